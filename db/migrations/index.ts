@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as initial from './0001_initial.js';
+
+/**
+ * Every migration, by name, in the order they apply. Listed statically rather than read from
+ * the folder so that the same list works from TypeScript sources and from a compiled build.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+};

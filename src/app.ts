@@ -1,0 +1,105 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServerAdapter } from '@whatwg-node/server';
+import { secretKey } from './auth/jwt.js';
+import type { Config } from './config.js';
+import { connectDatabase, type DatabaseHandle, pingDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import type { Logger } from './logger.js';
+import { createRestHandler } from './rest/handler.js';
+import { errorResponse } from './rest/status.js';
+import { createGateway, type Gateway } from './yoga.js';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** An already open database to use instead of the configured one; the app will not close it. */
+  database?: DatabaseHandle;
+  /** Called with every SQL statement the app executes (query counting in tests, metrics). */
+  onQuery?: (sql: string) => void;
+}
+
+export interface App {
+  server: Server;
+  gateway: Gateway;
+  database: DatabaseHandle;
+  /** The fetch-style handler behind the server, for calls without a socket. */
+  fetch: (request: Request) => Promise<Response>;
+  /** Listens on the configured host and port (0 picks a free port); resolves to the base URL. */
+  start(): Promise<string>;
+  /** Stops accepting connections, lets in-flight requests finish, closes what the app opened. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the gateway together: database (migrated to the latest schema), GraphQL at /graphql,
+ * the /v1 REST shim and health checks, on one HTTP server. Throws if the database cannot be
+ * opened or migrated.
+ */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ??
+    (await connectDatabase({
+      databaseUrl: config.databaseUrl,
+      pgliteDir: config.pgliteDir,
+      poolMax: config.databasePoolMax,
+      onQuery: options.onQuery,
+    }));
+  const applied = await migrateToLatest(database.db);
+  if (applied.length > 0) logger.info('applied migrations', { migrations: applied });
+
+  const gateway = createGateway({
+    db: database.db,
+    jwtKey: secretKey(config.jwtSecret),
+    graphiql: config.graphiql,
+    logger,
+  });
+  const rest = createRestHandler(gateway, logger);
+
+  const fetch = async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    try {
+      if (pathname === '/v1' || pathname.startsWith('/v1/')) return await rest(request);
+      if (pathname === '/healthz') {
+        const up = await pingDatabase(database.db);
+        return Response.json(
+          { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' },
+          { status: up ? 200 : 503 },
+        );
+      }
+      return await gateway.fetch(request);
+    } catch (error) {
+      logger.error('unhandled error', { path: pathname, error: error instanceof Error ? error.stack : String(error) });
+      return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
+    }
+  };
+
+  const server = createServer(createServerAdapter(fetch));
+
+  return {
+    server,
+    gateway,
+    database,
+    fetch,
+    start: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject);
+          const { port } = server.address() as AddressInfo;
+          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+          resolve(`http://${host}:${port}`);
+        });
+      }),
+    async stop() {
+      await new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      if (ownsDatabase) await database.db.destroy();
+    },
+  };
+}

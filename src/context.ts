@@ -1,0 +1,24 @@
+import { GraphQLError } from 'graphql';
+import type { Db } from './db/database.js';
+import type { Loaders } from './db/loaders.js';
+import type { Viewer } from './domain/viewer.js';
+
+/** What every resolver sees for one request. */
+export interface Context {
+  db: Db;
+  /** Null when the request carried no token; resolvers that touch data call `requireViewer`. */
+  viewer: Viewer | null;
+  loaders: Loaders;
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
+  });
+}
+
+/** The caller, or a 401 when the request carried no token. */
+export function requireViewer(context: Context): Viewer {
+  if (!context.viewer) throw unauthenticated('Missing bearer token: send Authorization: Bearer <JWT>');
+  return context.viewer;
+}

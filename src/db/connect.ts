@@ -1,0 +1,77 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+import { SerializedPGliteDialect } from './pglite-dialect.js';
+
+export interface DatabaseOptions {
+  /** `postgres://…` selects a PostgreSQL server; absent selects embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** Where PGlite keeps its files; `memory://` keeps them in memory only. */
+  pgliteDir?: string | undefined;
+  /** Largest number of pooled connections to the PostgreSQL server. */
+  poolMax?: number | undefined;
+  /** Called with the SQL of every statement executed (for metrics and tests). */
+  onQuery?: ((sql: string) => void) | undefined;
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  /** Human-readable location, without credentials, for the start-up log. */
+  location: string;
+}
+
+const INT8_OID = 20;
+
+/**
+ * Opens the database the configuration names. Fails if PGlite cannot open its directory; a
+ * PostgreSQL server that is down only fails the first query, as pg connects lazily.
+ */
+export async function connectDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const log = options.onQuery
+    ? (event: LogEvent) => {
+        if (event.level === 'query' || event.level === 'error') options.onQuery?.(event.query.sql);
+      }
+    : undefined;
+
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolMax ?? 10,
+      // Ids and counts are bigint columns; they stay far below 2^53, so numbers are exact.
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    // An idle client losing its server connection must not crash the process.
+    pool.on('error', () => {});
+    const url = new URL(options.databaseUrl);
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) }),
+      kind: 'postgres',
+      location: `postgres://${url.host}${url.pathname}`,
+    };
+  }
+
+  const dir = options.pgliteDir ?? './data';
+  if (!dir.includes('://')) await mkdir(dir, { recursive: true });
+  const pglite = await PGlite.create(dir);
+  return {
+    db: new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite), ...(log && { log }) }),
+    kind: 'pglite',
+    location: dir.includes('://') ? dir : `pglite:${dir}`,
+  };
+}
+
+/** True when the database answers a trivial query. */
+export async function pingDatabase(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

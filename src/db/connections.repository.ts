@@ -1,0 +1,89 @@
+import { ConflictError } from '../domain/errors.js';
+import type { Window } from '../domain/pagination.js';
+import type { ConnectionRow, Db, Trx } from './database.js';
+import { inWindow, violatedUniqueConstraint } from './sql-helpers.js';
+
+/** One user's view of a connection: who is on the other side, and since when. */
+export interface ConnectionEdge {
+  connection_id: number;
+  other_user_id: number;
+  created_at: Date;
+}
+
+export async function findConnectionBetween(db: Db, a: number, b: number): Promise<ConnectionRow | undefined> {
+  return db
+    .selectFrom('connections')
+    .selectAll()
+    .where('user_low_id', '=', Math.min(a, b))
+    .where('user_high_id', '=', Math.max(a, b))
+    .executeTakeFirst();
+}
+
+/** Creates the connection and both users' edges to it. */
+export async function insertConnection(
+  trx: Trx,
+  values: { tenant: string; userA: number; userB: number; requestId: number },
+): Promise<ConnectionRow> {
+  let connection: ConnectionRow;
+  try {
+    connection = await trx
+      .insertInto('connections')
+      .values({
+        tenant: values.tenant,
+        user_low_id: Math.min(values.userA, values.userB),
+        user_high_id: Math.max(values.userA, values.userB),
+        request_id: values.requestId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  } catch (error) {
+    if (violatedUniqueConstraint(error) === 'connections_one_per_pair') throw new ConflictError('ALREADY_CONNECTED');
+    throw error;
+  }
+  const edge = { tenant: values.tenant, connection_id: connection.id, created_at: connection.created_at };
+  await trx
+    .insertInto('connection_edges')
+    .values([
+      { ...edge, user_id: values.userA, other_user_id: values.userB },
+      { ...edge, user_id: values.userB, other_user_id: values.userA },
+    ])
+    .execute();
+  return connection;
+}
+
+/** The connection as `userId` sees it, if that user is one of its two sides. */
+export async function findConnectionEdge(
+  db: Db,
+  userId: number,
+  connectionId: number,
+): Promise<ConnectionEdge | undefined> {
+  return db
+    .selectFrom('connection_edges')
+    .select(['connection_id', 'other_user_id', 'created_at'])
+    .where('user_id', '=', userId)
+    .where('connection_id', '=', connectionId)
+    .executeTakeFirst();
+}
+
+/** Deletes the connection (its edges go with it); false when it was already gone. */
+export async function deleteConnection(trx: Trx, connectionId: number): Promise<boolean> {
+  const result = await trx.deleteFrom('connections').where('id', '=', connectionId).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export async function listConnectionEdges(db: Db, userId: number, window: Window): Promise<ConnectionEdge[]> {
+  const query = db
+    .selectFrom('connection_edges')
+    .select(['connection_id', 'other_user_id', 'created_at'])
+    .where('user_id', '=', userId);
+  return inWindow(query, window, 'created_at', 'connection_id').execute();
+}
+
+export async function countConnectionEdges(db: Db, userId: number): Promise<number> {
+  const { count } = await db
+    .selectFrom('connection_edges')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}

@@ -1,0 +1,75 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
+/** A column the database fills in on insert (identity or default) and never changes afterwards. */
+type Defaulted<T> = ColumnType<T, T | undefined, never>;
+
+export interface UsersTable {
+  id: Generated<number>;
+  tenant: string;
+  client_user_id: string;
+  display_name: string;
+  created_at: Defaulted<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export type RequestStatus = 'pending' | 'accepted' | 'declined';
+
+export interface ConnectionRequestsTable {
+  id: Generated<number>;
+  tenant: string;
+  sender_id: number;
+  receiver_id: number;
+  status: ColumnType<RequestStatus, RequestStatus | undefined, RequestStatus>;
+  message: string | null;
+  created_at: Defaulted<Date>;
+  responded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface ConnectionsTable {
+  id: Generated<number>;
+  tenant: string;
+  user_low_id: number;
+  user_high_id: number;
+  request_id: number;
+  created_at: Defaulted<Date>;
+}
+
+export interface ConnectionEdgesTable {
+  tenant: string;
+  user_id: number;
+  connection_id: number;
+  other_user_id: number;
+  created_at: Date;
+}
+
+export type NotificationType = 'new_request' | 'request_accepted' | 'request_declined';
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  tenant: string;
+  user_id: number;
+  type: NotificationType;
+  connection_request_id: number;
+  other_user_id: number;
+  message: string;
+  created_at: Defaulted<Date>;
+  read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface Database {
+  users: UsersTable;
+  connection_requests: ConnectionRequestsTable;
+  connections: ConnectionsTable;
+  connection_edges: ConnectionEdgesTable;
+  notifications: NotificationsTable;
+}
+
+export type Db = Kysely<Database>;
+/** A function taking this locks rows and must run inside a transaction. */
+export type Trx = Transaction<Database>;
+
+export type UserRow = Selectable<UsersTable>;
+export type ConnectionRequestRow = Selectable<ConnectionRequestsTable>;
+export type ConnectionRow = Selectable<ConnectionsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type NewNotification = Insertable<NotificationsTable>;

@@ -1,0 +1,63 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { type DatabaseConnection, type Driver, PGliteDialect, type TransactionSettings } from 'kysely';
+
+/**
+ * Kysely's PGlite driver hands its one connection to every caller at once, so a query issued
+ * while another request's transaction is open would run inside that transaction. PGlite has a
+ * single session anyway: this dialect queues callers so each gets the connection to itself,
+ * for one query or for a whole transaction, which gives the same isolation as a pg pool.
+ */
+export class SerializedPGliteDialect extends PGliteDialect {
+  constructor(pglite: PGlite) {
+    super({ pglite });
+  }
+
+  override createDriver(): Driver {
+    return new SerializedDriver(super.createDriver());
+  }
+}
+
+class SerializedDriver implements Driver {
+  #queue: Promise<void> = Promise.resolve();
+  #release: (() => void) | undefined;
+
+  constructor(private readonly inner: Driver) {}
+
+  init() {
+    return this.inner.init();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.#queue;
+    let release!: () => void;
+    this.#queue = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    this.#release = release;
+    return this.inner.acquireConnection();
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    await this.inner.releaseConnection(connection);
+    const release = this.#release;
+    this.#release = undefined;
+    release?.();
+  }
+
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    return this.inner.beginTransaction(connection, settings);
+  }
+
+  commitTransaction(connection: DatabaseConnection) {
+    return this.inner.commitTransaction(connection);
+  }
+
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.inner.rollbackTransaction(connection);
+  }
+
+  destroy() {
+    return this.inner.destroy();
+  }
+}

@@ -1,0 +1,139 @@
+import * as requests from '../db/connection-requests.repository.js';
+import { type ConnectionEdge, findConnectionBetween, insertConnection } from '../db/connections.repository.js';
+import type { ConnectionRequestRow, Db, RequestStatus } from '../db/database.js';
+import { insertNotification } from '../db/notifications.repository.js';
+import { lockUsers } from '../db/users.repository.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
+import { parseResourceId } from './ids.js';
+import { type Page, type PageArgs, parsePageArgs, toPage } from './pagination.js';
+import { characterLength, requireUser } from './users.js';
+import { actingUserId, type Viewer } from './viewer.js';
+
+export const MAX_REQUEST_MESSAGE_LENGTH = 500;
+export const DEFAULT_REQUESTS_PER_PAGE = 10;
+
+/** Texts of the notifications the sender receives when the request is answered. */
+const answerNotification = {
+  accepted: { type: 'request_accepted', message: 'Your connection request was accepted!' },
+  declined: { type: 'request_declined', message: 'Your connection request was declined.' },
+} as const;
+
+function normalizeMessage(message: string | null | undefined): string | null {
+  const trimmed = message?.trim();
+  if (!trimmed) return null;
+  if (characterLength(trimmed) > MAX_REQUEST_MESSAGE_LENGTH) {
+    throw new ValidationError('message', `Message must be at most ${MAX_REQUEST_MESSAGE_LENGTH} characters`);
+  }
+  return trimmed;
+}
+
+/**
+ * Sends a request from the acting user to `receiverId` and notifies the receiver, in one
+ * transaction. Refused when the two are already connected or a request between them (in either
+ * direction) is still pending; a concurrent send between the same pair loses with the same
+ * conflict, decided by the unique index on pending pairs.
+ */
+export async function sendConnectionRequest(
+  db: Db,
+  viewer: Viewer,
+  input: { userId?: string | null | undefined; receiverId: string; message?: string | null | undefined },
+): Promise<ConnectionRequestRow> {
+  const senderId = actingUserId(viewer, input.userId);
+  const message = normalizeMessage(input.message);
+  if (input.receiverId === senderId) {
+    throw new ValidationError('receiverId', 'Cannot send a connection request to yourself', 'CANNOT_CONNECT_TO_SELF');
+  }
+  return db.transaction().execute(async (trx) => {
+    const sender = await requireUser(trx, viewer.tenant, senderId);
+    const receiver = await requireUser(trx, viewer.tenant, input.receiverId);
+    await lockUsers(trx, [sender.id, receiver.id]);
+    if (await findConnectionBetween(trx, sender.id, receiver.id)) throw new ConflictError('ALREADY_CONNECTED');
+    if (await requests.findPendingRequestBetween(trx, sender.id, receiver.id)) {
+      throw new ConflictError('REQUEST_ALREADY_PENDING');
+    }
+    const request = await requests.insertConnectionRequest(trx, {
+      tenant: viewer.tenant,
+      senderId: sender.id,
+      receiverId: receiver.id,
+      message,
+    });
+    await insertNotification(trx, {
+      tenant: viewer.tenant,
+      user_id: receiver.id,
+      type: 'new_request',
+      connection_request_id: request.id,
+      other_user_id: sender.id,
+      message: message ?? `${sender.display_name} wants to connect with you.`,
+    });
+    return request;
+  });
+}
+
+/**
+ * Answers a pending request as its receiver and notifies the sender. Accepting also creates
+ * the connection, visible to both users as soon as this returns. Of two concurrent answers to
+ * one request, exactly one wins; the other gets `REQUEST_ALREADY_PROCESSED`.
+ */
+export async function answerConnectionRequest(
+  db: Db,
+  viewer: Viewer,
+  input: { userId?: string | null | undefined; requestId: string },
+  answer: 'accepted' | 'declined',
+): Promise<{ request: ConnectionRequestRow; connection: ConnectionEdge | null }> {
+  const actingId = actingUserId(viewer, input.userId);
+  const requestId = parseResourceId('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
+  return db.transaction().execute(async (trx) => {
+    const receiver = await requireUser(trx, viewer.tenant, actingId);
+    const pending = await requests.findConnectionRequest(trx, viewer.tenant, requestId);
+    if (!pending) throw new NotFoundError('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
+    if (pending.receiver_id !== receiver.id) {
+      throw new ForbiddenError(
+        `Not authorized to ${answer === 'accepted' ? 'accept' : 'decline'} this request`,
+        'NOT_REQUEST_RECEIVER',
+      );
+    }
+    await lockUsers(trx, [pending.sender_id, pending.receiver_id]);
+    const request = await requests.answerConnectionRequest(trx, requestId, answer);
+    if (!request) throw new ConflictError('REQUEST_ALREADY_PROCESSED');
+
+    let connection: ConnectionEdge | null = null;
+    if (answer === 'accepted') {
+      const created = await insertConnection(trx, {
+        tenant: viewer.tenant,
+        userA: request.receiver_id,
+        userB: request.sender_id,
+        requestId: request.id,
+      });
+      connection = { connection_id: created.id, other_user_id: request.sender_id, created_at: created.created_at };
+    }
+    await insertNotification(trx, {
+      tenant: viewer.tenant,
+      user_id: request.sender_id,
+      connection_request_id: request.id,
+      other_user_id: request.receiver_id,
+      ...answerNotification[answer],
+    });
+    return { request, connection };
+  });
+}
+
+export type RequestStatusFilter = RequestStatus | 'all';
+
+/** One page of the requests the acting user sent (`sent`) or received (`received`), newest first. */
+export async function listConnectionRequests(
+  db: Db,
+  viewer: Viewer,
+  direction: 'sent' | 'received',
+  args: PageArgs & { userId?: string | null | undefined; status?: RequestStatusFilter | null | undefined },
+): Promise<Page<ConnectionRequestRow>> {
+  const userId = actingUserId(viewer, args.userId);
+  const pageRequest = parsePageArgs(args, DEFAULT_REQUESTS_PER_PAGE);
+  const status = !args.status || args.status === 'all' ? null : args.status;
+  const user = await requireUser(db, viewer.tenant, userId);
+  const side = direction === 'sent' ? 'sender_id' : 'receiver_id';
+  const [rows, total] = await Promise.all([
+    requests.listConnectionRequests(db, side, user.id, status, pageRequest.window),
+    requests.countConnectionRequests(db, side, user.id, status),
+  ]);
+  return toPage(pageRequest, rows, total, (row) => ({ createdAt: row.created_at, id: row.id }));
+}

@@ -1,0 +1,50 @@
+import * as connections from '../db/connections.repository.js';
+import type { Db } from '../db/database.js';
+import { lockUsers } from '../db/users.repository.js';
+import { NotFoundError } from './errors.js';
+import { parseResourceId } from './ids.js';
+import { type Page, type PageArgs, parsePageArgs, toPage } from './pagination.js';
+import { requireUser } from './users.js';
+import { actingUserId, type Viewer } from './viewer.js';
+
+export const DEFAULT_CONNECTIONS_PER_PAGE = 10;
+
+/** One page of the acting user's connections, newest first. */
+export async function listConnections(
+  db: Db,
+  viewer: Viewer,
+  args: PageArgs & { userId?: string | null | undefined },
+): Promise<Page<connections.ConnectionEdge>> {
+  const userId = actingUserId(viewer, args.userId);
+  const pageRequest = parsePageArgs(args, DEFAULT_CONNECTIONS_PER_PAGE);
+  const user = await requireUser(db, viewer.tenant, userId);
+  const [rows, total] = await Promise.all([
+    connections.listConnectionEdges(db, user.id, pageRequest.window),
+    connections.countConnectionEdges(db, user.id),
+  ]);
+  return toPage(pageRequest, rows, total, (row) => ({ createdAt: row.created_at, id: row.connection_id }));
+}
+
+/**
+ * Removes one of the acting user's connections, for both sides. Afterwards the two users may
+ * send each other requests again. A connection the user is not part of is not found.
+ */
+export async function removeConnection(
+  db: Db,
+  viewer: Viewer,
+  input: { userId?: string | null | undefined; connectionId: string },
+): Promise<{ connectionId: number }> {
+  const userId = actingUserId(viewer, input.userId);
+  const connectionId = parseResourceId('CONNECTION_NOT_FOUND', input.connectionId);
+  return db.transaction().execute(async (trx) => {
+    const user = await requireUser(trx, viewer.tenant, userId);
+    const edge = await connections.findConnectionEdge(trx, user.id, connectionId);
+    if (!edge) throw new NotFoundError('CONNECTION_NOT_FOUND', input.connectionId);
+    await lockUsers(trx, [user.id, edge.other_user_id]);
+    // A concurrent removal may have won while we waited for the locks.
+    if (!(await connections.deleteConnection(trx, connectionId))) {
+      throw new NotFoundError('CONNECTION_NOT_FOUND', input.connectionId);
+    }
+    return { connectionId };
+  });
+}

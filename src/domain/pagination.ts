@@ -1,0 +1,109 @@
+import { ValidationError } from './errors.js';
+
+export const MAX_PER_PAGE = 50;
+
+/** Page arguments as both faces accept them: page numbers, or Relay-style `first`/`after`. */
+export interface PageArgs {
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}
+
+/** Position of a row in a newest-first list: its creation time and id (the tie-breaker). */
+export interface Cursor {
+  createdAt: Date;
+  id: number;
+}
+
+/** Which slice of a list to read: `offset` rows skipped, or the rows strictly after `after`. */
+export interface Window {
+  limit: number;
+  offset: number;
+  after: Cursor | null;
+}
+
+export interface PageRequest {
+  window: Window;
+  perPage: number;
+  /** Set when the caller paginates by page number. */
+  page: number | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+  perPage: number;
+  page: number | null;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  cursorOf: (item: T) => string;
+}
+
+/** Argument names as both faces understand them. */
+function label(field: string): string {
+  return field === 'perPage' ? 'per_page (perPage)' : field;
+}
+
+function positiveInt(field: string, value: number, max?: number): number {
+  if (!Number.isInteger(value) || value < 1 || (max !== undefined && value > max)) {
+    throw new ValidationError(
+      field,
+      max === undefined
+        ? `${label(field)} must be a positive integer`
+        : `${label(field)} must be an integer between 1 and ${max}`,
+    );
+  }
+  return value;
+}
+
+/** Validates page arguments; throws `ValidationError` naming the first bad one. */
+export function parsePageArgs(args: PageArgs, defaultPerPage: number): PageRequest {
+  const byCursor = args.first != null || args.after != null;
+  if (byCursor && args.page != null) {
+    throw new ValidationError('page', 'page cannot be combined with first/after; use one style of pagination');
+  }
+  if (byCursor && args.perPage != null && args.first != null && args.perPage !== args.first) {
+    throw new ValidationError('perPage', 'perPage and first disagree; give only one of them');
+  }
+  const perPage = positiveInt(
+    byCursor && args.first != null ? 'first' : 'perPage',
+    args.first ?? args.perPage ?? defaultPerPage,
+    MAX_PER_PAGE,
+  );
+  if (byCursor) {
+    const after = args.after != null ? decodeCursor(args.after) : null;
+    return { window: { limit: perPage, offset: 0, after }, perPage, page: null };
+  }
+  const page = positiveInt('page', args.page ?? 1);
+  // Deep offsets are legal but pointless beyond what an int can address.
+  if ((page - 1) * perPage > 2_000_000_000) throw new ValidationError('page', 'page is too large');
+  return { window: { limit: perPage, offset: (page - 1) * perPage, after: null }, perPage, page };
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(`${cursor.createdAt.getTime()}:${cursor.id}`).toString('base64url');
+}
+
+function decodeCursor(value: string): Cursor {
+  const match = /^(\d{1,15}):(\d{1,15})$/.exec(Buffer.from(value, 'base64url').toString());
+  if (!match) throw new ValidationError('after', 'after is not a cursor returned by this API');
+  return { createdAt: new Date(Number(match[1])), id: Number(match[2]) };
+}
+
+/**
+ * Assembles a page from the rows of one window (fetched with `limit + 1` to learn whether more
+ * follow) and the list's total.
+ */
+export function toPage<T>(request: PageRequest, rows: T[], totalCount: number, cursorOf: (item: T) => Cursor): Page<T> {
+  const { window } = request;
+  return {
+    items: rows.slice(0, window.limit),
+    totalCount,
+    perPage: request.perPage,
+    page: request.page,
+    hasNextPage: rows.length > window.limit,
+    hasPreviousPage: window.offset > 0 || window.after !== null,
+    cursorOf: (item) => encodeCursor(cursorOf(item)),
+  };
+}

@@ -1,0 +1,52 @@
+import type { Db, UserRow } from '../db/database.js';
+import * as users from '../db/users.repository.js';
+import { NotFoundError, ValidationError } from './errors.js';
+import { actingUserId, type Viewer } from './viewer.js';
+
+export const MAX_DISPLAY_NAME_LENGTH = 64;
+export const MAX_CLIENT_USER_ID_LENGTH = 128;
+
+/** Length in characters as PostgreSQL counts them (code points, not UTF-16 units). */
+export function characterLength(value: string): number {
+  let length = 0;
+  for (const _ of value) length++;
+  return length;
+}
+
+function validateClientUserId(field: string, value: string): string {
+  if (value.length === 0 || characterLength(value) > MAX_CLIENT_USER_ID_LENGTH) {
+    throw new ValidationError(field, `User ID must be between 1 and ${MAX_CLIENT_USER_ID_LENGTH} characters`);
+  }
+  return value;
+}
+
+/** The user with this `client_user_id` in the tenant, or `USER_NOT_FOUND`. */
+export async function requireUser(db: Db, tenant: string, clientUserId: string): Promise<UserRow> {
+  const user = await users.findUserByClientId(db, tenant, clientUserId);
+  if (!user) throw new NotFoundError('USER_NOT_FOUND', clientUserId);
+  return user;
+}
+
+export async function getUser(db: Db, viewer: Viewer, userId: string | null | undefined): Promise<UserRow> {
+  return requireUser(db, viewer.tenant, actingUserId(viewer, userId));
+}
+
+/**
+ * Creates the user, or renames it if it exists. Only a service token or the user itself may
+ * do this. The display name is trimmed and must keep 1 to 64 characters.
+ */
+export async function upsertUser(
+  db: Db,
+  viewer: Viewer,
+  input: { userId?: string | null | undefined; displayName: string },
+): Promise<{ user: UserRow; created: boolean }> {
+  const clientUserId = validateClientUserId('userId', actingUserId(viewer, input.userId));
+  const displayName = input.displayName.trim();
+  if (displayName.length === 0 || characterLength(displayName) > MAX_DISPLAY_NAME_LENGTH) {
+    throw new ValidationError(
+      'displayName',
+      `Display name must be between 1 and ${MAX_DISPLAY_NAME_LENGTH} characters after trimming`,
+    );
+  }
+  return users.upsertUser(db, viewer.tenant, clientUserId, displayName);
+}

@@ -1,0 +1,86 @@
+import type { Logger } from '../logger.js';
+import type { Gateway } from '../yoga.js';
+import { createRouter } from './router.js';
+import { type Route, routes } from './routes.js';
+import { errorResponse, type RestErrorCode, RestInputError } from './status.js';
+
+/** Largest JSON body the REST shim reads; every documented body is far smaller. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+interface GraphQLResponseBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES)
+    throw new RestInputError('PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new RestInputError('PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+  }
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RestInputError('INVALID_JSON', 'Request body is not valid JSON');
+  }
+}
+
+/**
+ * The /v1 REST shim. Each documented path runs one GraphQL operation through the gateway,
+ * with the caller's own Authorization header, and reshapes the result into the documented JSON.
+ * Typed GraphQL errors become `{error, message, code}` with the status their code maps to.
+ */
+export function createRestHandler(gateway: Gateway, logger: Logger) {
+  const match = createRouter(routes);
+
+  async function execute(route: Route, variables: unknown, request: Request): Promise<Response> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    const authorization = request.headers.get('authorization');
+    if (authorization !== null) headers.authorization = authorization;
+    const response = await gateway.fetch('http://gateway/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: route.operation.toString(), variables }),
+    });
+    const result = (await response.json()) as GraphQLResponseBody;
+    const [firstError] = result.errors ?? [];
+    if (firstError) {
+      if (firstError.extensions?.code === 'UNAUTHENTICATED') {
+        return errorResponse('UNAUTHENTICATED', firstError.message, { 'www-authenticate': 'Bearer' });
+      }
+      logger.error('REST operation failed', { path: route.path, errors: result.errors?.map((e) => e.message) });
+      return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
+    }
+    const field = Object.values(result.data ?? {})[0] as { code?: RestErrorCode; message?: string } | undefined;
+    if (!field) return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
+    if (field.code) return errorResponse(field.code, field.message ?? '');
+    const { status, body } = route.respond(field);
+    return Response.json(body, { status });
+  }
+
+  return async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const found = match(request.method, url.pathname);
+    switch (found.kind) {
+      case 'bad-path':
+        return errorResponse('VALIDATION_FAILED', 'The path is not validly URL-encoded');
+      case 'not-found':
+        return errorResponse('ROUTE_NOT_FOUND', `No route for ${request.method} ${url.pathname}`);
+      case 'method-not-allowed':
+        return errorResponse('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${url.pathname}`, {
+          allow: found.allow.join(', '),
+        });
+    }
+    try {
+      const body = found.route.body ? await readJsonBody(request) : undefined;
+      const variables = found.route.variables({ params: found.params, query: url.searchParams, body });
+      return await execute(found.route, variables, request);
+    } catch (error) {
+      if (error instanceof RestInputError) return errorResponse(error.code, error.message);
+      throw error;
+    }
+  };
+}

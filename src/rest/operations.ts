@@ -1,0 +1,156 @@
+import { graphql } from '../gql/index.js';
+
+/*
+ * The GraphQL operations behind the /v1 REST paths. The shim runs them through the same
+ * gateway as any GraphQL client, so authentication, validation, rules and errors are the
+ * schema's; `codegen` turns each into a typed document (`npm run codegen`).
+ */
+
+graphql(`
+  fragment RestUser on User {
+    clientUserId
+    displayName
+  }
+`);
+
+graphql(`
+  fragment RestPagination on Pagination {
+    currentPage
+    totalPages
+    totalItems
+    perPage
+  }
+`);
+
+graphql(`
+  fragment RestRequest on ConnectionRequest {
+    id
+    status
+    message
+    createdAt
+    respondedAt
+  }
+`);
+
+export const UserOperation = graphql(`
+  query RestUser($userId: ID!) {
+    user(userId: $userId) {
+      __typename
+      ... on Error { message code }
+      ... on User { ...RestUser createdAt }
+    }
+  }
+`);
+
+export const UpsertUserOperation = graphql(`
+  mutation RestUpsertUser($userId: ID!, $displayName: String!) {
+    upsertUser(userId: $userId, displayName: $displayName) {
+      __typename
+      ... on Error { message code }
+      ... on UpsertUserPayload { created user { ...RestUser createdAt } }
+    }
+  }
+`);
+
+export const SendConnectionRequestOperation = graphql(`
+  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String) {
+    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message) {
+      __typename
+      ... on Error { message code }
+      ... on SendConnectionRequestPayload { message request { id } }
+    }
+  }
+`);
+
+export const AcceptConnectionRequestOperation = graphql(`
+  mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!) {
+    acceptConnectionRequest(userId: $userId, requestId: $requestId) {
+      __typename
+      ... on Error { message code }
+      ... on AcceptConnectionRequestPayload { message }
+    }
+  }
+`);
+
+export const DeclineConnectionRequestOperation = graphql(`
+  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!) {
+    declineConnectionRequest(userId: $userId, requestId: $requestId) {
+      __typename
+      ... on Error { message code }
+      ... on DeclineConnectionRequestPayload { message }
+    }
+  }
+`);
+
+export const SentConnectionRequestsOperation = graphql(`
+  query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {
+    sentConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {
+      __typename
+      ... on Error { message code }
+      ... on ConnectionRequestPage {
+        nodes { ...RestRequest receiver { ...RestUser } }
+        pagination { ...RestPagination }
+      }
+    }
+  }
+`);
+
+export const ReceivedConnectionRequestsOperation = graphql(`
+  query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {
+    receivedConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {
+      __typename
+      ... on Error { message code }
+      ... on ConnectionRequestPage {
+        nodes { ...RestRequest sender { ...RestUser } }
+        pagination { ...RestPagination }
+      }
+    }
+  }
+`);
+
+export const ActiveConnectionsOperation = graphql(`
+  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {
+    activeConnections(userId: $userId, page: $page, perPage: $perPage) {
+      __typename
+      ... on Error { message code }
+      ... on ConnectionPage {
+        nodes { id connectedUser { ...RestUser } connectedSince }
+        pagination { ...RestPagination }
+      }
+    }
+  }
+`);
+
+export const NotificationsOperation = graphql(`
+  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {
+    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {
+      __typename
+      ... on Error { message code }
+      ... on NotificationPage {
+        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }
+        unreadCount
+        pagination { ...RestPagination }
+      }
+    }
+  }
+`);
+
+export const MarkNotificationReadOperation = graphql(`
+  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!) {
+    markNotificationRead(userId: $userId, notificationId: $notificationId) {
+      __typename
+      ... on Error { message code }
+      ... on MarkNotificationReadPayload { message }
+    }
+  }
+`);
+
+export const RemoveConnectionOperation = graphql(`
+  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {
+    removeConnection(userId: $userId, connectionId: $connectionId) {
+      __typename
+      ... on Error { message code }
+      ... on RemoveConnectionPayload { message }
+    }
+  }
+`);

@@ -1,0 +1,126 @@
+import { builder } from '../builder.js';
+import { requireViewer } from '../context.js';
+import type { ConnectionRequestRow } from '../db/database.js';
+import {
+  answerConnectionRequest,
+  listConnectionRequests,
+  sendConnectionRequest,
+} from '../domain/connection-requests.js';
+import { ConnectionRef } from './connection.js';
+import { mutationErrors, userScopedErrors } from './errors.js';
+import { pageArgs, pageType } from './pagination.js';
+import { actingUserArg, UserRef } from './user.js';
+
+export const ConnectionRequestStatusEnum = builder.enumType('ConnectionRequestStatus', {
+  values: {
+    PENDING: { value: 'pending', description: 'Sent, waiting for the receiver.' },
+    ACCEPTED: { value: 'accepted', description: 'Accepted: the two users are connected.' },
+    DECLINED: { value: 'declined', description: 'Declined: no connection was created.' },
+  } as const,
+});
+
+const ConnectionRequestStatusFilterEnum = builder.enumType('ConnectionRequestStatusFilter', {
+  values: {
+    ALL: { value: 'all' },
+    PENDING: { value: 'pending' },
+    ACCEPTED: { value: 'accepted' },
+    DECLINED: { value: 'declined' },
+  } as const,
+});
+
+export const ConnectionRequestRef = builder.objectRef<ConnectionRequestRow>('ConnectionRequest').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    sender: t.field({
+      type: UserRef,
+      resolve: (request, _args, context) => context.loaders.user.load(request.sender_id),
+    }),
+    receiver: t.field({
+      type: UserRef,
+      resolve: (request, _args, context) => context.loaders.user.load(request.receiver_id),
+    }),
+    status: t.field({ type: ConnectionRequestStatusEnum, resolve: (request) => request.status }),
+    message: t.exposeString('message', { nullable: true }),
+    createdAt: t.field({ type: 'DateTime', resolve: (request) => request.created_at }),
+    respondedAt: t.field({ type: 'DateTime', nullable: true, resolve: (request) => request.responded_at }),
+  }),
+});
+
+const ConnectionRequestPage = pageType('ConnectionRequest', ConnectionRequestRef);
+
+for (const direction of ['sent', 'received'] as const) {
+  builder.queryField(`${direction}ConnectionRequests`, (t) =>
+    t.field({
+      type: ConnectionRequestPage,
+      description: `Connection requests the user ${direction}, newest first.`,
+      args: {
+        ...actingUserArg,
+        ...pageArgs,
+        status: t.arg({ type: ConnectionRequestStatusFilterEnum, defaultValue: 'all' }),
+      },
+      errors: { types: userScopedErrors },
+      resolve: (_root, args, context) => listConnectionRequests(context.db, requireViewer(context), direction, args),
+    }),
+  );
+}
+
+const SendConnectionRequestPayload = builder.objectRef<ConnectionRequestRow>('SendConnectionRequestPayload').implement({
+  fields: (t) => ({
+    message: t.string({ resolve: () => 'Connection request sent successfully' }),
+    request: t.field({ type: ConnectionRequestRef, resolve: (request) => request }),
+  }),
+});
+
+builder.mutationField('sendConnectionRequest', (t) =>
+  t.field({
+    type: SendConnectionRequestPayload,
+    description: 'Sends a connection request; the receiver gets a `NEW_REQUEST` notification.',
+    args: {
+      ...actingUserArg,
+      receiverId: t.arg.id({ required: true, description: 'The clientUserId to connect with.' }),
+      message: t.arg.string({ description: 'Optional note to the receiver, at most 500 characters.' }),
+    },
+    errors: { types: mutationErrors },
+    resolve: (_root, args, context) => sendConnectionRequest(context.db, requireViewer(context), args),
+  }),
+);
+
+type AnswerResult = Awaited<ReturnType<typeof answerConnectionRequest>>;
+
+const answers = {
+  accept: {
+    answer: 'accepted',
+    payload: 'AcceptConnectionRequestPayload',
+    message: 'Connection request accepted successfully',
+  },
+  decline: {
+    answer: 'declined',
+    payload: 'DeclineConnectionRequestPayload',
+    message: 'Connection request declined successfully',
+  },
+} as const;
+
+for (const [verb, { answer, payload, message }] of Object.entries(answers)) {
+  const Payload = builder.objectRef<AnswerResult>(payload).implement({
+    fields: (t) => ({
+      message: t.string({ resolve: () => message }),
+      request: t.field({ type: ConnectionRequestRef, resolve: (result) => result.request }),
+      ...(answer === 'accepted' && {
+        connection: t.field({
+          type: ConnectionRef,
+          description: 'The connection created, as the accepting user sees it.',
+          resolve: (result) => result.connection!,
+        }),
+      }),
+    }),
+  });
+  builder.mutationField(`${verb}ConnectionRequest`, (t) =>
+    t.field({
+      type: Payload,
+      description: `${verb === 'accept' ? 'Accepts' : 'Declines'} a pending request received by the user; the sender is notified.`,
+      args: { ...actingUserArg, requestId: t.arg.id({ required: true }) },
+      errors: { types: mutationErrors },
+      resolve: (_root, args, context) => answerConnectionRequest(context.db, requireViewer(context), args, answer),
+    }),
+  );
+}

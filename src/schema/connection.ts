@@ -1,0 +1,49 @@
+import { builder } from '../builder.js';
+import { requireViewer } from '../context.js';
+import type { ConnectionEdge } from '../db/connections.repository.js';
+import { listConnections, removeConnection } from '../domain/connections.js';
+import { mutationErrors, userScopedErrors } from './errors.js';
+import { pageArgs, pageType } from './pagination.js';
+import { actingUserArg, UserRef } from './user.js';
+
+export const ConnectionRef = builder.objectRef<ConnectionEdge>('Connection').implement({
+  description: 'An accepted connection between two users, seen from one of them.',
+  fields: (t) => ({
+    id: t.exposeID('connection_id'),
+    connectedUser: t.field({
+      type: UserRef,
+      description: 'The user on the other side.',
+      resolve: (edge, _args, context) => context.loaders.user.load(edge.other_user_id),
+    }),
+    connectedSince: t.field({ type: 'DateTime', resolve: (edge) => edge.created_at }),
+  }),
+});
+
+const ConnectionPage = pageType('Connection', ConnectionRef);
+
+builder.queryField('activeConnections', (t) =>
+  t.field({
+    type: ConnectionPage,
+    description: 'The user’s connections, newest first.',
+    args: { ...actingUserArg, ...pageArgs },
+    errors: { types: userScopedErrors },
+    resolve: (_root, args, context) => listConnections(context.db, requireViewer(context), args),
+  }),
+);
+
+const RemoveConnectionPayload = builder.objectRef<{ connectionId: number }>('RemoveConnectionPayload').implement({
+  fields: (t) => ({
+    message: t.string({ resolve: () => 'Connection removed successfully' }),
+    connectionId: t.exposeID('connectionId'),
+  }),
+});
+
+builder.mutationField('removeConnection', (t) =>
+  t.field({
+    type: RemoveConnectionPayload,
+    description: 'Removes one of the user’s connections for both sides; the two may connect again later.',
+    args: { ...actingUserArg, connectionId: t.arg.id({ required: true }) },
+    errors: { types: mutationErrors },
+    resolve: (_root, args, context) => removeConnection(context.db, requireViewer(context), args),
+  }),
+);

@@ -1,0 +1,64 @@
+import { builder } from '../builder.js';
+import { ConflictError, type ErrorCode, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+
+const errorCodes = [
+  'VALIDATION_FAILED',
+  'CANNOT_CONNECT_TO_SELF',
+  'FORBIDDEN',
+  'NOT_REQUEST_RECEIVER',
+  'USER_NOT_FOUND',
+  'CONNECTION_REQUEST_NOT_FOUND',
+  'CONNECTION_NOT_FOUND',
+  'NOTIFICATION_NOT_FOUND',
+  'ALREADY_CONNECTED',
+  'REQUEST_ALREADY_PENDING',
+  'REQUEST_ALREADY_PROCESSED',
+] as const satisfies readonly ErrorCode[];
+
+export const ErrorCodeEnum = builder.enumType('ErrorCode', {
+  description: 'Stable machine-readable reason of an expected failure.',
+  values: errorCodes,
+});
+
+export const ErrorInterface = builder.interfaceRef<{ message: string; code: ErrorCode }>('Error').implement({
+  description: 'An expected failure, returned as data rather than thrown.',
+  fields: (t) => ({
+    message: t.exposeString('message', { description: 'Human-readable explanation, safe to show.' }),
+    code: t.field({ type: ErrorCodeEnum, resolve: (error) => error.code }),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'An argument is out of its documented range or shape.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The argument at fault.' }),
+  }),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'The caller may not do this (acting as another user, answering a request sent to someone else).',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'No such user, request, connection or notification for this caller.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The id that was looked up.' }),
+  }),
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  description: 'The change contradicts the current state, often because a concurrent call got there first.',
+  interfaces: [ErrorInterface],
+});
+
+/** The failures every field acting for a user can return. */
+export const userScopedErrors = [ValidationError, ForbiddenError, NotFoundError];
+/** Those plus conflicts with the current state, for mutations. */
+export const mutationErrors = [ValidationError, ForbiddenError, NotFoundError, ConflictError];

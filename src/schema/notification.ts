@@ -1,0 +1,63 @@
+import { builder } from '../builder.js';
+import { requireViewer } from '../context.js';
+import type { NotificationRow } from '../db/database.js';
+import { listNotifications, markNotificationRead } from '../domain/notifications.js';
+import { mutationErrors, userScopedErrors } from './errors.js';
+import { pageArgs, pageType } from './pagination.js';
+import { actingUserArg, UserRef } from './user.js';
+
+const NotificationTypeEnum = builder.enumType('NotificationType', {
+  values: {
+    NEW_REQUEST: { value: 'new_request', description: 'A new connection request was received.' },
+    REQUEST_ACCEPTED: { value: 'request_accepted', description: 'A sent connection request was accepted.' },
+    REQUEST_DECLINED: { value: 'request_declined', description: 'A sent connection request was declined.' },
+  } as const,
+});
+
+export const NotificationRef = builder.objectRef<NotificationRow>('Notification').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    type: t.field({ type: NotificationTypeEnum, resolve: (n) => n.type }),
+    connectionRequestId: t.exposeID('connection_request_id'),
+    otherUser: t.field({ type: UserRef, resolve: (n, _args, context) => context.loaders.user.load(n.other_user_id) }),
+    message: t.exposeString('message'),
+    timestamp: t.field({ type: 'DateTime', resolve: (n) => n.created_at }),
+    read: t.boolean({ resolve: (n) => n.read_at !== null }),
+  }),
+});
+
+const NotificationPage = pageType<NotificationRow, { unreadCount: number }>('Notification', NotificationRef);
+builder.objectField(NotificationPage, 'unreadCount', (t) =>
+  t.exposeInt('unreadCount', { description: 'Unread notifications of the user, whatever the filter.' }),
+);
+
+builder.queryField('notifications', (t) =>
+  t.field({
+    type: NotificationPage,
+    description: 'The user’s notifications, newest first (default: the newest 50).',
+    args: {
+      ...actingUserArg,
+      ...pageArgs,
+      unreadOnly: t.arg.boolean({ defaultValue: false, description: 'Only unread notifications.' }),
+    },
+    errors: { types: userScopedErrors },
+    resolve: (_root, args, context) => listNotifications(context.db, requireViewer(context), args),
+  }),
+);
+
+const MarkNotificationReadPayload = builder.objectRef<NotificationRow>('MarkNotificationReadPayload').implement({
+  fields: (t) => ({
+    message: t.string({ resolve: () => 'Notification marked as read' }),
+    notification: t.field({ type: NotificationRef, resolve: (n) => n }),
+  }),
+});
+
+builder.mutationField('markNotificationRead', (t) =>
+  t.field({
+    type: MarkNotificationReadPayload,
+    description: 'Marks one of the user’s notifications read; marking it again is not an error.',
+    args: { ...actingUserArg, notificationId: t.arg.id({ required: true }) },
+    errors: { types: mutationErrors },
+    resolve: (_root, args, context) => markNotificationRead(context.db, requireViewer(context), args),
+  }),
+);

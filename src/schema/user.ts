@@ -1,0 +1,52 @@
+import { builder } from '../builder.js';
+import { requireViewer } from '../context.js';
+import type { UserRow } from '../db/database.js';
+import { getUser, upsertUser } from '../domain/users.js';
+import { mutationErrors, userScopedErrors } from './errors.js';
+
+export const UserRef = builder.objectRef<UserRow>('User').implement({
+  description: 'A player, known by the id the game gives it (`clientUserId`).',
+  fields: (t) => ({
+    id: t.exposeID('client_user_id', { description: 'Same as clientUserId; unique within the tenant.' }),
+    clientUserId: t.exposeString('client_user_id'),
+    displayName: t.exposeString('display_name'),
+    createdAt: t.field({ type: 'DateTime', resolve: (user) => user.created_at }),
+  }),
+});
+
+export const actingUserArg = builder.args((t) => ({
+  userId: t.id({
+    description: "The user to act as; defaults to the token's subject. Only service tokens may name another user.",
+  }),
+}));
+
+const UpsertUserPayload = builder.objectRef<{ user: UserRow; created: boolean }>('UpsertUserPayload').implement({
+  fields: (t) => ({
+    user: t.field({ type: UserRef, resolve: (payload) => payload.user }),
+    created: t.exposeBoolean('created', { description: 'True when the user did not exist before.' }),
+  }),
+});
+
+builder.queryField('user', (t) =>
+  t.field({
+    type: UserRef,
+    description: 'A user of the caller’s tenant (default: the caller).',
+    args: actingUserArg,
+    errors: { types: userScopedErrors },
+    resolve: (_root, args, context) => getUser(context.db, requireViewer(context), args.userId),
+  }),
+);
+
+builder.mutationField('upsertUser', (t) =>
+  t.field({
+    type: UpsertUserPayload,
+    description: 'Creates the user, or renames it if it exists. Allowed to a service token or the user itself.',
+    args: {
+      ...actingUserArg,
+      displayName: t.arg.string({ required: true, description: '1 to 64 characters after trimming.' }),
+    },
+    errors: { types: mutationErrors },
+    resolve: (_root, args, context) =>
+      upsertUser(context.db, requireViewer(context), { userId: args.userId, displayName: args.displayName }),
+  }),
+);

@@ -1,0 +1,24 @@
+import { ConfigError, loadConfig } from '../config.js';
+import { connectDatabase } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+
+/** `npm run db:migrate`: applies pending migrations to the configured database and exits. */
+try {
+  const config = loadConfig();
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  try {
+    const applied = await migrateToLatest(database.db);
+    process.stdout.write(
+      applied.length
+        ? `applied to ${database.location}: ${applied.join(', ')}\n`
+        : `${database.location} is up to date\n`,
+    );
+  } finally {
+    await database.db.destroy();
+  }
+} catch (error) {
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+}

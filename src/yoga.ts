@@ -1,0 +1,49 @@
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { authenticate } from './auth/authenticate.js';
+import type { Context } from './context.js';
+import type { Db } from './db/database.js';
+import { createLoaders } from './db/loaders.js';
+import type { Logger } from './logger.js';
+import { schema } from './schema/index.js';
+
+export interface GatewayOptions {
+  db: Db;
+  jwtKey: Uint8Array;
+  graphiql: boolean;
+  logger: Logger;
+}
+
+export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
+
+/** The GraphQL engine: schema, authentication and per-request context. Both faces go through it. */
+export function createGateway(options: GatewayOptions): Gateway {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: options.graphiql && {
+      title: 'User Connections',
+      headers: JSON.stringify({ Authorization: 'Bearer <run: npm run token -- --sub user123>' }),
+    },
+    landingPage: false,
+    // Unexpected errors reach clients as "Unexpected error." only; the cause goes to the log.
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        const masked = maskError(error, message, isDev);
+        if (masked !== error) {
+          const cause = (error as { originalError?: unknown }).originalError ?? error;
+          options.logger.error('unexpected error', { error: cause instanceof Error ? cause.stack : String(cause) });
+        }
+        return masked;
+      },
+    },
+    logging: false,
+    context: async ({ request }) => {
+      const viewer = await authenticate(request, options.jwtKey);
+      return {
+        db: options.db,
+        viewer,
+        loaders: createLoaders(options.db, viewer?.tenant ?? ''),
+      };
+    },
+  });
+}
