@@ -28,7 +28,6 @@ const config: CodegenConfig = {
       },
     },
   },
-  hooks: { afterAllFileWrite: ['biome format --write'] },
 };
 
 export default config;

@@ -21,7 +21,20 @@ if (config.jwtSecretIsDevelopmentDefault) {
 }
 
 const app = await buildApp({ config, logger });
-const url = await app.start();
+let url: string;
+try {
+  url = await app.start();
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  logger.error(
+    `cannot listen on ${config.host}:${config.port}${code === 'EADDRINUSE' ? ': the port is already in use (set PORT)' : ''}`,
+    {
+      error: String(error),
+    },
+  );
+  await app.stop();
+  process.exit(1);
+}
 logger.info('listening', {
   url,
   graphql: `${url}/graphql`,

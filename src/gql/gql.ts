@@ -1,5 +1,7 @@
 /* eslint-disable */
-import * as types from "./graphql.js";
+import * as types from './graphql.js';
+
+
 
 /**
  * Map of all GraphQL operations in the project.
@@ -13,137 +15,96 @@ import * as types from "./graphql.js";
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-	"\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n": typeof types.RestUserFragmentDoc;
-	"\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n": typeof types.RestPaginationFragmentDoc;
-	"\n  fragment RestRequest on ConnectionRequest {\n    id\n    status\n    message\n    createdAt\n    respondedAt\n  }\n": typeof types.RestRequestFragmentDoc;
-	"\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ... on Error { message code }\n      ... on User { ...RestUser createdAt }\n    }\n  }\n": typeof types.RestUserDocument;
-	"\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ... on Error { message code }\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n": typeof types.RestUpsertUserDocument;
-	"\n  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String) {\n    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { message request { id } }\n    }\n  }\n": typeof types.RestSendConnectionRequestDocument;
-	"\n  mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!) {\n    acceptConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on AcceptConnectionRequestPayload { message }\n    }\n  }\n": typeof types.RestAcceptConnectionRequestDocument;
-	"\n  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!) {\n    declineConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on DeclineConnectionRequestPayload { message }\n    }\n  }\n": typeof types.RestDeclineConnectionRequestDocument;
-	"\n  query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    sentConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest receiver { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestSentConnectionRequestsDocument;
-	"\n  query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    receivedConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest sender { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestReceivedConnectionRequestsDocument;
-	"\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestActiveConnectionsDocument;
-	"\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ... on Error { message code }\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestNotificationsDocument;
-	"\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ... on Error { message code }\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n": typeof types.RestMarkNotificationReadDocument;
-	"\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ... on Error { message code }\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n": typeof types.RestRemoveConnectionDocument;
+    "\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n": typeof types.RestUserFragmentDoc,
+    "\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n": typeof types.RestPaginationFragmentDoc,
+    "\n  fragment RestRequest on ConnectionRequest {\n    id\n    status\n    message\n    createdAt\n    respondedAt\n  }\n": typeof types.RestRequestFragmentDoc,
+    "\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ... on Error { message code }\n      ... on User { ...RestUser createdAt }\n    }\n  }\n": typeof types.RestUserDocument,
+    "\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ... on Error { message code }\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n": typeof types.RestUpsertUserDocument,
+    "\n  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String) {\n    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { message request { id } }\n    }\n  }\n": typeof types.RestSendConnectionRequestDocument,
+    "\n  mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!) {\n    acceptConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on AcceptConnectionRequestPayload { message }\n    }\n  }\n": typeof types.RestAcceptConnectionRequestDocument,
+    "\n  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!) {\n    declineConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on DeclineConnectionRequestPayload { message }\n    }\n  }\n": typeof types.RestDeclineConnectionRequestDocument,
+    "\n  query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    sentConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest receiver { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestSentConnectionRequestsDocument,
+    "\n  query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    receivedConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest sender { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestReceivedConnectionRequestsDocument,
+    "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestActiveConnectionsDocument,
+    "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ... on Error { message code }\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestNotificationsDocument,
+    "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ... on Error { message code }\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n": typeof types.RestMarkNotificationReadDocument,
+    "\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ... on Error { message code }\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n": typeof types.RestRemoveConnectionDocument,
 };
 const documents: Documents = {
-	"\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n":
-		types.RestUserFragmentDoc,
-	"\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n":
-		types.RestPaginationFragmentDoc,
-	"\n  fragment RestRequest on ConnectionRequest {\n    id\n    status\n    message\n    createdAt\n    respondedAt\n  }\n":
-		types.RestRequestFragmentDoc,
-	"\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ... on Error { message code }\n      ... on User { ...RestUser createdAt }\n    }\n  }\n":
-		types.RestUserDocument,
-	"\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ... on Error { message code }\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n":
-		types.RestUpsertUserDocument,
-	"\n  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String) {\n    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { message request { id } }\n    }\n  }\n":
-		types.RestSendConnectionRequestDocument,
-	"\n  mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!) {\n    acceptConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on AcceptConnectionRequestPayload { message }\n    }\n  }\n":
-		types.RestAcceptConnectionRequestDocument,
-	"\n  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!) {\n    declineConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on DeclineConnectionRequestPayload { message }\n    }\n  }\n":
-		types.RestDeclineConnectionRequestDocument,
-	"\n  query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    sentConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest receiver { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n":
-		types.RestSentConnectionRequestsDocument,
-	"\n  query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    receivedConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest sender { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n":
-		types.RestReceivedConnectionRequestsDocument,
-	"\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n":
-		types.RestActiveConnectionsDocument,
-	"\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ... on Error { message code }\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n":
-		types.RestNotificationsDocument,
-	"\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ... on Error { message code }\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n":
-		types.RestMarkNotificationReadDocument,
-	"\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ... on Error { message code }\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n":
-		types.RestRemoveConnectionDocument,
+    "\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n": types.RestUserFragmentDoc,
+    "\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n": types.RestPaginationFragmentDoc,
+    "\n  fragment RestRequest on ConnectionRequest {\n    id\n    status\n    message\n    createdAt\n    respondedAt\n  }\n": types.RestRequestFragmentDoc,
+    "\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ... on Error { message code }\n      ... on User { ...RestUser createdAt }\n    }\n  }\n": types.RestUserDocument,
+    "\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ... on Error { message code }\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n": types.RestUpsertUserDocument,
+    "\n  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String) {\n    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { message request { id } }\n    }\n  }\n": types.RestSendConnectionRequestDocument,
+    "\n  mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!) {\n    acceptConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on AcceptConnectionRequestPayload { message }\n    }\n  }\n": types.RestAcceptConnectionRequestDocument,
+    "\n  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!) {\n    declineConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on DeclineConnectionRequestPayload { message }\n    }\n  }\n": types.RestDeclineConnectionRequestDocument,
+    "\n  query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    sentConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest receiver { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestSentConnectionRequestsDocument,
+    "\n  query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    receivedConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest sender { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestReceivedConnectionRequestsDocument,
+    "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestActiveConnectionsDocument,
+    "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ... on Error { message code }\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestNotificationsDocument,
+    "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ... on Error { message code }\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n": types.RestMarkNotificationReadDocument,
+    "\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ... on Error { message code }\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n": types.RestRemoveConnectionDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n",
-): typeof import("./graphql.js").RestUserFragmentDoc;
+export function graphql(source: "\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n"): typeof import('./graphql.js').RestUserFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n",
-): typeof import("./graphql.js").RestPaginationFragmentDoc;
+export function graphql(source: "\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n"): typeof import('./graphql.js').RestPaginationFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  fragment RestRequest on ConnectionRequest {\n    id\n    status\n    message\n    createdAt\n    respondedAt\n  }\n",
-): typeof import("./graphql.js").RestRequestFragmentDoc;
+export function graphql(source: "\n  fragment RestRequest on ConnectionRequest {\n    id\n    status\n    message\n    createdAt\n    respondedAt\n  }\n"): typeof import('./graphql.js').RestRequestFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ... on Error { message code }\n      ... on User { ...RestUser createdAt }\n    }\n  }\n",
-): typeof import("./graphql.js").RestUserDocument;
+export function graphql(source: "\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ... on Error { message code }\n      ... on User { ...RestUser createdAt }\n    }\n  }\n"): typeof import('./graphql.js').RestUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ... on Error { message code }\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n",
-): typeof import("./graphql.js").RestUpsertUserDocument;
+export function graphql(source: "\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ... on Error { message code }\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n"): typeof import('./graphql.js').RestUpsertUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String) {\n    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { message request { id } }\n    }\n  }\n",
-): typeof import("./graphql.js").RestSendConnectionRequestDocument;
+export function graphql(source: "\n  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String) {\n    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { message request { id } }\n    }\n  }\n"): typeof import('./graphql.js').RestSendConnectionRequestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!) {\n    acceptConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on AcceptConnectionRequestPayload { message }\n    }\n  }\n",
-): typeof import("./graphql.js").RestAcceptConnectionRequestDocument;
+export function graphql(source: "\n  mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!) {\n    acceptConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on AcceptConnectionRequestPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestAcceptConnectionRequestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!) {\n    declineConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on DeclineConnectionRequestPayload { message }\n    }\n  }\n",
-): typeof import("./graphql.js").RestDeclineConnectionRequestDocument;
+export function graphql(source: "\n  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!) {\n    declineConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { message code }\n      ... on DeclineConnectionRequestPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestDeclineConnectionRequestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    sentConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest receiver { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n",
-): typeof import("./graphql.js").RestSentConnectionRequestsDocument;
+export function graphql(source: "\n  query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    sentConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest receiver { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestSentConnectionRequestsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    receivedConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest sender { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n",
-): typeof import("./graphql.js").RestReceivedConnectionRequestsDocument;
+export function graphql(source: "\n  query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    receivedConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest sender { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestReceivedConnectionRequestsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n",
-): typeof import("./graphql.js").RestActiveConnectionsDocument;
+export function graphql(source: "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { message code }\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestActiveConnectionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ... on Error { message code }\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n",
-): typeof import("./graphql.js").RestNotificationsDocument;
+export function graphql(source: "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ... on Error { message code }\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestNotificationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ... on Error { message code }\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n",
-): typeof import("./graphql.js").RestMarkNotificationReadDocument;
+export function graphql(source: "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ... on Error { message code }\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestMarkNotificationReadDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-	source: "\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ... on Error { message code }\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n",
-): typeof import("./graphql.js").RestRemoveConnectionDocument;
+export function graphql(source: "\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ... on Error { message code }\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestRemoveConnectionDocument;
+
 
 export function graphql(source: string) {
-	return (documents as any)[source] ?? {};
+  return (documents as any)[source] ?? {};
 }

@@ -2,339 +2,239 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> =
-	| T
-	| {
-			[P in keyof T]?: P extends " $fragmentName" | "__typename" ? T[P] : never;
-	  };
-import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type ConnectionRequestStatus =
-	/** Accepted: the two users are connected. */
-	| "ACCEPTED"
-	/** Declined: no connection was created. */
-	| "DECLINED"
-	/** Sent, waiting for the receiver. */
-	| "PENDING";
+  /** Accepted: the two users are connected. */
+  | 'ACCEPTED'
+  /** Declined: no connection was created. */
+  | 'DECLINED'
+  /** Sent, waiting for the receiver. */
+  | 'PENDING';
 
 export type ConnectionRequestStatusFilter =
-	| "ACCEPTED"
-	| "ALL"
-	| "DECLINED"
-	| "PENDING";
+  | 'ACCEPTED'
+  | 'ALL'
+  | 'DECLINED'
+  | 'PENDING';
 
 /** Stable machine-readable reason of an expected failure. */
 export type ErrorCode =
-	| "ALREADY_CONNECTED"
-	| "CANNOT_CONNECT_TO_SELF"
-	| "CONNECTION_NOT_FOUND"
-	| "CONNECTION_REQUEST_NOT_FOUND"
-	| "FORBIDDEN"
-	| "NOTIFICATION_NOT_FOUND"
-	| "NOT_REQUEST_RECEIVER"
-	| "REQUEST_ALREADY_PENDING"
-	| "REQUEST_ALREADY_PROCESSED"
-	| "USER_NOT_FOUND"
-	| "VALIDATION_FAILED";
+  | 'ALREADY_CONNECTED'
+  | 'CANNOT_CONNECT_TO_SELF'
+  | 'CONNECTION_NOT_FOUND'
+  | 'CONNECTION_REQUEST_NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'NOTIFICATION_NOT_FOUND'
+  | 'NOT_REQUEST_RECEIVER'
+  | 'REQUEST_ALREADY_PENDING'
+  | 'REQUEST_ALREADY_PROCESSED'
+  | 'USER_NOT_FOUND'
+  | 'VALIDATION_FAILED';
 
 export type NotificationType =
-	/** A new connection request was received. */
-	| "NEW_REQUEST"
-	/** A sent connection request was accepted. */
-	| "REQUEST_ACCEPTED"
-	/** A sent connection request was declined. */
-	| "REQUEST_DECLINED";
+  /** A new connection request was received. */
+  | 'NEW_REQUEST'
+  /** A sent connection request was accepted. */
+  | 'REQUEST_ACCEPTED'
+  /** A sent connection request was declined. */
+  | 'REQUEST_DECLINED';
 
-export type RestUserFragment = { clientUserId: string; displayName: string };
+export type RestUserFragment = { clientUserId: string, displayName: string };
 
-export type RestPaginationFragment = {
-	currentPage: number;
-	totalPages: number;
-	totalItems: number;
-	perPage: number;
-};
+export type RestPaginationFragment = { currentPage: number, totalPages: number, totalItems: number, perPage: number };
 
-export type RestRequestFragment = {
-	id: string;
-	status: ConnectionRequestStatus;
-	message: string | null;
-	createdAt: string;
-	respondedAt: string | null;
-};
+export type RestRequestFragment = { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null };
 
 export type RestUserQueryVariables = Exact<{
-	userId: string;
+  userId: string;
 }>;
 
-export type RestUserQuery = {
-	user:
-		| { __typename: "ForbiddenError"; message: string; code: ErrorCode }
-		| { __typename: "NotFoundError"; message: string; code: ErrorCode }
-		| {
-				__typename: "User";
-				createdAt: string;
-				clientUserId: string;
-				displayName: string;
-		  }
-		| { __typename: "ValidationError"; message: string; code: ErrorCode };
-};
+
+export type RestUserQuery = { user:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'User', createdAt: string, clientUserId: string, displayName: string }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
 
 export type RestUpsertUserMutationVariables = Exact<{
-	userId: string;
-	displayName: string;
+  userId: string;
+  displayName: string;
 }>;
 
-export type RestUpsertUserMutation = {
-	upsertUser:
-		| { __typename: "ConflictError"; message: string; code: ErrorCode }
-		| { __typename: "ForbiddenError"; message: string; code: ErrorCode }
-		| { __typename: "NotFoundError"; message: string; code: ErrorCode }
-		| {
-				__typename: "UpsertUserPayload";
-				created: boolean;
-				user: { createdAt: string; clientUserId: string; displayName: string };
-		  }
-		| { __typename: "ValidationError"; message: string; code: ErrorCode };
-};
+
+export type RestUpsertUserMutation = { upsertUser:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'UpsertUserPayload', created: boolean, user: { createdAt: string, clientUserId: string, displayName: string } }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
 
 export type RestSendConnectionRequestMutationVariables = Exact<{
-	userId: string;
-	receiverId: string;
-	message?: string | null | undefined;
+  userId: string;
+  receiverId: string;
+  message?: string | null | undefined;
 }>;
 
-export type RestSendConnectionRequestMutation = {
-	sendConnectionRequest:
-		| { __typename: "ConflictError"; message: string; code: ErrorCode }
-		| { __typename: "ForbiddenError"; message: string; code: ErrorCode }
-		| { __typename: "NotFoundError"; message: string; code: ErrorCode }
-		| {
-				__typename: "SendConnectionRequestPayload";
-				message: string;
-				request: { id: string };
-		  }
-		| { __typename: "ValidationError"; message: string; code: ErrorCode };
-};
+
+export type RestSendConnectionRequestMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'SendConnectionRequestPayload', message: string, request: { id: string } }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
 
 export type RestAcceptConnectionRequestMutationVariables = Exact<{
-	userId: string;
-	requestId: string;
+  userId: string;
+  requestId: string;
 }>;
 
-export type RestAcceptConnectionRequestMutation = {
-	acceptConnectionRequest:
-		| { __typename: "AcceptConnectionRequestPayload"; message: string }
-		| { __typename: "ConflictError"; message: string; code: ErrorCode }
-		| { __typename: "ForbiddenError"; message: string; code: ErrorCode }
-		| { __typename: "NotFoundError"; message: string; code: ErrorCode }
-		| { __typename: "ValidationError"; message: string; code: ErrorCode };
-};
+
+export type RestAcceptConnectionRequestMutation = { acceptConnectionRequest:
+    | { __typename: 'AcceptConnectionRequestPayload', message: string }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
 
 export type RestDeclineConnectionRequestMutationVariables = Exact<{
-	userId: string;
-	requestId: string;
+  userId: string;
+  requestId: string;
 }>;
 
-export type RestDeclineConnectionRequestMutation = {
-	declineConnectionRequest:
-		| { __typename: "ConflictError"; message: string; code: ErrorCode }
-		| { __typename: "DeclineConnectionRequestPayload"; message: string }
-		| { __typename: "ForbiddenError"; message: string; code: ErrorCode }
-		| { __typename: "NotFoundError"; message: string; code: ErrorCode }
-		| { __typename: "ValidationError"; message: string; code: ErrorCode };
-};
+
+export type RestDeclineConnectionRequestMutation = { declineConnectionRequest:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'DeclineConnectionRequestPayload', message: string }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
 
 export type RestSentConnectionRequestsQueryVariables = Exact<{
-	userId: string;
-	status?: ConnectionRequestStatusFilter | null | undefined;
-	page?: number | null | undefined;
-	perPage?: number | null | undefined;
+  userId: string;
+  status?: ConnectionRequestStatusFilter | null | undefined;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
 }>;
 
-export type RestSentConnectionRequestsQuery = {
-	sentConnectionRequests:
-		| {
-				__typename: "ConnectionRequestPage";
-				nodes: Array<{
-					id: string;
-					status: ConnectionRequestStatus;
-					message: string | null;
-					createdAt: string;
-					respondedAt: string | null;
-					receiver: { clientUserId: string; displayName: string };
-				}>;
-				pagination: {
-					currentPage: number;
-					totalPages: number;
-					totalItems: number;
-					perPage: number;
-				} | null;
-		  }
-		| { __typename: "ForbiddenError"; message: string; code: ErrorCode }
-		| { __typename: "NotFoundError"; message: string; code: ErrorCode }
-		| { __typename: "ValidationError"; message: string; code: ErrorCode };
-};
+
+export type RestSentConnectionRequestsQuery = { sentConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, receiver: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
 
 export type RestReceivedConnectionRequestsQueryVariables = Exact<{
-	userId: string;
-	status?: ConnectionRequestStatusFilter | null | undefined;
-	page?: number | null | undefined;
-	perPage?: number | null | undefined;
+  userId: string;
+  status?: ConnectionRequestStatusFilter | null | undefined;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
 }>;
 
-export type RestReceivedConnectionRequestsQuery = {
-	receivedConnectionRequests:
-		| {
-				__typename: "ConnectionRequestPage";
-				nodes: Array<{
-					id: string;
-					status: ConnectionRequestStatus;
-					message: string | null;
-					createdAt: string;
-					respondedAt: string | null;
-					sender: { clientUserId: string; displayName: string };
-				}>;
-				pagination: {
-					currentPage: number;
-					totalPages: number;
-					totalItems: number;
-					perPage: number;
-				} | null;
-		  }
-		| { __typename: "ForbiddenError"; message: string; code: ErrorCode }
-		| { __typename: "NotFoundError"; message: string; code: ErrorCode }
-		| { __typename: "ValidationError"; message: string; code: ErrorCode };
-};
+
+export type RestReceivedConnectionRequestsQuery = { receivedConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
 
 export type RestActiveConnectionsQueryVariables = Exact<{
-	userId: string;
-	page?: number | null | undefined;
-	perPage?: number | null | undefined;
+  userId: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
 }>;
 
-export type RestActiveConnectionsQuery = {
-	activeConnections:
-		| {
-				__typename: "ConnectionPage";
-				nodes: Array<{
-					id: string;
-					connectedSince: string;
-					connectedUser: { clientUserId: string; displayName: string };
-				}>;
-				pagination: {
-					currentPage: number;
-					totalPages: number;
-					totalItems: number;
-					perPage: number;
-				} | null;
-		  }
-		| { __typename: "ForbiddenError"; message: string; code: ErrorCode }
-		| { __typename: "NotFoundError"; message: string; code: ErrorCode }
-		| { __typename: "ValidationError"; message: string; code: ErrorCode };
-};
+
+export type RestActiveConnectionsQuery = { activeConnections:
+    | { __typename: 'ConnectionPage', nodes: Array<{ id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
 
 export type RestNotificationsQueryVariables = Exact<{
-	userId: string;
-	page?: number | null | undefined;
-	perPage?: number | null | undefined;
-	unreadOnly?: boolean | null | undefined;
+  userId: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  unreadOnly?: boolean | null | undefined;
 }>;
 
-export type RestNotificationsQuery = {
-	notifications:
-		| { __typename: "ForbiddenError"; message: string; code: ErrorCode }
-		| { __typename: "NotFoundError"; message: string; code: ErrorCode }
-		| {
-				__typename: "NotificationPage";
-				unreadCount: number;
-				nodes: Array<{
-					id: string;
-					type: NotificationType;
-					connectionRequestId: string;
-					message: string;
-					timestamp: string;
-					read: boolean;
-					otherUser: { clientUserId: string; displayName: string };
-				}>;
-				pagination: {
-					currentPage: number;
-					totalPages: number;
-					totalItems: number;
-					perPage: number;
-				} | null;
-		  }
-		| { __typename: "ValidationError"; message: string; code: ErrorCode };
-};
+
+export type RestNotificationsQuery = { notifications:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
 
 export type RestMarkNotificationReadMutationVariables = Exact<{
-	userId: string;
-	notificationId: string;
+  userId: string;
+  notificationId: string;
 }>;
 
-export type RestMarkNotificationReadMutation = {
-	markNotificationRead:
-		| { __typename: "ConflictError"; message: string; code: ErrorCode }
-		| { __typename: "ForbiddenError"; message: string; code: ErrorCode }
-		| { __typename: "MarkNotificationReadPayload"; message: string }
-		| { __typename: "NotFoundError"; message: string; code: ErrorCode }
-		| { __typename: "ValidationError"; message: string; code: ErrorCode };
-};
+
+export type RestMarkNotificationReadMutation = { markNotificationRead:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'MarkNotificationReadPayload', message: string }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
 
 export type RestRemoveConnectionMutationVariables = Exact<{
-	userId: string;
-	connectionId: string;
+  userId: string;
+  connectionId: string;
 }>;
 
-export type RestRemoveConnectionMutation = {
-	removeConnection:
-		| { __typename: "ConflictError"; message: string; code: ErrorCode }
-		| { __typename: "ForbiddenError"; message: string; code: ErrorCode }
-		| { __typename: "NotFoundError"; message: string; code: ErrorCode }
-		| { __typename: "RemoveConnectionPayload"; message: string }
-		| { __typename: "ValidationError"; message: string; code: ErrorCode };
-};
+
+export type RestRemoveConnectionMutation = { removeConnection:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RemoveConnectionPayload', message: string }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
-	extends String
-	implements DocumentTypeDecoration<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
 {
-	__apiType?: NonNullable<
-		DocumentTypeDecoration<TResult, TVariables>["__apiType"]
-	>;
-	private value: string;
-	public __meta__?: Record<string, any> | undefined;
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
 
-	constructor(value: string, __meta__?: Record<string, any> | undefined) {
-		super(value);
-		this.value = value;
-		this.__meta__ = __meta__;
-	}
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
 
-	override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
-		return this.value;
-	}
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
 }
-export const RestUserFragmentDoc = new TypedDocumentString(
-	`
+export const RestUserFragmentDoc = new TypedDocumentString(`
     fragment RestUser on User {
   clientUserId
   displayName
 }
-    `,
-	{ fragmentName: "RestUser" },
-) as unknown as TypedDocumentString<RestUserFragment, unknown>;
-export const RestPaginationFragmentDoc = new TypedDocumentString(
-	`
+    `, {"fragmentName":"RestUser"}) as unknown as TypedDocumentString<RestUserFragment, unknown>;
+export const RestPaginationFragmentDoc = new TypedDocumentString(`
     fragment RestPagination on Pagination {
   currentPage
   totalPages
   totalItems
   perPage
 }
-    `,
-	{ fragmentName: "RestPagination" },
-) as unknown as TypedDocumentString<RestPaginationFragment, unknown>;
-export const RestRequestFragmentDoc = new TypedDocumentString(
-	`
+    `, {"fragmentName":"RestPagination"}) as unknown as TypedDocumentString<RestPaginationFragment, unknown>;
+export const RestRequestFragmentDoc = new TypedDocumentString(`
     fragment RestRequest on ConnectionRequest {
   id
   status
@@ -342,9 +242,7 @@ export const RestRequestFragmentDoc = new TypedDocumentString(
   createdAt
   respondedAt
 }
-    `,
-	{ fragmentName: "RestRequest" },
-) as unknown as TypedDocumentString<RestRequestFragment, unknown>;
+    `, {"fragmentName":"RestRequest"}) as unknown as TypedDocumentString<RestRequestFragment, unknown>;
 export const RestUserDocument = new TypedDocumentString(`
     query RestUser($userId: ID!) {
   user(userId: $userId) {
@@ -383,10 +281,7 @@ export const RestUpsertUserDocument = new TypedDocumentString(`
     fragment RestUser on User {
   clientUserId
   displayName
-}`) as unknown as TypedDocumentString<
-	RestUpsertUserMutation,
-	RestUpsertUserMutationVariables
->;
+}`) as unknown as TypedDocumentString<RestUpsertUserMutation, RestUpsertUserMutationVariables>;
 export const RestSendConnectionRequestDocument = new TypedDocumentString(`
     mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String) {
   sendConnectionRequest(
@@ -407,10 +302,7 @@ export const RestSendConnectionRequestDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<
-	RestSendConnectionRequestMutation,
-	RestSendConnectionRequestMutationVariables
->;
+    `) as unknown as TypedDocumentString<RestSendConnectionRequestMutation, RestSendConnectionRequestMutationVariables>;
 export const RestAcceptConnectionRequestDocument = new TypedDocumentString(`
     mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!) {
   acceptConnectionRequest(userId: $userId, requestId: $requestId) {
@@ -424,10 +316,7 @@ export const RestAcceptConnectionRequestDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<
-	RestAcceptConnectionRequestMutation,
-	RestAcceptConnectionRequestMutationVariables
->;
+    `) as unknown as TypedDocumentString<RestAcceptConnectionRequestMutation, RestAcceptConnectionRequestMutationVariables>;
 export const RestDeclineConnectionRequestDocument = new TypedDocumentString(`
     mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!) {
   declineConnectionRequest(userId: $userId, requestId: $requestId) {
@@ -441,10 +330,7 @@ export const RestDeclineConnectionRequestDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<
-	RestDeclineConnectionRequestMutation,
-	RestDeclineConnectionRequestMutationVariables
->;
+    `) as unknown as TypedDocumentString<RestDeclineConnectionRequestMutation, RestDeclineConnectionRequestMutationVariables>;
 export const RestSentConnectionRequestsDocument = new TypedDocumentString(`
     query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {
   sentConnectionRequests(
@@ -487,10 +373,7 @@ fragment RestRequest on ConnectionRequest {
   message
   createdAt
   respondedAt
-}`) as unknown as TypedDocumentString<
-	RestSentConnectionRequestsQuery,
-	RestSentConnectionRequestsQueryVariables
->;
+}`) as unknown as TypedDocumentString<RestSentConnectionRequestsQuery, RestSentConnectionRequestsQueryVariables>;
 export const RestReceivedConnectionRequestsDocument = new TypedDocumentString(`
     query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {
   receivedConnectionRequests(
@@ -533,10 +416,7 @@ fragment RestRequest on ConnectionRequest {
   message
   createdAt
   respondedAt
-}`) as unknown as TypedDocumentString<
-	RestReceivedConnectionRequestsQuery,
-	RestReceivedConnectionRequestsQueryVariables
->;
+}`) as unknown as TypedDocumentString<RestReceivedConnectionRequestsQuery, RestReceivedConnectionRequestsQueryVariables>;
 export const RestActiveConnectionsDocument = new TypedDocumentString(`
     query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {
   activeConnections(userId: $userId, page: $page, perPage: $perPage) {
@@ -568,10 +448,7 @@ fragment RestPagination on Pagination {
   totalPages
   totalItems
   perPage
-}`) as unknown as TypedDocumentString<
-	RestActiveConnectionsQuery,
-	RestActiveConnectionsQueryVariables
->;
+}`) as unknown as TypedDocumentString<RestActiveConnectionsQuery, RestActiveConnectionsQueryVariables>;
 export const RestNotificationsDocument = new TypedDocumentString(`
     query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {
   notifications(
@@ -613,10 +490,7 @@ fragment RestPagination on Pagination {
   totalPages
   totalItems
   perPage
-}`) as unknown as TypedDocumentString<
-	RestNotificationsQuery,
-	RestNotificationsQueryVariables
->;
+}`) as unknown as TypedDocumentString<RestNotificationsQuery, RestNotificationsQueryVariables>;
 export const RestMarkNotificationReadDocument = new TypedDocumentString(`
     mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!) {
   markNotificationRead(userId: $userId, notificationId: $notificationId) {
@@ -630,10 +504,7 @@ export const RestMarkNotificationReadDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<
-	RestMarkNotificationReadMutation,
-	RestMarkNotificationReadMutationVariables
->;
+    `) as unknown as TypedDocumentString<RestMarkNotificationReadMutation, RestMarkNotificationReadMutationVariables>;
 export const RestRemoveConnectionDocument = new TypedDocumentString(`
     mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {
   removeConnection(userId: $userId, connectionId: $connectionId) {
@@ -647,7 +518,4 @@ export const RestRemoveConnectionDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<
-	RestRemoveConnectionMutation,
-	RestRemoveConnectionMutationVariables
->;
+    `) as unknown as TypedDocumentString<RestRemoveConnectionMutation, RestRemoveConnectionMutationVariables>;
