@@ -46,11 +46,15 @@ try {
       receiverId: 'user123',
       message: "Hi! I'd like to connect with you.",
     });
-    process.stdout.write(`seeded tenant '${tenant}' in ${database.location}: ${players.map(([id]) => id).join(', ')}\n`);
+    process.stdout.write(
+      `seeded tenant '${tenant}' in ${database.location}: ${players.map(([id]) => id).join(', ')}\n`,
+    );
   } finally {
     await db.destroy();
   }
 } catch (error) {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 }

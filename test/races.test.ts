@@ -62,7 +62,11 @@ describe.skipIf(!database)('races on real PostgreSQL', () => {
     for (const [i, [accept, decline]] of outcomes.entries()) {
       expect([accept.status, decline.status].sort()).toEqual([200, 409]);
       const loser = accept.status === 409 ? accept : decline;
-      expect(loser.body).toEqual({ error: 'Conflict', message: 'Request already processed', code: 'REQUEST_ALREADY_PROCESSED' });
+      expect(loser.body).toEqual({
+        error: 'Conflict',
+        message: 'Request already processed',
+        code: 'REQUEST_ALREADY_PROCESSED',
+      });
 
       const [a, b] = users[i]!;
       const active = await server.rest('GET', `/v1/connections/${a.id}/active`, { token: a.token });
@@ -84,7 +88,9 @@ describe.skipIf(!database)('races on real PostgreSQL', () => {
     const outcomes = await Promise.all(
       users.map(([, b], i) =>
         Promise.all(
-          [0, 1, 2].map(() => server.rest('POST', `/v1/connections/${b.id}/accept/${requestIds[i]}`, { token: b.token })),
+          [0, 1, 2].map(() =>
+            server.rest('POST', `/v1/connections/${b.id}/accept/${requestIds[i]}`, { token: b.token }),
+          ),
         ),
       ),
     );

@@ -141,7 +141,10 @@ export async function createTenant(server: TestServer): Promise<Tenant> {
     async connect(a, b) {
       const requestId = await tenant.request(a, b);
       expectOk(await server.rest('POST', `/v1/connections/${b.id}/accept/${requestId}`, { token: b.token }), 'accept');
-      const active = expectOk(await server.rest('GET', `/v1/connections/${a.id}/active?per_page=50`, { token: a.token }), 'list') as {
+      const active = expectOk(
+        await server.rest('GET', `/v1/connections/${a.id}/active?per_page=50`, { token: a.token }),
+        'list',
+      ) as {
         connections: { id: number; connected_user: { client_user_id: string } }[];
       };
       const connection = active.connections.find((c) => c.connected_user.client_user_id === b.id);
