@@ -26,8 +26,10 @@ export async function verifyToken(token: string, key: Uint8Array): Promise<Viewe
     throw new InvalidTokenError('Token is malformed or its signature is invalid');
   }
   const { sub, tenant = DEFAULT_TENANT, role = 'user' } = payload;
-  if (typeof sub !== 'string' || sub.length === 0) throw new InvalidTokenError('Token has no subject (sub) claim');
-  if (typeof tenant !== 'string' || tenant.length === 0 || tenant.length > 128) {
+  if (typeof sub !== 'string' || sub.length === 0 || sub.includes('\u0000')) {
+    throw new InvalidTokenError('Token has no valid subject (sub) claim');
+  }
+  if (typeof tenant !== 'string' || tenant.length === 0 || tenant.length > 128 || tenant.includes('\u0000')) {
     throw new InvalidTokenError('Token has an invalid tenant claim');
   }
   if (role !== 'user' && role !== 'service') throw new InvalidTokenError("Token role must be 'user' or 'service'");

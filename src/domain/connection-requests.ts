@@ -6,7 +6,7 @@ import { lockUsers } from '../db/users.repository.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 import { parseResourceId } from './ids.js';
 import { type Page, type PageArgs, parsePageArgs, toPage } from './pagination.js';
-import { characterLength, requireUser } from './users.js';
+import { characterLength, isStorableText, requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
 
 export const MAX_REQUEST_MESSAGE_LENGTH = 500;
@@ -24,6 +24,7 @@ function normalizeMessage(message: string | null | undefined): string | null {
   if (characterLength(trimmed) > MAX_REQUEST_MESSAGE_LENGTH) {
     throw new ValidationError('message', `Message must be at most ${MAX_REQUEST_MESSAGE_LENGTH} characters`);
   }
+  if (!isStorableText(trimmed)) throw new ValidationError('message', 'Message must not contain NUL characters');
   return trimmed;
 }
 

@@ -87,8 +87,11 @@ export function encodeCursor(cursor: Cursor): string {
 
 function decodeCursor(value: string): Cursor {
   const match = /^(\d{1,15}):(\d{1,15})$/.exec(Buffer.from(value, 'base64url').toString());
-  if (!match) throw new ValidationError('after', 'after is not a cursor returned by this API');
-  return { createdAt: new Date(Number(match[1])), id: Number(match[2]) };
+  const createdAt = new Date(Number(match?.[1]));
+  if (!match || Number.isNaN(createdAt.getTime())) {
+    throw new ValidationError('after', 'after is not a cursor returned by this API');
+  }
+  return { createdAt, id: Number(match[2]) };
 }
 
 /**

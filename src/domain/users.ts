@@ -13,16 +13,27 @@ export function characterLength(value: string): number {
   return length;
 }
 
+/** PostgreSQL text cannot hold NUL characters; such input is refused before it reaches the database. */
+export function isStorableText(value: string): boolean {
+  return !value.includes('\u0000');
+}
+
+function isPossibleClientUserId(value: string): boolean {
+  return value.length > 0 && characterLength(value) <= MAX_CLIENT_USER_ID_LENGTH && isStorableText(value);
+}
+
 function validateClientUserId(field: string, value: string): string {
-  if (value.length === 0 || characterLength(value) > MAX_CLIENT_USER_ID_LENGTH) {
-    throw new ValidationError(field, `User ID must be between 1 and ${MAX_CLIENT_USER_ID_LENGTH} characters`);
+  if (!isPossibleClientUserId(value)) {
+    throw new ValidationError(field, `User ID must be 1 to ${MAX_CLIENT_USER_ID_LENGTH} characters, without NUL`);
   }
   return value;
 }
 
 /** The user with this `client_user_id` in the tenant, or `USER_NOT_FOUND`. */
 export async function requireUser(db: Db, tenant: string, clientUserId: string): Promise<UserRow> {
-  const user = await users.findUserByClientId(db, tenant, clientUserId);
+  const user = isPossibleClientUserId(clientUserId)
+    ? await users.findUserByClientId(db, tenant, clientUserId)
+    : undefined;
   if (!user) throw new NotFoundError('USER_NOT_FOUND', clientUserId);
   return user;
 }
@@ -42,7 +53,11 @@ export async function upsertUser(
 ): Promise<{ user: UserRow; created: boolean }> {
   const clientUserId = validateClientUserId('userId', actingUserId(viewer, input.userId));
   const displayName = input.displayName.trim();
-  if (displayName.length === 0 || characterLength(displayName) > MAX_DISPLAY_NAME_LENGTH) {
+  if (
+    displayName.length === 0 ||
+    characterLength(displayName) > MAX_DISPLAY_NAME_LENGTH ||
+    !isStorableText(displayName)
+  ) {
     throw new ValidationError(
       'displayName',
       `Display name must be between 1 and ${MAX_DISPLAY_NAME_LENGTH} characters after trimming`,
