@@ -55,8 +55,8 @@ function statusParam(query: URLSearchParams): (typeof statuses)[number] {
 }
 
 function booleanParam(query: URLSearchParams, name: string): boolean | undefined {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return undefined;
+  const raw = query.get(name)?.toLowerCase();
+  if (raw === undefined || raw === '') return undefined;
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
   throw new RestInputError('VALIDATION_FAILED', `${name} must be true or false`);
