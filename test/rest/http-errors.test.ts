@@ -102,7 +102,7 @@ describe('Authentication', () => {
     const anonymous = await sign({ tenant: tenant.name });
     for (const response of await callBoth(alice, bob, `Bearer ${anonymous}`)) {
       expect(response.status).toBe(401);
-      expect(response.body).toEqual(unauthorized('Token has no subject (sub) claim'));
+      expect(response.body).toEqual(unauthorized('Token has no valid subject (sub) claim'));
     }
   });
 });
@@ -196,7 +196,11 @@ describe('Tenant isolation', () => {
     const inA = await server.rest('GET', `/v1/users/${alice.id}`, { token: alice.token });
     expect(inA.body.display_name).toBe(alice.displayName);
 
-    const aliceOfB = { id: alice.id, displayName: 'Alice of tenant B', token: await server.token(alice.id, { tenant: b.name }) };
+    const aliceOfB = {
+      id: alice.id,
+      displayName: 'Alice of tenant B',
+      token: await server.token(alice.id, { tenant: b.name }),
+    };
     expect(await listsOf(server, aliceOfB)).toEqual({
       sent: { requests: [], pagination: emptyPage },
       received: { requests: [], pagination: emptyPage },
