@@ -69,7 +69,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
           { status: up ? 200 : 503 },
         );
       }
-      return await gateway.fetch(request);
+      if (pathname === '/graphql') return await gateway.fetch(request);
+      return errorResponse('ROUTE_NOT_FOUND', `No route for ${request.method} ${pathname}`);
     } catch (error) {
       logger.error('unhandled error', { path: pathname, error: error instanceof Error ? error.stack : String(error) });
       return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');

@@ -294,13 +294,15 @@ describe('Tenant isolation', () => {
 });
 
 describe('Routing', () => {
-  it('should answer 404 ROUTE_NOT_FOUND for an unknown path under /v1', async () => {
+  it('should answer 404 ROUTE_NOT_FOUND for an unknown path', async () => {
     const tenant = await createTenant(server);
     for (const [method, path] of [
       ['GET', '/v1/nothing-here'],
       ['GET', '/v1'],
       ['POST', '/v1/connections/u/request/extra'],
       ['GET', '/v1/connections/u/notifications/1'],
+      ['GET', '/'],
+      ['GET', '/connections/u/active'],
     ] as const) {
       const response = await server.rest(method, path, { token: tenant.serviceToken });
       expect(response.status).toBe(404);
