@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../src/config.js';
 import { connectDatabase } from '../src/db/connect.js';
+import { DirectoryInUseError } from '../src/db/directory-lock.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { findUserByClientId } from '../src/db/users.repository.js';
 import { answerConnectionRequest, sendConnectionRequest } from '../src/domain/connection-requests.js';
@@ -54,7 +55,7 @@ try {
   }
 } catch (error) {
   process.stderr.write(
-    `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+    `${error instanceof ConfigError || error instanceof DirectoryInUseError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
   );
   process.exit(1);
 }

@@ -50,13 +50,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info('applied migrations', { migrations: applied });
 
-  const gateway = createGateway({
-    db: database.db,
-    jwtKey: secretKey(config.jwtSecret),
-    graphiql: config.graphiql,
-    logger,
-  });
-  const rest = createRestHandler(gateway, logger);
+  const jwtKey = secretKey(config.jwtSecret);
+  const gateway = createGateway({ db: database.db, jwtKey, graphiql: config.graphiql, logger });
+  const rest = createRestHandler(gateway, jwtKey, logger);
 
   const fetch = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);

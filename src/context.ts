@@ -17,8 +17,10 @@ export function unauthenticated(message: string): GraphQLError {
   });
 }
 
+export const MISSING_TOKEN_MESSAGE = 'Missing bearer token: send Authorization: Bearer <JWT>';
+
 /** The caller, or a 401 when the request carried no token. */
 export function requireViewer(context: Context): Viewer {
-  if (!context.viewer) throw unauthenticated('Missing bearer token: send Authorization: Bearer <JWT>');
+  if (!context.viewer) throw unauthenticated(MISSING_TOKEN_MESSAGE);
   return context.viewer;
 }

@@ -10,7 +10,7 @@ export interface Logger {
 }
 
 export function isLogLevel(value: string): value is LogLevel {
-  return value in rank;
+  return Object.hasOwn(rank, value);
 }
 
 /** One JSON object per line on stdout, dropping lines below `level`. */

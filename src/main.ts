@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { DirectoryInUseError } from './db/directory-lock.js';
 import { createLogger } from './logger.js';
 
 let config: ReturnType<typeof loadConfig>;
@@ -20,7 +21,16 @@ if (config.jwtSecretIsDevelopmentDefault) {
   );
 }
 
-const app = await buildApp({ config, logger });
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp({ config, logger });
+} catch (error) {
+  // A database that cannot be opened or migrated: say why in one line, not a stack trace.
+  logger.error(error instanceof DirectoryInUseError ? error.message : 'cannot open the database', {
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
+  process.exit(1);
+}
 let url: string;
 try {
   url = await app.start();

@@ -3,6 +3,7 @@ import { authenticate } from './auth/authenticate.js';
 import type { Context } from './context.js';
 import type { Db } from './db/database.js';
 import { createLoaders } from './db/loaders.js';
+import type { Viewer } from './domain/viewer.js';
 import type { Logger } from './logger.js';
 import { schema } from './schema/index.js';
 
@@ -13,11 +14,19 @@ export interface GatewayOptions {
   logger: Logger;
 }
 
-export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
+/**
+ * What an in-process caller (the REST shim) may hand the gateway with a request: the viewer it
+ * already verified from that request's own token, so the token is not verified twice.
+ */
+export interface GatewayServerContext {
+  verifiedViewer?: Viewer;
+}
+
+export type Gateway = YogaServerInstance<GatewayServerContext, Context>;
 
 /** The GraphQL engine: schema, authentication and per-request context. Both faces go through it. */
 export function createGateway(options: GatewayOptions): Gateway {
-  return createYoga<Record<string, unknown>, Context>({
+  return createYoga<GatewayServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql && {
@@ -37,8 +46,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
     },
     logging: false,
-    context: async ({ request }) => {
-      const viewer = await authenticate(request, options.jwtKey);
+    context: async ({ request, verifiedViewer }) => {
+      const viewer = verifiedViewer ?? (await authenticate(request, options.jwtKey));
       return {
         db: options.db,
         viewer,

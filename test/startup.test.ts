@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs `npm start`'s entry point as a real process with the given environment. */
@@ -60,6 +63,40 @@ describe('server start-up', () => {
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
+    }
+  });
+});
+
+describe('embedded database directory', () => {
+  it('should refuse a second process on a directory the server has open, instead of losing writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'uc-lock-'));
+    const server = startServer({ PGLITE_DIR: dir });
+    const serverOutput = collect(server);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${serverOutput()}`)), 20_000);
+        server.stdout?.on('data', () => {
+          if (serverOutput().includes('"listening"')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+
+      const migrate = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/migrate.ts'], {
+        env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const migrateOutput = collect(migrate);
+      const code = await new Promise<number | null>((resolve) => migrate.on('exit', resolve));
+
+      expect(code).toBe(1);
+      expect(migrateOutput()).toContain(`The embedded database in ${dir} is in use by process ${server.pid}`);
+    } finally {
+      const exited = new Promise((resolve) => server.on('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { lockDirectory } from './directory-lock.js';
 import { SerializedPGliteDialect } from './pglite-dialect.js';
 
 export interface DatabaseOptions {
@@ -26,7 +27,8 @@ export interface DatabaseHandle {
 const INT8_OID = 20;
 
 /**
- * Opens the database the configuration names. Fails if PGlite cannot open its directory; a
+ * Opens the database the configuration names. Fails if PGlite cannot open its directory, or
+ * another process has it open (`DirectoryInUseError`); a
  * PostgreSQL server that is down only fails the first query, as pg connects lazily.
  */
 export async function connectDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -57,10 +59,20 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
   }
 
   const dir = options.pgliteDir ?? './data';
-  if (!dir.includes('://')) await mkdir(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
+  let release = () => {};
+  if (!dir.includes('://')) {
+    await mkdir(dir, { recursive: true });
+    release = lockDirectory(dir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   return {
-    db: new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite), ...(log && { log }) }),
+    db: new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, release), ...(log && { log }) }),
     kind: 'pglite',
     location: dir.includes('://') ? dir : `pglite:${dir}`,
   };

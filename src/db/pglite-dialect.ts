@@ -8,12 +8,16 @@ import { type DatabaseConnection, type Driver, PGliteDialect, type TransactionSe
  * for one query or for a whole transaction, which gives the same isolation as a pg pool.
  */
 export class SerializedPGliteDialect extends PGliteDialect {
-  constructor(pglite: PGlite) {
+  /** `onDestroy` runs once the instance is closed (it releases the directory lock). */
+  constructor(
+    pglite: PGlite,
+    private readonly onDestroy: () => void = () => {},
+  ) {
     super({ pglite });
   }
 
   override createDriver(): Driver {
-    return new SerializedDriver(super.createDriver());
+    return new SerializedDriver(super.createDriver(), this.onDestroy);
   }
 }
 
@@ -21,7 +25,10 @@ class SerializedDriver implements Driver {
   #queue: Promise<void> = Promise.resolve();
   #release: (() => void) | undefined;
 
-  constructor(private readonly inner: Driver) {}
+  constructor(
+    private readonly inner: Driver,
+    private readonly onDestroy: () => void,
+  ) {}
 
   init() {
     return this.inner.init();
@@ -57,7 +64,11 @@ class SerializedDriver implements Driver {
     return this.inner.rollbackTransaction(connection);
   }
 
-  destroy() {
-    return this.inner.destroy();
+  async destroy() {
+    try {
+      await this.inner.destroy();
+    } finally {
+      this.onDestroy();
+    }
   }
 }

@@ -5,7 +5,7 @@ import { insertNotification } from '../db/notifications.repository.js';
 import { lockUsers } from '../db/users.repository.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 import { parseResourceId } from './ids.js';
-import { type Page, type PageArgs, parsePageArgs, toPage } from './pagination.js';
+import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { characterLength, isStorableText, requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
 
@@ -132,9 +132,10 @@ export async function listConnectionRequests(
   const status = !args.status || args.status === 'all' ? null : args.status;
   const user = await requireUser(db, viewer.tenant, userId);
   const side = direction === 'sent' ? 'sender_id' : 'receiver_id';
-  const [rows, total] = await Promise.all([
-    requests.listConnectionRequests(db, side, user.id, status, pageRequest.window),
-    requests.countConnectionRequests(db, side, user.id, status),
-  ]);
-  return toPage(pageRequest, rows, total, (row) => ({ createdAt: row.created_at, id: row.id }));
+  return readPage(
+    pageRequest,
+    (window) => requests.listConnectionRequests(db, side, user.id, status, window),
+    () => requests.countConnectionRequests(db, side, user.id, status),
+    (row) => ({ createdAt: row.created_at, id: row.id }),
+  );
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import { lockUsers } from '../db/users.repository.js';
 import { NotFoundError } from './errors.js';
 import { parseResourceId } from './ids.js';
-import { type Page, type PageArgs, parsePageArgs, toPage } from './pagination.js';
+import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
 
@@ -18,11 +18,12 @@ export async function listConnections(
   const userId = actingUserId(viewer, args.userId);
   const pageRequest = parsePageArgs(args, DEFAULT_CONNECTIONS_PER_PAGE);
   const user = await requireUser(db, viewer.tenant, userId);
-  const [rows, total] = await Promise.all([
-    connections.listConnectionEdges(db, user.id, pageRequest.window),
-    connections.countConnectionEdges(db, user.id),
-  ]);
-  return toPage(pageRequest, rows, total, (row) => ({ createdAt: row.created_at, id: row.connection_id }));
+  return readPage(
+    pageRequest,
+    (window) => connections.listConnectionEdges(db, user.id, window),
+    () => connections.countConnectionEdges(db, user.id),
+    (row) => ({ createdAt: row.created_at, id: row.connection_id }),
+  );
 }
 
 /**

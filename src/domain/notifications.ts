@@ -2,30 +2,31 @@ import type { Db, NotificationRow } from '../db/database.js';
 import * as notifications from '../db/notifications.repository.js';
 import { NotFoundError } from './errors.js';
 import { parseResourceId } from './ids.js';
-import { type Page, type PageArgs, parsePageArgs, toPage } from './pagination.js';
+import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
 
 /** Without page arguments, the notifications list shows the newest 50. */
 export const DEFAULT_NOTIFICATIONS_PER_PAGE = 50;
 
-/** One page of the acting user's notifications, newest first, with the user's unread count. */
+/** One page of the acting user's notifications, newest first, and how to count the user's unread ones. */
 export async function listNotifications(
   db: Db,
   viewer: Viewer,
   args: PageArgs & { userId?: string | null | undefined; unreadOnly?: boolean | null | undefined },
-): Promise<Page<NotificationRow> & { unreadCount: number }> {
+): Promise<Page<NotificationRow> & { unreadCount: () => Promise<number> }> {
   const userId = actingUserId(viewer, args.userId);
   const pageRequest = parsePageArgs(args, DEFAULT_NOTIFICATIONS_PER_PAGE);
   const unreadOnly = args.unreadOnly ?? false;
   const user = await requireUser(db, viewer.tenant, userId);
-  const [rows, total, unreadCount] = await Promise.all([
-    notifications.listNotifications(db, user.id, unreadOnly, pageRequest.window),
-    notifications.countNotifications(db, user.id, unreadOnly),
-    unreadOnly ? null : notifications.countNotifications(db, user.id, true),
-  ]);
-  const page = toPage(pageRequest, rows, total, (row) => ({ createdAt: row.created_at, id: row.id }));
-  return { ...page, unreadCount: unreadCount ?? total };
+  const page = await readPage(
+    pageRequest,
+    (window) => notifications.listNotifications(db, user.id, unreadOnly, window),
+    () => notifications.countNotifications(db, user.id, unreadOnly),
+    (row) => ({ createdAt: row.created_at, id: row.id }),
+  );
+  const unreadCount = unreadOnly ? page.totalCount : () => notifications.countNotifications(db, user.id, true);
+  return { ...page, unreadCount };
 }
 
 /** Marks one of the acting user's notifications read. Marking it again changes nothing. */

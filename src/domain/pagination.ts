@@ -32,7 +32,11 @@ export interface PageRequest {
 
 export interface Page<T> {
   items: T[];
-  totalCount: number;
+  /**
+   * Items in the whole list. Counting reads every entry of the list's index, so it runs only
+   * when asked for, except for page-number requests, which always report totals.
+   */
+  totalCount: () => Promise<number>;
   perPage: number;
   page: number | null;
   hasNextPage: boolean;
@@ -87,8 +91,9 @@ export function encodeCursor(cursor: Cursor): string {
 
 function decodeCursor(value: string): Cursor {
   const match = /^(\d{1,15}):(\d{1,15})$/.exec(Buffer.from(value, 'base64url').toString());
+  // Only times PostgreSQL can compare (years 1970 to 9999) can come from a real cursor.
   const createdAt = new Date(Number(match?.[1]));
-  if (!match || Number.isNaN(createdAt.getTime())) {
+  if (!match || Number.isNaN(createdAt.getTime()) || createdAt.getUTCFullYear() > 9999) {
     throw new ValidationError('after', 'after is not a cursor returned by this API');
   }
   return { createdAt, id: Number(match[2]) };
@@ -96,10 +101,20 @@ function decodeCursor(value: string): Cursor {
 
 /**
  * Assembles a page from the rows of one window (fetched with `limit + 1` to learn whether more
- * follow) and the list's total.
+ * follow) and the list's counting query.
  */
-export function toPage<T>(request: PageRequest, rows: T[], totalCount: number, cursorOf: (item: T) => Cursor): Page<T> {
+export function toPage<T>(
+  request: PageRequest,
+  rows: T[],
+  count: () => Promise<number>,
+  cursorOf: (item: T) => Cursor,
+): Page<T> {
   const { window } = request;
+  let counted: Promise<number> | null = null;
+  const totalCount = () => {
+    counted ??= count();
+    return counted;
+  };
   return {
     items: rows.slice(0, window.limit),
     totalCount,
@@ -109,4 +124,19 @@ export function toPage<T>(request: PageRequest, rows: T[], totalCount: number, c
     hasPreviousPage: window.offset > 0 || window.after !== null,
     cursorOf: (item) => encodeCursor(cursorOf(item)),
   };
+}
+
+/**
+ * Reads one page: the window's rows and, for page-number requests (which always report totals),
+ * the count alongside them; cursor requests count only if the caller asks.
+ */
+export async function readPage<T>(
+  request: PageRequest,
+  fetchRows: (window: Window) => Promise<T[]>,
+  count: () => Promise<number>,
+  cursorOf: (item: T) => Cursor,
+): Promise<Page<T>> {
+  if (request.page === null) return toPage(request, await fetchRows(request.window), count, cursorOf);
+  const [rows, total] = await Promise.all([fetchRows(request.window), count()]);
+  return toPage(request, rows, async () => total, cursorOf);
 }

@@ -1,3 +1,7 @@
+import { authenticate } from '../auth/authenticate.js';
+import { MISSING_TOKEN_MESSAGE } from '../context.js';
+import { ForbiddenError } from '../domain/errors.js';
+import { actingUserId, type Viewer } from '../domain/viewer.js';
 import type { Logger } from '../logger.js';
 import type { Gateway } from '../yoga.js';
 import { createRouter } from './router.js';
@@ -10,6 +14,12 @@ export const MAX_BODY_BYTES = 64 * 1024;
 interface GraphQLResponseBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+function isUnauthenticated(error: unknown): error is Error {
+  return (
+    error instanceof Error && (error as { extensions?: { code?: unknown } }).extensions?.code === 'UNAUTHENTICATED'
+  );
 }
 
 async function readJsonBody(request: Request): Promise<unknown> {
@@ -29,28 +39,28 @@ async function readJsonBody(request: Request): Promise<unknown> {
 }
 
 /**
- * The /v1 REST shim. Each documented path runs one GraphQL operation through the gateway,
- * with the caller's own Authorization header, and reshapes the result into the documented JSON.
+ * The /v1 REST shim. Each documented path runs one GraphQL operation through the gateway, as
+ * the caller its Authorization header proves, and reshapes the result into the documented JSON.
  * Typed GraphQL errors become `{error, message, code}` with the status their code maps to.
  */
-export function createRestHandler(gateway: Gateway, logger: Logger) {
+export function createRestHandler(gateway: Gateway, jwtKey: Uint8Array, logger: Logger) {
   const match = createRouter(routes);
+  const unauthorized = (message: string) => errorResponse('UNAUTHENTICATED', message, { 'www-authenticate': 'Bearer' });
 
-  async function execute(route: Route, variables: unknown, request: Request): Promise<Response> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-    const authorization = request.headers.get('authorization');
-    if (authorization !== null) headers.authorization = authorization;
-    const response = await gateway.fetch('http://gateway/graphql', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query: route.operation.toString(), variables }),
-    });
+  async function execute(route: Route, variables: unknown, viewer: Viewer): Promise<Response> {
+    const response = await gateway.fetch(
+      'http://gateway/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query: route.operation.toString(), variables }),
+      },
+      { verifiedViewer: viewer },
+    );
     const result = (await response.json()) as GraphQLResponseBody;
     const [firstError] = result.errors ?? [];
     if (firstError) {
-      if (firstError.extensions?.code === 'UNAUTHENTICATED') {
-        return errorResponse('UNAUTHENTICATED', firstError.message, { 'www-authenticate': 'Bearer' });
-      }
+      if (firstError.extensions?.code === 'UNAUTHENTICATED') return unauthorized(firstError.message);
       logger.error('REST operation failed', { path: route.path, errors: result.errors?.map((e) => e.message) });
       return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
     }
@@ -74,10 +84,23 @@ export function createRestHandler(gateway: Gateway, logger: Logger) {
           allow: found.allow.join(', '),
         });
     }
+    // Who is calling, and whether they may act as the path's user, is settled before the
+    // request's own input is looked at: the same order as GraphQL, where the caller is known
+    // before any argument is checked.
+    let viewer: Viewer | null;
+    try {
+      viewer = await authenticate(request, jwtKey);
+      if (!viewer) return unauthorized(MISSING_TOKEN_MESSAGE);
+      if (found.params.userId !== undefined) actingUserId(viewer, found.params.userId);
+    } catch (error) {
+      if (isUnauthenticated(error)) return unauthorized(error.message);
+      if (error instanceof ForbiddenError) return errorResponse(error.code, error.message);
+      throw error;
+    }
     try {
       const body = found.route.body ? await readJsonBody(request) : undefined;
       const variables = found.route.variables({ params: found.params, query: url.searchParams, body });
-      return await execute(found.route, variables, request);
+      return await execute(found.route, variables, viewer);
     } catch (error) {
       if (error instanceof RestInputError) return errorResponse(error.code, error.message);
       throw error;

@@ -33,8 +33,9 @@ const MAX_INT = 2_147_483_647;
 function intParam(query: URLSearchParams, name: string): number | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
-  if (!/^\d{1,10}$/.test(raw) || Number(raw) > MAX_INT) {
-    throw new RestInputError('VALIDATION_FAILED', `${name} must be a positive integer`);
+  // Only the form is checked here; the range is the domain's rule, the same as for GraphQL.
+  if (!/^-?\d{1,10}$/.test(raw) || Math.abs(Number(raw)) > MAX_INT) {
+    throw new RestInputError('VALIDATION_FAILED', `${name} must be an integer`);
   }
   return Number(raw);
 }

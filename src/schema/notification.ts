@@ -26,9 +26,15 @@ export const NotificationRef = builder.objectRef<NotificationRow>('Notification'
   }),
 });
 
-const NotificationPage = pageType<NotificationRow, { unreadCount: number }>('Notification', NotificationRef);
+const NotificationPage = pageType<NotificationRow, { unreadCount: () => Promise<number> }>(
+  'Notification',
+  NotificationRef,
+);
 builder.objectField(NotificationPage, 'unreadCount', (t) =>
-  t.exposeInt('unreadCount', { description: 'Unread notifications of the user, whatever the filter.' }),
+  t.int({
+    description: 'Unread notifications of the user, whatever the filter.',
+    resolve: (page) => page.unreadCount(),
+  }),
 );
 
 builder.queryField('notifications', (t) =>

@@ -25,8 +25,8 @@ export const PaginationRef = builder.objectRef<Page<unknown> & { page: number }>
   description: 'Page-number position in a list, as the REST API reports it.',
   fields: (t) => ({
     currentPage: t.exposeInt('page'),
-    totalPages: t.int({ resolve: (page) => Math.ceil(page.totalCount / page.perPage) }),
-    totalItems: t.exposeInt('totalCount'),
+    totalPages: t.int({ resolve: async (page) => Math.ceil((await page.totalCount()) / page.perPage) }),
+    totalItems: t.int({ resolve: (page) => page.totalCount() }),
     perPage: t.exposeInt('perPage'),
   }),
 });
@@ -52,7 +52,7 @@ export function pageType<Item, Extra extends object = object>(name: string, node
       pageInfo: t.field({ type: PageInfoRef, resolve: (page) => page as Page<unknown> }),
       totalCount: t.int({
         description: 'Items in the whole list (after filters).',
-        resolve: (page) => page.totalCount,
+        resolve: (page) => page.totalCount(),
       }),
       pagination: t.field({
         type: PaginationRef,
@@ -67,7 +67,7 @@ export function pageType<Item, Extra extends object = object>(name: string, node
 /** Arguments every list accepts: page numbers, or Relay-style `first`/`after`. */
 export const pageArgs = builder.args((t) => ({
   page: t.int({ description: 'Page number, 1-based (default 1).' }),
-  perPage: t.int({ description: 'Items per page (default 10, at most 50).' }),
+  perPage: t.int({ description: 'Items per page (at most 50; default 10, 50 for notifications).' }),
   first: t.int({ description: 'Items after the cursor `after` (at most 50); selects cursor pagination.' }),
   after: t.string({ description: 'An `endCursor` or edge `cursor` from a previous page.' }),
 }));

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
+import { DirectoryInUseError } from '../db/directory-lock.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 /** `npm run db:migrate`: applies pending migrations to the configured database and exits. */
@@ -18,7 +19,7 @@ try {
   }
 } catch (error) {
   process.stderr.write(
-    `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+    `${error instanceof ConfigError || error instanceof DirectoryInUseError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
   );
   process.exit(1);
 }

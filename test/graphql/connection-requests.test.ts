@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TestSentConnectionRequestsQueryVariables } from '../../src/gql/graphql.js';
-import { graphql } from '../../src/gql/index.js';
+import type { TestSentConnectionRequestsQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
 
 const server = useTestServer();
@@ -726,7 +726,14 @@ describe('Query.sentConnectionRequests', () => {
     const tenant = await createTenant(server);
     const [alice] = await users(tenant, 'alice');
 
-    for (const after of ['garbage', '', Buffer.from('hello:world').toString('base64url'), '!!!']) {
+    for (const after of [
+      'garbage',
+      '',
+      Buffer.from('hello:world').toString('base64url'),
+      '!!!',
+      // Well-formed, but a time PostgreSQL cannot compare (past the year 9999).
+      Buffer.from('999999999999999:1').toString('base64url'),
+    ]) {
       const { body } = await server.graphql(SentRequests, { first: 3, after }, alice.token);
       expect(body).toEqual({
         data: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TestActiveConnectionsQueryVariables } from '../../src/gql/graphql.js';
-import { graphql } from '../../src/gql/index.js';
+import type { TestActiveConnectionsQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
 
 const server = useTestServer();

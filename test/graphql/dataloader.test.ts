@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphql } from '../../src/gql/index.js';
+import { graphql } from '../gql/index.js';
 import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
 import { onTestQuery } from '../helpers/database.js';
 

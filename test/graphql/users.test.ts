@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { graphql } from '../../src/gql/index.js';
+import { graphql } from '../gql/index.js';
 import { createTenant, useTestServer } from '../helpers/app.js';
 
 const server = useTestServer();

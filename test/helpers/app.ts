@@ -5,8 +5,8 @@ import { secretKey, signToken } from '../../src/auth/jwt.js';
 import { loadConfig } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import type { Role } from '../../src/domain/viewer.js';
-import type { TypedDocumentString } from '../../src/gql/graphql.js';
 import { createLogger } from '../../src/logger.js';
+import type { TypedDocumentString } from '../gql/graphql.js';
 import { sharedTestDatabase } from './database.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';

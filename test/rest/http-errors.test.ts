@@ -107,6 +107,38 @@ describe('Authentication', () => {
   });
 });
 
+describe('Order of checks', () => {
+  it('should authenticate before reading the body or the query', async () => {
+    const tenant = await createTenant(server);
+    const alice = await tenant.user('alice');
+
+    const badBody = await server.rest('POST', `/v1/connections/${alice.id}/request`, { body: 'not json' });
+    const badQuery = await server.rest('GET', `/v1/connections/${alice.id}/sent?page=abc`);
+
+    for (const response of [badBody, badQuery]) {
+      expect(response.status).toBe(401);
+      expect(response.body.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('should refuse acting as another user before reading the body or the query', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+
+    const badBody = await server.rest('POST', `/v1/connections/${bob.id}/request`, { token: alice.token, body: '{' });
+    const badQuery = await server.rest('GET', `/v1/connections/${bob.id}/sent?status=bogus`, { token: alice.token });
+
+    for (const response of [badBody, badQuery]) {
+      expect(response.status).toBe(403);
+      expect(response.body).toEqual({
+        error: 'Forbidden',
+        message: `Not authorized to act as user '${bob.id}'`,
+        code: 'FORBIDDEN',
+      });
+    }
+  });
+});
+
 describe('Authorization', () => {
   it('should answer 403 when a user token acts as another user', async () => {
     const tenant = await createTenant(server);
@@ -444,11 +476,11 @@ describe('Query parameters', () => {
     const bad = (message: string) => ({ error: 'Bad Request', message, code: 'VALIDATION_FAILED' });
     const cases: [string, ReturnType<typeof bad>][] = [
       ['sent?page=-1', bad('page must be a positive integer')],
-      ['sent?page=1.5', bad('page must be a positive integer')],
-      ['sent?page=abc', bad('page must be a positive integer')],
+      ['sent?page=1.5', bad('page must be an integer')],
+      ['sent?page=abc', bad('page must be an integer')],
       ['sent?page=0', bad('page must be a positive integer')],
-      ['received?page=99999999999', bad('page must be a positive integer')],
-      ['active?per_page=999999999999', bad('per_page must be a positive integer')],
+      ['received?page=99999999999', bad('page must be an integer')],
+      ['active?per_page=999999999999', bad('per_page must be an integer')],
       ['active?per_page=0', bad('per_page (perPage) must be an integer between 1 and 50')],
       ['active?per_page=51', bad('per_page (perPage) must be an integer between 1 and 50')],
       ['notifications?page=2147483647', bad('page is too large')],
