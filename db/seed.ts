@@ -4,6 +4,7 @@ import { DirectoryInUseError } from '../src/db/directory-lock.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { findUserByClientId } from '../src/db/users.repository.js';
 import { answerConnectionRequest, sendConnectionRequest } from '../src/domain/connection-requests.js';
+import { loadPublicIds } from '../src/domain/public-ids.js';
 import { upsertUser } from '../src/domain/users.js';
 import type { Viewer } from '../src/domain/viewer.js';
 
@@ -28,21 +29,24 @@ try {
   const service: Viewer = { tenant, subject: 'seed', role: 'service' };
   try {
     await migrateToLatest(db);
+    const deps = { db, ids: await loadPublicIds(db) };
     if (await findUserByClientId(db, tenant, players[0][0])) {
       process.stdout.write(`tenant '${tenant}' in ${database.location} is already seeded\n`);
       process.exit(0);
     }
     for (const [userId, displayName] of players) await upsertUser(db, service, { userId, displayName });
 
-    const accepted = await sendConnectionRequest(db, service, {
+    const accepted = await sendConnectionRequest(deps, service, {
       userId: 'user123',
       receiverId: 'user456',
       message: 'Hi! I saw we both play FPS games. Want to connect?',
     });
-    await answerConnectionRequest(db, service, { userId: 'user456', requestId: String(accepted.id) }, 'accepted');
-    const declined = await sendConnectionRequest(db, service, { userId: 'user123', receiverId: 'user789' });
-    await answerConnectionRequest(db, service, { userId: 'user789', requestId: String(declined.id) }, 'declined');
-    await sendConnectionRequest(db, service, {
+    const answer = (userId: string, request: { id: number }, verdict: 'accepted' | 'declined') =>
+      answerConnectionRequest(deps, service, { userId, requestId: String(deps.ids.encode(request.id)) }, verdict);
+    await answer('user456', accepted, 'accepted');
+    const declined = await sendConnectionRequest(deps, service, { userId: 'user123', receiverId: 'user789' });
+    await answer('user789', declined, 'declined');
+    await sendConnectionRequest(deps, service, {
       userId: 'user101',
       receiverId: 'user123',
       message: "Hi! I'd like to connect with you.",

@@ -5,6 +5,7 @@ import { secretKey } from './auth/jwt.js';
 import type { Config } from './config.js';
 import { connectDatabase, type DatabaseHandle, pingDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { loadPublicIds } from './domain/public-ids.js';
 import type { Logger } from './logger.js';
 import { createRestHandler } from './rest/handler.js';
 import { errorResponse } from './rest/status.js';
@@ -49,9 +50,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }));
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info('applied migrations', { migrations: applied });
+  const ids = await loadPublicIds(database.db);
 
   const jwtKey = secretKey(config.jwtSecret);
-  const gateway = createGateway({ db: database.db, jwtKey, graphiql: config.graphiql, logger });
+  const gateway = createGateway({ db: database.db, ids, jwtKey, graphiql: config.graphiql, logger });
   const rest = createRestHandler(gateway, jwtKey, logger);
 
   const fetch = async (request: Request): Promise<Response> => {

@@ -1,11 +1,14 @@
 import { GraphQLError } from 'graphql';
 import type { Db } from './db/database.js';
 import type { Loaders } from './db/loaders.js';
+import type { PublicIds } from './domain/public-ids.js';
 import type { Viewer } from './domain/viewer.js';
 
 /** What every resolver sees for one request. */
 export interface Context {
   db: Db;
+  /** Turns row ids into the ids clients see and back. */
+  ids: PublicIds;
   /** Null when the request carried no token; resolvers that touch data call `requireViewer`. */
   viewer: Viewer | null;
   loaders: Loaders;

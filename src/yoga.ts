@@ -3,12 +3,14 @@ import { authenticate } from './auth/authenticate.js';
 import type { Context } from './context.js';
 import type { Db } from './db/database.js';
 import { createLoaders } from './db/loaders.js';
+import type { PublicIds } from './domain/public-ids.js';
 import type { Viewer } from './domain/viewer.js';
 import type { Logger } from './logger.js';
 import { schema } from './schema/index.js';
 
 export interface GatewayOptions {
   db: Db;
+  ids: PublicIds;
   jwtKey: Uint8Array;
   graphiql: boolean;
   logger: Logger;
@@ -50,6 +52,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       const viewer = verifiedViewer ?? (await authenticate(request, options.jwtKey));
       return {
         db: options.db,
+        ids: options.ids,
         viewer,
         loaders: createLoaders(options.db, viewer?.tenant ?? ''),
       };

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as initial from './0001_initial.js';
+import * as publicIdKey from './0002_public_id_key.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from
@@ -7,4 +8,5 @@ import * as initial from './0001_initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_public_id_key': publicIdKey,
 };

@@ -56,7 +56,13 @@ export interface NotificationsTable {
   read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
+export interface GatewaySettingsTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
+  gateway_settings: GatewaySettingsTable;
   users: UsersTable;
   connection_requests: ConnectionRequestsTable;
   connections: ConnectionsTable;

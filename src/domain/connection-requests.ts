@@ -1,10 +1,10 @@
 import * as requests from '../db/connection-requests.repository.js';
 import { type ConnectionEdge, findConnectionBetween, insertConnection } from '../db/connections.repository.js';
-import type { ConnectionRequestRow, Db, RequestStatus } from '../db/database.js';
+import type { ConnectionRequestRow, RequestStatus } from '../db/database.js';
 import { insertNotification } from '../db/notifications.repository.js';
 import { lockUsers } from '../db/users.repository.js';
+import type { Deps } from './deps.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
-import { parseResourceId } from './ids.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { characterLength, isStorableText, requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
@@ -35,7 +35,7 @@ function normalizeMessage(message: string | null | undefined): string | null {
  * conflict, decided by the unique index on pending pairs.
  */
 export async function sendConnectionRequest(
-  db: Db,
+  { db }: Deps,
   viewer: Viewer,
   input: { userId?: string | null | undefined; receiverId: string; message?: string | null | undefined },
 ): Promise<ConnectionRequestRow> {
@@ -76,13 +76,13 @@ export async function sendConnectionRequest(
  * one request, exactly one wins; the other gets `REQUEST_ALREADY_PROCESSED`.
  */
 export async function answerConnectionRequest(
-  db: Db,
+  { db, ids }: Deps,
   viewer: Viewer,
   input: { userId?: string | null | undefined; requestId: string },
   answer: 'accepted' | 'declined',
 ): Promise<{ request: ConnectionRequestRow; connection: ConnectionEdge | null }> {
   const actingId = actingUserId(viewer, input.userId);
-  const requestId = parseResourceId('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
+  const requestId = ids.parse('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
   return db.transaction().execute(async (trx) => {
     const receiver = await requireUser(trx, viewer.tenant, actingId);
     const pending = await requests.findConnectionRequest(trx, viewer.tenant, requestId);
@@ -122,13 +122,13 @@ export type RequestStatusFilter = RequestStatus | 'all';
 
 /** One page of the requests the acting user sent (`sent`) or received (`received`), newest first. */
 export async function listConnectionRequests(
-  db: Db,
+  { db, ids }: Deps,
   viewer: Viewer,
   direction: 'sent' | 'received',
   args: PageArgs & { userId?: string | null | undefined; status?: RequestStatusFilter | null | undefined },
 ): Promise<Page<ConnectionRequestRow>> {
   const userId = actingUserId(viewer, args.userId);
-  const pageRequest = parsePageArgs(args, DEFAULT_REQUESTS_PER_PAGE);
+  const pageRequest = parsePageArgs(args, DEFAULT_REQUESTS_PER_PAGE, ids);
   const status = !args.status || args.status === 'all' ? null : args.status;
   const user = await requireUser(db, viewer.tenant, userId);
   const side = direction === 'sent' ? 'sender_id' : 'receiver_id';

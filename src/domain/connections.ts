@@ -1,8 +1,7 @@
 import * as connections from '../db/connections.repository.js';
-import type { Db } from '../db/database.js';
 import { lockUsers } from '../db/users.repository.js';
+import type { Deps } from './deps.js';
 import { NotFoundError } from './errors.js';
-import { parseResourceId } from './ids.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
@@ -11,12 +10,12 @@ export const DEFAULT_CONNECTIONS_PER_PAGE = 10;
 
 /** One page of the acting user's connections, newest first. */
 export async function listConnections(
-  db: Db,
+  { db, ids }: Deps,
   viewer: Viewer,
   args: PageArgs & { userId?: string | null | undefined },
 ): Promise<Page<connections.ConnectionEdge>> {
   const userId = actingUserId(viewer, args.userId);
-  const pageRequest = parsePageArgs(args, DEFAULT_CONNECTIONS_PER_PAGE);
+  const pageRequest = parsePageArgs(args, DEFAULT_CONNECTIONS_PER_PAGE, ids);
   const user = await requireUser(db, viewer.tenant, userId);
   return readPage(
     pageRequest,
@@ -31,12 +30,12 @@ export async function listConnections(
  * send each other requests again. A connection the user is not part of is not found.
  */
 export async function removeConnection(
-  db: Db,
+  { db, ids }: Deps,
   viewer: Viewer,
   input: { userId?: string | null | undefined; connectionId: string },
 ): Promise<{ connectionId: number }> {
   const userId = actingUserId(viewer, input.userId);
-  const connectionId = parseResourceId('CONNECTION_NOT_FOUND', input.connectionId);
+  const connectionId = ids.parse('CONNECTION_NOT_FOUND', input.connectionId);
   return db.transaction().execute(async (trx) => {
     const user = await requireUser(trx, viewer.tenant, userId);
     const edge = await connections.findConnectionEdge(trx, user.id, connectionId);

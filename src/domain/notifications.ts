@@ -1,7 +1,7 @@
-import type { Db, NotificationRow } from '../db/database.js';
+import type { NotificationRow } from '../db/database.js';
 import * as notifications from '../db/notifications.repository.js';
+import type { Deps } from './deps.js';
 import { NotFoundError } from './errors.js';
-import { parseResourceId } from './ids.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
@@ -11,12 +11,12 @@ export const DEFAULT_NOTIFICATIONS_PER_PAGE = 50;
 
 /** One page of the acting user's notifications, newest first, and how to count the user's unread ones. */
 export async function listNotifications(
-  db: Db,
+  { db, ids }: Deps,
   viewer: Viewer,
   args: PageArgs & { userId?: string | null | undefined; unreadOnly?: boolean | null | undefined },
 ): Promise<Page<NotificationRow> & { unreadCount: () => Promise<number> }> {
   const userId = actingUserId(viewer, args.userId);
-  const pageRequest = parsePageArgs(args, DEFAULT_NOTIFICATIONS_PER_PAGE);
+  const pageRequest = parsePageArgs(args, DEFAULT_NOTIFICATIONS_PER_PAGE, ids);
   const unreadOnly = args.unreadOnly ?? false;
   const user = await requireUser(db, viewer.tenant, userId);
   const page = await readPage(
@@ -31,12 +31,12 @@ export async function listNotifications(
 
 /** Marks one of the acting user's notifications read. Marking it again changes nothing. */
 export async function markNotificationRead(
-  db: Db,
+  { db, ids }: Deps,
   viewer: Viewer,
   input: { userId?: string | null | undefined; notificationId: string },
 ): Promise<NotificationRow> {
   const userId = actingUserId(viewer, input.userId);
-  const notificationId = parseResourceId('NOTIFICATION_NOT_FOUND', input.notificationId);
+  const notificationId = ids.parse('NOTIFICATION_NOT_FOUND', input.notificationId);
   const user = await requireUser(db, viewer.tenant, userId);
   const notification = await notifications.markNotificationRead(db, user.id, notificationId);
   if (!notification) throw new NotFoundError('NOTIFICATION_NOT_FOUND', input.notificationId);

@@ -1,4 +1,5 @@
 import { ValidationError } from './errors.js';
+import { PUBLIC_ID_LIMIT, type PublicIds } from './public-ids.js';
 
 export const MAX_PER_PAGE = 50;
 
@@ -25,6 +26,8 @@ export interface Window {
 
 export interface PageRequest {
   window: Window;
+  /** Cursors carry public ids, never the sequential ids behind them. */
+  ids: PublicIds;
   perPage: number;
   /** Set when the caller paginates by page number. */
   page: number | null;
@@ -62,7 +65,7 @@ function positiveInt(field: string, value: number, max?: number): number {
 }
 
 /** Validates page arguments; throws `ValidationError` naming the first bad one. */
-export function parsePageArgs(args: PageArgs, defaultPerPage: number): PageRequest {
+export function parsePageArgs(args: PageArgs, defaultPerPage: number, ids: PublicIds): PageRequest {
   const byCursor = args.first != null || args.after != null;
   if (byCursor && args.page != null) {
     throw new ValidationError('page', 'page cannot be combined with first/after; use one style of pagination');
@@ -76,27 +79,28 @@ export function parsePageArgs(args: PageArgs, defaultPerPage: number): PageReque
     MAX_PER_PAGE,
   );
   if (byCursor) {
-    const after = args.after != null ? decodeCursor(args.after) : null;
-    return { window: { limit: perPage, offset: 0, after }, perPage, page: null };
+    const after = args.after != null ? decodeCursor(args.after, ids) : null;
+    return { window: { limit: perPage, offset: 0, after }, ids, perPage, page: null };
   }
   const page = positiveInt('page', args.page ?? 1);
   // Deep offsets are legal but pointless beyond what an int can address.
   if ((page - 1) * perPage > 2_000_000_000) throw new ValidationError('page', 'page is too large');
-  return { window: { limit: perPage, offset: (page - 1) * perPage, after: null }, perPage, page };
+  return { window: { limit: perPage, offset: (page - 1) * perPage, after: null }, ids, perPage, page };
 }
 
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.createdAt.getTime()}:${cursor.id}`).toString('base64url');
+function encodeCursor(cursor: Cursor, ids: PublicIds): string {
+  return Buffer.from(`${cursor.createdAt.getTime()}:${ids.encode(cursor.id)}`).toString('base64url');
 }
 
-function decodeCursor(value: string): Cursor {
-  const match = /^(\d{1,15}):(\d{1,15})$/.exec(Buffer.from(value, 'base64url').toString());
+function decodeCursor(value: string, ids: PublicIds): Cursor {
+  const match = /^(\d{1,15}):(\d{1,16})$/.exec(Buffer.from(value, 'base64url').toString());
   // Only times PostgreSQL can compare (years 1970 to 9999) can come from a real cursor.
   const createdAt = new Date(Number(match?.[1]));
-  if (!match || Number.isNaN(createdAt.getTime()) || createdAt.getUTCFullYear() > 9999) {
+  const publicId = Number(match?.[2]);
+  if (!match || Number.isNaN(createdAt.getTime()) || createdAt.getUTCFullYear() > 9999 || publicId >= PUBLIC_ID_LIMIT) {
     throw new ValidationError('after', 'after is not a cursor returned by this API');
   }
-  return { createdAt, id: Number(match[2]) };
+  return { createdAt, id: ids.decode(publicId) };
 }
 
 /**
@@ -122,7 +126,7 @@ export function toPage<T>(
     page: request.page,
     hasNextPage: rows.length > window.limit,
     hasPreviousPage: window.offset > 0 || window.after !== null,
-    cursorOf: (item) => encodeCursor(cursorOf(item)),
+    cursorOf: (item) => encodeCursor(cursorOf(item), request.ids),
   };
 }
 

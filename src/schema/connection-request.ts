@@ -30,7 +30,7 @@ const ConnectionRequestStatusFilterEnum = builder.enumType('ConnectionRequestSta
 
 export const ConnectionRequestRef = builder.objectRef<ConnectionRequestRow>('ConnectionRequest').implement({
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.id({ resolve: (request, _args, context) => context.ids.encode(request.id) }),
     sender: t.field({
       type: UserRef,
       resolve: (request, _args, context) => context.loaders.user.load(request.sender_id),
@@ -59,7 +59,7 @@ for (const direction of ['sent', 'received'] as const) {
         status: t.arg({ type: ConnectionRequestStatusFilterEnum, defaultValue: 'all' }),
       },
       errors: { types: userScopedErrors },
-      resolve: (_root, args, context) => listConnectionRequests(context.db, requireViewer(context), direction, args),
+      resolve: (_root, args, context) => listConnectionRequests(context, requireViewer(context), direction, args),
     }),
   );
 }
@@ -81,7 +81,7 @@ builder.mutationField('sendConnectionRequest', (t) =>
       message: t.arg.string({ description: 'Optional note to the receiver, at most 500 characters.' }),
     },
     errors: { types: mutationErrors },
-    resolve: (_root, args, context) => sendConnectionRequest(context.db, requireViewer(context), args),
+    resolve: (_root, args, context) => sendConnectionRequest(context, requireViewer(context), args),
   }),
 );
 
@@ -120,7 +120,7 @@ for (const [verb, { answer, payload, message }] of Object.entries(answers)) {
       description: `${verb === 'accept' ? 'Accepts' : 'Declines'} a pending request received by the user; the sender is notified.`,
       args: { ...actingUserArg, requestId: t.arg.id({ required: true }) },
       errors: { types: mutationErrors },
-      resolve: (_root, args, context) => answerConnectionRequest(context.db, requireViewer(context), args, answer),
+      resolve: (_root, args, context) => answerConnectionRequest(context, requireViewer(context), args, answer),
     }),
   );
 }

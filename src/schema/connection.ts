@@ -9,7 +9,7 @@ import { actingUserArg, UserRef } from './user.js';
 export const ConnectionRef = builder.objectRef<ConnectionEdge>('Connection').implement({
   description: 'An accepted connection between two users, seen from one of them.',
   fields: (t) => ({
-    id: t.exposeID('connection_id'),
+    id: t.id({ resolve: (edge, _args, context) => context.ids.encode(edge.connection_id) }),
     connectedUser: t.field({
       type: UserRef,
       description: 'The user on the other side.',
@@ -27,14 +27,14 @@ builder.queryField('activeConnections', (t) =>
     description: 'The user’s connections, newest first.',
     args: { ...actingUserArg, ...pageArgs },
     errors: { types: userScopedErrors },
-    resolve: (_root, args, context) => listConnections(context.db, requireViewer(context), args),
+    resolve: (_root, args, context) => listConnections(context, requireViewer(context), args),
   }),
 );
 
 const RemoveConnectionPayload = builder.objectRef<{ connectionId: number }>('RemoveConnectionPayload').implement({
   fields: (t) => ({
     message: t.string({ resolve: () => 'Connection removed successfully' }),
-    connectionId: t.exposeID('connectionId'),
+    connectionId: t.id({ resolve: (payload, _args, context) => context.ids.encode(payload.connectionId) }),
   }),
 });
 
@@ -44,6 +44,6 @@ builder.mutationField('removeConnection', (t) =>
     description: 'Removes one of the user’s connections for both sides; the two may connect again later.',
     args: { ...actingUserArg, connectionId: t.arg.id({ required: true }) },
     errors: { types: mutationErrors },
-    resolve: (_root, args, context) => removeConnection(context.db, requireViewer(context), args),
+    resolve: (_root, args, context) => removeConnection(context, requireViewer(context), args),
   }),
 );

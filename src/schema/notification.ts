@@ -16,9 +16,9 @@ const NotificationTypeEnum = builder.enumType('NotificationType', {
 
 export const NotificationRef = builder.objectRef<NotificationRow>('Notification').implement({
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.id({ resolve: (n, _args, context) => context.ids.encode(n.id) }),
     type: t.field({ type: NotificationTypeEnum, resolve: (n) => n.type }),
-    connectionRequestId: t.exposeID('connection_request_id'),
+    connectionRequestId: t.id({ resolve: (n, _args, context) => context.ids.encode(n.connection_request_id) }),
     otherUser: t.field({ type: UserRef, resolve: (n, _args, context) => context.loaders.user.load(n.other_user_id) }),
     message: t.exposeString('message'),
     timestamp: t.field({ type: 'DateTime', resolve: (n) => n.created_at }),
@@ -47,7 +47,7 @@ builder.queryField('notifications', (t) =>
       unreadOnly: t.arg.boolean({ defaultValue: false, description: 'Only unread notifications.' }),
     },
     errors: { types: userScopedErrors },
-    resolve: (_root, args, context) => listNotifications(context.db, requireViewer(context), args),
+    resolve: (_root, args, context) => listNotifications(context, requireViewer(context), args),
   }),
 );
 
@@ -64,6 +64,6 @@ builder.mutationField('markNotificationRead', (t) =>
     description: 'Marks one of the user’s notifications read; marking it again is not an error.',
     args: { ...actingUserArg, notificationId: t.arg.id({ required: true }) },
     errors: { types: mutationErrors },
-    resolve: (_root, args, context) => markNotificationRead(context.db, requireViewer(context), args),
+    resolve: (_root, args, context) => markNotificationRead(context, requireViewer(context), args),
   }),
 );

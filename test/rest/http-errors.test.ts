@@ -325,6 +325,24 @@ describe('Tenant isolation', () => {
   });
 });
 
+describe('Public ids', () => {
+  it('should hand out ids that reveal neither how many rows exist nor which id comes next', async () => {
+    const tenant = await createTenant(server);
+    const hub = await tenant.user('hub');
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await tenant.request(hub, await tenant.user('friend')));
+
+    // Rows created one after another get ids far apart, not a counter one can read or step.
+    const steps = ids.slice(1).map((id, i) => id - (ids[i] as number));
+    expect(steps.filter((step) => Math.abs(step) < 1000)).toEqual([]);
+    for (const id of ids) expect(Number.isSafeInteger(id)).toBe(true);
+
+    // And every one of them still names its request.
+    const sent = await server.rest('GET', `/v1/connections/${hub.id}/sent?per_page=50`, { token: hub.token });
+    expect(sent.body.requests.map((r: { id: number }) => r.id).sort()).toEqual([...ids].sort());
+  });
+});
+
 describe('Routing', () => {
   it('should answer 404 ROUTE_NOT_FOUND for an unknown path', async () => {
     const tenant = await createTenant(server);
