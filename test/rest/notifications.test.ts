@@ -152,9 +152,14 @@ describe('GET /v1/connections/{user_id}/notifications', () => {
     expect(second.body.pagination).toEqual({ current_page: 2, total_pages: 2, total_items: 51, per_page: 50 });
     const listed = [...first.body.notifications, ...second.body.notifications];
     expect(new Set(listed.map((n) => n.connection_request_id))).toEqual(new Set(requestIds));
-    // Newest first across both pages: by time, then by id.
-    const keys = listed.map((n) => [Date.parse(n.timestamp), n.id] as const);
-    expect(keys).toEqual([...keys].sort((a, b) => b[0] - a[0] || b[1] - a[1]));
+    // Newest first across both pages, in one fixed order: a second read agrees.
+    const times = listed.map((n) => Date.parse(n.timestamp));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const again = [
+      ...(await notifications(alice)).body.notifications,
+      ...(await notifications(alice, '?page=2')).body.notifications,
+    ];
+    expect(again.map((n) => n.id)).toEqual(listed.map((n) => n.id));
   });
 
   it('should page with page and per_page and answer an empty list past the end', async () => {
