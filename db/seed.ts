@@ -7,6 +7,7 @@ import { answerConnectionRequest, sendConnectionRequest } from '../src/domain/co
 import { loadPublicIds } from '../src/domain/public-ids.js';
 import { upsertUser } from '../src/domain/users.js';
 import type { Viewer } from '../src/domain/viewer.js';
+import { notifyPublisher } from '../src/realtime/pg-notify.js';
 
 /**
  * `npm run db:seed`: demo players of the API document in the `default` tenant (or SEED_TENANT),
@@ -29,7 +30,8 @@ try {
   const service: Viewer = { tenant, subject: 'seed', role: 'service' };
   try {
     await migrateToLatest(db);
-    const deps = { db, ids: await loadPublicIds(db) };
+    // Published like any change: subscribers of a server on the same database see the seed.
+    const deps = { db, ids: await loadPublicIds(db), events: notifyPublisher };
     if (await findUserByClientId(db, tenant, players[0][0])) {
       process.stdout.write(`tenant '${tenant}' in ${database.location} is already seeded\n`);
       process.exit(0);

@@ -7,6 +7,10 @@ import { connectDatabase, type DatabaseHandle, pingDatabase } from './db/connect
 import { migrateToLatest } from './db/migrate.js';
 import { loadPublicIds } from './domain/public-ids.js';
 import type { Logger } from './logger.js';
+import { EventHub } from './realtime/hub.js';
+import { notifyTransportFor } from './realtime/pg-notify.js';
+import type { EventTransport } from './realtime/transport.js';
+import { attachWebSockets } from './realtime/ws.js';
 import { createRestHandler } from './rest/handler.js';
 import { errorResponse } from './rest/status.js';
 import { createGateway, type Gateway } from './yoga.js';
@@ -18,6 +22,8 @@ export interface AppOptions {
   database?: DatabaseHandle;
   /** Called with every SQL statement the app executes (query counting in tests, metrics). */
   onQuery?: (sql: string) => void;
+  /** How live events travel between instances; NOTIFY on the app's database by default. */
+  transport?: EventTransport;
 }
 
 export interface App {
@@ -33,8 +39,8 @@ export interface App {
 }
 
 /**
- * Wires the gateway together: database (migrated to the latest schema), GraphQL at /graphql,
- * the /v1 REST shim and health checks, on one HTTP server. Throws if the database cannot be
+ * Wires the gateway together: database (migrated to the latest schema), GraphQL at /graphql
+ * (HTTP, SSE and WebSocket), the /v1 REST shim and health checks, on one HTTP server. Throws if the database cannot be
  * opened or migrated.
  */
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -52,8 +58,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (applied.length > 0) logger.info('applied migrations', { migrations: applied });
   const ids = await loadPublicIds(database.db);
 
+  // Live events: published by NOTIFY in each writing transaction, heard on one dedicated
+  // connection, fanned out in memory to this instance's subscribers.
+  const transport = options.transport ?? notifyTransportFor(database, logger);
+  const hub = new EventHub();
+  await transport.start(hub);
+
   const jwtKey = secretKey(config.jwtSecret);
-  const gateway = createGateway({ db: database.db, ids, jwtKey, graphiql: config.graphiql, logger });
+  const gateway = createGateway({
+    db: database.db,
+    ids,
+    events: transport,
+    hub,
+    jwtKey,
+    graphiql: config.graphiql,
+    logger,
+  });
   const rest = createRestHandler(gateway, jwtKey, logger);
 
   const fetch = async (request: Request): Promise<Response> => {
@@ -76,6 +96,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
 
   const server = createServer(createServerAdapter(fetch));
+  const sockets = attachWebSockets(server, gateway, jwtKey, logger, {
+    maxBufferedBytes: config.wsMaxBufferedBytes,
+    keepAliveMs: config.wsKeepAliveMs,
+  });
 
   return {
     server,
@@ -93,11 +117,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
         });
       }),
     async stop() {
-      await new Promise<void>((resolve) => {
+      // Stop accepting, close sockets with 1001, let in-flight HTTP requests finish within the
+      // grace period, then cut what is left (long-lived SSE streams).
+      const closed = new Promise<void>((resolve) => {
         if (!server.listening) return resolve();
         server.close(() => resolve());
-        server.closeIdleConnections();
       });
+      await sockets.close();
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      await closed;
+      clearTimeout(deadline);
+      await transport.stop();
       if (ownsDatabase) await database.db.destroy();
     },
   };

@@ -17,6 +17,12 @@ export interface Config {
   jwtSecretIsDevelopmentDefault: boolean;
   graphiql: boolean;
   logLevel: LogLevel;
+  /** Bytes a WebSocket may have queued unsent before its client is dropped as too slow. */
+  wsMaxBufferedBytes: number;
+  /** WebSocket ping interval; a socket silent for a whole interval after a ping is dropped. */
+  wsKeepAliveMs: number;
+  /** How long shutdown waits for in-flight HTTP requests before cutting connections. */
+  shutdownGraceMs: number;
 }
 
 /** Used only outside production, and announced loudly at start. */
@@ -76,6 +82,9 @@ export function loadConfig(env: Env = process.env): Config {
     jwtSecretIsDevelopmentDefault,
     graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : !production,
     logLevel: 'info',
+    wsMaxBufferedBytes: integer('WS_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    wsKeepAliveMs: integer('WS_KEEPALIVE_MS', 12_000, 1_000, 600_000),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
   const logLevel = env.LOG_LEVEL || 'info';
   if (isLogLevel(logLevel)) config.logLevel = logLevel;

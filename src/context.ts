@@ -1,14 +1,20 @@
 import { GraphQLError } from 'graphql';
 import type { Db } from './db/database.js';
 import type { Loaders } from './db/loaders.js';
+import type { EventPublisher } from './domain/events.js';
 import type { PublicIds } from './domain/public-ids.js';
 import type { Viewer } from './domain/viewer.js';
+import type { EventHub } from './realtime/hub.js';
 
 /** What every resolver sees for one request. */
 export interface Context {
   db: Db;
   /** Turns row ids into the ids clients see and back. */
   ids: PublicIds;
+  /** Where changes are published, when their transaction commits. */
+  events: EventPublisher;
+  /** This instance's live subscribers, by user. */
+  hub: EventHub;
   /** Null when the request carried no token; resolvers that touch data call `requireViewer`. */
   viewer: Viewer | null;
   loaders: Loaders;

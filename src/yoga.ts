@@ -3,14 +3,18 @@ import { authenticate } from './auth/authenticate.js';
 import type { Context } from './context.js';
 import type { Db } from './db/database.js';
 import { createLoaders } from './db/loaders.js';
+import type { EventPublisher } from './domain/events.js';
 import type { PublicIds } from './domain/public-ids.js';
 import type { Viewer } from './domain/viewer.js';
 import type { Logger } from './logger.js';
+import type { EventHub } from './realtime/hub.js';
 import { schema } from './schema/index.js';
 
 export interface GatewayOptions {
   db: Db;
   ids: PublicIds;
+  events: EventPublisher;
+  hub: EventHub;
   jwtKey: Uint8Array;
   graphiql: boolean;
   logger: Logger;
@@ -53,6 +57,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       return {
         db: options.db,
         ids: options.ids,
+        events: options.events,
+        hub: options.hub,
         viewer,
         loaders: createLoaders(options.db, viewer?.tenant ?? ''),
       };

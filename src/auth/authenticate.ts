@@ -3,18 +3,26 @@ import type { Viewer } from '../domain/viewer.js';
 import { InvalidTokenError, verifyToken } from './jwt.js';
 
 /**
- * The viewer a request's `Authorization: Bearer <JWT>` header proves, or null without one.
- * A header that is present but not a valid bearer token is a 401, never an anonymous call.
+ * The viewer an `Authorization` value (`Bearer <JWT>`) proves, or null when there is none.
+ * A value that is present but not a valid bearer token is a 401, never an anonymous call.
+ * HTTP requests and WebSocket `connection_init` payloads both come through here.
  */
-export async function authenticate(request: Request, key: Uint8Array): Promise<Viewer | null> {
-  const header = request.headers.get('authorization');
-  if (header === null || header.trim() === '') return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match?.[1]) throw unauthenticated("Authorization header must be 'Bearer <JWT>'");
+export async function viewerFromAuthorization(
+  value: string | null | undefined,
+  key: Uint8Array,
+): Promise<Viewer | null> {
+  if (value == null || value.trim() === '') return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
+  if (!match?.[1]) throw unauthenticated("Authorization must be 'Bearer <JWT>'");
   try {
     return await verifyToken(match[1], key);
   } catch (error) {
     if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
     throw error;
   }
+}
+
+/** The viewer a request's `Authorization` header proves, or null without one. */
+export function authenticate(request: Request, key: Uint8Array): Promise<Viewer | null> {
+  return viewerFromAuthorization(request.headers.get('authorization'), key);
 }

@@ -22,6 +22,10 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** Human-readable location, without credentials, for the start-up log. */
   location: string;
+  /** The server's connection string (PostgreSQL), for connections outside the pool. */
+  url?: string;
+  /** The embedded instance (PGlite). */
+  pglite?: PGlite;
 }
 
 const INT8_OID = 20;
@@ -55,6 +59,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) }),
       kind: 'postgres',
       location: `postgres://${url.host}${url.pathname}`,
+      url: options.databaseUrl,
     };
   }
 
@@ -75,6 +80,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     db: new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, release), ...(log && { log }) }),
     kind: 'pglite',
     location: dir.includes('://') ? dir : `pglite:${dir}`,
+    pglite,
   };
 }
 

@@ -10,6 +10,8 @@ export interface UsersTable {
   display_name: string;
   created_at: Defaulted<Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** The seq of the user's newest notification (see NotificationsTable.seq). */
+  notification_seq: ColumnType<number, never, number>;
 }
 
 export type RequestStatus = 'pending' | 'accepted' | 'declined';
@@ -54,6 +56,8 @@ export interface NotificationsTable {
   message: string;
   created_at: Defaulted<Date>;
   read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Gap-free, commit-ordered position among the recipient's notifications, from 1. */
+  seq: number;
 }
 
 export interface GatewaySettingsTable {

@@ -1,10 +1,10 @@
 import * as requests from '../db/connection-requests.repository.js';
 import { type ConnectionEdge, findConnectionBetween, insertConnection } from '../db/connections.repository.js';
 import type { ConnectionRequestRow, RequestStatus } from '../db/database.js';
-import { insertNotification } from '../db/notifications.repository.js';
 import { lockUsers } from '../db/users.repository.js';
 import type { Deps } from './deps.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
+import { addNotification } from './notifications.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { characterLength, isStorableText, requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
@@ -35,7 +35,7 @@ function normalizeMessage(message: string | null | undefined): string | null {
  * conflict, decided by the unique index on pending pairs.
  */
 export async function sendConnectionRequest(
-  { db }: Deps,
+  { db, events }: Deps,
   viewer: Viewer,
   input: { userId?: string | null | undefined; receiverId: string; message?: string | null | undefined },
 ): Promise<ConnectionRequestRow> {
@@ -58,7 +58,7 @@ export async function sendConnectionRequest(
       receiverId: receiver.id,
       message,
     });
-    await insertNotification(trx, {
+    await addNotification(trx, events, {
       tenant: viewer.tenant,
       user_id: receiver.id,
       type: 'new_request',
@@ -76,7 +76,7 @@ export async function sendConnectionRequest(
  * one request, exactly one wins; the other gets `REQUEST_ALREADY_PROCESSED`.
  */
 export async function answerConnectionRequest(
-  { db, ids }: Deps,
+  { db, ids, events }: Deps,
   viewer: Viewer,
   input: { userId?: string | null | undefined; requestId: string },
   answer: 'accepted' | 'declined',
@@ -106,8 +106,14 @@ export async function answerConnectionRequest(
         requestId: request.id,
       });
       connection = { connection_id: created.id, other_user_id: request.sender_id, created_at: created.created_at };
+      await events.publish(trx, {
+        kind: 'connection_created',
+        tenant: viewer.tenant,
+        connectionId: created.id,
+        userIds: [request.receiver_id, request.sender_id],
+      });
     }
-    await insertNotification(trx, {
+    await addNotification(trx, events, {
       tenant: viewer.tenant,
       user_id: request.sender_id,
       connection_request_id: request.id,

@@ -30,7 +30,7 @@ export async function listConnections(
  * send each other requests again. A connection the user is not part of is not found.
  */
 export async function removeConnection(
-  { db, ids }: Deps,
+  { db, ids, events }: Deps,
   viewer: Viewer,
   input: { userId?: string | null | undefined; connectionId: string },
 ): Promise<{ connectionId: number }> {
@@ -45,6 +45,12 @@ export async function removeConnection(
     if (!(await connections.deleteConnection(trx, connectionId))) {
       throw new NotFoundError('CONNECTION_NOT_FOUND', input.connectionId);
     }
+    await events.publish(trx, {
+      kind: 'connection_removed',
+      tenant: viewer.tenant,
+      connectionId,
+      userIds: [user.id, edge.other_user_id],
+    });
     return { connectionId };
   });
 }

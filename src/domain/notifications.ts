@@ -1,7 +1,8 @@
-import type { NotificationRow } from '../db/database.js';
+import type { NotificationRow, Trx } from '../db/database.js';
 import * as notifications from '../db/notifications.repository.js';
 import type { Deps } from './deps.js';
 import { NotFoundError } from './errors.js';
+import type { EventPublisher } from './events.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
@@ -31,14 +32,29 @@ export async function listNotifications(
 
 /** Marks one of the acting user's notifications read. Marking it again changes nothing. */
 export async function markNotificationRead(
-  { db, ids }: Deps,
+  { db, ids, events }: Deps,
   viewer: Viewer,
   input: { userId?: string | null | undefined; notificationId: string },
 ): Promise<NotificationRow> {
   const userId = actingUserId(viewer, input.userId);
   const notificationId = ids.parse('NOTIFICATION_NOT_FOUND', input.notificationId);
-  const user = await requireUser(db, viewer.tenant, userId);
-  const notification = await notifications.markNotificationRead(db, user.id, notificationId);
-  if (!notification) throw new NotFoundError('NOTIFICATION_NOT_FOUND', input.notificationId);
-  return notification;
+  return db.transaction().execute(async (trx) => {
+    const user = await requireUser(trx, viewer.tenant, userId);
+    const marked = await notifications.markNotificationRead(trx, user.id, notificationId);
+    if (!marked) throw new NotFoundError('NOTIFICATION_NOT_FOUND', input.notificationId);
+    if (marked.changed)
+      await events.publish(trx, { kind: 'notifications_read', tenant: viewer.tenant, userId: user.id });
+    return marked.notification;
+  });
+}
+
+/** Writes a notification and publishes it to live subscribers, both within `trx`. */
+export async function addNotification(
+  trx: Trx,
+  events: EventPublisher,
+  notification: Parameters<typeof notifications.insertNotification>[1],
+): Promise<NotificationRow> {
+  const row = await notifications.insertNotification(trx, notification);
+  await events.publish(trx, { kind: 'notification', tenant: row.tenant, userId: row.user_id, seq: row.seq });
+  return row;
 }

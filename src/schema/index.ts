@@ -5,8 +5,10 @@ import './user.js';
 import './connection.js';
 import './connection-request.js';
 import './notification.js';
+import './live.js';
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -71,7 +71,7 @@ describe('Authentication', () => {
   });
 
   it('should answer 401 for a scheme other than Bearer', async () => {
-    await expectUnauthorized('Basic YWxpY2U6c2VjcmV0', "Authorization header must be 'Bearer <JWT>'");
+    await expectUnauthorized('Basic YWxpY2U6c2VjcmV0', "Authorization must be 'Bearer <JWT>'");
   });
 
   it('should answer 401 for a malformed token', async () => {

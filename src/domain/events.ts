@@ -1,0 +1,27 @@
+import type { Trx } from '../db/database.js';
+
+/**
+ * What changed, for live subscribers. Events carry ids, never documents: a subscriber reads
+ * what it shows from the database, so an event is small (NOTIFY payloads are limited to 8000
+ * bytes) and can never show data its reader may not see. User ids are internal row ids.
+ */
+export type DomainEvent =
+  /** The user's notification number `seq` (see NotificationsTable.seq) committed. */
+  | { kind: 'notification'; tenant: string; userId: number; seq: number }
+  /** Some of the user's notifications became read. */
+  | { kind: 'notifications_read'; tenant: string; userId: number }
+  | { kind: 'connection_created'; tenant: string; connectionId: number; userIds: [number, number] }
+  | { kind: 'connection_removed'; tenant: string; connectionId: number; userIds: [number, number] };
+
+/** The users an event concerns: who may hear of it. */
+export function recipientsOf(event: DomainEvent): number[] {
+  return 'userIds' in event ? event.userIds : [event.userId];
+}
+
+export interface EventPublisher {
+  /**
+   * Publishes `event` if and when the transaction `trx` commits: never for a change that
+   * rolled back. Throws if the event cannot be queued, which rolls the change back too.
+   */
+  publish(trx: Trx, event: DomainEvent): Promise<void>;
+}

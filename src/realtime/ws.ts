@@ -1,0 +1,106 @@
+import type { Server } from 'node:http';
+import { type ExecutionArgs, GraphQLError } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { viewerFromAuthorization } from '../auth/authenticate.js';
+import { MISSING_TOKEN_MESSAGE } from '../context.js';
+import type { Viewer } from '../domain/viewer.js';
+import type { Logger } from '../logger.js';
+import type { Gateway } from '../yoga.js';
+
+/** Close code for a socket whose client reads too slowly (private range, 4000-4999). */
+export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+
+export interface WebSocketOptions {
+  /** Bytes a socket may have queued for sending before its client counts as too slow. */
+  maxBufferedBytes: number;
+  /** Interval of pings; a socket that does not answer one before the next is dropped. */
+  keepAliveMs: number;
+}
+
+interface RootValue {
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: ExecutionArgs) => unknown;
+}
+
+/**
+ * GraphQL over WebSocket (`graphql-transport-ws`) on the HTTP server's `/graphql`, through
+ * the gateway's own envelop pipeline (context, validation, masking) like any HTTP query.
+ * The client authenticates in `connection_init` with `{ authorization: 'Bearer <JWT>' }`;
+ * without a valid token the socket is closed with 4401.
+ */
+export function attachWebSockets(
+  server: Server,
+  gateway: Gateway,
+  jwtKey: Uint8Array,
+  logger: Logger,
+  options: WebSocketOptions,
+) {
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
+  const viewers = new WeakMap<object, Viewer>();
+
+  const disposable = useServer(
+    {
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          const viewer = await viewerFromAuthorization(
+            typeof authorization === 'string' ? authorization : null,
+            jwtKey,
+          );
+          if (!viewer) throw new GraphQLError(MISSING_TOKEN_MESSAGE);
+          viewers.set(ctx.extra.socket, viewer);
+          return true;
+        } catch (error) {
+          ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, params) => {
+        const enveloped = gateway.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+          verifiedViewer: viewers.get(ctx.extra.socket),
+        });
+        let document: ReturnType<typeof enveloped.parse>;
+        try {
+          document = enveloped.parse(params.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        }
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length > 0) return errors;
+        const rootValue: RootValue = { execute: enveloped.execute, subscribe: enveloped.subscribe };
+        return {
+          schema: enveloped.schema,
+          operationName: params.operationName ?? null,
+          document,
+          variableValues: params.variables ?? null,
+          contextValue: await enveloped.contextFactory(),
+          rootValue,
+        };
+      },
+      execute: (args) => (args.rootValue as RootValue).execute(args) as never,
+      subscribe: (args) => (args.rootValue as RootValue).subscribe(args) as never,
+      onNext: (ctx) => {
+        // A client that cannot keep up is dropped rather than buffered without bound; it
+        // resumes with `after` and loses nothing.
+        if (ctx.extra.socket.bufferedAmount > options.maxBufferedBytes) {
+          logger.warn('closing a slow WebSocket consumer', { bufferedBytes: ctx.extra.socket.bufferedAmount });
+          ctx.extra.socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: reconnect and resume with after');
+        }
+      },
+    },
+    wss,
+    options.keepAliveMs,
+  );
+
+  return {
+    wss,
+    /** Closes every socket with 1001 (going away) and stops accepting new ones. */
+    close: () => disposable.dispose(),
+  };
+}

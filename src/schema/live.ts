@@ -1,0 +1,92 @@
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.js';
+import { requireViewer } from '../context.js';
+import { DomainError } from '../domain/errors.js';
+import { openConnectionFeed, openNotificationFeed } from '../domain/live.js';
+import { type ConnectionEvent, connectionEventStream, notificationStream } from '../realtime/streams.js';
+import { ConnectionRef } from './connection.js';
+import { NotificationRef } from './notification.js';
+import { actingUserArg, UserRef } from './user.js';
+
+/**
+ * A subscription has no result union to carry an expected failure, so the domain's errors
+ * reach the client as GraphQL errors with the same `code` (FORBIDDEN, USER_NOT_FOUND, …).
+ */
+async function orGraphQLError<T>(open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (error) {
+    if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code } });
+    throw error;
+  }
+}
+
+builder.subscriptionField('notificationAdded', (t) =>
+  t.field({
+    type: NotificationRef,
+    description:
+      'Every notification the user receives, as it commits. With `after` (the id of the last notification the client has), first every notification committed since, in order, then live: no gap, no duplicate.',
+    args: {
+      ...actingUserArg,
+      after: t.arg.id({ description: 'Resume after this notification of the user.' }),
+    },
+    subscribe: (_root, args, context) =>
+      orGraphQLError(async () => {
+        const { user, afterSeq } = await openNotificationFeed(context, requireViewer(context), args);
+        return notificationStream(context.db, context.hub, user, afterSeq);
+      }),
+    resolve: (notification) => notification,
+  }),
+);
+
+const ConnectionCreatedEvent = builder
+  .objectRef<Extract<ConnectionEvent, { type: 'created' }>>('ConnectionCreatedEvent')
+  .implement({
+    description: 'A connection of the user was created (both users receive it).',
+    fields: (t) => ({ connection: t.field({ type: ConnectionRef, resolve: (event) => event.connection }) }),
+  });
+
+const ConnectionRemovedEvent = builder
+  .objectRef<Extract<ConnectionEvent, { type: 'removed' }>>('ConnectionRemovedEvent')
+  .implement({
+    description: 'A connection of the user was removed (both users receive it).',
+    fields: (t) => ({
+      connectionId: t.id({ resolve: (event, _args, context) => context.ids.encode(event.connectionId) }),
+      connectedUser: t.field({
+        type: UserRef,
+        description: 'The user on the other side of the removed connection.',
+        resolve: (event, _args, context) => context.loaders.user.load(event.otherUserId),
+      }),
+    }),
+  });
+
+const UnreadCountChangedEvent = builder
+  .objectRef<Extract<ConnectionEvent, { type: 'unread' }>>('UnreadCountChangedEvent')
+  .implement({
+    description: 'The number of unread notifications of the user; sent first on subscribing, then on every change.',
+    fields: (t) => ({ unreadCount: t.exposeInt('unreadCount') }),
+  });
+
+const ConnectionEventUnion = builder.unionType('ConnectionEvent', {
+  types: [ConnectionCreatedEvent, ConnectionRemovedEvent, UnreadCountChangedEvent],
+  resolveType: (event) =>
+    event.type === 'created'
+      ? ConnectionCreatedEvent
+      : event.type === 'removed'
+        ? ConnectionRemovedEvent
+        : UnreadCountChangedEvent,
+});
+
+builder.subscriptionField('connectionEvents', (t) =>
+  t.field({
+    type: ConnectionEventUnion,
+    description: 'Live updates for a friends panel: connections created and removed, and the unread count.',
+    args: actingUserArg,
+    subscribe: (_root, args, context) =>
+      orGraphQLError(async () => {
+        const user = await openConnectionFeed(context, requireViewer(context), args);
+        return connectionEventStream(context.db, context.hub, user);
+      }),
+    resolve: (event) => event,
+  }),
+);
