@@ -321,6 +321,24 @@ export type TestUpsertUserMutation = { upsertUser:
     | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
    };
 
+export type TestNotificationAddedSubscriptionVariables = Exact<{
+  userId?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TestNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } } };
+
+export type TestLiveNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestLiveNotificationsQuery = { notifications:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'NotificationPage', nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ValidationError' }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -879,3 +897,40 @@ export const TestUpsertUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestUpsertUserMutation, TestUpsertUserMutationVariables>;
+export const TestNotificationAddedDocument = new TypedDocumentString(`
+    subscription TestNotificationAdded($userId: ID, $after: ID) {
+  notificationAdded(userId: $userId, after: $after) {
+    id
+    type
+    connectionRequestId
+    otherUser {
+      clientUserId
+      displayName
+    }
+    message
+    timestamp
+    read
+  }
+}
+    `) as unknown as TypedDocumentString<TestNotificationAddedSubscription, TestNotificationAddedSubscriptionVariables>;
+export const TestLiveNotificationsDocument = new TypedDocumentString(`
+    query TestLiveNotifications {
+  notifications {
+    __typename
+    ... on NotificationPage {
+      nodes {
+        id
+        type
+        connectionRequestId
+        otherUser {
+          clientUserId
+          displayName
+        }
+        message
+        timestamp
+        read
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestLiveNotificationsQuery, TestLiveNotificationsQueryVariables>;
