@@ -321,6 +321,22 @@ export type TestUpsertUserMutation = { upsertUser:
     | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
    };
 
+export type TestConnectionEventsSubscriptionVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type TestConnectionEventsSubscription = { connectionEvents:
+    | { __typename: 'ConnectionCreatedEvent', connection: { id: string, connectedSince: string, connectedUser: { clientUserId: string } } }
+    | { __typename: 'ConnectionRemovedEvent', connectionId: string, connectedUser: { clientUserId: string } }
+    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
+
+export type TestRollbackNotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestRollbackNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string, message: string } };
+
 export type TestNotificationAddedSubscriptionVariables = Exact<{
   userId?: string | null | undefined;
   after?: string | null | undefined;
@@ -897,6 +913,40 @@ export const TestUpsertUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestUpsertUserMutation, TestUpsertUserMutationVariables>;
+export const TestConnectionEventsDocument = new TypedDocumentString(`
+    subscription TestConnectionEvents($userId: ID) {
+  connectionEvents(userId: $userId) {
+    __typename
+    ... on ConnectionCreatedEvent {
+      connection {
+        id
+        connectedSince
+        connectedUser {
+          clientUserId
+        }
+      }
+    }
+    ... on ConnectionRemovedEvent {
+      connectionId
+      connectedUser {
+        clientUserId
+      }
+    }
+    ... on UnreadCountChangedEvent {
+      unreadCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestConnectionEventsSubscription, TestConnectionEventsSubscriptionVariables>;
+export const TestRollbackNotificationAddedDocument = new TypedDocumentString(`
+    subscription TestRollbackNotificationAdded {
+  notificationAdded {
+    id
+    connectionRequestId
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<TestRollbackNotificationAddedSubscription, TestRollbackNotificationAddedSubscriptionVariables>;
 export const TestNotificationAddedDocument = new TypedDocumentString(`
     subscription TestNotificationAdded($userId: ID, $after: ID) {
   notificationAdded(userId: $userId, after: $after) {

@@ -45,7 +45,13 @@ export function useTestServer(options: { database?: () => Promise<DatabaseHandle
   const server = {} as TestServer;
   beforeAll(async () => {
     const database = await (options.database ?? sharedTestDatabase)();
-    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, PORT: '0', HOST: '127.0.0.1' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      JWT_SECRET: TEST_JWT_SECRET,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SHUTDOWN_GRACE_MS: '500',
+    });
     const app = await buildApp({ config, logger: createLogger('silent'), database });
     const url = await app.start();
     const key = secretKey(TEST_JWT_SECRET);

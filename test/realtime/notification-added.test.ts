@@ -152,6 +152,58 @@ describe('Subscription.notificationAdded', () => {
   });
 });
 
+describe('GraphQL over SSE', () => {
+  it('should deliver the same notifications to a client that cannot open a WebSocket', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+    const abort = new AbortController();
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${bob.token}` },
+      body: JSON.stringify({ query: NotificationAdded.toString(), variables: {} }),
+      signal: abort.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const events: unknown[] = [];
+    const reading = (async () => {
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += new TextDecoder().decode(value);
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = /^data: (.*)$/m.exec(message)?.[1];
+          if (/^event: next$/m.test(message) && data) events.push(JSON.parse(data));
+        }
+        if (events.length > 0) return;
+      }
+    })();
+    await registered();
+
+    const requestId = await tenant.request(alice, bob, 'over SSE');
+    await reading;
+    await reader.cancel();
+    abort.abort();
+
+    expect(events).toEqual([
+      {
+        data: {
+          notificationAdded: expect.objectContaining({
+            type: 'NEW_REQUEST',
+            connectionRequestId: String(requestId),
+            message: 'over SSE',
+            otherUser: { clientUserId: alice.id, displayName: alice.displayName },
+          }),
+        },
+      },
+    ]);
+  });
+});
+
 describe('connection_init', () => {
   it('should close the socket with 4401 without a token or with a bad one', async () => {
     const expired = await server.token('alice', { expiresIn: '-1m' });
