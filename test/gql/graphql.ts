@@ -337,6 +337,14 @@ export type TestRollbackNotificationAddedSubscriptionVariables = Exact<{ [key: s
 
 export type TestRollbackNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string, message: string } };
 
+export type TestDeliveryNotificationAddedSubscriptionVariables = Exact<{
+  userId?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TestDeliveryNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string, message: string } };
+
 export type TestNotificationAddedSubscriptionVariables = Exact<{
   userId?: string | null | undefined;
   after?: string | null | undefined;
@@ -947,6 +955,15 @@ export const TestRollbackNotificationAddedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestRollbackNotificationAddedSubscription, TestRollbackNotificationAddedSubscriptionVariables>;
+export const TestDeliveryNotificationAddedDocument = new TypedDocumentString(`
+    subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {
+  notificationAdded(userId: $userId, after: $after) {
+    id
+    connectionRequestId
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<TestDeliveryNotificationAddedSubscription, TestDeliveryNotificationAddedSubscriptionVariables>;
 export const TestNotificationAddedDocument = new TypedDocumentString(`
     subscription TestNotificationAdded($userId: ID, $after: ID) {
   notificationAdded(userId: $userId, after: $after) {

@@ -88,7 +88,10 @@ export function liveClient(baseUrl: string, token: string | null): LiveClient {
 }
 
 /** Opens a raw socket, sends `connection_init` with `payload`, and resolves with the close code. */
-export function closeCodeFor(baseUrl: string, payload: Record<string, unknown>): Promise<{ code: number; reason: string }> {
+export function closeCodeFor(
+  baseUrl: string,
+  payload: Record<string, unknown>,
+): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
     const timer = setTimeout(() => reject(new Error('socket was not closed')), 10_000);

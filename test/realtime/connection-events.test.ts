@@ -52,11 +52,15 @@ describe('Subscription.connectionEvents', () => {
     await bobFeed.take(2);
     await server.rest('POST', `/v1/connections/${bob.id}/accept/${requestId}`, { token: bob.token });
     await aliceFeed.take(3);
-    const [bobsNotification] = (await server.rest('GET', `/v1/connections/${bob.id}/notifications`, { token: bob.token }))
-      .body.notifications;
-    await server.rest('POST', `/v1/connections/${bob.id}/notifications/${bobsNotification.id}/read`, { token: bob.token });
+    const [bobsNotification] = (
+      await server.rest('GET', `/v1/connections/${bob.id}/notifications`, { token: bob.token })
+    ).body.notifications;
+    await server.rest('POST', `/v1/connections/${bob.id}/notifications/${bobsNotification.id}/read`, {
+      token: bob.token,
+    });
     await bobFeed.take(4);
-    const { connections } = (await server.rest('GET', `/v1/connections/${alice.id}/active`, { token: alice.token })).body;
+    const { connections } = (await server.rest('GET', `/v1/connections/${alice.id}/active`, { token: alice.token }))
+      .body;
     await server.rest('DELETE', `/v1/connections/${alice.id}/${connections[0].id}`, { token: alice.token });
 
     const connectionId = String(connections[0].id);
@@ -64,7 +68,11 @@ describe('Subscription.connectionEvents', () => {
       { __typename: 'UnreadCountChangedEvent', unreadCount: 0 },
       {
         __typename: 'ConnectionCreatedEvent',
-        connection: { id: connectionId, connectedSince: connections[0].connected_since, connectedUser: { clientUserId: bob.id } },
+        connection: {
+          id: connectionId,
+          connectedSince: connections[0].connected_since,
+          connectedUser: { clientUserId: bob.id },
+        },
       },
       { __typename: 'UnreadCountChangedEvent', unreadCount: 1 },
       { __typename: 'ConnectionRemovedEvent', connectionId, connectedUser: { clientUserId: bob.id } },
@@ -74,7 +82,11 @@ describe('Subscription.connectionEvents', () => {
       { __typename: 'UnreadCountChangedEvent', unreadCount: 1 },
       {
         __typename: 'ConnectionCreatedEvent',
-        connection: { id: connectionId, connectedSince: connections[0].connected_since, connectedUser: { clientUserId: alice.id } },
+        connection: {
+          id: connectionId,
+          connectedSince: connections[0].connected_since,
+          connectedUser: { clientUserId: alice.id },
+        },
       },
       { __typename: 'UnreadCountChangedEvent', unreadCount: 0 },
       { __typename: 'ConnectionRemovedEvent', connectionId, connectedUser: { clientUserId: alice.id } },
@@ -99,7 +111,13 @@ describe('publication', () => {
           tenant: tenant.name,
           user_id: aliceRow!.id,
           type: 'request_accepted',
-          connection_request_id: (await trx.selectFrom('connection_requests').select('id').where('tenant', '=', tenant.name).executeTakeFirstOrThrow()).id,
+          connection_request_id: (
+            await trx
+              .selectFrom('connection_requests')
+              .select('id')
+              .where('tenant', '=', tenant.name)
+              .executeTakeFirstOrThrow()
+          ).id,
           other_user_id: aliceRow!.id,
           message: 'rolled back',
         });
@@ -109,7 +127,9 @@ describe('publication', () => {
 
     expect((await feed.settle(500)).map((n) => n.notificationAdded.message)).toEqual(['the one that counts']);
     const listed = await server.rest('GET', `/v1/connections/${alice.id}/notifications`, { token: alice.token });
-    expect(listed.body.notifications.map((n: { connection_request_id: number }) => n.connection_request_id)).toEqual([requestId]);
+    expect(listed.body.notifications.map((n: { connection_request_id: number }) => n.connection_request_id)).toEqual([
+      requestId,
+    ]);
   });
 });
 
@@ -126,7 +146,9 @@ describe('shutdown', () => {
       }),
     );
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    socket.on('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+    );
     await acked;
 
     await app.stop();

@@ -159,7 +159,11 @@ describe('GraphQL over SSE', () => {
     const abort = new AbortController();
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${bob.token}` },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${bob.token}`,
+      },
       body: JSON.stringify({ query: NotificationAdded.toString(), variables: {} }),
       signal: abort.signal,
     });
@@ -207,7 +211,12 @@ describe('GraphQL over SSE', () => {
 describe('connection_init', () => {
   it('should close the socket with 4401 without a token or with a bad one', async () => {
     const expired = await server.token('alice', { expiresIn: '-1m' });
-    for (const payload of [{}, { authorization: 'Bearer not-a-jwt' }, { authorization: `Bearer ${expired}` }, { authorization: 42 }]) {
+    for (const payload of [
+      {},
+      { authorization: 'Bearer not-a-jwt' },
+      { authorization: `Bearer ${expired}` },
+      { authorization: 42 },
+    ]) {
       const { code } = await closeCodeFor(server.url, payload);
       expect({ payload, code }).toEqual({ payload, code: 4401 });
     }

@@ -1,0 +1,167 @@
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.js';
+import { findUserByClientId } from '../../src/db/users.repository.js';
+import { createLogger } from '../../src/logger.js';
+import { EVENTS_CHANNEL } from '../../src/realtime/pg-notify.js';
+import { graphql } from '../gql/index.js';
+import { createTenant, type SeededUser, TEST_JWT_SECRET, useTestServer } from '../helpers/app.js';
+import { realPostgresDatabase } from '../helpers/database.js';
+import { type LiveClient, liveClient } from '../helpers/live.js';
+
+/*
+ * Delivery guarantees that need a real PostgreSQL server: several instances on one database,
+ * the listening connection killed under load, and commits out of id order.
+ */
+const database = await realPostgresDatabase('live');
+afterAll(async () => {
+  await database?.db.destroy();
+});
+
+const NotificationAdded = graphql(`
+  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {
+    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }
+  }
+`);
+
+describe.skipIf(!database)('delivery on real PostgreSQL', () => {
+  const server = useTestServer({ database: async () => database! });
+  const clients: LiveClient[] = [];
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+  });
+  const connect = (url: string, token: string) => {
+    const client = liveClient(url, token);
+    clients.push(client);
+    return client;
+  };
+  const registered = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+  it('should deliver a change made through one instance to a subscriber of another', async () => {
+    const second: DatabaseHandle = await connectDatabase({ databaseUrl: database!.url! });
+    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, PORT: '0', HOST: '127.0.0.1' });
+    const instanceB: App = await buildApp({ config, logger: createLogger('silent'), database: second });
+    try {
+      const urlB = await instanceB.start();
+      const tenant = await createTenant(server);
+      const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+      const onB = connect(urlB, bob.token).subscribe(NotificationAdded, {});
+      await registered();
+
+      const requestId = await tenant.request(alice, bob, 'from instance A');
+
+      const [received] = await onB.take(1);
+      expect(received?.notificationAdded).toMatchObject({
+        connectionRequestId: String(requestId),
+        message: 'from instance A',
+      });
+    } finally {
+      await instanceB.stop();
+      await second.db.destroy();
+    }
+  });
+
+  /** Terminates the instance's LISTEN connection, once it is (back) up. */
+  async function killListener(admin: pg.Client) {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { rowCount } = await admin.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+         where datname = current_database() and application_name = 'user-connections-listener'`,
+      );
+      if (rowCount) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the listener never came back');
+  }
+
+  it('should lose nothing when the listening connection is killed while notifications commit', async () => {
+    const tenant = await createTenant(server);
+    const receivers = [await tenant.user('r'), await tenant.user('r'), await tenant.user('r')];
+    const senders: SeededUser[] = [];
+    for (let i = 0; i < 12; i++) senders.push(await tenant.user('s'));
+    const feeds = receivers.map((r) => connect(server.url, r.token).subscribe(NotificationAdded, {}));
+    await registered();
+
+    const killer = new pg.Client({ connectionString: database!.url });
+    await killer.connect();
+    const expected: string[][] = receivers.map(() => []);
+    try {
+      for (const [i, sender] of senders.entries()) {
+        // The last round commits while the listener is down: only the replay after it
+        // reconnects can deliver it.
+        if (i === 3 || i === senders.length - 1) await killListener(killer);
+        const sent = await Promise.all(receivers.map((receiver) => tenant.request(sender, receiver, `#${i}`)));
+        for (const [r, id] of sent.entries()) expected[r]!.push(String(id));
+      }
+    } finally {
+      await killer.end();
+    }
+
+    for (const [r, feed] of feeds.entries()) {
+      const received = await feed.take(senders.length, 20_000);
+      expect(received.map((n) => n.notificationAdded.connectionRequestId)).toEqual(expected[r]);
+    }
+    for (const feed of feeds) expect(await feed.settle()).toHaveLength(senders.length);
+  });
+
+  it('should resume by commit order, not id order: a smaller id committed later is still delivered', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob, carol] = [await tenant.user('alice'), await tenant.user('bob'), await tenant.user('carol')];
+    const aliceRow = (await findUserByClientId(database!.db, tenant.name, alice.id))!;
+    const carolRow = (await findUserByClientId(database!.db, tenant.name, carol.id))!;
+    const live = connect(server.url, alice.token).subscribe(NotificationAdded, {});
+    await registered();
+
+    // Transaction 1 takes its notification id first (the smaller one) and commits last.
+    const early = new pg.Client({ connectionString: database!.url });
+    await early.connect();
+    try {
+      await early.query('begin');
+      const { rows } = await early.query<{ id: string }>(
+        `select nextval(pg_get_serial_sequence('notifications', 'id')) as id`,
+      );
+      const smallerId = Number(rows[0]!.id);
+
+      // Transaction 2 takes a larger id and commits first; the client sees it and leaves.
+      const laterRequest = await tenant.request(bob, alice, 'larger id, committed first');
+      const [first] = await live.take(1);
+      live.unsubscribe();
+
+      // Now transaction 1 writes its notification the way the gateway does, and commits.
+      const requestRow = await sql<{ id: number }>`
+        insert into connection_requests (tenant, sender_id, receiver_id, message)
+        values (${tenant.name}, ${carolRow.id}, ${aliceRow.id}, 'smaller id, committed last') returning id`.execute(
+        database!.db,
+      );
+      const { rows: seqRows } = await early.query<{ seq: string }>(
+        'update users set notification_seq = notification_seq + 1 where id = $1 returning notification_seq as seq',
+        [aliceRow.id],
+      );
+      const seq = Number(seqRows[0]!.seq);
+      await early.query(
+        `insert into notifications (id, tenant, user_id, type, connection_request_id, other_user_id, message, seq)
+         overriding system value values ($1, $2, $3, 'new_request', $4, $5, 'smaller id, committed last', $6)`,
+        [smallerId, tenant.name, aliceRow.id, requestRow.rows[0]!.id, carolRow.id, seq],
+      );
+      await early.query('select pg_notify($1, $2)', [
+        EVENTS_CHANNEL,
+        JSON.stringify({ kind: 'notification', tenant: tenant.name, userId: aliceRow.id, seq }),
+      ]);
+      await early.query('commit');
+
+      // Resuming after the larger id still brings the smaller one, exactly once.
+      const resumed = connect(server.url, alice.token).subscribe(NotificationAdded, {
+        after: first!.notificationAdded.id,
+      });
+      const [next] = await resumed.take(1);
+      expect(first?.notificationAdded.connectionRequestId).toBe(String(laterRequest));
+      expect(next?.notificationAdded.message).toBe('smaller id, committed last');
+      expect(await resumed.settle()).toHaveLength(1);
+    } finally {
+      await early.end();
+    }
+  });
+});
