@@ -46,6 +46,14 @@ const client = createClient({
 /** The last notification shown; a real game would keep it across restarts. */
 let lastId: string | null = null;
 
+/** A close event, a socket error or a list of GraphQL errors, in one line. */
+function describe(error: unknown): string {
+  const e = error as { code?: number; reason?: string; message?: string };
+  if (typeof e.code === 'number') return `closed with ${e.code} ${e.reason ?? ''}`.trim();
+  if (Array.isArray(error)) return error.map((item: { message?: string }) => item.message).join('; ');
+  return e.message ?? String(error);
+}
+
 function follow(): void {
   client.subscribe<NotificationAdded>(
     { query: NOTIFICATION_ADDED, variables: { after: lastId } },
@@ -57,7 +65,7 @@ function follow(): void {
         console.log(`${n.timestamp} ${n.type} from ${n.otherUser.displayName}: ${n.message}`);
       },
       error: (error) => {
-        console.error('disconnected; resuming in 1 s', error instanceof Error ? error.message : error);
+        console.error(`disconnected (${describe(error)}); resuming in 1 s`);
         setTimeout(follow, 1000);
       },
       complete: () => console.log('subscription completed'),
