@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TestSentConnectionRequestsQueryVariables } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
-import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
+import { createTenant, type SeededUser, useTestServer } from '../helpers/app.js';
+import { as, ISO_TIME, users } from '../helpers/results.js';
 
 const server = useTestServer();
-
-const ISO_TIME = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-
-/** Narrows a union result to one member, failing with the actual value otherwise. */
-function as<T extends { __typename: string }, N extends T['__typename']>(
-  value: T | null | undefined,
-  typename: N,
-): Extract<T, { __typename: N }> {
-  if (value?.__typename !== typename) throw new Error(`expected ${typename}, got ${JSON.stringify(value)}`);
-  return value as Extract<T, { __typename: N }>;
-}
 
 const SendRequest = graphql(`
   mutation TestSendConnectionRequest($userId: ID, $receiverId: ID!, $message: String) {
@@ -149,13 +139,6 @@ const Notifications = graphql(`
     }
   }
 `);
-
-/** Creates the named users one after the other (so their ids follow the order given). */
-async function users<N extends string[]>(tenant: Tenant, ...names: N): Promise<{ [K in keyof N]: SeededUser }> {
-  const created: SeededUser[] = [];
-  for (const name of names) created.push(await tenant.user(name));
-  return created as { [K in keyof N]: SeededUser };
-}
 
 async function sentPage(token: string, variables: TestSentConnectionRequestsQueryVariables = {}) {
   const { body } = await server.graphql(SentRequests, variables, token);

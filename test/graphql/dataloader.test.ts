@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
 import { onTestQuery } from '../helpers/database.js';
+import { as } from '../helpers/results.js';
 
 const server = useTestServer();
-
-/** Narrows a union result to one member, failing with the actual value otherwise. */
-function as<T extends { __typename: string }, N extends T['__typename']>(
-  value: T | null | undefined,
-  typename: N,
-): Extract<T, { __typename: N }> {
-  if (value?.__typename !== typename) throw new Error(`expected ${typename}, got ${JSON.stringify(value)}`);
-  return value as Extract<T, { __typename: N }>;
-}
 
 const SendRequest = graphql(`
   mutation TestDataLoaderSendRequest($userId: ID, $receiverId: ID!) {
