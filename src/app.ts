@@ -70,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ids,
     events: transport,
     hub,
+    subscriptionStallMs: config.subscriptionStallMs,
     jwtKey,
     graphiql: config.graphiql,
     logger,
@@ -96,10 +97,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
 
   const server = createServer(createServerAdapter(fetch));
-  const sockets = attachWebSockets(server, gateway, jwtKey, logger, {
-    maxBufferedBytes: config.wsMaxBufferedBytes,
-    keepAliveMs: config.wsKeepAliveMs,
-  });
+  const sockets = attachWebSockets(server, gateway, jwtKey, logger, { keepAliveMs: config.wsKeepAliveMs });
 
   return {
     server,
@@ -123,11 +121,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
         if (!server.listening) return resolve();
         server.close(() => resolve());
       });
-      await sockets.close();
+      let deadline: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        deadline = setTimeout(resolve, config.shutdownGraceMs);
+      });
       server.closeIdleConnections();
-      const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
-      await closed;
+      // A client that stopped reading never completes the close handshake: drop it at the deadline.
+      await Promise.race([sockets.close(), graceOver]);
+      sockets.terminate();
+      await Promise.race([closed, graceOver]);
       clearTimeout(deadline);
+      server.closeAllConnections();
+      await closed;
       await transport.stop();
       if (ownsDatabase) await database.db.destroy();
     },

@@ -17,8 +17,8 @@ export interface Config {
   jwtSecretIsDevelopmentDefault: boolean;
   graphiql: boolean;
   logLevel: LogLevel;
-  /** Bytes a WebSocket may have queued unsent before its client is dropped as too slow. */
-  wsMaxBufferedBytes: number;
+  /** How long a subscription waits for its client to take the next event before dropping it. */
+  subscriptionStallMs: number;
   /** WebSocket ping interval; a socket silent for a whole interval after a ping is dropped. */
   wsKeepAliveMs: number;
   /** How long shutdown waits for in-flight HTTP requests before cutting connections. */
@@ -82,7 +82,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtSecretIsDevelopmentDefault,
     graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : !production,
     logLevel: 'info',
-    wsMaxBufferedBytes: integer('WS_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    subscriptionStallMs: integer('SUBSCRIPTION_STALL_MS', 30_000, 100, 3_600_000),
     wsKeepAliveMs: integer('WS_KEEPALIVE_MS', 12_000, 1_000, 600_000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };

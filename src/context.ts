@@ -15,6 +15,10 @@ export interface Context {
   events: EventPublisher;
   /** This instance's live subscribers, by user. */
   hub: EventHub;
+  /** How long a subscription waits for its client to take an event before dropping it. */
+  subscriptionStallMs: number;
+  /** Drops the transport of a client that stopped reading (WebSocket only). */
+  disconnectSlowConsumer?: (() => void) | undefined;
   /** Null when the request carried no token; resolvers that touch data call `requireViewer`. */
   viewer: Viewer | null;
   loaders: Loaders;

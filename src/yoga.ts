@@ -15,6 +15,8 @@ export interface GatewayOptions {
   ids: PublicIds;
   events: EventPublisher;
   hub: EventHub;
+  /** How long a subscription waits for its client to take an event before dropping it. */
+  subscriptionStallMs: number;
   jwtKey: Uint8Array;
   graphiql: boolean;
   logger: Logger;
@@ -26,6 +28,8 @@ export interface GatewayOptions {
  */
 export interface GatewayServerContext {
   verifiedViewer?: Viewer;
+  /** Set by the WebSocket adapter: drops the socket of a client that stopped reading. */
+  disconnectSlowConsumer?: () => void;
 }
 
 export type Gateway = YogaServerInstance<GatewayServerContext, Context>;
@@ -52,13 +56,15 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
     },
     logging: false,
-    context: async ({ request, verifiedViewer }) => {
+    context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
       const viewer = verifiedViewer ?? (await authenticate(request, options.jwtKey));
       return {
         db: options.db,
         ids: options.ids,
         events: options.events,
         hub: options.hub,
+        subscriptionStallMs: options.subscriptionStallMs,
+        disconnectSlowConsumer,
         viewer,
         loaders: createLoaders(options.db, viewer?.tenant ?? ''),
       };

@@ -33,7 +33,8 @@ export async function verifyToken(token: string, key: Uint8Array): Promise<Viewe
     throw new InvalidTokenError('Token has an invalid tenant claim');
   }
   if (role !== 'user' && role !== 'service') throw new InvalidTokenError("Token role must be 'user' or 'service'");
-  return { subject: sub, tenant, role: role as Role };
+  const expiresAt = typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+  return { subject: sub, tenant, role: role as Role, expiresAt };
 }
 
 export interface TokenClaims {

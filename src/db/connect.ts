@@ -52,8 +52,13 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
           oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle client losing its server connection must not crash the process.
+    // A client losing its server connection (a restart, pg_terminate_backend) must not crash
+    // the process: idle clients report through the pool, busy ones through their own 'error'
+    // event, and the query in flight fails on its own.
     pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const url = new URL(options.databaseUrl);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) }),

@@ -8,6 +8,8 @@ export interface Viewer {
   /** The `client_user_id` the token was issued for. */
   subject: string;
   role: Role;
+  /** When the token stops being valid (ms since the epoch), if it expires. */
+  expiresAt?: number | undefined;
 }
 
 /**

@@ -12,6 +12,12 @@ export const EVENTS_CHANNEL = 'user_connections_events';
 
 const MIN_RETRY_MS = 100;
 const MAX_RETRY_MS = 5_000;
+/**
+ * A connection cut off without a word (a network partition) looks alive forever, so the
+ * listener asks the server something at this interval and reconnects if no answer comes.
+ */
+const HEARTBEAT_MS = 5_000;
+const HEARTBEAT_TIMEOUT_MS = 3_000;
 
 function parseEvent(payload: string | undefined, logger: Logger): DomainEvent | null {
   try {
@@ -48,6 +54,7 @@ export class PostgresNotifyTransport extends NotifyTransport {
   #client: pg.Client | null = null;
   #stopped = false;
   #retryTimer: NodeJS.Timeout | null = null;
+  #heartbeat: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly connectionString: string,
@@ -65,10 +72,14 @@ export class PostgresNotifyTransport extends NotifyTransport {
     const client = new pg.Client({
       connectionString: this.connectionString,
       application_name: 'user-connections-listener',
+      keepAlive: true,
+      query_timeout: HEARTBEAT_TIMEOUT_MS,
+      connectionTimeoutMillis: HEARTBEAT_TIMEOUT_MS,
     });
     const lost = (error?: Error) => {
       if (this.#client !== client) return;
       this.#client = null;
+      if (this.#heartbeat) clearInterval(this.#heartbeat);
       client.removeAllListeners();
       client.end().catch(() => {});
       if (this.#stopped) return;
@@ -90,7 +101,16 @@ export class PostgresNotifyTransport extends NotifyTransport {
       client.end().catch(() => {});
       throw error;
     }
+    if (this.#stopped) {
+      client.removeAllListeners();
+      await client.end().catch(() => {});
+      return;
+    }
     this.#client = client;
+    this.#heartbeat = setInterval(() => {
+      client.query('select 1').catch((error: Error) => lost(error));
+    }, HEARTBEAT_MS);
+    this.#heartbeat.unref();
   }
 
   #retry(sink: EventSink, delay: number): void {
@@ -99,6 +119,7 @@ export class PostgresNotifyTransport extends NotifyTransport {
       if (this.#stopped) return;
       try {
         await this.#connect(sink);
+        if (this.#stopped) return;
         this.logger.info('event listener reconnected');
         // Whatever committed while we were away was not delivered: subscribers re-read.
         sink.onGap();
@@ -112,6 +133,7 @@ export class PostgresNotifyTransport extends NotifyTransport {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
     const client = this.#client;
     this.#client = null;
     if (client) {

@@ -1,20 +1,58 @@
+import { GraphQLError } from 'graphql';
 import { Repeater } from 'graphql-yoga';
 import { type ConnectionEdge, findConnectionEdge } from '../db/connections.repository.js';
 import type { Db, NotificationRow, UserRow } from '../db/database.js';
 import { countNotifications, listNotificationsAfterSeq } from '../db/notifications.repository.js';
 import type { EventHub } from './hub.js';
 
+type Push<T> = (value: T) => Promise<unknown>;
+type Stop = (error?: unknown) => unknown;
+
 /** Notifications read per query while catching up. */
 const BATCH = 100;
+/** Events a friends-panel stream may hold for a client that does not read them. */
+const MAX_PENDING_EVENTS = 1_000;
+
+/** What a stream does about a client that stopped taking events. */
+export interface Liveness {
+  /** How long one event may wait for the client. */
+  stallMs: number;
+  /** Drops the client's transport (WebSocket); without it, the stream ends with SLOW_CONSUMER. */
+  onStall?: (() => void) | undefined;
+}
+
+export function slowConsumerError(): GraphQLError {
+  return new GraphQLError('Slow consumer: the client stopped reading; resubscribe with after', {
+    extensions: { code: 'SLOW_CONSUMER' },
+  });
+}
+
+/**
+ * Hands `value` to the stream's consumer, waiting at most `liveness.stallMs` for it to be
+ * taken. Resolves false (after dropping the client) when it was not.
+ */
+async function deliver<T>(push: Push<T>, stop: Stop, value: T, liveness: Liveness): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<'stalled'>((resolve) => {
+    timer = setTimeout(resolve, liveness.stallMs, 'stalled');
+  });
+  const outcome = await Promise.race([push(value), stalled]);
+  clearTimeout(timer);
+  if (outcome !== 'stalled') return true;
+  if (liveness.onStall) liveness.onStall();
+  else stop(slowConsumerError());
+  return false;
+}
 
 /**
  * Every notification of `user` committed after `afterSeq` (or, when null, after the moment of
  * subscribing), in order, exactly once, then live. Events only wake the stream; what it
  * delivers is always read from the database by the user's gap-free `seq`, so a replay and
  * live delivery meet without a gap or a duplicate, and a missed or repeated event changes
- * nothing. The stream waits for its consumer before reading more (backpressure).
+ * nothing. The stream waits for its consumer before reading more (backpressure), and drops a
+ * consumer that takes nothing for `liveness.stallMs`: it resumes with `after`.
  */
-export function notificationStream(db: Db, hub: EventHub, user: UserRow, afterSeq: number | null) {
+export function notificationStream(db: Db, hub: EventHub, user: UserRow, afterSeq: number | null, liveness: Liveness) {
   return new Repeater<NotificationRow>(async (push, stop) => {
     let lastSeq = afterSeq ?? 0;
     let ready = false;
@@ -29,8 +67,11 @@ export function notificationStream(db: Db, hub: EventHub, user: UserRow, afterSe
           const rows = await listNotificationsAfterSeq(db, user.id, lastSeq, BATCH);
           for (const row of rows) {
             if (done) return;
+            if (!(await deliver(push, stop, row, liveness))) {
+              done = true;
+              return;
+            }
             lastSeq = row.seq;
-            await push(row);
           }
           if (rows.length < BATCH) break;
         }
@@ -90,26 +131,40 @@ export type ConnectionEvent =
  * both), and the unread notification count whenever it changes, starting with its current
  * value. Events are handled one at a time, in commit order.
  */
-export function connectionEventStream(db: Db, hub: EventHub, user: UserRow) {
+export function connectionEventStream(db: Db, hub: EventHub, user: UserRow, liveness: Liveness) {
   return new Repeater<ConnectionEvent>(async (push, stop) => {
     let done = false;
     let queue: Promise<void> = Promise.resolve();
+    let pending = 0;
     let lastUnread: number | null = null;
 
+    const send = async (event: ConnectionEvent) => {
+      if (!(await deliver(push, stop, event, liveness))) done = true;
+    };
     const enqueue = (task: () => Promise<void>) => {
+      if (done) return;
+      if (++pending > MAX_PENDING_EVENTS) {
+        done = true;
+        if (liveness.onStall) liveness.onStall();
+        else stop(slowConsumerError());
+        return;
+      }
       queue = queue
         .then(async () => {
           if (!done) await task();
         })
         .catch((error: unknown) => {
           stop(error);
+        })
+        .finally(() => {
+          pending--;
         });
     };
     const refreshUnread = async () => {
       const unreadCount = await countNotifications(db, user.id, true);
       if (unreadCount === lastUnread) return;
       lastUnread = unreadCount;
-      await push({ type: 'unread', unreadCount });
+      await send({ type: 'unread', unreadCount });
     };
 
     const unsubscribe = hub.subscribe(user.tenant, user.id, {
@@ -122,12 +177,12 @@ export function connectionEventStream(db: Db, hub: EventHub, user: UserRow) {
             case 'connection_created': {
               // Gone again already? Then the removal event follows; nothing to show.
               const connection = await findConnectionEdge(db, user.id, event.connectionId);
-              if (connection) await push({ type: 'created', connection });
+              if (connection) await send({ type: 'created', connection });
               return;
             }
             case 'connection_removed': {
               const otherUserId = event.userIds.find((id) => id !== user.id) ?? user.id;
-              await push({ type: 'removed', connectionId: event.connectionId, otherUserId });
+              await send({ type: 'removed', connectionId: event.connectionId, otherUserId });
               return;
             }
           }

@@ -2,19 +2,37 @@ import type { Server } from 'node:http';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { viewerFromAuthorization } from '../auth/authenticate.js';
 import { MISSING_TOKEN_MESSAGE } from '../context.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { Logger } from '../logger.js';
 import type { Gateway } from '../yoga.js';
 
-/** Close code for a socket whose client reads too slowly (private range, 4000-4999). */
+/** Close code for a socket whose client stopped reading (private range, 4000-4999). */
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 
+/**
+ * A socket lives as long as its client wants, but its token does not: when the token expires
+ * the socket is closed with 4401, as an HTTP request with that token would be refused. The
+ * client reconnects with a fresh token and resumes with `after`.
+ */
+function closeWhenExpired(socket: WebSocket, expiresAt: number): void {
+  let timer: NodeJS.Timeout;
+  const check = () => {
+    const left = expiresAt - Date.now();
+    if (left <= 0) {
+      socket.close(CloseCode.Unauthorized, 'Unauthorized: token has expired');
+      return;
+    }
+    // Timers cannot wait longer than about 24.8 days at once.
+    timer = setTimeout(check, Math.min(left, 2 ** 31 - 1));
+  };
+  check();
+  socket.once('close', () => clearTimeout(timer));
+}
+
 export interface WebSocketOptions {
-  /** Bytes a socket may have queued for sending before its client counts as too slow. */
-  maxBufferedBytes: number;
   /** Interval of pings; a socket that does not answer one before the next is dropped. */
   keepAliveMs: number;
 }
@@ -51,6 +69,7 @@ export function attachWebSockets(
           );
           if (!viewer) throw new GraphQLError(MISSING_TOKEN_MESSAGE);
           viewers.set(ctx.extra.socket, viewer);
+          if (viewer.expiresAt !== undefined) closeWhenExpired(ctx.extra.socket, viewer.expiresAt);
           return true;
         } catch (error) {
           ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
@@ -64,6 +83,14 @@ export function attachWebSockets(
           socket: ctx.extra.socket,
           params,
           verifiedViewer: viewers.get(ctx.extra.socket),
+          // A stream whose client stopped reading closes the socket: the client resumes with
+          // `after` and loses nothing, and the server holds nothing for it meanwhile.
+          disconnectSlowConsumer: () => {
+            logger.warn('closing a WebSocket whose client stopped reading');
+            ctx.extra.socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: reconnect and resume with after');
+            // Its buffers are full, so the close handshake may never complete: cut it soon.
+            setTimeout(() => ctx.extra.socket.terminate(), 1_000).unref();
+          },
         });
         let document: ReturnType<typeof enveloped.parse>;
         try {
@@ -85,14 +112,6 @@ export function attachWebSockets(
       },
       execute: (args) => (args.rootValue as RootValue).execute(args) as never,
       subscribe: (args) => (args.rootValue as RootValue).subscribe(args) as never,
-      onNext: (ctx) => {
-        // A client that cannot keep up is dropped rather than buffered without bound; it
-        // resumes with `after` and loses nothing.
-        if (ctx.extra.socket.bufferedAmount > options.maxBufferedBytes) {
-          logger.warn('closing a slow WebSocket consumer', { bufferedBytes: ctx.extra.socket.bufferedAmount });
-          ctx.extra.socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: reconnect and resume with after');
-        }
-      },
     },
     wss,
     options.keepAliveMs,
@@ -102,5 +121,9 @@ export function attachWebSockets(
     wss,
     /** Closes every socket with 1001 (going away) and stops accepting new ones. */
     close: () => disposable.dispose(),
+    /** Drops the sockets still open (after the close handshake had its chance). */
+    terminate: () => {
+      for (const socket of wss.clients) socket.terminate();
+    },
   };
 }

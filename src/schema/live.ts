@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
-import { requireViewer } from '../context.js';
+import { type Context, requireViewer } from '../context.js';
 import { DomainError } from '../domain/errors.js';
 import { openConnectionFeed, openNotificationFeed } from '../domain/live.js';
-import { type ConnectionEvent, connectionEventStream, notificationStream } from '../realtime/streams.js';
+import { type ConnectionEvent, connectionEventStream, type Liveness, notificationStream } from '../realtime/streams.js';
 import { ConnectionRef } from './connection.js';
 import { NotificationRef } from './notification.js';
 import { actingUserArg, UserRef } from './user.js';
@@ -21,6 +21,10 @@ async function orGraphQLError<T>(open: () => Promise<T>): Promise<T> {
   }
 }
 
+function livenessOf(context: Context): Liveness {
+  return { stallMs: context.subscriptionStallMs, onStall: context.disconnectSlowConsumer };
+}
+
 builder.subscriptionField('notificationAdded', (t) =>
   t.field({
     type: NotificationRef,
@@ -33,7 +37,7 @@ builder.subscriptionField('notificationAdded', (t) =>
     subscribe: (_root, args, context) =>
       orGraphQLError(async () => {
         const { user, afterSeq } = await openNotificationFeed(context, requireViewer(context), args);
-        return notificationStream(context.db, context.hub, user, afterSeq);
+        return notificationStream(context.db, context.hub, user, afterSeq, livenessOf(context));
       }),
     resolve: (notification) => notification,
   }),
@@ -85,7 +89,7 @@ builder.subscriptionField('connectionEvents', (t) =>
     subscribe: (_root, args, context) =>
       orGraphQLError(async () => {
         const user = await openConnectionFeed(context, requireViewer(context), args);
-        return connectionEventStream(context.db, context.hub, user);
+        return connectionEventStream(context.db, context.hub, user, livenessOf(context));
       }),
     resolve: (event) => event,
   }),
