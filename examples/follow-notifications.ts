@@ -58,7 +58,12 @@ function follow(): void {
   client.subscribe<NotificationAdded>(
     { query: NOTIFICATION_ADDED, variables: { after: lastId } },
     {
-      next: ({ data }) => {
+      next: ({ data, errors }) => {
+        // A refused subscription (unknown user, FORBIDDEN) comes here, then completes.
+        if (errors) {
+          console.error(`refused: ${errors.map((e) => e.message).join('; ')}`);
+          return;
+        }
         if (!data) return;
         const n = data.notificationAdded;
         lastId = n.id;

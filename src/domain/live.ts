@@ -5,11 +5,21 @@ import type { PublicIds } from './public-ids.js';
 import { requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
 
+/** A position in a user's notifications: after their notification number `seq`. */
+export function encodeLiveCursor(seq: number): string {
+  return Buffer.from(`live:${seq}`).toString('base64url');
+}
+
+function decodeLiveCursor(value: string): number | null {
+  const match = /^live:(\d{1,15})$/.exec(Buffer.from(value, 'base64url').toString());
+  return match ? Number(match[1]) : null;
+}
+
 /**
  * Whose notifications a subscription follows, and from where: the acting user (the same rule
  * as every query: a user token only its own user, a service token any user of its tenant)
- * and, when `after` names one of that user's notifications, its position, so that delivery
- * resumes with the next one. Without `after`, delivery starts with what commits from now on.
+ * and where to start: after the notification `after` names (one of that user's), or at the
+ * `liveCursor` a notifications page returned. Without `after`, with what commits from now on.
  */
 export async function openNotificationFeed(
   { db, ids }: { db: Db; ids: PublicIds },
@@ -19,6 +29,8 @@ export async function openNotificationFeed(
   const userId = actingUserId(viewer, args.userId);
   const user = await requireUser(db, viewer.tenant, userId);
   if (args.after == null) return { user, afterSeq: null };
+  const cursorSeq = decodeLiveCursor(args.after);
+  if (cursorSeq !== null) return { user, afterSeq: Math.min(cursorSeq, user.notification_seq) };
   const seq = await findNotificationSeq(db, user.id, ids.parse('NOTIFICATION_NOT_FOUND', args.after));
   if (seq === undefined) throw new NotFoundError('NOTIFICATION_NOT_FOUND', args.after);
   return { user, afterSeq: seq };

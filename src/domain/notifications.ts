@@ -4,30 +4,43 @@ import type { Deps } from './deps.js';
 import { NotFoundError } from './errors.js';
 import type { EventPublisher } from './events.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
+import { encodeLiveCursor } from './live.js';
 import { requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
 
 /** Without page arguments, the notifications list shows the newest 50. */
 export const DEFAULT_NOTIFICATIONS_PER_PAGE = 50;
 
-/** One page of the acting user's notifications, newest first, and how to count the user's unread ones. */
+/**
+ * One page of the acting user's notifications, newest first, how to count the unread ones,
+ * and `liveCursor`: the position that `notificationAdded(after:)` continues from so that it
+ * delivers exactly the notifications this page's snapshot did not include yet. The page and
+ * the position are read in one snapshot, so nothing falls between them and nothing is in both.
+ */
 export async function listNotifications(
   { db, ids }: Deps,
   viewer: Viewer,
   args: PageArgs & { userId?: string | null | undefined; unreadOnly?: boolean | null | undefined },
-): Promise<Page<NotificationRow> & { unreadCount: () => Promise<number> }> {
+): Promise<Page<NotificationRow> & { unreadCount: () => Promise<number>; liveCursor: string }> {
   const userId = actingUserId(viewer, args.userId);
   const pageRequest = parsePageArgs(args, DEFAULT_NOTIFICATIONS_PER_PAGE, ids);
   const unreadOnly = args.unreadOnly ?? false;
-  const user = await requireUser(db, viewer.tenant, userId);
+  const { user, rows } = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const user = await requireUser(trx, viewer.tenant, userId);
+      return { user, rows: await notifications.listNotifications(trx, user.id, unreadOnly, pageRequest.window) };
+    });
   const page = await readPage(
     pageRequest,
-    (window) => notifications.listNotifications(db, user.id, unreadOnly, window),
+    async () => rows,
     () => notifications.countNotifications(db, user.id, unreadOnly),
     (row) => ({ createdAt: row.created_at, id: row.id }),
   );
   const unreadCount = unreadOnly ? page.totalCount : () => notifications.countNotifications(db, user.id, true);
-  return { ...page, unreadCount };
+  return { ...page, unreadCount, liveCursor: encodeLiveCursor(user.notification_seq) };
 }
 
 /** Marks one of the acting user's notifications read. Marking it again changes nothing. */

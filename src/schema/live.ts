@@ -32,7 +32,9 @@ builder.subscriptionField('notificationAdded', (t) =>
       'Every notification the user receives, as it commits. With `after` (the id of the last notification the client has), first every notification committed since, in order, then live: no gap, no duplicate.',
     args: {
       ...actingUserArg,
-      after: t.arg.id({ description: 'Resume after this notification of the user.' }),
+      after: t.arg.id({
+        description: 'Resume after this notification of the user (its id), or at the liveCursor of a notifications page.',
+      }),
     },
     subscribe: (_root, args, context) =>
       orGraphQLError(async () => {

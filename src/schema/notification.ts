@@ -26,9 +26,15 @@ export const NotificationRef = builder.objectRef<NotificationRow>('Notification'
   }),
 });
 
-const NotificationPage = pageType<NotificationRow, { unreadCount: () => Promise<number> }>(
+const NotificationPage = pageType<NotificationRow, { unreadCount: () => Promise<number>; liveCursor: string }>(
   'Notification',
   NotificationRef,
+);
+builder.objectField(NotificationPage, 'liveCursor', (t) =>
+  t.exposeString('liveCursor', {
+    description:
+      'Subscribe with notificationAdded(after: liveCursor) to receive exactly the notifications committed after this page was read: none missed, none twice.',
+  }),
 );
 builder.objectField(NotificationPage, 'unreadCount', (t) =>
   t.int({

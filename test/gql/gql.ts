@@ -39,7 +39,7 @@ type Documents = {
     "\n  subscription TestRollbackNotificationAdded {\n    notificationAdded { id connectionRequestId message }\n  }\n": typeof types.TestRollbackNotificationAddedDocument,
     "\n  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }\n  }\n": typeof types.TestDeliveryNotificationAddedDocument,
     "\n  subscription TestNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) {\n      id\n      type\n      connectionRequestId\n      otherUser { clientUserId displayName }\n      message\n      timestamp\n      read\n    }\n  }\n": typeof types.TestNotificationAddedDocument,
-    "\n  query TestLiveNotifications {\n    notifications {\n      __typename\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { clientUserId displayName } message timestamp read }\n      }\n    }\n  }\n": typeof types.TestLiveNotificationsDocument,
+    "\n  query TestLiveNotifications {\n    notifications {\n      __typename\n      ... on NotificationPage {\n        liveCursor\n        nodes { id type connectionRequestId otherUser { clientUserId displayName } message timestamp read }\n      }\n    }\n  }\n": typeof types.TestLiveNotificationsDocument,
 };
 const documents: Documents = {
     "\n  mutation TestSendConnectionRequest($userId: ID, $receiverId: ID!, $message: String) {\n    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message) {\n      __typename\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on NotFoundError { id }\n      ... on SendConnectionRequestPayload {\n        message\n        request {\n          id\n          status\n          message\n          createdAt\n          respondedAt\n          sender { clientUserId displayName }\n          receiver { clientUserId displayName }\n        }\n      }\n    }\n  }\n": types.TestSendConnectionRequestDocument,
@@ -66,7 +66,7 @@ const documents: Documents = {
     "\n  subscription TestRollbackNotificationAdded {\n    notificationAdded { id connectionRequestId message }\n  }\n": types.TestRollbackNotificationAddedDocument,
     "\n  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }\n  }\n": types.TestDeliveryNotificationAddedDocument,
     "\n  subscription TestNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) {\n      id\n      type\n      connectionRequestId\n      otherUser { clientUserId displayName }\n      message\n      timestamp\n      read\n    }\n  }\n": types.TestNotificationAddedDocument,
-    "\n  query TestLiveNotifications {\n    notifications {\n      __typename\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { clientUserId displayName } message timestamp read }\n      }\n    }\n  }\n": types.TestLiveNotificationsDocument,
+    "\n  query TestLiveNotifications {\n    notifications {\n      __typename\n      ... on NotificationPage {\n        liveCursor\n        nodes { id type connectionRequestId otherUser { clientUserId displayName } message timestamp read }\n      }\n    }\n  }\n": types.TestLiveNotificationsDocument,
 };
 
 /**
@@ -168,7 +168,7 @@ export function graphql(source: "\n  subscription TestNotificationAdded($userId:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TestLiveNotifications {\n    notifications {\n      __typename\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { clientUserId displayName } message timestamp read }\n      }\n    }\n  }\n"): typeof import('./graphql.js').TestLiveNotificationsDocument;
+export function graphql(source: "\n  query TestLiveNotifications {\n    notifications {\n      __typename\n      ... on NotificationPage {\n        liveCursor\n        nodes { id type connectionRequestId otherUser { clientUserId displayName } message timestamp read }\n      }\n    }\n  }\n"): typeof import('./graphql.js').TestLiveNotificationsDocument;
 
 
 export function graphql(source: string) {

@@ -359,7 +359,7 @@ export type TestLiveNotificationsQueryVariables = Exact<{ [key: string]: never; 
 export type TestLiveNotificationsQuery = { notifications:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'NotFoundError' }
-    | { __typename: 'NotificationPage', nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'NotificationPage', liveCursor: string, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }> }
     | { __typename: 'ValidationError' }
    };
 
@@ -985,6 +985,7 @@ export const TestLiveNotificationsDocument = new TypedDocumentString(`
   notifications {
     __typename
     ... on NotificationPage {
+      liveCursor
       nodes {
         id
         type

@@ -33,11 +33,19 @@ const Notifications = graphql(`
     notifications {
       __typename
       ... on NotificationPage {
+        liveCursor
         nodes { id type connectionRequestId otherUser { clientUserId displayName } message timestamp read }
       }
     }
   }
 `);
+
+async function notificationPage(token: string) {
+  const queried = await server.graphql(Notifications, {}, token);
+  const page = queried.body.data?.notifications;
+  if (page?.__typename !== 'NotificationPage') throw new Error(JSON.stringify(queried.body));
+  return page;
+}
 
 /** A short pause, so that a subscription is registered before the change it should see. */
 const registered = () => new Promise((resolve) => setTimeout(resolve, 150));
@@ -69,9 +77,7 @@ describe('Subscription.notificationAdded', () => {
       ['REQUEST_DECLINED', String(toCarol)],
     ]);
     // The very objects the notifications query returns.
-    const queried = await server.graphql(Notifications, {}, alice.token);
-    const page = queried.body.data?.notifications;
-    if (page?.__typename !== 'NotificationPage') throw new Error(JSON.stringify(queried.body));
+    const page = await notificationPage(alice.token);
     expect([...page.nodes].reverse()).toEqual(aliceLive.map((n) => n.notificationAdded));
   });
 
@@ -95,6 +101,41 @@ describe('Subscription.notificationAdded', () => {
     expect(replayed.map((n) => n.notificationAdded.connectionRequestId)).toEqual(missed.map(String));
     expect(all.map((n) => n.notificationAdded.connectionRequestId)).toEqual([...missed, live].map(String));
     expect(await resumed.settle()).toHaveLength(3);
+  });
+
+  it("should continue from a notifications page's liveCursor with exactly what the page did not show", async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob, carol, dave] = [
+      await tenant.user('alice'),
+      await tenant.user('bob'),
+      await tenant.user('carol'),
+      await tenant.user('dave'),
+    ];
+    await tenant.request(bob, alice);
+    const page = await notificationPage(alice.token);
+    const afterPage = [await tenant.request(carol, alice), await tenant.request(dave, alice)];
+
+    const feed = connect(alice.token).subscribe(NotificationAdded, { after: page.liveCursor });
+
+    expect(page.nodes).toHaveLength(1);
+    expect((await feed.take(2)).map((n) => n.notificationAdded.connectionRequestId)).toEqual(afterPage.map(String));
+    expect(await feed.settle()).toHaveLength(2);
+  });
+
+  it('should let a user without any notification resume from its first page, missing nothing', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+    const { liveCursor, nodes } = await notificationPage(alice.token);
+    const first = connect(alice.token).subscribe(NotificationAdded, { after: liveCursor });
+    await registered();
+    first.unsubscribe();
+
+    const whileAway = await tenant.request(bob, alice);
+    const resumed = connect(alice.token).subscribe(NotificationAdded, { after: liveCursor });
+
+    expect(nodes).toEqual([]);
+    expect((await resumed.take(1))[0]?.notificationAdded.connectionRequestId).toBe(String(whileAway));
+    expect(await resumed.settle()).toHaveLength(1);
   });
 
   it('should start live from the moment of subscribing when no after is given', async () => {
