@@ -3,8 +3,8 @@ import * as notifications from '../db/notifications.repository.js';
 import type { Deps } from './deps.js';
 import { NotFoundError } from './errors.js';
 import type { EventPublisher } from './events.js';
-import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { encodeLiveCursor } from './live.js';
+import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
 

@@ -33,7 +33,8 @@ builder.subscriptionField('notificationAdded', (t) =>
     args: {
       ...actingUserArg,
       after: t.arg.id({
-        description: 'Resume after this notification of the user (its id), or at the liveCursor of a notifications page.',
+        description:
+          'Resume after this notification of the user (its id), or at the liveCursor of a notifications page.',
       }),
     },
     subscribe: (_root, args, context) =>

@@ -107,6 +107,41 @@ describe.skipIf(!database)('delivery on real PostgreSQL', () => {
     for (const feed of feeds) expect(await feed.settle()).toHaveLength(senders.length);
   });
 
+  it('should survive the database dropping every connection, then serve and deliver again', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+    const feed = connect(server.url, alice.token).subscribe(NotificationAdded, {});
+    await registered();
+
+    const admin = new pg.Client({ connectionString: database!.url });
+    await admin.connect();
+    try {
+      // Requests in flight while every connection of the database is cut, as in a restart.
+      const inFlight = Array.from({ length: 10 }, () =>
+        server.rest('GET', `/v1/connections/${alice.id}/active`, { token: alice.token }),
+      );
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
+      await Promise.allSettled(inFlight);
+    } finally {
+      await admin.end();
+    }
+
+    let sent: number | undefined;
+    for (let attempt = 0; attempt < 50 && sent === undefined; attempt++) {
+      const response = await server.rest('POST', `/v1/connections/${bob.id}/request`, {
+        token: bob.token,
+        body: { receiver_id: alice.id },
+      });
+      if (response.status === 201) sent = response.body.id;
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(sent).toBeDefined();
+    const [received] = await feed.take(1, 15_000);
+    expect(received?.notificationAdded.connectionRequestId).toBe(String(sent));
+  });
+
   it('should resume by commit order, not id order: a smaller id committed later is still delivered', async () => {
     const tenant = await createTenant(server);
     const [alice, bob, carol] = [await tenant.user('alice'), await tenant.user('bob'), await tenant.user('carol')];
