@@ -47,3 +47,9 @@ export async function upsertUser(
 export async function lockUsers(trx: Trx, ids: number[]): Promise<void> {
   await trx.selectFrom('users').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
 }
+
+/** The seq of the user's newest notification (0 before the first). */
+export async function readNotificationSeq(db: Db, userId: number): Promise<number> {
+  const row = await db.selectFrom('users').select('notification_seq').where('id', '=', userId).executeTakeFirst();
+  return row?.notification_seq ?? 0;
+}

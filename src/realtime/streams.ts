@@ -3,6 +3,7 @@ import { Repeater } from 'graphql-yoga';
 import { type ConnectionEdge, findConnectionEdge } from '../db/connections.repository.js';
 import type { Db, NotificationRow, UserRow } from '../db/database.js';
 import { countNotifications, listNotificationsAfterSeq } from '../db/notifications.repository.js';
+import { readNotificationSeq } from '../db/users.repository.js';
 import type { EventHub } from './hub.js';
 
 type Push<T> = (value: T) => Promise<unknown>;
@@ -104,12 +105,7 @@ export function notificationStream(db: Db, hub: EventHub, user: UserRow, afterSe
     });
     try {
       if (afterSeq === null) {
-        const current = await db
-          .selectFrom('users')
-          .select('notification_seq')
-          .where('id', '=', user.id)
-          .executeTakeFirst();
-        lastSeq = current?.notification_seq ?? 0;
+        lastSeq = await readNotificationSeq(db, user.id);
       }
       ready = true;
       wake();
