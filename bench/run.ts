@@ -1,0 +1,373 @@
+/**
+ * `npm run bench`: measures the gateway against the bare baseline (bench/baseline-server.ts)
+ * on the dataset of `npm run bench:data`, in alternating rounds so that machine drift cancels
+ * out, and writes bench/results/<scenario>.json and bench/results/README.md.
+ *
+ *   npm run bench -- [--scenarios read,depth] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { secretKey, signToken } from '../src/auth/jwt.js';
+import { PublicIds } from '../src/domain/public-ids.js';
+import type { LoadPlan, LoadResult } from './load.js';
+import { renderReport, type ScenarioReport, type TargetSummary } from './report.js';
+
+const { values: args } = parseArgs({
+  options: {
+    scenarios: { type: 'string', default: 'read,depth' },
+    rounds: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+    smoke: { type: 'boolean', default: false },
+  },
+});
+const smoke = args.smoke;
+const rounds = smoke ? 1 : Number(args.rounds);
+const duration = smoke ? 1 : Number(args.duration);
+const connections = Number(args.connections);
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench';
+const JWT_SECRET = 'benchmark-secret-that-is-long-enough-for-hs256';
+const GATEWAY = 'http://127.0.0.1:4101';
+const BASELINE = 'http://127.0.0.1:4102';
+const TENANT = 'bench-0';
+
+function start(name: string, script: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  child.on('exit', (code) => {
+    if (code !== 0 && code !== null) process.stderr.write(`${name} exited with ${code}\n`);
+  });
+  return child;
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function load(plan: LoadPlan): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', JSON.stringify(plan)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`load exited ${code}`))));
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+type Target = Omit<LoadPlan, 'connections' | 'durationSeconds' | 'token' | 'users'> & { name: string };
+
+/** Warm-up, then `rounds` rounds over all targets in rotating order; medians per target. */
+async function measure(targets: Target[], users: string[], token: string): Promise<Map<string, TargetSummary>> {
+  const base = { token, users, connections };
+  for (const target of targets) await load({ ...target, ...base, durationSeconds: smoke ? 1 : 3 });
+  const runs = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
+    for (const target of order) {
+      const result = await load({ ...target, ...base, durationSeconds: duration });
+      runs.get(target.name)?.push(result);
+      process.stdout.write(
+        `  round ${round + 1} ${target.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ''}\n`,
+      );
+    }
+  }
+  return new Map(
+    [...runs].map(([name, results]) => [
+      name,
+      {
+        name,
+        requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+        p50Ms: median(results.map((r) => r.latencyMs.p50)),
+        p99Ms: median(results.map((r) => r.latencyMs.p99)),
+        errors: results.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
+        rounds: results.length,
+      },
+    ]),
+  );
+}
+
+const ACTIVE_QUERY = `query Active($userId: ID, $perPage: Int) {
+  activeConnections(userId: $userId, perPage: $perPage) {
+    __typename
+    ... on ConnectionPage { nodes { id connectedSince connectedUser { clientUserId displayName } } pagination { totalItems } }
+  }
+}`;
+const ACTIVE_CURSOR_QUERY = `query ActiveByCursor($userId: ID, $first: Int, $after: String) {
+  activeConnections(userId: $userId, first: $first, after: $after) {
+    __typename
+    ... on ConnectionPage { nodes { id connectedSince connectedUser { clientUserId displayName } } pageInfo { endCursor } }
+  }
+}`;
+const COUNT_QUERY = `query Count($userId: ID) {
+  activeConnections(userId: $userId, first: 1) { __typename ... on ConnectionPage { totalCount } }
+}`;
+
+async function main() {
+  const dataset = JSON.parse(readFileSync('bench/results/dataset.json', 'utf8'));
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows: typical } = await client.query<{ client_user_id: string }>(
+    `select u.client_user_id from users u
+     where u.tenant = $1 and u.id in (
+       select user_id from connection_edges where tenant = $1 group by user_id having count(*) between 10 and 200 limit 2000)`,
+    [TENANT],
+  );
+  const users = typical.map((r) => r.client_user_id);
+  const token = await signToken(secretKey(JWT_SECRET), {
+    sub: 'bench',
+    tenant: TENANT,
+    role: 'service',
+    expiresIn: '2h',
+  });
+
+  const gateway = start('gateway', ['src/main.ts'], {
+    DATABASE_URL: databaseUrl,
+    PORT: '4101',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    JWT_SECRET,
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_MAX: '10',
+  });
+  const baseline = start('baseline', ['bench/baseline-server.ts'], {
+    BENCH_DATABASE_URL: databaseUrl,
+    PORT: '4102',
+    JWT_SECRET,
+    DATABASE_POOL_MAX: '10',
+  });
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: (await client.query<{ v: string }>('show server_version')).rows[0]?.v,
+  };
+  const reports: ScenarioReport[] = [];
+  try {
+    await waitFor(`${GATEWAY}/healthz`);
+    await waitFor(BASELINE);
+    const scenarios = (args.scenarios ?? '').split(',');
+
+    if (scenarios.includes('read')) {
+      process.stdout.write(`read path: ${users.length} users with 10-200 connections, pages of 20\n`);
+      const targets: Target[] = [
+        {
+          name: 'GraphQL activeConnections',
+          baseUrl: GATEWAY,
+          kind: 'graphql',
+          query: ACTIVE_QUERY,
+          variables: { perPage: 20 },
+        },
+        { name: 'REST /active', baseUrl: GATEWAY, kind: 'rest', restPath: 'active?per_page=20' },
+        { name: 'baseline /active', baseUrl: BASELINE, kind: 'rest', restPath: 'active?per_page=20' },
+        { name: 'REST /sent', baseUrl: GATEWAY, kind: 'rest', restPath: 'sent?per_page=20' },
+        { name: 'baseline /sent', baseUrl: BASELINE, kind: 'rest', restPath: 'sent?per_page=20' },
+        { name: 'REST /received', baseUrl: GATEWAY, kind: 'rest', restPath: 'received?per_page=20' },
+        { name: 'baseline /received', baseUrl: BASELINE, kind: 'rest', restPath: 'received?per_page=20' },
+      ];
+      const summary = await measure(targets, users, token);
+      const get = (name: string) => summary.get(name) as TargetSummary;
+      const baseRate = get('baseline /active').requestsPerSecond;
+      process.stdout.write(`  fixed rate: ${(baseRate / 2).toFixed(0)} req/s (half the baseline's maximum)\n`);
+      const fixed = await measure(
+        targets
+          .slice(0, 3)
+          .map((t) => ({ ...t, name: `${t.name} @ half load`, rate: Math.max(1, Math.round(baseRate / 2)) })),
+        users,
+        token,
+      );
+      const ratio = (a: string, b: string) => get(a).requestsPerSecond / get(b).requestsPerSecond;
+      const p99Ratio = (a: string) =>
+        (fixed.get(`${a} @ half load`) as TargetSummary).p99Ms /
+        Math.max(1, (fixed.get('baseline /active @ half load') as TargetSummary).p99Ms);
+      reports.push({
+        scenario: 'read',
+        description:
+          'Read path: activeConnections page of 20 with user names (GraphQL and REST), sent and received lists',
+        targets: [...summary.values(), ...fixed.values()],
+        checks: [
+          {
+            what: 'GraphQL throughput / baseline',
+            value: ratio('GraphQL activeConnections', 'baseline /active'),
+            target: '>= 0.80',
+            met: ratio('GraphQL activeConnections', 'baseline /active') >= 0.8,
+          },
+          {
+            what: 'REST /active throughput / baseline',
+            value: ratio('REST /active', 'baseline /active'),
+            target: '>= 0.90',
+            met: ratio('REST /active', 'baseline /active') >= 0.9,
+          },
+          {
+            what: 'REST /sent throughput / baseline',
+            value: ratio('REST /sent', 'baseline /sent'),
+            target: '>= 0.90',
+            met: ratio('REST /sent', 'baseline /sent') >= 0.9,
+          },
+          {
+            what: 'REST /received throughput / baseline',
+            value: ratio('REST /received', 'baseline /received'),
+            target: '>= 0.90',
+            met: ratio('REST /received', 'baseline /received') >= 0.9,
+          },
+          {
+            what: 'GraphQL p99 / baseline p99 at half load',
+            value: p99Ratio('GraphQL activeConnections'),
+            target: '<= 1.5',
+            met: p99Ratio('GraphQL activeConnections') <= 1.5,
+          },
+          {
+            what: 'REST p99 / baseline p99 at half load',
+            value: p99Ratio('REST /active'),
+            target: '<= 1.5',
+            met: p99Ratio('REST /active') <= 1.5,
+          },
+        ],
+      });
+    }
+
+    if (scenarios.includes('depth')) {
+      const hub = dataset.hubs?.[0] as { tenant: string; clientUserId: string; connections: number } | undefined;
+      if (!hub) throw new Error('bench/results/dataset.json names no hub user; run npm run bench:data');
+      const hubToken = await signToken(secretKey(JWT_SECRET), {
+        sub: 'bench',
+        tenant: hub.tenant,
+        role: 'service',
+        expiresIn: '2h',
+      });
+      const { rows: keyRows } = await client.query<{ value: string }>(
+        "select value from gateway_settings where name = 'public_id_key'",
+      );
+      const ids = new PublicIds(Buffer.from(keyRows[0]?.value ?? '', 'hex'));
+      const depth = Math.min(50_000, hub.connections - 40);
+      const { rows: deepRows } = await client.query<{ created_at: Date; connection_id: number }>(
+        `select e.created_at, e.connection_id from connection_edges e join users u on u.id = e.user_id
+         where u.tenant = $1 and u.client_user_id = $2 order by e.created_at desc, e.connection_id desc offset $3 limit 1`,
+        [hub.tenant, hub.clientUserId, depth],
+      );
+      const deep = deepRows[0] as { created_at: Date; connection_id: number };
+      const deepCursor = Buffer.from(`${deep.created_at.getTime()}:${ids.encode(deep.connection_id)}`).toString(
+        'base64url',
+      );
+      const small = users[0] as string;
+      process.stdout.write(
+        `depth: hub ${hub.clientUserId} with ${hub.connections} connections, deep position ${depth}\n`,
+      );
+      const hubUsers = [hub.clientUserId];
+      const targets: Target[] = [
+        { name: 'page 1 (page number)', baseUrl: GATEWAY, kind: 'rest', restPath: 'active?per_page=20&page=1' },
+        {
+          name: `page ${Math.floor(depth / 20)} (page number)`,
+          baseUrl: GATEWAY,
+          kind: 'rest',
+          restPath: `active?per_page=20&page=${Math.floor(depth / 20)}`,
+        },
+        {
+          name: 'first page (cursor)',
+          baseUrl: GATEWAY,
+          kind: 'graphql',
+          query: ACTIVE_CURSOR_QUERY,
+          variables: { first: 20 },
+        },
+        {
+          name: `after position ${depth} (cursor)`,
+          baseUrl: GATEWAY,
+          kind: 'graphql',
+          query: ACTIVE_CURSOR_QUERY,
+          variables: { first: 20, after: deepCursor },
+        },
+        { name: `totalCount, ${hub.connections} connections`, baseUrl: GATEWAY, kind: 'graphql', query: COUNT_QUERY },
+      ];
+      const hubSummary = await measure(targets, hubUsers, hubToken);
+      const smallSummary = await measure(
+        [
+          {
+            name: 'totalCount, a user with tens of connections',
+            baseUrl: GATEWAY,
+            kind: 'graphql',
+            query: COUNT_QUERY,
+          },
+        ],
+        [small],
+        token,
+      );
+      const get = (name: string) => (hubSummary.get(name) ?? smallSummary.get(name)) as TargetSummary;
+      const cursorRatio =
+        get(`after position ${depth} (cursor)`).p50Ms / Math.max(0.5, get('first page (cursor)').p50Ms);
+      const offsetRatio =
+        get(`page ${Math.floor(depth / 20)} (page number)`).p50Ms / Math.max(0.5, get('page 1 (page number)').p50Ms);
+      const countRatio =
+        get(`totalCount, ${hub.connections} connections`).p50Ms /
+        Math.max(0.5, get('totalCount, a user with tens of connections').p50Ms);
+      reports.push({
+        scenario: 'depth',
+        description: `Depth: a user with ${hub.connections} connections, page 1 against position ${depth}, by page number and by cursor; totalCount cost`,
+        targets: [...hubSummary.values(), ...smallSummary.values()],
+        checks: [
+          {
+            what: 'deep cursor page p50 / first page p50',
+            value: cursorRatio,
+            target: '<= 1.5',
+            met: cursorRatio <= 1.5,
+          },
+          {
+            what: 'deep page-number page p50 / page 1 p50 (for comparison)',
+            value: offsetRatio,
+            target: 'none',
+            met: true,
+          },
+          {
+            what: `totalCount p50, ${hub.connections} vs tens of connections`,
+            value: countRatio,
+            target: '<= 1.2 (no scan)',
+            met: countRatio <= 1.2,
+          },
+        ],
+      });
+    }
+  } finally {
+    gateway.kill('SIGTERM');
+    baseline.kill('SIGTERM');
+    await client.end();
+  }
+
+  const meta = {
+    date: new Date().toISOString(),
+    machine,
+    dataset,
+    rounds,
+    durationSeconds: duration,
+    connections,
+    smoke,
+  };
+  for (const report of reports) {
+    writeFileSync(`bench/results/${report.scenario}.json`, `${JSON.stringify({ ...meta, ...report }, null, 2)}\n`);
+  }
+  if (!smoke) writeFileSync('bench/results/README.md', renderReport(meta, reports));
+  process.stdout.write(`${smoke ? 'smoke run done (no report written)' : 'wrote bench/results/README.md'}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
