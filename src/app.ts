@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
-import { secretKey } from './auth/jwt.js';
+import { secretKey, TokenVerifier } from './auth/jwt.js';
 import type { Config } from './config.js';
 import { connectDatabase, type DatabaseHandle, pingDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -64,18 +64,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const hub = new EventHub();
   await transport.start(hub);
 
-  const jwtKey = secretKey(config.jwtSecret);
+  const tokens = new TokenVerifier(secretKey(config.jwtSecret));
   const gateway = createGateway({
     db: database.db,
     ids,
     events: transport,
     hub,
     subscriptionStallMs: config.subscriptionStallMs,
-    jwtKey,
+    tokens,
     graphiql: config.graphiql,
     logger,
   });
-  const rest = createRestHandler(gateway, jwtKey, logger);
+  const rest = createRestHandler(gateway, tokens, logger);
 
   const fetch = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
@@ -97,7 +97,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
 
   const server = createServer(createServerAdapter(fetch));
-  const sockets = attachWebSockets(server, gateway, jwtKey, logger, { keepAliveMs: config.wsKeepAliveMs });
+  const sockets = attachWebSockets(server, gateway, tokens, logger, { keepAliveMs: config.wsKeepAliveMs });
 
   return {
     server,

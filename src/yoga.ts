@@ -1,5 +1,6 @@
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate.js';
+import type { TokenVerifier } from './auth/jwt.js';
 import type { Context } from './context.js';
 import type { Db } from './db/database.js';
 import { createLoaders } from './db/loaders.js';
@@ -17,7 +18,7 @@ export interface GatewayOptions {
   hub: EventHub;
   /** How long a subscription waits for its client to take an event before dropping it. */
   subscriptionStallMs: number;
-  jwtKey: Uint8Array;
+  tokens: TokenVerifier;
   graphiql: boolean;
   logger: Logger;
 }
@@ -57,7 +58,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     logging: false,
     context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
-      const viewer = verifiedViewer ?? (await authenticate(request, options.jwtKey));
+      const viewer = verifiedViewer ?? (await authenticate(request, options.tokens));
       return {
         db: options.db,
         ids: options.ids,

@@ -1,6 +1,6 @@
 import { unauthenticated } from '../context.js';
 import type { Viewer } from '../domain/viewer.js';
-import { InvalidTokenError, verifyToken } from './jwt.js';
+import { InvalidTokenError, type TokenVerifier } from './jwt.js';
 
 /**
  * The viewer an `Authorization` value (`Bearer <JWT>`) proves, or null when there is none.
@@ -9,13 +9,13 @@ import { InvalidTokenError, verifyToken } from './jwt.js';
  */
 export async function viewerFromAuthorization(
   value: string | null | undefined,
-  key: Uint8Array,
+  tokens: TokenVerifier,
 ): Promise<Viewer | null> {
   if (value == null || value.trim() === '') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
   if (!match?.[1]) throw unauthenticated("Authorization must be 'Bearer <JWT>'");
   try {
-    return await verifyToken(match[1], key);
+    return await tokens.verify(match[1]);
   } catch (error) {
     if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
     throw error;
@@ -23,6 +23,6 @@ export async function viewerFromAuthorization(
 }
 
 /** The viewer a request's `Authorization` header proves, or null without one. */
-export function authenticate(request: Request, key: Uint8Array): Promise<Viewer | null> {
-  return viewerFromAuthorization(request.headers.get('authorization'), key);
+export function authenticate(request: Request, tokens: TokenVerifier): Promise<Viewer | null> {
+  return viewerFromAuthorization(request.headers.get('authorization'), tokens);
 }

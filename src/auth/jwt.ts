@@ -56,3 +56,35 @@ export async function signToken(key: Uint8Array, claims: TokenClaims): Promise<s
     .setExpirationTime(claims.expiresIn ?? '24h')
     .sign(key);
 }
+
+/**
+ * Verifies tokens with one key, remembering the ones it has verified until they expire, so
+ * that a client sending the same token on every request pays for the signature check once
+ * (HS256 through WebCrypto is among the costliest steps of a small request). Holds at most
+ * `maxEntries` tokens, dropping the oldest first. Refused tokens are not remembered.
+ */
+export class TokenVerifier {
+  readonly #verified = new Map<string, Viewer>();
+
+  constructor(
+    private readonly key: Uint8Array,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  /** The viewer a token proves; throws `InvalidTokenError` like `verifyToken`. */
+  async verify(token: string): Promise<Viewer> {
+    const known = this.#verified.get(token);
+    if (known) {
+      if (known.expiresAt === undefined || known.expiresAt > Date.now()) return known;
+      this.#verified.delete(token);
+      throw new InvalidTokenError('Token has expired');
+    }
+    const viewer = await verifyToken(token, this.key);
+    if (this.#verified.size >= this.maxEntries) {
+      const oldest = this.#verified.keys().next().value;
+      if (oldest !== undefined) this.#verified.delete(oldest);
+    }
+    this.#verified.set(token, viewer);
+    return viewer;
+  }
+}

@@ -4,6 +4,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { viewerFromAuthorization } from '../auth/authenticate.js';
+import type { TokenVerifier } from '../auth/jwt.js';
 import { MISSING_TOKEN_MESSAGE } from '../context.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { Logger } from '../logger.js';
@@ -51,7 +52,7 @@ interface RootValue {
 export function attachWebSockets(
   server: Server,
   gateway: Gateway,
-  jwtKey: Uint8Array,
+  tokens: TokenVerifier,
   logger: Logger,
   options: WebSocketOptions,
 ) {
@@ -65,7 +66,7 @@ export function attachWebSockets(
         try {
           const viewer = await viewerFromAuthorization(
             typeof authorization === 'string' ? authorization : null,
-            jwtKey,
+            tokens,
           );
           if (!viewer) throw new GraphQLError(MISSING_TOKEN_MESSAGE);
           viewers.set(ctx.extra.socket, viewer);

@@ -1,4 +1,6 @@
+import type { DocumentNode } from 'graphql';
 import { authenticate } from '../auth/authenticate.js';
+import type { TokenVerifier } from '../auth/jwt.js';
 import { MISSING_TOKEN_MESSAGE } from '../context.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { actingUserId, type Viewer } from '../domain/viewer.js';
@@ -43,21 +45,48 @@ async function readJsonBody(request: Request): Promise<unknown> {
  * the caller its Authorization header proves, and reshapes the result into the documented JSON.
  * Typed GraphQL errors become `{error, message, code}` with the status their code maps to.
  */
-export function createRestHandler(gateway: Gateway, jwtKey: Uint8Array, logger: Logger) {
+export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logger: Logger) {
   const match = createRouter(routes);
   const unauthorized = (message: string) => errorResponse('UNAUTHENTICATED', message, { 'www-authenticate': 'Bearer' });
 
-  async function execute(route: Route, variables: unknown, viewer: Viewer): Promise<Response> {
-    const response = await gateway.fetch(
-      'http://gateway/graphql',
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query: route.operation.toString(), variables }),
-      },
-      { verifiedViewer: viewer },
-    );
-    const result = (await response.json()) as GraphQLResponseBody;
+  // Each route's operation, parsed and validated once by the gateway's own pipeline.
+  const documents = new Map<Route, DocumentNode>();
+
+  /**
+   * Runs the route's operation through the gateway's envelop pipeline (context, execution,
+   * error masking) in-process: the same engine as an HTTP GraphQL request, without encoding a
+   * request and decoding a response in between.
+   */
+  async function execute(
+    route: Route,
+    variables: Record<string, unknown>,
+    viewer: Viewer,
+    request: Request,
+  ): Promise<Response> {
+    const query = route.operation.toString();
+    // As over HTTP, an absent parameter is an absent variable (JSON would drop an undefined).
+    const variableValues = Object.fromEntries(Object.entries(variables).filter(([, value]) => value !== undefined));
+    const enveloped = gateway.getEnveloped({
+      request,
+      params: { query, variables: variableValues },
+      verifiedViewer: viewer,
+    });
+    let document = documents.get(route);
+    if (!document) {
+      const parsed: DocumentNode = enveloped.parse(query);
+      const errors: readonly { message: string }[] = enveloped.validate(enveloped.schema, parsed);
+      if (errors.length > 0) {
+        throw new Error(`REST operation for ${route.path} is invalid: ${errors.map((e) => e.message).join('; ')}`);
+      }
+      documents.set(route, parsed);
+      document = parsed;
+    }
+    const result = (await enveloped.execute({
+      schema: enveloped.schema,
+      document,
+      variableValues,
+      contextValue: await enveloped.contextFactory(),
+    })) as GraphQLResponseBody;
     const [firstError] = result.errors ?? [];
     if (firstError) {
       if (firstError.extensions?.code === 'UNAUTHENTICATED') return unauthorized(firstError.message);
@@ -89,7 +118,7 @@ export function createRestHandler(gateway: Gateway, jwtKey: Uint8Array, logger: 
     // before any argument is checked.
     let viewer: Viewer | null;
     try {
-      viewer = await authenticate(request, jwtKey);
+      viewer = await authenticate(request, tokens);
       if (!viewer) return unauthorized(MISSING_TOKEN_MESSAGE);
       if (found.params.userId !== undefined) actingUserId(viewer, found.params.userId);
     } catch (error) {
@@ -100,7 +129,7 @@ export function createRestHandler(gateway: Gateway, jwtKey: Uint8Array, logger: 
     try {
       const body = found.route.body ? await readJsonBody(request) : undefined;
       const variables = found.route.variables({ params: found.params, query: url.searchParams, body });
-      return await execute(found.route, variables, viewer);
+      return await execute(found.route, variables, viewer, request);
     } catch (error) {
       if (error instanceof RestInputError) return errorResponse(error.code, error.message);
       throw error;
