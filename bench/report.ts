@@ -22,7 +22,8 @@ export interface ScenarioReport {
   checks: Check[];
 }
 
-export function renderReport(meta: Record<string, unknown>, reports: ScenarioReport[]): string {
+/** `changes`: the hand-kept record of what each performance change bought (bench/CHANGES.md). */
+export function renderReport(meta: Record<string, unknown>, reports: ScenarioReport[], changes = ''): string {
   const machine = meta.machine as Record<string, unknown>;
   const dataset = meta.dataset as { rows?: Record<string, number> } | undefined;
   const lines = [
@@ -52,5 +53,6 @@ export function renderReport(meta: Record<string, unknown>, reports: ScenarioRep
       lines.push(`| ${c.what} | ${c.value.toFixed(2)} | ${c.target} | ${c.met ? 'yes' : '**no**'} |`);
     lines.push('');
   }
+  if (changes) lines.push(changes.trim(), '');
   return `${lines.join('\n')}\n`;
 }

@@ -22,6 +22,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
     smoke: { type: 'boolean', default: false },
+    'report-only': { type: 'boolean', default: false },
   },
 });
 const smoke = args.smoke;
@@ -160,7 +161,7 @@ async function main() {
     cores: cpus().length,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
-    postgres: (await client.query<{ v: string }>('show server_version')).rows[0]?.v,
+    postgres: (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v,
   };
   const reports: ScenarioReport[] = [];
   try {
@@ -363,11 +364,29 @@ async function main() {
   for (const report of reports) {
     writeFileSync(`bench/results/${report.scenario}.json`, `${JSON.stringify({ ...meta, ...report }, null, 2)}\n`);
   }
-  if (!smoke) writeFileSync('bench/results/README.md', renderReport(meta, reports));
+  if (!smoke)
+    writeFileSync('bench/results/README.md', renderReport(meta, reports, readFileSync('bench/CHANGES.md', 'utf8')));
   process.stdout.write(`${smoke ? 'smoke run done (no report written)' : 'wrote bench/results/README.md'}\n`);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+/** Re-renders results/README.md from the committed JSON results (after editing CHANGES.md). */
+function renderOnly() {
+  const reports = ['read', 'depth'].flatMap((scenario) => {
+    try {
+      return [
+        JSON.parse(readFileSync(`bench/results/${scenario}.json`, 'utf8')) as ScenarioReport & Record<string, unknown>,
+      ];
+    } catch {
+      return [];
+    }
+  });
+  const meta = reports[0] ?? {};
+  writeFileSync('bench/results/README.md', renderReport(meta, reports, readFileSync('bench/CHANGES.md', 'utf8')));
+}
+
+if (args['report-only']) renderOnly();
+else
+  main().catch((error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
