@@ -564,6 +564,17 @@ async function main(): Promise<void> {
              select t, hi, id, lo, created_at from conn) e
        order by user_id, id`,
     );
+    await stage(
+      'connection counts',
+      async () =>
+        (
+          await query(
+            `update users u set connection_count = e.n
+             from (select user_id, count(*) as n from connection_edges group by user_id) e where e.user_id = u.id`,
+          )
+        ).rowCount ?? 0,
+      (n) => `${fmt(n)} users`,
+    );
     await load(
       'notifications',
       `insert into notifications

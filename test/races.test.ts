@@ -120,6 +120,11 @@ describe.skipIf(!database)('races on real PostgreSQL', () => {
     for (const pair of outcomes) {
       expect(pair.map((r) => r.status).sort()).toEqual([200, 404]);
     }
+    // Counted once: both users' totals are back to zero.
+    for (const user of users.flat()) {
+      const active = await server.rest('GET', `/v1/connections/${user.id}/active`, { token: user.token });
+      expect(active.body.pagination.total_items).toBe(0);
+    }
   });
 
   it('should never leave a pending request between connected users when a send races an accept', async () => {

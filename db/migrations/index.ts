@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as initial from './0001_initial.js';
 import * as publicIdKey from './0002_public_id_key.js';
 import * as notificationSequence from './0003_notification_sequence.js';
+import * as connectionCount from './0004_connection_count.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_public_id_key': publicIdKey,
   '0003_notification_sequence': notificationSequence,
+  '0004_connection_count': connectionCount,
 };

@@ -48,7 +48,16 @@ export async function insertConnection(
       { ...edge, user_id: values.userB, other_user_id: values.userA },
     ])
     .execute();
+  await adjustConnectionCounts(trx, [values.userA, values.userB], 1);
   return connection;
+}
+
+async function adjustConnectionCounts(trx: Trx, userIds: number[], delta: 1 | -1): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({ connection_count: eb('connection_count', '+', delta) }))
+    .where('id', 'in', userIds)
+    .execute();
 }
 
 /** The connection as `userId` sees it, if that user is one of its two sides. */
@@ -67,8 +76,14 @@ export async function findConnectionEdge(
 
 /** Deletes the connection (its edges go with it); false when it was already gone. */
 export async function deleteConnection(trx: Trx, connectionId: number): Promise<boolean> {
-  const result = await trx.deleteFrom('connections').where('id', '=', connectionId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  const deleted = await trx
+    .deleteFrom('connections')
+    .where('id', '=', connectionId)
+    .returning(['user_low_id', 'user_high_id'])
+    .executeTakeFirst();
+  if (!deleted) return false;
+  await adjustConnectionCounts(trx, [deleted.user_low_id, deleted.user_high_id], -1);
+  return true;
 }
 
 export async function listConnectionEdges(db: Db, userId: number, window: Window): Promise<ConnectionEdge[]> {
@@ -77,13 +92,4 @@ export async function listConnectionEdges(db: Db, userId: number, window: Window
     .select(['connection_id', 'other_user_id', 'created_at'])
     .where('user_id', '=', userId);
   return inWindow(query, window, 'created_at', 'connection_id').execute();
-}
-
-export async function countConnectionEdges(db: Db, userId: number): Promise<number> {
-  const { count } = await db
-    .selectFrom('connection_edges')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return Number(count);
 }

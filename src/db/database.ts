@@ -12,6 +12,8 @@ export interface UsersTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
   /** The seq of the user's newest notification (see NotificationsTable.seq). */
   notification_seq: ColumnType<number, never, number>;
+  /** How many connections the user has; kept with the connection rows. */
+  connection_count: ColumnType<number, never, number>;
 }
 
 export type RequestStatus = 'pending' | 'accepted' | 'declined';

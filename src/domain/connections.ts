@@ -20,7 +20,8 @@ export async function listConnections(
   return readPage(
     pageRequest,
     (window) => connections.listConnectionEdges(db, user.id, window),
-    () => connections.countConnectionEdges(db, user.id),
+    // Kept with the connection rows: no count over the whole list.
+    async () => user.connection_count,
     (row) => ({ createdAt: row.created_at, id: row.connection_id }),
   );
 }
