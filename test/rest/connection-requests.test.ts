@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTenant, type HttpResult, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
+import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
+import { outcome, stateOf } from '../helpers/results.js';
 
 const server = useTestServer();
 
@@ -10,7 +11,6 @@ const server = useTestServer();
 const isoTimestamp = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
 /** Status and body together, so that a failure shows both. */
-const outcome = (response: HttpResult) => ({ status: response.status, body: response.body });
 
 interface RequestItem {
   id: number;
@@ -35,25 +35,6 @@ function respond(verb: 'accept' | 'decline', user: SeededUser, requestId: number
 
 function list(user: SeededUser, direction: 'sent' | 'received', query = '', token = user.token) {
   return server.rest<RequestList>('GET', `/v1/connections/${user.id}/${direction}${query}`, { token });
-}
-
-/** Everything the users can see of the social graph, to prove that a refused write changed nothing. */
-function stateOf(...users: SeededUser[]) {
-  return Promise.all(
-    users.map(async (user) => {
-      const read = async (path: string) => {
-        const response = await server.rest('GET', `/v1/connections/${user.id}/${path}`, { token: user.token });
-        expect(response.status).toBe(200);
-        return response.body;
-      };
-      return {
-        sent: await read('sent?per_page=50'),
-        received: await read('received?per_page=50'),
-        active: await read('active?per_page=50'),
-        notifications: await read('notifications?per_page=50'),
-      };
-    }),
-  );
 }
 
 const otherParty = (user: SeededUser) => ({ client_user_id: user.id, display_name: user.displayName });
@@ -212,7 +193,7 @@ describe('POST /v1/connections/{user_id}/request', () => {
   it('should refuse a message longer than 500 characters and change nothing', async () => {
     const tenant = await createTenant(server);
     const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
-    const before = await stateOf(alice, bob);
+    const before = await stateOf(server, alice, bob);
 
     const response = await send(alice, { receiver_id: bob.id, message: 'x'.repeat(501) });
 
@@ -220,13 +201,13 @@ describe('POST /v1/connections/{user_id}/request', () => {
       status: 400,
       body: { error: 'Bad Request', message: expect.stringContaining('500'), code: 'VALIDATION_FAILED' },
     });
-    expect(await stateOf(alice, bob)).toEqual(before);
+    expect(await stateOf(server, alice, bob)).toEqual(before);
   });
 
   it('should refuse a body without receiver_id', async () => {
     const tenant = await createTenant(server);
     const alice = await tenant.user('alice');
-    const before = await stateOf(alice);
+    const before = await stateOf(server, alice);
 
     const response = await send(alice, { message: 'Hello?' });
 
@@ -234,13 +215,13 @@ describe('POST /v1/connections/{user_id}/request', () => {
       status: 400,
       body: { error: 'Bad Request', message: 'receiver_id is required', code: 'VALIDATION_FAILED' },
     });
-    expect(await stateOf(alice)).toEqual(before);
+    expect(await stateOf(server, alice)).toEqual(before);
   });
 
   it('should refuse a body that is not a JSON object or not JSON at all', async () => {
     const tenant = await createTenant(server);
     const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
-    const before = await stateOf(alice, bob);
+    const before = await stateOf(server, alice, bob);
 
     const empty = await server.rest('POST', `/v1/connections/${alice.id}/request`, { token: alice.token });
     const array = await send(alice, [bob.id]);
@@ -257,13 +238,13 @@ describe('POST /v1/connections/{user_id}/request', () => {
       status: 400,
       body: { error: 'Bad Request', message: 'Request body is not valid JSON', code: 'INVALID_JSON' },
     });
-    expect(await stateOf(alice, bob)).toEqual(before);
+    expect(await stateOf(server, alice, bob)).toEqual(before);
   });
 
   it('should refuse a request to oneself and change nothing', async () => {
     const tenant = await createTenant(server);
     const alice = await tenant.user('alice');
-    const before = await stateOf(alice);
+    const before = await stateOf(server, alice);
 
     const response = await send(alice, { receiver_id: alice.id });
 
@@ -271,14 +252,14 @@ describe('POST /v1/connections/{user_id}/request', () => {
       status: 400,
       body: { error: 'Bad Request', message: expect.any(String), code: 'CANNOT_CONNECT_TO_SELF' },
     });
-    expect(await stateOf(alice)).toEqual(before);
+    expect(await stateOf(server, alice)).toEqual(before);
   });
 
   it('should answer 404 USER_NOT_FOUND for a sender that does not exist', async () => {
     const tenant = await createTenant(server);
     const bob = await tenant.user('bob');
     const ghostToken = await server.token('ghost', { tenant: tenant.name });
-    const before = await stateOf(bob);
+    const before = await stateOf(server, bob);
 
     const asUser = await server.rest('POST', '/v1/connections/ghost/request', {
       token: ghostToken,
@@ -295,7 +276,7 @@ describe('POST /v1/connections/{user_id}/request', () => {
         body: { error: 'Resource not found', message: "User with ID 'ghost' does not exist", code: 'USER_NOT_FOUND' },
       });
     }
-    expect(await stateOf(bob)).toEqual(before);
+    expect(await stateOf(server, bob)).toEqual(before);
   });
 
   it('should not find a receiver that exists only in another tenant', async () => {
@@ -314,7 +295,7 @@ describe('POST /v1/connections/{user_id}/request', () => {
         code: 'USER_NOT_FOUND',
       },
     });
-    expect((await stateOf(stranger))[0]?.received).toEqual({
+    expect((await stateOf(server, stranger))[0]?.received).toEqual({
       requests: [],
       pagination: { current_page: 1, total_pages: 0, total_items: 0, per_page: 50 },
     });
@@ -324,7 +305,7 @@ describe('POST /v1/connections/{user_id}/request', () => {
     const tenant = await createTenant(server);
     const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
     await tenant.connect(alice, bob);
-    const before = await stateOf(alice, bob);
+    const before = await stateOf(server, alice, bob);
 
     const again = await send(alice, { receiver_id: bob.id });
     const reverse = await send(bob, { receiver_id: alice.id, message: 'Hi' });
@@ -335,20 +316,20 @@ describe('POST /v1/connections/{user_id}/request', () => {
         body: { error: 'Conflict', message: 'Users are already connected', code: 'ALREADY_CONNECTED' },
       });
     }
-    expect(await stateOf(alice, bob)).toEqual(before);
+    expect(await stateOf(server, alice, bob)).toEqual(before);
   });
 
   it('should leave lists and notifications unchanged when refusing a request while one is pending', async () => {
     const tenant = await createTenant(server);
     const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
     await tenant.request(alice, bob, 'first');
-    const before = await stateOf(alice, bob);
+    const before = await stateOf(server, alice, bob);
 
     const again = await send(alice, { receiver_id: bob.id, message: 'second' });
     const reverse = await send(bob, { receiver_id: alice.id, message: 'reverse' });
 
     expect([again.status, reverse.status]).toEqual([409, 409]);
-    expect(await stateOf(alice, bob)).toEqual(before);
+    expect(await stateOf(server, alice, bob)).toEqual(before);
   });
 
   it('should allow a new request after the previous one was declined', async () => {
@@ -375,7 +356,7 @@ describe('POST /v1/connections/{user_id}/request', () => {
   it('should forbid a user token from sending as another user', async () => {
     const tenant = await createTenant(server);
     const [alice, bob, carol] = await threeUsers(tenant);
-    const before = await stateOf(alice, bob, carol);
+    const before = await stateOf(server, alice, bob, carol);
 
     const response = await send(alice, { receiver_id: carol.id }, bob.token);
 
@@ -383,7 +364,7 @@ describe('POST /v1/connections/{user_id}/request', () => {
       status: 403,
       body: { error: 'Forbidden', message: expect.any(String), code: 'FORBIDDEN' },
     });
-    expect(await stateOf(alice, bob, carol)).toEqual(before);
+    expect(await stateOf(server, alice, bob, carol)).toEqual(before);
   });
 
   it('should let a service token send on behalf of any user of its tenant', async () => {
@@ -461,7 +442,7 @@ for (const { verb, status, message } of answers) {
       const tenant = await createTenant(server);
       const [alice, bob, carol] = await threeUsers(tenant);
       const requestId = await tenant.request(alice, bob);
-      const before = await stateOf(alice, bob, carol);
+      const before = await stateOf(server, alice, bob, carol);
 
       const bySender = await respond(verb, alice, requestId);
       const byThird = await respond(verb, carol, requestId);
@@ -472,14 +453,14 @@ for (const { verb, status, message } of answers) {
           body: { error: 'Forbidden', message: `Not authorized to ${verb} this request`, code: 'NOT_REQUEST_RECEIVER' },
         });
       }
-      expect(await stateOf(alice, bob, carol)).toEqual(before);
+      expect(await stateOf(server, alice, bob, carol)).toEqual(before);
     });
 
     it(`should forbid a user token to ${verb} as another user`, async () => {
       const tenant = await createTenant(server);
       const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
       const requestId = await tenant.request(alice, bob);
-      const before = await stateOf(alice, bob);
+      const before = await stateOf(server, alice, bob);
 
       const response = await respond(verb, bob, requestId, alice.token);
 
@@ -487,7 +468,7 @@ for (const { verb, status, message } of answers) {
         status: 403,
         body: { error: 'Forbidden', message: expect.any(String), code: 'FORBIDDEN' },
       });
-      expect(await stateOf(alice, bob)).toEqual(before);
+      expect(await stateOf(server, alice, bob)).toEqual(before);
     });
 
     it(`should answer 409 when the request was already answered and change nothing`, async () => {
@@ -495,7 +476,7 @@ for (const { verb, status, message } of answers) {
       const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
       const requestId = await tenant.request(alice, bob);
       expect((await respond(verb, bob, requestId)).status).toBe(200);
-      const before = await stateOf(alice, bob);
+      const before = await stateOf(server, alice, bob);
 
       const same = await respond(verb, bob, requestId);
       const opposite = await respond(other, bob, requestId);
@@ -506,7 +487,7 @@ for (const { verb, status, message } of answers) {
           body: { error: 'Conflict', message: 'Request already processed', code: 'REQUEST_ALREADY_PROCESSED' },
         });
       }
-      expect(await stateOf(alice, bob)).toEqual(before);
+      expect(await stateOf(server, alice, bob)).toEqual(before);
     });
 
     it.each(['999999999', 'abc', '0', '-1', '1.5'])(

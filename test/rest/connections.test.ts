@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createTenant, type HttpResult, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
+import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
+import { outcome, stateOf } from '../helpers/results.js';
 
 const server = useTestServer();
 
 const isoTimestamp = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
 /** Status and body together, so that a failure shows both. */
-const outcome = (response: HttpResult) => ({ status: response.status, body: response.body });
 
 interface ConnectionItem {
   id: number;
@@ -24,25 +24,6 @@ function active(user: SeededUser, query = '', token = user.token) {
 
 function remove(user: SeededUser, connectionId: number | string, token = user.token) {
   return server.rest('DELETE', `/v1/connections/${user.id}/${connectionId}`, { token });
-}
-
-/** Everything the users can see of the social graph, to prove that a refused write changed nothing. */
-function stateOf(...users: SeededUser[]) {
-  return Promise.all(
-    users.map(async (user) => {
-      const read = async (path: string) => {
-        const response = await server.rest('GET', `/v1/connections/${user.id}/${path}`, { token: user.token });
-        expect(response.status).toBe(200);
-        return response.body;
-      };
-      return {
-        sent: await read('sent?per_page=50'),
-        received: await read('received?per_page=50'),
-        active: await read('active?per_page=50'),
-        notifications: await read('notifications?per_page=50'),
-      };
-    }),
-  );
 }
 
 const otherParty = (user: SeededUser) => ({ client_user_id: user.id, display_name: user.displayName });
@@ -279,26 +260,26 @@ describe('DELETE /v1/connections/{user_id}/{connection_id}', () => {
     const [alice, bob] = await users(tenant, 'alice', 'bob');
     const connectionId = await tenant.connect(alice, bob);
     await remove(alice, connectionId);
-    const before = await stateOf(alice, bob);
+    const before = await stateOf(server, alice, bob);
 
     const again = await remove(alice, connectionId);
     const byOther = await remove(bob, connectionId);
 
     expect(outcome(again)).toEqual(connectionNotFound(connectionId));
     expect(outcome(byOther)).toEqual(connectionNotFound(connectionId));
-    expect(await stateOf(alice, bob)).toEqual(before);
+    expect(await stateOf(server, alice, bob)).toEqual(before);
   });
 
   it("should answer 404 CONNECTION_NOT_FOUND for someone else's connection and keep it", async () => {
     const tenant = await createTenant(server);
     const [alice, bob, carol] = await users(tenant, 'alice', 'bob', 'carol');
     const connectionId = await tenant.connect(alice, bob);
-    const before = await stateOf(alice, bob, carol);
+    const before = await stateOf(server, alice, bob, carol);
 
     const response = await remove(carol, connectionId);
 
     expect(outcome(response)).toEqual(connectionNotFound(connectionId));
-    expect(await stateOf(alice, bob, carol)).toEqual(before);
+    expect(await stateOf(server, alice, bob, carol)).toEqual(before);
   });
 
   it('should answer 404 CONNECTION_NOT_FOUND for a connection of another tenant', async () => {
@@ -322,12 +303,12 @@ describe('DELETE /v1/connections/{user_id}/{connection_id}', () => {
       const tenant = await createTenant(server);
       const [alice, bob] = await users(tenant, 'alice', 'bob');
       await tenant.connect(alice, bob);
-      const before = await stateOf(alice, bob);
+      const before = await stateOf(server, alice, bob);
 
       const response = await remove(alice, connectionId);
 
       expect(outcome(response)).toEqual(connectionNotFound(connectionId));
-      expect(await stateOf(alice, bob)).toEqual(before);
+      expect(await stateOf(server, alice, bob)).toEqual(before);
     },
   );
 
@@ -335,7 +316,7 @@ describe('DELETE /v1/connections/{user_id}/{connection_id}', () => {
     const tenant = await createTenant(server);
     const [alice, bob] = await users(tenant, 'alice', 'bob');
     const connectionId = await tenant.connect(alice, bob);
-    const before = await stateOf(alice, bob);
+    const before = await stateOf(server, alice, bob);
 
     const response = await remove(alice, connectionId, bob.token);
 
@@ -343,7 +324,7 @@ describe('DELETE /v1/connections/{user_id}/{connection_id}', () => {
       status: 403,
       body: { error: 'Forbidden', message: expect.any(String), code: 'FORBIDDEN' },
     });
-    expect(await stateOf(alice, bob)).toEqual(before);
+    expect(await stateOf(server, alice, bob)).toEqual(before);
   });
 
   it('should let a service token remove a connection on behalf of a user', async () => {

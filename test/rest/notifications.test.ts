@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createTenant, type HttpResult, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
+import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
+import { outcome } from '../helpers/results.js';
 
 const server = useTestServer();
 
 const isoTimestamp = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
 /** Status and body together, so that a failure shows both. */
-const outcome = (response: HttpResult) => ({ status: response.status, body: response.body });
 
 interface NotificationItem {
   id: number;

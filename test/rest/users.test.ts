@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createTenant, type HttpResult, useTestServer } from '../helpers/app.js';
+import { createTenant, useTestServer } from '../helpers/app.js';
+import { outcome } from '../helpers/results.js';
 
 const server = useTestServer();
 
 const isoTimestamp = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
 /** Status and body together, so that a failure shows both. */
-const outcome = (response: HttpResult) => ({ status: response.status, body: response.body });
 
 function put(userId: string, body: unknown, token: string) {
   return server.rest('PUT', `/v1/users/${encodeURIComponent(userId)}`, { token, body });
