@@ -21,6 +21,7 @@ interface UserRow {
   id: number;
   client_user_id: string;
   display_name: string;
+  connection_count: number;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -84,13 +85,11 @@ const userJson = (u: UserRow | undefined) => ({ client_user_id: u?.client_user_i
 async function active(tenant: string, user: UserRow, url: URL) {
   const { page, perPage, offset } = pageParams(url);
   const limit = `limit $2${offset > 0 ? ' offset $3' : ''}`;
-  const [{ rows }, count] = await Promise.all([
-    pool.query<{ connection_id: number; other_user_id: number; created_at: Date }>(
-      `select "connection_id", "other_user_id", "created_at" from "connection_edges" where "user_id" = $1 order by "created_at" desc, "connection_id" desc ${limit}`,
-      offset > 0 ? [user.id, perPage + 1, offset] : [user.id, perPage + 1],
-    ),
-    pool.query<{ count: number }>('select count(*) as "count" from "connection_edges" where "user_id" = $1', [user.id]),
-  ]);
+  // The total is kept on the user row (users.connection_count), as the gateway reads it.
+  const { rows } = await pool.query<{ connection_id: number; other_user_id: number; created_at: Date }>(
+    `select "connection_id", "other_user_id", "created_at" from "connection_edges" where "user_id" = $1 order by "created_at" desc, "connection_id" desc ${limit}`,
+    offset > 0 ? [user.id, perPage + 1, offset] : [user.id, perPage + 1],
+  );
   const items = rows.slice(0, perPage);
   const users = await usersByIds(
     tenant,
@@ -102,7 +101,7 @@ async function active(tenant: string, user: UserRow, url: URL) {
       connected_user: userJson(users.get(r.other_user_id)),
       connected_since: r.created_at.toISOString(),
     })),
-    pagination: pagination(page, perPage, Number(count.rows[0]?.count)),
+    pagination: pagination(page, perPage, user.connection_count),
   };
 }
 

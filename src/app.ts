@@ -12,7 +12,7 @@ import { notifyTransportFor } from './realtime/pg-notify.js';
 import type { EventTransport } from './realtime/transport.js';
 import { attachWebSockets } from './realtime/ws.js';
 import { createRestHandler } from './rest/handler.js';
-import { errorResponse } from './rest/status.js';
+import { errorResponse, Response } from './rest/status.js';
 import { createGateway, type Gateway } from './yoga.js';
 
 export interface AppOptions {
@@ -91,6 +91,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       if (pathname === '/graphql') return await gateway.fetch(request);
       return errorResponse('ROUTE_NOT_FOUND', `No route for ${request.method} ${pathname}`);
     } catch (error) {
+      // A client that hung up mid-request aborts it; there is no one left to answer.
+      if (request.signal.aborted) {
+        logger.debug('client went away', { path: pathname });
+        return errorResponse('INTERNAL_SERVER_ERROR', 'Request aborted.');
+      }
       logger.error('unhandled error', { path: pathname, error: error instanceof Error ? error.stack : String(error) });
       return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
     }

@@ -21,7 +21,7 @@ function collect(child: ChildProcess) {
   return () => output;
 }
 
-describe('server start-up', () => {
+describe('server start-up', { timeout: 60_000 }, () => {
   it('should refuse to start in production without JWT_SECRET, saying why', async () => {
     const child = startServer({ NODE_ENV: 'production' });
     const output = collect(child);
@@ -47,7 +47,7 @@ describe('server start-up', () => {
     const output = collect(child);
     try {
       const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no listening line in: ${output()}`)), 20_000);
+        const timer = setTimeout(() => reject(new Error(`no listening line in: ${output()}`)), 50_000);
         child.stdout?.on('data', () => {
           const match = /"url":"(http:\/\/[^"]+)"/.exec(output());
           if (match?.[1]) {
@@ -67,14 +67,14 @@ describe('server start-up', () => {
   });
 });
 
-describe('embedded database directory', () => {
+describe('embedded database directory', { timeout: 60_000 }, () => {
   it('should refuse a second process on a directory the server has open, instead of losing writes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'uc-lock-'));
     const server = startServer({ PGLITE_DIR: dir });
     const serverOutput = collect(server);
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${serverOutput()}`)), 20_000);
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${serverOutput()}`)), 50_000);
         server.stdout?.on('data', () => {
           if (serverOutput().includes('"listening"')) {
             clearTimeout(timer);

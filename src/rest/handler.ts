@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Gateway } from '../yoga.js';
 import { createRouter } from './router.js';
 import { type Route, routes } from './routes.js';
-import { errorResponse, type RestErrorCode, RestInputError } from './status.js';
+import { errorResponse, Response, type RestErrorCode, RestInputError } from './status.js';
 
 /** Largest JSON body the REST shim reads; every documented body is far smaller. */
 export const MAX_BODY_BYTES = 64 * 1024;

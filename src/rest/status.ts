@@ -1,3 +1,6 @@
+// Responses are built with the HTTP adapter's own Response class: the adapter writes their
+// string body to the socket directly, where a native Response is read back through a web stream.
+import { Response } from '@whatwg-node/fetch';
 import type { ErrorCode } from '../domain/errors.js';
 
 /** Codes only the HTTP face produces: transport, routing and authentication failures. */
@@ -49,6 +52,8 @@ export interface ErrorBody {
   message: string;
   code: RestErrorCode;
 }
+
+export { Response };
 
 /** The documented error response for a code: `{error, message, code}` with its status. */
 export function errorResponse(code: RestErrorCode, message: string, headers?: Record<string, string>): Response {

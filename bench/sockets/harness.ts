@@ -1,0 +1,226 @@
+/**
+ * What the socket scenarios (bench/fanout.ts, bench/idle.ts) share: the subscribers and their
+ * tokens, the two servers under test (the gateway and the bare ws server) and the fleet of
+ * subscriber processes, each a worker process (bench/sockets/ipc.ts).
+ */
+import pg from 'pg';
+import { secretKey, signToken } from '../../src/auth/jwt.js';
+import type { Collected, OpenResult, Subscriber } from './fleet.js';
+import { startWorker, type Worker } from './ipc.js';
+import type { MemorySample } from './memory.js';
+
+export const DEFAULT_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench';
+/** The secret bench/run.ts gives the gateway. */
+export const JWT_SECRET = 'benchmark-secret-that-is-long-enough-for-hs256';
+export const TENANT = 'bench-0';
+/** Ports of their own, so that these scenarios can run beside bench/run.ts's 4101/4102. */
+export const GATEWAY_PORT = 4111;
+export const BASELINE_PORT = 4112;
+
+/** What a game UI asks for on each notification: the toast needs the other user's name. */
+export const SUBSCRIPTION = `subscription Follow($userId: ID) {
+  notificationAdded(userId: $userId) { id type message timestamp read otherUser { clientUserId displayName } }
+}`;
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The value below which `q` of the sorted values lie (nearest rank). */
+export function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+}
+
+export const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+export const round2 = (value: number) => Math.round(value * 100) / 100;
+
+export interface BenchUser extends Subscriber {
+  id: number;
+}
+
+export interface Population {
+  /** Distinct users, each with a token of their own (sub = client_user_id, role user). */
+  subscribers: BenchUser[];
+  /** Other users of the tenant, to appear as the other party of a notification. */
+  others: number[];
+  /** A connection request of the tenant: notifications must refer to one. */
+  requestId: number;
+}
+
+/** `count` distinct users of the benchmark tenant (not the hubs) with signed tokens. */
+export async function loadPopulation(databaseUrl: string, count: number): Promise<Population> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // Skip the lowest ids, where bench:data puts the hub users (u1, u2, u3).
+    const { rows } = await client.query<{ id: string; client_user_id: string }>(
+      'select id, client_user_id from users where tenant = $1 order by id offset 100 limit $2',
+      [TENANT, count + 1_000],
+    );
+    if (rows.length < count + 1_000) {
+      throw new Error(`tenant ${TENANT} has too few users for ${count} subscribers; run npm run bench:data`);
+    }
+    const { rows: requests } = await client.query<{ id: string }>(
+      'select id from connection_requests where tenant = $1 limit 1',
+      [TENANT],
+    );
+    if (!requests[0]) throw new Error(`tenant ${TENANT} has no connection request; run npm run bench:data`);
+    const key = secretKey(JWT_SECRET);
+    const subscribers = await Promise.all(
+      rows.slice(0, count).map(async (row) => ({
+        id: Number(row.id),
+        user: row.client_user_id,
+        token: await signToken(key, { sub: row.client_user_id, tenant: TENANT, expiresIn: '4h' }),
+      })),
+    );
+    return { subscribers, others: rows.slice(count).map((r) => Number(r.id)), requestId: Number(requests[0].id) };
+  } finally {
+    await client.end();
+  }
+}
+
+export interface ServerStats {
+  subscribedUsers: number;
+  sockets: number;
+}
+
+/** A server under test: its worker process and WebSocket URL. */
+export interface Target {
+  name: string;
+  url: string;
+  worker: Worker;
+}
+
+export interface ServerOptions {
+  databaseUrl: string;
+  /** Sockets the servers must be able to hold. */
+  sockets: number;
+  /** Write a V8 CPU profile of the gateway into this directory when it exits. */
+  cpuProfDir?: string | undefined;
+}
+
+/**
+ * The gateway, started as for bench/run.ts (production, pool of 10, warn logs) through
+ * gateway-with-gc.ts, and the bare ws server with the same pool, both with `--expose-gc`.
+ */
+export async function startServers(options: ServerOptions): Promise<{ gateway: Target; baseline: Target }> {
+  const fileDescriptors = options.sockets + 1_000;
+  const [gateway, baseline] = await Promise.all([
+    startWorker('gateway', 'bench/sockets/gateway-with-gc.ts', {
+      env: {
+        DATABASE_URL: options.databaseUrl,
+        PORT: String(GATEWAY_PORT),
+        HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        JWT_SECRET,
+        LOG_LEVEL: 'warn',
+        DATABASE_POOL_MAX: '10',
+      },
+      nodeArgs: ['--expose-gc', ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [])],
+      fileDescriptors,
+    }),
+    startWorker('bare ws server', 'bench/sockets/ws-baseline.ts', {
+      env: {
+        BENCH_DATABASE_URL: options.databaseUrl,
+        PORT: String(BASELINE_PORT),
+        JWT_SECRET,
+        DATABASE_POOL_MAX: '10',
+      },
+      nodeArgs: ['--expose-gc'],
+      fileDescriptors,
+    }),
+  ]);
+  return {
+    gateway: { name: 'gateway (graphql-ws)', url: `ws://127.0.0.1:${GATEWAY_PORT}/graphql`, worker: gateway },
+    baseline: { name: 'bare ws', url: `ws://127.0.0.1:${BASELINE_PORT}/graphql`, worker: baseline },
+  };
+}
+
+export const stats = (target: Target) => target.worker.call<ServerStats>('stats');
+export const measureMemory = (target: Target) => target.worker.call<MemorySample>('gc-and-measure');
+
+/** Polls the server until `done` holds; throws with the last figures after `timeoutMs`. */
+export async function waitForServer(
+  target: Target,
+  what: string,
+  done: (s: ServerStats) => boolean,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = await stats(target);
+    if (done(current)) return;
+    if (Date.now() > deadline) {
+      throw new Error(`${target.name}: ${what} not reached in ${timeoutMs} ms (${JSON.stringify(current)})`);
+    }
+    await sleep(100);
+  }
+}
+
+/** Subscriber processes sharing the subscribers round-robin. */
+export class Fleet {
+  private constructor(readonly workers: Worker[]) {}
+
+  static async start(processes: number, subscribers: number): Promise<Fleet> {
+    const fileDescriptors = Math.ceil(subscribers / processes) + 1_000;
+    return new Fleet(
+      await Promise.all(
+        Array.from({ length: processes }, (_, i) =>
+          startWorker(`fleet ${i + 1}`, 'bench/sockets/fleet.ts', { fileDescriptors }),
+        ),
+      ),
+    );
+  }
+
+  /**
+   * Opens one subscribed socket per subscriber, `batch` at a time in all (so the server's
+   * accept backlog never overflows), and waits until the server has registered every one of
+   * their subscriptions: the fleet cannot tell, as graphql-transport-ws acknowledges none.
+   */
+  async open(target: Target, subscribers: Subscriber[], batch: number): Promise<OpenResult> {
+    const n = this.workers.length;
+    const results = await Promise.all(
+      this.workers.map((worker, i) =>
+        worker.call<OpenResult>('open', {
+          url: target.url,
+          subscribers: subscribers.filter((_, j) => j % n === i),
+          batch: Math.max(1, Math.floor(batch / n)),
+          query: SUBSCRIPTION,
+        }),
+      ),
+    );
+    const merged: OpenResult = {
+      opened: results.reduce((sum, r) => sum + r.opened, 0),
+      failed: results.reduce((sum, r) => sum + r.failed, 0),
+      seconds: Math.max(...results.map((r) => r.seconds)),
+      ackMs: results.flatMap((r) => r.ackMs),
+    };
+    if (merged.failed > 0) throw new Error(`${target.name}: ${merged.failed} subscribers could not connect`);
+    const users = new Set(subscribers.map((s) => s.user)).size;
+    await waitForServer(target, `${users} subscribed users`, (s) => s.subscribedUsers === users);
+    return merged;
+  }
+
+  async received(): Promise<number> {
+    const counts = await Promise.all(this.workers.map((w) => w.call<number>('received')));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  async collect(): Promise<Collected> {
+    const parts = await Promise.all(this.workers.map((w) => w.call<Collected>('collect')));
+    return {
+      receipts: parts.flatMap((p) => p.receipts),
+      unexpected: parts.flatMap((p) => p.unexpected),
+      dropped: parts.reduce((sum, p) => sum + p.dropped, 0),
+    };
+  }
+
+  /** Closes every socket and waits until the server has let go of all of them. */
+  async close(target: Target): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.call('close')));
+    await waitForServer(target, 'no sockets left', (s) => s.sockets === 0 && s.subscribedUsers === 0);
+  }
+}
