@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServerAdapter } from '@whatwg-node/server';
 import { secretKey, TokenVerifier } from './auth/jwt.js';
 import type { Config } from './config.js';
 import { connectDatabase, type DatabaseHandle, pingDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadPublicIds } from './domain/public-ids.js';
+import { createRequestListener } from './http-listener.js';
 import type { Logger } from './logger.js';
 import { EventHub } from './realtime/hub.js';
 import { notifyTransportFor } from './realtime/pg-notify.js';
@@ -101,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   };
 
-  const server = createServer(createServerAdapter(fetch));
+  const server = createServer(createRequestListener(fetch));
   const sockets = attachWebSockets(server, gateway, tokens, logger, { keepAliveMs: config.wsKeepAliveMs });
 
   return {

@@ -1,3 +1,4 @@
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate.js';
 import type { TokenVerifier } from './auth/jwt.js';
@@ -57,6 +58,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
     },
     logging: false,
+    plugins: [useGraphQlJit()],
     context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
       const viewer = verifiedViewer ?? (await authenticate(request, options.tokens));
       return {

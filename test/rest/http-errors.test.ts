@@ -485,6 +485,32 @@ describe('Request bodies', () => {
       alice.displayName,
     );
   });
+
+  it('should answer 413 for a GraphQL request over 256 KiB, declared or streamed, without running it', async () => {
+    const { alice, bob, before } = await setup();
+    const query = `mutation { sendConnectionRequest(userId: "${alice.id}", receiverId: "${bob.id}") { __typename } }`;
+    const body = JSON.stringify({ query, padding: 'x'.repeat(256 * 1024) });
+    const headers = { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' };
+    const declared = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body });
+    // Without content-length (chunked), the limit is found while reading.
+    const streamed = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: new Blob([body]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+
+    for (const response of [declared, streamed]) {
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({
+        error: 'Payload Too Large',
+        message: 'Request body exceeds 262144 bytes',
+        code: 'PAYLOAD_TOO_LARGE',
+      });
+    }
+    expect(await listsOf(server, alice)).toEqual(before.alice);
+    expect(await listsOf(server, bob)).toEqual(before.bob);
+  });
 });
 
 describe('Query parameters', () => {
