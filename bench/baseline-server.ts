@@ -1,6 +1,6 @@
 /**
  * The bare limit: node:http + pg, no GraphQL, no framework, answering the benchmarked REST
- * paths with the same SQL statements the gateway issues and the same JWT check, so that the
+ * paths (the three lists; send, accept and remove) with the same SQL statements the gateway issues and the same JWT check, so that the
  * gateway can be reported as a ratio to it. Not a product: no validation beyond what the
  * benchmark needs.
  *
@@ -136,21 +136,212 @@ async function requests(tenant: string, user: UserRow, url: URL, side: 'sender_i
   };
 }
 
+// ---- Write path: the gateway's transactions, statement for statement (bench write scenario).
+
+const EVENTS_CHANNEL = 'user_connections_events';
+
+/** Runs `work` in a transaction on one pooled client, as the gateway's Kysely transactions do. */
+async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+class Refusal extends Error {
+  constructor(readonly status: number) {
+    super(String(status));
+  }
+}
+
+async function userIn(client: pg.PoolClient, tenant: string, clientUserId: string): Promise<UserRow> {
+  const { rows } = await client.query<UserRow>('select * from "users" where "tenant" = $1 and "client_user_id" = $2', [
+    tenant,
+    clientUserId,
+  ]);
+  if (!rows[0]) throw new Refusal(404);
+  return rows[0];
+}
+
+async function lockUsers(client: pg.PoolClient, a: number, b: number): Promise<void> {
+  await client.query('select "id" from "users" where "id" in ($1, $2) order by "id" for no key update', [a, b]);
+}
+
+async function notify(client: pg.PoolClient, event: Record<string, unknown>): Promise<void> {
+  await client.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(event)]);
+}
+
+async function addNotification(
+  client: pg.PoolClient,
+  tenant: string,
+  values: { userId: number; requestId: number; otherUserId: number; type: string; message: string },
+): Promise<void> {
+  const { rows } = await client.query<{ notification_seq: number }>(
+    'update "users" set "notification_seq" = "notification_seq" + $1 where "id" = $2 returning "notification_seq"',
+    [1, values.userId],
+  );
+  const seq = rows[0]?.notification_seq;
+  await client.query(
+    'insert into "notifications" ("tenant", "user_id", "type", "connection_request_id", "other_user_id", "message", "seq") values ($1, $2, $3, $4, $5, $6, $7) returning *',
+    [tenant, values.userId, values.type, values.requestId, values.otherUserId, values.message, seq],
+  );
+  await notify(client, { kind: 'notification', tenant, userId: values.userId, seq });
+}
+
+function sendRequest(tenant: string, senderId: string, body: { receiver_id?: string; message?: string }) {
+  return transaction(async (client) => {
+    const sender = await userIn(client, tenant, senderId);
+    const receiver = await userIn(client, tenant, String(body.receiver_id));
+    await lockUsers(client, sender.id, receiver.id);
+    const low = Math.min(sender.id, receiver.id);
+    const high = Math.max(sender.id, receiver.id);
+    const connected = await client.query(
+      'select * from "connections" where "user_low_id" = $1 and "user_high_id" = $2',
+      [low, high],
+    );
+    if (connected.rows.length > 0) throw new Refusal(409);
+    const pending = await client.query(
+      'select * from "connection_requests" where "status" = $1 and (("sender_id" = $2 and "receiver_id" = $3) or ("sender_id" = $4 and "receiver_id" = $5))',
+      ['pending', sender.id, receiver.id, receiver.id, sender.id],
+    );
+    if (pending.rows.length > 0) throw new Refusal(409);
+    const { rows } = await client.query<{ id: number }>(
+      'insert into "connection_requests" ("tenant", "sender_id", "receiver_id", "message") values ($1, $2, $3, $4) returning *',
+      [tenant, sender.id, receiver.id, body.message ?? null],
+    );
+    const request = rows[0] as { id: number };
+    await addNotification(client, tenant, {
+      userId: receiver.id,
+      requestId: request.id,
+      otherUserId: sender.id,
+      type: 'new_request',
+      message: body.message ?? `${sender.display_name} wants to connect with you.`,
+    });
+    return { message: 'Connection request sent successfully', id: request.id };
+  });
+}
+
+function acceptRequest(tenant: string, receiverId: string, requestId: number) {
+  return transaction(async (client) => {
+    const receiver = await userIn(client, tenant, receiverId);
+    const found = await client.query<{ sender_id: number; receiver_id: number }>(
+      'select * from "connection_requests" where "tenant" = $1 and "id" = $2',
+      [tenant, requestId],
+    );
+    const pending = found.rows[0];
+    if (!pending) throw new Refusal(404);
+    if (pending.receiver_id !== receiver.id) throw new Refusal(403);
+    await lockUsers(client, pending.sender_id, pending.receiver_id);
+    const answered = await client.query<{ id: number; sender_id: number; receiver_id: number }>(
+      'update "connection_requests" set "status" = $1, "responded_at" = date_trunc($2, now()) where "id" = $3 and "status" = $4 returning *',
+      ['accepted', 'milliseconds', requestId, 'pending'],
+    );
+    const request = answered.rows[0];
+    if (!request) throw new Refusal(409);
+    const created = await client.query<{ id: number; created_at: Date }>(
+      'insert into "connections" ("tenant", "user_low_id", "user_high_id", "request_id") values ($1, $2, $3, $4) returning *',
+      [
+        tenant,
+        Math.min(request.sender_id, request.receiver_id),
+        Math.max(request.sender_id, request.receiver_id),
+        request.id,
+      ],
+    );
+    const connection = created.rows[0] as { id: number; created_at: Date };
+    await client.query(
+      'insert into "connection_edges" ("tenant", "connection_id", "created_at", "user_id", "other_user_id") values ($1, $2, $3, $4, $5), ($6, $7, $8, $9, $10)',
+      [
+        ...[tenant, connection.id, connection.created_at, request.receiver_id, request.sender_id],
+        ...[tenant, connection.id, connection.created_at, request.sender_id, request.receiver_id],
+      ],
+    );
+    await client.query('update "users" set "connection_count" = "connection_count" + $1 where "id" in ($2, $3)', [
+      1,
+      request.receiver_id,
+      request.sender_id,
+    ]);
+    await notify(client, {
+      kind: 'connection_created',
+      tenant,
+      connectionId: connection.id,
+      userIds: [request.receiver_id, request.sender_id],
+    });
+    await addNotification(client, tenant, {
+      userId: request.sender_id,
+      requestId: request.id,
+      otherUserId: request.receiver_id,
+      type: 'request_accepted',
+      message: 'Your connection request was accepted!',
+    });
+    return { message: 'Connection request accepted successfully' };
+  });
+}
+
+function removeConnection(tenant: string, userId: string, connectionId: number) {
+  return transaction(async (client) => {
+    const user = await userIn(client, tenant, userId);
+    const edge = await client.query<{ other_user_id: number }>(
+      'select "connection_id", "other_user_id", "created_at" from "connection_edges" where "user_id" = $1 and "connection_id" = $2',
+      [user.id, connectionId],
+    );
+    const other = edge.rows[0]?.other_user_id;
+    if (other === undefined) throw new Refusal(404);
+    await lockUsers(client, user.id, other);
+    const deleted = await client.query<{ user_low_id: number; user_high_id: number }>(
+      'delete from "connections" where "id" = $1 returning "user_low_id", "user_high_id"',
+      [connectionId],
+    );
+    const pair = deleted.rows[0];
+    if (!pair) throw new Refusal(404);
+    await client.query('update "users" set "connection_count" = "connection_count" + $1 where "id" in ($2, $3)', [
+      -1,
+      pair.user_low_id,
+      pair.user_high_id,
+    ]);
+    await notify(client, { kind: 'connection_removed', tenant, connectionId, userIds: [user.id, other] });
+    return { message: 'Connection removed successfully' };
+  });
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, string>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {};
+}
+
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', 'http://baseline');
-    const match = /^\/v1\/connections\/([^/]+)\/(active|sent|received)$/.exec(url.pathname);
-    if (req.method !== 'GET' || !match) return send(res, 404, { error: 'Resource not found' });
     const tenant = await tenantOf(req);
     if (!tenant) return send(res, 401, { error: 'Unauthorized' });
-    const user = await findUser(tenant, decodeURIComponent(match[1] as string));
-    if (!user) return send(res, 404, { error: 'Resource not found' });
+    const [, v1, connections, user, action, id] = url.pathname.split('/').map(decodeURIComponent);
+    if (v1 !== 'v1' || connections !== 'connections' || !user) return send(res, 404, { error: 'Resource not found' });
+    if (req.method === 'POST' && action === 'request')
+      return send(res, 201, await sendRequest(tenant, user, await readJson(req)));
+    if (req.method === 'POST' && action === 'accept')
+      return send(res, 200, await acceptRequest(tenant, user, Number(id)));
+    if (req.method === 'DELETE' && action && !id)
+      return send(res, 200, await removeConnection(tenant, user, Number(action)));
+    if (req.method !== 'GET' || (action !== 'active' && action !== 'sent' && action !== 'received') || id) {
+      return send(res, 404, { error: 'Resource not found' });
+    }
+    const found = await findUser(tenant, user);
+    if (!found) return send(res, 404, { error: 'Resource not found' });
     const body =
-      match[2] === 'active'
-        ? await active(tenant, user, url)
-        : await requests(tenant, user, url, match[2] === 'sent' ? 'sender_id' : 'receiver_id');
+      action === 'active'
+        ? await active(tenant, found, url)
+        : await requests(tenant, found, url, action === 'sent' ? 'sender_id' : 'receiver_id');
     send(res, 200, body);
   } catch (error) {
+    if (error instanceof Refusal) return send(res, error.status, { error: 'Refused' });
     send(res, 500, { error: String(error) });
   }
 });

@@ -6,7 +6,12 @@ import autocannon from 'autocannon';
 
 export interface LoadPlan {
   baseUrl: string;
-  kind: 'rest' | 'graphql';
+  /**
+   * `rest`, `graphql`: one request per user in turn. `write-cycle`: each connection repeats
+   * send → accept → list (for the new connection's id) → remove between random pairs of its own
+   * share of `users`, so that connections never collide with each other.
+   */
+  kind: 'rest' | 'graphql' | 'write-cycle';
   /** REST path after /v1/connections/{user}/, e.g. `active?per_page=20`. */
   restPath?: string;
   /** GraphQL query taking `$userId` (and nothing else required). */
@@ -31,35 +36,106 @@ export interface LoadResult {
 const plan = JSON.parse(process.argv[2] ?? '{}') as LoadPlan;
 let next = 0;
 
+// A fresh object per request: autocannon writes the request's content-length into it.
+const headers = () => ({ authorization: `Bearer ${plan.token}`, 'content-type': 'application/json' });
+
+function readRequests(): autocannon.Request[] {
+  return [
+    {
+      setupRequest: (request: autocannon.Request) => {
+        const user = plan.users[next++ % plan.users.length] as string;
+        if (plan.kind === 'rest') {
+          return {
+            ...request,
+            method: 'GET' as const,
+            path: `/v1/connections/${encodeURIComponent(user)}/${plan.restPath}`,
+            headers: headers(),
+          };
+        }
+        return {
+          ...request,
+          method: 'POST' as const,
+          path: '/graphql',
+          headers: headers(),
+          body: JSON.stringify({ query: plan.query, variables: { ...plan.variables, userId: user } }),
+        };
+      },
+    },
+  ];
+}
+
+interface CycleContext {
+  share?: string[];
+  sender?: string;
+  receiver?: string;
+  requestId?: string;
+  connectionId?: string;
+}
+
+let shares = 0;
+const path = (...parts: string[]) => `/v1/connections/${parts.map(encodeURIComponent).join('/')}`;
+
+function writeCycleRequests(): autocannon.Request[] {
+  return [
+    {
+      method: 'POST',
+      setupRequest: (request: autocannon.Request, context: CycleContext) => {
+        if (!context.share) {
+          const share = shares++;
+          context.share = plan.users.filter((_, i) => i % plan.connections === share % plan.connections);
+        }
+        const pick = () => context.share?.[Math.floor(Math.random() * context.share.length)] as string;
+        context.sender = pick();
+        do context.receiver = pick();
+        while (context.receiver === context.sender);
+        return {
+          ...request,
+          path: path(context.sender, 'request'),
+          headers: headers(),
+          body: JSON.stringify({ receiver_id: context.receiver }),
+        };
+      },
+      onResponse: (_status: number, body: string, context: CycleContext) => {
+        context.requestId = String(JSON.parse(body).id);
+      },
+    },
+    {
+      method: 'POST',
+      setupRequest: (request: autocannon.Request, context: CycleContext) => ({
+        ...request,
+        path: path(context.receiver as string, 'accept', context.requestId as string),
+        headers: headers(),
+      }),
+    },
+    {
+      method: 'GET',
+      setupRequest: (request: autocannon.Request, context: CycleContext) => ({
+        ...request,
+        path: `${path(context.sender as string, 'active')}?per_page=1`,
+        headers: headers(),
+      }),
+      onResponse: (_status: number, body: string, context: CycleContext) => {
+        context.connectionId = String(JSON.parse(body).connections?.[0]?.id);
+      },
+    },
+    {
+      method: 'DELETE',
+      setupRequest: (request: autocannon.Request, context: CycleContext) => ({
+        ...request,
+        path: path(context.sender as string, context.connectionId as string),
+        headers: headers(),
+      }),
+    },
+  ];
+}
+
 const instance = autocannon(
   {
     url: plan.baseUrl,
     connections: plan.connections,
     duration: plan.durationSeconds,
     ...(plan.rate ? { overallRate: plan.rate } : {}),
-    requests: [
-      {
-        setupRequest: (request: autocannon.Request) => {
-          const user = plan.users[next++ % plan.users.length] as string;
-          const headers = { authorization: `Bearer ${plan.token}`, 'content-type': 'application/json' };
-          if (plan.kind === 'rest') {
-            return {
-              ...request,
-              method: 'GET' as const,
-              path: `/v1/connections/${encodeURIComponent(user)}/${plan.restPath}`,
-              headers,
-            };
-          }
-          return {
-            ...request,
-            method: 'POST' as const,
-            path: '/graphql',
-            headers,
-            body: JSON.stringify({ query: plan.query, variables: { ...plan.variables, userId: user } }),
-          };
-        },
-      },
-    ],
+    requests: plan.kind === 'write-cycle' ? writeCycleRequests() : readRequests(),
   },
   (error, result) => {
     if (error) {

@@ -3,7 +3,7 @@
  * on the dataset of `npm run bench:data`, in alternating rounds so that machine drift cancels
  * out, and writes bench/results/<scenario>.json and bench/results/README.md.
  *
- *   npm run bench -- [--scenarios read,depth] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
+ *   npm run bench -- [--scenarios read,depth,write] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,10 +14,11 @@ import { secretKey, signToken } from '../src/auth/jwt.js';
 import { PublicIds } from '../src/domain/public-ids.js';
 import type { LoadPlan, LoadResult } from './load.js';
 import { renderReport, type ScenarioReport, type TargetSummary } from './report.js';
+import { countStatements } from './statements.js';
 
 const { values: args } = parseArgs({
   options: {
-    scenarios: { type: 'string', default: 'read,depth' },
+    scenarios: { type: 'string', default: 'read,depth,write' },
     rounds: { type: 'string', default: '3' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
@@ -75,17 +76,25 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
-type Target = Omit<LoadPlan, 'connections' | 'durationSeconds' | 'token' | 'users'> & { name: string };
+type Target = Omit<LoadPlan, 'connections' | 'durationSeconds' | 'token' | 'users'> & {
+  name: string;
+  /** Runs before every load of this target (warm-up included), e.g. to reset the rows it writes. */
+  prepare?: () => Promise<void>;
+};
 
 /** Warm-up, then `rounds` rounds over all targets in rotating order; medians per target. */
 async function measure(targets: Target[], users: string[], token: string): Promise<Map<string, TargetSummary>> {
   const base = { token, users, connections };
-  for (const target of targets) await load({ ...target, ...base, durationSeconds: smoke ? 1 : 3 });
+  const run = async ({ prepare, ...target }: Target, durationSeconds: number) => {
+    await prepare?.();
+    return load({ ...target, ...base, durationSeconds });
+  };
+  for (const target of targets) await run(target, smoke ? 1 : 3);
   const runs = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
   for (let round = 0; round < rounds; round++) {
     const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
     for (const target of order) {
-      const result = await load({ ...target, ...base, durationSeconds: duration });
+      const result = await run(target, duration);
       runs.get(target.name)?.push(result);
       process.stdout.write(
         `  round ${round + 1} ${target.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ''}\n`,
@@ -122,6 +131,39 @@ const ACTIVE_CURSOR_QUERY = `query ActiveByCursor($userId: ID, $first: Int, $aft
 const COUNT_QUERY = `query Count($userId: ID) {
   activeConnections(userId: $userId, first: 1) { __typename ... on ConnectionPage { totalCount } }
 }`;
+
+/** The write scenario's own tenant, so that its rows never touch the read scenarios' data. */
+const WRITE_TENANT = 'bench-write';
+const WRITERS = 4_000;
+
+/** The write scenario's users, created once; returns their ids. */
+async function prepareWriters(client: pg.Client): Promise<string[]> {
+  await client.query(
+    `insert into users (tenant, client_user_id, display_name)
+     select $1, 'w' || g, 'Writer ' || g from generate_series(1, $2::int) g
+     on conflict (tenant, client_user_id) do nothing`,
+    [WRITE_TENANT, WRITERS],
+  );
+  return Array.from({ length: WRITERS }, (_, i) => `w${i + 1}`);
+}
+
+/**
+ * Back to no pending requests and no connections among the writers, so that a cycle cut off at
+ * the end of one load run does not collide with the next. Answered requests and notifications
+ * stay, as history does in production.
+ */
+async function resetWrites(client: pg.Client): Promise<void> {
+  const writers = 'select id from users where tenant = $1';
+  await client.query(
+    `update connection_requests set status = 'declined', responded_at = now()
+     where status = 'pending' and sender_id in (${writers})`,
+    [WRITE_TENANT],
+  );
+  await client.query(`delete from connections where user_low_id in (${writers})`, [WRITE_TENANT]);
+  await client.query('update users set connection_count = 0 where tenant = $1 and connection_count <> 0', [
+    WRITE_TENANT,
+  ]);
+}
 
 async function main() {
   const dataset = JSON.parse(readFileSync('bench/results/dataset.json', 'utf8'));
@@ -197,6 +239,21 @@ async function main() {
         users,
         token,
       );
+      const { rows: listed } = await client.query<{ client_user_id: string }>(
+        `select u.client_user_id from users u where u.tenant = $1 and u.connection_count >= 20
+           and (select count(*) from connection_requests where sender_id = u.id) >= 20
+           and (select count(*) from connection_requests where receiver_id = u.id) >= 20 limit 1`,
+        [TENANT],
+      );
+      const statements = await countStatements({
+        databaseUrl,
+        jwtSecret: JWT_SECRET,
+        token,
+        user: listed[0]?.client_user_id ?? (users[0] as string),
+        small: 2,
+        large: 20,
+        graphqlQuery: ACTIVE_QUERY,
+      });
       const ratio = (a: string, b: string) => get(a).requestsPerSecond / get(b).requestsPerSecond;
       const p99Ratio = (a: string) =>
         (fixed.get(`${a} @ half load`) as TargetSummary).p99Ms /
@@ -242,6 +299,49 @@ async function main() {
             value: p99Ratio('REST /active'),
             target: '<= 1.5',
             met: p99Ratio('REST /active') <= 1.5,
+          },
+          ...statements.map(({ operation, small, large }) => ({
+            what: `${operation}: SQL statements for a page of 20 / a page of 2 (${large} / ${small})`,
+            value: large / small,
+            target: '= 1 (constant)',
+            met: large === small,
+          })),
+        ],
+      });
+    }
+
+    if (scenarios.includes('write')) {
+      const writers = await prepareWriters(client);
+      const writeToken = await signToken(secretKey(JWT_SECRET), {
+        sub: 'bench',
+        tenant: WRITE_TENANT,
+        role: 'service',
+        expiresIn: '2h',
+      });
+      const reset = () => resetWrites(client);
+      process.stdout.write(`write path: send → accept → list → remove cycles among ${writers.length} users\n`);
+      const summary = await measure(
+        [
+          { name: 'gateway write cycle', baseUrl: GATEWAY, kind: 'write-cycle', prepare: reset },
+          { name: 'baseline write cycle', baseUrl: BASELINE, kind: 'write-cycle', prepare: reset },
+        ],
+        writers,
+        writeToken,
+      );
+      const get = (name: string) => summary.get(name) as TargetSummary;
+      const ratio = get('gateway write cycle').requestsPerSecond / get('baseline write cycle').requestsPerSecond;
+      reports.push({
+        scenario: 'write',
+        description:
+          'Write path: each connection repeats send → accept → list its newest connection → remove between random users of its own share (REST; each write one transaction with its notifications and NOTIFY); req/s counts all four requests',
+        targets: [...summary.values()],
+        checks: [
+          { what: 'gateway throughput / baseline', value: ratio, target: '>= 0.60', met: ratio >= 0.6 },
+          {
+            what: 'errors (non-2xx or failed requests), gateway',
+            value: get('gateway write cycle').errors,
+            target: '= 0',
+            met: get('gateway write cycle').errors === 0,
           },
         ],
       });
@@ -376,7 +476,7 @@ async function main() {
 
 /** Re-renders results/README.md from the committed JSON results (after editing CHANGES.md). */
 function renderOnly() {
-  const reports = ['read', 'depth'].flatMap((scenario) => {
+  const reports = ['read', 'depth', 'write'].flatMap((scenario) => {
     try {
       return [
         JSON.parse(readFileSync(`bench/results/${scenario}.json`, 'utf8')) as ScenarioReport & Record<string, unknown>,
