@@ -5,7 +5,7 @@ import { connectDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 
 /**
- * `npm run bench:data -- --users 100000 --edges 2000000 [--tenants 4] [--seed 42] [--reset]`
+ * `npm run bench:data -- --users 100000 --edges 2000000 [--tenants 4] [--seed 42] [--reset] [--out dataset.json]`
  *
  * Builds a benchmark dataset in the PostgreSQL database BENCH_DATABASE_URL (created when
  * missing, dropped and recreated with --reset), migrated with the project's own migrations:
@@ -29,7 +29,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
  * from timestamps being relative to the time of the run. The load runs in one transaction with
  * the foreign keys and the non-unique indexes dropped and put back (validated, rebuilt) at the
  * end; unique indexes and checks stay in place throughout. Then VACUUM ANALYZE, a check of the
- * invariants above, and a summary written to bench/results/dataset.json.
+ * invariants above, and a summary written to bench/results/dataset.json (or `--out`).
  */
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/bench';
@@ -63,6 +63,8 @@ interface Options {
   tenants: number;
   seed: number;
   reset: boolean;
+  /** File name of the summary under bench/results/. */
+  out: string;
 }
 
 interface Hub {
@@ -84,7 +86,7 @@ interface Plan {
 }
 
 function parseOptions(): Options {
-  let values: { users: string; edges: string; tenants: string; seed: string; reset: boolean };
+  let values: { users: string; edges: string; tenants: string; seed: string; reset: boolean; out: string };
   try {
     ({ values } = parseArgs({
       options: {
@@ -93,13 +95,14 @@ function parseOptions(): Options {
         tenants: { type: 'string', default: '4' },
         seed: { type: 'string', default: '42' },
         reset: { type: 'boolean', default: false },
+        out: { type: 'string', default: 'dataset.json' },
       },
       strict: true,
     }));
   } catch (error) {
     throw new UsageError(
       `${error instanceof Error ? error.message : String(error)}\n` +
-        'usage: npm run bench:data -- --users N --edges N [--tenants N] [--seed N] [--reset]',
+        'usage: npm run bench:data -- --users N --edges N [--tenants N] [--seed N] [--reset] [--out dataset.json]',
     );
   }
   const int = (name: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number => {
@@ -115,6 +118,7 @@ function parseOptions(): Options {
     tenants: int('tenants', values.tenants, 1, 1000),
     seed: int('seed', values.seed, 0, 2 ** 31 - 1),
     reset: values.reset,
+    out: values.out,
   };
 }
 
@@ -692,7 +696,7 @@ async function main(): Promise<void> {
     summary.timings = { ...timings, total: Math.round((performance.now() - started) / 10) / 100 };
     const dir = new URL('./results/', import.meta.url);
     await mkdir(dir, { recursive: true });
-    const file = new URL('dataset.json', dir);
+    const file = new URL(options.out, dir);
     await writeFile(file, `${JSON.stringify(summary, null, 2)}\n`);
     printSummary(summary);
     process.stdout.write(`wrote ${file.pathname}\n`);

@@ -10,22 +10,31 @@
  * the bare ws server (bench/sockets/ws-baseline.ts) in alternating rounds, so drift cancels out.
  *
  *   tsx bench/fanout.ts [--subscribers 10000] [--rate 1000] [--duration 10] [--rounds 3]
- *     [--warmup 3] [--drain 10] [--fleets 1] [--batch 200] [--cpu-prof DIR]
+ *     [--warmup 3] [--drain 30] [--fleets 1] [--batch 200] [--cpu-prof DIR]
  *
- * prints the ScenarioReport as JSON on stdout (progress on stderr). Wrap runs in
- * `flock /tmp/bench.lock` on a shared machine.
+ * prints the ScenarioReport as JSON on stdout (progress on stderr). Each round also records the
+ * CPU time per notification of every process involved (server, producer, fleet, PostgreSQL,
+ * and the rest of the machine: the kernel and anything else running), which tells a slow
+ * gateway from a saturated machine. `--cpu-prof DIR` writes a CPU profile of each server's
+ * measured rounds (profiling slows the server: use it to diagnose, not for the figures).
+ * Wrap runs in `flock /tmp/bench.lock` on a shared machine.
  */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ScenarioReport, TargetSummary } from './report.js';
 import type { Collected } from './sockets/fleet.js';
 import {
+  cpuMs,
   DEFAULT_DATABASE_URL,
   Fleet,
   loadPopulation,
+  machineCpu,
   median,
   type Population,
   percentile,
+  postgresCpuMs,
   round2,
   sleep,
   startServers,
@@ -33,6 +42,7 @@ import {
   TENANT,
 } from './sockets/harness.js';
 import { startWorker, type Worker } from './sockets/ipc.js';
+import type { GcPauses } from './sockets/probes.js';
 import type { Produced, ProducePlan } from './sockets/producer.js';
 
 export interface FanoutOptions {
@@ -50,6 +60,7 @@ export interface FanoutOptions {
   /** Sockets opened at once. */
   batch: number;
   databaseUrl: string;
+  /** Write a CPU profile of each server's measured rounds (producing and draining) here. */
   cpuProfDir?: string | undefined;
   log: (line: string) => void;
 }
@@ -74,6 +85,12 @@ export interface FanoutRound {
   droppedSockets: number;
   unexpectedMessages: number;
   connectSeconds: number;
+  /** CPU time per committed notification, from the first commit to the end of the drain, in ms. */
+  cpuMsPerNotification: { server: number; producer: number; fleet: number; postgres: number; rest: number };
+  /** Share of the machine's CPU time (all cores) that was busy meanwhile. */
+  machineBusy: number;
+  /** The server's garbage-collection pauses meanwhile. */
+  serverGc: GcPauses;
 }
 
 export type FanoutReport = ScenarioReport & { options: Omit<FanoutOptions, 'log'>; rounds: FanoutRound[] };
@@ -84,15 +101,35 @@ const DEFAULTS: FanoutOptions = {
   durationSeconds: 10,
   rounds: 3,
   warmupSeconds: 3,
-  drainSeconds: 10,
+  drainSeconds: 30,
   fleets: 1,
   batch: 200,
   databaseUrl: DEFAULT_DATABASE_URL,
   log: (line) => process.stderr.write(`${line}\n`),
 };
 
+interface CpuSample {
+  server: number;
+  producer: number;
+  fleet: number;
+  postgres: number;
+  machine: { busy: number; total: number };
+}
+
+async function sampleCpu(target: Target, producer: Worker, fleet: Fleet): Promise<CpuSample> {
+  const [server, producerMs, fleetMs] = await Promise.all([cpuMs(target.worker), cpuMs(producer), fleet.cpuMs()]);
+  return { server, producer: producerMs, fleet: fleetMs, postgres: postgresCpuMs(), machine: machineCpu() };
+}
+
 /** Joins what was committed with what was received. */
-function analyse(target: string, produced: Produced, collected: Collected, connectSeconds: number): FanoutRound {
+function analyse(
+  target: string,
+  produced: Produced,
+  collected: Collected,
+  connectSeconds: number,
+  cpu: [CpuSample, CpuSample],
+  serverGc: GcPauses,
+): FanoutRound {
   const committed = new Map(produced.commits.map(([id, user, at]) => [id, { user, at }]));
   const seen = new Set<string>();
   const latencies: number[] = [];
@@ -108,6 +145,13 @@ function analyse(target: string, produced: Produced, collected: Collected, conne
     }
   }
   latencies.sort((a, b) => a - b);
+  const [before, after] = cpu;
+  const server = after.server - before.server;
+  const producer = after.producer - before.producer;
+  const fleet = after.fleet - before.fleet;
+  const postgres = after.postgres - before.postgres;
+  const machineBusy = after.machine.busy - before.machine.busy;
+  const perNotification = (ms: number) => round2(ms / Math.max(1, committed.size));
   return {
     target,
     committed: committed.size,
@@ -126,6 +170,16 @@ function analyse(target: string, produced: Produced, collected: Collected, conne
     droppedSockets: collected.dropped,
     unexpectedMessages: collected.unexpected.length,
     connectSeconds: round2(connectSeconds),
+    cpuMsPerNotification: {
+      server: perNotification(server),
+      producer: perNotification(producer),
+      fleet: perNotification(fleet),
+      postgres: perNotification(postgres),
+      // The kernel's share (loopback TCP), and anything else running on the machine.
+      rest: perNotification(machineBusy - server - producer - fleet - postgres),
+    },
+    machineBusy: round2(machineBusy / Math.max(1, after.machine.total - before.machine.total)),
+    serverGc: { count: serverGc.count, totalMs: round2(serverGc.totalMs), maxMs: round2(serverGc.maxMs) },
   };
 }
 
@@ -137,8 +191,11 @@ async function oneRound(
   options: FanoutOptions,
   seconds: number,
   seed: number,
+  /** Where to write a CPU profile of the server while the notifications are produced and delivered. */
+  profile?: string,
 ): Promise<FanoutRound> {
   const opened = await fleet.open(target, population.subscribers, options.batch);
+  if (profile) await target.worker.call('profile-start');
   const plan: ProducePlan = {
     tenant: TENANT,
     recipients: population.subscribers.map(({ id, user }) => ({ id, user })),
@@ -151,30 +208,33 @@ async function oneRound(
     hotUsers: Math.ceil(population.subscribers.length / 100),
     seed,
   };
+  await target.worker.call('gc-pauses');
+  const before = await sampleCpu(target, producer, fleet);
   const produced = await producer.call<Produced>('run', plan);
   const deadline = Date.now() + options.drainSeconds * 1_000;
   while ((await fleet.received()) < produced.commits.length && Date.now() < deadline) await sleep(100);
+  const after = await sampleCpu(target, producer, fleet);
+  const serverGc = await target.worker.call<GcPauses>('gc-pauses');
+  if (profile) options.log(`  CPU profile: ${await target.worker.call('profile-stop', { file: profile })}`);
   // Duplicates, if any, would come right behind the originals.
   await sleep(500);
   const collected = await fleet.collect();
   await fleet.close(target);
   if (collected.unexpected.length > 0) options.log(`  unexpected messages, e.g. ${collected.unexpected[0]}`);
-  return analyse(target.name, produced, collected, opened.seconds);
+  return analyse(target.name, produced, collected, opened.seconds, [before, after], serverGc);
 }
 
 const describe = (r: FanoutRound) =>
   `${r.committed} committed at ${r.commitRate}/s, delivered ${r.deliveredPerSecond}/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms, lost ${r.lost}, duplicated ${r.duplicated}` +
+  `; CPU ms per notification: server ${r.cpuMsPerNotification.server}, producer ${r.cpuMsPerNotification.producer}, fleet ${r.cpuMsPerNotification.fleet}, postgres ${r.cpuMsPerNotification.postgres}, rest ${r.cpuMsPerNotification.rest}; machine ${Math.round(r.machineBusy * 100)}% busy; server GC ${r.serverGc.count} pauses, ${r.serverGc.totalMs} ms, longest ${r.serverGc.maxMs} ms` +
   `${r.misrouted ? `, misrouted ${r.misrouted}` : ''}${r.droppedSockets ? `, ${r.droppedSockets} sockets dropped` : ''}${r.failedCommits ? `, ${r.failedCommits} commits failed` : ''}`;
 
 export async function runFanout(overrides: Partial<FanoutOptions> = {}): Promise<FanoutReport> {
   const options = { ...DEFAULTS, ...overrides };
   const { log } = options;
   const population = await loadPopulation(options.databaseUrl, options.subscribers);
-  const { gateway, baseline } = await startServers({
-    databaseUrl: options.databaseUrl,
-    sockets: options.subscribers,
-    cpuProfDir: options.cpuProfDir,
-  });
+  const { gateway, baseline } = await startServers({ databaseUrl: options.databaseUrl, sockets: options.subscribers });
+  if (options.cpuProfDir) mkdirSync(options.cpuProfDir, { recursive: true });
   const workers = [gateway.worker, baseline.worker];
   try {
     const producer = await startWorker('producer', 'bench/sockets/producer.ts', {
@@ -199,7 +259,19 @@ export async function runFanout(overrides: Partial<FanoutOptions> = {}): Promise
       // Rotating order (gateway, bare, bare, gateway, …): linear drift hits both alike.
       const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
       for (const target of order) {
-        const r = await oneRound(target, fleet, producer, population, options, options.durationSeconds, seed++);
+        const profile = options.cpuProfDir
+          ? resolve(options.cpuProfDir, `${target.name.replace(/\W+/g, '-')}-round${round + 1}.cpuprofile`)
+          : undefined;
+        const r = await oneRound(
+          target,
+          fleet,
+          producer,
+          population,
+          options,
+          options.durationSeconds,
+          seed++,
+          profile,
+        );
         rounds.push(r);
         log(`  round ${round + 1} ${target.name}: ${describe(r)} (connect ${r.connectSeconds} s)`);
       }
@@ -230,6 +302,9 @@ function report(options: FanoutOptions, rounds: FanoutRound[], gatewayName: stri
   const p50Ratio = gateway.p50Ms / Math.max(0.1, baseline.p50Ms);
   const p99Ratio = gateway.p99Ms / Math.max(0.1, baseline.p99Ms);
   const sustained = Math.min(...rounds.map((r) => r.commitRate)) / options.rate;
+  const serverCpu = (name: string) =>
+    median(rounds.filter((r) => r.target === name).map((r) => r.cpuMsPerNotification.server));
+  const cpuRatio = serverCpu(gatewayName) / Math.max(0.01, serverCpu(baselineName));
   const { log: _log, ...recorded } = options;
   const result: FanoutReport = {
     scenario: 'fanout',
@@ -251,6 +326,12 @@ function report(options: FanoutOptions, rounds: FanoutRound[], gatewayName: stri
         value: total('duplicated'),
         target: '0',
         met: total('duplicated') === 0,
+      },
+      {
+        what: 'gateway CPU per notification / bare ws (for diagnosis)',
+        value: cpuRatio,
+        target: 'none',
+        met: true,
       },
       {
         what: 'producer: slowest round commit rate / offered rate',

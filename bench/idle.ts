@@ -31,7 +31,7 @@ import {
   startServers,
   type Target,
 } from './sockets/harness.js';
-import type { MemorySample } from './sockets/memory.js';
+import type { MemorySample } from './sockets/probes.js';
 
 export interface IdleOptions {
   subscribers: number;
@@ -41,7 +41,7 @@ export interface IdleOptions {
   fleets: number;
   batch: number;
   databaseUrl: string;
-  /** Write a heap snapshot of each server with N subscribers into this directory (first round). */
+  /** After the rounds, write a heap snapshot of each server with N subscribers into this directory. */
   heapSnapshotDir?: string | undefined;
   log: (line: string) => void;
 }
@@ -84,7 +84,6 @@ async function oneRound(
   fleet: Fleet,
   subscribers: Awaited<ReturnType<typeof loadPopulation>>['subscribers'],
   options: IdleOptions,
-  snapshot: boolean,
 ): Promise<IdleRound> {
   await fleet.open(target, subscribers.slice(0, options.warmupSubscribers), options.batch);
   await fleet.close(target);
@@ -93,13 +92,6 @@ async function oneRound(
   const opened = await fleet.open(target, subscribers, options.batch);
   await sleep(SETTLE_MS);
   const atN = await measureMemory(target);
-  if (snapshot && options.heapSnapshotDir) {
-    const file = resolve(
-      options.heapSnapshotDir,
-      `${target.name.replace(/\W+/g, '-')}-${subscribers.length}.heapsnapshot`,
-    );
-    options.log(`  heap snapshot: ${await target.worker.call<string>('heap-snapshot', { file })}`);
-  }
   await fleet.close(target);
   await sleep(SETTLE_MS);
   const afterDisconnect = await measureMemory(target);
@@ -144,9 +136,21 @@ export async function runIdle(overrides: Partial<IdleOptions> = {}): Promise<Idl
     for (let round = 0; round < options.rounds; round++) {
       const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
       for (const target of order) {
-        const r = await oneRound(target, fleet, subscribers, options, round === 0);
+        const r = await oneRound(target, fleet, subscribers, options);
         rounds.push(r);
         log(`  round ${round + 1} ${target.name}: ${describe(r)}`);
+      }
+    }
+    // Writing a snapshot takes memory of its own: only after the measured rounds.
+    if (options.heapSnapshotDir) {
+      for (const target of targets) {
+        await fleet.open(target, subscribers, options.batch);
+        const file = resolve(
+          options.heapSnapshotDir,
+          `${target.name.replace(/\W+/g, '-')}-${subscribers.length}.heapsnapshot`,
+        );
+        log(`  heap snapshot: ${await target.worker.call<string>('heap-snapshot', { file })}`);
+        await fleet.close(target);
       }
     }
     return report(options, rounds, gateway.name, baseline.name);

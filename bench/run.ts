@@ -3,7 +3,7 @@
  * on the dataset of `npm run bench:data`, in alternating rounds so that machine drift cancels
  * out, and writes bench/results/<scenario>.json and bench/results/README.md.
  *
- *   npm run bench -- [--scenarios read,depth,write] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
+ *   npm run bench -- [--scenarios read,depth,write,scale,fanout,idle] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { secretKey, signToken } from '../src/auth/jwt.js';
 import { PublicIds } from '../src/domain/public-ids.js';
+import { runFanout } from './fanout.js';
+import { runIdle } from './idle.js';
 import type { LoadPlan, LoadResult } from './load.js';
 import { renderReport, type ScenarioReport, type TargetSummary } from './report.js';
 import { countStatements } from './statements.js';
@@ -80,14 +82,16 @@ type Target = Omit<LoadPlan, 'connections' | 'durationSeconds' | 'token' | 'user
   name: string;
   /** Runs before every load of this target (warm-up included), e.g. to reset the rows it writes. */
   prepare?: () => Promise<void>;
+  /** This target's own users, when it reads another database than the others. */
+  users?: string[];
 };
 
 /** Warm-up, then `rounds` rounds over all targets in rotating order; medians per target. */
 async function measure(targets: Target[], users: string[], token: string): Promise<Map<string, TargetSummary>> {
   const base = { token, users, connections };
-  const run = async ({ prepare, ...target }: Target, durationSeconds: number) => {
+  const run = async ({ prepare, users: own, ...target }: Target, durationSeconds: number) => {
     await prepare?.();
-    return load({ ...target, ...base, durationSeconds });
+    return load({ ...target, ...base, ...(own && { users: own }), durationSeconds });
   };
   for (const target of targets) await run(target, smoke ? 1 : 3);
   const runs = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
@@ -165,17 +169,99 @@ async function resetWrites(client: pg.Client): Promise<void> {
   ]);
 }
 
+/** Up to 2,000 users of the main tenant with 10 to 200 connections: most users look like this. */
+async function typicalUsers(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ client_user_id: string }>(
+    `select u.client_user_id from users u
+     where u.tenant = $1 and u.connection_count between 10 and 200 limit 2000`,
+    [TENANT],
+  );
+  return rows.map((r) => r.client_user_id);
+}
+
+const SCALE_DATABASES = {
+  small: process.env.BENCH_SMALL_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_10k',
+  large: process.env.BENCH_LARGE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_1m',
+};
+
+/**
+ * The read path against a small and a large dataset (`npm run bench:data -- --out dataset-10k.json`
+ * and `dataset-1m.json`, see README): one gateway on each, the same fixed rate, alternating rounds.
+ */
+async function scaleScenario(token: string): Promise<ScenarioReport> {
+  const sides = await Promise.all(
+    (['small', 'large'] as const).map(async (side, i) => {
+      const url = SCALE_DATABASES[side];
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      const users = await typicalUsers(db);
+      const { rows } = await db.query<{ n: number }>('select count(*)::int as n from users');
+      await db.end();
+      const port = String(4103 + i);
+      const server = start(`gateway (${side})`, ['src/main.ts'], {
+        DATABASE_URL: url,
+        PORT: port,
+        HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        JWT_SECRET,
+        LOG_LEVEL: 'warn',
+        DATABASE_POOL_MAX: '10',
+      });
+      const baseUrl = `http://127.0.0.1:${port}`;
+      return { side, users, userCount: rows[0]?.n ?? 0, server, baseUrl };
+    }),
+  );
+  try {
+    for (const side of sides) await waitFor(`${side.baseUrl}/healthz`);
+    const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${Math.round(n / 1000)}k`);
+    // Well below saturation (GraphQL on this machine tops out near 400 req/s): latency, not queueing.
+    const rate = 150;
+    const targets: Target[] = sides.flatMap(({ userCount, users, baseUrl }) => [
+      {
+        name: `GraphQL activeConnections, ${label(userCount)} users`,
+        baseUrl,
+        kind: 'graphql' as const,
+        query: ACTIVE_QUERY,
+        variables: { perPage: 20 },
+        users,
+        rate,
+      },
+      ...['active', 'sent', 'received'].map((list) => ({
+        name: `REST /${list}, ${label(userCount)} users`,
+        baseUrl,
+        kind: 'rest' as const,
+        restPath: `${list}?per_page=20`,
+        users,
+        rate,
+      })),
+    ]);
+    process.stdout.write(
+      `scale: ${sides.map((s) => `${label(s.userCount)} users`).join(' against ')}, ${rate} req/s each\n`,
+    );
+    const summary = await measure(targets, [], token);
+    const [small, large] = sides.map((s) => label(s.userCount));
+    const checks = ['GraphQL activeConnections', 'REST /active', 'REST /sent', 'REST /received'].map((what) => {
+      const a = summary.get(`${what}, ${small} users`) as TargetSummary;
+      const b = summary.get(`${what}, ${large} users`) as TargetSummary;
+      const value = b.p50Ms / Math.max(0.5, a.p50Ms);
+      return { what: `${what}: p50 at ${large} / at ${small} users`, value, target: '<= 1.2', met: value <= 1.2 };
+    });
+    return {
+      scenario: 'scale',
+      description: `Scale: the read path (pages of 20) at ${small} and at ${large} users, one gateway per dataset, the same fixed rate of ${rate} req/s`,
+      targets: [...summary.values()],
+      checks,
+    };
+  } finally {
+    for (const side of sides) side.server.kill('SIGTERM');
+  }
+}
+
 async function main() {
   const dataset = JSON.parse(readFileSync('bench/results/dataset.json', 'utf8'));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const { rows: typical } = await client.query<{ client_user_id: string }>(
-    `select u.client_user_id from users u
-     where u.tenant = $1 and u.id in (
-       select user_id from connection_edges where tenant = $1 group by user_id having count(*) between 10 and 200 limit 2000)`,
-    [TENANT],
-  );
-  const users = typical.map((r) => r.client_user_id);
+  const users = await typicalUsers(client);
   const token = await signToken(secretKey(JWT_SECRET), {
     sub: 'bench',
     tenant: TENANT,
@@ -347,6 +433,24 @@ async function main() {
       });
     }
 
+    if (scenarios.includes('scale')) reports.push(await scaleScenario(token));
+
+    // The socket scenarios start their own gateway and bare ws server (bench/sockets/).
+    const log = (line: string) => process.stdout.write(`${line}\n`);
+    if (scenarios.includes('fanout')) {
+      reports.push(
+        await runFanout({
+          rounds,
+          durationSeconds: duration,
+          log,
+          ...(smoke && { subscribers: 200, rate: 50, warmupSeconds: 1, drainSeconds: 2 }),
+        }),
+      );
+    }
+    if (scenarios.includes('idle')) {
+      reports.push(await runIdle({ rounds, log, ...(smoke && { subscribers: 200, warmupSubscribers: 50 }) }));
+    }
+
     if (scenarios.includes('depth')) {
       const hub = dataset.hubs?.[0] as { tenant: string; clientUserId: string; connections: number } | undefined;
       if (!hub) throw new Error('bench/results/dataset.json names no hub user; run npm run bench:data');
@@ -476,7 +580,7 @@ async function main() {
 
 /** Re-renders results/README.md from the committed JSON results (after editing CHANGES.md). */
 function renderOnly() {
-  const reports = ['read', 'depth', 'write'].flatMap((scenario) => {
+  const reports = ['read', 'depth', 'write', 'scale', 'fanout', 'fanout-250', 'idle'].flatMap((scenario) => {
     try {
       return [
         JSON.parse(readFileSync(`bench/results/${scenario}.json`, 'utf8')) as ScenarioReport & Record<string, unknown>,

@@ -11,6 +11,7 @@
  */
 import WebSocket from 'ws';
 import { serve } from './ipc.js';
+import { cpuProbe } from './probes.js';
 
 export interface Subscriber {
   /** client_user_id; the token acts as this user and the subscription follows them. */
@@ -158,4 +159,5 @@ serve({
   received: () => messages.length,
   collect,
   close,
+  ...cpuProbe,
 });

@@ -15,7 +15,7 @@ import { EventHub } from '../../src/realtime/hub.js';
 import { PostgresNotifyTransport } from '../../src/realtime/pg-notify.js';
 import type { EventTransport } from '../../src/realtime/transport.js';
 import { serve } from './ipc.js';
-import { memoryHandlers } from './memory.js';
+import { cpuProbe, gcPauseProbe, memoryProbes, profileProbes } from './probes.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) throw new Error('the socket benchmarks need DATABASE_URL (a PostgreSQL server)');
@@ -47,5 +47,8 @@ serve({
       app.server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
     ),
   }),
-  ...memoryHandlers,
+  ...cpuProbe,
+  ...memoryProbes,
+  ...profileProbes,
+  ...gcPauseProbe(),
 });

@@ -3,11 +3,12 @@
  * tokens, the two servers under test (the gateway and the bare ws server) and the fleet of
  * subscriber processes, each a worker process (bench/sockets/ipc.ts).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { secretKey, signToken } from '../../src/auth/jwt.js';
 import type { Collected, OpenResult, Subscriber } from './fleet.js';
 import { startWorker, type Worker } from './ipc.js';
-import type { MemorySample } from './memory.js';
+import type { MemorySample } from './probes.js';
 
 export const DEFAULT_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench';
 /** The secret bench/run.ts gives the gateway. */
@@ -98,8 +99,6 @@ export interface ServerOptions {
   databaseUrl: string;
   /** Sockets the servers must be able to hold. */
   sockets: number;
-  /** Write a V8 CPU profile of the gateway into this directory when it exits. */
-  cpuProfDir?: string | undefined;
 }
 
 /**
@@ -119,7 +118,7 @@ export async function startServers(options: ServerOptions): Promise<{ gateway: T
         LOG_LEVEL: 'warn',
         DATABASE_POOL_MAX: '10',
       },
-      nodeArgs: ['--expose-gc', ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [])],
+      nodeArgs: ['--expose-gc'],
       fileDescriptors,
     }),
     startWorker('bare ws server', 'bench/sockets/ws-baseline.ts', {
@@ -139,6 +138,53 @@ export async function startServers(options: ServerOptions): Promise<{ gateway: T
   };
 }
 
+/** Linux reports CPU times in 1/100 s (USER_HZ). */
+const JIFFY_MS = 10;
+
+/** CPU time all cores of the machine spent busy and in total so far, in ms (/proc/stat). */
+export function machineCpu(): { busy: number; total: number } {
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: (total - idle) * JIFFY_MS, total: total * JIFFY_MS };
+}
+
+/**
+ * CPU time of the PostgreSQL server on this machine so far, in ms (0 when it runs elsewhere):
+ * every postgres process's own time, plus, through the postmaster's children times, that of
+ * backends that have exited (pools close idle connections).
+ */
+export function postgresCpuMs(): number {
+  const processes = new Map<number, number[]>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const end = stat.lastIndexOf(')');
+    // After "pid (comm) ": state, ppid, …; utime, stime, cutime, cstime are fields 11 to 14.
+    if (stat.slice(stat.indexOf('(') + 1, end) === 'postgres') {
+      processes.set(
+        Number(pid),
+        stat
+          .slice(end + 2)
+          .split(' ')
+          .map(Number),
+      );
+    }
+  }
+  let ticks = 0;
+  for (const fields of processes.values()) {
+    ticks += (fields[11] ?? 0) + (fields[12] ?? 0);
+    if (!processes.has(fields[1] ?? 0)) ticks += (fields[13] ?? 0) + (fields[14] ?? 0);
+  }
+  return ticks * JIFFY_MS;
+}
+
+export const cpuMs = (worker: Worker) => worker.call<number>('cpu-ms');
 export const stats = (target: Target) => target.worker.call<ServerStats>('stats');
 export const measureMemory = (target: Target) => target.worker.call<MemorySample>('gc-and-measure');
 
@@ -202,6 +248,11 @@ export class Fleet {
     const users = new Set(subscribers.map((s) => s.user)).size;
     await waitForServer(target, `${users} subscribed users`, (s) => s.subscribedUsers === users);
     return merged;
+  }
+
+  /** CPU time of all fleet processes so far, in ms. */
+  async cpuMs(): Promise<number> {
+    return (await Promise.all(this.workers.map(cpuMs))).reduce((a, b) => a + b, 0);
   }
 
   async received(): Promise<number> {

@@ -7,6 +7,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 type Handler = (payload: any) => unknown;
 
+const STOP_TIMEOUT_MS = 5_000;
+
 interface Request {
   id: number;
   type: string;
@@ -37,7 +39,7 @@ export function serve(handlers: Record<string, Handler>): void {
 
 export interface WorkerOptions {
   env?: Record<string, string>;
-  /** Flags for node itself, e.g. `--expose-gc`, `--cpu-prof`. */
+  /** Flags for node itself, e.g. `--expose-gc`. */
   nodeArgs?: string[];
   /** Open file descriptors the process needs (one per socket, plus some). */
   fileDescriptors?: number;
@@ -73,12 +75,19 @@ export class Worker {
     });
   }
 
-  /** Asks the child to stop (SIGTERM) and waits until it has. */
+  /**
+   * Closes the IPC channel, on which the child exits normally (so that `--cpu-prof` gets
+   * written), and waits until it has; SIGTERM if it is still there after a few seconds.
+   */
   stop(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
-      this.child.once('exit', () => resolve());
-      this.child.kill('SIGTERM');
+      const timer = setTimeout(() => this.child.kill('SIGTERM'), STOP_TIMEOUT_MS);
+      this.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.child.disconnect();
     });
   }
 }

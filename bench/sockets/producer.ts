@@ -12,6 +12,7 @@ import { addNotification } from '../../src/domain/notifications.js';
 import { loadPublicIds } from '../../src/domain/public-ids.js';
 import { notifyPublisher } from '../../src/realtime/pg-notify.js';
 import { serve } from './ipc.js';
+import { cpuProbe } from './probes.js';
 
 export interface ProducePlan {
   tenant: string;
@@ -110,4 +111,4 @@ async function run(plan: ProducePlan): Promise<Produced> {
   return { commits, failed, seconds: (performance.now() - started) / 1000, maxInFlight };
 }
 
-serve({ run });
+serve({ run, ...cpuProbe });

@@ -4,8 +4,9 @@
  * LISTENing on the gateway's NOTIFY channel and, for each event, reading the user's new
  * notifications and the other user with the same SQL statements the gateway issues, then
  * sending them in the message the gateway sends. No GraphQL, no framework. Per socket it
- * keeps what the gateway must keep too: the verified viewer and one registered
- * subscription (user, last delivered seq). Not a product: no validation beyond the benchmark's.
+ * keeps what the gateway must keep too: the verified viewer, a keep-alive timer and one
+ * registered subscription (user, last delivered seq). Not a product: no validation beyond
+ * the benchmark's.
  *
  *   BENCH_DATABASE_URL=postgres://… PORT=4112 JWT_SECRET=… node --expose-gc --import tsx bench/sockets/ws-baseline.ts
  *
@@ -21,7 +22,7 @@ import { PublicIds } from '../../src/domain/public-ids.js';
 import type { Viewer } from '../../src/domain/viewer.js';
 import { EVENTS_CHANNEL } from '../../src/realtime/pg-notify.js';
 import { serve } from './ipc.js';
-import { memoryHandlers } from './memory.js';
+import { cpuProbe, gcPauseProbe, memoryProbes, profileProbes } from './probes.js';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench';
 const port = Number(process.env.PORT ?? 4112);
@@ -177,12 +178,27 @@ async function subscribe(
 
 const server = createServer((_req, res) => res.writeHead(404).end());
 const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
-const alive = new WeakSet<WebSocket>();
+
+/**
+ * Keep-alive as graphql-ws does it: each socket pings on a timer of its own (so pings spread
+ * over time instead of 10,000 at once) and is dropped if the previous ping got no pong.
+ */
+function keepAlive(socket: WebSocket): void {
+  let answered = true;
+  socket.on('pong', () => {
+    answered = true;
+  });
+  const timer = setInterval(() => {
+    if (!answered) return socket.terminate();
+    answered = false;
+    socket.ping();
+  }, KEEPALIVE_MS);
+  socket.once('close', () => clearInterval(timer));
+}
 
 wss.on('connection', (socket) => {
   if (socket.protocol !== 'graphql-transport-ws') return socket.close(1002, 'Unsupported subprotocol');
-  alive.add(socket);
-  socket.on('pong', () => alive.add(socket));
+  keepAlive(socket);
   let viewer: Viewer | undefined;
   const subs = new Map<string, Subscription>();
   socket.on('message', async (data) => {
@@ -221,18 +237,6 @@ wss.on('connection', (socket) => {
   });
 });
 
-// One timer for all sockets: a socket that did not answer the previous ping is dropped.
-setInterval(() => {
-  for (const socket of wss.clients) {
-    if (!alive.has(socket)) {
-      socket.terminate();
-      continue;
-    }
-    alive.delete(socket);
-    socket.ping();
-  }
-}, KEEPALIVE_MS).unref();
-
 const listener = new pg.Client({ connectionString: databaseUrl });
 await listener.connect();
 listener.on('notification', ({ channel, payload }) => {
@@ -252,5 +256,8 @@ serve({
       server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
     ),
   }),
-  ...memoryHandlers,
+  ...cpuProbe,
+  ...memoryProbes,
+  ...profileProbes,
+  ...gcPauseProbe(),
 });
