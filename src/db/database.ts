@@ -83,5 +83,8 @@ export type Trx = Transaction<Database>;
 export type UserRow = Selectable<UsersTable>;
 export type ConnectionRequestRow = Selectable<ConnectionRequestsTable>;
 export type ConnectionRow = Selectable<ConnectionsTable>;
-export type NotificationRow = Selectable<NotificationsTable>;
+export type NotificationRow = Selectable<NotificationsTable> & {
+  /** The other user, when the row was read together with it (live delivery). */
+  other_user?: UserRow;
+};
 export type NewNotification = Insertable<NotificationsTable>;

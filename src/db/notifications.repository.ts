@@ -23,21 +23,59 @@ export async function insertNotification(
     .executeTakeFirstOrThrow();
 }
 
-/** The user's notifications after `seq`, oldest first: what a live subscriber has not seen yet. */
+/**
+ * The user's notifications after `seq`, oldest first: what a live subscriber has not seen yet.
+ * Each comes with its other user, read in the same statement: a delivery shows that user's name,
+ * and one statement per delivery instead of two matters when thousands of sockets listen.
+ */
 export async function listNotificationsAfterSeq(
   db: Db,
   userId: number,
   seq: number,
   limit: number,
 ): Promise<NotificationRow[]> {
-  return db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('seq', '>', seq)
-    .orderBy('seq')
+  const rows = await db
+    .selectFrom('notifications as n')
+    .innerJoin('users as o', 'o.id', 'n.other_user_id')
+    .selectAll('n')
+    .select([
+      'o.tenant as o_tenant',
+      'o.client_user_id as o_client_user_id',
+      'o.display_name as o_display_name',
+      'o.created_at as o_created_at',
+      'o.updated_at as o_updated_at',
+      'o.notification_seq as o_notification_seq',
+      'o.connection_count as o_connection_count',
+    ])
+    .where('n.user_id', '=', userId)
+    .where('n.seq', '>', seq)
+    .orderBy('n.seq')
     .limit(limit)
     .execute();
+  return rows.map(
+    ({
+      o_tenant,
+      o_client_user_id,
+      o_display_name,
+      o_created_at,
+      o_updated_at,
+      o_notification_seq,
+      o_connection_count,
+      ...notification
+    }) => ({
+      ...notification,
+      other_user: {
+        id: notification.other_user_id,
+        tenant: o_tenant,
+        client_user_id: o_client_user_id,
+        display_name: o_display_name,
+        created_at: o_created_at,
+        updated_at: o_updated_at,
+        notification_seq: o_notification_seq,
+        connection_count: o_connection_count,
+      },
+    }),
+  );
 }
 
 /** The seq of the user's notification `id`, if it is theirs. */

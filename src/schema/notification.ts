@@ -19,7 +19,10 @@ export const NotificationRef = builder.objectRef<NotificationRow>('Notification'
     id: t.id({ resolve: (n, _args, context) => context.ids.encode(n.id) }),
     type: t.field({ type: NotificationTypeEnum, resolve: (n) => n.type }),
     connectionRequestId: t.id({ resolve: (n, _args, context) => context.ids.encode(n.connection_request_id) }),
-    otherUser: t.field({ type: UserRef, resolve: (n, _args, context) => context.loaders.user.load(n.other_user_id) }),
+    otherUser: t.field({
+      type: UserRef,
+      resolve: (n, _args, context) => n.other_user ?? context.loaders.user.load(n.other_user_id),
+    }),
     message: t.exposeString('message'),
     timestamp: t.field({ type: 'DateTime', resolve: (n) => n.created_at }),
     read: t.boolean({ resolve: (n) => n.read_at !== null }),
