@@ -78,10 +78,9 @@ export function attachWebSockets(
         }
       },
       onSubscribe: async (ctx, _id, params) => {
+        // Only what the context needs: a subscription keeps its context for as long as it
+        // lives, so anything more (the upgrade request, the socket) is memory held per socket.
         const enveloped = gateway.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
           params,
           verifiedViewer: viewers.get(ctx.extra.socket),
           // A stream whose client stopped reading closes the socket: the client resumes with
