@@ -3,7 +3,7 @@
  * on the dataset of `npm run bench:data`, in alternating rounds so that machine drift cancels
  * out, and writes bench/results/<scenario>.json and bench/results/README.md.
  *
- *   npm run bench -- [--scenarios read,depth,write,scale,fanout,idle] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
+ *   npm run bench -- [--scenarios read,depth,write,scale,fanout,idle] [--dataset bench/results/dataset.json] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '16' },
     smoke: { type: 'boolean', default: false },
     'report-only': { type: 'boolean', default: false },
+    /** The summary `bench:data` wrote for the dataset in BENCH_DATABASE_URL. */
+    dataset: { type: 'string', default: 'bench/results/dataset.json' },
   },
 });
 const smoke = args.smoke;
@@ -258,7 +260,7 @@ async function scaleScenario(token: string): Promise<ScenarioReport> {
 }
 
 async function main() {
-  const dataset = JSON.parse(readFileSync('bench/results/dataset.json', 'utf8'));
+  const dataset = JSON.parse(readFileSync(args.dataset ?? 'bench/results/dataset.json', 'utf8'));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const users = await typicalUsers(client);
@@ -453,7 +455,7 @@ async function main() {
 
     if (scenarios.includes('depth')) {
       const hub = dataset.hubs?.[0] as { tenant: string; clientUserId: string; connections: number } | undefined;
-      if (!hub) throw new Error('bench/results/dataset.json names no hub user; run npm run bench:data');
+      if (!hub) throw new Error(`${args.dataset} names no hub user; run npm run bench:data`);
       const hubToken = await signToken(secretKey(JWT_SECRET), {
         sub: 'bench',
         tenant: hub.tenant,
@@ -567,6 +569,9 @@ async function main() {
   };
   // A smoke run only checks the harness: it leaves the committed results alone.
   if (smoke) {
+    // No thresholds, but a harness whose requests fail is broken.
+    const failing = reports.flatMap((r) => r.targets.filter((t) => t.errors > 0).map((t) => `${t.name}: ${t.errors}`));
+    if (failing.length > 0) throw new Error(`smoke run: requests failed (${failing.join(', ')})`);
     process.stdout.write('smoke run done (no results written)\n');
     return;
   }
