@@ -15,6 +15,16 @@ export interface Check {
   met: boolean;
 }
 
+/** A check that `value` reaches at least `min`. */
+export function atLeast(what: string, value: number, min: number, target = `>= ${min.toFixed(2)}`): Check {
+  return { what, value, target, met: value >= min };
+}
+
+/** A check that `value` stays at most `max`. */
+export function atMost(what: string, value: number, max: number, target = `<= ${max}`): Check {
+  return { what, value, target, met: value <= max };
+}
+
 export interface ScenarioReport {
   scenario: string;
   description: string;

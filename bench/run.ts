@@ -15,7 +15,7 @@ import { PublicIds } from '../src/domain/public-ids.js';
 import { runFanout } from './fanout.js';
 import { runIdle } from './idle.js';
 import type { LoadPlan, LoadResult } from './load.js';
-import { renderReport, type ScenarioReport, type TargetSummary } from './report.js';
+import { atLeast, atMost, renderReport, type ScenarioReport, type TargetSummary } from './report.js';
 import { countStatements } from './statements.js';
 
 const { values: args } = parseArgs({
@@ -246,7 +246,7 @@ async function scaleScenario(token: string): Promise<ScenarioReport> {
       const a = summary.get(`${what}, ${small} users`) as TargetSummary;
       const b = summary.get(`${what}, ${large} users`) as TargetSummary;
       const value = b.p50Ms / Math.max(0.5, a.p50Ms);
-      return { what: `${what}: p50 at ${large} / at ${small} users`, value, target: '<= 1.2', met: value <= 1.2 };
+      return atMost(`${what}: p50 at ${large} / at ${small} users`, value, 1.2);
     });
     return {
       scenario: 'scale',
@@ -352,42 +352,12 @@ async function main() {
           'Read path: activeConnections page of 20 with user names (GraphQL and REST), sent and received lists',
         targets: [...summary.values(), ...fixed.values()],
         checks: [
-          {
-            what: 'GraphQL throughput / baseline',
-            value: ratio('GraphQL activeConnections', 'baseline /active'),
-            target: '>= 0.80',
-            met: ratio('GraphQL activeConnections', 'baseline /active') >= 0.8,
-          },
-          {
-            what: 'REST /active throughput / baseline',
-            value: ratio('REST /active', 'baseline /active'),
-            target: '>= 0.90',
-            met: ratio('REST /active', 'baseline /active') >= 0.9,
-          },
-          {
-            what: 'REST /sent throughput / baseline',
-            value: ratio('REST /sent', 'baseline /sent'),
-            target: '>= 0.90',
-            met: ratio('REST /sent', 'baseline /sent') >= 0.9,
-          },
-          {
-            what: 'REST /received throughput / baseline',
-            value: ratio('REST /received', 'baseline /received'),
-            target: '>= 0.90',
-            met: ratio('REST /received', 'baseline /received') >= 0.9,
-          },
-          {
-            what: 'GraphQL p99 / baseline p99 at half load',
-            value: p99Ratio('GraphQL activeConnections'),
-            target: '<= 1.5',
-            met: p99Ratio('GraphQL activeConnections') <= 1.5,
-          },
-          {
-            what: 'REST p99 / baseline p99 at half load',
-            value: p99Ratio('REST /active'),
-            target: '<= 1.5',
-            met: p99Ratio('REST /active') <= 1.5,
-          },
+          atLeast('GraphQL throughput / baseline', ratio('GraphQL activeConnections', 'baseline /active'), 0.8),
+          atLeast('REST /active throughput / baseline', ratio('REST /active', 'baseline /active'), 0.9),
+          atLeast('REST /sent throughput / baseline', ratio('REST /sent', 'baseline /sent'), 0.9),
+          atLeast('REST /received throughput / baseline', ratio('REST /received', 'baseline /received'), 0.9),
+          atMost('GraphQL p99 / baseline p99 at half load', p99Ratio('GraphQL activeConnections'), 1.5),
+          atMost('REST p99 / baseline p99 at half load', p99Ratio('REST /active'), 1.5),
           ...statements.map(({ operation, small, large }) => ({
             what: `${operation}: SQL statements for a page of 20 / a page of 2 (${large} / ${small})`,
             value: large / small,
@@ -424,7 +394,7 @@ async function main() {
           'Write path: each connection repeats send → accept → list its newest connection → remove between random users of its own share (REST; each write one transaction with its notifications and NOTIFY); req/s counts all four requests',
         targets: [...summary.values()],
         checks: [
-          { what: 'gateway throughput / baseline', value: ratio, target: '>= 0.60', met: ratio >= 0.6 },
+          atLeast('gateway throughput / baseline', ratio, 0.6),
           {
             what: 'errors (non-2xx or failed requests), gateway',
             value: get('gateway write cycle').errors,
@@ -531,24 +501,14 @@ async function main() {
         description: `Depth: a user with ${hub.connections} connections, page 1 against position ${depth}, by page number and by cursor; totalCount cost`,
         targets: [...hubSummary.values(), ...smallSummary.values()],
         checks: [
-          {
-            what: 'deep cursor page p50 / first page p50',
-            value: cursorRatio,
-            target: '<= 1.5',
-            met: cursorRatio <= 1.5,
-          },
+          atMost('deep cursor page p50 / first page p50', cursorRatio, 1.5),
           {
             what: 'deep page-number page p50 / page 1 p50 (for comparison)',
             value: offsetRatio,
             target: 'none',
             met: true,
           },
-          {
-            what: `totalCount p50, ${hub.connections} vs tens of connections`,
-            value: countRatio,
-            target: '<= 1.2 (no scan)',
-            met: countRatio <= 1.2,
-          },
+          atMost(`totalCount p50, ${hub.connections} vs tens of connections`, countRatio, 1.2, '<= 1.2 (no scan)'),
         ],
       });
     }
