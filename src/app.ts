@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { secretKey, TokenVerifier } from './auth/jwt.js';
 import type { Config } from './config.js';
+import { isDatabaseUnavailable } from './db/availability.js';
 import { connectDatabase, type DatabaseHandle, pingDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadPublicIds } from './domain/public-ids.js';
@@ -12,7 +13,7 @@ import { notifyTransportFor } from './realtime/pg-notify.js';
 import type { EventTransport } from './realtime/transport.js';
 import { attachWebSockets } from './realtime/ws.js';
 import { createRestHandler } from './rest/handler.js';
-import { errorResponse, Response } from './rest/status.js';
+import { databaseUnavailable, errorResponse, Response } from './rest/status.js';
 import { createGateway, type Gateway } from './yoga.js';
 
 export interface AppOptions {
@@ -77,15 +78,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   const rest = createRestHandler(gateway, tokens, logger);
 
+  // Set once shutdown begins, so load balancers take this instance out before it closes.
+  let stopping = false;
   const fetch = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     try {
       if (pathname === '/v1' || pathname.startsWith('/v1/')) return await rest(request);
-      if (pathname === '/healthz') {
-        const up = await pingDatabase(database.db);
+      // Liveness: the process answers. A database outage is not a reason to restart it.
+      if (pathname === '/healthz') return Response.json({ status: 'ok' });
+      // Readiness: whether this instance should be sent traffic now.
+      if (pathname === '/readyz') {
+        const databaseUp = await pingDatabase(database.db);
+        const ready = databaseUp && !stopping;
         return Response.json(
-          { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' },
-          { status: up ? 200 : 503 },
+          { status: ready ? 'ready' : stopping ? 'stopping' : 'unavailable', database: databaseUp ? 'up' : 'down' },
+          { status: ready ? 200 : 503, ...(!ready && { headers: { 'retry-after': '2' } }) },
         );
       }
       if (pathname === '/graphql') return await gateway.fetch(request);
@@ -95,6 +102,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       if (request.signal.aborted) {
         logger.debug('client went away', { path: pathname });
         return errorResponse('INTERNAL_SERVER_ERROR', 'Request aborted.');
+      }
+      if (isDatabaseUnavailable(error)) {
+        logger.warn('database unavailable', { path: pathname, error: String(error) });
+        return databaseUnavailable();
       }
       logger.error('unhandled error', { path: pathname, error: error instanceof Error ? error.stack : String(error) });
       return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
@@ -120,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         });
       }),
     async stop() {
+      stopping = true;
       // Stop accepting, close sockets with 1001, let in-flight HTTP requests finish within the
       // grace period, then cut what is left (long-lived SSE streams).
       const closed = new Promise<void>((resolve) => {

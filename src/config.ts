@@ -23,6 +23,51 @@ export interface Config {
   wsKeepAliveMs: number;
   /** How long shutdown waits for in-flight HTTP requests before cutting connections. */
   shutdownGraceMs: number;
+  /** Write and subscribe budgets per fixed window, shared by all instances; 0 turns one off. */
+  rateLimits: RateLimits;
+  /** Most pending requests a user may have sent and not yet had answered; 0 for no limit. */
+  maxPendingOutgoingRequests: number;
+  /** Most connections a user may have; 0 for no limit. */
+  maxConnectionsPerUser: number;
+  /** How long a POST's Idempotency-Key remembers its first result. */
+  idempotencyKeyTtlSeconds: number;
+  /** Limits checked on every GraphQL document before it runs. */
+  graphqlLimits: GraphQLLimits;
+  /** Schema introspection (off in production unless enabled). */
+  introspection: boolean;
+  /** Origins browsers may call from; '*' for any, empty for same-origin only. */
+  corsOrigins: string[];
+  /** Most open WebSockets on this instance, and subscriptions on one of them. */
+  maxWebSockets: number;
+  maxSubscriptionsPerSocket: number;
+  /** Request line and header limits; larger requests are refused before they are routed. */
+  maxHeaderBytes: number;
+  maxUrlLength: number;
+  /** A client must send its headers within the first, and the whole request within the second. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+export interface RateLimits {
+  windowSeconds: number;
+  /** Writes of any kind by one user. */
+  userWrites: number;
+  /** Connection requests sent by one user (the spam vector), counted within `userWrites` too. */
+  userSends: number;
+  /** Writes by all users of one tenant. */
+  tenantWrites: number;
+  /** WebSocket subscriptions started by one user. */
+  userSubscribes: number;
+}
+
+export interface GraphQLLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
+  /** Operations in one batched HTTP request. */
+  maxBatch: number;
 }
 
 /** Used only outside production, and announced loudly at start. */
@@ -57,6 +102,13 @@ export function loadConfig(env: Env = process.env): Config {
     return value;
   };
 
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be 'true' or 'false' (got '${raw}')`);
+    return raw === 'true';
+  };
+
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
@@ -80,16 +132,49 @@ export function loadConfig(env: Env = process.env): Config {
     databasePoolMax: integer('DATABASE_POOL_MAX', 10, 1, 1000),
     jwtSecret,
     jwtSecretIsDevelopmentDefault,
-    graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : !production,
+    graphiql: boolean('GRAPHIQL', !production),
     logLevel: 'info',
     subscriptionStallMs: integer('SUBSCRIPTION_STALL_MS', 30_000, 100, 3_600_000),
     wsKeepAliveMs: integer('WS_KEEPALIVE_MS', 12_000, 1_000, 600_000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    rateLimits: {
+      windowSeconds: integer('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+      userWrites: integer('RATE_LIMIT_USER_WRITES', 120, 0, 1_000_000),
+      userSends: integer('RATE_LIMIT_USER_SENDS', 30, 0, 1_000_000),
+      tenantWrites: integer('RATE_LIMIT_TENANT_WRITES', 20_000, 0, 100_000_000),
+      userSubscribes: integer('RATE_LIMIT_USER_SUBSCRIBES', 60, 0, 1_000_000),
+    },
+    maxPendingOutgoingRequests: integer('MAX_PENDING_OUTGOING_REQUESTS', 200, 0, 1_000_000),
+    maxConnectionsPerUser: integer('MAX_CONNECTIONS_PER_USER', 10_000, 0, 10_000_000),
+    idempotencyKeyTtlSeconds: integer('IDEMPOTENCY_KEY_TTL_SECONDS', 86_400, 60, 30 * 86_400),
+    graphqlLimits: {
+      maxDepth: integer('GRAPHQL_MAX_DEPTH', 10, 1, 1000),
+      maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+      maxTokens: integer('GRAPHQL_MAX_TOKENS', 2000, 10, 1_000_000),
+      maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000),
+      maxCost: integer('GRAPHQL_MAX_COST', 5000, 1, 10_000_000),
+      maxBatch: integer('GRAPHQL_MAX_BATCH', 10, 1, 1000),
+    },
+    introspection: boolean('GRAPHQL_INTROSPECTION', !production),
+    corsOrigins: (env.CORS_ORIGINS ?? (production ? '' : '*'))
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    maxWebSockets: integer('MAX_WEBSOCKETS', 20_000, 1, 1_000_000),
+    maxSubscriptionsPerSocket: integer('MAX_SUBSCRIPTIONS_PER_SOCKET', 20, 1, 10_000),
+    maxHeaderBytes: integer('MAX_HEADER_BYTES', 16_384, 1024, 1_048_576),
+    maxUrlLength: integer('MAX_URL_LENGTH', 4096, 256, 1_048_576),
+    headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
   };
+  for (const origin of config.corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      problems.push(`CORS_ORIGINS must be '*' or comma-separated origins like https://game.example (got '${origin}')`);
+    }
+  }
   const logLevel = env.LOG_LEVEL || 'info';
   if (isLogLevel(logLevel)) config.logLevel = logLevel;
   else problems.push(`LOG_LEVEL must be debug, info, warn, error or silent (got '${logLevel}')`);
-  if (env.GRAPHIQL && !['true', 'false'].includes(env.GRAPHIQL)) problems.push("GRAPHIQL must be 'true' or 'false'");
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

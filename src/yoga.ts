@@ -1,8 +1,14 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate.js';
 import type { TokenVerifier } from './auth/jwt.js';
 import type { Context } from './context.js';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from './db/availability.js';
 import type { Db } from './db/database.js';
 import { createLoaders } from './db/loaders.js';
 import type { EventPublisher } from './domain/events.js';
@@ -47,8 +53,18 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     landingPage: false,
     // Unexpected errors reach clients as "Unexpected error." only; the cause goes to the log.
+    // A database that is away is not unexpected: the client is told to retry (503).
     maskedErrors: {
       maskError(error, message, isDev) {
+        if (isDatabaseUnavailable(error)) {
+          options.logger.warn('database unavailable', { error: String(error) });
+          return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+            extensions: {
+              code: 'SERVICE_UNAVAILABLE',
+              http: { status: 503, headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } },
+            },
+          });
+        }
         const masked = maskError(error, message, isDev);
         if (masked !== error) {
           const cause = (error as { originalError?: unknown }).originalError ?? error;

@@ -46,6 +46,9 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolMax ?? 10,
+      // While the server is away a request fails within seconds (503) instead of queueing forever.
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
       // Ids and counts are bigint columns; they stay far below 2^53, so numbers are exact.
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

@@ -14,7 +14,11 @@ export type ErrorCode =
   | 'NOTIFICATION_NOT_FOUND'
   | 'ALREADY_CONNECTED'
   | 'REQUEST_ALREADY_PENDING'
-  | 'REQUEST_ALREADY_PROCESSED';
+  | 'REQUEST_ALREADY_PROCESSED'
+  | 'TOO_MANY_PENDING_REQUESTS'
+  | 'CONNECTION_LIMIT_REACHED'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'RATE_LIMITED';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -76,12 +80,30 @@ const conflictMessage = {
   ALREADY_CONNECTED: 'Users are already connected',
   REQUEST_ALREADY_PENDING: 'A pending connection request between these users already exists',
   REQUEST_ALREADY_PROCESSED: 'Request already processed',
+  TOO_MANY_PENDING_REQUESTS: 'Too many pending connection requests sent; wait for answers before sending more',
+  CONNECTION_LIMIT_REACHED: 'Connection limit reached',
+  IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request',
 } as const;
 
 /** The change contradicts the current state, often because a concurrent call got there first. */
 export class ConflictError extends DomainError {
   override readonly name = 'ConflictError';
-  constructor(readonly code: keyof typeof conflictMessage) {
-    super(conflictMessage[code]);
+  constructor(
+    readonly code: keyof typeof conflictMessage,
+    message: string = conflictMessage[code],
+  ) {
+    super(message);
+  }
+}
+
+/** The caller (or its tenant) used up a rate budget; `retryAfterSeconds` says when it refills. */
+export class RateLimitedError extends DomainError {
+  override readonly name = 'RateLimitedError';
+  readonly code = 'RATE_LIMITED' as const;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
   }
 }

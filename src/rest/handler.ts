@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Gateway } from '../yoga.js';
 import { createRouter } from './router.js';
 import { type Route, routes } from './routes.js';
-import { errorResponse, Response, type RestErrorCode, RestInputError } from './status.js';
+import { databaseUnavailable, errorResponse, Response, type RestErrorCode, RestInputError } from './status.js';
 
 /** Largest JSON body the REST shim reads; every documented body is far smaller. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -90,6 +90,7 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
     const [firstError] = result.errors ?? [];
     if (firstError) {
       if (firstError.extensions?.code === 'UNAUTHENTICATED') return unauthorized(firstError.message);
+      if (firstError.extensions?.code === 'SERVICE_UNAVAILABLE') return databaseUnavailable();
       logger.error('REST operation failed', { path: route.path, errors: result.errors?.map((e) => e.message) });
       return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
     }

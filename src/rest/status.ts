@@ -1,6 +1,7 @@
 // Responses are built with the HTTP adapter's own Response class: the adapter writes their
 // string body to the socket directly, where a native Response is read back through a web stream.
 import { Response } from '@whatwg-node/fetch';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../db/availability.js';
 import type { ErrorCode } from '../domain/errors.js';
 
 /** Codes only the HTTP face produces: transport, routing and authentication failures. */
@@ -10,6 +11,10 @@ export type HttpErrorCode =
   | 'UNAUTHENTICATED'
   | 'ROUTE_NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
+  | 'REQUEST_TIMEOUT'
+  | 'URI_TOO_LONG'
+  | 'HEADERS_TOO_LARGE'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export type RestErrorCode = ErrorCode | HttpErrorCode;
@@ -28,11 +33,19 @@ const statusOfCode: Record<RestErrorCode, number> = {
   NOTIFICATION_NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  REQUEST_TIMEOUT: 408,
   ALREADY_CONNECTED: 409,
   REQUEST_ALREADY_PENDING: 409,
   REQUEST_ALREADY_PROCESSED: 409,
+  TOO_MANY_PENDING_REQUESTS: 409,
+  CONNECTION_LIMIT_REACHED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** The documented `error` label of each status (404 is "Resource not found" in the API document). */
@@ -43,8 +56,14 @@ const errorLabel: Record<number, string> = {
   404: 'Resource not found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  408: 'Request Timeout',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export interface ErrorBody {
@@ -70,4 +89,11 @@ export class RestInputError extends Error {
   ) {
     super(message);
   }
+}
+
+/** 503 with Retry-After: the database is away (restarting, connections cut); retrying will work. */
+export function databaseUnavailable(): Response {
+  return errorResponse('SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE, {
+    'retry-after': String(DATABASE_RETRY_AFTER_SECONDS),
+  });
 }

@@ -1,5 +1,12 @@
 import { builder } from '../builder.js';
-import { ConflictError, type ErrorCode, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import {
+  ConflictError,
+  type ErrorCode,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+} from '../domain/errors.js';
 
 const errorCodes = [
   'VALIDATION_FAILED',
@@ -13,6 +20,10 @@ const errorCodes = [
   'ALREADY_CONNECTED',
   'REQUEST_ALREADY_PENDING',
   'REQUEST_ALREADY_PROCESSED',
+  'TOO_MANY_PENDING_REQUESTS',
+  'CONNECTION_LIMIT_REACHED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'RATE_LIMITED',
 ] as const satisfies readonly ErrorCode[];
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
@@ -58,7 +69,16 @@ builder.objectType(ConflictError, {
   interfaces: [ErrorInterface],
 });
 
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  description: 'Too many writes by this user or tenant in the current window; nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds', { description: 'When the budget refills.' }),
+  }),
+});
+
 /** The failures every field acting for a user can return. */
 export const userScopedErrors = [ValidationError, ForbiddenError, NotFoundError];
-/** Those plus conflicts with the current state, for mutations. */
-export const mutationErrors = [ValidationError, ForbiddenError, NotFoundError, ConflictError];
+/** Those plus conflicts with the current state and rate limits, for mutations. */
+export const mutationErrors = [ValidationError, ForbiddenError, NotFoundError, ConflictError, RateLimitedError];

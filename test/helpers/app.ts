@@ -41,7 +41,13 @@ export interface TestServer {
  * database unless `database` opens another, and stops it after them. Call at the top level of
  * a test file.
  */
-export function useTestServer(options: { database?: () => Promise<DatabaseHandle> } = {}): TestServer {
+export function useTestServer(
+  options: {
+    database?: () => Promise<DatabaseHandle>;
+    /** Environment variables on top of the test defaults (which switch rate limits off). */
+    env?: Record<string, string>;
+  } = {},
+): TestServer {
   const server = {} as TestServer;
   beforeAll(async () => {
     const database = await (options.database ?? sharedTestDatabase)();
@@ -51,6 +57,12 @@ export function useTestServer(options: { database?: () => Promise<DatabaseHandle
       PORT: '0',
       HOST: '127.0.0.1',
       SHUTDOWN_GRACE_MS: '500',
+      // Tests of other behaviour write faster than a player would; the limits have their own tests.
+      RATE_LIMIT_USER_WRITES: '0',
+      RATE_LIMIT_USER_SENDS: '0',
+      RATE_LIMIT_TENANT_WRITES: '0',
+      RATE_LIMIT_USER_SUBSCRIBES: '0',
+      ...options.env,
     });
     const app = await buildApp({ config, logger: createLogger('silent'), database });
     const url = await app.start();

@@ -556,11 +556,18 @@ describe('Query parameters', () => {
   });
 });
 
-describe('GET /healthz', () => {
-  it('should report the service and its database up', async () => {
+describe('GET /healthz and /readyz', () => {
+  it('should report the process alive', async () => {
     const response = await server.rest('GET', '/healthz');
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok', database: 'up' });
+    expect(response.body).toEqual({ status: 'ok' });
+  });
+
+  it('should report the instance ready while its database answers', async () => {
+    const response = await server.rest('GET', '/readyz');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ready', database: 'up' });
   });
 });
