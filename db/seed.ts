@@ -4,6 +4,7 @@ import { DirectoryInUseError } from '../src/db/directory-lock.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { findUserByClientId } from '../src/db/users.repository.js';
 import { answerConnectionRequest, sendConnectionRequest } from '../src/domain/connection-requests.js';
+import { writeLimitsFrom } from '../src/domain/deps.js';
 import { loadPublicIds } from '../src/domain/public-ids.js';
 import { upsertUser } from '../src/domain/users.js';
 import type { Viewer } from '../src/domain/viewer.js';
@@ -31,7 +32,12 @@ try {
   try {
     await migrateToLatest(db);
     // Published like any change: subscribers of a server on the same database see the seed.
-    const deps = { db, ids: await loadPublicIds(db), events: notifyPublisher };
+    const deps = {
+      db,
+      ids: await loadPublicIds(db),
+      events: notifyPublisher,
+      limits: writeLimitsFrom(config, db),
+    };
     if (await findUserByClientId(db, tenant, players[0][0])) {
       process.stdout.write(`tenant '${tenant}' in ${database.location} is already seeded\n`);
       process.exit(0);

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { isDatabaseUnavailable } from './db/availability.js';
 import { connectDatabase, type DatabaseHandle, pingDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { writeLimitsFrom } from './domain/deps.js';
 import { loadPublicIds } from './domain/public-ids.js';
 import { createRequestListener } from './http-listener.js';
 import type { Logger } from './logger.js';
@@ -70,6 +71,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     db: database.db,
     ids,
     events: transport,
+    limits: writeLimitsFrom(config, database.db, (error) =>
+      logger.warn('could not sweep rate-limit counters', { error: String(error) }),
+    ),
     hub,
     subscriptionStallMs: config.subscriptionStallMs,
     tokens,

@@ -11,6 +11,7 @@ import {
 } from './db/availability.js';
 import type { Db } from './db/database.js';
 import { createLoaders } from './db/loaders.js';
+import type { WriteLimits } from './domain/deps.js';
 import type { EventPublisher } from './domain/events.js';
 import type { PublicIds } from './domain/public-ids.js';
 import type { Viewer } from './domain/viewer.js';
@@ -22,6 +23,7 @@ export interface GatewayOptions {
   db: Db;
   ids: PublicIds;
   events: EventPublisher;
+  limits: WriteLimits;
   hub: EventHub;
   /** How long a subscription waits for its client to take an event before dropping it. */
   subscriptionStallMs: number;
@@ -81,6 +83,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         db: options.db,
         ids: options.ids,
         events: options.events,
+        limits: options.limits,
         hub: options.hub,
         subscriptionStallMs: options.subscriptionStallMs,
         disconnectSlowConsumer,

@@ -3,6 +3,7 @@ import * as initial from './0001_initial.js';
 import * as publicIdKey from './0002_public_id_key.js';
 import * as notificationSequence from './0003_notification_sequence.js';
 import * as connectionCount from './0004_connection_count.js';
+import * as limitsAndIdempotency from './0005_limits_and_idempotency.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_public_id_key': publicIdKey,
   '0003_notification_sequence': notificationSequence,
   '0004_connection_count': connectionCount,
+  '0005_limits_and_idempotency': limitsAndIdempotency,
 };

@@ -67,8 +67,27 @@ export interface GatewaySettingsTable {
   value: string;
 }
 
+export interface RateLimitWindowsTable {
+  tenant: string;
+  bucket: string;
+  window_index: number;
+  hits: number;
+}
+
+export interface IdempotencyKeysTable {
+  tenant: string;
+  client_user_id: string;
+  key: string;
+  operation: string;
+  fingerprint: string;
+  result: unknown;
+  created_at: Defaulted<Date>;
+}
+
 export interface Database {
   gateway_settings: GatewaySettingsTable;
+  rate_limit_windows: RateLimitWindowsTable;
+  idempotency_keys: IdempotencyKeysTable;
   users: UsersTable;
   connection_requests: ConnectionRequestsTable;
   connections: ConnectionsTable;
