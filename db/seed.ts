@@ -42,7 +42,7 @@ try {
       process.stdout.write(`tenant '${tenant}' in ${database.location} is already seeded\n`);
       process.exit(0);
     }
-    for (const [userId, displayName] of players) await upsertUser(db, service, { userId, displayName });
+    for (const [userId, displayName] of players) await upsertUser(deps, service, { userId, displayName });
 
     const accepted = await sendConnectionRequest(deps, service, {
       userId: 'user123',

@@ -105,3 +105,20 @@ export async function countConnectionRequests(
   const { count } = await query.executeTakeFirstOrThrow();
   return Number(count);
 }
+
+/** How many pending requests the user has sent, counting no further than `atMost`. */
+export async function countPendingSent(trx: Trx, senderId: number, atMost: number): Promise<number> {
+  const row = await trx
+    .selectFrom((qb) =>
+      qb
+        .selectFrom('connection_requests')
+        .select('id')
+        .where('sender_id', '=', senderId)
+        .where('status', '=', 'pending')
+        .limit(atMost)
+        .as('pending'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -81,7 +81,7 @@ export interface IdempotencyKeysTable {
   operation: string;
   fingerprint: string;
   result: unknown;
-  created_at: Defaulted<Date>;
+  created_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface Database {

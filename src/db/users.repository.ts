@@ -42,10 +42,19 @@ export async function upsertUser(
 /**
  * Locks the given users' rows until the transaction ends, always in id order so that two
  * transactions locking the same pair cannot deadlock. Every change to a pair of users takes
- * these locks first, so check-then-write sequences on a pair run one at a time.
+ * these locks first, so check-then-write sequences on a pair run one at a time. Returns the
+ * locked users' connection counts.
  */
-export async function lockUsers(trx: Trx, ids: number[]): Promise<void> {
-  await trx.selectFrom('users').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
+export async function lockUsers(trx: Trx, ids: number[]): Promise<Map<number, { connectionCount: number }>> {
+  const rows = await trx
+    .selectFrom('users')
+    .select(['id', 'connection_count'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forNoKeyUpdate()
+    .execute();
+  // Read under the lock: the counts cannot change until this transaction ends.
+  return new Map(rows.map((row) => [row.id, { connectionCount: row.connection_count }]));
 }
 
 /** The seq of the user's newest notification (0 before the first). */

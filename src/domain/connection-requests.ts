@@ -4,6 +4,7 @@ import type { ConnectionRequestRow, RequestStatus } from '../db/database.js';
 import { lockUsers } from '../db/users.repository.js';
 import type { Deps } from './deps.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
+import { guardedWrite } from './guarded-write.js';
 import { addNotification } from './notifications.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { characterLength, isStorableText, requireUser } from './users.js';
@@ -32,25 +33,53 @@ function normalizeMessage(message: string | null | undefined): string | null {
  * Sends a request from the acting user to `receiverId` and notifies the receiver, in one
  * transaction. Refused when the two are already connected or a request between them (in either
  * direction) is still pending; a concurrent send between the same pair loses with the same
- * conflict, decided by the unique index on pending pairs.
+ * conflict, decided by the unique index on pending pairs. Also refused when the sender has
+ * too many requests pending or is at the connection limit.
  */
 export async function sendConnectionRequest(
-  { db, events }: Deps,
+  deps: Deps,
   viewer: Viewer,
-  input: { userId?: string | null | undefined; receiverId: string; message?: string | null | undefined },
+  input: {
+    userId?: string | null | undefined;
+    receiverId: string;
+    message?: string | null | undefined;
+    idempotencyKey?: string | null | undefined;
+  },
 ): Promise<ConnectionRequestRow> {
   const senderId = actingUserId(viewer, input.userId);
   const message = normalizeMessage(input.message);
   if (input.receiverId === senderId) {
     throw new ValidationError('receiverId', 'Cannot send a connection request to yourself', 'CANNOT_CONNECT_TO_SELF');
   }
-  return db.transaction().execute(async (trx) => {
+  const { events, limits } = deps;
+  const guard = {
+    action: 'send',
+    actingUserId: senderId,
+    idempotencyKey: input.idempotencyKey,
+    operation: 'sendConnectionRequest',
+    input: { receiverId: input.receiverId, message },
+  } as const;
+  return guardedWrite(deps, viewer, guard, async (trx) => {
     const sender = await requireUser(trx, viewer.tenant, senderId);
     const receiver = await requireUser(trx, viewer.tenant, input.receiverId);
-    await lockUsers(trx, [sender.id, receiver.id]);
+    const locked = await lockUsers(trx, [sender.id, receiver.id]);
     if (await findConnectionBetween(trx, sender.id, receiver.id)) throw new ConflictError('ALREADY_CONNECTED');
     if (await requests.findPendingRequestBetween(trx, sender.id, receiver.id)) {
       throw new ConflictError('REQUEST_ALREADY_PENDING');
+    }
+    const maxConnections = limits.maxConnectionsPerUser;
+    if (maxConnections > 0 && (locked.get(sender.id)?.connectionCount ?? 0) >= maxConnections) {
+      throw new ConflictError(
+        'CONNECTION_LIMIT_REACHED',
+        `Connection limit reached: a user may have at most ${maxConnections} connections`,
+      );
+    }
+    const maxPending = limits.maxPendingOutgoingRequests;
+    if (maxPending > 0 && (await requests.countPendingSent(trx, sender.id, maxPending)) >= maxPending) {
+      throw new ConflictError(
+        'TOO_MANY_PENDING_REQUESTS',
+        `Too many pending connection requests: at most ${maxPending} may wait for an answer at once`,
+      );
     }
     const request = await requests.insertConnectionRequest(trx, {
       tenant: viewer.tenant,
@@ -76,14 +105,22 @@ export async function sendConnectionRequest(
  * one request, exactly one wins; the other gets `REQUEST_ALREADY_PROCESSED`.
  */
 export async function answerConnectionRequest(
-  { db, ids, events }: Deps,
+  deps: Deps,
   viewer: Viewer,
-  input: { userId?: string | null | undefined; requestId: string },
+  input: { userId?: string | null | undefined; requestId: string; idempotencyKey?: string | null | undefined },
   answer: 'accepted' | 'declined',
 ): Promise<{ request: ConnectionRequestRow; connection: ConnectionEdge | null }> {
+  const { ids, events, limits } = deps;
   const actingId = actingUserId(viewer, input.userId);
   const requestId = ids.parse('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
-  return db.transaction().execute(async (trx) => {
+  const guard = {
+    action: 'write',
+    actingUserId: actingId,
+    idempotencyKey: input.idempotencyKey,
+    operation: answer === 'accepted' ? 'acceptConnectionRequest' : 'declineConnectionRequest',
+    input: { requestId },
+  } as const;
+  return guardedWrite(deps, viewer, guard, async (trx) => {
     const receiver = await requireUser(trx, viewer.tenant, actingId);
     const pending = await requests.findConnectionRequest(trx, viewer.tenant, requestId);
     if (!pending) throw new NotFoundError('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
@@ -93,7 +130,19 @@ export async function answerConnectionRequest(
         'NOT_REQUEST_RECEIVER',
       );
     }
-    await lockUsers(trx, [pending.sender_id, pending.receiver_id]);
+    const locked = await lockUsers(trx, [pending.sender_id, pending.receiver_id]);
+    const maxConnections = limits.maxConnectionsPerUser;
+    if (
+      answer === 'accepted' &&
+      pending.status === 'pending' &&
+      maxConnections > 0 &&
+      [...locked.values()].some((user) => user.connectionCount >= maxConnections)
+    ) {
+      throw new ConflictError(
+        'CONNECTION_LIMIT_REACHED',
+        `Connection limit reached: one of the users already has ${maxConnections} connections`,
+      );
+    }
     const request = await requests.answerConnectionRequest(trx, requestId, answer);
     if (!request) throw new ConflictError('REQUEST_ALREADY_PROCESSED');
 

@@ -2,6 +2,7 @@ import * as connections from '../db/connections.repository.js';
 import { lockUsers } from '../db/users.repository.js';
 import type { Deps } from './deps.js';
 import { NotFoundError } from './errors.js';
+import { guardedWrite } from './guarded-write.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
@@ -31,13 +32,20 @@ export async function listConnections(
  * send each other requests again. A connection the user is not part of is not found.
  */
 export async function removeConnection(
-  { db, ids, events }: Deps,
+  deps: Deps,
   viewer: Viewer,
   input: { userId?: string | null | undefined; connectionId: string },
 ): Promise<{ connectionId: number }> {
+  const { ids, events } = deps;
   const userId = actingUserId(viewer, input.userId);
   const connectionId = ids.parse('CONNECTION_NOT_FOUND', input.connectionId);
-  return db.transaction().execute(async (trx) => {
+  const guard = {
+    action: 'write',
+    actingUserId: userId,
+    operation: 'removeConnection',
+    input: { connectionId },
+  } as const;
+  return guardedWrite(deps, viewer, guard, async (trx) => {
     const user = await requireUser(trx, viewer.tenant, userId);
     const edge = await connections.findConnectionEdge(trx, user.id, connectionId);
     if (!edge) throw new NotFoundError('CONNECTION_NOT_FOUND', input.connectionId);

@@ -1,7 +1,7 @@
-import type { Db, UserRow } from '../db/database.js';
+import type { UserRow } from '../db/database.js';
 import { findNotificationSeq } from '../db/notifications.repository.js';
+import type { Deps } from './deps.js';
 import { NotFoundError } from './errors.js';
-import type { PublicIds } from './public-ids.js';
 import { requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
 
@@ -20,13 +20,15 @@ function decodeLiveCursor(value: string): number | null {
  * as every query: a user token only its own user, a service token any user of its tenant)
  * and where to start: after the notification `after` names (one of that user's), or at the
  * `liveCursor` a notifications page returned. Without `after`, with what commits from now on.
+ * Opening a feed draws on the user's subscribe budget.
  */
 export async function openNotificationFeed(
-  { db, ids }: { db: Db; ids: PublicIds },
+  { db, ids, limits }: Pick<Deps, 'db' | 'ids' | 'limits'>,
   viewer: Viewer,
   args: { userId?: string | null | undefined; after?: string | null | undefined },
 ): Promise<{ user: UserRow; afterSeq: number | null }> {
   const userId = actingUserId(viewer, args.userId);
+  await limits.rateLimiter.consume(viewer.tenant, userId, 'subscribe');
   const user = await requireUser(db, viewer.tenant, userId);
   if (args.after == null) return { user, afterSeq: null };
   const cursorSeq = decodeLiveCursor(args.after);
@@ -38,9 +40,11 @@ export async function openNotificationFeed(
 
 /** The user whose friends-panel events a subscription follows. */
 export async function openConnectionFeed(
-  { db }: { db: Db },
+  { db, limits }: Pick<Deps, 'db' | 'limits'>,
   viewer: Viewer,
   args: { userId?: string | null | undefined },
 ): Promise<UserRow> {
-  return requireUser(db, viewer.tenant, actingUserId(viewer, args.userId));
+  const userId = actingUserId(viewer, args.userId);
+  await limits.rateLimiter.consume(viewer.tenant, userId, 'subscribe');
+  return requireUser(db, viewer.tenant, userId);
 }

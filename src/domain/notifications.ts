@@ -3,6 +3,7 @@ import * as notifications from '../db/notifications.repository.js';
 import type { Deps } from './deps.js';
 import { NotFoundError } from './errors.js';
 import type { EventPublisher } from './events.js';
+import { guardedWrite } from './guarded-write.js';
 import { encodeLiveCursor } from './live.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
 import { requireUser } from './users.js';
@@ -45,13 +46,21 @@ export async function listNotifications(
 
 /** Marks one of the acting user's notifications read. Marking it again changes nothing. */
 export async function markNotificationRead(
-  { db, ids, events }: Deps,
+  deps: Deps,
   viewer: Viewer,
-  input: { userId?: string | null | undefined; notificationId: string },
+  input: { userId?: string | null | undefined; notificationId: string; idempotencyKey?: string | null | undefined },
 ): Promise<NotificationRow> {
+  const { ids, events } = deps;
   const userId = actingUserId(viewer, input.userId);
   const notificationId = ids.parse('NOTIFICATION_NOT_FOUND', input.notificationId);
-  return db.transaction().execute(async (trx) => {
+  const guard = {
+    action: 'write',
+    actingUserId: userId,
+    idempotencyKey: input.idempotencyKey,
+    operation: 'markNotificationRead',
+    input: { notificationId },
+  } as const;
+  return guardedWrite(deps, viewer, guard, async (trx) => {
     const user = await requireUser(trx, viewer.tenant, userId);
     const marked = await notifications.markNotificationRead(trx, user.id, notificationId);
     if (!marked) throw new NotFoundError('NOTIFICATION_NOT_FOUND', input.notificationId);

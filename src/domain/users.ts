@@ -1,6 +1,8 @@
 import type { Db, UserRow } from '../db/database.js';
 import * as users from '../db/users.repository.js';
+import type { Deps } from './deps.js';
 import { NotFoundError, ValidationError } from './errors.js';
+import { guardedWrite } from './guarded-write.js';
 import { actingUserId, type Viewer } from './viewer.js';
 
 export const MAX_DISPLAY_NAME_LENGTH = 64;
@@ -47,7 +49,7 @@ export async function getUser(db: Db, viewer: Viewer, userId: string | null | un
  * do this. The display name is trimmed and must keep 1 to 64 characters.
  */
 export async function upsertUser(
-  db: Db,
+  deps: Deps,
   viewer: Viewer,
   input: { userId?: string | null | undefined; displayName: string },
 ): Promise<{ user: UserRow; created: boolean }> {
@@ -63,5 +65,11 @@ export async function upsertUser(
       `Display name must be between 1 and ${MAX_DISPLAY_NAME_LENGTH} characters after trimming`,
     );
   }
-  return users.upsertUser(db, viewer.tenant, clientUserId, displayName);
+  const guard = {
+    action: 'write',
+    actingUserId: clientUserId,
+    operation: 'upsertUser',
+    input: { displayName },
+  } as const;
+  return guardedWrite(deps, viewer, guard, (trx) => users.upsertUser(trx, viewer.tenant, clientUserId, displayName));
 }

@@ -22,13 +22,17 @@ export type ConnectionRequestStatusFilter =
 export type ErrorCode =
   | 'ALREADY_CONNECTED'
   | 'CANNOT_CONNECT_TO_SELF'
+  | 'CONNECTION_LIMIT_REACHED'
   | 'CONNECTION_NOT_FOUND'
   | 'CONNECTION_REQUEST_NOT_FOUND'
   | 'FORBIDDEN'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'NOTIFICATION_NOT_FOUND'
   | 'NOT_REQUEST_RECEIVER'
+  | 'RATE_LIMITED'
   | 'REQUEST_ALREADY_PENDING'
   | 'REQUEST_ALREADY_PROCESSED'
+  | 'TOO_MANY_PENDING_REQUESTS'
   | 'USER_NOT_FOUND'
   | 'VALIDATION_FAILED';
 
@@ -41,6 +45,24 @@ export type NotificationType =
   | 'REQUEST_DECLINED';
 
 export type RestUserFragment = { clientUserId: string, displayName: string };
+
+type RestError_ConflictError_Fragment = { message: string, code: ErrorCode };
+
+type RestError_ForbiddenError_Fragment = { message: string, code: ErrorCode };
+
+type RestError_NotFoundError_Fragment = { message: string, code: ErrorCode };
+
+type RestError_RateLimitedError_Fragment = { retryAfterSeconds: number, message: string, code: ErrorCode };
+
+type RestError_ValidationError_Fragment = { message: string, code: ErrorCode };
+
+export type RestErrorFragment =
+  | RestError_ConflictError_Fragment
+  | RestError_ForbiddenError_Fragment
+  | RestError_NotFoundError_Fragment
+  | RestError_RateLimitedError_Fragment
+  | RestError_ValidationError_Fragment
+;
 
 export type RestPaginationFragment = { currentPage: number, totalPages: number, totalItems: number, perPage: number };
 
@@ -68,6 +90,7 @@ export type RestUpsertUserMutation = { upsertUser:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'UpsertUserPayload', created: boolean, user: { createdAt: string, clientUserId: string, displayName: string } }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
@@ -76,6 +99,7 @@ export type RestSendConnectionRequestMutationVariables = Exact<{
   userId: string;
   receiverId: string;
   message?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -83,6 +107,7 @@ export type RestSendConnectionRequestMutation = { sendConnectionRequest:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'SendConnectionRequestPayload', message: string, request: { id: string } }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
@@ -90,6 +115,7 @@ export type RestSendConnectionRequestMutation = { sendConnectionRequest:
 export type RestAcceptConnectionRequestMutationVariables = Exact<{
   userId: string;
   requestId: string;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -98,12 +124,14 @@ export type RestAcceptConnectionRequestMutation = { acceptConnectionRequest:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
 export type RestDeclineConnectionRequestMutationVariables = Exact<{
   userId: string;
   requestId: string;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -112,6 +140,7 @@ export type RestDeclineConnectionRequestMutation = { declineConnectionRequest:
     | { __typename: 'DeclineConnectionRequestPayload', message: string }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -177,6 +206,7 @@ export type RestNotificationsQuery = { notifications:
 export type RestMarkNotificationReadMutationVariables = Exact<{
   userId: string;
   notificationId: string;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -185,6 +215,7 @@ export type RestMarkNotificationReadMutation = { markNotificationRead:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'MarkNotificationReadPayload', message: string }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -198,6 +229,7 @@ export type RestRemoveConnectionMutation = { removeConnection:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'RemoveConnectionPayload', message: string }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
@@ -226,6 +258,15 @@ export const RestUserFragmentDoc = new TypedDocumentString(`
   displayName
 }
     `, {"fragmentName":"RestUser"}) as unknown as TypedDocumentString<RestUserFragment, unknown>;
+export const RestErrorFragmentDoc = new TypedDocumentString(`
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+    `, {"fragmentName":"RestError"}) as unknown as TypedDocumentString<RestErrorFragment, unknown>;
 export const RestPaginationFragmentDoc = new TypedDocumentString(`
     fragment RestPagination on Pagination {
   currentPage
@@ -247,10 +288,7 @@ export const RestUserDocument = new TypedDocumentString(`
     query RestUser($userId: ID!) {
   user(userId: $userId) {
     __typename
-    ... on Error {
-      message
-      code
-    }
+    ...RestError
     ... on User {
       ...RestUser
       createdAt
@@ -260,15 +298,19 @@ export const RestUserDocument = new TypedDocumentString(`
     fragment RestUser on User {
   clientUserId
   displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
 }`) as unknown as TypedDocumentString<RestUserQuery, RestUserQueryVariables>;
 export const RestUpsertUserDocument = new TypedDocumentString(`
     mutation RestUpsertUser($userId: ID!, $displayName: String!) {
   upsertUser(userId: $userId, displayName: $displayName) {
     __typename
-    ... on Error {
-      message
-      code
-    }
+    ...RestError
     ... on UpsertUserPayload {
       created
       user {
@@ -281,19 +323,24 @@ export const RestUpsertUserDocument = new TypedDocumentString(`
     fragment RestUser on User {
   clientUserId
   displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
 }`) as unknown as TypedDocumentString<RestUpsertUserMutation, RestUpsertUserMutationVariables>;
 export const RestSendConnectionRequestDocument = new TypedDocumentString(`
-    mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String) {
+    mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String, $idempotencyKey: String) {
   sendConnectionRequest(
     userId: $userId
     receiverId: $receiverId
     message: $message
+    idempotencyKey: $idempotencyKey
   ) {
     __typename
-    ... on Error {
-      message
-      code
-    }
+    ...RestError
     ... on SendConnectionRequestPayload {
       message
       request {
@@ -302,35 +349,55 @@ export const RestSendConnectionRequestDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RestSendConnectionRequestMutation, RestSendConnectionRequestMutationVariables>;
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestSendConnectionRequestMutation, RestSendConnectionRequestMutationVariables>;
 export const RestAcceptConnectionRequestDocument = new TypedDocumentString(`
-    mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!) {
-  acceptConnectionRequest(userId: $userId, requestId: $requestId) {
+    mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {
+  acceptConnectionRequest(
+    userId: $userId
+    requestId: $requestId
+    idempotencyKey: $idempotencyKey
+  ) {
     __typename
-    ... on Error {
-      message
-      code
-    }
+    ...RestError
     ... on AcceptConnectionRequestPayload {
       message
     }
   }
 }
-    `) as unknown as TypedDocumentString<RestAcceptConnectionRequestMutation, RestAcceptConnectionRequestMutationVariables>;
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestAcceptConnectionRequestMutation, RestAcceptConnectionRequestMutationVariables>;
 export const RestDeclineConnectionRequestDocument = new TypedDocumentString(`
-    mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!) {
-  declineConnectionRequest(userId: $userId, requestId: $requestId) {
+    mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {
+  declineConnectionRequest(
+    userId: $userId
+    requestId: $requestId
+    idempotencyKey: $idempotencyKey
+  ) {
     __typename
-    ... on Error {
-      message
-      code
-    }
+    ...RestError
     ... on DeclineConnectionRequestPayload {
       message
     }
   }
 }
-    `) as unknown as TypedDocumentString<RestDeclineConnectionRequestMutation, RestDeclineConnectionRequestMutationVariables>;
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestDeclineConnectionRequestMutation, RestDeclineConnectionRequestMutationVariables>;
 export const RestSentConnectionRequestsDocument = new TypedDocumentString(`
     query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {
   sentConnectionRequests(
@@ -340,10 +407,7 @@ export const RestSentConnectionRequestsDocument = new TypedDocumentString(`
     perPage: $perPage
   ) {
     __typename
-    ... on Error {
-      message
-      code
-    }
+    ...RestError
     ... on ConnectionRequestPage {
       nodes {
         ...RestRequest
@@ -360,6 +424,13 @@ export const RestSentConnectionRequestsDocument = new TypedDocumentString(`
     fragment RestUser on User {
   clientUserId
   displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
 }
 fragment RestPagination on Pagination {
   currentPage
@@ -383,10 +454,7 @@ export const RestReceivedConnectionRequestsDocument = new TypedDocumentString(`
     perPage: $perPage
   ) {
     __typename
-    ... on Error {
-      message
-      code
-    }
+    ...RestError
     ... on ConnectionRequestPage {
       nodes {
         ...RestRequest
@@ -403,6 +471,13 @@ export const RestReceivedConnectionRequestsDocument = new TypedDocumentString(`
     fragment RestUser on User {
   clientUserId
   displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
 }
 fragment RestPagination on Pagination {
   currentPage
@@ -421,10 +496,7 @@ export const RestActiveConnectionsDocument = new TypedDocumentString(`
     query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {
   activeConnections(userId: $userId, page: $page, perPage: $perPage) {
     __typename
-    ... on Error {
-      message
-      code
-    }
+    ...RestError
     ... on ConnectionPage {
       nodes {
         id
@@ -443,6 +515,13 @@ export const RestActiveConnectionsDocument = new TypedDocumentString(`
   clientUserId
   displayName
 }
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
 fragment RestPagination on Pagination {
   currentPage
   totalPages
@@ -458,10 +537,7 @@ export const RestNotificationsDocument = new TypedDocumentString(`
     unreadOnly: $unreadOnly
   ) {
     __typename
-    ... on Error {
-      message
-      code
-    }
+    ...RestError
     ... on NotificationPage {
       nodes {
         id
@@ -485,6 +561,13 @@ export const RestNotificationsDocument = new TypedDocumentString(`
   clientUserId
   displayName
 }
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
 fragment RestPagination on Pagination {
   currentPage
   totalPages
@@ -492,30 +575,40 @@ fragment RestPagination on Pagination {
   perPage
 }`) as unknown as TypedDocumentString<RestNotificationsQuery, RestNotificationsQueryVariables>;
 export const RestMarkNotificationReadDocument = new TypedDocumentString(`
-    mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!) {
-  markNotificationRead(userId: $userId, notificationId: $notificationId) {
+    mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {
+  markNotificationRead(
+    userId: $userId
+    notificationId: $notificationId
+    idempotencyKey: $idempotencyKey
+  ) {
     __typename
-    ... on Error {
-      message
-      code
-    }
+    ...RestError
     ... on MarkNotificationReadPayload {
       message
     }
   }
 }
-    `) as unknown as TypedDocumentString<RestMarkNotificationReadMutation, RestMarkNotificationReadMutationVariables>;
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestMarkNotificationReadMutation, RestMarkNotificationReadMutationVariables>;
 export const RestRemoveConnectionDocument = new TypedDocumentString(`
     mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {
   removeConnection(userId: $userId, connectionId: $connectionId) {
     __typename
-    ... on Error {
-      message
-      code
-    }
+    ...RestError
     ... on RemoveConnectionPayload {
       message
     }
   }
 }
-    `) as unknown as TypedDocumentString<RestRemoveConnectionMutation, RestRemoveConnectionMutationVariables>;
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestRemoveConnectionMutation, RestRemoveConnectionMutationVariables>;

@@ -94,9 +94,18 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
       logger.error('REST operation failed', { path: route.path, errors: result.errors?.map((e) => e.message) });
       return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
     }
-    const field = Object.values(result.data ?? {})[0] as { code?: RestErrorCode; message?: string } | undefined;
+    const field = Object.values(result.data ?? {})[0] as
+      | { code?: RestErrorCode; message?: string; retryAfterSeconds?: number }
+      | undefined;
     if (!field) return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
-    if (field.code) return errorResponse(field.code, field.message ?? '');
+    if (field.code) {
+      const retryAfter = field.retryAfterSeconds;
+      return errorResponse(
+        field.code,
+        field.message ?? '',
+        retryAfter ? { 'retry-after': String(retryAfter) } : undefined,
+      );
+    }
     const { status, body } = route.respond(field);
     return Response.json(body, { status });
   }
@@ -130,6 +139,9 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
     try {
       const body = found.route.body ? await readJsonBody(request) : undefined;
       const variables = found.route.variables({ params: found.params, query: url.searchParams, body });
+      // Every POST may be retried safely with an Idempotency-Key; its operation takes the key.
+      const idempotencyKey = request.headers.get('idempotency-key');
+      if (found.route.method === 'POST' && idempotencyKey !== null) variables.idempotencyKey = idempotencyKey;
       return await execute(found.route, variables, viewer, request);
     } catch (error) {
       if (error instanceof RestInputError) return errorResponse(error.code, error.message);

@@ -14,6 +14,14 @@ graphql(`
 `);
 
 graphql(`
+  fragment RestError on Error {
+    message
+    code
+    ... on RateLimitedError { retryAfterSeconds }
+  }
+`);
+
+graphql(`
   fragment RestPagination on Pagination {
     currentPage
     totalPages
@@ -36,7 +44,7 @@ export const UserOperation = graphql(`
   query RestUser($userId: ID!) {
     user(userId: $userId) {
       __typename
-      ... on Error { message code }
+      ...RestError
       ... on User { ...RestUser createdAt }
     }
   }
@@ -46,37 +54,37 @@ export const UpsertUserOperation = graphql(`
   mutation RestUpsertUser($userId: ID!, $displayName: String!) {
     upsertUser(userId: $userId, displayName: $displayName) {
       __typename
-      ... on Error { message code }
+      ...RestError
       ... on UpsertUserPayload { created user { ...RestUser createdAt } }
     }
   }
 `);
 
 export const SendConnectionRequestOperation = graphql(`
-  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String) {
-    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message) {
+  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String, $idempotencyKey: String) {
+    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message, idempotencyKey: $idempotencyKey) {
       __typename
-      ... on Error { message code }
+      ...RestError
       ... on SendConnectionRequestPayload { message request { id } }
     }
   }
 `);
 
 export const AcceptConnectionRequestOperation = graphql(`
-  mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!) {
-    acceptConnectionRequest(userId: $userId, requestId: $requestId) {
+  mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {
+    acceptConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
       __typename
-      ... on Error { message code }
+      ...RestError
       ... on AcceptConnectionRequestPayload { message }
     }
   }
 `);
 
 export const DeclineConnectionRequestOperation = graphql(`
-  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!) {
-    declineConnectionRequest(userId: $userId, requestId: $requestId) {
+  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {
+    declineConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
       __typename
-      ... on Error { message code }
+      ...RestError
       ... on DeclineConnectionRequestPayload { message }
     }
   }
@@ -86,7 +94,7 @@ export const SentConnectionRequestsOperation = graphql(`
   query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {
     sentConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {
       __typename
-      ... on Error { message code }
+      ...RestError
       ... on ConnectionRequestPage {
         nodes { ...RestRequest receiver { ...RestUser } }
         pagination { ...RestPagination }
@@ -99,7 +107,7 @@ export const ReceivedConnectionRequestsOperation = graphql(`
   query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {
     receivedConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {
       __typename
-      ... on Error { message code }
+      ...RestError
       ... on ConnectionRequestPage {
         nodes { ...RestRequest sender { ...RestUser } }
         pagination { ...RestPagination }
@@ -112,7 +120,7 @@ export const ActiveConnectionsOperation = graphql(`
   query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {
     activeConnections(userId: $userId, page: $page, perPage: $perPage) {
       __typename
-      ... on Error { message code }
+      ...RestError
       ... on ConnectionPage {
         nodes { id connectedUser { ...RestUser } connectedSince }
         pagination { ...RestPagination }
@@ -125,7 +133,7 @@ export const NotificationsOperation = graphql(`
   query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {
     notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {
       __typename
-      ... on Error { message code }
+      ...RestError
       ... on NotificationPage {
         nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }
         unreadCount
@@ -136,10 +144,10 @@ export const NotificationsOperation = graphql(`
 `);
 
 export const MarkNotificationReadOperation = graphql(`
-  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!) {
-    markNotificationRead(userId: $userId, notificationId: $notificationId) {
+  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {
+    markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {
       __typename
-      ... on Error { message code }
+      ...RestError
       ... on MarkNotificationReadPayload { message }
     }
   }
@@ -149,7 +157,7 @@ export const RemoveConnectionOperation = graphql(`
   mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {
     removeConnection(userId: $userId, connectionId: $connectionId) {
       __typename
-      ... on Error { message code }
+      ...RestError
       ... on RemoveConnectionPayload { message }
     }
   }

@@ -9,7 +9,7 @@ import {
 import { ConnectionRef } from './connection.js';
 import { mutationErrors, userScopedErrors } from './errors.js';
 import { pageArgs, pageType } from './pagination.js';
-import { actingUserArg, UserRef } from './user.js';
+import { actingUserArg, idempotencyKeyArg, UserRef } from './user.js';
 
 export const ConnectionRequestStatusEnum = builder.enumType('ConnectionRequestStatus', {
   values: {
@@ -79,6 +79,7 @@ builder.mutationField('sendConnectionRequest', (t) =>
       ...actingUserArg,
       receiverId: t.arg.id({ required: true, description: 'The clientUserId to connect with.' }),
       message: t.arg.string({ description: 'Optional note to the receiver, at most 500 characters.' }),
+      ...idempotencyKeyArg,
     },
     errors: { types: mutationErrors },
     resolve: (_root, args, context) => sendConnectionRequest(context, requireViewer(context), args),
@@ -118,7 +119,7 @@ for (const [verb, { answer, payload, message }] of Object.entries(answers)) {
     t.field({
       type: Payload,
       description: `${verb === 'accept' ? 'Accepts' : 'Declines'} a pending request received by the user; the sender is notified.`,
-      args: { ...actingUserArg, requestId: t.arg.id({ required: true }) },
+      args: { ...actingUserArg, requestId: t.arg.id({ required: true }), ...idempotencyKeyArg },
       errors: { types: mutationErrors },
       resolve: (_root, args, context) => answerConnectionRequest(context, requireViewer(context), args, answer),
     }),

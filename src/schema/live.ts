@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import { type Context, requireViewer } from '../context.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, RateLimitedError } from '../domain/errors.js';
 import { openConnectionFeed, openNotificationFeed } from '../domain/live.js';
 import { type ConnectionEvent, connectionEventStream, type Liveness, notificationStream } from '../realtime/streams.js';
 import { ConnectionRef } from './connection.js';
@@ -16,7 +16,12 @@ async function orGraphQLError<T>(open: () => Promise<T>): Promise<T> {
   try {
     return await open();
   } catch (error) {
-    if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code } });
+    if (error instanceof DomainError) {
+      const retryAfterSeconds = error instanceof RateLimitedError ? error.retryAfterSeconds : undefined;
+      throw new GraphQLError(error.message, {
+        extensions: { code: error.code, ...(retryAfterSeconds !== undefined && { retryAfterSeconds }) },
+      });
+    }
     throw error;
   }
 }

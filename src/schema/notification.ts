@@ -4,7 +4,7 @@ import type { NotificationRow } from '../db/database.js';
 import { listNotifications, markNotificationRead } from '../domain/notifications.js';
 import { mutationErrors, userScopedErrors } from './errors.js';
 import { pageArgs, pageType } from './pagination.js';
-import { actingUserArg, UserRef } from './user.js';
+import { actingUserArg, idempotencyKeyArg, UserRef } from './user.js';
 
 const NotificationTypeEnum = builder.enumType('NotificationType', {
   values: {
@@ -71,7 +71,7 @@ builder.mutationField('markNotificationRead', (t) =>
   t.field({
     type: MarkNotificationReadPayload,
     description: 'Marks one of the user’s notifications read; marking it again is not an error.',
-    args: { ...actingUserArg, notificationId: t.arg.id({ required: true }) },
+    args: { ...actingUserArg, notificationId: t.arg.id({ required: true }), ...idempotencyKeyArg },
     errors: { types: mutationErrors },
     resolve: (_root, args, context) => markNotificationRead(context, requireViewer(context), args),
   }),

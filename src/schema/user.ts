@@ -20,6 +20,14 @@ export const actingUserArg = builder.args((t) => ({
   }),
 }));
 
+/** For mutations a client may retry after a timeout without repeating their effect. */
+export const idempotencyKeyArg = builder.args((t) => ({
+  idempotencyKey: t.string({
+    description:
+      'Makes retries safe: a call repeated with the same key (1 to 255 printable ASCII characters, per acting user) returns the first call’s result instead of acting again. Keys are kept 24 hours by default.',
+  }),
+}));
+
 const UpsertUserPayload = builder.objectRef<{ user: UserRow; created: boolean }>('UpsertUserPayload').implement({
   fields: (t) => ({
     user: t.field({ type: UserRef, resolve: (payload) => payload.user }),
@@ -47,6 +55,6 @@ builder.mutationField('upsertUser', (t) =>
     },
     errors: { types: mutationErrors },
     resolve: (_root, args, context) =>
-      upsertUser(context.db, requireViewer(context), { userId: args.userId, displayName: args.displayName }),
+      upsertUser(context, requireViewer(context), { userId: args.userId, displayName: args.displayName }),
   }),
 );

@@ -22,13 +22,17 @@ export type ConnectionRequestStatusFilter =
 export type ErrorCode =
   | 'ALREADY_CONNECTED'
   | 'CANNOT_CONNECT_TO_SELF'
+  | 'CONNECTION_LIMIT_REACHED'
   | 'CONNECTION_NOT_FOUND'
   | 'CONNECTION_REQUEST_NOT_FOUND'
   | 'FORBIDDEN'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'NOTIFICATION_NOT_FOUND'
   | 'NOT_REQUEST_RECEIVER'
+  | 'RATE_LIMITED'
   | 'REQUEST_ALREADY_PENDING'
   | 'REQUEST_ALREADY_PROCESSED'
+  | 'TOO_MANY_PENDING_REQUESTS'
   | 'USER_NOT_FOUND'
   | 'VALIDATION_FAILED';
 
@@ -51,6 +55,7 @@ export type TestSendConnectionRequestMutation = { sendConnectionRequest:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'SendConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
     | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
    };
@@ -66,6 +71,7 @@ export type TestAcceptConnectionRequestMutation = { acceptConnectionRequest:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -80,6 +86,7 @@ export type TestDeclineConnectionRequestMutation = { declineConnectionRequest:
     | { __typename: 'DeclineConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, respondedAt: string | null, sender: { clientUserId: string }, receiver: { clientUserId: string } } }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -167,6 +174,7 @@ export type TestRemoveConnectionMutation = { removeConnection:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'RemoveConnectionPayload', message: string, connectionId: string }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
@@ -180,6 +188,7 @@ export type TestConnectionsSendRequestMutation = { sendConnectionRequest:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'SendConnectionRequestPayload', request: { id: string, status: ConnectionRequestStatus } }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
@@ -194,6 +203,7 @@ export type TestDataLoaderSendRequestMutation = { sendConnectionRequest:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'SendConnectionRequestPayload', request: { id: string } }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
@@ -209,6 +219,7 @@ export type TestDataLoaderAcceptRequestMutation = { acceptConnectionRequest:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -292,6 +303,7 @@ export type TestMarkNotificationReadMutation = { markNotificationRead:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'MarkNotificationReadPayload', message: string, notification: { id: string, type: NotificationType, read: boolean } }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -317,6 +329,7 @@ export type TestUpsertUserMutation = { upsertUser:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'UpsertUserPayload', created: boolean, user: { id: string, clientUserId: string, displayName: string, createdAt: string } }
     | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
    };
