@@ -35,6 +35,9 @@ type Documents = {
     "\n  mutation TestMarkNotificationRead($userId: ID, $notificationId: ID!) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ... on Error { message code }\n      ... on NotFoundError { id }\n      ... on MarkNotificationReadPayload { message notification { id type read } }\n    }\n  }\n": typeof types.TestMarkNotificationReadDocument,
     "\n  query TestUser($userId: ID) {\n    user(userId: $userId) {\n      __typename\n      ... on Error { message code }\n      ... on NotFoundError { id }\n      ... on ValidationError { field }\n      ... on User { id clientUserId displayName createdAt }\n    }\n  }\n": typeof types.TestUserDocument,
     "\n  mutation TestUpsertUser($userId: ID, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on UpsertUserPayload { created user { id clientUserId displayName createdAt } }\n    }\n  }\n": typeof types.TestUpsertUserDocument,
+    "\n  mutation IdempotentSend($receiverId: ID!, $idempotencyKey: String) {\n    sendConnectionRequest(receiverId: $receiverId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { request { id status } }\n    }\n  }\n": typeof types.IdempotentSendDocument,
+    "\n  mutation RateLimitedSend($receiverId: ID!) {\n    sendConnectionRequest(receiverId: $receiverId) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": typeof types.RateLimitedSendDocument,
+    "\n  subscription RateLimitedConnectionEvents {\n    connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } }\n  }\n": typeof types.RateLimitedConnectionEventsDocument,
     "\n  subscription TestConnectionEvents($userId: ID) {\n    connectionEvents(userId: $userId) {\n      __typename\n      ... on ConnectionCreatedEvent { connection { id connectedSince connectedUser { clientUserId } } }\n      ... on ConnectionRemovedEvent { connectionId connectedUser { clientUserId } }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": typeof types.TestConnectionEventsDocument,
     "\n  subscription TestRollbackNotificationAdded {\n    notificationAdded { id connectionRequestId message }\n  }\n": typeof types.TestRollbackNotificationAddedDocument,
     "\n  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }\n  }\n": typeof types.TestDeliveryNotificationAddedDocument,
@@ -62,6 +65,9 @@ const documents: Documents = {
     "\n  mutation TestMarkNotificationRead($userId: ID, $notificationId: ID!) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ... on Error { message code }\n      ... on NotFoundError { id }\n      ... on MarkNotificationReadPayload { message notification { id type read } }\n    }\n  }\n": types.TestMarkNotificationReadDocument,
     "\n  query TestUser($userId: ID) {\n    user(userId: $userId) {\n      __typename\n      ... on Error { message code }\n      ... on NotFoundError { id }\n      ... on ValidationError { field }\n      ... on User { id clientUserId displayName createdAt }\n    }\n  }\n": types.TestUserDocument,
     "\n  mutation TestUpsertUser($userId: ID, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on UpsertUserPayload { created user { id clientUserId displayName createdAt } }\n    }\n  }\n": types.TestUpsertUserDocument,
+    "\n  mutation IdempotentSend($receiverId: ID!, $idempotencyKey: String) {\n    sendConnectionRequest(receiverId: $receiverId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { request { id status } }\n    }\n  }\n": types.IdempotentSendDocument,
+    "\n  mutation RateLimitedSend($receiverId: ID!) {\n    sendConnectionRequest(receiverId: $receiverId) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": types.RateLimitedSendDocument,
+    "\n  subscription RateLimitedConnectionEvents {\n    connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } }\n  }\n": types.RateLimitedConnectionEventsDocument,
     "\n  subscription TestConnectionEvents($userId: ID) {\n    connectionEvents(userId: $userId) {\n      __typename\n      ... on ConnectionCreatedEvent { connection { id connectedSince connectedUser { clientUserId } } }\n      ... on ConnectionRemovedEvent { connectionId connectedUser { clientUserId } }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": types.TestConnectionEventsDocument,
     "\n  subscription TestRollbackNotificationAdded {\n    notificationAdded { id connectionRequestId message }\n  }\n": types.TestRollbackNotificationAddedDocument,
     "\n  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }\n  }\n": types.TestDeliveryNotificationAddedDocument,
@@ -149,6 +155,18 @@ export function graphql(source: "\n  query TestUser($userId: ID) {\n    user(use
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestUpsertUser($userId: ID, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on UpsertUserPayload { created user { id clientUserId displayName createdAt } }\n    }\n  }\n"): typeof import('./graphql.js').TestUpsertUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdempotentSend($receiverId: ID!, $idempotencyKey: String) {\n    sendConnectionRequest(receiverId: $receiverId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { request { id status } }\n    }\n  }\n"): typeof import('./graphql.js').IdempotentSendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateLimitedSend($receiverId: ID!) {\n    sendConnectionRequest(receiverId: $receiverId) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"): typeof import('./graphql.js').RateLimitedSendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RateLimitedConnectionEvents {\n    connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } }\n  }\n"): typeof import('./graphql.js').RateLimitedConnectionEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

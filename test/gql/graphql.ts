@@ -334,6 +334,44 @@ export type TestUpsertUserMutation = { upsertUser:
     | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
    };
 
+export type IdempotentSendMutationVariables = Exact<{
+  receiverId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type IdempotentSendMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'SendConnectionRequestPayload', request: { id: string, status: ConnectionRequestStatus } }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RateLimitedSendMutationVariables = Exact<{
+  receiverId: string;
+}>;
+
+
+export type RateLimitedSendMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode, retryAfterSeconds: number }
+    | { __typename: 'SendConnectionRequestPayload' }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RateLimitedConnectionEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RateLimitedConnectionEventsSubscription = { connectionEvents:
+    | { __typename: 'ConnectionCreatedEvent' }
+    | { __typename: 'ConnectionRemovedEvent' }
+    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
+
 export type TestConnectionEventsSubscriptionVariables = Exact<{
   userId?: string | null | undefined;
 }>;
@@ -934,6 +972,47 @@ export const TestUpsertUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestUpsertUserMutation, TestUpsertUserMutationVariables>;
+export const IdempotentSendDocument = new TypedDocumentString(`
+    mutation IdempotentSend($receiverId: ID!, $idempotencyKey: String) {
+  sendConnectionRequest(receiverId: $receiverId, idempotencyKey: $idempotencyKey) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on SendConnectionRequestPayload {
+      request {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IdempotentSendMutation, IdempotentSendMutationVariables>;
+export const RateLimitedSendDocument = new TypedDocumentString(`
+    mutation RateLimitedSend($receiverId: ID!) {
+  sendConnectionRequest(receiverId: $receiverId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RateLimitedSendMutation, RateLimitedSendMutationVariables>;
+export const RateLimitedConnectionEventsDocument = new TypedDocumentString(`
+    subscription RateLimitedConnectionEvents {
+  connectionEvents {
+    __typename
+    ... on UnreadCountChangedEvent {
+      unreadCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RateLimitedConnectionEventsSubscription, RateLimitedConnectionEventsSubscriptionVariables>;
 export const TestConnectionEventsDocument = new TypedDocumentString(`
     subscription TestConnectionEvents($userId: ID) {
   connectionEvents(userId: $userId) {
