@@ -26,13 +26,14 @@ export async function findStoredResult(db: Db, scope: KeyScope, ttlSeconds: numb
 }
 
 /**
- * Stores the result under the key, replacing an expired entry. False when a live entry exists:
- * a concurrent call with the same key committed first (this insert waited for it).
+ * Claims the key for a call about to run, replacing an expired entry; the result is saved by
+ * `saveResult` in the same transaction. False when a live entry exists: another call with the
+ * key committed first (a concurrent claim waits here until that call's transaction ends).
  */
-export async function storeResult(
+export async function claimKey(
   trx: Trx,
   scope: KeyScope,
-  stored: StoredResult,
+  call: { operation: string; fingerprint: string },
   ttlSeconds: number,
 ): Promise<boolean> {
   const row = await trx
@@ -41,9 +42,9 @@ export async function storeResult(
       tenant: scope.tenant,
       client_user_id: scope.clientUserId,
       key: scope.key,
-      operation: stored.operation,
-      fingerprint: stored.fingerprint,
-      result: JSON.stringify(stored.result),
+      operation: call.operation,
+      fingerprint: call.fingerprint,
+      result: 'null',
     })
     .onConflict((oc) =>
       oc
@@ -59,6 +60,17 @@ export async function storeResult(
     .returning('key')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Saves the result of the call that claimed the key. */
+export async function saveResult(trx: Trx, scope: KeyScope, result: unknown): Promise<void> {
+  await trx
+    .updateTable('idempotency_keys')
+    .set({ result: JSON.stringify(result) })
+    .where('tenant', '=', scope.tenant)
+    .where('client_user_id', '=', scope.clientUserId)
+    .where('key', '=', scope.key)
+    .execute();
 }
 
 export async function deleteExpiredResults(db: Db, ttlSeconds: number): Promise<void> {

@@ -1,5 +1,11 @@
 import type { Trx } from '../db/database.js';
-import { deleteExpiredResults, findStoredResult, type KeyScope, storeResult } from '../db/idempotency.repository.js';
+import {
+  claimKey,
+  deleteExpiredResults,
+  findStoredResult,
+  type KeyScope,
+  saveResult,
+} from '../db/idempotency.repository.js';
 import type { Deps } from './deps.js';
 import { ConflictError, ValidationError } from './errors.js';
 import type { RateLimitedAction } from './rate-limits.js';
@@ -29,7 +35,8 @@ let lastSweep = 0;
  * seen returns the first result (without counting against rate budgets again); otherwise the
  * write draws on its rate budgets, runs, and stores its result under the key in the same
  * transaction, so the key exists exactly when the change committed. Of two concurrent calls
- * with the same key, the second waits on the first's key row and then returns its result.
+ * with the same key, the second waits on the first's key row and then returns its result; if
+ * the first failed (rolled back), the second runs as if it were first.
  */
 export async function guardedWrite<T>(
   deps: Deps,
@@ -63,10 +70,13 @@ export async function guardedWrite<T>(
   if (scope) sweepExpired(deps, ttl);
   try {
     return await db.transaction().execute(async (trx) => {
-      const result = await write(trx);
-      if (scope && !(await storeResult(trx, scope, { operation: guard.operation, fingerprint, result }, ttl))) {
+      // The key is claimed before the write: a concurrent call with it waits on this row and
+      // then replays the result, instead of running into this call's change (a 409).
+      if (scope && !(await claimKey(trx, scope, { operation: guard.operation, fingerprint }, ttl))) {
         throw new KeyTakenMeanwhile();
       }
+      const result = await write(trx);
+      if (scope) await saveResult(trx, scope, result);
       return result;
     });
   } catch (error) {
