@@ -1,25 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/** Runs `npm start`'s entry point as a real process with the given environment. */
-function startServer(env: Record<string, string>): ChildProcess {
-  const clean = { ...process.env };
-  for (const name of ['JWT_SECRET', 'DATABASE_URL', 'NODE_ENV', 'PGLITE_DIR', 'PORT']) delete clean[name];
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...clean, PGLITE_DIR: 'memory://', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function collect(child: ChildProcess) {
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  return () => output;
-}
+import { collect, listeningUrl, startServer } from './helpers/process.js';
 
 describe('server start-up', { timeout: 60_000 }, () => {
   it('should refuse to start in production without JWT_SECRET, saying why', async () => {
@@ -46,16 +30,7 @@ describe('server start-up', { timeout: 60_000 }, () => {
     const child = startServer({ NODE_ENV: 'development' });
     const output = collect(child);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no listening line in: ${output()}`)), 50_000);
-        child.stdout?.on('data', () => {
-          const match = /"url":"(http:\/\/[^"]+)"/.exec(output());
-          if (match?.[1]) {
-            clearTimeout(timer);
-            resolve(match[1]);
-          }
-        });
-      });
+      const url = await listeningUrl(child, output);
       expect(output()).toMatch(/"level":"warn".*JWT_SECRET is not set: using the built-in DEVELOPMENT secret/);
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);
@@ -73,15 +48,7 @@ describe('embedded database directory', { timeout: 60_000 }, () => {
     const server = startServer({ PGLITE_DIR: dir });
     const serverOutput = collect(server);
     try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${serverOutput()}`)), 50_000);
-        server.stdout?.on('data', () => {
-          if (serverOutput().includes('"listening"')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-      });
+      await listeningUrl(server, serverOutput);
 
       const migrate = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/migrate.ts'], {
         env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '' },
