@@ -40,6 +40,18 @@ const GATEWAY = 'http://127.0.0.1:4101';
 const BASELINE = 'http://127.0.0.1:4102';
 const TENANT = 'bench-0';
 
+/**
+ * The load generator is one client hammering as fast as the server answers: the per-user and
+ * per-tenant rate budgets would measure the limiter, not the capacity. (Counting them costs one
+ * upsert per write; the baseline has no such statement.)
+ */
+const NO_RATE_LIMITS = {
+  RATE_LIMIT_USER_WRITES: '0',
+  RATE_LIMIT_USER_SENDS: '0',
+  RATE_LIMIT_TENANT_WRITES: '0',
+  RATE_LIMIT_USER_SUBSCRIBES: '0',
+};
+
 function start(name: string, script: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', ...script], {
     env: { ...process.env, ...env },
@@ -208,6 +220,7 @@ async function scaleScenario(token: string): Promise<ScenarioReport> {
         JWT_SECRET,
         LOG_LEVEL: 'warn',
         DATABASE_POOL_MAX: '10',
+        ...NO_RATE_LIMITS,
       });
       const baseUrl = `http://127.0.0.1:${port}`;
       return { side, users, userCount: rows[0]?.n ?? 0, server, baseUrl };
@@ -279,6 +292,7 @@ async function main() {
     JWT_SECRET,
     LOG_LEVEL: 'warn',
     DATABASE_POOL_MAX: '10',
+    ...NO_RATE_LIMITS,
   });
   const baseline = start('baseline', ['bench/baseline-server.ts'], {
     BENCH_DATABASE_URL: databaseUrl,

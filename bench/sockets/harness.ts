@@ -117,6 +117,8 @@ export async function startServers(options: ServerOptions): Promise<{ gateway: T
         JWT_SECRET,
         LOG_LEVEL: 'warn',
         DATABASE_POOL_MAX: '10',
+        // The fleet opens thousands of subscriptions in seconds, several per user.
+        RATE_LIMIT_USER_SUBSCRIBES: '0',
       },
       nodeArgs: ['--expose-gc'],
       fileDescriptors,
