@@ -120,12 +120,15 @@ export function notificationStream(db: Db, hub: EventHub, user: UserRow, afterSe
 export type ConnectionEvent =
   | { type: 'created'; connection: ConnectionEdge }
   | { type: 'removed'; connectionId: number; otherUserId: number }
-  | { type: 'unread'; unreadCount: number };
+  | { type: 'unread'; unreadCount: number }
+  /** Connection events may have been missed (the instance's event feed was interrupted). */
+  | { type: 'resync' };
 
 /**
  * A friends panel's live feed for `user`: connections created and removed (both sides hear of
  * both), and the unread notification count whenever it changes, starting with its current
- * value. Events are handled one at a time, in commit order.
+ * value. Events are handled one at a time, in commit order. After an interruption of the
+ * instance's event feed, a `resync` event asks the client to re-read its connections.
  */
 export function connectionEventStream(db: Db, hub: EventHub, user: UserRow, liveness: Liveness) {
   return new Repeater<ConnectionEvent>(async (push, stop) => {
@@ -183,8 +186,13 @@ export function connectionEventStream(db: Db, hub: EventHub, user: UserRow, live
             }
           }
         }),
-      // Connection events of an outage are not replayed; the count is re-read instead.
-      onGap: () => enqueue(refreshUnread),
+      // Connection events of an outage cannot be replayed (removed connections leave no row):
+      // the client is told to re-read its list, and the count is re-read here.
+      onGap: () =>
+        enqueue(async () => {
+          await send({ type: 'resync' });
+          await refreshUnread();
+        }),
     });
     enqueue(refreshUnread);
     try {

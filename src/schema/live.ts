@@ -79,14 +79,26 @@ const UnreadCountChangedEvent = builder
     fields: (t) => ({ unreadCount: t.exposeInt('unreadCount') }),
   });
 
+const ConnectionsResyncEvent = builder
+  .objectRef<Extract<ConnectionEvent, { type: 'resync' }>>('ConnectionsResyncEvent')
+  .implement({
+    description:
+      'The server’s event feed was interrupted (a database restart, a lost connection): connections created or removed meanwhile may not have been announced. Re-read the connections list. The unread count follows as usual.',
+    fields: (t) => ({
+      reason: t.string({ resolve: () => 'Live connection events may have been missed; re-read the connections list.' }),
+    }),
+  });
+
+const eventTypes = {
+  created: ConnectionCreatedEvent,
+  removed: ConnectionRemovedEvent,
+  unread: UnreadCountChangedEvent,
+  resync: ConnectionsResyncEvent,
+} as const;
+
 const ConnectionEventUnion = builder.unionType('ConnectionEvent', {
-  types: [ConnectionCreatedEvent, ConnectionRemovedEvent, UnreadCountChangedEvent],
-  resolveType: (event) =>
-    event.type === 'created'
-      ? ConnectionCreatedEvent
-      : event.type === 'removed'
-        ? ConnectionRemovedEvent
-        : UnreadCountChangedEvent,
+  types: Object.values(eventTypes),
+  resolveType: (event) => eventTypes[event.type],
 });
 
 builder.subscriptionField('connectionEvents', (t) =>

@@ -41,6 +41,7 @@ type Documents = {
     "\n  subscription TestConnectionEvents($userId: ID) {\n    connectionEvents(userId: $userId) {\n      __typename\n      ... on ConnectionCreatedEvent { connection { id connectedSince connectedUser { clientUserId } } }\n      ... on ConnectionRemovedEvent { connectionId connectedUser { clientUserId } }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": typeof types.TestConnectionEventsDocument,
     "\n  subscription TestRollbackNotificationAdded {\n    notificationAdded { id connectionRequestId message }\n  }\n": typeof types.TestRollbackNotificationAddedDocument,
     "\n  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }\n  }\n": typeof types.TestDeliveryNotificationAddedDocument,
+    "\n  subscription TestDeliveryConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n      ... on ConnectionsResyncEvent { reason }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": typeof types.TestDeliveryConnectionEventsDocument,
     "\n  subscription TestNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) {\n      id\n      type\n      connectionRequestId\n      otherUser { clientUserId displayName }\n      message\n      timestamp\n      read\n    }\n  }\n": typeof types.TestNotificationAddedDocument,
     "\n  query TestLiveNotifications {\n    notifications {\n      __typename\n      ... on NotificationPage {\n        liveCursor\n        nodes { id type connectionRequestId otherUser { clientUserId displayName } message timestamp read }\n      }\n    }\n  }\n": typeof types.TestLiveNotificationsDocument,
 };
@@ -71,6 +72,7 @@ const documents: Documents = {
     "\n  subscription TestConnectionEvents($userId: ID) {\n    connectionEvents(userId: $userId) {\n      __typename\n      ... on ConnectionCreatedEvent { connection { id connectedSince connectedUser { clientUserId } } }\n      ... on ConnectionRemovedEvent { connectionId connectedUser { clientUserId } }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": types.TestConnectionEventsDocument,
     "\n  subscription TestRollbackNotificationAdded {\n    notificationAdded { id connectionRequestId message }\n  }\n": types.TestRollbackNotificationAddedDocument,
     "\n  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }\n  }\n": types.TestDeliveryNotificationAddedDocument,
+    "\n  subscription TestDeliveryConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n      ... on ConnectionsResyncEvent { reason }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": types.TestDeliveryConnectionEventsDocument,
     "\n  subscription TestNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) {\n      id\n      type\n      connectionRequestId\n      otherUser { clientUserId displayName }\n      message\n      timestamp\n      read\n    }\n  }\n": types.TestNotificationAddedDocument,
     "\n  query TestLiveNotifications {\n    notifications {\n      __typename\n      ... on NotificationPage {\n        liveCursor\n        nodes { id type connectionRequestId otherUser { clientUserId displayName } message timestamp read }\n      }\n    }\n  }\n": types.TestLiveNotificationsDocument,
 };
@@ -179,6 +181,10 @@ export function graphql(source: "\n  subscription TestRollbackNotificationAdded 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }\n  }\n"): typeof import('./graphql.js').TestDeliveryNotificationAddedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestDeliveryConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n      ... on ConnectionsResyncEvent { reason }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n"): typeof import('./graphql.js').TestDeliveryConnectionEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -369,6 +369,7 @@ export type RateLimitedConnectionEventsSubscriptionVariables = Exact<{ [key: str
 export type RateLimitedConnectionEventsSubscription = { connectionEvents:
     | { __typename: 'ConnectionCreatedEvent' }
     | { __typename: 'ConnectionRemovedEvent' }
+    | { __typename: 'ConnectionsResyncEvent' }
     | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
    };
 
@@ -380,6 +381,7 @@ export type TestConnectionEventsSubscriptionVariables = Exact<{
 export type TestConnectionEventsSubscription = { connectionEvents:
     | { __typename: 'ConnectionCreatedEvent', connection: { id: string, connectedSince: string, connectedUser: { clientUserId: string } } }
     | { __typename: 'ConnectionRemovedEvent', connectionId: string, connectedUser: { clientUserId: string } }
+    | { __typename: 'ConnectionsResyncEvent' }
     | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
    };
 
@@ -395,6 +397,16 @@ export type TestDeliveryNotificationAddedSubscriptionVariables = Exact<{
 
 
 export type TestDeliveryNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string, message: string } };
+
+export type TestDeliveryConnectionEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestDeliveryConnectionEventsSubscription = { connectionEvents:
+    | { __typename: 'ConnectionCreatedEvent', connection: { connectedUser: { clientUserId: string } } }
+    | { __typename: 'ConnectionRemovedEvent' }
+    | { __typename: 'ConnectionsResyncEvent', reason: string }
+    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
 
 export type TestNotificationAddedSubscriptionVariables = Exact<{
   userId?: string | null | undefined;
@@ -1056,6 +1068,26 @@ export const TestDeliveryNotificationAddedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestDeliveryNotificationAddedSubscription, TestDeliveryNotificationAddedSubscriptionVariables>;
+export const TestDeliveryConnectionEventsDocument = new TypedDocumentString(`
+    subscription TestDeliveryConnectionEvents {
+  connectionEvents {
+    __typename
+    ... on ConnectionCreatedEvent {
+      connection {
+        connectedUser {
+          clientUserId
+        }
+      }
+    }
+    ... on ConnectionsResyncEvent {
+      reason
+    }
+    ... on UnreadCountChangedEvent {
+      unreadCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestDeliveryConnectionEventsSubscription, TestDeliveryConnectionEventsSubscriptionVariables>;
 export const TestNotificationAddedDocument = new TypedDocumentString(`
     subscription TestNotificationAdded($userId: ID, $after: ID) {
   notificationAdded(userId: $userId, after: $after) {

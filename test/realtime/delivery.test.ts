@@ -27,6 +27,17 @@ const NotificationAdded = graphql(`
   }
 `);
 
+const ConnectionEvents = graphql(`
+  subscription TestDeliveryConnectionEvents {
+    connectionEvents {
+      __typename
+      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }
+      ... on ConnectionsResyncEvent { reason }
+      ... on UnreadCountChangedEvent { unreadCount }
+    }
+  }
+`);
+
 describe.skipIf(!database)('delivery on real PostgreSQL', () => {
   const server = useTestServer({ database: async () => database! });
   const clients: LiveClient[] = [];
@@ -140,6 +151,33 @@ describe.skipIf(!database)('delivery on real PostgreSQL', () => {
     expect(sent).toBeDefined();
     const [received] = await feed.take(1, 15_000);
     expect(received?.notificationAdded.connectionRequestId).toBe(String(sent));
+  });
+
+  it('should tell a friends panel to re-read its list when connection events may have been missed', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+    const feed = connect(server.url, alice.token).subscribe(ConnectionEvents, {});
+    await feed.take(1);
+
+    const killer = new pg.Client({ connectionString: database!.url });
+    await killer.connect();
+    try {
+      await killListener(killer);
+      // Committed while the listener is away: its event is gone for good.
+      await tenant.connect(alice, bob);
+    } finally {
+      await killer.end();
+    }
+
+    const events = await feed.take(3, 15_000);
+    const types = events.map((e) => e.connectionEvents.__typename);
+    expect(types).toContain('ConnectionsResyncEvent');
+    const afterResync = await server.rest('GET', `/v1/connections/${alice.id}/active`, { token: alice.token });
+    expect(
+      afterResync.body.connections.map(
+        (c: { connected_user: { client_user_id: string } }) => c.connected_user.client_user_id,
+      ),
+    ).toEqual([bob.id]);
   });
 
   it('should resume by commit order, not id order: a smaller id committed later is still delivered', async () => {
