@@ -1,0 +1,434 @@
+import type { Face, StatusFilter } from './model.js';
+
+/*
+ * The calls the stress test makes, through either face, with the answer normalised to what
+ * REST would say: a status, an error code, and the few fields the load and the checks use.
+ * GraphQL is called with plain query strings (no generated documents).
+ */
+
+export interface Outcome<T = undefined> {
+  status: number;
+  code?: string;
+  /** Body of an unexpected answer (5xx, GraphQL `errors`, a network failure), for the report. */
+  detail?: string;
+  data?: T;
+}
+
+export interface ConnectionItem {
+  id: number;
+  otherClientId: string;
+  since: string;
+}
+
+export interface NotificationItem {
+  id: number;
+  type: string;
+  read: boolean;
+  requestId: number;
+  otherClientId: string;
+}
+
+export interface RequestItem {
+  id: number;
+  senderClientId: string;
+  receiverClientId: string;
+  status: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  totalPages: number;
+}
+
+/** The status REST gives each error code (src/rest/status.ts), for GraphQL's typed errors. */
+const statusOfCode: Record<string, number> = {
+  VALIDATION_FAILED: 400,
+  CANNOT_CONNECT_TO_SELF: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_REQUEST_RECEIVER: 403,
+  USER_NOT_FOUND: 404,
+  CONNECTION_REQUEST_NOT_FOUND: 404,
+  CONNECTION_NOT_FOUND: 404,
+  NOTIFICATION_NOT_FOUND: 404,
+  ALREADY_CONNECTED: 409,
+  REQUEST_ALREADY_PENDING: 409,
+  REQUEST_ALREADY_PROCESSED: 409,
+  TOO_MANY_PENDING_REQUESTS: 409,
+  CONNECTION_LIMIT_REACHED: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+const ERROR_FIELDS = '__typename ... on Error { code message }';
+
+const documents = {
+  send: `mutation StressSend($userId: ID, $receiverId: ID!, $message: String) {
+    r: sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message) {
+      ${ERROR_FIELDS} ... on SendConnectionRequestPayload { request { id status } }
+    }
+  }`,
+  accept: `mutation StressAccept($userId: ID, $requestId: ID!) {
+    r: acceptConnectionRequest(userId: $userId, requestId: $requestId) {
+      ${ERROR_FIELDS}
+      ... on AcceptConnectionRequestPayload {
+        request { id status }
+        connection { id connectedSince connectedUser { clientUserId } }
+      }
+    }
+  }`,
+  decline: `mutation StressDecline($userId: ID, $requestId: ID!) {
+    r: declineConnectionRequest(userId: $userId, requestId: $requestId) {
+      ${ERROR_FIELDS} ... on DeclineConnectionRequestPayload { request { id status } }
+    }
+  }`,
+  remove: `mutation StressRemove($userId: ID, $connectionId: ID!) {
+    r: removeConnection(userId: $userId, connectionId: $connectionId) {
+      ${ERROR_FIELDS} ... on RemoveConnectionPayload { connectionId }
+    }
+  }`,
+  markRead: `mutation StressMarkRead($userId: ID, $notificationId: ID!) {
+    r: markNotificationRead(userId: $userId, notificationId: $notificationId) {
+      ${ERROR_FIELDS} ... on MarkNotificationReadPayload { notification { id read } }
+    }
+  }`,
+  active: `query StressActive($userId: ID, $page: Int, $perPage: Int) {
+    r: activeConnections(userId: $userId, page: $page, perPage: $perPage) {
+      ${ERROR_FIELDS}
+      ... on ConnectionPage {
+        totalCount
+        pagination { totalItems totalPages }
+        nodes { id connectedSince connectedUser { clientUserId } }
+      }
+    }
+  }`,
+  notifications: `query StressNotifications($userId: ID, $page: Int, $perPage: Int, $unreadOnly: Boolean) {
+    r: notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {
+      ${ERROR_FIELDS}
+      ... on NotificationPage {
+        totalCount
+        unreadCount
+        pagination { totalItems totalPages }
+        nodes { id type read connectionRequestId otherUser { clientUserId } }
+      }
+    }
+  }`,
+  received: `query StressReceived($userId: ID, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {
+    r: receivedConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {
+      ${ERROR_FIELDS}
+      ... on ConnectionRequestPage {
+        totalCount
+        pagination { totalItems totalPages }
+        nodes { id status sender { clientUserId } receiver { clientUserId } }
+      }
+    }
+  }`,
+  sent: `query StressSent($userId: ID, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {
+    r: sentConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {
+      ${ERROR_FIELDS}
+      ... on ConnectionRequestPage {
+        totalCount
+        pagination { totalItems totalPages }
+        nodes { id status sender { clientUserId } receiver { clientUserId } }
+      }
+    }
+  }`,
+};
+
+const short = (value: unknown) => {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+};
+
+/** Who makes a call: the acting user, with its own token or with the tenant's service token. */
+export interface Caller {
+  clientId: string;
+  token: string;
+  /** Set when `token` is a service token acting as `clientId`. */
+  service: boolean;
+}
+
+export class StressApi {
+  constructor(readonly url: string) {}
+
+  async #rest(method: string, path: string, caller: Caller, body?: unknown): Promise<Outcome<any>> {
+    const headers: Record<string, string> = { authorization: `Bearer ${caller.token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.url}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      text = await response.text();
+    } catch (error) {
+      return { status: 0, code: 'NETWORK_ERROR', detail: String(error) };
+    }
+    let parsed: any;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      return { status: response.status, code: 'NOT_JSON', detail: short(text) };
+    }
+    if (response.status >= 400) {
+      return {
+        status: response.status,
+        code: parsed?.code,
+        ...(response.status >= 500 && { detail: short(parsed ?? text) }),
+      };
+    }
+    return { status: response.status, data: parsed };
+  }
+
+  async #graphql(document: string, variables: Record<string, unknown>, caller: Caller): Promise<Outcome<any>> {
+    const vars = caller.service ? { ...variables, userId: caller.clientId } : variables;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${caller.token}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        body: JSON.stringify({ query: document, variables: vars }),
+      });
+      text = await response.text();
+    } catch (error) {
+      return { status: 0, code: 'NETWORK_ERROR', detail: String(error) };
+    }
+    let body: any;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { status: Math.max(response.status, 500), code: 'NOT_JSON', detail: short(text) };
+    }
+    if (response.status >= 500 || body?.errors?.length || !body?.data?.r) {
+      const code = body?.errors?.[0]?.extensions?.code ?? 'GRAPHQL_ERRORS';
+      return { status: Math.max(response.status, 500), code, detail: short(body) };
+    }
+    const result = body.data.r;
+    if (typeof result.code === 'string') {
+      return { status: statusOfCode[result.code] ?? 400, code: result.code };
+    }
+    return { status: 200, data: result };
+  }
+
+  async send(face: Face, caller: Caller, receiverId: string, message?: string): Promise<Outcome<{ id: number }>> {
+    if (face === 'rest') {
+      const outcome = await this.#rest('POST', `/v1/connections/${caller.clientId}/request`, caller, {
+        receiver_id: receiverId,
+        ...(message !== undefined && { message }),
+      });
+      return outcome.data ? { status: outcome.status, data: { id: Number(outcome.data.id) } } : outcome;
+    }
+    const outcome = await this.#graphql(documents.send, { receiverId, message: message ?? null }, caller);
+    return outcome.data ? { status: 201, data: { id: Number(outcome.data.request.id) } } : outcome;
+  }
+
+  /** Accepts or declines; a GraphQL accept also returns the connection it created. */
+  async answer(
+    face: Face,
+    caller: Caller,
+    answer: 'accept' | 'decline',
+    requestId: number,
+  ): Promise<Outcome<{ connection?: ConnectionItem }>> {
+    if (face === 'rest') {
+      const outcome = await this.#rest('POST', `/v1/connections/${caller.clientId}/${answer}/${requestId}`, caller);
+      return outcome.data ? { status: outcome.status, data: {} } : outcome;
+    }
+    const outcome = await this.#graphql(documents[answer], { requestId: String(requestId) }, caller);
+    if (!outcome.data) return outcome;
+    const c = outcome.data.connection;
+    return {
+      status: 200,
+      data: c
+        ? { connection: { id: Number(c.id), otherClientId: c.connectedUser.clientUserId, since: c.connectedSince } }
+        : {},
+    };
+  }
+
+  async remove(face: Face, caller: Caller, connectionId: number): Promise<Outcome> {
+    if (face === 'rest') {
+      const outcome = await this.#rest('DELETE', `/v1/connections/${caller.clientId}/${connectionId}`, caller);
+      return outcome.data ? { status: outcome.status } : outcome;
+    }
+    const outcome = await this.#graphql(documents.remove, { connectionId: String(connectionId) }, caller);
+    return outcome.data ? { status: 200 } : outcome;
+  }
+
+  async markRead(face: Face, caller: Caller, notificationId: number): Promise<Outcome> {
+    if (face === 'rest') {
+      const path = `/v1/connections/${caller.clientId}/notifications/${notificationId}/read`;
+      const outcome = await this.#rest('POST', path, caller);
+      return outcome.data ? { status: outcome.status } : outcome;
+    }
+    const outcome = await this.#graphql(documents.markRead, { notificationId: String(notificationId) }, caller);
+    return outcome.data ? { status: 200 } : outcome;
+  }
+
+  async active(face: Face, caller: Caller, page: number, perPage: number): Promise<Outcome<Page<ConnectionItem>>> {
+    if (face === 'rest') {
+      const path = `/v1/connections/${caller.clientId}/active?page=${page}&per_page=${perPage}`;
+      const outcome = await this.#rest('GET', path, caller);
+      if (!outcome.data) return outcome;
+      const body = outcome.data;
+      return {
+        status: outcome.status,
+        data: {
+          total: body.pagination.total_items,
+          totalPages: body.pagination.total_pages,
+          items: body.connections.map((c: any) => ({
+            id: c.id,
+            otherClientId: c.connected_user.client_user_id,
+            since: c.connected_since,
+          })),
+        },
+      };
+    }
+    const outcome = await this.#graphql(documents.active, { page, perPage }, caller);
+    if (!outcome.data) return outcome;
+    const r = outcome.data;
+    if (r.totalCount !== r.pagination.totalItems) {
+      return {
+        status: 200,
+        code: 'TOTALS_DISAGREE',
+        detail: `totalCount ${r.totalCount} ≠ pagination.totalItems ${r.pagination.totalItems}`,
+      };
+    }
+    return {
+      status: 200,
+      data: {
+        total: r.totalCount,
+        totalPages: r.pagination.totalPages,
+        items: r.nodes.map((c: any) => ({
+          id: Number(c.id),
+          otherClientId: c.connectedUser.clientUserId,
+          since: c.connectedSince,
+        })),
+      },
+    };
+  }
+
+  async notifications(
+    face: Face,
+    caller: Caller,
+    options: { page?: number; perPage: number; unreadOnly?: boolean },
+  ): Promise<Outcome<Page<NotificationItem> & { unreadCount: number }>> {
+    const page = options.page ?? 1;
+    const unreadOnly = options.unreadOnly ?? false;
+    if (face === 'rest') {
+      const path =
+        `/v1/connections/${caller.clientId}/notifications?page=${page}&per_page=${options.perPage}` +
+        (unreadOnly ? '&unread_only=true' : '');
+      const outcome = await this.#rest('GET', path, caller);
+      if (!outcome.data) return outcome;
+      const body = outcome.data;
+      return {
+        status: outcome.status,
+        data: {
+          total: body.pagination.total_items,
+          totalPages: body.pagination.total_pages,
+          unreadCount: body.unread_count,
+          items: body.notifications.map((n: any) => ({
+            id: n.id,
+            type: n.type,
+            read: n.read,
+            requestId: n.connection_request_id,
+            otherClientId: n.other_user.client_user_id,
+          })),
+        },
+      };
+    }
+    const outcome = await this.#graphql(
+      documents.notifications,
+      { page, perPage: options.perPage, unreadOnly },
+      caller,
+    );
+    if (!outcome.data) return outcome;
+    const r = outcome.data;
+    if (r.totalCount !== r.pagination.totalItems) {
+      return {
+        status: 200,
+        code: 'TOTALS_DISAGREE',
+        detail: `totalCount ${r.totalCount} ≠ pagination.totalItems ${r.pagination.totalItems}`,
+      };
+    }
+    return {
+      status: 200,
+      data: {
+        total: r.totalCount,
+        totalPages: r.pagination.totalPages,
+        unreadCount: r.unreadCount,
+        items: r.nodes.map((n: any) => ({
+          id: Number(n.id),
+          type: String(n.type).toLowerCase(),
+          read: n.read,
+          requestId: Number(n.connectionRequestId),
+          otherClientId: n.otherUser.clientUserId,
+        })),
+      },
+    };
+  }
+
+  async requests(
+    face: Face,
+    caller: Caller,
+    direction: 'sent' | 'received',
+    status: StatusFilter,
+    perPage: number,
+  ): Promise<Outcome<Page<RequestItem>>> {
+    if (face === 'rest') {
+      const path = `/v1/connections/${caller.clientId}/${direction}?status=${status}&per_page=${perPage}`;
+      const outcome = await this.#rest('GET', path, caller);
+      if (!outcome.data) return outcome;
+      const body = outcome.data;
+      const me = caller.clientId;
+      return {
+        status: outcome.status,
+        data: {
+          total: body.pagination.total_items,
+          totalPages: body.pagination.total_pages,
+          items: body.requests.map((r: any) => ({
+            id: r.id,
+            status: r.status,
+            senderClientId: direction === 'sent' ? me : r.user.client_user_id,
+            receiverClientId: direction === 'sent' ? r.user.client_user_id : me,
+          })),
+        },
+      };
+    }
+    const outcome = await this.#graphql(
+      documents[direction],
+      { status: status.toUpperCase(), page: 1, perPage },
+      caller,
+    );
+    if (!outcome.data) return outcome;
+    const r = outcome.data;
+    if (r.totalCount !== r.pagination.totalItems) {
+      return {
+        status: 200,
+        code: 'TOTALS_DISAGREE',
+        detail: `totalCount ${r.totalCount} ≠ pagination.totalItems ${r.pagination.totalItems}`,
+      };
+    }
+    return {
+      status: 200,
+      data: {
+        total: r.totalCount,
+        totalPages: r.pagination.totalPages,
+        items: r.nodes.map((n: any) => ({
+          id: Number(n.id),
+          status: String(n.status).toLowerCase(),
+          senderClientId: n.sender.clientUserId,
+          receiverClientId: n.receiver.clientUserId,
+        })),
+      },
+    };
+  }
+}

@@ -1,0 +1,145 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadPublicIds } from '../../src/domain/public-ids.js';
+import { createTenant, useTestServer } from '../helpers/app.js';
+import { realPostgresDatabase } from '../helpers/database.js';
+import { runLoad, type StressUser } from './driver.js';
+import { CHECKS, findViolations } from './invariants.js';
+import type { LoggedOp } from './model.js';
+import { readApiViews, readDbState } from './observe.js';
+import { stressSeed } from './random.js';
+
+/*
+ * The concurrency stress test: 64 clients send, accept, decline, remove and mark read at random
+ * among a few users of one tenant, over REST and GraphQL at once, for a fixed time, on real
+ * PostgreSQL. Then the database, the log of every call and answer, and what the API lists must
+ * agree on every invariant (see invariants.ts): no 5xx, no duplicate pending request or
+ * connection, symmetric connections, one notification per event, every acknowledged write
+ * stored, every refused one without effect, counters equal to the rows.
+ *
+ * `npm run test:stress` runs it for STRESS_SECONDS (default 60); under `npm test` it runs for
+ * a few seconds. STRESS_SEED repeats a run's choices (interleavings still vary).
+ */
+
+const SHORT_SECONDS = 5;
+const CLIENTS = 64;
+const USERS = 10;
+/** Answers the load must have produced to have tested anything; it runs on until it has. */
+const REQUIRED = [
+  ['send', 201],
+  ['send', 409],
+  ['accept', 200],
+  ['accept', 409],
+  ['decline', 200],
+  ['remove', 200],
+  ['remove', 404],
+  ['markRead', 200],
+] as const;
+
+function stressSeconds(): number {
+  const raw = process.env.STRESS_SECONDS;
+  if (raw === undefined || raw === '') return SHORT_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(`STRESS_SECONDS must be a positive number, got '${raw}'`);
+  return seconds;
+}
+
+function summary(ops: readonly LoggedOp[]): string {
+  const byKind = new Map<string, Map<number, number>>();
+  for (const op of ops) {
+    const statuses = byKind.get(op.kind) ?? new Map<number, number>();
+    statuses.set(op.status, (statuses.get(op.status) ?? 0) + 1);
+    byKind.set(op.kind, statuses);
+  }
+  return [...byKind]
+    .map(
+      ([kind, statuses]) =>
+        `${kind} ${[...statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([status, n]) => `${status}×${n}`)
+          .join(' ')}`,
+    )
+    .join(', ');
+}
+
+const seconds = stressSeconds();
+const seed = stressSeed();
+const database = await realPostgresDatabase('stress');
+afterAll(async () => {
+  await database?.db.destroy();
+});
+
+describe.skipIf(!database)('stress on real PostgreSQL', () => {
+  const server = useTestServer({ database: async () => database! });
+
+  it(`should keep every invariant with ${CLIENTS} clients on ${USERS} users for ${seconds}s (seed ${seed})`, {
+    timeout: seconds * 1000 + 90_000,
+  }, async () => {
+    const db = database!.db;
+    const tenant = await createTenant(server);
+    const seeded = [];
+    for (let i = 0; i < USERS; i++) seeded.push(await tenant.user('p'));
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'client_user_id'])
+      .where('tenant', '=', tenant.name)
+      .execute();
+    const rowIdOf = new Map(rows.map((r) => [r.client_user_id, r.id]));
+    const users: StressUser[] = seeded.map((u) => ({ clientId: u.id, token: u.token, rowId: rowIdOf.get(u.id)! }));
+    const ids = await loadPublicIds(db);
+    const decode = (publicId: number) => ids.decode(publicId);
+
+    const started = Date.now();
+    const ops = await runLoad({
+      url: server.url,
+      users,
+      serviceToken: tenant.serviceToken,
+      clients: CLIENTS,
+      durationMs: seconds * 1000,
+      seed,
+      required: REQUIRED.map(([kind, status]) => `${kind} ${status}`),
+      graceMs: 30_000,
+      decode,
+    });
+    const elapsed = (Date.now() - started) / 1000;
+
+    const state = await readDbState(db, tenant.name);
+    const views = await readApiViews(server.url, users, decode);
+    const violations = findViolations(state, ops, views);
+
+    const total = Object.values(violations).reduce((n, list) => n + list.length, 0);
+    const serverErrors = ops.filter((op) => op.status === 0 || op.status >= 500).length;
+    const faces = ops.filter((op) => op.face === 'rest').length;
+    const found = Object.entries(violations)
+      .filter(([, list]) => list.length)
+      .map(([check, list]) => `${check}=${list.length}`)
+      .join(' ');
+    console.log(
+      `[stress] seed=${seed} ${elapsed.toFixed(1)}s clients=${CLIENTS} users=${USERS} ` +
+        `ops=${ops.length} (${Math.round(ops.length / elapsed)}/s; rest ${faces}, graphql ${ops.length - faces}) ` +
+        `${summary(ops)} | rows: requests=${state.requests.length} ` +
+        `(accepted ${state.requests.filter((r) => r.status === 'accepted').length}, ` +
+        `declined ${state.requests.filter((r) => r.status === 'declined').length}) ` +
+        `connections=${state.connections.length} notifications=${state.notifications.length} ` +
+        `(read ${state.notifications.filter((n) => n.readAt).length}) | ` +
+        `5xx=${serverErrors} violations=${total}${found ? ` (${found})` : ''}`,
+    );
+
+    for (const check of CHECKS) {
+      const list = violations[check] ?? [];
+      const shown = list.length > 25 ? [...list.slice(0, 25), `… and ${list.length - 25} more`] : list;
+      // Soft: a failing run reports every check that found something, not only the first.
+      expect.soft(shown, `${check}: ${list.length} violation(s) (seed ${seed})`).toEqual([]);
+    }
+
+    // The load must have exercised every kind of call, including the contended outcomes.
+    for (const [kind, status] of REQUIRED) {
+      expect
+        .soft(
+          ops.some((op) => op.kind === kind && op.status === status),
+          `the load never got ${status} for ${kind}`,
+        )
+        .toBe(true);
+    }
+  });
+});

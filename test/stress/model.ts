@@ -1,0 +1,90 @@
+/*
+ * What the stress test records and observes, in the database's own terms: users, requests,
+ * connections and notifications by their row ids (public ids decoded), so that the invariant
+ * checks are plain functions of data and can be tried on hand-made broken states.
+ */
+
+export type Face = 'rest' | 'graphql';
+
+export type WriteKind = 'send' | 'accept' | 'decline' | 'remove' | 'markRead';
+export type ReadKind = 'listActive' | 'listNotifications' | 'listReceived' | 'listSent';
+export type OpKind = WriteKind | ReadKind;
+
+/**
+ * One call the load made and how the API answered it. `status` is the HTTP status for REST;
+ * for GraphQL it is what REST would have answered: 200 (201 for a send) for a payload, the
+ * status of the error code for a typed error, the HTTP status when it is 5xx, and 500 when the
+ * response carries `errors` (an unexpected, masked failure). 0 means no response at all.
+ */
+export interface LoggedOp {
+  kind: OpKind;
+  face: Face;
+  /** Row id of the user the call acted as. */
+  actorId: number;
+  /** Whether a service token (acting as `actorId`) made the call, rather than the user's own. */
+  service: boolean;
+  status: number;
+  /** The error code of a refused call. */
+  code?: string;
+  /** For a failed call: what came back, for the report. */
+  detail?: string;
+  /** send: the receiver's row id. */
+  receiverId?: number;
+  /** send: the new request's row id (201); accept/decline: the request answered. */
+  requestId?: number;
+  /** remove: the connection's row id, and its two users as the API listed them. */
+  connectionId?: number;
+  connectionUsers?: [number, number];
+  /** markRead: the notification's row id. */
+  notificationId?: number;
+  /** Milliseconds since the run started, when the call was made and answered. */
+  startedMs: number;
+  endedMs: number;
+}
+
+export type RequestStatus = 'pending' | 'accepted' | 'declined';
+
+/** The tenant's rows after the load stopped. */
+export interface DbState {
+  users: { id: number; clientUserId: string; connectionCount: number; notificationSeq: number }[];
+  requests: { id: number; senderId: number; receiverId: number; status: RequestStatus; respondedAt: Date | null }[];
+  connections: { id: number; lowId: number; highId: number; requestId: number; createdAt: Date }[];
+  edges: { userId: number; connectionId: number; otherUserId: number; createdAt: Date }[];
+  notifications: {
+    id: number;
+    userId: number;
+    type: string;
+    requestId: number;
+    otherUserId: number;
+    readAt: Date | null;
+    seq: number;
+    createdAt: Date;
+  }[];
+}
+
+export type StatusFilter = 'all' | RequestStatus;
+
+/** What one user's lists said through one face after the load stopped (ids decoded). */
+export interface ApiView {
+  face: Face;
+  userId: number;
+  active: {
+    /** total_items / totalCount. */
+    total: number;
+    /** Every page of the list. */
+    items: { connectionId: number; otherUserId: number; since: string }[];
+  };
+  notifications: {
+    total: number;
+    unreadCount: number;
+    /** total_items of the list with unread_only=true. */
+    unreadOnlyTotal: number;
+    /** The first page (newest 50). */
+    firstPage: { id: number; type: string; read: boolean; requestId: number; otherUserId: number }[];
+  };
+  /** total_items of the sent and received lists under each status filter. */
+  requestTotals: Record<'sent' | 'received', Record<StatusFilter, number>>;
+}
+
+/** Every check's violations, by check: each entry says what is wrong, with the rows involved. */
+export type Violations = Record<string, string[]>;
