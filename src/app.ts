@@ -15,6 +15,7 @@ import type { EventTransport } from './realtime/transport.js';
 import { attachWebSockets } from './realtime/ws.js';
 import { createRestHandler } from './rest/handler.js';
 import { databaseUnavailable, errorResponse, Response } from './rest/status.js';
+import { CorsPolicy } from './security/cors.js';
 import { createGateway, type Gateway } from './yoga.js';
 
 export interface AppOptions {
@@ -79,12 +80,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
     tokens,
     graphiql: config.graphiql,
     logger,
+    graphqlLimits: config.graphqlLimits,
+    introspection: config.introspection,
+    production: config.env === 'production',
   });
   const rest = createRestHandler(gateway, tokens, logger);
 
   // Set once shutdown begins, so load balancers take this instance out before it closes.
   let stopping = false;
+  const cors = new CorsPolicy(config.corsOrigins);
   const fetch = async (request: Request): Promise<Response> => {
+    // Browsers ask before calling from another origin: answered here, the same for every path.
+    if (CorsPolicy.isPreflight(request)) return cors.preflight(request);
+    return cors.decorate(request, await route(request));
+  };
+  const route = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     try {
       if (pathname === '/v1' || pathname.startsWith('/v1/')) return await rest(request);
@@ -117,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
 
   const server = createServer(createRequestListener(fetch));
-  const sockets = attachWebSockets(server, gateway, tokens, logger, { keepAliveMs: config.wsKeepAliveMs });
+  const sockets = attachWebSockets(server, gateway, tokens, logger, { keepAliveMs: config.wsKeepAliveMs, cors });
 
   return {
     server,

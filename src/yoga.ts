@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate.js';
 import type { TokenVerifier } from './auth/jwt.js';
+import type { GraphQLLimits } from './config.js';
 import type { Context } from './context.js';
 import {
   DATABASE_RETRY_AFTER_SECONDS,
@@ -18,6 +19,8 @@ import type { Viewer } from './domain/viewer.js';
 import type { Logger } from './logger.js';
 import type { EventHub } from './realtime/hub.js';
 import { schema } from './schema/index.js';
+import { useCsrfPrevention } from './security/csrf.js';
+import { useGraphQLLimits, useNoIntrospection } from './security/graphql-limits.js';
 
 export interface GatewayOptions {
   db: Db;
@@ -30,6 +33,12 @@ export interface GatewayOptions {
   tokens: TokenVerifier;
   graphiql: boolean;
   logger: Logger;
+  /** Limits every document is held to before it runs, and the size of a batch. */
+  graphqlLimits: GraphQLLimits;
+  /** Whether `__schema` and `__type` may be queried. */
+  introspection: boolean;
+  /** Production hides what helps map the schema ("Did you mean ...?" hints). */
+  production: boolean;
 }
 
 /**
@@ -54,9 +63,16 @@ export function createGateway(options: GatewayOptions): Gateway {
       headers: JSON.stringify({ Authorization: 'Bearer <run: npm run token -- --sub user123>' }),
     },
     landingPage: false,
+    // CORS is answered for every path, this one included, by the app's fetch wrapper.
+    cors: false,
+    // An array of operations in one POST, each held to the limits, at most this many.
+    batching: { limit: options.graphqlLimits.maxBatch },
     // Unexpected errors reach clients as "Unexpected error." only; the cause goes to the log.
     // A database that is away is not unexpected: the client is told to retry (503).
     maskedErrors: {
+      // Never put the cause (`originalError`, with its stack) in a response, whatever NODE_ENV
+      // says; it goes to the log.
+      isDev: false,
       maskError(error, message, isDev) {
         if (isDatabaseUnavailable(error)) {
           options.logger.warn('database unavailable', { error: String(error) });
@@ -76,7 +92,12 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
     },
     logging: false,
-    plugins: [useGraphQlJit()],
+    plugins: [
+      useCsrfPrevention(),
+      useGraphQLLimits(options.graphqlLimits, { production: options.production }),
+      ...(options.introspection ? [] : [useNoIntrospection()]),
+      useGraphQlJit(),
+    ],
     context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
       const viewer = verifiedViewer ?? (await authenticate(request, options.tokens));
       return {

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -8,6 +8,8 @@ import type { TokenVerifier } from '../auth/jwt.js';
 import { MISSING_TOKEN_MESSAGE } from '../context.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { Logger } from '../logger.js';
+import { errorResponse, type RestErrorCode } from '../rest/status.js';
+import type { CorsPolicy } from '../security/cors.js';
 import type { Gateway } from '../yoga.js';
 
 /** Close code for a socket whose client stopped reading (private range, 4000-4999). */
@@ -36,6 +38,32 @@ function closeWhenExpired(socket: WebSocket, expiresAt: number): void {
 export interface WebSocketOptions {
   /** Interval of pings; a socket that does not answer one before the next is dropped. */
   keepAliveMs: number;
+  /** Which browser pages may open a socket (the HTTP CORS policy; same-origin pages always may). */
+  cors: CorsPolicy;
+}
+
+type VerifyCallback = (result: boolean, code?: number, message?: string, headers?: Record<string, string>) => void;
+
+/** Refuses an upgrade with the documented `{error, message, code}` body instead of ws's HTML. */
+async function refuseUpgrade(done: VerifyCallback, code: RestErrorCode, message: string): Promise<void> {
+  const response = errorResponse(code, message);
+  // ws writes these as given: the key must match its own 'Content-Type' to replace it.
+  done(false, response.status, await response.text(), { 'Content-Type': 'application/json' });
+}
+
+/**
+ * A browser always sends Origin on a WebSocket upgrade, and CORS does not apply to sockets: a
+ * page on any site could open one. Same-origin pages and the configured origins may; clients
+ * that are not browsers send no Origin and are not concerned.
+ */
+function originAllowed(request: IncomingMessage, cors: CorsPolicy): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined || cors.allows(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 interface RootValue {
@@ -56,7 +84,17 @@ export function attachWebSockets(
   logger: Logger,
   options: WebSocketOptions,
 ) {
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
+  const wss: WebSocketServer = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: 64 * 1024,
+    verifyClient: ({ req }: { req: IncomingMessage }, done: VerifyCallback) => {
+      if (!originAllowed(req, options.cors)) {
+        return void refuseUpgrade(done, 'FORBIDDEN', `Origin ${req.headers.origin} may not open a WebSocket here`);
+      }
+      done(true);
+    },
+  });
   const viewers = new WeakMap<object, Viewer>();
 
   const disposable = useServer(

@@ -1,0 +1,266 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as restDocuments from '../../src/gql/graphql.js';
+import * as testDocuments from '../gql/graphql.js';
+import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
+import { onTestQuery } from '../helpers/database.js';
+import { liveClient } from '../helpers/live.js';
+
+// The default limits, as every other test and the REST shim run with.
+const server = useTestServer();
+// Tight limits, so that each can be crossed with the schema's own (shallow) fields.
+const limited = useTestServer({
+  env: {
+    GRAPHQL_MAX_DEPTH: '3',
+    GRAPHQL_MAX_ALIASES: '2',
+    GRAPHQL_MAX_DIRECTIVES: '2',
+    GRAPHQL_MAX_TOKENS: '120',
+    GRAPHQL_MAX_COST: '200',
+    GRAPHQL_MAX_BATCH: '3',
+  },
+});
+
+/** Depth 5: activeConnections > edges > node > connectedUser > displayName (fragments add none). */
+const TOO_DEEP = '{ activeConnections { ... on ConnectionPage { edges { node { connectedUser { displayName } } } } } }';
+/** Depth 3: within the limit, and it reads the database. */
+const SHALLOW = '{ activeConnections { ... on ConnectionPage { totalCount nodes { id } } } }';
+const TOO_MANY_ALIASES =
+  '{ a: activeConnections { __typename } b: activeConnections { __typename } c: notifications { __typename } }';
+const TOO_MANY_DIRECTIVES =
+  '{ activeConnections @include(if: true) { __typename @skip(if: false) } notifications @include(if: true) { __typename } }';
+const TOO_MANY_TOKENS = `{ activeConnections { ${'__typename '.repeat(130)} } }`;
+/** Costs (2 + 2 + 1.5 * (2 + 1.5)) * 50 = 462.5: `first: 50` counts its selection fifty times. */
+const TOO_COSTLY = '{ activeConnections(first: 50) { ... on ConnectionPage { nodes { id } } } }';
+const AFFORDABLE = '{ activeConnections(first: 5) { ... on ConnectionPage { nodes { id } } } }';
+
+const refusals = [
+  { limit: 'depth', query: TOO_DEEP, code: 'MAX_DEPTH_EXCEEDED', message: 'Query depth limit of 3 exceeded, found 5.' },
+  {
+    limit: 'aliases',
+    query: TOO_MANY_ALIASES,
+    code: 'MAX_ALIASES_EXCEEDED',
+    message: 'Aliases limit of 2 exceeded, found 3.',
+  },
+  {
+    limit: 'directives',
+    query: TOO_MANY_DIRECTIVES,
+    code: 'MAX_DIRECTIVES_EXCEEDED',
+    message: 'Directives limit of 2 exceeded, found 3.',
+  },
+  { limit: 'tokens', query: TOO_MANY_TOKENS, code: 'MAX_TOKENS_EXCEEDED', message: 'Token limit of 120 exceeded.' },
+  {
+    limit: 'cost',
+    query: TOO_COSTLY,
+    code: 'MAX_COST_EXCEEDED',
+    message: 'Query Cost limit of 200 exceeded, found 462.5.',
+  },
+] as const;
+
+/** Every SQL statement the shared test database runs while `work` does. */
+async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  onTestQuery((sql) => statements.push(sql));
+  try {
+    await work();
+  } finally {
+    onTestQuery(null);
+  }
+  return statements;
+}
+
+afterEach(() => onTestQuery(null));
+
+async function post(srv: TestServer, body: unknown, token: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${srv.url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      authorization: `Bearer ${token}`,
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+async function someone(): Promise<SeededUser> {
+  const tenant = await createTenant(server);
+  const alice = await tenant.user('alice');
+  await tenant.connect(alice, await tenant.user('bob'));
+  return alice;
+}
+
+describe('GraphQL document limits', () => {
+  it('should run a query within every limit, reading the database', async () => {
+    const alice = await someone();
+    for (const query of [SHALLOW, AFFORDABLE]) {
+      let result: Awaited<ReturnType<typeof post>> | undefined;
+      const statements = await statementsDuring(async () => {
+        result = await post(limited, { query }, alice.token);
+      });
+      expect(result?.status).toBe(200);
+      expect(result?.body.errors).toBeUndefined();
+      expect(result?.body.data.activeConnections).toBeDefined();
+      expect(statements.length).toBeGreaterThan(0);
+    }
+  });
+
+  for (const { limit, query, code, message } of refusals) {
+    it(`should refuse a query over the ${limit} limit with 400 ${code}, running no SQL`, async () => {
+      const alice = await someone();
+      let result: Awaited<ReturnType<typeof post>> | undefined;
+      const statements = await statementsDuring(async () => {
+        result = await post(limited, { query }, alice.token);
+      });
+
+      expect(result?.status).toBe(400);
+      expect(result?.body.data).toBeUndefined();
+      expect(result?.body.errors).toEqual([
+        expect.objectContaining({ message, extensions: expect.objectContaining({ code }) }),
+      ]);
+      expect(statements).toEqual([]);
+    });
+  }
+
+  it('should refuse the same way however the client asks for the response', async () => {
+    const alice = await someone();
+    const spec = await post(limited, { query: TOO_DEEP }, alice.token, { accept: 'application/graphql-response+json' });
+    expect(spec.status).toBe(400);
+    expect(spec.body.errors[0].extensions.code).toBe('MAX_DEPTH_EXCEEDED');
+  });
+
+  it('should hold GET requests to the limits', async () => {
+    const alice = await someone();
+    for (const { query, code } of refusals) {
+      let response: Response | undefined;
+      const statements = await statementsDuring(async () => {
+        response = await fetch(`${limited.url}/graphql?query=${encodeURIComponent(query)}`, {
+          headers: { authorization: `Bearer ${alice.token}`, accept: 'application/json' },
+        });
+      });
+      const body = await response?.json();
+      expect({ status: response?.status, code: body.errors[0].extensions.code }).toEqual({ status: 400, code });
+      expect(statements).toEqual([]);
+    }
+  });
+
+  it('should hold SSE requests to the limits', async () => {
+    const alice = await someone();
+    const subscription =
+      'subscription { connectionEvents { ... on ConnectionCreatedEvent { connection { connectedUser { displayName } } } } }';
+    for (const query of [TOO_DEEP, subscription]) {
+      const statements = await statementsDuring(async () => {
+        const response = await fetch(`${limited.url}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'text/event-stream',
+            authorization: `Bearer ${alice.token}`,
+          },
+          body: JSON.stringify({ query }),
+        });
+        const text = await response.text();
+        expect(text).toContain('MAX_DEPTH_EXCEEDED');
+        expect(text).toContain('Query depth limit of 3 exceeded');
+        expect(text).not.toContain('"data"');
+      });
+      expect(statements).toEqual([]);
+    }
+  });
+
+  it('should hold WebSocket operations to the limits, and keep the socket open', async () => {
+    const alice = await someone();
+    const live = liveClient(limited.url, alice.token);
+    try {
+      const deepSubscription =
+        'subscription { connectionEvents { ... on ConnectionCreatedEvent { connection { connectedUser { displayName } } } } }';
+      for (const [query, code] of [
+        [deepSubscription, 'MAX_DEPTH_EXCEEDED'],
+        [TOO_MANY_TOKENS, 'MAX_TOKENS_EXCEEDED'],
+        [TOO_COSTLY, 'MAX_COST_EXCEEDED'],
+        [TOO_MANY_ALIASES, 'MAX_ALIASES_EXCEEDED'],
+      ] as const) {
+        const statements = await statementsDuring(async () => {
+          const feed = live.subscribe({ toString: () => query } as never, {});
+          const errors = (await feed.failure()) as { message: string; extensions?: { code?: string } }[];
+          expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code }) })]);
+        });
+        expect(statements).toEqual([]);
+      }
+      // The same socket still serves what is within the limits.
+      const ok = live.subscribe({ toString: () => SHALLOW } as never, {});
+      const [result] = await ok.take(1);
+      expect(result).toEqual({ activeConnections: { totalCount: 1, nodes: [{ id: expect.any(String) }] } });
+    } finally {
+      await live.close();
+    }
+  });
+});
+
+describe('Batched requests', () => {
+  it('should run a batch of up to GRAPHQL_MAX_BATCH operations, each answered in order', async () => {
+    const alice = await someone();
+    const batch = [{ query: SHALLOW }, { query: '{ __typename }' }, { query: AFFORDABLE }];
+
+    const { status, body } = await post(limited, batch, alice.token);
+
+    expect(status).toBe(200);
+    expect(body).toEqual([
+      { data: { activeConnections: { totalCount: 1, nodes: [{ id: expect.any(String) }] } } },
+      { data: { __typename: 'Query' } },
+      { data: { activeConnections: { nodes: [{ id: expect.any(String) }] } } },
+    ]);
+  });
+
+  it('should refuse a larger batch whole with 413, running none of it', async () => {
+    const alice = await someone();
+    let result: Awaited<ReturnType<typeof post>> | undefined;
+    const statements = await statementsDuring(async () => {
+      result = await post(
+        limited,
+        Array.from({ length: 4 }, () => ({ query: SHALLOW })),
+        alice.token,
+      );
+    });
+
+    expect(result?.status).toBe(413);
+    expect(result?.body).toEqual({
+      errors: [
+        expect.objectContaining({
+          message: 'Batching is limited to 3 operations per request.',
+          extensions: expect.objectContaining({ code: 'BAD_REQUEST' }),
+        }),
+      ],
+    });
+    expect(statements).toEqual([]);
+  });
+
+  it('should hold each operation of a batch to the limits', async () => {
+    const alice = await someone();
+    const { body } = await post(limited, [{ query: SHALLOW }, { query: TOO_DEEP }], alice.token);
+
+    expect(body[0].data.activeConnections.totalCount).toBe(1);
+    expect(body[1].data).toBeUndefined();
+    expect(body[1].errors[0].extensions.code).toBe('MAX_DEPTH_EXCEEDED');
+  });
+});
+
+describe('Default limits', () => {
+  it('should accept every operation of the REST shim and of the test suite', async () => {
+    const enveloped = server.app.gateway.getEnveloped({});
+    const documents = [...Object.entries(restDocuments), ...Object.entries(testDocuments)].filter(([name]) =>
+      name.endsWith('Document'),
+    );
+    expect(documents.length).toBeGreaterThan(20);
+    for (const [name, document] of documents) {
+      const errors = enveloped.validate(enveloped.schema, enveloped.parse(String(document)));
+      expect({ name, errors: errors.map((error: { message: string }) => error.message) }).toEqual({ name, errors: [] });
+    }
+  });
+
+  it('should keep field suggestions outside production', async () => {
+    const alice = await someone();
+    const { body } = await post(server, { query: '{ activeConnection { __typename } }' }, alice.token);
+    expect(body.errors[0].message).toContain('Did you mean "activeConnections"?');
+  });
+});
