@@ -16,6 +16,7 @@ import { attachWebSockets } from './realtime/ws.js';
 import { createRestHandler } from './rest/handler.js';
 import { databaseUnavailable, errorResponse, Response } from './rest/status.js';
 import { CorsPolicy } from './security/cors.js';
+import { answerClientErrors, httpServerOptions } from './security/http-limits.js';
 import { createGateway, type Gateway } from './yoga.js';
 
 export interface AppOptions {
@@ -126,8 +127,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   };
 
-  const server = createServer(createRequestListener(fetch));
-  const sockets = attachWebSockets(server, gateway, tokens, logger, { keepAliveMs: config.wsKeepAliveMs, cors });
+  const server = createServer(httpServerOptions(config), createRequestListener(fetch, config));
+  answerClientErrors(server, config);
+  const sockets = attachWebSockets(server, gateway, tokens, logger, {
+    keepAliveMs: config.wsKeepAliveMs,
+    maxSockets: config.maxWebSockets,
+    maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
+    cors,
+  });
 
   return {
     server,

@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createServerAdapter } from '@whatwg-node/server';
-import { errorResponse } from './rest/status.js';
+import { errorResponse, type RestErrorCode } from './rest/status.js';
 
 /**
  * Largest request body the server reads, for any path. GraphQL documents and REST bodies are a
@@ -32,20 +32,37 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
   });
 }
 
-async function sendTooLarge(response: ServerResponse): Promise<void> {
-  const refused = errorResponse('PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_REQUEST_BODY_BYTES} bytes`);
-  // The client may still be sending: answer, then close instead of reading the rest.
+/** Answers with the documented error body and closes: the client may still be sending. */
+async function refuse(response: ServerResponse, code: RestErrorCode, message: string): Promise<void> {
+  const refused = errorResponse(code, message);
+  // Answer, then close instead of reading the rest.
   response.writeHead(refused.status, { 'content-type': 'application/json', connection: 'close' });
   response.end(await refused.text());
 }
 
+const sendTooLarge = (response: ServerResponse) =>
+  refuse(response, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_REQUEST_BODY_BYTES} bytes`);
+
+export interface RequestListenerOptions {
+  /** Longest request target (path and query) served; longer ones are answered 414. */
+  maxUrlLength: number;
+}
+
 /**
- * The node:http listener in front of the fetch-style handler: bodies are read here, bounded,
- * before the handler sees the request.
+ * The node:http listener in front of the fetch-style handler: the URL is bounded and bodies are
+ * read here, bounded, before the handler sees the request. A body that stalls is cut off by the
+ * server's request timeout (see security/http-limits.ts), which covers the body as well.
  */
-export function createRequestListener(handle: (request: Request) => Promise<Response>): RequestListener {
+export function createRequestListener(
+  handle: (request: Request) => Promise<Response>,
+  options: RequestListenerOptions,
+): RequestListener {
   const adapter = createServerAdapter(handle);
   return (request, response) => {
+    // Longer than any path of the API; refused before it is parsed into a URL or routed.
+    if ((request.url?.length ?? 0) > options.maxUrlLength) {
+      return void refuse(response, 'URI_TOO_LONG', `Request URL exceeds ${options.maxUrlLength} bytes`);
+    }
     if (request.method === 'GET' || request.method === 'HEAD') return void adapter(request, response);
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_REQUEST_BODY_BYTES) return void sendTooLarge(response);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { type ExecutionArgs, GraphQLError } from 'graphql';
+import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -38,17 +38,35 @@ function closeWhenExpired(socket: WebSocket, expiresAt: number): void {
 export interface WebSocketOptions {
   /** Interval of pings; a socket that does not answer one before the next is dropped. */
   keepAliveMs: number;
+  /** Most sockets open on this instance; further upgrades are refused with 503. */
+  maxSockets: number;
+  /** Most subscriptions running at once on one socket; a further one gets an `error` message. */
+  maxSubscriptionsPerSocket: number;
   /** Which browser pages may open a socket (the HTTP CORS policy; same-origin pages always may). */
   cors: CorsPolicy;
 }
 
+/** Close code for a socket that got past the upgrade check in a race and is over the limit. */
+export const TRY_AGAIN_LATER_CLOSE_CODE = 1013;
+
+/** Seconds a client refused for a full instance is asked to wait before trying again. */
+const FULL_RETRY_AFTER_SECONDS = 5;
+
+/** `extensions.code` of a subscription refused because its socket has as many as it may. */
+export const TOO_MANY_SUBSCRIPTIONS_CODE = 'TOO_MANY_SUBSCRIPTIONS';
+
 type VerifyCallback = (result: boolean, code?: number, message?: string, headers?: Record<string, string>) => void;
 
 /** Refuses an upgrade with the documented `{error, message, code}` body instead of ws's HTML. */
-async function refuseUpgrade(done: VerifyCallback, code: RestErrorCode, message: string): Promise<void> {
+async function refuseUpgrade(
+  done: VerifyCallback,
+  code: RestErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): Promise<void> {
   const response = errorResponse(code, message);
   // ws writes these as given: the key must match its own 'Content-Type' to replace it.
-  done(false, response.status, await response.text(), { 'Content-Type': 'application/json' });
+  done(false, response.status, await response.text(), { 'Content-Type': 'application/json', ...headers });
 }
 
 /**
@@ -92,10 +110,33 @@ export function attachWebSockets(
       if (!originAllowed(req, options.cors)) {
         return void refuseUpgrade(done, 'FORBIDDEN', `Origin ${req.headers.origin} may not open a WebSocket here`);
       }
+      if (wss.clients.size >= options.maxSockets) {
+        logger.warn('refusing a WebSocket: instance is full', { max: options.maxSockets });
+        return void refuseUpgrade(
+          done,
+          'SERVICE_UNAVAILABLE',
+          `This instance has its maximum of ${options.maxSockets} WebSockets open; retry later`,
+          { 'Retry-After': String(FULL_RETRY_AFTER_SECONDS) },
+        );
+      }
       done(true);
     },
   });
+  // Handshakes checked at the same moment can all pass the check above: the ones past the
+  // limit are closed at once with 1013 (try again later), before they hold anything.
+  wss.on('connection', (socket) => {
+    if (wss.clients.size > options.maxSockets) {
+      socket.close(TRY_AGAIN_LATER_CLOSE_CODE, 'Too many WebSockets on this instance: try again later');
+    }
+  });
   const viewers = new WeakMap<object, Viewer>();
+  // Ids of the operations on each socket that are subscriptions; graphql-ws's own
+  // `ctx.subscriptions` says which of them are still running.
+  const subscriptionIds = new WeakMap<object, Set<string>>();
+  const runningSubscriptions = (context: { subscriptions: Record<string, unknown> }, ids: Set<string>) => {
+    for (const id of ids) if (!(id in context.subscriptions)) ids.delete(id);
+    return ids.size;
+  };
 
   const disposable = useServer(
     {
@@ -115,7 +156,7 @@ export function attachWebSockets(
           return false;
         }
       },
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         // Only what the context needs: a subscription keeps its context for as long as it
         // lives, so anything more (the upgrade request, the socket) is memory held per socket.
         const enveloped = gateway.getEnveloped({
@@ -138,6 +179,19 @@ export function attachWebSockets(
         }
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
+        if (getOperationAST(document, params.operationName)?.operation === 'subscription') {
+          const ids = subscriptionIds.get(ctx) ?? new Set<string>();
+          subscriptionIds.set(ctx, ids);
+          if (runningSubscriptions(ctx, ids) >= options.maxSubscriptionsPerSocket) {
+            return [
+              new GraphQLError(
+                `This socket already runs ${options.maxSubscriptionsPerSocket} subscriptions, the most it may; complete one first or open another socket`,
+                { extensions: { code: TOO_MANY_SUBSCRIPTIONS_CODE, max: options.maxSubscriptionsPerSocket } },
+              ),
+            ];
+          }
+          ids.add(id);
+        }
         const rootValue: RootValue = { execute: enveloped.execute, subscribe: enveloped.subscribe };
         return {
           schema: enveloped.schema,
