@@ -160,6 +160,8 @@ describe('GraphQL document limits', () => {
           body: JSON.stringify({ query }),
         });
         const text = await response.text();
+        // One `next` event carrying the refusal, then the stream completes.
+        expect(text).toMatch(/event: next\ndata: \{"errors":\[.*MAX_DEPTH_EXCEEDED.*\n\nevent: complete/);
         expect(text).toContain('MAX_DEPTH_EXCEEDED');
         expect(text).toContain('Query depth limit of 3 exceeded');
         expect(text).not.toContain('"data"');
