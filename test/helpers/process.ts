@@ -36,6 +36,7 @@ export function listeningUrl(child: ChildProcess, output: () => string, timeoutM
 
 /** Resolves with the exit code (or the signal that ended the process). */
 export function exited(child: ChildProcess): Promise<number | NodeJS.Signals | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  // Already gone: 'exit' has fired and will not fire again.
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? child.signalCode);
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
 }
