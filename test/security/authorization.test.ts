@@ -1,0 +1,597 @@
+/**
+ * The authorization matrix: every REST route and every GraphQL field (queries, mutations and
+ * subscriptions) that names a user, request, connection or notification, called by each kind
+ * of principal on a resource of the owner (alice, tenant A):
+ *
+ *   - the owner, and a service token of the owner's tenant: allowed;
+ *   - another user of the same tenant, acting as the owner: FORBIDDEN;
+ *   - another user of the same tenant, acting as itself on the owner's id: not found (or the
+ *     documented NOT_REQUEST_RECEIVER for a request addressed to someone else);
+ *   - a user of another tenant that has a user with the same id, acting as that user: its own
+ *     namespace only (nothing of tenant A shows), and the owner's ids answer exactly as ids
+ *     that do not exist;
+ *   - a user of another tenant acting as the owner: FORBIDDEN;
+ *   - a service token of another tenant, and of a tenant without any users: exactly as if the
+ *     owner's user or id did not exist.
+ *
+ * "Exactly as if it did not exist" is checked by comparing the whole status and body with the
+ * answer to the same call, by the same principal, on an id of the same kind that exists
+ * nowhere (with the id itself, echoed in messages, masked). Refused calls change nothing in
+ * tenant A. The matrix is generated from the tables below: a route or field added to the
+ * gateway fails the coverage checks until it has its row.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { routes as gatewayRoutes } from '../../src/rest/routes.js';
+import { schema } from '../../src/schema/index.js';
+import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
+
+const server = useTestServer();
+
+type Kind = 'user' | 'receiver' | 'request' | 'connection' | 'notification';
+
+/** The world of one matrix row: tenant A (the owner's), tenant B (same user ids), tenant C (empty). */
+interface World {
+  a: Tenant;
+  alice: SeededUser;
+  bob: SeededUser;
+  mallory: SeededUser;
+  /** A user that exists only in tenant A. */
+  carol: SeededUser;
+  b: Tenant;
+  /** Tenant B's alice: the same user id as the owner, another user. */
+  bAlice: SeededUser;
+  bEve: SeededUser;
+  c: Tenant;
+  /** What must never appear in an answer to tenant B or C. */
+  secretsOfA: string[];
+}
+
+async function createWorld(): Promise<World> {
+  const a = await createTenant(server);
+  const b = await createTenant(server);
+  const c = await createTenant(server);
+  // Created in the same order, so tenant B has users with the same ids (alice1, bob2).
+  const alice = await a.user('alice');
+  const bob = await a.user('bob');
+  const mallory = await a.user('mallory');
+  const carol = await a.user('carol');
+  const bAlice = await b.user('alice');
+  await b.user('bob');
+  const bEve = await b.user('eve');
+  if (bAlice.id !== alice.id) throw new Error('tenant B should mirror the user ids of tenant A');
+  const secretName = `Alice of A ${randomUUID()}`;
+  await server.rest('PUT', `/v1/users/${alice.id}`, { token: a.serviceToken, body: { display_name: secretName } });
+  // Tenant A has data of its own: a connection and a request, with their notifications.
+  await a.connect(alice, bob);
+  await a.request(carol, alice, 'A secret message from carol');
+  return {
+    a,
+    alice,
+    bob,
+    mallory,
+    carol,
+    b,
+    bAlice,
+    bEve,
+    c,
+    secretsOfA: [secretName, 'A secret message from carol', carol.id],
+  };
+}
+
+/** Everything tenant A holds (row counts and checksums), to show that a refused call changed nothing. */
+async function snapshotOf(tenant: string): Promise<string> {
+  const table = (name: string, order: string) =>
+    sql`(select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by ${sql.raw(order)}), ''))
+         from ${sql.table(name)} t where t.tenant = ${tenant})`;
+  const result = await sql<{ snapshot: string }>`
+    select concat_ws(' | ', ${table('users', 't.id')}, ${table('connection_requests', 't.id')},
+      ${table('connections', 't.id')}, ${table('connection_edges', 't.user_id, t.connection_id')},
+      ${table('notifications', 't.id')}) as snapshot`.execute(server.database.db);
+  return result.rows[0]!.snapshot;
+}
+
+async function notificationsOf(user: SeededUser) {
+  const { body } = await server.rest('GET', `/v1/connections/${user.id}/notifications`, { token: user.token });
+  return body.notifications as { id: number; connection_request_id: number; read: boolean }[];
+}
+
+/**
+ * A fresh resource of the owner for one cell (a call that succeeds consumes it): a request
+ * received by alice, a connection of alice's, the older of two new notifications of alice's;
+ * a new user of tenant A to send a request to; alice herself.
+ */
+async function freshResource(world: World, kind: Kind): Promise<string> {
+  const { a, alice } = world;
+  switch (kind) {
+    case 'user':
+      return alice.id;
+    case 'receiver':
+      return (await a.user('friend')).id;
+    case 'request':
+      return String(await a.request(await a.user('sender'), alice, 'Please connect'));
+    case 'connection':
+      return String(await a.connect(alice, await a.user('friend')));
+    case 'notification': {
+      const first = await a.request(await a.user('sender'), alice);
+      await a.request(await a.user('sender'), alice);
+      const found = (await notificationsOf(alice)).find((n) => n.connection_request_id === first);
+      if (!found) throw new Error('notification not found');
+      return String(found.id);
+    }
+  }
+}
+
+/** An id of the kind that exists in no tenant. */
+function nonexistent(kind: Kind): string {
+  if (kind === 'user' || kind === 'receiver') return `ghost-${randomUUID()}`;
+  // Public ids are a permutation of row ids below 2^52: a random one names no row.
+  return String(2 ** 51 + Math.floor(Math.random() * 2 ** 50));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Principals: who calls, as whom, on which resource, and what they must get.
+// ---------------------------------------------------------------------------------------------
+
+type Expectation =
+  /** The call succeeds (on tenant A's data). */
+  | 'allowed'
+  /** 403 FORBIDDEN: a user token acting as another user. */
+  | 'forbidden'
+  /** 403 NOT_REQUEST_RECEIVER: answering a request sent to someone else (same tenant). */
+  | 'not-receiver'
+  /** Exactly the answer for an id of the same kind that exists nowhere. */
+  | 'as-nonexistent'
+  /** Succeeds in the principal's own tenant, showing nothing of tenant A. */
+  | 'own-tenant'
+  /** Not an attack: the principal's own data. */
+  | 'not-applicable';
+
+interface Principal {
+  name: string;
+  token: (world: World) => string;
+  /** The user id the call acts as. */
+  actingAs: (world: World, kind: Kind) => string;
+  /**
+   * The resource the call names: the owner's fresh resource, or (for user ids) a user of
+   * tenant A only when the principal's own tenant has one with the owner's id.
+   */
+  resource: (world: World, kind: Kind) => Promise<string>;
+  expect: (kind: Kind) => Expectation;
+}
+
+const isIdKind = (kind: Kind) => kind === 'request' || kind === 'connection' || kind === 'notification';
+
+const PRINCIPALS: Principal[] = [
+  {
+    name: 'the owner',
+    token: (w) => w.alice.token,
+    actingAs: (w) => w.alice.id,
+    resource: freshResource,
+    expect: () => 'allowed',
+  },
+  {
+    name: "a service token of the owner's tenant",
+    token: (w) => w.a.serviceToken,
+    actingAs: (w) => w.alice.id,
+    resource: freshResource,
+    expect: () => 'allowed',
+  },
+  {
+    name: 'another user of the same tenant, acting as the owner',
+    token: (w) => w.mallory.token,
+    actingAs: (w) => w.alice.id,
+    resource: freshResource,
+    expect: () => 'forbidden',
+  },
+  {
+    name: "another user of the same tenant, acting as itself on the owner's id",
+    token: (w) => w.mallory.token,
+    actingAs: (w) => w.mallory.id,
+    resource: freshResource,
+    expect: (kind) => (kind === 'request' ? 'not-receiver' : isIdKind(kind) ? 'as-nonexistent' : 'not-applicable'),
+  },
+  {
+    name: "a user of another tenant with the owner's user id",
+    token: (w) => w.bAlice.token,
+    actingAs: (w) => w.bAlice.id,
+    // Sending a request to a user of tenant A only must fail as for a user that does not exist.
+    resource: (w, kind) => (kind === 'receiver' ? Promise.resolve(w.carol.id) : freshResource(w, kind)),
+    expect: (kind) => (kind === 'user' ? 'own-tenant' : 'as-nonexistent'),
+  },
+  {
+    name: 'a user of another tenant, acting as the owner',
+    token: (w) => w.bEve.token,
+    actingAs: (w) => w.alice.id,
+    resource: freshResource,
+    expect: () => 'forbidden',
+  },
+  {
+    name: 'a service token of another tenant',
+    token: (w) => w.b.serviceToken,
+    // Tenant B has an alice1 of its own; for user ids, it names a user that only tenant A has.
+    actingAs: (w, kind) => (kind === 'user' ? w.carol.id : w.alice.id),
+    resource: (w, kind) =>
+      kind === 'user' || kind === 'receiver' ? Promise.resolve(w.carol.id) : freshResource(w, kind),
+    expect: () => 'as-nonexistent',
+  },
+  {
+    name: 'a service token of a tenant without any users',
+    token: (w) => w.c.serviceToken,
+    actingAs: (w) => w.alice.id,
+    resource: freshResource,
+    expect: () => 'as-nonexistent',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// The calls: each REST route and each GraphQL field, on (acting user, resource id).
+// ---------------------------------------------------------------------------------------------
+
+interface Answer {
+  status: number;
+  /** The answer's JSON (REST body, GraphQL response, first subscription message). */
+  body: unknown;
+}
+
+interface Row {
+  name: string;
+  kind: Kind;
+  call: (token: string, actingAs: string, id: string) => Promise<Answer>;
+  /** Whether an answer is this call's success. */
+  succeeded: (answer: Answer) => boolean;
+  /** Whether a successful call changes tenant A. */
+  writes: boolean;
+}
+
+async function rest(method: string, path: string, token: string, body?: unknown): Promise<Answer> {
+  const reply = await server.rest(method, path, { token, ...(body !== undefined && { body }) });
+  return { status: reply.status, body: reply.body };
+}
+
+const enc = encodeURIComponent;
+
+/** Every /v1 route, keyed like the gateway's route table. */
+const REST_ROWS: (Row & { route: string })[] = [
+  {
+    route: 'GET /v1/users/:userId',
+    name: 'GET /v1/users/{user_id}',
+    kind: 'user',
+    call: (token, _as, id) => rest('GET', `/v1/users/${enc(id)}`, token),
+    succeeded: (a) => a.status === 200,
+    writes: false,
+  },
+  {
+    route: 'PUT /v1/users/:userId',
+    name: 'PUT /v1/users/{user_id}',
+    kind: 'user',
+    call: (token, _as, id) => rest('PUT', `/v1/users/${enc(id)}`, token, { display_name: 'Renamed' }),
+    succeeded: (a) => a.status === 200 || a.status === 201,
+    writes: true,
+  },
+  {
+    route: 'POST /v1/connections/:userId/request',
+    name: 'POST /v1/connections/{user_id}/request',
+    kind: 'receiver',
+    call: (token, as, id) =>
+      rest('POST', `/v1/connections/${enc(as)}/request`, token, { receiver_id: id, message: 'hi' }),
+    succeeded: (a) => a.status === 201,
+    writes: true,
+  },
+  {
+    route: 'POST /v1/connections/:userId/accept/:requestId',
+    name: 'POST /v1/connections/{user_id}/accept/{request_id}',
+    kind: 'request',
+    call: (token, as, id) => rest('POST', `/v1/connections/${enc(as)}/accept/${enc(id)}`, token),
+    succeeded: (a) => a.status === 200,
+    writes: true,
+  },
+  {
+    route: 'POST /v1/connections/:userId/decline/:requestId',
+    name: 'POST /v1/connections/{user_id}/decline/{request_id}',
+    kind: 'request',
+    call: (token, as, id) => rest('POST', `/v1/connections/${enc(as)}/decline/${enc(id)}`, token),
+    succeeded: (a) => a.status === 200,
+    writes: true,
+  },
+  ...(['sent', 'received', 'active', 'notifications'] as const).map((list) => ({
+    route: `GET /v1/connections/:userId/${list}`,
+    name: `GET /v1/connections/{user_id}/${list}`,
+    kind: 'user' as const,
+    call: (token: string, _as: string, id: string) => rest('GET', `/v1/connections/${enc(id)}/${list}`, token),
+    succeeded: (a: Answer) => a.status === 200,
+    writes: false,
+  })),
+  {
+    route: 'POST /v1/connections/:userId/notifications/:notificationId/read',
+    name: 'POST /v1/connections/{user_id}/notifications/{notification_id}/read',
+    kind: 'notification',
+    call: (token, as, id) => rest('POST', `/v1/connections/${enc(as)}/notifications/${enc(id)}/read`, token),
+    succeeded: (a) => a.status === 200,
+    writes: true,
+  },
+  {
+    route: 'DELETE /v1/connections/:userId/:connectionId',
+    name: 'DELETE /v1/connections/{user_id}/{connection_id}',
+    kind: 'connection',
+    call: (token, as, id) => rest('DELETE', `/v1/connections/${enc(as)}/${enc(id)}`, token),
+    succeeded: (a) => a.status === 200,
+    writes: true,
+  },
+];
+
+async function graphql(token: string, query: string, variables: Record<string, unknown>): Promise<Answer> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+const ERRORS = '__typename ... on Error { code message } ... on NotFoundError { id }';
+
+/** A GraphQL row: the field, its id argument, and the selection of its success. */
+function field(
+  operation: 'query' | 'mutation',
+  name: string,
+  kind: Kind,
+  idArg: string | null,
+  success: string,
+  selection: string,
+  extraArgs = '',
+): Row & { field: string } {
+  const variables = idArg ? `($userId: ID, $id: ID!)` : `($userId: ID)`;
+  const args = idArg ? `userId: $userId, ${idArg}: $id${extraArgs}` : `userId: $userId${extraArgs}`;
+  const query = `${operation}${variables} { ${name}(${args}) { ${ERRORS} ... on ${success} { ${selection} } } }`;
+  return {
+    field: name,
+    name: `${operation} ${name}`,
+    kind,
+    // For user ids, the id is the acting user itself.
+    call: (token, as, id) => graphql(token, query, idArg ? { userId: as, id } : { userId: id }),
+    succeeded: (a) => (a.body as any)?.data?.[name]?.__typename === success,
+    writes: operation === 'mutation',
+  };
+}
+
+const GRAPHQL_ROWS: (Row & { field: string })[] = [
+  field('query', 'user', 'user', null, 'User', 'clientUserId displayName'),
+  field(
+    'mutation',
+    'upsertUser',
+    'user',
+    null,
+    'UpsertUserPayload',
+    'created user { displayName }',
+    ', displayName: "Renamed"',
+  ),
+  field(
+    'mutation',
+    'sendConnectionRequest',
+    'receiver',
+    'receiverId',
+    'SendConnectionRequestPayload',
+    'request { id }',
+  ),
+  field('mutation', 'acceptConnectionRequest', 'request', 'requestId', 'AcceptConnectionRequestPayload', 'message'),
+  field('mutation', 'declineConnectionRequest', 'request', 'requestId', 'DeclineConnectionRequestPayload', 'message'),
+  field('query', 'sentConnectionRequests', 'user', null, 'ConnectionRequestPage', 'totalCount nodes { id message }'),
+  field(
+    'query',
+    'receivedConnectionRequests',
+    'user',
+    null,
+    'ConnectionRequestPage',
+    'totalCount nodes { id message }',
+  ),
+  field('query', 'activeConnections', 'user', null, 'ConnectionPage', 'totalCount nodes { id }'),
+  field('query', 'notifications', 'user', null, 'NotificationPage', 'totalCount unreadCount nodes { id message }'),
+  field('mutation', 'markNotificationRead', 'notification', 'notificationId', 'MarkNotificationReadPayload', 'message'),
+  field('mutation', 'removeConnection', 'connection', 'connectionId', 'RemoveConnectionPayload', 'message'),
+];
+
+/** Subscribes over WebSocket and returns the first message of the subscription (next, error or complete). */
+function firstMessage(token: string, query: string, variables: Record<string, unknown>): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    const timer = setTimeout(() => {
+      socket.terminate();
+      reject(new Error(`no subscription message within 5 s: ${query}`));
+    }, 5_000);
+    const done = (answer: Answer) => {
+      clearTimeout(timer);
+      socket.close(1000);
+      resolve(answer);
+    };
+    socket.on('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+    );
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
+      } else if (['next', 'error', 'complete'].includes(message.type)) {
+        done({ status: message.type === 'next' ? 200 : 0, body: { type: message.type, payload: message.payload } });
+      }
+    });
+    socket.on('close', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`socket closed with ${code} before a subscription message`));
+    });
+    socket.on('error', () => {});
+  });
+}
+
+const SUBSCRIPTION_ROWS: (Row & { field: string })[] = [
+  {
+    field: 'connectionEvents',
+    name: 'subscription connectionEvents',
+    kind: 'user',
+    call: (token, _as, id) =>
+      firstMessage(
+        token,
+        'subscription($userId: ID) { connectionEvents(userId: $userId) { __typename ... on UnreadCountChangedEvent { unreadCount } } }',
+        { userId: id },
+      ),
+    // Subscribing answers with the user's unread count first.
+    succeeded: (a) => (a.body as any)?.payload?.data?.connectionEvents?.__typename === 'UnreadCountChangedEvent',
+    writes: false,
+  },
+  {
+    field: 'notificationAdded',
+    name: 'subscription notificationAdded',
+    kind: 'notification',
+    call: (token, as, id) =>
+      firstMessage(
+        token,
+        'subscription($userId: ID, $after: ID) { notificationAdded(userId: $userId, after: $after) { id message } }',
+        { userId: as, after: id },
+      ),
+    // After the older of two notifications, the newer one is replayed at once.
+    succeeded: (a) => typeof (a.body as any)?.payload?.data?.notificationAdded?.id === 'string',
+    writes: false,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Comparison of answers.
+// ---------------------------------------------------------------------------------------------
+
+/** The answer as text with the id masked (wherever it is echoed) and timestamps masked. */
+function masked(answer: Answer, id: string): string {
+  const text = JSON.stringify(answer.body);
+  const escaped = JSON.stringify(id).slice(1, -1);
+  return `${answer.status} ${text
+    .split(escaped)
+    .join('<id>')
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')}`;
+}
+
+/** Whether the answer is the documented "forbidden" for this face. */
+function forbiddenCode(row: Row, answer: Answer): string | undefined {
+  const body = answer.body as any;
+  if (row.name.startsWith('subscription'))
+    return body?.payload?.[0]?.extensions?.code ?? body?.payload?.errors?.[0]?.extensions?.code;
+  if (row.name.startsWith('query') || row.name.startsWith('mutation')) {
+    const result = Object.values(body?.data ?? {})[0] as any;
+    return result?.__typename === 'ForbiddenError' ? result.code : undefined;
+  }
+  if (answer.status !== 403) return undefined;
+  const keys = Object.keys(body ?? {})
+    .sort()
+    .join(',');
+  return keys === 'code,error,message' && body.error === 'Forbidden' ? body.code : undefined;
+}
+
+function describeCell(row: Row, principal: Principal, details: Record<string, unknown>) {
+  return JSON.stringify({ call: row.name, principal: principal.name, ...details });
+}
+
+/** Runs one cell of the matrix and checks it. */
+async function checkCell(world: World, row: Row, principal: Principal): Promise<void> {
+  const expectation = principal.expect(row.kind);
+  if (expectation === 'not-applicable') return;
+  const token = principal.token(world);
+  const actingAs = principal.actingAs(world, row.kind);
+  const id = await principal.resource(world, row.kind);
+  const before = await snapshotOf(world.a.name);
+  const answer = await row.call(token, actingAs, id);
+  const shown = (extra: Record<string, unknown> = {}) =>
+    describeCell(row, principal, { actingAs, id, expectation, status: answer.status, answer: answer.body, ...extra });
+  if (answer.status >= 500) throw new Error(`5xx: ${shown()}`);
+
+  switch (expectation) {
+    case 'allowed': {
+      if (!row.succeeded(answer)) throw new Error(`refused an allowed call: ${shown()}`);
+      const after = await snapshotOf(world.a.name);
+      if (!row.writes && after !== before) throw new Error(`a read changed tenant A: ${shown()}`);
+      return;
+    }
+    case 'forbidden':
+    case 'not-receiver': {
+      const code = forbiddenCode(row, answer);
+      const wanted = expectation === 'forbidden' ? 'FORBIDDEN' : 'NOT_REQUEST_RECEIVER';
+      if (code !== wanted) throw new Error(`not refused with ${wanted}: ${shown()}`);
+      break;
+    }
+    case 'as-nonexistent': {
+      // The same call, by the same principal, on an id of the same kind that exists nowhere.
+      const ghost = nonexistent(row.kind);
+      const ghostActingAs = row.kind === 'user' ? ghost : actingAs;
+      const control = await row.call(token, ghostActingAs, ghost);
+      const [seen, expected] = [masked(answer, id), masked(control, ghost)];
+      if (seen !== expected) {
+        throw new Error(
+          `distinguishable from a nonexistent id: ${shown({ nonexistent: ghost, control: control.body })}`,
+        );
+      }
+      if (row.succeeded(answer)) {
+        // Only a call that would also succeed on an id that exists nowhere (creating a user in
+        // the principal's own tenant): tenant A is untouched, checked below.
+        if (!(row.kind === 'user' && row.writes)) throw new Error(`succeeded on tenant A's id: ${shown()}`);
+      }
+      break;
+    }
+    case 'own-tenant': {
+      if (!row.succeeded(answer)) throw new Error(`refused a call on the principal's own data: ${shown()}`);
+      const text = JSON.stringify(answer.body);
+      const leaked = world.secretsOfA.filter((secret) => text.includes(secret));
+      if (leaked.length > 0) throw new Error(`tenant A's data in another tenant's answer: ${shown({ leaked })}`);
+      // Tenant B's alice has no data: she must see exactly what an alice of a tenant of her own sees.
+      const d = await createTenant(server);
+      const dAlice = await d.user('alice');
+      const control = await row.call(dAlice.token, dAlice.id, dAlice.id);
+      if (masked(answer, id) !== masked(control, dAlice.id)) {
+        throw new Error(`not what a user alone in its tenant sees: ${shown({ control: control.body })}`);
+      }
+      break;
+    }
+  }
+  const after = await snapshotOf(world.a.name);
+  if (after !== before) throw new Error(`tenant A changed: ${shown({ before, after })}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the matrix covers the gateway', () => {
+  it('has a row for every REST route', () => {
+    expect(REST_ROWS.map((r) => r.route).sort()).toEqual(gatewayRoutes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('has a row for every GraphQL field that takes an id', () => {
+    const withIds = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
+      Object.values(type!.getFields())
+        .filter((f) => f.args.some((arg) => String(arg.type).replace('!', '') === 'ID'))
+        .map((f) => f.name),
+    );
+    expect([...GRAPHQL_ROWS, ...SUBSCRIPTION_ROWS].map((r) => r.field).sort()).toEqual(withIds.sort());
+  });
+});
+
+for (const [face, rows] of [
+  ['REST', REST_ROWS],
+  ['GraphQL', GRAPHQL_ROWS],
+  ['GraphQL over WebSocket', SUBSCRIPTION_ROWS],
+] as const) {
+  describe(`${face} authorization matrix`, () => {
+    for (const row of rows) {
+      describe(row.name, () => {
+        let world: World;
+        beforeAll(async () => {
+          world = await createWorld();
+        });
+        for (const principal of PRINCIPALS) {
+          const expectation = principal.expect(row.kind);
+          const title = `${principal.name}: ${expectation}`;
+          if (expectation === 'not-applicable') continue;
+          it(title, async () => {
+            await checkCell(world, row, principal);
+          });
+        }
+      });
+    }
+  });
+}
