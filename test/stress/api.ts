@@ -12,6 +12,8 @@ export interface Outcome<T = undefined> {
   /** Body of an unexpected answer (5xx, GraphQL `errors`, a network failure), for the report. */
   detail?: string;
   data?: T;
+  /** The body of a successful write as it came (REST JSON; GraphQL, the payload), to compare replays. */
+  body?: string;
 }
 
 export interface ConnectionItem {
@@ -65,13 +67,13 @@ const statusOfCode: Record<string, number> = {
 const ERROR_FIELDS = '__typename ... on Error { code message }';
 
 const documents = {
-  send: `mutation StressSend($userId: ID, $receiverId: ID!, $message: String) {
-    r: sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message) {
+  send: `mutation StressSend($userId: ID, $receiverId: ID!, $message: String, $idempotencyKey: String) {
+    r: sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message, idempotencyKey: $idempotencyKey) {
       ${ERROR_FIELDS} ... on SendConnectionRequestPayload { request { id status } }
     }
   }`,
-  accept: `mutation StressAccept($userId: ID, $requestId: ID!) {
-    r: acceptConnectionRequest(userId: $userId, requestId: $requestId) {
+  accept: `mutation StressAccept($userId: ID, $requestId: ID!, $idempotencyKey: String) {
+    r: acceptConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
       ${ERROR_FIELDS}
       ... on AcceptConnectionRequestPayload {
         request { id status }
@@ -79,8 +81,8 @@ const documents = {
       }
     }
   }`,
-  decline: `mutation StressDecline($userId: ID, $requestId: ID!) {
-    r: declineConnectionRequest(userId: $userId, requestId: $requestId) {
+  decline: `mutation StressDecline($userId: ID, $requestId: ID!, $idempotencyKey: String) {
+    r: declineConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
       ${ERROR_FIELDS} ... on DeclineConnectionRequestPayload { request { id status } }
     }
   }`,
@@ -89,8 +91,8 @@ const documents = {
       ${ERROR_FIELDS} ... on RemoveConnectionPayload { connectionId }
     }
   }`,
-  markRead: `mutation StressMarkRead($userId: ID, $notificationId: ID!) {
-    r: markNotificationRead(userId: $userId, notificationId: $notificationId) {
+  markRead: `mutation StressMarkRead($userId: ID, $notificationId: ID!, $idempotencyKey: String) {
+    r: markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {
       ${ERROR_FIELDS} ... on MarkNotificationReadPayload { notification { id read } }
     }
   }`,
@@ -153,9 +155,16 @@ export interface Caller {
 export class StressApi {
   constructor(readonly url: string) {}
 
-  async #rest(method: string, path: string, caller: Caller, body?: unknown): Promise<Outcome<any>> {
+  async #rest(
+    method: string,
+    path: string,
+    caller: Caller,
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<Outcome<any>> {
     const headers: Record<string, string> = { authorization: `Bearer ${caller.token}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
     let response: Response;
     let text: string;
     try {
@@ -181,11 +190,20 @@ export class StressApi {
         ...(response.status >= 500 && { detail: short(parsed ?? text) }),
       };
     }
-    return { status: response.status, data: parsed };
+    return { status: response.status, data: parsed, body: JSON.stringify(parsed) };
   }
 
-  async #graphql(document: string, variables: Record<string, unknown>, caller: Caller): Promise<Outcome<any>> {
-    const vars = caller.service ? { ...variables, userId: caller.clientId } : variables;
+  async #graphql(
+    document: string,
+    variables: Record<string, unknown>,
+    caller: Caller,
+    idempotencyKey?: string,
+  ): Promise<Outcome<any>> {
+    const vars = {
+      ...variables,
+      ...(caller.service && { userId: caller.clientId }),
+      ...(idempotencyKey !== undefined && { idempotencyKey }),
+    };
     let response: Response;
     let text: string;
     try {
@@ -216,19 +234,30 @@ export class StressApi {
     if (typeof result.code === 'string') {
       return { status: statusOfCode[result.code] ?? 400, code: result.code };
     }
-    return { status: 200, data: result };
+    return { status: 200, data: result, body: JSON.stringify(result) };
   }
 
-  async send(face: Face, caller: Caller, receiverId: string, message?: string): Promise<Outcome<{ id: number }>> {
+  async send(
+    face: Face,
+    caller: Caller,
+    receiverId: string,
+    message?: string,
+    idempotencyKey?: string,
+  ): Promise<Outcome<{ id: number }>> {
     if (face === 'rest') {
-      const outcome = await this.#rest('POST', `/v1/connections/${caller.clientId}/request`, caller, {
-        receiver_id: receiverId,
-        ...(message !== undefined && { message }),
-      });
-      return outcome.data ? { status: outcome.status, data: { id: Number(outcome.data.id) } } : outcome;
+      const path = `/v1/connections/${caller.clientId}/request`;
+      const outcome = await this.#rest(
+        'POST',
+        path,
+        caller,
+        { receiver_id: receiverId, ...(message !== undefined && { message }) },
+        idempotencyKey,
+      );
+      return outcome.data ? { ...outcome, data: { id: Number(outcome.data.id) } } : outcome;
     }
-    const outcome = await this.#graphql(documents.send, { receiverId, message: message ?? null }, caller);
-    return outcome.data ? { status: 201, data: { id: Number(outcome.data.request.id) } } : outcome;
+    const variables = { receiverId, message: message ?? null };
+    const outcome = await this.#graphql(documents.send, variables, caller, idempotencyKey);
+    return outcome.data ? { ...outcome, status: 201, data: { id: Number(outcome.data.request.id) } } : outcome;
   }
 
   /** Accepts or declines; a GraphQL accept also returns the connection it created. */
@@ -237,15 +266,18 @@ export class StressApi {
     caller: Caller,
     answer: 'accept' | 'decline',
     requestId: number,
+    idempotencyKey?: string,
   ): Promise<Outcome<{ connection?: ConnectionItem }>> {
     if (face === 'rest') {
-      const outcome = await this.#rest('POST', `/v1/connections/${caller.clientId}/${answer}/${requestId}`, caller);
-      return outcome.data ? { status: outcome.status, data: {} } : outcome;
+      const path = `/v1/connections/${caller.clientId}/${answer}/${requestId}`;
+      const outcome = await this.#rest('POST', path, caller, undefined, idempotencyKey);
+      return outcome.data ? { ...outcome, data: {} } : outcome;
     }
-    const outcome = await this.#graphql(documents[answer], { requestId: String(requestId) }, caller);
+    const outcome = await this.#graphql(documents[answer], { requestId: String(requestId) }, caller, idempotencyKey);
     if (!outcome.data) return outcome;
     const c = outcome.data.connection;
     return {
+      ...outcome,
       status: 200,
       data: c
         ? { connection: { id: Number(c.id), otherClientId: c.connectedUser.clientUserId, since: c.connectedSince } }
@@ -262,14 +294,17 @@ export class StressApi {
     return outcome.data ? { status: 200 } : outcome;
   }
 
-  async markRead(face: Face, caller: Caller, notificationId: number): Promise<Outcome> {
+  async markRead(face: Face, caller: Caller, notificationId: number, idempotencyKey?: string): Promise<Outcome> {
     if (face === 'rest') {
       const path = `/v1/connections/${caller.clientId}/notifications/${notificationId}/read`;
-      const outcome = await this.#rest('POST', path, caller);
-      return outcome.data ? { status: outcome.status } : outcome;
+      const outcome = await this.#rest('POST', path, caller, undefined, idempotencyKey);
+      return outcome.data
+        ? { status: outcome.status, ...(outcome.body !== undefined && { body: outcome.body }) }
+        : outcome;
     }
-    const outcome = await this.#graphql(documents.markRead, { notificationId: String(notificationId) }, caller);
-    return outcome.data ? { status: 200 } : outcome;
+    const variables = { notificationId: String(notificationId) };
+    const outcome = await this.#graphql(documents.markRead, variables, caller, idempotencyKey);
+    return outcome.data ? { status: 200, ...(outcome.body !== undefined && { body: outcome.body }) } : outcome;
   }
 
   async active(face: Face, caller: Caller, page: number, perPage: number): Promise<Outcome<Page<ConnectionItem>>> {

@@ -16,6 +16,12 @@ import { stressSeed } from './random.js';
  * connection, symmetric connections, one notification per event, every acknowledged write
  * stored, every refused one without effect, counters equal to the rows.
  *
+ * A quarter of the writes carry an Idempotency-Key, and many of those are retried: after the
+ * answer, while the first call is still in flight, or long after, through either face. A
+ * retry of a success must get that success (never a 409, never a second row), and 422
+ * IDEMPOTENCY_KEY_REUSED must answer exactly the keys the load reuses on purpose for another
+ * input, without effect.
+ *
  * `npm run test:stress` runs it for STRESS_SECONDS (default 60); under `npm test` it runs for
  * a few seconds. STRESS_SEED repeats a run's choices (interleavings still vary).
  */
@@ -23,16 +29,23 @@ import { stressSeed } from './random.js';
 const SHORT_SECONDS = 5;
 const CLIENTS = 64;
 const USERS = 10;
-/** Answers the load must have produced to have tested anything; it runs on until it has. */
+/**
+ * Answers the load must have produced to have tested anything ('kind status', or for keyed
+ * writes 'keyUse status', 2xx for any success); it runs on until it has.
+ */
 const REQUIRED = [
-  ['send', 201],
-  ['send', 409],
-  ['accept', 200],
-  ['accept', 409],
-  ['decline', 200],
-  ['remove', 200],
-  ['remove', 404],
-  ['markRead', 200],
+  'send 201',
+  'send 409',
+  'accept 200',
+  'accept 409',
+  'decline 200',
+  'remove 200',
+  'remove 404',
+  'markRead 200',
+  'retry 2xx',
+  'concurrent 2xx',
+  'late 2xx',
+  'reuse 422',
 ] as const;
 
 function stressSeconds(): number {
@@ -42,6 +55,39 @@ function stressSeconds(): number {
   if (!Number.isFinite(seconds) || seconds <= 0)
     throw new Error(`STRESS_SECONDS must be a positive number, got '${raw}'`);
   return seconds;
+}
+
+/** What the keyed writes did: retries of each kind, replayed successes, cross-face retries, 422s. */
+function keySummary(ops: readonly LoggedOp[]): string {
+  const keyed = ops.filter((op) => op.idempotencyKey !== undefined);
+  const uses = (use: string) => keyed.filter((op) => op.keyUse === use).length;
+  const ok = (op: LoggedOp) => op.status >= 200 && op.status < 300 && op.code === undefined;
+  // Per key and input, the calls after its first success are replays of it.
+  const groups = new Map<string, LoggedOp[]>();
+  for (const op of keyed) {
+    const group = `${op.actorId}|${op.idempotencyKey}|${op.input}`;
+    groups.set(group, [...(groups.get(group) ?? []), op]);
+  }
+  let replays = 0;
+  let crossFace = 0;
+  let overlapping = 0;
+  for (const calls of groups.values()) {
+    const oks = calls.filter(ok).sort((a, b) => a.endedMs - b.endedMs);
+    replays += Math.max(0, oks.length - 1);
+    if (new Set(oks.map((op) => op.face)).size > 1) crossFace += 1;
+    if (oks.some((a) => oks.some((b) => a !== b && a.startedMs < b.endedMs && b.startedMs < a.endedMs)))
+      overlapping += 1;
+  }
+  const refused = keyed.filter((op) => op.code === 'IDEMPOTENCY_KEY_REUSED').length;
+  const usersOfKey = new Map<string, Set<number>>();
+  for (const op of keyed)
+    usersOfKey.set(op.idempotencyKey!, (usersOfKey.get(op.idempotencyKey!) ?? new Set()).add(op.actorId));
+  const shared = [...usersOfKey.values()].filter((users) => users.size > 1).length;
+  return (
+    `keyed=${keyed.length} (keys ${uses('first')}; retries: after ${uses('retry')}, in flight ${uses('concurrent')}, ` +
+    `late ${uses('late')}; reuses ${uses('reuse')}; keys used by two users ${shared}) replays=${replays} ` +
+    `(keys answered through both faces ${crossFace}, by overlapping successes ${overlapping}) 422=${refused}`
+  );
 }
 
 function summary(ops: readonly LoggedOp[]): string {
@@ -97,7 +143,7 @@ describe.skipIf(!database)('stress on real PostgreSQL', () => {
       clients: CLIENTS,
       durationMs: seconds * 1000,
       seed,
-      required: REQUIRED.map(([kind, status]) => `${kind} ${status}`),
+      required: [...REQUIRED],
       graceMs: 30_000,
       decode,
     });
@@ -121,7 +167,7 @@ describe.skipIf(!database)('stress on real PostgreSQL', () => {
         `(accepted ${state.requests.filter((r) => r.status === 'accepted').length}, ` +
         `declined ${state.requests.filter((r) => r.status === 'declined').length}) ` +
         `connections=${state.connections.length} notifications=${state.notifications.length} ` +
-        `(read ${state.notifications.filter((n) => n.readAt).length}) | ` +
+        `(read ${state.notifications.filter((n) => n.readAt).length}) | ${keySummary(ops)} | ` +
         `5xx=${serverErrors} violations=${total}${found ? ` (${found})` : ''}`,
     );
 
@@ -132,14 +178,14 @@ describe.skipIf(!database)('stress on real PostgreSQL', () => {
       expect.soft(shown, `${check}: ${list.length} violation(s) (seed ${seed})`).toEqual([]);
     }
 
-    // The load must have exercised every kind of call, including the contended outcomes.
-    for (const [kind, status] of REQUIRED) {
-      expect
-        .soft(
-          ops.some((op) => op.kind === kind && op.status === status),
-          `the load never got ${status} for ${kind}`,
-        )
-        .toBe(true);
+    // The load must have exercised every kind of call, including the contended outcomes, and
+    // replayed successes to retries made after, during and long after the first call.
+    for (const required of REQUIRED) {
+      const [what, status] = required.split(' ') as [string, string];
+      const matches = (op: LoggedOp) =>
+        (op.kind === what || op.keyUse === what) &&
+        (status === '2xx' ? op.status >= 200 && op.status < 300 : op.status === Number(status));
+      expect.soft(ops.some(matches), `the load never got ${status} for ${what}`).toBe(true);
     }
   });
 });

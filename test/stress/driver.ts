@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Caller, type ConnectionItem, type Outcome, StressApi } from './api.js';
-import type { Face, LoggedOp, OpKind } from './model.js';
+import type { Face, KeyUse, LoggedOp, OpKind } from './model.js';
 import { Random } from './random.js';
 
 /*
@@ -8,6 +9,12 @@ import { Random } from './random.js';
  * one small tenant, through REST or GraphQL at random, until the deadline. The clients share
  * what they learn (request, connection and notification ids), so they race each other for the
  * same requests and connections all the time. Every call is logged with its answer.
+ *
+ * A share of the writes carry an Idempotency-Key (GraphQL: idempotencyKey), and a share of
+ * those are retried with it: after the first answer, while the first call is still in flight
+ * (a client that timed out and retried), or much later by any client acting as the same user,
+ * each time through either face and with either token. A few keys that succeeded are reused on
+ * purpose for another input, which must be refused (422 IDEMPOTENCY_KEY_REUSED).
  */
 
 export interface StressUser {
@@ -48,7 +55,28 @@ const WEIGHTS: Record<OpKind, number> = {
 };
 
 /** How many ids of each kind the clients keep to act on. */
-const POOL_LIMIT = { requests: 200, notifications: 300 };
+const POOL_LIMIT = { requests: 200, notifications: 300, keys: 300 };
+
+/** Writes that take an Idempotency-Key (removeConnection is a DELETE and takes none). */
+const KEYABLE: OpKind[] = ['send', 'accept', 'decline', 'markRead'];
+
+/** How keys are used. */
+const KEYS = {
+  /** Of the writes that can carry a key, those that do. */
+  keyed: 0.25,
+  /** Of the keyed writes: a late retry of a key used before (by any client, as the same user). */
+  late: 0.12,
+  /** Of the keyed writes: a deliberate reuse of a key that succeeded, for another input. */
+  reuse: 0.08,
+  /** Of the fresh keys: retried while the first call is in flight, and after its answer. */
+  concurrent: 0.2,
+  sequential: 0.2,
+  /**
+   * Of the fresh keys: one another user has used already (keys are scoped per acting user, so
+   * it is fresh for this one and must neither replay nor refuse).
+   */
+  borrowed: 0.1,
+};
 
 interface KnownRequest {
   id: number;
@@ -59,6 +87,20 @@ interface KnownRequest {
 interface KnownNotification {
   id: number;
   owner: StressUser;
+}
+
+/** A write that can carry a key, as the load chose it: doing it again asks the same. */
+type WriteCall =
+  | { kind: 'send'; actor: StressUser; receiver: StressUser; message?: string }
+  | { kind: 'accept' | 'decline'; actor: StressUser; request: KnownRequest }
+  | { kind: 'markRead'; actor: StressUser; notification: KnownNotification };
+
+/** A key the load used, for later retries and reuses. */
+interface KeyedCall {
+  key: string;
+  call: WriteCall;
+  /** Whether a call with it has answered 2xx: it now belongs to `call`'s input. */
+  succeeded: boolean;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
@@ -79,6 +121,9 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
   const requests: KnownRequest[] = [];
   const connections = new Map<number, [StressUser, StressUser]>();
   const notifications: KnownNotification[] = [];
+  const keyedCalls: KeyedCall[] = [];
+  /** Every key used, as 'user row id|key': a fresh key is one its user has never used. */
+  const usedKeys = new Set<string>();
 
   const forget = <T extends { id: number }>(pool: T[], id: number) => {
     for (let i = pool.length - 1; i >= 0; i--) if (pool[i]!.id === id) pool.splice(i, 1);
@@ -93,15 +138,29 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
       if (other) connections.set(item.id, [user, other]);
     }
   };
+  /** What a write asks, in row ids: two calls with one key must ask the same to be one write. */
+  const inputOf = (call: WriteCall): string => {
+    switch (call.kind) {
+      case 'send':
+        return `send ${call.receiver.rowId}${call.message === undefined ? '' : ` ${JSON.stringify(call.message)}`}`;
+      case 'accept':
+      case 'decline':
+        return `${call.kind} ${decode(call.request.id)}`;
+      case 'markRead':
+        return `markRead ${decode(call.notification.id)}`;
+    }
+  };
 
   async function client(index: number): Promise<void> {
     const random = new Random((options.seed + Math.imul(index + 1, 0x9e3779b9)) >>> 0);
     const anyone = () => random.pick(users);
     const someoneBut = (...excluded: StressUser[]) => random.pick(users.filter((u) => !excluded.includes(u)));
+    const anyFace = (): Face => (random.chance(0.5) ? 'rest' : 'graphql');
     const callerFor = (user: StressUser): Caller =>
       random.chance(0.1)
         ? { clientId: user.clientId, token: options.serviceToken, service: true }
         : { clientId: user.clientId, token: user.token, service: false };
+    let keysMade = 0;
 
     async function record<T>(
       kind: OpKind,
@@ -114,7 +173,9 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
     ): Promise<Outcome<T>> {
       const startedMs = Date.now() - started;
       const outcome = await call();
+      const ok = outcome.status >= 200 && outcome.status < 300 && outcome.code === undefined;
       missing.delete(`${kind} ${outcome.status}`);
+      if (fields.keyUse) missing.delete(`${fields.keyUse} ${ok ? '2xx' : outcome.status}`);
       log.push({
         kind,
         face,
@@ -124,11 +185,150 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
         ...(outcome.code !== undefined && { code: outcome.code }),
         ...(outcome.detail !== undefined && { detail: outcome.detail }),
         ...fields,
+        ...(fields.idempotencyKey !== undefined && ok && outcome.body !== undefined && { body: outcome.body }),
         ...answered?.(outcome),
         startedMs,
         endedMs: Date.now() - started,
       });
       return outcome;
+    }
+
+    /**
+     * Makes a write, with a key when given, and learns from its answer. What a replay answers
+     * (a request answered since, a connection removed since) is not learned again.
+     */
+    async function write(
+      call: WriteCall,
+      face: Face,
+      caller: Caller,
+      keyed?: { key: string; use: KeyUse; entry?: KeyedCall },
+    ): Promise<Outcome<unknown>> {
+      const key = keyed?.key;
+      const fields: Partial<LoggedOp> = keyed
+        ? { idempotencyKey: keyed.key, input: inputOf(call), keyUse: keyed.use }
+        : {};
+      const replay = keyed?.entry?.succeeded === true;
+      let outcome: Outcome<unknown>;
+      switch (call.kind) {
+        case 'send': {
+          const sent = await record(
+            'send',
+            face,
+            caller,
+            { receiverId: call.receiver.rowId, ...fields },
+            () => api.send(face, caller, call.receiver.clientId, call.message, key),
+            (answer) => (answer.data ? { requestId: decode(answer.data.id) } : {}),
+          );
+          const id = sent.data?.id;
+          if (id !== undefined && !replay && !requests.some((r) => r.id === id)) {
+            remember(requests, { id, sender: call.actor, receiver: call.receiver }, POOL_LIMIT.requests, random);
+          }
+          outcome = sent;
+          break;
+        }
+        case 'accept':
+        case 'decline': {
+          const { request } = call;
+          const answered = await record(
+            call.kind,
+            face,
+            caller,
+            { requestId: decode(request.id), ...fields },
+            () => api.answer(face, caller, call.kind, request.id, key),
+            (answer) => (answer.data?.connection ? { connectionId: decode(answer.data.connection.id) } : {}),
+          );
+          if (answered.status === 200 || answered.code === 'REQUEST_ALREADY_PROCESSED') forget(requests, request.id);
+          if (answered.data?.connection && !replay) learnConnections(call.actor, [answered.data.connection]);
+          outcome = answered;
+          break;
+        }
+        case 'markRead':
+          outcome = await record(
+            'markRead',
+            face,
+            caller,
+            { notificationId: decode(call.notification.id), ...fields },
+            () => api.markRead(face, caller, call.notification.id, key),
+          );
+          break;
+      }
+      if (keyed?.entry && outcome.status >= 200 && outcome.status < 300) keyed.entry.succeeded = true;
+      return outcome;
+    }
+
+    /** Another write by the same user, asking something else than `call` (for a key reuse). */
+    function otherCall(call: WriteCall): WriteCall | undefined {
+      const actor = call.actor;
+      const choices: (() => WriteCall | undefined)[] = [
+        () => ({
+          kind: 'send',
+          actor,
+          receiver: someoneBut(actor),
+          ...(random.chance(0.5) && { message: `key reused (${random.int(1_000_000)})` }),
+        }),
+        () => {
+          if (call.kind !== 'accept' && call.kind !== 'decline') return undefined;
+          return { kind: call.kind === 'accept' ? 'decline' : 'accept', actor, request: call.request };
+        },
+        () => {
+          const received = requests.filter((r) => r.receiver === actor);
+          if (!received.length) return undefined;
+          return { kind: random.chance(0.5) ? 'accept' : 'decline', actor, request: random.pick(received) };
+        },
+        () => {
+          const own = notifications.filter((n) => n.owner === actor);
+          return own.length ? { kind: 'markRead', actor, notification: random.pick(own) } : undefined;
+        },
+      ];
+      const other = random.pick(choices)();
+      return other && inputOf(other) !== inputOf(call) ? other : undefined;
+    }
+
+    /**
+     * A keyed write: a late retry of a key used before, a deliberate reuse of a key that
+     * succeeded, or `call` with a fresh key, maybe retried during or after the first call.
+     */
+    async function keyedWrite(call: WriteCall, face: Face, caller: Caller): Promise<void> {
+      const roll = random.next();
+      if (roll < KEYS.late && keyedCalls.length) {
+        const entry = random.pick(keyedCalls);
+        await write(entry.call, face, callerFor(entry.call.actor), { key: entry.key, use: 'late', entry });
+        return;
+      }
+      if (roll >= KEYS.late && roll < KEYS.late + KEYS.reuse) {
+        const succeeded = keyedCalls.filter((e) => e.succeeded);
+        const entry = succeeded.length ? random.pick(succeeded) : undefined;
+        const other = entry && otherCall(entry.call);
+        if (entry && other) {
+          await write(other, face, callerFor(other.actor), { key: entry.key, use: 'reuse' });
+          return;
+        }
+      }
+      let key = `stress-${index}-${++keysMade}`;
+      if (random.chance(KEYS.borrowed)) {
+        const others = keyedCalls.filter((e) => !usedKeys.has(`${call.actor.rowId}|${e.key}`));
+        if (others.length) key = random.pick(others).key;
+      }
+      usedKeys.add(`${call.actor.rowId}|${key}`);
+      const entry: KeyedCall = { key, call, succeeded: false };
+      remember(keyedCalls, entry, POOL_LIMIT.keys, random);
+      const first = { key: entry.key, use: 'first', entry } as const;
+      const then = random.next();
+      if (then < KEYS.concurrent) {
+        // Both in flight at once, the retry a moment later, through either face.
+        const [retryFace, retryCaller, delay] = [anyFace(), callerFor(call.actor), random.int(4)];
+        await Promise.all([
+          write(call, face, caller, first),
+          sleep(delay).then(() => write(call, retryFace, retryCaller, { ...first, use: 'concurrent' })),
+        ]);
+      } else {
+        await write(call, face, caller, first);
+        if (then < KEYS.concurrent + KEYS.sequential) {
+          const [retryFace, retryCaller, delay] = [anyFace(), callerFor(call.actor), random.int(20)];
+          await sleep(delay);
+          await write(call, retryFace, retryCaller, { ...first, use: 'retry' });
+        }
+      }
     }
 
     while (running()) {
@@ -137,29 +337,16 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
       if ((kind === 'accept' || kind === 'decline') && requests.length === 0) kind = 'listReceived';
       if (kind === 'remove' && connections.size === 0) kind = 'listActive';
       if (kind === 'markRead' && notifications.length === 0) kind = 'listNotifications';
-      const face: Face = random.chance(0.5) ? 'rest' : 'graphql';
+      const face: Face = anyFace();
 
-      switch (kind) {
-        case 'send': {
+      if (KEYABLE.includes(kind)) {
+        let call: WriteCall;
+        if (kind === 'send') {
           const sender = anyone();
           const receiver = someoneBut(sender);
-          const caller = callerFor(sender);
           const message = random.chance(0.3) ? `hi from ${sender.clientId} (${random.int(1000)})` : undefined;
-          const outcome = await record(
-            kind,
-            face,
-            caller,
-            { receiverId: receiver.rowId },
-            () => api.send(face, caller, receiver.clientId, message),
-            (answer) => (answer.data ? { requestId: decode(answer.data.id) } : {}),
-          );
-          if (outcome.data) {
-            remember(requests, { id: outcome.data.id, sender, receiver }, POOL_LIMIT.requests, random);
-          }
-          break;
-        }
-        case 'accept':
-        case 'decline': {
+          call = { kind, actor: sender, receiver, ...(message !== undefined && { message }) };
+        } else if (kind === 'accept' || kind === 'decline') {
           const request = random.pick(requests);
           // Mostly the receiver; sometimes the sender or a third user, who must be refused.
           const roll = random.next();
@@ -169,14 +356,19 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
               : roll < 0.95
                 ? request.sender
                 : someoneBut(request.sender, request.receiver);
-          const caller = callerFor(actor);
-          const outcome = await record(kind, face, caller, { requestId: decode(request.id) }, () =>
-            api.answer(face, caller, kind, request.id),
-          );
-          if (outcome.status === 200 || outcome.code === 'REQUEST_ALREADY_PROCESSED') forget(requests, request.id);
-          if (outcome.data?.connection) learnConnections(actor, [outcome.data.connection]);
-          break;
+          call = { kind, actor, request };
+        } else {
+          const notification = random.pick(notifications);
+          const actor = random.chance(0.9) ? notification.owner : someoneBut(notification.owner);
+          call = { kind: 'markRead', actor, notification };
         }
+        const caller = callerFor(call.actor);
+        if (random.chance(KEYS.keyed)) await keyedWrite(call, face, caller);
+        else await write(call, face, caller);
+        continue;
+      }
+
+      switch (kind) {
         case 'remove': {
           const [id, pair] = random.pick([...connections]);
           // Mostly one of the two users; sometimes a third, who must not find it.
@@ -190,15 +382,6 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
             () => api.remove(face, caller, id),
           );
           if (outcome.status === 200 || (outcome.status === 404 && pair.includes(actor))) connections.delete(id);
-          break;
-        }
-        case 'markRead': {
-          const notification = random.pick(notifications);
-          const actor = random.chance(0.9) ? notification.owner : someoneBut(notification.owner);
-          const caller = callerFor(actor);
-          await record(kind, face, caller, { notificationId: decode(notification.id) }, () =>
-            api.markRead(face, caller, notification.id),
-          );
           break;
         }
         case 'listActive': {

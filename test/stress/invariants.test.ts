@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, findViolations } from './invariants.js';
-import type { ApiView, DbState, LoggedOp } from './model.js';
+import type { ApiView, DbState, Face, KeyUse, LoggedOp } from './model.js';
 
 /*
  * The stress test is only as good as its checks: here each check is shown a small, consistent
@@ -16,13 +16,39 @@ function op(fields: Partial<LoggedOp> & Pick<LoggedOp, 'kind' | 'actorId' | 'sta
   return { face: opCount % 2 ? 'rest' : 'graphql', service: false, startedMs, endedMs, ...fields } as LoggedOp;
 }
 
+/** The fields of a keyed call: its key, what it asked, why it was made, and its body (a success). */
+function keyed(face: Face, key: string, input: string, keyUse: KeyUse, body?: string): Partial<LoggedOp> {
+  return { face, idempotencyKey: key, input, keyUse, ...(body !== undefined && { body }) };
+}
+const BODY = {
+  restSent: '{"message":"Connection request sent successfully","id":9010}',
+  graphqlSent: '{"__typename":"SendConnectionRequestPayload","request":{"id":"9010","status":"PENDING"}}',
+  restAccepted: '{"message":"Connection request accepted successfully"}',
+  graphqlAccepted:
+    '{"__typename":"AcceptConnectionRequestPayload","request":{"id":"9010","status":"ACCEPTED"},"connection":{"id":"9100"}}',
+  restRead: '{"message":"Notification marked as read"}',
+  graphqlRead: '{"__typename":"MarkNotificationReadPayload","notification":{"id":"9001","read":true}}',
+};
+
 /**
  * Users 1..4. 1→2 sent (req 10), 2→1 refused as pending, 2 accepted (connection 100), a second
  * accept refused, 1→2 refused as connected; 3→1 (req 11) declined by 1, 3 refused as not the
  * receiver; 3→4 pending (req 12); 1→4 (req 13) accepted then removed by 1 (connection 101), 4's
  * removal too late, 3 cannot remove 100; 1 read one notification, 2 cannot read it.
+ *
+ * With keys: 1's send of req 10 has key 'ks', retried in flight through GraphQL, after its
+ * answer through REST and long after (once accepted) through GraphQL, all given the first
+ * success; 1 then reuses 'ks' to send to 3 and is refused with 422. 3 sends req 12 with a key
+ * 'ks' of its own. 2's accept of req 10 has key 'ka', retried in flight and after. 1's
+ * mark-read has key 'kr', retried, then reused to mark another notification (refused with
+ * 422); 2's refused mark-read has key 'kx' and its retry is refused again (a failure is not
+ * remembered).
  */
 function scenario(): { state: DbState; ops: LoggedOp[] } {
+  const sendKs = (face: Face, use: KeyUse) =>
+    keyed(face, 'ks', 'send 2', use, face === 'rest' ? BODY.restSent : BODY.graphqlSent);
+  const acceptKa = (face: Face, use: KeyUse) =>
+    keyed(face, 'ka', 'accept 10', use, face === 'rest' ? BODY.restAccepted : BODY.graphqlAccepted);
   const state: DbState = {
     users: [
       { id: 1, clientUserId: 'u1', connectionCount: 1, notificationSeq: 3 },
@@ -115,17 +141,56 @@ function scenario(): { state: DbState; ops: LoggedOp[] } {
     ],
   };
   const ops = [
-    op({ kind: 'send', actorId: 1, receiverId: 2, status: 201, requestId: 10 }, 0, 10),
+    op({ kind: 'send', actorId: 1, receiverId: 2, status: 201, requestId: 10, ...sendKs('rest', 'first') }, 0, 10),
+    op(
+      { kind: 'send', actorId: 1, receiverId: 2, status: 201, requestId: 10, ...sendKs('graphql', 'concurrent') },
+      2,
+      9,
+    ),
     op({ kind: 'send', actorId: 2, receiverId: 1, status: 409, code: 'REQUEST_ALREADY_PENDING' }, 5, 12),
-    op({ kind: 'accept', actorId: 2, requestId: 10, status: 200 }, 20, 30),
+    op({ kind: 'send', actorId: 1, receiverId: 2, status: 201, requestId: 10, ...sendKs('rest', 'retry') }, 11, 14),
+    op(
+      {
+        kind: 'send',
+        actorId: 1,
+        receiverId: 3,
+        status: 422,
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        ...keyed('graphql', 'ks', 'send 3', 'reuse'),
+      },
+      15,
+      18,
+    ),
+    op(
+      { kind: 'accept', actorId: 2, requestId: 10, status: 200, connectionId: 100, ...acceptKa('graphql', 'first') },
+      20,
+      30,
+    ),
+    op({ kind: 'accept', actorId: 2, requestId: 10, status: 200, ...acceptKa('rest', 'concurrent') }, 21, 31),
+    op(
+      { kind: 'accept', actorId: 2, requestId: 10, status: 200, connectionId: 100, ...acceptKa('graphql', 'retry') },
+      36,
+      38,
+    ),
     op({ kind: 'accept', actorId: 2, requestId: 10, status: 409, code: 'REQUEST_ALREADY_PROCESSED' }, 25, 35),
     op({ kind: 'send', actorId: 1, receiverId: 2, status: 409, code: 'ALREADY_CONNECTED' }, 40, 45),
     op({ kind: 'send', actorId: 3, receiverId: 1, status: 201, requestId: 11 }, 50, 60),
     op({ kind: 'decline', actorId: 1, requestId: 11, status: 200 }, 70, 80),
     op({ kind: 'accept', actorId: 3, requestId: 11, status: 403, code: 'NOT_REQUEST_RECEIVER' }, 72, 82),
-    op({ kind: 'send', actorId: 3, receiverId: 4, status: 201, requestId: 12 }, 90, 95),
+    op(
+      {
+        kind: 'send',
+        actorId: 3,
+        receiverId: 4,
+        status: 201,
+        requestId: 12,
+        ...keyed('rest', 'ks', 'send 4', 'first', BODY.restSent.replace('9010', '9012')),
+      },
+      90,
+      95,
+    ),
     op({ kind: 'send', actorId: 1, receiverId: 4, status: 201, requestId: 13 }, 100, 110),
-    op({ kind: 'accept', actorId: 4, requestId: 13, status: 200 }, 120, 130),
+    op({ kind: 'accept', actorId: 4, requestId: 13, status: 200, face: 'graphql', connectionId: 101 }, 120, 130),
     op({ kind: 'remove', actorId: 1, connectionId: 101, connectionUsers: [1, 4], status: 200 }, 140, 150),
     op(
       {
@@ -151,9 +216,66 @@ function scenario(): { state: DbState; ops: LoggedOp[] } {
       160,
       170,
     ),
-    op({ kind: 'markRead', actorId: 1, notificationId: 1001, status: 200 }, 180, 185),
-    op({ kind: 'markRead', actorId: 2, notificationId: 1001, status: 404, code: 'NOTIFICATION_NOT_FOUND' }, 186, 190),
+    op(
+      {
+        kind: 'markRead',
+        actorId: 1,
+        notificationId: 1001,
+        status: 200,
+        ...keyed('rest', 'kr', 'markRead 1001', 'first', BODY.restRead),
+      },
+      180,
+      185,
+    ),
+    op(
+      {
+        kind: 'markRead',
+        actorId: 1,
+        notificationId: 1001,
+        status: 200,
+        ...keyed('graphql', 'kr', 'markRead 1001', 'retry', BODY.graphqlRead),
+      },
+      185,
+      186,
+    ),
+    op(
+      {
+        kind: 'markRead',
+        actorId: 1,
+        notificationId: 1002,
+        status: 422,
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        ...keyed('rest', 'kr', 'markRead 1002', 'reuse'),
+      },
+      187,
+      188,
+    ),
+    op(
+      {
+        kind: 'markRead',
+        actorId: 2,
+        notificationId: 1001,
+        status: 404,
+        code: 'NOTIFICATION_NOT_FOUND',
+        ...keyed('rest', 'kx', 'markRead 1001', 'first'),
+      },
+      186,
+      190,
+    ),
+    op(
+      {
+        kind: 'markRead',
+        actorId: 2,
+        notificationId: 1001,
+        status: 404,
+        code: 'NOTIFICATION_NOT_FOUND',
+        ...keyed('graphql', 'kx', 'markRead 1001', 'retry'),
+      },
+      190,
+      191,
+    ),
     op({ kind: 'listActive', actorId: 3, status: 200 }, 190, 195),
+    op({ kind: 'send', actorId: 1, receiverId: 2, status: 201, requestId: 10, ...sendKs('graphql', 'late') }, 200, 205),
   ];
   return { state, ops };
 }
@@ -458,6 +580,26 @@ const broken: Record<string, Case> = {
     check: 'acknowledgedWrites',
     state: (_s, ops) => void ops.push(op({ kind: 'decline', actorId: 2, requestId: 10, status: 200 })),
   },
+  'two keys acknowledging one request': {
+    check: 'acknowledgedWrites',
+    state: (_s, ops) =>
+      void ops.push(
+        op({
+          kind: 'send',
+          actorId: 1,
+          receiverId: 2,
+          status: 201,
+          requestId: 10,
+          ...keyed('rest', 'ko', 'send 2', 'first'),
+        }),
+      ),
+  },
+  "an accept answering with another request's connection": {
+    check: 'acknowledgedWrites',
+    state: (_s, ops) => {
+      opAt(ops, { kind: 'accept', actorId: 4 }).connectionId = 100;
+    },
+  },
   'a request row no send acknowledged': {
     check: 'unacknowledgedChanges',
     state: (s) => void s.requests.push({ id: 16, senderId: 2, receiverId: 4, status: 'pending', respondedAt: null }),
@@ -480,6 +622,130 @@ const broken: Record<string, Case> = {
     state: (s) => {
       s.connections = [];
       s.edges = [];
+    },
+  },
+  'a retry after a successful send refused as pending': {
+    check: 'idempotentReplays',
+    state: (_s, ops) => {
+      const retry = opAt(ops, { idempotencyKey: 'ks', keyUse: 'retry' });
+      Object.assign(retry, { status: 409, code: 'REQUEST_ALREADY_PENDING' });
+      delete retry.requestId;
+      delete retry.body;
+    },
+  },
+  'a late retry of a send refused as connected': {
+    check: 'idempotentReplays',
+    state: (_s, ops) => {
+      const late = opAt(ops, { idempotencyKey: 'ks', keyUse: 'late' });
+      Object.assign(late, { status: 409, code: 'ALREADY_CONNECTED' });
+      delete late.requestId;
+      delete late.body;
+    },
+  },
+  'a replayed send naming another request': {
+    check: 'idempotentReplays',
+    state: (_s, ops) => {
+      opAt(ops, { idempotencyKey: 'ks', keyUse: 'late' }).requestId = 12;
+    },
+  },
+  'a replay with another body through the same face': {
+    check: 'idempotentReplays',
+    state: (_s, ops) => {
+      opAt(ops, { idempotencyKey: 'ks', keyUse: 'retry' }).body = BODY.restSent.replace('9010', '9012');
+    },
+  },
+  'a replayed accept with another connection': {
+    check: 'idempotentReplays',
+    state: (_s, ops) => {
+      opAt(ops, { idempotencyKey: 'ka', keyUse: 'retry' }).connectionId = 101;
+    },
+  },
+  'a retry in flight refused as pending by its own request': {
+    check: 'idempotentReplays',
+    state: (_s, ops) => {
+      const concurrent = opAt(ops, { idempotencyKey: 'ks', keyUse: 'concurrent' });
+      Object.assign(concurrent, { status: 409, code: 'REQUEST_ALREADY_PENDING' });
+      delete concurrent.requestId;
+      delete concurrent.body;
+    },
+  },
+  'a retry in flight refused as already processed by its own accept': {
+    check: 'idempotentReplays',
+    state: (_s, ops) => {
+      const concurrent = opAt(ops, { idempotencyKey: 'ka', keyUse: 'concurrent' });
+      Object.assign(concurrent, { status: 409, code: 'REQUEST_ALREADY_PROCESSED' });
+      delete concurrent.body;
+    },
+  },
+  'a retried send that created and named a second request': {
+    check: 'retriesAppliedOnce',
+    state: (s, ops) => {
+      s.requests.push({ id: 14, senderId: 1, receiverId: 2, status: 'declined', respondedAt: at(206) });
+      opAt(ops, { idempotencyKey: 'ks', keyUse: 'late' }).requestId = 14;
+    },
+  },
+  'a retried send that silently wrote a second request': {
+    check: 'retriesAppliedOnce',
+    state: (s) => void s.requests.push({ id: 14, senderId: 1, receiverId: 2, status: 'declined', respondedAt: at(15) }),
+  },
+  'a retried accept that notified the sender twice': {
+    check: 'retriesAppliedOnce',
+    state: (s) => {
+      s.notifications.push({ ...s.notifications[1]!, id: 1007, readAt: null, seq: 4, createdAt: at(37) });
+      s.users[0]!.notificationSeq = 4;
+    },
+  },
+  'a retried send that notified the receiver twice': {
+    check: 'retriesAppliedOnce',
+    state: (s) => {
+      s.notifications.push({ ...s.notifications[0]!, id: 1007, seq: 2, createdAt: at(9) });
+      s.users[1]!.notificationSeq = 2;
+    },
+  },
+  'a retry refused with 422 for its own input': {
+    check: 'keyReuse',
+    state: (_s, ops) => {
+      const retry = opAt(ops, { idempotencyKey: 'kr', keyUse: 'retry' });
+      Object.assign(retry, { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+      delete retry.body;
+    },
+  },
+  'a 422 for a key only another user had used': {
+    check: 'keyReuse',
+    state: (_s, ops) => {
+      const send = opAt(ops, { actorId: 3, idempotencyKey: 'ks' });
+      Object.assign(send, { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    },
+  },
+  'a 422 for a call without a key': {
+    check: 'keyReuse',
+    state: (_s, ops) =>
+      void ops.push(op({ kind: 'send', actorId: 2, receiverId: 3, status: 422, code: 'IDEMPOTENCY_KEY_REUSED' })),
+  },
+  'a 422 for a reuse before the key had succeeded': {
+    check: 'keyReuse',
+    state: (_s, ops) => Object.assign(opAt(ops, { keyUse: 'reuse' }), { startedMs: -10, endedMs: -5 }),
+  },
+  'a key reused for another input that was given the first result': {
+    check: 'keyReuse',
+    state: (_s, ops) => {
+      const reuse = opAt(ops, { keyUse: 'reuse' });
+      Object.assign(reuse, { status: 201, requestId: 10, body: BODY.graphqlSent });
+      delete reuse.code;
+    },
+  },
+  'a key reused for another input that was refused otherwise': {
+    check: 'keyReuse',
+    state: (_s, ops) => Object.assign(opAt(ops, { keyUse: 'reuse' }), { status: 409, code: 'REQUEST_ALREADY_PENDING' }),
+  },
+  'a key reused for another input that sent anyway': {
+    check: 'keyReuse',
+    state: (s) => void s.requests.push({ id: 14, senderId: 1, receiverId: 3, status: 'pending', respondedAt: null }),
+  },
+  'a key reused for another input that marked it read anyway': {
+    check: 'keyReuse',
+    state: (s) => {
+      s.notifications[2]!.readAt = at(188);
     },
   },
   'a connection counter off by one': {

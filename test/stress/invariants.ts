@@ -5,6 +5,11 @@ import type { ApiView, DbState, LoggedOp, OpKind, Violations } from './model.js'
  * database holds once the load has stopped, the log of every call and its answer, and what the
  * API lists for each user. Each check returns one line per violation, naming the rows and calls.
  *
+ * Calls with one Idempotency-Key (of one user) asking the same input are one write: a replayed
+ * success is the same write as the first, not a second one. Their checks are idempotentReplays
+ * (a retry of a success gets that success), retriesAppliedOnce (a retry never writes again) and
+ * keyReuse (422 IDEMPOTENCY_KEY_REUSED exactly for a key reused for another input).
+ *
  * A plain function of data, so that `invariants.test.ts` can show each check catching the
  * violation it is there for.
  */
@@ -20,8 +25,8 @@ function show(value: unknown): string {
 }
 
 function showOp(op: LoggedOp): string {
-  const { kind, face, actorId, status, code, requestId, receiverId, connectionId, notificationId, startedMs, endedMs } =
-    op;
+  const { kind, face, actorId, status, code, requestId, receiverId, connectionId, notificationId } = op;
+  const { idempotencyKey, keyUse, startedMs, endedMs } = op;
   return show({
     kind,
     face,
@@ -32,6 +37,7 @@ function showOp(op: LoggedOp): string {
     receiverId,
     connectionId,
     notificationId,
+    ...(idempotencyKey !== undefined && { key: idempotencyKey, keyUse }),
     at: `${startedMs}-${endedMs}ms`,
   });
 }
@@ -52,6 +58,26 @@ const succeeded = (op: LoggedOp) => op.status >= 200 && op.status < 300 && op.co
 const refused = (op: LoggedOp) => op.status >= 400 && op.status < 500;
 const READS: OpKind[] = ['listActive', 'listNotifications', 'listReceived', 'listSent'];
 
+/** The key scope of a keyed call: its user and key. */
+const keyOf = (op: LoggedOp) => `${op.actorId}|${op.idempotencyKey}`;
+/**
+ * The write a call is part of: calls with one key asking the same input are one write (the
+ * first and its replays); any other call is a write of its own.
+ */
+const writeOf = (op: LoggedOp): unknown => (op.idempotencyKey === undefined ? op : `${keyOf(op)}|${op.input}`);
+const distinctWrites = (ops: readonly LoggedOp[]) => new Set(ops.map(writeOf)).size;
+/**
+ * When the change acknowledged by `acks` (one write and its replays) committed: after the
+ * earliest of them started, before the earliest of them was answered.
+ */
+function committedWithin(acks: readonly LoggedOp[] | undefined): { startedMs: number; endedMs: number } | undefined {
+  if (!acks?.length) return undefined;
+  return {
+    startedMs: Math.min(...acks.map((op) => op.startedMs)),
+    endedMs: Math.min(...acks.map((op) => op.endedMs)),
+  };
+}
+
 export const CHECKS = [
   'serverErrors',
   'unexpectedAnswers',
@@ -67,6 +93,9 @@ export const CHECKS = [
   'notificationSequence',
   'acknowledgedWrites',
   'unacknowledgedChanges',
+  'idempotentReplays',
+  'retriesAppliedOnce',
+  'keyReuse',
   'countsAndTotals',
   'apiConnections',
   'apiNotifications',
@@ -102,9 +131,10 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
   // No call may fail with a 5xx, an unexpected GraphQL error or no answer at all.
   for (const op of ops) if (isServerError(op)) add('serverErrors', `${showOp(op)} ${op.detail ?? ''}`);
 
-  // Every answer is one the call could legitimately get, given who made it.
+  // Every answer is one the call could legitimately get, given who made it (422
+  // IDEMPOTENCY_KEY_REUSED is judged by keyReuse).
   for (const op of ops) {
-    if (isServerError(op)) continue;
+    if (isServerError(op) || op.code === 'IDEMPOTENCY_KEY_REUSED') continue;
     const answer = op.code === undefined ? String(op.status) : `${op.status} ${op.code}`;
     let allowed: string[];
     switch (op.kind) {
@@ -137,20 +167,23 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
   }
 
   // Every refusal is explained by the state at some moment during the call. Client clocks bound
-  // when things happened: a row committed after its call started and before its answer arrived.
-  const okAnswerOf = (requestId: number) => okAnswersByRequest.get(requestId)?.[0];
+  // when things happened: a row committed after its call started and before its answer arrived
+  // (of a write and its replays, after the first started and before the first was answered).
+  const okAnswerOf = (requestId: number) => committedWithin(okAnswersByRequest.get(requestId));
+  /** Whether a request of the send's pair (other than `except`) may have been pending during it. */
+  const pendingDuring = (op: LoggedOp, except?: number) =>
+    (requestsByPair.get(pairKey(op.actorId, op.receiverId!)) ?? []).some((r) => {
+      if (r.id === except) return false;
+      const created = committedWithin(okSendByRequest.get(r.id));
+      if (created && created.startedMs > op.endedMs) return false;
+      const answered = r.status === 'pending' ? undefined : okAnswerOf(r.id);
+      return r.status === 'pending' || !answered || answered.endedMs >= op.startedMs;
+    });
   for (const op of ops) {
     if (!refused(op)) continue;
     const during = `during ${op.startedMs}-${op.endedMs}ms`;
-    if (op.kind === 'send' && op.code === 'REQUEST_ALREADY_PENDING') {
-      const pair = requestsByPair.get(pairKey(op.actorId, op.receiverId!)) ?? [];
-      const pendingThen = pair.some((r) => {
-        const created = okSendByRequest.get(r.id)?.[0];
-        if (created && created.startedMs > op.endedMs) return false;
-        const answered = r.status === 'pending' ? undefined : okAnswerOf(r.id);
-        return r.status === 'pending' || !answered || answered.endedMs >= op.startedMs;
-      });
-      if (!pendingThen) add('refusalsExplained', `${showOp(op)}: no request of the pair was pending ${during}`);
+    if (op.kind === 'send' && op.code === 'REQUEST_ALREADY_PENDING' && !pendingDuring(op)) {
+      add('refusalsExplained', `${showOp(op)}: no request of the pair was pending ${during}`);
     }
     if (op.kind === 'send' && op.code === 'ALREADY_CONNECTED') {
       const key = pairKey(op.actorId, op.receiverId!);
@@ -163,7 +196,7 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
         if (accepted && accepted.startedMs > op.endedMs) return false;
         if (live?.requestId === r.id) return true;
         // Removed: before the pair's next request was created, by one of the pair's removals.
-        const next = pair[i + 1] && okSendByRequest.get(pair[i + 1]!.id)?.[0];
+        const next = pair[i + 1] && committedWithin(okSendByRequest.get(pair[i + 1]!.id));
         const removedBefore = next ? next.endedMs : removedBy < 0 ? Number.POSITIVE_INFINITY : removedBy;
         return removedBefore >= op.startedMs;
       });
@@ -339,19 +372,29 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
       if (!n || n.readAt === null || n.userId !== op.actorId) fail(`the notification is ${show(n)}`);
     }
   }
+  // One row per write: a replay acknowledges its first call's row again, another write may not.
   for (const [requestId, sends] of okSendByRequest) {
-    if (sends.length > 1)
-      add(
-        'acknowledgedWrites',
-        `request ${requestId} acknowledged by ${sends.length} sends: ${sends.map(showOp).join(' ')}`,
-      );
+    const writes = distinctWrites(sends);
+    if (writes > 1)
+      add('acknowledgedWrites', `request ${requestId} acknowledged by ${writes} sends: ${sends.map(showOp).join(' ')}`);
   }
   for (const [requestId, answers] of okAnswersByRequest) {
-    if (answers.length > 1)
-      add(
-        'acknowledgedWrites',
-        `request ${requestId} answered ${answers.length} times: ${answers.map(showOp).join(' ')}`,
-      );
+    const writes = distinctWrites(answers);
+    if (writes > 1)
+      add('acknowledgedWrites', `request ${requestId} answered ${writes} times: ${answers.map(showOp).join(' ')}`);
+  }
+  // An accept's connection (GraphQL returns it) is its request's: still there, or removed.
+  for (const op of okAnswersByRequest.values()) {
+    for (const accept of op) {
+      if (accept.kind !== 'accept' || accept.connectionId === undefined) continue;
+      const c = connectionById.get(accept.connectionId);
+      if (c ? c.requestId !== accept.requestId : !okRemovesByConnection.has(accept.connectionId)) {
+        add(
+          'acknowledgedWrites',
+          `${showOp(accept)}: its connection is ${c ? show(c) : 'gone, but no removal of it was acknowledged'}`,
+        );
+      }
+    }
   }
   for (const [connectionId, removes] of okRemovesByConnection) {
     if (removes.length > 1)
@@ -400,6 +443,145 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
         'unacknowledgedChanges',
         `connection ${id} is gone but no removal was acknowledged; refused: ${refusedOn((op) => op.kind === 'remove' && op.connectionId === id)}`,
       );
+    }
+  }
+
+  // Calls with one key (of one user): by input, then the first success of each input.
+  const keyed = ops.filter((op) => op.idempotencyKey !== undefined && !isServerError(op));
+  const callsByKey = groupBy(keyed, keyOf);
+  const keyedWrites: { label: string; calls: LoggedOp[]; oks: LoggedOp[]; first: LoggedOp }[] = [];
+  for (const calls of callsByKey.values()) {
+    for (const [input, same] of groupBy(calls, (op) => op.input)) {
+      const oks = same.filter(succeeded);
+      if (!oks.length) continue;
+      const first = oks.reduce((a, b) => (b.endedMs < a.endedMs ? b : a));
+      const label = `key '${first.idempotencyKey}' of user ${first.actorId} for ${input}`;
+      keyedWrites.push({ label, calls: same, oks, first });
+    }
+  }
+
+  // Once a call with a key has succeeded, every call with the key and the same input gets that
+  // success, through either face: the same status, the same ids, the same body per face. Calls
+  // that overlapped the first success may have been refused before it committed (a failure is
+  // not remembered), but never by the key's own write: a 409 REQUEST_ALREADY_PROCESSED for the
+  // request the key answered, a 409 REQUEST_ALREADY_PENDING that only its own request explains.
+  for (const { label, calls, oks, first } of keyedWrites) {
+    const distinct = (values: unknown[]) => new Set(values.filter((x) => x !== undefined)).size;
+    const bodies = [...groupBy(oks, (op) => op.face).values()].map((list) => distinct(list.map((op) => op.body)));
+    const disagree = [
+      distinct(oks.map((op) => op.status)) > 1 && 'statuses',
+      distinct(oks.map((op) => op.requestId)) > 1 && 'requests',
+      distinct(oks.map((op) => op.connectionId)) > 1 && 'connections',
+      bodies.some((n) => n > 1) && 'bodies',
+    ].filter(Boolean);
+    if (disagree.length) {
+      add(
+        'idempotentReplays',
+        `${label}: successes with different ${disagree.join(', ')}: ${oks.map(showOp).join(' ')}`,
+      );
+    }
+    for (const op of calls) {
+      if (succeeded(op)) continue;
+      if (op.startedMs > first.endedMs) {
+        add(
+          'idempotentReplays',
+          `${label}: ${showOp(op)} started after the first success ${showOp(first)} and was not given it`,
+        );
+      } else if (
+        (op.code === 'REQUEST_ALREADY_PROCESSED' && (op.kind === 'accept' || op.kind === 'decline')) ||
+        (op.code === 'REQUEST_ALREADY_PENDING' && op.kind === 'send' && !pendingDuring(op, first.requestId))
+      ) {
+        add('idempotentReplays', `${label}: ${showOp(op)} was refused because of the key's own write ${showOp(first)}`);
+      }
+    }
+  }
+
+  // A retry never writes again: a key's send names one request, its answer notifies once, and
+  // each sender → receiver has as many request rows as acknowledged sends (a send and its
+  // replays counted once).
+  for (const { label, oks, first } of keyedWrites) {
+    if (first.kind === 'send') {
+      const ids = [...new Set(oks.map((op) => op.requestId))];
+      if (ids.length !== 1) add('retriesAppliedOnce', `${label}: its calls created requests ${ids.join(', ')}`);
+      const created = notificationsByRequest.get(first.requestId!)?.filter((n) => n.type === 'new_request') ?? [];
+      if (created.length > 1)
+        add('retriesAppliedOnce', `${label}: ${created.length} new_request notifications ${show(created)}`);
+    } else if (first.kind === 'accept' || first.kind === 'decline') {
+      const type = first.kind === 'accept' ? 'request_accepted' : 'request_declined';
+      const answered = notificationsByRequest.get(first.requestId!)?.filter((n) => n.type === type) ?? [];
+      const connections = state.connections.filter((c) => c.requestId === first.requestId);
+      if (answered.length !== 1 || connections.length > 1) {
+        add(
+          'retriesAppliedOnce',
+          `${label}: ${answered.length} ${type} notifications ${show(answered)}, connections ${show(connections)}`,
+        );
+      }
+    }
+  }
+  const keyedSendsByDirection = groupBy(
+    keyed.filter((op) => op.kind === 'send'),
+    (op) => `${op.actorId}>${op.receiverId}`,
+  );
+  const requestsByDirection = groupBy(state.requests, (r) => `${r.senderId}>${r.receiverId}`);
+  const okSendsByDirection = groupBy(okSends, (op) => `${op.actorId}>${op.receiverId}`);
+  for (const direction of keyedSendsByDirection.keys()) {
+    const rows = requestsByDirection.get(direction) ?? [];
+    const writes = distinctWrites(okSendsByDirection.get(direction) ?? []);
+    if (rows.length !== writes) {
+      add(
+        'retriesAppliedOnce',
+        `requests ${direction}: ${rows.length} rows ${show(rows.map((r) => r.id))} for ${writes} acknowledged sends: ${(okSendsByDirection.get(direction) ?? []).map(showOp).join(' ')}`,
+      );
+    }
+  }
+
+  // 422 IDEMPOTENCY_KEY_REUSED answers exactly the calls that deliberately reuse a key that had
+  // succeeded for another input (the key belongs to the input of its first success), and such
+  // a call changes nothing.
+  const ownerOf = new Map<string, LoggedOp>();
+  for (const [key, calls] of callsByKey) {
+    const oks = calls.filter(succeeded);
+    if (oks.length)
+      ownerOf.set(
+        key,
+        oks.reduce((a, b) => (b.endedMs < a.endedMs ? b : a)),
+      );
+  }
+  for (const op of ops) {
+    if (isServerError(op)) continue;
+    const reuseAnswer = op.code === 'IDEMPOTENCY_KEY_REUSED';
+    const owner = op.idempotencyKey === undefined ? undefined : ownerOf.get(keyOf(op));
+    const otherInput = owner !== undefined && owner.input !== op.input;
+    if (reuseAnswer && (op.keyUse !== 'reuse' || !otherInput || owner.startedMs >= op.endedMs)) {
+      add(
+        'keyReuse',
+        `${showOp(op)} (${op.input ?? 'no key'}): 422 IDEMPOTENCY_KEY_REUSED, but ${op.keyUse === 'reuse' ? 'its key had not succeeded for another input before' : 'the load did not reuse its key for another input'}; the key's first success: ${owner ? `${showOp(owner)} (${owner.input})` : 'none'}`,
+      );
+    }
+    if (!reuseAnswer && (op.keyUse === 'reuse' || (otherInput && owner.endedMs < op.startedMs))) {
+      add(
+        'keyReuse',
+        `${showOp(op)} (${op.input}) reused a key that had succeeded for ${owner?.input ?? 'another input'}, and was answered ${op.status} ${op.code ?? ''} instead of 422`,
+      );
+    }
+    if (!reuseAnswer) continue;
+    const changed = (what: string) => add('keyReuse', `${showOp(op)} was refused with 422 but ${what}`);
+    if (op.kind === 'send') {
+      const unexplained = (requestsByDirection.get(`${op.actorId}>${op.receiverId}`) ?? []).filter(
+        (r) => !okSendByRequest.has(r.id),
+      );
+      if (unexplained.length) changed(`requests no send acknowledged exist: ${show(unexplained)}`);
+    } else if (op.kind === 'accept' || op.kind === 'decline') {
+      const r = requestById.get(op.requestId!);
+      const status = op.kind === 'accept' ? 'accepted' : 'declined';
+      if (r?.status === status && !(okAnswersByRequest.get(r.id) ?? []).some((o) => o.kind === op.kind)) {
+        changed(`the request is ${status} by no acknowledged ${op.kind}: ${show(r)}`);
+      }
+    } else if (op.kind === 'markRead') {
+      const n = notificationById.get(op.notificationId!);
+      if (n?.readAt && !(okMarksByNotification.get(n.id) ?? []).some((o) => o.actorId === n.userId)) {
+        changed(`the notification is read by no acknowledged mark-read: ${show(n)}`);
+      }
     }
   }
 

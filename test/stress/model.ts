@@ -32,15 +32,41 @@ export interface LoggedOp {
   receiverId?: number;
   /** send: the new request's row id (201); accept/decline: the request answered. */
   requestId?: number;
-  /** remove: the connection's row id, and its two users as the API listed them. */
+  /**
+   * remove: the connection's row id, and its two users as the API listed them; accept through
+   * GraphQL: the connection the answer returned.
+   */
   connectionId?: number;
   connectionUsers?: [number, number];
   /** markRead: the notification's row id. */
   notificationId?: number;
+  /**
+   * A keyed write (send, accept, decline, markRead): its Idempotency-Key (GraphQL:
+   * idempotencyKey), which belongs to the acting user (`actorId`).
+   */
+  idempotencyKey?: string;
+  /**
+   * A keyed write: what it asked, in the test's terms (`send 12 "hi"`, `accept 40`,
+   * `markRead 7`). A retry asks exactly what its first call asked, through either face.
+   */
+  input?: string;
+  /** A keyed write: why the load made it (see KeyUse). */
+  keyUse?: KeyUse;
+  /** A keyed write that succeeded: the body of the answer (REST JSON; GraphQL, the payload). */
+  body?: string;
   /** Milliseconds since the run started, when the call was made and answered. */
   startedMs: number;
   endedMs: number;
 }
+
+/**
+ * Why the load made a keyed write: the first call with a fresh key; a retry once the first
+ * call had answered; a retry in flight together with the first call (a client that timed out
+ * and retried); a retry much later, maybe by another client acting as the same user; or a
+ * deliberate reuse of a key that had already succeeded, for another input (must be refused
+ * with 422 IDEMPOTENCY_KEY_REUSED).
+ */
+export type KeyUse = 'first' | 'retry' | 'concurrent' | 'late' | 'reuse';
 
 export type RequestStatus = 'pending' | 'accepted' | 'declined';
 
