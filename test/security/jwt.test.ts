@@ -561,10 +561,10 @@ describe('bad tokens are refused on REST, GraphQL and WebSocket, changing nothin
   });
 });
 
-describe('a subject that is not well-formed Unicode', () => {
+describe('claims that are not well-formed Unicode (lone surrogates)', () => {
   // A lone surrogate cannot be stored in PostgreSQL text: the driver writes U+FFFD instead, so
   // "mallory\udc00" would be looked up as "mallory\ufffd", another user's id.
-  it('does not act as the user whose id has U+FFFD in its place (refused, or no such user)', async () => {
+  it('a subject does not act as the user whose id has U+FFFD in its place (refused, or no such user)', async () => {
     const lookalike = `mallory\ufffd${randomUUID().slice(0, 8)}`;
     const created = await server.rest('PUT', `/v1/users/${encodeURIComponent(lookalike)}`, {
       token: tenant.serviceToken,
@@ -597,6 +597,42 @@ describe('a subject that is not well-formed Unicode', () => {
       expect({ status: reply.status, result, refused }).toEqual({ status: reply.status, result, refused: true });
     }
     expect(await snapshot()).toBe(before);
+  });
+
+  it('a tenant does not reach the tenant whose name has U+FFFD in its place', async () => {
+    const base = `t-${randomUUID()}`;
+    const realTenant = `${base}\ufffd`;
+    const realService = await server.token('backend', { tenant: realTenant, role: 'service' });
+    const created = await server.rest('PUT', '/v1/users/victim', {
+      token: realService,
+      body: { display_name: 'Victim of the real tenant' },
+    });
+    expect(created.status).toBe(201);
+    const alias = await new SignJWT({ tenant: `${base}\ud800`, role: 'service' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('backend')
+      .setExpirationTime('1h')
+      .sign(SECRET);
+
+    const rest = await request('GET', '/v1/users/victim', [['Authorization', `Bearer ${alias}`]]);
+    const graphql = await request(
+      'POST',
+      '/graphql',
+      [['Authorization', `Bearer ${alias}`]],
+      JSON.stringify({ query: '{ user(userId: "victim") { __typename ... on User { displayName } } }' }),
+    );
+    // Refused (401), or a tenant of its own where "victim" does not exist (404): never the other tenant's user.
+    const seen = { rest: [rest.status, parse(rest.text)], graphql: [graphql.status, parse(graphql.text)] };
+    expect(seen).toEqual({
+      rest: [
+        expect.toBeOneOf([401, 404]),
+        expect.objectContaining({ code: expect.toBeOneOf(['UNAUTHENTICATED', 'USER_NOT_FOUND']) }),
+      ],
+      graphql: [
+        expect.toBeOneOf([200, 401]),
+        expect.not.objectContaining({ data: { user: expect.objectContaining({ __typename: 'User' }) } }),
+      ],
+    });
   });
 });
 
