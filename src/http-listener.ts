@@ -43,6 +43,14 @@ async function refuse(response: ServerResponse, code: RestErrorCode, message: st
 const sendTooLarge = (response: ServerResponse) =>
   refuse(response, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_REQUEST_BODY_BYTES} bytes`);
 
+function headerValues(rawHeaders: string[], name: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() === name) values.push(rawHeaders[i + 1] ?? '');
+  }
+  return values;
+}
+
 export interface RequestListenerOptions {
   /** Longest request target (path and query) served; longer ones are answered 414. */
   maxUrlLength: number;
@@ -63,6 +71,11 @@ export function createRequestListener(
     if ((request.url?.length ?? 0) > options.maxUrlLength) {
       return void refuse(response, 'URI_TOO_LONG', `Request URL exceeds ${options.maxUrlLength} bytes`);
     }
+    // node:http keeps only the first of several Authorization headers, while a proxy in between
+    // may have used another. HTTP reads repeated field lines as one comma-joined value, which
+    // is no bearer token: the request proves no one (a 401 on every path).
+    const authorizations = headerValues(request.rawHeaders, 'authorization');
+    if (authorizations.length > 1) request.headers.authorization = authorizations.join(', ');
     if (request.method === 'GET' || request.method === 'HEAD') return void adapter(request, response);
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_REQUEST_BODY_BYTES) return void sendTooLarge(response);

@@ -1,7 +1,18 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { isStorableText } from '../domain/users.js';
 import type { Role, Viewer } from '../domain/viewer.js';
 
 export const DEFAULT_TENANT = 'default';
+
+/** Far above any token this service's claims make (a few hundred bytes). */
+const MAX_TOKEN_LENGTH = 4096;
+/** How far the issuer's clock may run ahead of ours. */
+const CLOCK_SKEW_MS = 60_000;
+const JWS_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+function isCanonicalBase64Url(segment: string): boolean {
+  return Buffer.from(segment, 'base64url').toString('base64url') === segment;
+}
 
 /** Why a token was refused; the message is safe to show to the caller. */
 export class InvalidTokenError extends Error {
@@ -18,6 +29,12 @@ export function secretKey(secret: string): Uint8Array {
  * Throws `InvalidTokenError` for a bad signature, an expired token or malformed claims.
  */
 export async function verifyToken(token: string, key: Uint8Array): Promise<Viewer> {
+  if (token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError('Token is too large');
+  // One token, one spelling: padded or non-canonical base64url (which a lenient decoder maps
+  // to the same bytes) would let one token pass under many strings.
+  if (!JWS_COMPACT.test(token) || !token.split('.').every(isCanonicalBase64Url)) {
+    throw new InvalidTokenError('Token is malformed or its signature is invalid');
+  }
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, key, { algorithms: ['HS256'] }));
@@ -26,11 +43,14 @@ export async function verifyToken(token: string, key: Uint8Array): Promise<Viewe
     throw new InvalidTokenError('Token is malformed or its signature is invalid');
   }
   const { sub, tenant = DEFAULT_TENANT, role = 'user' } = payload;
-  if (typeof sub !== 'string' || sub.length === 0 || sub.includes('\u0000')) {
+  if (typeof sub !== 'string' || sub.length === 0 || !isStorableText(sub)) {
     throw new InvalidTokenError('Token has no valid subject (sub) claim');
   }
-  if (typeof tenant !== 'string' || tenant.length === 0 || tenant.length > 128 || tenant.includes('\u0000')) {
+  if (typeof tenant !== 'string' || tenant.length === 0 || tenant.length > 128 || !isStorableText(tenant)) {
     throw new InvalidTokenError('Token has an invalid tenant claim');
+  }
+  if (typeof payload.iat === 'number' && payload.iat * 1000 > Date.now() + CLOCK_SKEW_MS) {
+    throw new InvalidTokenError('Token was issued in the future');
   }
   if (role !== 'user' && role !== 'service') throw new InvalidTokenError("Token role must be 'user' or 'service'");
   const expiresAt = typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;

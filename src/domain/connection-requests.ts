@@ -25,7 +25,8 @@ function normalizeMessage(message: string | null | undefined): string | null {
   if (characterLength(trimmed) > MAX_REQUEST_MESSAGE_LENGTH) {
     throw new ValidationError('message', `Message must be at most ${MAX_REQUEST_MESSAGE_LENGTH} characters`);
   }
-  if (!isStorableText(trimmed)) throw new ValidationError('message', 'Message must not contain NUL characters');
+  if (!isStorableText(trimmed))
+    throw new ValidationError('message', 'Message must not contain NUL characters or unpaired surrogates');
   return trimmed;
 }
 

@@ -15,9 +15,16 @@ export function characterLength(value: string): number {
   return length;
 }
 
-/** PostgreSQL text cannot hold NUL characters; such input is refused before it reaches the database. */
+// A UTF-16 surrogate without its partner: not a character, and PostgreSQL would store it as
+// U+FFFD, so that two different strings ("x\uD800", "x\uFFFD") would name the same user.
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Whether PostgreSQL stores the text exactly as given: no NUL characters (text cannot hold
+ * them) and no unpaired surrogates. Other input is refused before it reaches the database.
+ */
 export function isStorableText(value: string): boolean {
-  return !value.includes('\u0000');
+  return !value.includes('\u0000') && !UNPAIRED_SURROGATE.test(value);
 }
 
 function isPossibleClientUserId(value: string): boolean {
@@ -26,7 +33,10 @@ function isPossibleClientUserId(value: string): boolean {
 
 function validateClientUserId(field: string, value: string): string {
   if (!isPossibleClientUserId(value)) {
-    throw new ValidationError(field, `User ID must be 1 to ${MAX_CLIENT_USER_ID_LENGTH} characters, without NUL`);
+    throw new ValidationError(
+      field,
+      `User ID must be 1 to ${MAX_CLIENT_USER_ID_LENGTH} characters, without NUL or unpaired surrogates`,
+    );
   }
   return value;
 }

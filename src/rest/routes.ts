@@ -50,7 +50,8 @@ const statuses = ['ALL', 'PENDING', 'ACCEPTED', 'DECLINED'] as const;
 function statusParam(query: URLSearchParams): (typeof statuses)[number] {
   const raw = query.get('status');
   if (raw === null || raw === '') return 'ALL';
-  const status = statuses.find((s) => s === raw.toUpperCase());
+  // Compared in lower case: upper-casing would turn a dotless ı into I ("pendıng" → PENDING).
+  const status = statuses.find((s) => s.toLowerCase() === raw.toLowerCase());
   if (!status) throw new RestInputError('VALIDATION_FAILED', 'status must be one of pending, accepted, declined, all');
   return status;
 }

@@ -243,7 +243,7 @@ describe('Mutation.upsertUser', () => {
       data: {
         upsertUser: {
           __typename: 'ValidationError',
-          message: 'User ID must be 1 to 128 characters, without NUL',
+          message: 'User ID must be 1 to 128 characters, without NUL or unpaired surrogates',
           code: 'VALIDATION_FAILED',
           field: 'userId',
         },

@@ -126,7 +126,10 @@ const codePoints = (value: string) => [...value].length;
 const hasLoneSurrogate = (value: string) => /\p{Cs}/u.test(value);
 /** What a UTF-8 database (and a UTF-8 request body) makes of a JavaScript string. */
 const asStored = (value: string) => value.replace(/\p{Cs}/gu, '\uFFFD');
-const possibleUserId = (value: string) => value.length > 0 && codePoints(value) <= 128 && !value.includes('\u0000');
+/** Text PostgreSQL stores as given: no NUL, no unpaired surrogate (it would become U+FFFD). */
+const storable = (value: string) =>
+  !value.includes('\u0000') && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+const possibleUserId = (value: string) => value.length > 0 && codePoints(value) <= 128 && storable(value);
 const isCanonicalId = (value: string) => /^(0|[1-9]\d{0,15})$/.test(value);
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -637,7 +640,7 @@ async function ruleUpsert(caller: Caller, userId: string | null, displayName: st
   if ('refused' in who) return who.refused;
   const name = displayName.trim();
   if (!possibleUserId(who.target)) return fail('VALIDATION_FAILED');
-  if (name.length === 0 || codePoints(name) > 64 || name.includes('\u0000')) return fail('VALIDATION_FAILED');
+  if (name.length === 0 || codePoints(name) > 64 || !storable(name)) return fail('VALIDATION_FAILED');
   return (await userExists(caller.world.tenant.name, who.target)) ? succeed(200) : succeed(201);
 }
 
@@ -645,7 +648,7 @@ async function ruleUpsert(caller: Caller, userId: string | null, displayName: st
 function normalizedMessage(message: string | null): { value: string | null } | { refused: Outcome } {
   const trimmed = message?.trim();
   if (!trimmed) return { value: null };
-  if (codePoints(trimmed) > 500 || trimmed.includes('\u0000')) return { refused: fail('VALIDATION_FAILED') };
+  if (codePoints(trimmed) > 500 || !storable(trimmed)) return { refused: fail('VALIDATION_FAILED') };
   return { value: trimmed };
 }
 
@@ -804,7 +807,7 @@ const pageValue: fc.Arbitrary<string> = fc.oneof(
 
 const statusValue: fc.Arbitrary<string> = fc.oneof(
   fc.mixedCase(fc.constantFrom('pending', 'accepted', 'declined', 'all')),
-  fc.constantFrom('', 'PENDING ', 'pend', 'rejected', 'null', "pending' or '1'='1", 'pending\u0000'),
+  fc.constantFrom('', 'PENDING ', 'pend', 'pendıng', 'rejected', 'null', "pending' or '1'='1", 'pending\u0000'),
   hostileText.filter((s) => s.length < 200),
 );
 

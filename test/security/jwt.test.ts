@@ -163,6 +163,7 @@ const BAD_TOKENS: BadToken[] = [
   { name: 'not valid before an hour from now (nbf)', authorization: bearer(() => valid({ nbf: now() + 3600 })) },
   { name: 'nbf as a string', authorization: bearer(() => valid({ nbf: '0' })) },
   { name: 'iat not a number', authorization: bearer(() => valid({ iat: 'yesterday' })) },
+  { name: 'issued an hour from now (iat)', authorization: bearer(() => valid({ iat: now() + 3600 })) },
 
   // --- signature ----------------------------------------------------------------------------
   {
