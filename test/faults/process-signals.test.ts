@@ -80,6 +80,13 @@ describe.skipIf(!database)('signals', { timeout: 90_000 }, () => {
     expect(acknowledged).toBeGreaterThan(0);
 
     const violations = await invariantViolations(tenant);
+    const rows = await sql<{ requests: number; connections: number; notifications: number }>`
+      select (select count(*)::int from connection_requests where tenant = ${tenant}) as requests,
+             (select count(*)::int from connections where tenant = ${tenant}) as connections,
+             (select count(*)::int from notifications where tenant = ${tenant}) as notifications`.execute(database!.db);
+    console.log(`SIGKILL during writes: ${acknowledged} sends acknowledged before the kill`, rows.rows[0], {
+      violations: violations.length,
+    });
     expect(violations).toEqual([]);
 
     // A new process on the same database starts and serves as if nothing happened.
