@@ -17,6 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { routes as gatewayRoutes } from '../../src/rest/routes.js';
 import { schema } from '../../src/schema/index.js';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
+import { DOCUMENTED_LABEL_OF_STATUS, DOCUMENTED_STATUS_OF_CODE } from '../helpers/documented-errors.js';
 
 const server = useTestServer();
 
@@ -38,39 +39,8 @@ function params<T>(numRuns = RUNS, examples: T[] = []): fc.Parameters<T> {
 // The documented contract (README "Errors"): code -> status, status -> `error` label.
 // ---------------------------------------------------------------------------------------------
 
-const STATUS_OF_CODE: Record<string, number> = {
-  VALIDATION_FAILED: 400,
-  CANNOT_CONNECT_TO_SELF: 400,
-  INVALID_JSON: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_REQUEST_RECEIVER: 403,
-  USER_NOT_FOUND: 404,
-  CONNECTION_REQUEST_NOT_FOUND: 404,
-  CONNECTION_NOT_FOUND: 404,
-  NOTIFICATION_NOT_FOUND: 404,
-  ROUTE_NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
-  ALREADY_CONNECTED: 409,
-  REQUEST_ALREADY_PENDING: 409,
-  REQUEST_ALREADY_PROCESSED: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  // Transport limits (src/rest/status.ts): a request target or headers too long.
-  URI_TOO_LONG: 414,
-  HEADERS_TOO_LARGE: 431,
-};
-
-const LABEL_OF_STATUS: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Resource not found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  414: 'URI Too Long',
-  431: 'Request Header Fields Too Large',
-};
+const STATUS_OF_CODE = DOCUMENTED_STATUS_OF_CODE;
+const LABEL_OF_STATUS = DOCUMENTED_LABEL_OF_STATUS;
 
 /** Request targets shorter than this must never be refused as too long. */
 const SHORTEST_URI_TOO_LONG = 2048;

@@ -1,3 +1,4 @@
+import { DOCUMENTED_STATUS_OF_CODE } from '../helpers/documented-errors.js';
 import type { Face, StatusFilter } from './model.js';
 
 /*
@@ -43,26 +44,8 @@ export interface Page<T> {
   totalPages: number;
 }
 
-/** The status REST gives each error code (src/rest/status.ts), for GraphQL's typed errors. */
-const statusOfCode: Record<string, number> = {
-  VALIDATION_FAILED: 400,
-  CANNOT_CONNECT_TO_SELF: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_REQUEST_RECEIVER: 403,
-  USER_NOT_FOUND: 404,
-  CONNECTION_REQUEST_NOT_FOUND: 404,
-  CONNECTION_NOT_FOUND: 404,
-  NOTIFICATION_NOT_FOUND: 404,
-  ALREADY_CONNECTED: 409,
-  REQUEST_ALREADY_PENDING: 409,
-  REQUEST_ALREADY_PROCESSED: 409,
-  TOO_MANY_PENDING_REQUESTS: 409,
-  CONNECTION_LIMIT_REACHED: 409,
-  IDEMPOTENCY_KEY_REUSED: 422,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-};
+/** The status REST gives each error code, for GraphQL's typed errors. */
+const statusOfCode = DOCUMENTED_STATUS_OF_CODE;
 
 const ERROR_FIELDS = '__typename ... on Error { code message }';
 
