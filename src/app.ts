@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { secretKey, TokenVerifier } from './auth/jwt.js';
 import type { Config } from './config.js';
-import { isDatabaseUnavailable } from './db/availability.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/availability.js';
 import { connectDatabase, type DatabaseHandle, pingDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { writeLimitsFrom } from './domain/deps.js';
@@ -107,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         const ready = databaseUp && !stopping;
         return Response.json(
           { status: ready ? 'ready' : stopping ? 'stopping' : 'unavailable', database: databaseUp ? 'up' : 'down' },
-          { status: ready ? 200 : 503, ...(!ready && { headers: { 'retry-after': '2' } }) },
+          { status: ready ? 200 : 503, ...(!ready && { headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } }) },
         );
       }
       if (pathname === '/graphql') return await gateway.fetch(request);
