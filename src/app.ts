@@ -107,7 +107,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
         const ready = databaseUp && !stopping;
         return Response.json(
           { status: ready ? 'ready' : stopping ? 'stopping' : 'unavailable', database: databaseUp ? 'up' : 'down' },
-          { status: ready ? 200 : 503, ...(!ready && { headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } }) },
+          {
+            status: ready ? 200 : 503,
+            ...(!ready && { headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } }),
+          },
         );
       }
       if (pathname === '/graphql') return await gateway.fetch(request);

@@ -31,6 +31,14 @@ export interface Config {
   maxConnectionsPerUser: number;
   /** How long a POST's Idempotency-Key remembers its first result. */
   idempotencyKeyTtlSeconds: number;
+  /** How long after a decline its sender must wait to ask the same user again; 0 for no wait. */
+  declineCooldownSeconds: number;
+  /** Pending requests older than this expire; 0 to keep them until answered. */
+  requestExpirySeconds: number;
+  /** Read notifications older than this many days are deleted; 0 to keep them. */
+  notificationRetentionDays: number;
+  /** How often this instance runs the expiry and retention sweeps. */
+  maintenanceIntervalMs: number;
   /** Limits checked on every GraphQL document before it runs. */
   graphqlLimits: GraphQLLimits;
   /** Schema introspection (off in production unless enabled). */
@@ -147,6 +155,10 @@ export function loadConfig(env: Env = process.env): Config {
     maxPendingOutgoingRequests: integer('MAX_PENDING_OUTGOING_REQUESTS', 200, 0, 1_000_000),
     maxConnectionsPerUser: integer('MAX_CONNECTIONS_PER_USER', 10_000, 0, 10_000_000),
     idempotencyKeyTtlSeconds: integer('IDEMPOTENCY_KEY_TTL_SECONDS', 86_400, 60, 30 * 86_400),
+    declineCooldownSeconds: integer('DECLINE_COOLDOWN_SECONDS', 0, 0, 365 * 86_400),
+    requestExpirySeconds: integer('REQUEST_EXPIRY_SECONDS', 0, 0, 3650 * 86_400),
+    notificationRetentionDays: integer('NOTIFICATION_RETENTION_DAYS', 90, 0, 36_500),
+    maintenanceIntervalMs: integer('MAINTENANCE_INTERVAL_MS', 60_000, 100, 86_400_000),
     graphqlLimits: {
       maxDepth: integer('GRAPHQL_MAX_DEPTH', 10, 1, 1000),
       maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),

@@ -122,3 +122,17 @@ export async function countPendingSent(trx: Trx, senderId: number, atMost: numbe
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** When the receiver last declined a request from this sender, if ever. */
+export async function findLastDeclineAt(db: Db, senderId: number, receiverId: number): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('connection_requests')
+    .select('responded_at')
+    .where('sender_id', '=', senderId)
+    .where('receiver_id', '=', receiverId)
+    .where('status', '=', 'declined')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.responded_at ?? undefined;
+}

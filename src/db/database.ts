@@ -14,9 +14,21 @@ export interface UsersTable {
   notification_seq: ColumnType<number, never, number>;
   /** How many connections the user has; kept with the connection rows. */
   connection_count: ColumnType<number, never, number>;
+  /** Who may send the user connection requests. */
+  accept_requests_from: ColumnType<RequestPolicy, RequestPolicy | undefined, RequestPolicy>;
 }
 
-export type RequestStatus = 'pending' | 'accepted' | 'declined';
+export type RequestPolicy = 'everyone' | 'friends_of_friends' | 'nobody';
+
+export interface BlocksTable {
+  tenant: string;
+  blocker_id: number;
+  blocked_id: number;
+  created_at: Defaulted<Date>;
+}
+
+/** `cancelled`: withdrawn by its sender; `expired`: left unanswered past the configured time. */
+export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
 
 export interface ConnectionRequestsTable {
   id: Generated<number>;
@@ -46,7 +58,12 @@ export interface ConnectionEdgesTable {
   created_at: Date;
 }
 
-export type NotificationType = 'new_request' | 'request_accepted' | 'request_declined';
+export type NotificationType =
+  | 'new_request'
+  | 'request_accepted'
+  | 'request_declined'
+  | 'request_cancelled'
+  | 'request_expired';
 
 export interface NotificationsTable {
   id: Generated<number>;
@@ -88,6 +105,7 @@ export interface Database {
   gateway_settings: GatewaySettingsTable;
   rate_limit_windows: RateLimitWindowsTable;
   idempotency_keys: IdempotencyKeysTable;
+  blocks: BlocksTable;
   users: UsersTable;
   connection_requests: ConnectionRequestsTable;
   connections: ConnectionsTable;
@@ -102,6 +120,7 @@ export type Trx = Transaction<Database>;
 export type UserRow = Selectable<UsersTable>;
 export type ConnectionRequestRow = Selectable<ConnectionRequestsTable>;
 export type ConnectionRow = Selectable<ConnectionsTable>;
+export type BlockRow = Selectable<BlocksTable>;
 export type NotificationRow = Selectable<NotificationsTable> & {
   /** The other user, when the row was read together with it (live delivery). */
   other_user?: UserRow;

@@ -46,6 +46,7 @@ export async function listNotificationsAfterSeq(
       'o.updated_at as o_updated_at',
       'o.notification_seq as o_notification_seq',
       'o.connection_count as o_connection_count',
+      'o.accept_requests_from as o_accept_requests_from',
     ])
     .where('n.user_id', '=', userId)
     .where('n.seq', '>', seq)
@@ -61,6 +62,7 @@ export async function listNotificationsAfterSeq(
       o_updated_at,
       o_notification_seq,
       o_connection_count,
+      o_accept_requests_from,
       ...notification
     }) => ({
       ...notification,
@@ -73,6 +75,7 @@ export async function listNotificationsAfterSeq(
         updated_at: o_updated_at,
         notification_seq: o_notification_seq,
         connection_count: o_connection_count,
+        accept_requests_from: o_accept_requests_from,
       },
     }),
   );

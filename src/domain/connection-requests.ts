@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { guardedWrite } from './guarded-write.js';
 import { addNotification } from './notifications.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
+import { assertMayRequest } from './request-policy.js';
 import { characterLength, isStorableText, requireUser } from './users.js';
 import { actingUserId, type Viewer } from './viewer.js';
 
@@ -68,6 +69,7 @@ export async function sendConnectionRequest(
     if (await requests.findPendingRequestBetween(trx, sender.id, receiver.id)) {
       throw new ConflictError('REQUEST_ALREADY_PENDING');
     }
+    await assertMayRequest(trx, limits, sender, receiver);
     const maxConnections = limits.maxConnectionsPerUser;
     if (maxConnections > 0 && (locked.get(sender.id)?.connectionCount ?? 0) >= maxConnections) {
       throw new ConflictError(

@@ -12,6 +12,8 @@ export interface WriteLimits {
   /** 0 for no limit. */
   maxConnectionsPerUser: number;
   idempotencyKeyTtlSeconds: number;
+  /** How long a declined sender waits before asking the same user again; 0 for no wait. */
+  declineCooldownSeconds: number;
 }
 
 /** What the domain's operations work with: the database, the codec of the ids clients see, where to publish what changed, and the limits writes obey. */
@@ -29,5 +31,6 @@ export function writeLimitsFrom(config: Config, db: Db, onSweepError?: (error: u
     maxPendingOutgoingRequests: config.maxPendingOutgoingRequests,
     maxConnectionsPerUser: config.maxConnectionsPerUser,
     idempotencyKeyTtlSeconds: config.idempotencyKeyTtlSeconds,
+    declineCooldownSeconds: config.declineCooldownSeconds,
   };
 }

@@ -8,6 +8,11 @@ export type ErrorCode =
   | 'CANNOT_CONNECT_TO_SELF'
   | 'FORBIDDEN'
   | 'NOT_REQUEST_RECEIVER'
+  | 'NOT_REQUEST_SENDER'
+  | 'REQUESTS_NOT_ACCEPTED'
+  | 'CANNOT_BLOCK_SELF'
+  | 'USER_BLOCKED'
+  | 'REQUEST_COOLDOWN'
   | 'USER_NOT_FOUND'
   | 'CONNECTION_REQUEST_NOT_FOUND'
   | 'CONNECTION_NOT_FOUND'
@@ -24,14 +29,16 @@ export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
 }
 
+type ValidationCode = 'VALIDATION_FAILED' | 'CANNOT_CONNECT_TO_SELF' | 'CANNOT_BLOCK_SELF';
+
 /** An argument is out of its documented range or shape. `field` names the argument. */
 export class ValidationError extends DomainError {
   override readonly name = 'ValidationError';
-  readonly code: 'VALIDATION_FAILED' | 'CANNOT_CONNECT_TO_SELF';
+  readonly code: ValidationCode;
   constructor(
     readonly field: string,
     message: string,
-    code: 'VALIDATION_FAILED' | 'CANNOT_CONNECT_TO_SELF' = 'VALIDATION_FAILED',
+    code: ValidationCode = 'VALIDATION_FAILED',
   ) {
     super(message);
     this.code = code;
@@ -43,7 +50,7 @@ export class ForbiddenError extends DomainError {
   override readonly name = 'ForbiddenError';
   constructor(
     message: string,
-    readonly code: 'FORBIDDEN' | 'NOT_REQUEST_RECEIVER' = 'FORBIDDEN',
+    readonly code: 'FORBIDDEN' | 'NOT_REQUEST_RECEIVER' | 'NOT_REQUEST_SENDER' | 'REQUESTS_NOT_ACCEPTED' = 'FORBIDDEN',
   ) {
     super(message);
   }
@@ -83,6 +90,7 @@ const conflictMessage = {
   TOO_MANY_PENDING_REQUESTS: 'Too many pending connection requests sent; wait for answers before sending more',
   CONNECTION_LIMIT_REACHED: 'Connection limit reached',
   IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request',
+  USER_BLOCKED: 'You have blocked this user; unblock them first',
 } as const;
 
 /** The change contradicts the current state, often because a concurrent call got there first. */
@@ -96,13 +104,17 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** The caller (or its tenant) used up a rate budget; `retryAfterSeconds` says when it refills. */
+/**
+ * The caller (or its tenant) used up a rate budget, or must wait before asking the same user
+ * again; `retryAfterSeconds` says when it may.
+ */
 export class RateLimitedError extends DomainError {
   override readonly name = 'RateLimitedError';
-  readonly code = 'RATE_LIMITED' as const;
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    /** REQUEST_COOLDOWN: the receiver declined this sender's last request too recently. */
+    readonly code: 'RATE_LIMITED' | 'REQUEST_COOLDOWN' = 'RATE_LIMITED',
   ) {
     super(message);
   }

@@ -44,7 +44,7 @@ function pageParams(query: URLSearchParams) {
   return { page: intParam(query, 'page'), perPage: intParam(query, 'per_page') };
 }
 
-const statuses = ['ALL', 'PENDING', 'ACCEPTED', 'DECLINED'] as const;
+const statuses = ['ALL', 'PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'EXPIRED'] as const;
 
 /** The documented lower-case status filter, as the GraphQL enum value. */
 function statusParam(query: URLSearchParams): (typeof statuses)[number] {
@@ -52,7 +52,11 @@ function statusParam(query: URLSearchParams): (typeof statuses)[number] {
   if (raw === null || raw === '') return 'ALL';
   // Compared in lower case: upper-casing would turn a dotless ı into I ("pendıng" → PENDING).
   const status = statuses.find((s) => s.toLowerCase() === raw.toLowerCase());
-  if (!status) throw new RestInputError('VALIDATION_FAILED', 'status must be one of pending, accepted, declined, all');
+  if (!status)
+    throw new RestInputError(
+      'VALIDATION_FAILED',
+      'status must be one of pending, accepted, declined, cancelled, expired, all',
+    );
   return status;
 }
 

@@ -16,6 +16,8 @@ export const ConnectionRequestStatusEnum = builder.enumType('ConnectionRequestSt
     PENDING: { value: 'pending', description: 'Sent, waiting for the receiver.' },
     ACCEPTED: { value: 'accepted', description: 'Accepted: the two users are connected.' },
     DECLINED: { value: 'declined', description: 'Declined: no connection was created.' },
+    CANCELLED: { value: 'cancelled', description: 'Withdrawn by its sender before an answer.' },
+    EXPIRED: { value: 'expired', description: 'Left unanswered past the configured expiry time.' },
   } as const,
 });
 
@@ -25,6 +27,8 @@ const ConnectionRequestStatusFilterEnum = builder.enumType('ConnectionRequestSta
     PENDING: { value: 'pending' },
     ACCEPTED: { value: 'accepted' },
     DECLINED: { value: 'declined' },
+    CANCELLED: { value: 'cancelled' },
+    EXPIRED: { value: 'expired' },
   } as const,
 });
 

@@ -13,6 +13,11 @@ const errorCodes = [
   'CANNOT_CONNECT_TO_SELF',
   'FORBIDDEN',
   'NOT_REQUEST_RECEIVER',
+  'NOT_REQUEST_SENDER',
+  'REQUESTS_NOT_ACCEPTED',
+  'CANNOT_BLOCK_SELF',
+  'USER_BLOCKED',
+  'REQUEST_COOLDOWN',
   'USER_NOT_FOUND',
   'CONNECTION_REQUEST_NOT_FOUND',
   'CONNECTION_NOT_FOUND',
@@ -71,7 +76,8 @@ builder.objectType(ConflictError, {
 
 builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',
-  description: 'Too many writes by this user or tenant in the current window; nothing was changed.',
+  description:
+    'Too many writes by this user or tenant in the current window (RATE_LIMITED), or a request to a user who declined the last one too recently (REQUEST_COOLDOWN); nothing was changed.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
     retryAfterSeconds: t.exposeInt('retryAfterSeconds', { description: 'When the budget refills.' }),

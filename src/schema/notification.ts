@@ -11,6 +11,15 @@ const NotificationTypeEnum = builder.enumType('NotificationType', {
     NEW_REQUEST: { value: 'new_request', description: 'A new connection request was received.' },
     REQUEST_ACCEPTED: { value: 'request_accepted', description: 'A sent connection request was accepted.' },
     REQUEST_DECLINED: { value: 'request_declined', description: 'A sent connection request was declined.' },
+    REQUEST_CANCELLED: {
+      value: 'request_cancelled',
+      description:
+        'A received request was withdrawn by its sender (delivered already read: it shows, it does not count).',
+    },
+    REQUEST_EXPIRED: {
+      value: 'request_expired',
+      description: 'A sent request expired unanswered (delivered already read: it shows, it does not count).',
+    },
   } as const,
 });
 

@@ -7,15 +7,21 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type ConnectionRequestStatus =
   /** Accepted: the two users are connected. */
   | 'ACCEPTED'
+  /** Withdrawn by its sender before an answer. */
+  | 'CANCELLED'
   /** Declined: no connection was created. */
   | 'DECLINED'
+  /** Left unanswered past the configured expiry time. */
+  | 'EXPIRED'
   /** Sent, waiting for the receiver. */
   | 'PENDING';
 
 export type ConnectionRequestStatusFilter =
   | 'ACCEPTED'
   | 'ALL'
+  | 'CANCELLED'
   | 'DECLINED'
+  | 'EXPIRED'
   | 'PENDING';
 
 /** Stable machine-readable reason of an expected failure. */
@@ -41,8 +47,12 @@ export type NotificationType =
   | 'NEW_REQUEST'
   /** A sent connection request was accepted. */
   | 'REQUEST_ACCEPTED'
+  /** A received request was withdrawn by its sender (delivered already read: it shows, it does not count). */
+  | 'REQUEST_CANCELLED'
   /** A sent connection request was declined. */
-  | 'REQUEST_DECLINED';
+  | 'REQUEST_DECLINED'
+  /** A sent request expired unanswered (delivered already read: it shows, it does not count). */
+  | 'REQUEST_EXPIRED';
 
 export type TestSendConnectionRequestMutationVariables = Exact<{
   userId?: string | null | undefined;

@@ -528,8 +528,8 @@ describe('Query parameters', () => {
       ['active?per_page=0', bad('per_page (perPage) must be an integer between 1 and 50')],
       ['active?per_page=51', bad('per_page (perPage) must be an integer between 1 and 50')],
       ['notifications?page=2147483647', bad('page is too large')],
-      ['sent?status=bogus', bad('status must be one of pending, accepted, declined, all')],
-      ['received?status=bogus', bad('status must be one of pending, accepted, declined, all')],
+      ['sent?status=bogus', bad('status must be one of pending, accepted, declined, cancelled, expired, all')],
+      ['received?status=bogus', bad('status must be one of pending, accepted, declined, cancelled, expired, all')],
       ['notifications?unread_only=maybe', bad('unread_only must be true or false')],
     ];
 

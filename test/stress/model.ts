@@ -68,7 +68,7 @@ export interface LoggedOp {
  */
 export type KeyUse = 'first' | 'retry' | 'concurrent' | 'late' | 'reuse';
 
-export type RequestStatus = 'pending' | 'accepted' | 'declined';
+export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
 
 /** The tenant's rows after the load stopped. */
 export interface DbState {
@@ -88,7 +88,7 @@ export interface DbState {
   }[];
 }
 
-export type StatusFilter = 'all' | RequestStatus;
+export type StatusFilter = 'all' | 'pending' | 'accepted' | 'declined';
 
 /** What one user's lists said through one face after the load stopped (ids decoded). */
 export interface ApiView {
