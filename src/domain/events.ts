@@ -11,7 +11,11 @@ export type DomainEvent =
   /** Some of the user's notifications became read. */
   | { kind: 'notifications_read'; tenant: string; userId: number }
   | { kind: 'connection_created'; tenant: string; connectionId: number; userIds: [number, number] }
-  | { kind: 'connection_removed'; tenant: string; connectionId: number; userIds: [number, number] };
+  | { kind: 'connection_removed'; tenant: string; connectionId: number; userIds: [number, number] }
+  /** A pending request left the pending state without an answer: withdrawn, or expired. */
+  | { kind: 'request_closed'; tenant: string; requestId: number; userIds: [number, number] }
+  /** The user blocked or unblocked `otherUserId` (told to the user's own sessions only). */
+  | { kind: 'block_changed'; tenant: string; userId: number; otherUserId: number; blocked: boolean };
 
 /** The users an event concerns: who may hear of it. */
 export function recipientsOf(event: DomainEvent): number[] {

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { Repeater } from 'graphql-yoga';
+import { findConnectionRequest } from '../db/connection-requests.repository.js';
 import { type ConnectionEdge, findConnectionEdge } from '../db/connections.repository.js';
-import type { Db, NotificationRow, UserRow } from '../db/database.js';
+import type { ConnectionRequestRow, Db, NotificationRow, UserRow } from '../db/database.js';
 import { countNotifications, listNotificationsAfterSeq } from '../db/notifications.repository.js';
 import { readNotificationSeq } from '../db/users.repository.js';
 import type { EventHub } from './hub.js';
@@ -121,13 +122,16 @@ export type ConnectionEvent =
   | { type: 'created'; connection: ConnectionEdge }
   | { type: 'removed'; connectionId: number; otherUserId: number }
   | { type: 'unread'; unreadCount: number }
+  | { type: 'request_closed'; request: ConnectionRequestRow }
+  | { type: 'block_changed'; otherUserId: number; blocked: boolean }
   /** Connection events may have been missed (the instance's event feed was interrupted). */
   | { type: 'resync' };
 
 /**
  * A friends panel's live feed for `user`: connections created and removed (both sides hear of
  * both), and the unread notification count whenever it changes, starting with its current
- * value. Events are handled one at a time, in commit order. After an interruption of the
+ * value; requests withdrawn or expired, and (to the user's own sessions) blocks and unblocks.
+ * Events are handled one at a time, in commit order. After an interruption of the
  * instance's event feed, a `resync` event asks the client to re-read its connections.
  */
 export function connectionEventStream(db: Db, hub: EventHub, user: UserRow, liveness: Liveness) {
@@ -184,6 +188,14 @@ export function connectionEventStream(db: Db, hub: EventHub, user: UserRow, live
               await send({ type: 'removed', connectionId: event.connectionId, otherUserId });
               return;
             }
+            case 'request_closed': {
+              const request = await findConnectionRequest(db, user.tenant, event.requestId);
+              if (request) await send({ type: 'request_closed', request });
+              return;
+            }
+            case 'block_changed':
+              await send({ type: 'block_changed', otherUserId: event.otherUserId, blocked: event.blocked });
+              return;
           }
         }),
       // Connection events of an outage cannot be replayed (removed connections leave no row):

@@ -5,6 +5,7 @@ import { DomainError, RateLimitedError } from '../domain/errors.js';
 import { openConnectionFeed, openNotificationFeed } from '../domain/live.js';
 import { type ConnectionEvent, connectionEventStream, type Liveness, notificationStream } from '../realtime/streams.js';
 import { ConnectionRef } from './connection.js';
+import { ConnectionRequestRef } from './connection-request.js';
 import { NotificationRef } from './notification.js';
 import { actingUserArg, UserRef } from './user.js';
 
@@ -89,11 +90,36 @@ const ConnectionsResyncEvent = builder
     }),
   });
 
+const ConnectionRequestClosedEvent = builder
+  .objectRef<Extract<ConnectionEvent, { type: 'request_closed' }>>('ConnectionRequestClosedEvent')
+  .implement({
+    description:
+      'A pending request between the user and another left the pending state without an answer: its sender withdrew it (status CANCELLED) or it expired (EXPIRED). Both users receive it; a UI removes it from its incoming or outgoing list.',
+    fields: (t) => ({ request: t.field({ type: ConnectionRequestRef, resolve: (event) => event.request }) }),
+  });
+
+const BlockChangedEvent = builder
+  .objectRef<Extract<ConnectionEvent, { type: 'block_changed' }>>('BlockChangedEvent')
+  .implement({
+    description:
+      'The user blocked or unblocked another user (from any of their sessions). Sent to the user only, never to the other side.',
+    fields: (t) => ({
+      user: t.field({
+        type: UserRef,
+        description: 'The user who was blocked or unblocked.',
+        resolve: (event, _args, context) => context.loaders.user.load(event.otherUserId),
+      }),
+      blocked: t.exposeBoolean('blocked', { description: 'True for a block, false for an unblock.' }),
+    }),
+  });
+
 const eventTypes = {
   created: ConnectionCreatedEvent,
   removed: ConnectionRemovedEvent,
   unread: UnreadCountChangedEvent,
   resync: ConnectionsResyncEvent,
+  request_closed: ConnectionRequestClosedEvent,
+  block_changed: BlockChangedEvent,
 } as const;
 
 const ConnectionEventUnion = builder.unionType('ConnectionEvent', {
@@ -104,7 +130,8 @@ const ConnectionEventUnion = builder.unionType('ConnectionEvent', {
 builder.subscriptionField('connectionEvents', (t) =>
   t.field({
     type: ConnectionEventUnion,
-    description: 'Live updates for a friends panel: connections created and removed, and the unread count.',
+    description:
+      'Live updates for a friends panel: connections created and removed, requests withdrawn or expired, the unread count, and the user’s own blocks.',
     args: actingUserArg,
     subscribe: (_root, args, context) =>
       orGraphQLError(async () => {

@@ -27,6 +27,7 @@ export type ConnectionRequestStatusFilter =
 /** Stable machine-readable reason of an expected failure. */
 export type ErrorCode =
   | 'ALREADY_CONNECTED'
+  | 'CANNOT_BLOCK_SELF'
   | 'CANNOT_CONNECT_TO_SELF'
   | 'CONNECTION_LIMIT_REACHED'
   | 'CONNECTION_NOT_FOUND'
@@ -35,10 +36,14 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'NOTIFICATION_NOT_FOUND'
   | 'NOT_REQUEST_RECEIVER'
+  | 'NOT_REQUEST_SENDER'
   | 'RATE_LIMITED'
+  | 'REQUESTS_NOT_ACCEPTED'
   | 'REQUEST_ALREADY_PENDING'
   | 'REQUEST_ALREADY_PROCESSED'
+  | 'REQUEST_COOLDOWN'
   | 'TOO_MANY_PENDING_REQUESTS'
+  | 'USER_BLOCKED'
   | 'USER_NOT_FOUND'
   | 'VALIDATION_FAILED';
 
@@ -377,8 +382,10 @@ export type RateLimitedConnectionEventsSubscriptionVariables = Exact<{ [key: str
 
 
 export type RateLimitedConnectionEventsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent' }
     | { __typename: 'ConnectionCreatedEvent' }
     | { __typename: 'ConnectionRemovedEvent' }
+    | { __typename: 'ConnectionRequestClosedEvent' }
     | { __typename: 'ConnectionsResyncEvent' }
     | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
    };
@@ -389,8 +396,10 @@ export type TestConnectionEventsSubscriptionVariables = Exact<{
 
 
 export type TestConnectionEventsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent' }
     | { __typename: 'ConnectionCreatedEvent', connection: { id: string, connectedSince: string, connectedUser: { clientUserId: string } } }
     | { __typename: 'ConnectionRemovedEvent', connectionId: string, connectedUser: { clientUserId: string } }
+    | { __typename: 'ConnectionRequestClosedEvent' }
     | { __typename: 'ConnectionsResyncEvent' }
     | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
    };
@@ -412,8 +421,10 @@ export type TestDeliveryConnectionEventsSubscriptionVariables = Exact<{ [key: st
 
 
 export type TestDeliveryConnectionEventsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent' }
     | { __typename: 'ConnectionCreatedEvent', connection: { connectedUser: { clientUserId: string } } }
     | { __typename: 'ConnectionRemovedEvent' }
+    | { __typename: 'ConnectionRequestClosedEvent' }
     | { __typename: 'ConnectionsResyncEvent', reason: string }
     | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
    };
