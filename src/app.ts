@@ -6,6 +6,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/availa
 import { connectDatabase, type DatabaseHandle, pingDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { writeLimitsFrom } from './domain/deps.js';
+import { type Maintenance, startMaintenance } from './domain/maintenance.js';
 import { loadPublicIds } from './domain/public-ids.js';
 import { createRequestListener } from './http-listener.js';
 import type { Logger } from './logger.js';
@@ -34,6 +35,8 @@ export interface App {
   server: Server;
   gateway: Gateway;
   database: DatabaseHandle;
+  /** Request expiry and notification retention; `sweep()` runs one pass now. */
+  maintenance: Maintenance;
   /** The fetch-style handler behind the server, for calls without a socket. */
   fetch: (request: Request) => Promise<Response>;
   /** Listens on the configured host and port (0 picks a free port); resolves to the base URL. */
@@ -86,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     production: config.env === 'production',
   });
   const rest = createRestHandler(gateway, tokens, logger);
+  // Expiry of unanswered requests and retention of read notifications.
+  const maintenance = startMaintenance({ db: database.db, events: transport }, config, logger);
 
   // Set once shutdown begins, so load balancers take this instance out before it closes.
   let stopping = false;
@@ -143,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     server,
     gateway,
     database,
+    maintenance,
     fetch,
     start: () =>
       new Promise((resolve, reject) => {
@@ -174,6 +180,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       clearTimeout(deadline);
       server.closeAllConnections();
       await closed;
+      await maintenance.stop();
       await transport.stop();
       if (ownsDatabase) await database.db.destroy();
     },

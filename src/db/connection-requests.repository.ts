@@ -136,3 +136,15 @@ export async function findLastDeclineAt(db: Db, senderId: number, receiverId: nu
     .executeTakeFirst();
   return row?.responded_at ?? undefined;
 }
+
+/** Up to `limit` pending requests created before `cutoff`, oldest first, in any tenant. */
+export async function findPendingRequestsBefore(db: Db, cutoff: Date, limit: number): Promise<ConnectionRequestRow[]> {
+  return db
+    .selectFrom('connection_requests')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('created_at', '<', cutoff)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+}

@@ -139,3 +139,49 @@ export async function markNotificationRead(
     .executeTakeFirst();
   return existing && { notification: existing, changed: false };
 }
+
+/** Marks the user's unread `new_request` notification of a request read; true if there was one. */
+export async function markRequestNotificationRead(trx: Trx, userId: number, requestId: number): Promise<boolean> {
+  const rows = await trx
+    .updateTable('notifications')
+    .set((eb) => ({ read_at: eb.fn<Date>('date_trunc', [eb.val('milliseconds'), eb.fn('now')]) }))
+    .where('user_id', '=', userId)
+    .where('connection_request_id', '=', requestId)
+    .where('type', '=', 'new_request')
+    .where('read_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length > 0;
+}
+
+/** Marks every unread notification of the user read; returns how many were unread. */
+export async function markAllNotificationsRead(trx: Trx, userId: number): Promise<number> {
+  const rows = await trx
+    .updateTable('notifications')
+    .set((eb) => ({ read_at: eb.fn<Date>('date_trunc', [eb.val('milliseconds'), eb.fn('now')]) }))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+/** Deletes one of the user's notifications; returns it, or nothing when it is not theirs. */
+export async function deleteNotification(trx: Trx, userId: number, id: number): Promise<NotificationRow | undefined> {
+  return trx
+    .deleteFrom('notifications')
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Deletes up to `limit` notifications read before `cutoff`; returns how many it deleted. */
+export async function deleteReadNotificationsBefore(db: Db, cutoff: Date, limit: number): Promise<number> {
+  const rows = await db
+    .deleteFrom('notifications')
+    .where('id', 'in', db.selectFrom('notifications').select('id').where('read_at', '<', cutoff).limit(limit))
+    .returning('id')
+    .execute();
+  return rows.length;
+}

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Trx, UserRow } from './database.js';
+import type { Db, RequestPolicy, Trx, UserRow } from './database.js';
 
 export async function findUserByClientId(db: Db, tenant: string, clientUserId: string): Promise<UserRow | undefined> {
   return db
@@ -43,18 +43,26 @@ export async function upsertUser(
  * Locks the given users' rows until the transaction ends, always in id order so that two
  * transactions locking the same pair cannot deadlock. Every change to a pair of users takes
  * these locks first, so check-then-write sequences on a pair run one at a time. Returns the
- * locked users' connection counts.
+ * locked users' connection counts and request settings, as of the lock.
  */
-export async function lockUsers(trx: Trx, ids: number[]): Promise<Map<number, { connectionCount: number }>> {
+export async function lockUsers(
+  trx: Trx,
+  ids: number[],
+): Promise<Map<number, { connectionCount: number; acceptRequestsFrom: RequestPolicy }>> {
   const rows = await trx
     .selectFrom('users')
-    .select(['id', 'connection_count'])
+    .select(['id', 'connection_count', 'accept_requests_from'])
     .where('id', 'in', ids)
     .orderBy('id')
     .forNoKeyUpdate()
     .execute();
-  // Read under the lock: the counts cannot change until this transaction ends.
-  return new Map(rows.map((row) => [row.id, { connectionCount: row.connection_count }]));
+  // Read under the lock: counts and settings cannot change until this transaction ends.
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { connectionCount: row.connection_count, acceptRequestsFrom: row.accept_requests_from },
+    ]),
+  );
 }
 
 /** The seq of the user's newest notification (0 before the first). */

@@ -1,9 +1,11 @@
 import * as requests from '../db/connection-requests.repository.js';
 import { type ConnectionEdge, findConnectionBetween, insertConnection } from '../db/connections.repository.js';
-import type { ConnectionRequestRow, RequestStatus } from '../db/database.js';
+import type { ConnectionRequestRow, RequestStatus, Trx } from '../db/database.js';
+import { markRequestNotificationRead } from '../db/notifications.repository.js';
 import { lockUsers } from '../db/users.repository.js';
 import type { Deps } from './deps.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
+import type { EventPublisher } from './events.js';
 import { guardedWrite } from './guarded-write.js';
 import { addNotification } from './notifications.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from './pagination.js';
@@ -69,7 +71,11 @@ export async function sendConnectionRequest(
     if (await requests.findPendingRequestBetween(trx, sender.id, receiver.id)) {
       throw new ConflictError('REQUEST_ALREADY_PENDING');
     }
-    await assertMayRequest(trx, limits, sender, receiver);
+    const receiverNow = {
+      ...receiver,
+      accept_requests_from: locked.get(receiver.id)?.acceptRequestsFrom ?? receiver.accept_requests_from,
+    };
+    await assertMayRequest(trx, limits, sender, receiverNow);
     const maxConnections = limits.maxConnectionsPerUser;
     if (maxConnections > 0 && (locked.get(sender.id)?.connectionCount ?? 0) >= maxConnections) {
       throw new ConflictError(
@@ -173,6 +179,93 @@ export async function answerConnectionRequest(
       ...answerNotification[answer],
     });
     return { request, connection };
+  });
+}
+
+/** What each way of closing a request without an answer tells, and to whom. */
+const closingNotification = {
+  cancelled: {
+    type: 'request_cancelled',
+    to: 'receiver_id',
+    other: 'sender_id',
+    message: 'This connection request was withdrawn by its sender.',
+  },
+  expired: {
+    type: 'request_expired',
+    to: 'sender_id',
+    other: 'receiver_id',
+    message: 'Your connection request expired without an answer.',
+  },
+} as const;
+
+/**
+ * Closes a pending request without an answer, within `trx`: withdrawn by its sender
+ * (`cancelled`) or left unanswered too long (`expired`). The receiver's `new_request`
+ * notification is marked read (it no longer asks for anything), the side that did not act gets
+ * a notification that is already read (it shows in the list and the live stream, it raises no
+ * badge: an expiry sweep must not become a notification storm), and both users' friends panels
+ * hear `request_closed`. Returns nothing when the request was no longer pending.
+ */
+export async function closePendingRequest(
+  trx: Trx,
+  events: EventPublisher,
+  request: ConnectionRequestRow,
+  status: 'cancelled' | 'expired',
+): Promise<ConnectionRequestRow | undefined> {
+  const closed = await requests.answerConnectionRequest(trx, request.id, status);
+  if (!closed) return undefined;
+  if (await markRequestNotificationRead(trx, closed.receiver_id, closed.id)) {
+    await events.publish(trx, { kind: 'notifications_read', tenant: closed.tenant, userId: closed.receiver_id });
+  }
+  const notice = closingNotification[status];
+  await addNotification(trx, events, {
+    tenant: closed.tenant,
+    user_id: closed[notice.to],
+    type: notice.type,
+    connection_request_id: closed.id,
+    other_user_id: closed[notice.other],
+    message: notice.message,
+    read_at: new Date(),
+  });
+  await events.publish(trx, {
+    kind: 'request_closed',
+    tenant: closed.tenant,
+    requestId: closed.id,
+    userIds: [closed.sender_id, closed.receiver_id],
+  });
+  return closed;
+}
+
+/**
+ * Withdraws a pending request the acting user sent. Only its sender may; of a withdrawal and
+ * an answer racing, exactly one wins (the other gets `REQUEST_ALREADY_PROCESSED`).
+ */
+export async function cancelConnectionRequest(
+  deps: Deps,
+  viewer: Viewer,
+  input: { userId?: string | null | undefined; requestId: string; idempotencyKey?: string | null | undefined },
+): Promise<ConnectionRequestRow> {
+  const { ids, events } = deps;
+  const actingId = actingUserId(viewer, input.userId);
+  const requestId = ids.parse('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
+  const guard = {
+    action: 'write',
+    actingUserId: actingId,
+    idempotencyKey: input.idempotencyKey,
+    operation: 'cancelConnectionRequest',
+    input: { requestId },
+  } as const;
+  return guardedWrite(deps, viewer, guard, async (trx) => {
+    const sender = await requireUser(trx, viewer.tenant, actingId);
+    const request = await requests.findConnectionRequest(trx, viewer.tenant, requestId);
+    if (!request) throw new NotFoundError('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
+    if (request.sender_id !== sender.id) {
+      throw new ForbiddenError('Not authorized to cancel this request', 'NOT_REQUEST_SENDER');
+    }
+    await lockUsers(trx, [request.sender_id, request.receiver_id]);
+    const closed = await closePendingRequest(trx, events, request, 'cancelled');
+    if (!closed) throw new ConflictError('REQUEST_ALREADY_PROCESSED');
+    return closed;
   });
 }
 

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'CONNECTION_REQUEST_NOT_FOUND'
   | 'CONNECTION_NOT_FOUND'
   | 'NOTIFICATION_NOT_FOUND'
+  | 'BLOCK_NOT_FOUND'
   | 'ALREADY_CONNECTED'
   | 'REQUEST_ALREADY_PENDING'
   | 'REQUEST_ALREADY_PROCESSED'
@@ -60,13 +61,15 @@ type NotFoundCode =
   | 'USER_NOT_FOUND'
   | 'CONNECTION_REQUEST_NOT_FOUND'
   | 'CONNECTION_NOT_FOUND'
-  | 'NOTIFICATION_NOT_FOUND';
+  | 'NOTIFICATION_NOT_FOUND'
+  | 'BLOCK_NOT_FOUND';
 
 const notFoundNoun: Record<NotFoundCode, string> = {
   USER_NOT_FOUND: 'User',
   CONNECTION_REQUEST_NOT_FOUND: 'Connection request',
   CONNECTION_NOT_FOUND: 'Connection',
   NOTIFICATION_NOT_FOUND: 'Notification',
+  BLOCK_NOT_FOUND: 'Block of the user',
 };
 
 /**

@@ -70,6 +70,55 @@ export async function markNotificationRead(
   });
 }
 
+/** Marks every unread notification of the acting user read; returns how many were unread. */
+export async function markAllNotificationsRead(
+  deps: Deps,
+  viewer: Viewer,
+  input: { userId?: string | null | undefined; idempotencyKey?: string | null | undefined },
+): Promise<{ marked: number }> {
+  const userId = actingUserId(viewer, input.userId);
+  const guard = {
+    action: 'write',
+    actingUserId: userId,
+    idempotencyKey: input.idempotencyKey,
+    operation: 'markAllNotificationsRead',
+    input: {},
+  } as const;
+  return guardedWrite(deps, viewer, guard, async (trx) => {
+    const user = await requireUser(trx, viewer.tenant, userId);
+    const marked = await notifications.markAllNotificationsRead(trx, user.id);
+    if (marked > 0)
+      await deps.events.publish(trx, { kind: 'notifications_read', tenant: viewer.tenant, userId: user.id });
+    return { marked };
+  });
+}
+
+/** Deletes one of the acting user's notifications. */
+export async function deleteNotification(
+  deps: Deps,
+  viewer: Viewer,
+  input: { userId?: string | null | undefined; notificationId: string },
+): Promise<NotificationRow> {
+  const userId = actingUserId(viewer, input.userId);
+  const notificationId = deps.ids.parse('NOTIFICATION_NOT_FOUND', input.notificationId);
+  const guard = {
+    action: 'write',
+    actingUserId: userId,
+    operation: 'deleteNotification',
+    input: { notificationId },
+  } as const;
+  return guardedWrite(deps, viewer, guard, async (trx) => {
+    const user = await requireUser(trx, viewer.tenant, userId);
+    const deleted = await notifications.deleteNotification(trx, user.id, notificationId);
+    if (!deleted) throw new NotFoundError('NOTIFICATION_NOT_FOUND', input.notificationId);
+    // An unread one leaves the unread count: friends panels re-read it.
+    if (deleted.read_at === null) {
+      await deps.events.publish(trx, { kind: 'notifications_read', tenant: viewer.tenant, userId: user.id });
+    }
+    return deleted;
+  });
+}
+
 /** Writes a notification and publishes it to live subscribers, both within `trx`. */
 export async function addNotification(
   trx: Trx,

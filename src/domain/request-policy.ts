@@ -1,6 +1,6 @@
 import { findBlocksBetween } from '../db/blocks.repository.js';
 import { findLastDeclineAt } from '../db/connection-requests.repository.js';
-import type { Trx, UserRow } from '../db/database.js';
+import type { RequestPolicy, Trx, UserRow } from '../db/database.js';
 import { haveMutualConnection } from '../db/graph.repository.js';
 import type { WriteLimits } from './deps.js';
 import { ConflictError, ForbiddenError, RateLimitedError } from './errors.js';
@@ -17,14 +17,14 @@ function notAccepted(): ForbiddenError {
  * Whether `sender` may ask `receiver` now, beyond the documented rules: no block between them
  * (the blocker is told to unblock first; the blocked gets the privacy answer), the receiver's
  * `accept_requests_from` setting, and the cooldown after the receiver's last decline. Runs in
- * the send's transaction, after both users are locked, so a block or an answer committing at the
- * same time is seen.
+ * the send's transaction, after both users are locked, so a block, an answer or a settings change
+ * committing at the same time is seen (the receiver's setting must be the one read under the lock).
  */
 export async function assertMayRequest(
   trx: Trx,
   limits: Pick<WriteLimits, 'declineCooldownSeconds'>,
   sender: UserRow,
-  receiver: UserRow,
+  receiver: UserRow & { accept_requests_from: RequestPolicy },
 ): Promise<void> {
   const blocks = await findBlocksBetween(trx, sender.id, receiver.id);
   if (blocks.some((block) => block.blocker_id === sender.id)) throw new ConflictError('USER_BLOCKED');

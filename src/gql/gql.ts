@@ -29,7 +29,19 @@ type Documents = {
     "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestActiveConnectionsDocument,
     "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ...RestError\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestNotificationsDocument,
     "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n": typeof types.RestMarkNotificationReadDocument,
+    "\n  mutation RestCancelConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {\n    cancelConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on CancelConnectionRequestPayload { message }\n    }\n  }\n": typeof types.RestCancelConnectionRequestDocument,
+    "\n  mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {\n    markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkAllNotificationsReadPayload { message marked }\n    }\n  }\n": typeof types.RestMarkAllNotificationsReadDocument,
+    "\n  mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {\n    deleteNotification(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ...RestError\n      ... on DeleteNotificationPayload { message }\n    }\n  }\n": typeof types.RestDeleteNotificationDocument,
     "\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ...RestError\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n": typeof types.RestRemoveConnectionDocument,
+    "\n  query RestSettings($userId: ID!) {\n    settings(userId: $userId) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": typeof types.RestSettingsDocument,
+    "\n  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {\n    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": typeof types.RestUpdateSettingsDocument,
+    "\n  fragment RestBlockedUser on BlockedUser {\n    user { ...RestUser }\n    blockedAt\n  }\n": typeof types.RestBlockedUserFragmentDoc,
+    "\n  mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {\n    blockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on BlockUserPayload { message created blocked { ...RestBlockedUser } }\n    }\n  }\n": typeof types.RestBlockUserDocument,
+    "\n  mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {\n    unblockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on UnblockUserPayload { message }\n    }\n  }\n": typeof types.RestUnblockUserDocument,
+    "\n  query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {\n    blockedUsers(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on BlockedUserPage {\n        nodes { ...RestBlockedUser }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestBlockedUsersDocument,
+    "\n  query RestRelationships($userId: ID!, $userIds: [ID!]!) {\n    relationships(userId: $userId, userIds: $userIds) {\n      __typename\n      ...RestError\n      ... on RelationshipList { relationships { userId status connectionId requestId } }\n    }\n  }\n": typeof types.RestRelationshipsDocument,
+    "\n  query RestMutualConnections($userId: ID!, $otherUserId: ID!, $page: Int, $perPage: Int) {\n    mutualConnections(userId: $userId, otherUserId: $otherUserId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on MutualConnectionPage {\n        nodes { ...RestUser }\n        total\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestMutualConnectionsDocument,
+    "\n  query RestConnectionSuggestions($userId: ID!, $page: Int, $perPage: Int) {\n    connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionSuggestionPage {\n        nodes { user { ...RestUser } mutualCount }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestConnectionSuggestionsDocument,
 };
 const documents: Documents = {
     "\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n": types.RestUserFragmentDoc,
@@ -46,7 +58,19 @@ const documents: Documents = {
     "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestActiveConnectionsDocument,
     "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ...RestError\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestNotificationsDocument,
     "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n": types.RestMarkNotificationReadDocument,
+    "\n  mutation RestCancelConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {\n    cancelConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on CancelConnectionRequestPayload { message }\n    }\n  }\n": types.RestCancelConnectionRequestDocument,
+    "\n  mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {\n    markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkAllNotificationsReadPayload { message marked }\n    }\n  }\n": types.RestMarkAllNotificationsReadDocument,
+    "\n  mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {\n    deleteNotification(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ...RestError\n      ... on DeleteNotificationPayload { message }\n    }\n  }\n": types.RestDeleteNotificationDocument,
     "\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ...RestError\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n": types.RestRemoveConnectionDocument,
+    "\n  query RestSettings($userId: ID!) {\n    settings(userId: $userId) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": types.RestSettingsDocument,
+    "\n  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {\n    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": types.RestUpdateSettingsDocument,
+    "\n  fragment RestBlockedUser on BlockedUser {\n    user { ...RestUser }\n    blockedAt\n  }\n": types.RestBlockedUserFragmentDoc,
+    "\n  mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {\n    blockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on BlockUserPayload { message created blocked { ...RestBlockedUser } }\n    }\n  }\n": types.RestBlockUserDocument,
+    "\n  mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {\n    unblockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on UnblockUserPayload { message }\n    }\n  }\n": types.RestUnblockUserDocument,
+    "\n  query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {\n    blockedUsers(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on BlockedUserPage {\n        nodes { ...RestBlockedUser }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestBlockedUsersDocument,
+    "\n  query RestRelationships($userId: ID!, $userIds: [ID!]!) {\n    relationships(userId: $userId, userIds: $userIds) {\n      __typename\n      ...RestError\n      ... on RelationshipList { relationships { userId status connectionId requestId } }\n    }\n  }\n": types.RestRelationshipsDocument,
+    "\n  query RestMutualConnections($userId: ID!, $otherUserId: ID!, $page: Int, $perPage: Int) {\n    mutualConnections(userId: $userId, otherUserId: $otherUserId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on MutualConnectionPage {\n        nodes { ...RestUser }\n        total\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestMutualConnectionsDocument,
+    "\n  query RestConnectionSuggestions($userId: ID!, $page: Int, $perPage: Int) {\n    connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionSuggestionPage {\n        nodes { user { ...RestUser } mutualCount }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestConnectionSuggestionsDocument,
 };
 
 /**
@@ -108,7 +132,55 @@ export function graphql(source: "\n  mutation RestMarkNotificationRead($userId: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RestCancelConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {\n    cancelConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on CancelConnectionRequestPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestCancelConnectionRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {\n    markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkAllNotificationsReadPayload { message marked }\n    }\n  }\n"): typeof import('./graphql.js').RestMarkAllNotificationsReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {\n    deleteNotification(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ...RestError\n      ... on DeleteNotificationPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestDeleteNotificationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ...RestError\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestRemoveConnectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RestSettings($userId: ID!) {\n    settings(userId: $userId) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n"): typeof import('./graphql.js').RestSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {\n    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n"): typeof import('./graphql.js').RestUpdateSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RestBlockedUser on BlockedUser {\n    user { ...RestUser }\n    blockedAt\n  }\n"): typeof import('./graphql.js').RestBlockedUserFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {\n    blockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on BlockUserPayload { message created blocked { ...RestBlockedUser } }\n    }\n  }\n"): typeof import('./graphql.js').RestBlockUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {\n    unblockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on UnblockUserPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestUnblockUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {\n    blockedUsers(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on BlockedUserPage {\n        nodes { ...RestBlockedUser }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestBlockedUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RestRelationships($userId: ID!, $userIds: [ID!]!) {\n    relationships(userId: $userId, userIds: $userIds) {\n      __typename\n      ...RestError\n      ... on RelationshipList { relationships { userId status connectionId requestId } }\n    }\n  }\n"): typeof import('./graphql.js').RestRelationshipsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RestMutualConnections($userId: ID!, $otherUserId: ID!, $page: Int, $perPage: Int) {\n    mutualConnections(userId: $userId, otherUserId: $otherUserId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on MutualConnectionPage {\n        nodes { ...RestUser }\n        total\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestMutualConnectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RestConnectionSuggestions($userId: ID!, $page: Int, $perPage: Int) {\n    connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionSuggestionPage {\n        nodes { user { ...RestUser } mutualCount }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestConnectionSuggestionsDocument;
 
 
 export function graphql(source: string) {

@@ -27,6 +27,7 @@ export type ConnectionRequestStatusFilter =
 /** Stable machine-readable reason of an expected failure. */
 export type ErrorCode =
   | 'ALREADY_CONNECTED'
+  | 'BLOCK_NOT_FOUND'
   | 'CANNOT_BLOCK_SELF'
   | 'CANNOT_CONNECT_TO_SELF'
   | 'CONNECTION_LIMIT_REACHED'
@@ -58,6 +59,27 @@ export type NotificationType =
   | 'REQUEST_DECLINED'
   /** A sent request expired unanswered (delivered already read: it shows, it does not count). */
   | 'REQUEST_EXPIRED';
+
+export type RelationshipStatus =
+  /** The user blocks them. */
+  | 'BLOCKED'
+  /** Connected; see connectionId. */
+  | 'CONNECTED'
+  /** Nothing between the two (also for unknown users and the user itself). */
+  | 'NONE'
+  /** They sent the user a pending request; see requestId. */
+  | 'REQUEST_RECEIVED'
+  /** The user sent them a pending request; see requestId. */
+  | 'REQUEST_SENT';
+
+/** Who may send a user connection requests. */
+export type RequestPolicy =
+  /** Any user of the tenant (the default). */
+  | 'EVERYONE'
+  /** Only users who share at least one connection with the user. */
+  | 'FRIENDS_OF_FRIENDS'
+  /** No one: every request is refused with REQUESTS_NOT_ACCEPTED. */
+  | 'NOBODY';
 
 export type RestUserFragment = { clientUserId: string, displayName: string };
 
@@ -234,6 +256,52 @@ export type RestMarkNotificationReadMutation = { markNotificationRead:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
+export type RestCancelConnectionRequestMutationVariables = Exact<{
+  userId: string;
+  requestId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestCancelConnectionRequestMutation = { cancelConnectionRequest:
+    | { __typename: 'CancelConnectionRequestPayload', message: string }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestMarkAllNotificationsReadMutationVariables = Exact<{
+  userId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestMarkAllNotificationsReadMutation = { markAllNotificationsRead:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'MarkAllNotificationsReadPayload', message: string, marked: number }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestDeleteNotificationMutationVariables = Exact<{
+  userId: string;
+  notificationId: string;
+}>;
+
+
+export type RestDeleteNotificationMutation = { deleteNotification:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'DeleteNotificationPayload', message: string }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
 export type RestRemoveConnectionMutationVariables = Exact<{
   userId: string;
   connectionId: string;
@@ -246,6 +314,121 @@ export type RestRemoveConnectionMutation = { removeConnection:
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'RemoveConnectionPayload', message: string }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestSettingsQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type RestSettingsQuery = { settings:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestUpdateSettingsMutationVariables = Exact<{
+  userId: string;
+  acceptRequestsFrom: RequestPolicy;
+}>;
+
+
+export type RestUpdateSettingsMutation = { updateSettings:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestBlockedUserFragment = { blockedAt: string, user: { clientUserId: string, displayName: string } };
+
+export type RestBlockUserMutationVariables = Exact<{
+  userId: string;
+  otherUserId: string;
+}>;
+
+
+export type RestBlockUserMutation = { blockUser:
+    | { __typename: 'BlockUserPayload', message: string, created: boolean, blocked: { blockedAt: string, user: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestUnblockUserMutationVariables = Exact<{
+  userId: string;
+  otherUserId: string;
+}>;
+
+
+export type RestUnblockUserMutation = { unblockUser:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'UnblockUserPayload', message: string }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestBlockedUsersQueryVariables = Exact<{
+  userId: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type RestBlockedUsersQuery = { blockedUsers:
+    | { __typename: 'BlockedUserPage', nodes: Array<{ blockedAt: string, user: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestRelationshipsQueryVariables = Exact<{
+  userId: string;
+  userIds: Array<string> | string;
+}>;
+
+
+export type RestRelationshipsQuery = { relationships:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RelationshipList', relationships: Array<{ userId: string, status: RelationshipStatus, connectionId: string | null, requestId: string | null }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestMutualConnectionsQueryVariables = Exact<{
+  userId: string;
+  otherUserId: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type RestMutualConnectionsQuery = { mutualConnections:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'MutualConnectionPage', total: number, nodes: Array<{ clientUserId: string, displayName: string }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestConnectionSuggestionsQueryVariables = Exact<{
+  userId: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type RestConnectionSuggestionsQuery = { connectionSuggestions:
+    | { __typename: 'ConnectionSuggestionPage', nodes: Array<{ mutualCount: number, user: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -267,12 +450,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const RestUserFragmentDoc = new TypedDocumentString(`
-    fragment RestUser on User {
-  clientUserId
-  displayName
-}
-    `, {"fragmentName":"RestUser"}) as unknown as TypedDocumentString<RestUserFragment, unknown>;
 export const RestErrorFragmentDoc = new TypedDocumentString(`
     fragment RestError on Error {
   message
@@ -299,6 +476,23 @@ export const RestRequestFragmentDoc = new TypedDocumentString(`
   respondedAt
 }
     `, {"fragmentName":"RestRequest"}) as unknown as TypedDocumentString<RestRequestFragment, unknown>;
+export const RestUserFragmentDoc = new TypedDocumentString(`
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+    `, {"fragmentName":"RestUser"}) as unknown as TypedDocumentString<RestUserFragment, unknown>;
+export const RestBlockedUserFragmentDoc = new TypedDocumentString(`
+    fragment RestBlockedUser on BlockedUser {
+  user {
+    ...RestUser
+  }
+  blockedAt
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}`, {"fragmentName":"RestBlockedUser"}) as unknown as TypedDocumentString<RestBlockedUserFragment, unknown>;
 export const RestUserDocument = new TypedDocumentString(`
     query RestUser($userId: ID!) {
   user(userId: $userId) {
@@ -610,6 +804,62 @@ export const RestMarkNotificationReadDocument = new TypedDocumentString(`
     retryAfterSeconds
   }
 }`) as unknown as TypedDocumentString<RestMarkNotificationReadMutation, RestMarkNotificationReadMutationVariables>;
+export const RestCancelConnectionRequestDocument = new TypedDocumentString(`
+    mutation RestCancelConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {
+  cancelConnectionRequest(
+    userId: $userId
+    requestId: $requestId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...RestError
+    ... on CancelConnectionRequestPayload {
+      message
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestCancelConnectionRequestMutation, RestCancelConnectionRequestMutationVariables>;
+export const RestMarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {
+  markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {
+    __typename
+    ...RestError
+    ... on MarkAllNotificationsReadPayload {
+      message
+      marked
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestMarkAllNotificationsReadMutation, RestMarkAllNotificationsReadMutationVariables>;
+export const RestDeleteNotificationDocument = new TypedDocumentString(`
+    mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {
+  deleteNotification(userId: $userId, notificationId: $notificationId) {
+    __typename
+    ...RestError
+    ... on DeleteNotificationPayload {
+      message
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestDeleteNotificationMutation, RestDeleteNotificationMutationVariables>;
 export const RestRemoveConnectionDocument = new TypedDocumentString(`
     mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {
   removeConnection(userId: $userId, connectionId: $connectionId) {
@@ -627,3 +877,218 @@ export const RestRemoveConnectionDocument = new TypedDocumentString(`
     retryAfterSeconds
   }
 }`) as unknown as TypedDocumentString<RestRemoveConnectionMutation, RestRemoveConnectionMutationVariables>;
+export const RestSettingsDocument = new TypedDocumentString(`
+    query RestSettings($userId: ID!) {
+  settings(userId: $userId) {
+    __typename
+    ...RestError
+    ... on Settings {
+      acceptRequestsFrom
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestSettingsQuery, RestSettingsQueryVariables>;
+export const RestUpdateSettingsDocument = new TypedDocumentString(`
+    mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {
+  updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {
+    __typename
+    ...RestError
+    ... on Settings {
+      acceptRequestsFrom
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestUpdateSettingsMutation, RestUpdateSettingsMutationVariables>;
+export const RestBlockUserDocument = new TypedDocumentString(`
+    mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {
+  blockUser(userId: $userId, otherUserId: $otherUserId) {
+    __typename
+    ...RestError
+    ... on BlockUserPayload {
+      message
+      created
+      blocked {
+        ...RestBlockedUser
+      }
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestBlockedUser on BlockedUser {
+  user {
+    ...RestUser
+  }
+  blockedAt
+}`) as unknown as TypedDocumentString<RestBlockUserMutation, RestBlockUserMutationVariables>;
+export const RestUnblockUserDocument = new TypedDocumentString(`
+    mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {
+  unblockUser(userId: $userId, otherUserId: $otherUserId) {
+    __typename
+    ...RestError
+    ... on UnblockUserPayload {
+      message
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestUnblockUserMutation, RestUnblockUserMutationVariables>;
+export const RestBlockedUsersDocument = new TypedDocumentString(`
+    query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {
+  blockedUsers(userId: $userId, page: $page, perPage: $perPage) {
+    __typename
+    ...RestError
+    ... on BlockedUserPage {
+      nodes {
+        ...RestBlockedUser
+      }
+      pagination {
+        ...RestPagination
+      }
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestPagination on Pagination {
+  currentPage
+  totalPages
+  totalItems
+  perPage
+}
+fragment RestBlockedUser on BlockedUser {
+  user {
+    ...RestUser
+  }
+  blockedAt
+}`) as unknown as TypedDocumentString<RestBlockedUsersQuery, RestBlockedUsersQueryVariables>;
+export const RestRelationshipsDocument = new TypedDocumentString(`
+    query RestRelationships($userId: ID!, $userIds: [ID!]!) {
+  relationships(userId: $userId, userIds: $userIds) {
+    __typename
+    ...RestError
+    ... on RelationshipList {
+      relationships {
+        userId
+        status
+        connectionId
+        requestId
+      }
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestRelationshipsQuery, RestRelationshipsQueryVariables>;
+export const RestMutualConnectionsDocument = new TypedDocumentString(`
+    query RestMutualConnections($userId: ID!, $otherUserId: ID!, $page: Int, $perPage: Int) {
+  mutualConnections(
+    userId: $userId
+    otherUserId: $otherUserId
+    page: $page
+    perPage: $perPage
+  ) {
+    __typename
+    ...RestError
+    ... on MutualConnectionPage {
+      nodes {
+        ...RestUser
+      }
+      total
+      pagination {
+        ...RestPagination
+      }
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestPagination on Pagination {
+  currentPage
+  totalPages
+  totalItems
+  perPage
+}`) as unknown as TypedDocumentString<RestMutualConnectionsQuery, RestMutualConnectionsQueryVariables>;
+export const RestConnectionSuggestionsDocument = new TypedDocumentString(`
+    query RestConnectionSuggestions($userId: ID!, $page: Int, $perPage: Int) {
+  connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {
+    __typename
+    ...RestError
+    ... on ConnectionSuggestionPage {
+      nodes {
+        user {
+          ...RestUser
+        }
+        mutualCount
+      }
+      pagination {
+        ...RestPagination
+      }
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestPagination on Pagination {
+  currentPage
+  totalPages
+  totalItems
+  perPage
+}`) as unknown as TypedDocumentString<RestConnectionSuggestionsQuery, RestConnectionSuggestionsQueryVariables>;

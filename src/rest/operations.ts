@@ -153,12 +153,143 @@ export const MarkNotificationReadOperation = graphql(`
   }
 `);
 
+export const CancelConnectionRequestOperation = graphql(`
+  mutation RestCancelConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {
+    cancelConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...RestError
+      ... on CancelConnectionRequestPayload { message }
+    }
+  }
+`);
+
+export const MarkAllNotificationsReadOperation = graphql(`
+  mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {
+    markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...RestError
+      ... on MarkAllNotificationsReadPayload { message marked }
+    }
+  }
+`);
+
+export const DeleteNotificationOperation = graphql(`
+  mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {
+    deleteNotification(userId: $userId, notificationId: $notificationId) {
+      __typename
+      ...RestError
+      ... on DeleteNotificationPayload { message }
+    }
+  }
+`);
+
 export const RemoveConnectionOperation = graphql(`
   mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {
     removeConnection(userId: $userId, connectionId: $connectionId) {
       __typename
       ...RestError
       ... on RemoveConnectionPayload { message }
+    }
+  }
+`);
+
+// Blocks, settings and batch status (beyond the documented API)
+
+export const SettingsOperation = graphql(`
+  query RestSettings($userId: ID!) {
+    settings(userId: $userId) {
+      __typename
+      ...RestError
+      ... on Settings { acceptRequestsFrom }
+    }
+  }
+`);
+
+export const UpdateSettingsOperation = graphql(`
+  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {
+    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {
+      __typename
+      ...RestError
+      ... on Settings { acceptRequestsFrom }
+    }
+  }
+`);
+
+graphql(`
+  fragment RestBlockedUser on BlockedUser {
+    user { ...RestUser }
+    blockedAt
+  }
+`);
+
+export const BlockUserOperation = graphql(`
+  mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {
+    blockUser(userId: $userId, otherUserId: $otherUserId) {
+      __typename
+      ...RestError
+      ... on BlockUserPayload { message created blocked { ...RestBlockedUser } }
+    }
+  }
+`);
+
+export const UnblockUserOperation = graphql(`
+  mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {
+    unblockUser(userId: $userId, otherUserId: $otherUserId) {
+      __typename
+      ...RestError
+      ... on UnblockUserPayload { message }
+    }
+  }
+`);
+
+export const BlockedUsersOperation = graphql(`
+  query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {
+    blockedUsers(userId: $userId, page: $page, perPage: $perPage) {
+      __typename
+      ...RestError
+      ... on BlockedUserPage {
+        nodes { ...RestBlockedUser }
+        pagination { ...RestPagination }
+      }
+    }
+  }
+`);
+
+export const RelationshipsOperation = graphql(`
+  query RestRelationships($userId: ID!, $userIds: [ID!]!) {
+    relationships(userId: $userId, userIds: $userIds) {
+      __typename
+      ...RestError
+      ... on RelationshipList { relationships { userId status connectionId requestId } }
+    }
+  }
+`);
+
+// Mutual connections and suggestions (beyond the documented API)
+
+export const MutualConnectionsOperation = graphql(`
+  query RestMutualConnections($userId: ID!, $otherUserId: ID!, $page: Int, $perPage: Int) {
+    mutualConnections(userId: $userId, otherUserId: $otherUserId, page: $page, perPage: $perPage) {
+      __typename
+      ...RestError
+      ... on MutualConnectionPage {
+        nodes { ...RestUser }
+        total
+        pagination { ...RestPagination }
+      }
+    }
+  }
+`);
+
+export const ConnectionSuggestionsOperation = graphql(`
+  query RestConnectionSuggestions($userId: ID!, $page: Int, $perPage: Int) {
+    connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {
+      __typename
+      ...RestError
+      ... on ConnectionSuggestionPage {
+        nodes { user { ...RestUser } mutualCount }
+        pagination { ...RestPagination }
+      }
     }
   }
 `);

@@ -236,4 +236,135 @@ export const routes: Route[] = [
     variables: ({ params }) => ({ userId: params.userId!, connectionId: params.connectionId! }),
     respond: (result) => ok({ message: result.message }),
   }),
+  // Cancel, mark all read, delete a notification (beyond the documented API)
+  route({
+    method: 'POST',
+    path: '/v1/connections/:userId/cancel/:requestId',
+    operation: op.CancelConnectionRequestOperation,
+    variables: ({ params }) => ({ userId: params.userId!, requestId: params.requestId! }),
+    respond: (result) => ok({ message: result.message }),
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/connections/:userId/notifications/read',
+    operation: op.MarkAllNotificationsReadOperation,
+    variables: ({ params }) => ({ userId: params.userId! }),
+    respond: (result) => ok({ message: result.message, marked: result.marked }),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/v1/connections/:userId/notifications/:notificationId',
+    operation: op.DeleteNotificationOperation,
+    variables: ({ params }) => ({ userId: params.userId!, notificationId: params.notificationId! }),
+    respond: (result) => ok({ message: result.message }),
+  }),
+  // Blocks, settings and batch status (beyond the documented API)
+  route({
+    method: 'GET',
+    path: '/v1/users/:userId/settings',
+    operation: op.SettingsOperation,
+    variables: ({ params }) => ({ userId: params.userId! }),
+    respond: (settings) => ok(settingsBody(settings)),
+  }),
+  route({
+    method: 'PUT',
+    path: '/v1/users/:userId/settings',
+    body: true,
+    operation: op.UpdateSettingsOperation,
+    variables: ({ params, body }) => ({
+      userId: params.userId!,
+      acceptRequestsFrom: requestPolicyField(jsonObject(body)),
+    }),
+    respond: (settings) => ok(settingsBody(settings)),
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/users/:userId/blocked',
+    operation: op.BlockedUsersOperation,
+    variables: ({ params, query }) => ({ userId: params.userId!, ...pageParams(query) }),
+    respond: (page) => ok({ blocked: page.nodes.map(blockedUser), pagination: pagination(page.pagination) }),
+  }),
+  route({
+    method: 'PUT',
+    path: '/v1/users/:userId/blocked/:otherUserId',
+    operation: op.BlockUserOperation,
+    variables: ({ params }) => ({ userId: params.userId!, otherUserId: params.otherUserId! }),
+    respond: (result) => ({
+      status: result.created ? 201 : 200,
+      body: { message: result.message, blocked: blockedUser(result.blocked) },
+    }),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/v1/users/:userId/blocked/:otherUserId',
+    operation: op.UnblockUserOperation,
+    variables: ({ params }) => ({ userId: params.userId!, otherUserId: params.otherUserId! }),
+    respond: (result) => ok({ message: result.message }),
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/connections/:userId/status',
+    body: true,
+    operation: op.RelationshipsOperation,
+    variables: ({ params, body }) => ({ userId: params.userId!, userIds: userIdsField(jsonObject(body)) }),
+    respond: (result) =>
+      ok({
+        relationships: result.relationships.map((r) => ({
+          user_id: r.userId,
+          status: r.status.toLowerCase(),
+          ...(r.connectionId != null && { connection_id: Number(r.connectionId) }),
+          ...(r.requestId != null && { request_id: Number(r.requestId) }),
+        })),
+      }),
+  }),
+  // Mutual connections and suggestions (beyond the documented API)
+  route({
+    method: 'GET',
+    path: '/v1/connections/:userId/mutual/:otherId',
+    operation: op.MutualConnectionsOperation,
+    variables: ({ params, query }) => ({ userId: params.userId!, otherUserId: params.otherId!, ...pageParams(query) }),
+    respond: (page) =>
+      ok({ mutual_connections: page.nodes.map(user), total: page.total, pagination: pagination(page.pagination) }),
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/connections/:userId/suggestions',
+    operation: op.ConnectionSuggestionsOperation,
+    variables: ({ params, query }) => ({ userId: params.userId!, ...pageParams(query) }),
+    respond: (page) =>
+      ok({
+        suggestions: page.nodes.map((s) => ({ user: user(s.user), mutual_count: s.mutualCount })),
+        pagination: pagination(page.pagination),
+      }),
+  }),
 ];
+
+// Blocks, settings and batch status (beyond the documented API)
+
+const requestPolicies = ['everyone', 'friends_of_friends', 'nobody'] as const;
+
+function requestPolicyField(body: Record<string, unknown>): 'EVERYONE' | 'FRIENDS_OF_FRIENDS' | 'NOBODY' {
+  const value = body.accept_requests_from;
+  const policy = requestPolicies.find((p) => p === value);
+  if (!policy) {
+    throw new RestInputError('VALIDATION_FAILED', `accept_requests_from must be one of ${requestPolicies.join(', ')}`);
+  }
+  return policy.toUpperCase() as 'EVERYONE' | 'FRIENDS_OF_FRIENDS' | 'NOBODY';
+}
+
+function settingsBody(settings: { acceptRequestsFrom: string }) {
+  return { accept_requests_from: settings.acceptRequestsFrom.toLowerCase() };
+}
+
+function blockedUser(b: { user: RestUser; blockedAt: string }) {
+  return { ...user(b.user), blocked_at: b.blockedAt };
+}
+
+/** `user_ids`: a JSON array of string ids; the count (1 to 100) is the domain's rule, as for GraphQL. */
+function userIdsField(body: Record<string, unknown>): string[] {
+  const value = body.user_ids;
+  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string')) {
+    throw new RestInputError('VALIDATION_FAILED', 'user_ids must be an array of user id strings');
+  }
+  return value;
+}

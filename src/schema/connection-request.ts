@@ -3,6 +3,7 @@ import { requireViewer } from '../context.js';
 import type { ConnectionRequestRow } from '../db/database.js';
 import {
   answerConnectionRequest,
+  cancelConnectionRequest,
   listConnectionRequests,
   sendConnectionRequest,
 } from '../domain/connection-requests.js';
@@ -87,6 +88,26 @@ builder.mutationField('sendConnectionRequest', (t) =>
     },
     errors: { types: mutationErrors },
     resolve: (_root, args, context) => sendConnectionRequest(context, requireViewer(context), args),
+  }),
+);
+
+const CancelConnectionRequestPayload = builder
+  .objectRef<ConnectionRequestRow>('CancelConnectionRequestPayload')
+  .implement({
+    fields: (t) => ({
+      message: t.string({ resolve: () => 'Connection request cancelled successfully' }),
+      request: t.field({ type: ConnectionRequestRef, resolve: (request) => request }),
+    }),
+  });
+
+builder.mutationField('cancelConnectionRequest', (t) =>
+  t.field({
+    type: CancelConnectionRequestPayload,
+    description:
+      'Withdraws a pending request the user sent (status CANCELLED). The receiver’s NEW_REQUEST notification is marked read, the receiver gets a REQUEST_CANCELLED notification that is already read, and both users’ connectionEvents get a ConnectionRequestClosedEvent. Distinct from a decline (the receiver’s answer) and from removing a connection.',
+    args: { ...actingUserArg, requestId: t.arg.id({ required: true }), ...idempotencyKeyArg },
+    errors: { types: mutationErrors },
+    resolve: (_root, args, context) => cancelConnectionRequest(context, requireViewer(context), args),
   }),
 );
 

@@ -6,6 +6,11 @@ import './connection.js';
 import './connection-request.js';
 import './notification.js';
 import './live.js';
+import './settings.js';
+import './blocks.js';
+import './relationships.js';
+import './mutual.js';
+import './suggestions.js';
 
 builder.queryType({});
 builder.mutationType({});

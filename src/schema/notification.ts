@@ -1,7 +1,12 @@
 import { builder } from '../builder.js';
 import { requireViewer } from '../context.js';
 import type { NotificationRow } from '../db/database.js';
-import { listNotifications, markNotificationRead } from '../domain/notifications.js';
+import {
+  deleteNotification,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from '../domain/notifications.js';
 import { mutationErrors, userScopedErrors } from './errors.js';
 import { pageArgs, pageType } from './pagination.js';
 import { actingUserArg, idempotencyKeyArg, UserRef } from './user.js';
@@ -83,5 +88,41 @@ builder.mutationField('markNotificationRead', (t) =>
     args: { ...actingUserArg, notificationId: t.arg.id({ required: true }), ...idempotencyKeyArg },
     errors: { types: mutationErrors },
     resolve: (_root, args, context) => markNotificationRead(context, requireViewer(context), args),
+  }),
+);
+
+const MarkAllNotificationsReadPayload = builder
+  .objectRef<{ marked: number }>('MarkAllNotificationsReadPayload')
+  .implement({
+    fields: (t) => ({
+      message: t.string({ resolve: () => 'All notifications marked as read' }),
+      marked: t.exposeInt('marked', { description: 'How many notifications were unread.' }),
+    }),
+  });
+
+builder.mutationField('markAllNotificationsRead', (t) =>
+  t.field({
+    type: MarkAllNotificationsReadPayload,
+    description: 'Marks every unread notification of the user read.',
+    args: { ...actingUserArg, ...idempotencyKeyArg },
+    errors: { types: mutationErrors },
+    resolve: (_root, args, context) => markAllNotificationsRead(context, requireViewer(context), args),
+  }),
+);
+
+const DeleteNotificationPayload = builder.objectRef<NotificationRow>('DeleteNotificationPayload').implement({
+  fields: (t) => ({
+    message: t.string({ resolve: () => 'Notification deleted' }),
+    notificationId: t.id({ resolve: (n, _args, context) => context.ids.encode(n.id) }),
+  }),
+});
+
+builder.mutationField('deleteNotification', (t) =>
+  t.field({
+    type: DeleteNotificationPayload,
+    description: 'Deletes one of the user’s notifications (read or not).',
+    args: { ...actingUserArg, notificationId: t.arg.id({ required: true }) },
+    errors: { types: mutationErrors },
+    resolve: (_root, args, context) => deleteNotification(context, requireViewer(context), args),
   }),
 );

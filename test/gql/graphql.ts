@@ -27,6 +27,7 @@ export type ConnectionRequestStatusFilter =
 /** Stable machine-readable reason of an expected failure. */
 export type ErrorCode =
   | 'ALREADY_CONNECTED'
+  | 'BLOCK_NOT_FOUND'
   | 'CANNOT_BLOCK_SELF'
   | 'CANNOT_CONNECT_TO_SELF'
   | 'CONNECTION_LIMIT_REACHED'
@@ -58,6 +59,304 @@ export type NotificationType =
   | 'REQUEST_DECLINED'
   /** A sent request expired unanswered (delivered already read: it shows, it does not count). */
   | 'REQUEST_EXPIRED';
+
+export type RelationshipStatus =
+  /** The user blocks them. */
+  | 'BLOCKED'
+  /** Connected; see connectionId. */
+  | 'CONNECTED'
+  /** Nothing between the two (also for unknown users and the user itself). */
+  | 'NONE'
+  /** They sent the user a pending request; see requestId. */
+  | 'REQUEST_RECEIVED'
+  /** The user sent them a pending request; see requestId. */
+  | 'REQUEST_SENT';
+
+/** Who may send a user connection requests. */
+export type RequestPolicy =
+  /** Any user of the tenant (the default). */
+  | 'EVERYONE'
+  /** Only users who share at least one connection with the user. */
+  | 'FRIENDS_OF_FRIENDS'
+  /** No one: every request is refused with REQUESTS_NOT_ACCEPTED. */
+  | 'NOBODY';
+
+export type TestBlockUserMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  otherUserId: string;
+}>;
+
+
+export type TestBlockUserMutation = { blockUser:
+    | { __typename: 'BlockUserPayload', message: string, created: boolean, blocked: { blockedAt: string, user: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestUnblockUserMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  otherUserId: string;
+}>;
+
+
+export type TestUnblockUserMutation = { unblockUser:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'UnblockUserPayload', message: string, user: { clientUserId: string } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestBlockedUsersQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TestBlockedUsersQuery = { blockedUsers:
+    | { __typename: 'BlockedUserPage', totalCount: number, nodes: Array<{ blockedAt: string, user: { clientUserId: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestBlockEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestBlockEventsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent', blocked: boolean, user: { clientUserId: string } }
+    | { __typename: 'ConnectionCreatedEvent' }
+    | { __typename: 'ConnectionRemovedEvent', connectionId: string, connectedUser: { clientUserId: string } }
+    | { __typename: 'ConnectionRequestClosedEvent', request: { id: string, status: ConnectionRequestStatus } }
+    | { __typename: 'ConnectionsResyncEvent' }
+    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
+
+export type FeatureCancelRequestMutationVariables = Exact<{
+  requestId: string;
+}>;
+
+
+export type FeatureCancelRequestMutation = { cancelConnectionRequest:
+    | { __typename: 'CancelConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, respondedAt: string | null } }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type FeatureCancelEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FeatureCancelEventsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent' }
+    | { __typename: 'ConnectionCreatedEvent' }
+    | { __typename: 'ConnectionRemovedEvent' }
+    | { __typename: 'ConnectionRequestClosedEvent', request: { id: string, status: ConnectionRequestStatus, sender: { clientUserId: string } } }
+    | { __typename: 'ConnectionsResyncEvent' }
+    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
+
+export type TestMutualConnectionsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  otherUserId: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TestMutualConnectionsQuery = { mutualConnections:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'MutualConnectionPage', total: number, totalCount: number, nodes: Array<{ clientUserId: string, displayName: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestMutualReceivedWithCountsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type TestMutualReceivedWithCountsQuery = { receivedConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', nodes: Array<{ mutualConnectionCount: number, sender: { clientUserId: string, mutualConnectionCount: number | null } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestMutualSentWithCountsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type TestMutualSentWithCountsQuery = { sentConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', nodes: Array<{ mutualConnectionCount: number, receiver: { clientUserId: string } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestMutualConnectionsWithCountsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  perPage?: number | null | undefined;
+  withUserId?: string | null | undefined;
+}>;
+
+
+export type TestMutualConnectionsWithCountsQuery = { activeConnections:
+    | { __typename: 'ConnectionPage', nodes: Array<{ connectedUser: { clientUserId: string, mutualConnectionCount: number | null } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestMutualUserWithCountQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  withUserId?: string | null | undefined;
+}>;
+
+
+export type TestMutualUserWithCountQuery = { user:
+    | { __typename: 'ForbiddenError', code: ErrorCode }
+    | { __typename: 'NotFoundError', code: ErrorCode }
+    | { __typename: 'User', clientUserId: string, mutualConnectionCount: number | null }
+    | { __typename: 'ValidationError', code: ErrorCode }
+   };
+
+export type TestMutualSendRequestMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  receiverId: string;
+}>;
+
+
+export type TestMutualSendRequestMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'SendConnectionRequestPayload', request: { id: string } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestMutualAcceptRequestMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  requestId: string;
+}>;
+
+
+export type TestMutualAcceptRequestMutation = { acceptConnectionRequest:
+    | { __typename: 'AcceptConnectionRequestPayload' }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type FeatureMarkAllReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FeatureMarkAllReadMutation = { markAllNotificationsRead:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'MarkAllNotificationsReadPayload', message: string, marked: number }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type FeatureDeleteNotificationMutationVariables = Exact<{
+  notificationId: string;
+}>;
+
+
+export type FeatureDeleteNotificationMutation = { deleteNotification:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'DeleteNotificationPayload', message: string, notificationId: string }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type TestRelationshipsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  userIds: Array<string> | string;
+}>;
+
+
+export type TestRelationshipsQuery = { relationships:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RelationshipList', relationships: Array<{ userId: string, status: RelationshipStatus, connectionId: string | null, requestId: string | null }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestSettingsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type TestSettingsQuery = { settings:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestUpdateSettingsMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  acceptRequestsFrom: RequestPolicy;
+}>;
+
+
+export type TestUpdateSettingsMutation = { updateSettings:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestSettingsSendMutationVariables = Exact<{
+  receiverId: string;
+}>;
+
+
+export type TestSettingsSendMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'SendConnectionRequestPayload', request: { id: string, status: ConnectionRequestStatus } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestSuggestionsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type TestSuggestionsQuery = { connectionSuggestions:
+    | { __typename: 'ConnectionSuggestionPage', totalCount: number, nodes: Array<{ mutualCount: number, user: { clientUserId: string, displayName: string, mutualConnectionCount: number | null } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
 
 export type TestSendConnectionRequestMutationVariables = Exact<{
   userId?: string | null | undefined;
@@ -466,6 +765,392 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const TestBlockUserDocument = new TypedDocumentString(`
+    mutation TestBlockUser($userId: ID, $otherUserId: ID!) {
+  blockUser(userId: $userId, otherUserId: $otherUserId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on BlockUserPayload {
+      message
+      created
+      blocked {
+        blockedAt
+        user {
+          clientUserId
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestBlockUserMutation, TestBlockUserMutationVariables>;
+export const TestUnblockUserDocument = new TypedDocumentString(`
+    mutation TestUnblockUser($userId: ID, $otherUserId: ID!) {
+  unblockUser(userId: $userId, otherUserId: $otherUserId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on UnblockUserPayload {
+      message
+      user {
+        clientUserId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestUnblockUserMutation, TestUnblockUserMutationVariables>;
+export const TestBlockedUsersDocument = new TypedDocumentString(`
+    query TestBlockedUsers($userId: ID, $page: Int, $perPage: Int, $first: Int, $after: String) {
+  blockedUsers(
+    userId: $userId
+    page: $page
+    perPage: $perPage
+    first: $first
+    after: $after
+  ) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on BlockedUserPage {
+      totalCount
+      nodes {
+        blockedAt
+        user {
+          clientUserId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      pagination {
+        currentPage
+        totalPages
+        totalItems
+        perPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestBlockedUsersQuery, TestBlockedUsersQueryVariables>;
+export const TestBlockEventsDocument = new TypedDocumentString(`
+    subscription TestBlockEvents {
+  connectionEvents {
+    __typename
+    ... on ConnectionRemovedEvent {
+      connectionId
+      connectedUser {
+        clientUserId
+      }
+    }
+    ... on BlockChangedEvent {
+      blocked
+      user {
+        clientUserId
+      }
+    }
+    ... on ConnectionRequestClosedEvent {
+      request {
+        id
+        status
+      }
+    }
+    ... on UnreadCountChangedEvent {
+      unreadCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestBlockEventsSubscription, TestBlockEventsSubscriptionVariables>;
+export const FeatureCancelRequestDocument = new TypedDocumentString(`
+    mutation FeatureCancelRequest($requestId: ID!) {
+  cancelConnectionRequest(requestId: $requestId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on CancelConnectionRequestPayload {
+      message
+      request {
+        id
+        status
+        respondedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeatureCancelRequestMutation, FeatureCancelRequestMutationVariables>;
+export const FeatureCancelEventsDocument = new TypedDocumentString(`
+    subscription FeatureCancelEvents {
+  connectionEvents {
+    __typename
+    ... on ConnectionRequestClosedEvent {
+      request {
+        id
+        status
+        sender {
+          clientUserId
+        }
+      }
+    }
+    ... on UnreadCountChangedEvent {
+      unreadCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeatureCancelEventsSubscription, FeatureCancelEventsSubscriptionVariables>;
+export const TestMutualConnectionsDocument = new TypedDocumentString(`
+    query TestMutualConnections($userId: ID, $otherUserId: ID!, $page: Int, $perPage: Int, $first: Int, $after: String) {
+  mutualConnections(
+    userId: $userId
+    otherUserId: $otherUserId
+    page: $page
+    perPage: $perPage
+    first: $first
+    after: $after
+  ) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on MutualConnectionPage {
+      total
+      totalCount
+      nodes {
+        clientUserId
+        displayName
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      pagination {
+        currentPage
+        totalPages
+        totalItems
+        perPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualConnectionsQuery, TestMutualConnectionsQueryVariables>;
+export const TestMutualReceivedWithCountsDocument = new TypedDocumentString(`
+    query TestMutualReceivedWithCounts($userId: ID, $perPage: Int) {
+  receivedConnectionRequests(userId: $userId, perPage: $perPage, status: PENDING) {
+    __typename
+    ... on ConnectionRequestPage {
+      nodes {
+        mutualConnectionCount
+        sender {
+          clientUserId
+          mutualConnectionCount
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualReceivedWithCountsQuery, TestMutualReceivedWithCountsQueryVariables>;
+export const TestMutualSentWithCountsDocument = new TypedDocumentString(`
+    query TestMutualSentWithCounts($userId: ID) {
+  sentConnectionRequests(userId: $userId, status: PENDING) {
+    __typename
+    ... on ConnectionRequestPage {
+      nodes {
+        mutualConnectionCount
+        receiver {
+          clientUserId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualSentWithCountsQuery, TestMutualSentWithCountsQueryVariables>;
+export const TestMutualConnectionsWithCountsDocument = new TypedDocumentString(`
+    query TestMutualConnectionsWithCounts($userId: ID, $perPage: Int, $withUserId: ID) {
+  activeConnections(userId: $userId, perPage: $perPage) {
+    __typename
+    ... on ConnectionPage {
+      nodes {
+        connectedUser {
+          clientUserId
+          mutualConnectionCount(withUserId: $withUserId)
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualConnectionsWithCountsQuery, TestMutualConnectionsWithCountsQueryVariables>;
+export const TestMutualUserWithCountDocument = new TypedDocumentString(`
+    query TestMutualUserWithCount($userId: ID, $withUserId: ID) {
+  user(userId: $userId) {
+    __typename
+    ... on Error {
+      code
+    }
+    ... on User {
+      clientUserId
+      mutualConnectionCount(withUserId: $withUserId)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualUserWithCountQuery, TestMutualUserWithCountQueryVariables>;
+export const TestMutualSendRequestDocument = new TypedDocumentString(`
+    mutation TestMutualSendRequest($userId: ID, $receiverId: ID!) {
+  sendConnectionRequest(userId: $userId, receiverId: $receiverId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on SendConnectionRequestPayload {
+      request {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualSendRequestMutation, TestMutualSendRequestMutationVariables>;
+export const TestMutualAcceptRequestDocument = new TypedDocumentString(`
+    mutation TestMutualAcceptRequest($userId: ID, $requestId: ID!) {
+  acceptConnectionRequest(userId: $userId, requestId: $requestId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualAcceptRequestMutation, TestMutualAcceptRequestMutationVariables>;
+export const FeatureMarkAllReadDocument = new TypedDocumentString(`
+    mutation FeatureMarkAllRead {
+  markAllNotificationsRead {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on MarkAllNotificationsReadPayload {
+      message
+      marked
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeatureMarkAllReadMutation, FeatureMarkAllReadMutationVariables>;
+export const FeatureDeleteNotificationDocument = new TypedDocumentString(`
+    mutation FeatureDeleteNotification($notificationId: ID!) {
+  deleteNotification(notificationId: $notificationId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on DeleteNotificationPayload {
+      message
+      notificationId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeatureDeleteNotificationMutation, FeatureDeleteNotificationMutationVariables>;
+export const TestRelationshipsDocument = new TypedDocumentString(`
+    query TestRelationships($userId: ID, $userIds: [ID!]!) {
+  relationships(userId: $userId, userIds: $userIds) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on RelationshipList {
+      relationships {
+        userId
+        status
+        connectionId
+        requestId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestRelationshipsQuery, TestRelationshipsQueryVariables>;
+export const TestSettingsDocument = new TypedDocumentString(`
+    query TestSettings($userId: ID) {
+  settings(userId: $userId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on Settings {
+      acceptRequestsFrom
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSettingsQuery, TestSettingsQueryVariables>;
+export const TestUpdateSettingsDocument = new TypedDocumentString(`
+    mutation TestUpdateSettings($userId: ID, $acceptRequestsFrom: RequestPolicy!) {
+  updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on Settings {
+      acceptRequestsFrom
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestUpdateSettingsMutation, TestUpdateSettingsMutationVariables>;
+export const TestSettingsSendDocument = new TypedDocumentString(`
+    mutation TestSettingsSend($receiverId: ID!) {
+  sendConnectionRequest(receiverId: $receiverId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on SendConnectionRequestPayload {
+      request {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSettingsSendMutation, TestSettingsSendMutationVariables>;
+export const TestSuggestionsDocument = new TypedDocumentString(`
+    query TestSuggestions($userId: ID, $page: Int, $perPage: Int) {
+  connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on ConnectionSuggestionPage {
+      totalCount
+      nodes {
+        mutualCount
+        user {
+          clientUserId
+          displayName
+          mutualConnectionCount
+        }
+      }
+      pagination {
+        currentPage
+        totalPages
+        totalItems
+        perPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSuggestionsQuery, TestSuggestionsQueryVariables>;
 export const TestSendConnectionRequestDocument = new TypedDocumentString(`
     mutation TestSendConnectionRequest($userId: ID, $receiverId: ID!, $message: String) {
   sendConnectionRequest(

@@ -350,7 +350,7 @@ describe('Routing', () => {
       ['GET', '/v1/nothing-here'],
       ['GET', '/v1'],
       ['POST', '/v1/connections/u/request/extra'],
-      ['GET', '/v1/connections/u/notifications/1'],
+      ['GET', '/v1/connections/u/notifications/1/unread'],
       ['GET', '/'],
       ['GET', '/connections/u/active'],
     ] as const) {

@@ -320,6 +320,24 @@ const REST_ROWS: (Row & { route: string })[] = [
     succeeded: (a) => a.status === 200,
     writes: true,
   },
+  // Mutual connections and suggestions (beyond the documented API)
+  {
+    route: 'GET /v1/connections/:userId/mutual/:otherId',
+    name: 'GET /v1/connections/{user_id}/mutual/{other_id}',
+    // The other user is named like a request's receiver.
+    kind: 'receiver',
+    call: (token, as, id) => rest('GET', `/v1/connections/${enc(as)}/mutual/${enc(id)}`, token),
+    succeeded: (a) => a.status === 200,
+    writes: false,
+  },
+  {
+    route: 'GET /v1/connections/:userId/suggestions',
+    name: 'GET /v1/connections/{user_id}/suggestions',
+    kind: 'user',
+    call: (token, _as, id) => rest('GET', `/v1/connections/${enc(id)}/suggestions`, token),
+    succeeded: (a) => a.status === 200,
+    writes: false,
+  },
 ];
 
 async function graphql(token: string, query: string, variables: Record<string, unknown>): Promise<Answer> {
@@ -391,6 +409,16 @@ const GRAPHQL_ROWS: (Row & { field: string })[] = [
   field('query', 'notifications', 'user', null, 'NotificationPage', 'totalCount unreadCount nodes { id message }'),
   field('mutation', 'markNotificationRead', 'notification', 'notificationId', 'MarkNotificationReadPayload', 'message'),
   field('mutation', 'removeConnection', 'connection', 'connectionId', 'RemoveConnectionPayload', 'message'),
+  // Mutual connections and suggestions (beyond the documented API)
+  field(
+    'query',
+    'mutualConnections',
+    'receiver',
+    'otherUserId',
+    'MutualConnectionPage',
+    'total nodes { clientUserId }',
+  ),
+  field('query', 'connectionSuggestions', 'user', null, 'ConnectionSuggestionPage', 'totalCount nodes { mutualCount }'),
 ];
 
 /** Subscribes over WebSocket and returns the first message of the subscription (next, error or complete). */

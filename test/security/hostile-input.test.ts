@@ -814,6 +814,9 @@ const REST_ROUTES = [
   'GET /v1/connections/:userId/notifications',
   'POST /v1/connections/:userId/notifications/:notificationId/read',
   'DELETE /v1/connections/:userId/:connectionId',
+  // Mutual connections and suggestions (beyond the documented API)
+  'GET /v1/connections/:userId/mutual/:otherId',
+  'GET /v1/connections/:userId/suggestions',
 ];
 
 /** The outcome of a JSON body: malformed, not an object, or whatever its fields lead to. */
@@ -1287,6 +1290,71 @@ describe('REST: hostile input on every route', () => {
   }, 60_000);
 });
 
+// Mutual connections and suggestions (beyond the documented API)
+
+/** Mutual connections: a list of the acting user's, with another user that must exist and differ. */
+async function ruleMutual(
+  caller: Caller,
+  userId: string | null,
+  otherUserId: string,
+  paging: Verdict,
+): Promise<Outcome> {
+  const listed = await ruleList(caller, userId, paging);
+  if (listed.success.length === 0) return listed;
+  const target = userId ?? subjectOf(caller);
+  const other =
+    otherUserId === target ? fail('VALIDATION_FAILED') : ((await missingUser(caller, otherUserId)) ?? succeed(200));
+  return paging === 'either' ? union(other, fail('VALIDATION_FAILED')) : other;
+}
+
+describe('REST: hostile input on mutual connections and suggestions', () => {
+  it('GET mutual/{other_id} and suggestions: hostile ids, page and per_page', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const input = fc.record({
+      route: fc.constantFrom('mutual' as const, 'suggestions' as const),
+      who: actor,
+      user: pathUser(world),
+      other: fc.oneof(
+        { arbitrary: fc.constantFrom(world.alice.id, world.bob.id, world.carol.id).map(segmentOf), weight: 3 },
+        { arbitrary: hostileSegment, weight: 2 },
+      ),
+      page: fc.option(pageValue, { nil: undefined }),
+      perPage: fc.option(pageValue, { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ route, who, user, other, page, perPage }) => {
+        const caller = { world, actor: who };
+        const query = new URLSearchParams();
+        if (page !== undefined) query.set('page', page);
+        if (perPage !== undefined) query.set('per_page', perPage);
+        const path = `/v1/connections/${user.raw}/${route === 'mutual' ? `mutual/${other.raw}` : route}?${query}`;
+        const request: Call = { method: 'GET', path, token: tokenOf(caller) };
+        // What the server reads: the query as the URL parser leaves it.
+        const seen = new URL(`${server.url}${path}`).searchParams;
+        const perPageParam = intParam(seen.get('per_page'));
+        const paging = pagingVerdict(intParam(seen.get('page')), perPageParam, 10);
+        const expected =
+          user.value === null || (route === 'mutual' && other.value === null)
+            ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
+            : route === 'mutual'
+              ? await ruleMutual(caller, user.value, other.value!, paging)
+              : await ruleList(caller, user.value, paging);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected) && paging === 'valid') {
+          const body = reply.json as Record<string, any>;
+          const size = perPageParam.kind === 'int' ? perPageParam.value : 10;
+          expect(body.pagination).toMatchObject({ per_page: size });
+          expect(body[route === 'mutual' ? 'mutual_connections' : 'suggestions'].length).toBeLessThanOrEqual(size);
+        }
+        await expectUnchanged(tenant, before, { request: describeCall(request) });
+      }),
+      params(RUNS + 20),
+    );
+  }, 60_000);
+});
+
 // ---------------------------------------------------------------------------------------------
 // GraphQL
 // ---------------------------------------------------------------------------------------------
@@ -1405,6 +1473,21 @@ const FIELDS: FieldSpec[] = [
     success: 'RemoveConnectionPayload',
     rule: (caller, args) => ruleRemove(caller, asId(args.userId), String(args.connectionId)),
     onSuccess: (world, args) => recordSuccess(world, 'remove', String(args.connectionId)),
+  },
+  // Mutual connections and suggestions (beyond the documented API)
+  {
+    name: 'mutualConnections',
+    operation: 'query',
+    args: { userId: 'ID', otherUserId: 'ID!', ...pagingArgs },
+    success: 'MutualConnectionPage',
+    rule: (caller, args) => ruleMutual(caller, asId(args.userId), String(args.otherUserId), graphqlPaging(args, 10)),
+  },
+  {
+    name: 'connectionSuggestions',
+    operation: 'query',
+    args: { userId: 'ID', page: 'Int', perPage: 'Int' },
+    success: 'ConnectionSuggestionPage',
+    rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 10)),
   },
 ];
 

@@ -1,5 +1,5 @@
 import { DOCUMENTED_STATUS_OF_CODE } from '../helpers/documented-errors.js';
-import type { Face, StatusFilter } from './model.js';
+import type { Face, RequestPolicy, StatusFilter } from './model.js';
 
 /*
  * The calls the stress test makes, through either face, with the answer normalised to what
@@ -67,6 +67,39 @@ const documents = {
   decline: `mutation StressDecline($userId: ID, $requestId: ID!, $idempotencyKey: String) {
     r: declineConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
       ${ERROR_FIELDS} ... on DeclineConnectionRequestPayload { request { id status } }
+    }
+  }`,
+  cancel: `mutation StressCancel($userId: ID, $requestId: ID!, $idempotencyKey: String) {
+    r: cancelConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
+      ${ERROR_FIELDS} ... on CancelConnectionRequestPayload { request { id status } }
+    }
+  }`,
+  block: `mutation StressBlock($userId: ID, $otherUserId: ID!) {
+    r: blockUser(userId: $userId, otherUserId: $otherUserId) {
+      ${ERROR_FIELDS} ... on BlockUserPayload { created blocked { user { clientUserId } } }
+    }
+  }`,
+  unblock: `mutation StressUnblock($userId: ID, $otherUserId: ID!) {
+    r: unblockUser(userId: $userId, otherUserId: $otherUserId) {
+      ${ERROR_FIELDS} ... on UnblockUserPayload { user { clientUserId } }
+    }
+  }`,
+  updateSettings: `mutation StressUpdateSettings($userId: ID, $acceptRequestsFrom: RequestPolicy!) {
+    r: updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {
+      ${ERROR_FIELDS} ... on Settings { acceptRequestsFrom }
+    }
+  }`,
+  settings: `query StressSettings($userId: ID) {
+    r: settings(userId: $userId) { ${ERROR_FIELDS} ... on Settings { acceptRequestsFrom } }
+  }`,
+  blocked: `query StressBlocked($userId: ID, $page: Int, $perPage: Int) {
+    r: blockedUsers(userId: $userId, page: $page, perPage: $perPage) {
+      ${ERROR_FIELDS}
+      ... on BlockedUserPage {
+        totalCount
+        pagination { totalItems totalPages }
+        nodes { user { clientUserId } blockedAt }
+      }
     }
   }`,
   remove: `mutation StressRemove($userId: ID, $connectionId: ID!) {
@@ -265,6 +298,99 @@ export class StressApi {
       data: c
         ? { connection: { id: Number(c.id), otherClientId: c.connectedUser.clientUserId, since: c.connectedSince } }
         : {},
+    };
+  }
+
+  /** Withdraws a request the caller sent. */
+  async cancel(face: Face, caller: Caller, requestId: number, idempotencyKey?: string): Promise<Outcome> {
+    if (face === 'rest') {
+      const path = `/v1/connections/${caller.clientId}/cancel/${requestId}`;
+      const outcome = await this.#rest('POST', path, caller, undefined, idempotencyKey);
+      return outcome.data
+        ? { status: outcome.status, ...(outcome.body !== undefined && { body: outcome.body }) }
+        : outcome;
+    }
+    const outcome = await this.#graphql(documents.cancel, { requestId: String(requestId) }, caller, idempotencyKey);
+    return outcome.data ? { status: 200, ...(outcome.body !== undefined && { body: outcome.body }) } : outcome;
+  }
+
+  /** Blocks `otherId`: 201 when the block is new, 200 when it was there already. */
+  async block(face: Face, caller: Caller, otherId: string): Promise<Outcome> {
+    if (face === 'rest') {
+      const outcome = await this.#rest('PUT', `/v1/users/${caller.clientId}/blocked/${otherId}`, caller);
+      return outcome.data ? { status: outcome.status } : outcome;
+    }
+    const outcome = await this.#graphql(documents.block, { otherUserId: otherId }, caller);
+    return outcome.data ? { status: outcome.data.created ? 201 : 200 } : outcome;
+  }
+
+  async unblock(face: Face, caller: Caller, otherId: string): Promise<Outcome> {
+    if (face === 'rest') {
+      const outcome = await this.#rest('DELETE', `/v1/users/${caller.clientId}/blocked/${otherId}`, caller);
+      return outcome.data ? { status: outcome.status } : outcome;
+    }
+    const outcome = await this.#graphql(documents.unblock, { otherUserId: otherId }, caller);
+    return outcome.data ? { status: 200 } : outcome;
+  }
+
+  /** Sets who may send the caller requests; answers the settings as stored. */
+  async updateSettings(face: Face, caller: Caller, policy: RequestPolicy): Promise<Outcome<RequestPolicy>> {
+    if (face === 'rest') {
+      const path = `/v1/users/${caller.clientId}/settings`;
+      const outcome = await this.#rest('PUT', path, caller, { accept_requests_from: policy });
+      return outcome.data ? { status: outcome.status, data: outcome.data.accept_requests_from } : outcome;
+    }
+    const variables = { acceptRequestsFrom: policy.toUpperCase() };
+    const outcome = await this.#graphql(documents.updateSettings, variables, caller);
+    return outcome.data
+      ? { status: 200, data: String(outcome.data.acceptRequestsFrom).toLowerCase() as RequestPolicy }
+      : outcome;
+  }
+
+  async settings(face: Face, caller: Caller): Promise<Outcome<RequestPolicy>> {
+    if (face === 'rest') {
+      const outcome = await this.#rest('GET', `/v1/users/${caller.clientId}/settings`, caller);
+      return outcome.data ? { status: outcome.status, data: outcome.data.accept_requests_from } : outcome;
+    }
+    const outcome = await this.#graphql(documents.settings, {}, caller);
+    return outcome.data
+      ? { status: 200, data: String(outcome.data.acceptRequestsFrom).toLowerCase() as RequestPolicy }
+      : outcome;
+  }
+
+  /** One page of the users the caller blocks (their client ids). */
+  async blocked(face: Face, caller: Caller, page: number, perPage: number): Promise<Outcome<Page<string>>> {
+    if (face === 'rest') {
+      const path = `/v1/users/${caller.clientId}/blocked?page=${page}&per_page=${perPage}`;
+      const outcome = await this.#rest('GET', path, caller);
+      if (!outcome.data) return outcome;
+      const body = outcome.data;
+      return {
+        status: outcome.status,
+        data: {
+          total: body.pagination.total_items,
+          totalPages: body.pagination.total_pages,
+          items: body.blocked.map((b: any) => b.client_user_id),
+        },
+      };
+    }
+    const outcome = await this.#graphql(documents.blocked, { page, perPage }, caller);
+    if (!outcome.data) return outcome;
+    const r = outcome.data;
+    if (r.totalCount !== r.pagination.totalItems) {
+      return {
+        status: 200,
+        code: 'TOTALS_DISAGREE',
+        detail: `totalCount ${r.totalCount} ≠ pagination.totalItems ${r.pagination.totalItems}`,
+      };
+    }
+    return {
+      status: 200,
+      data: {
+        total: r.totalCount,
+        totalPages: r.pagination.totalPages,
+        items: r.nodes.map((n: any) => n.user.clientUserId),
+      },
     };
   }
 

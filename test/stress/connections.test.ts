@@ -4,17 +4,19 @@ import { createTenant, useTestServer } from '../helpers/app.js';
 import { realPostgresDatabase } from '../helpers/database.js';
 import { runLoad, type StressUser } from './driver.js';
 import { CHECKS, findViolations } from './invariants.js';
-import type { LoggedOp } from './model.js';
+import type { DbState, LoggedOp } from './model.js';
 import { readApiViews, readDbState } from './observe.js';
 import { stressSeed } from './random.js';
 
 /*
- * The concurrency stress test: 64 clients send, accept, decline, remove and mark read at random
- * among a few users of one tenant, over REST and GraphQL at once, for a fixed time, on real
- * PostgreSQL. Then the database, the log of every call and answer, and what the API lists must
- * agree on every invariant (see invariants.ts): no 5xx, no duplicate pending request or
- * connection, symmetric connections, one notification per event, every acknowledged write
- * stored, every refused one without effect, counters equal to the rows.
+ * The concurrency stress test: 64 clients send, accept, decline, cancel, remove, mark read,
+ * block, unblock and change their privacy settings at random among a few users of one tenant,
+ * over REST and GraphQL at once, for a fixed time, on real PostgreSQL. Then the database, the
+ * log of every call and answer, and what the API lists must agree on every invariant (see
+ * invariants.ts): no 5xx, no duplicate pending request or connection, symmetric connections,
+ * one notification per event, nothing pending and no connection across a block, refusals
+ * explained by a block or a setting, every acknowledged write stored, every refused one
+ * without effect, counters equal to the rows.
  *
  * A quarter of the writes carry an Idempotency-Key, and many of those are retried: after the
  * answer, while the first call is still in flight, or long after, through either face. A
@@ -30,18 +32,28 @@ const SHORT_SECONDS = 5;
 const CLIENTS = 64;
 const USERS = 10;
 /**
- * Answers the load must have produced to have tested anything ('kind status', or for keyed
- * writes 'keyUse status', 2xx for any success); it runs on until it has.
+ * Answers the load must have produced to have tested anything ('kind status' or 'kind code', or
+ * for keyed writes 'keyUse status', 2xx for any success); it runs on until it has.
  */
 const REQUIRED = [
   'send 201',
   'send 409',
+  'send USER_BLOCKED',
+  'send REQUESTS_NOT_ACCEPTED',
   'accept 200',
   'accept 409',
   'decline 200',
+  'cancel 200',
+  'cancel 403',
+  'cancel 409',
   'remove 200',
   'remove 404',
   'markRead 200',
+  'block 201',
+  'block 200',
+  'unblock 200',
+  'unblock 404',
+  'settings 200',
   'retry 2xx',
   'concurrent 2xx',
   'late 2xx',
@@ -90,22 +102,38 @@ function keySummary(ops: readonly LoggedOp[]): string {
   );
 }
 
+/** Calls by kind and status, and the codes of each kind's refusals (other than 422). */
 function summary(ops: readonly LoggedOp[]): string {
   const byKind = new Map<string, Map<number, number>>();
+  const codes = new Map<string, Map<string, number>>();
   for (const op of ops) {
     const statuses = byKind.get(op.kind) ?? new Map<number, number>();
     statuses.set(op.status, (statuses.get(op.status) ?? 0) + 1);
     byKind.set(op.kind, statuses);
+    if (op.code !== undefined && op.status >= 400 && op.status < 500 && op.code !== 'IDEMPOTENCY_KEY_REUSED') {
+      const ofKind = codes.get(op.kind) ?? new Map<string, number>();
+      ofKind.set(op.code, (ofKind.get(op.code) ?? 0) + 1);
+      codes.set(op.kind, ofKind);
+    }
   }
-  return [...byKind]
-    .map(
-      ([kind, statuses]) =>
-        `${kind} ${[...statuses]
-          .sort(([a], [b]) => a - b)
-          .map(([status, n]) => `${status}×${n}`)
-          .join(' ')}`,
-    )
+  const counts = <K>(map: Map<K, number>) => [...map].map(([key, n]) => `${key}×${n}`).join(' ');
+  const kinds = [...byKind]
+    .map(([kind, statuses]) => `${kind} ${counts(new Map([...statuses].sort(([a], [b]) => a - b)))}`)
     .join(', ');
+  const refusals = [...codes].map(([kind, ofKind]) => `${kind} ${counts(ofKind)}`).join(', ');
+  return `${kinds} | refusals: ${refusals}`;
+}
+
+/** Requests closed without an acknowledged cancel or decline of theirs: by a block. */
+function closedByBlocks(state: DbState, ops: readonly LoggedOp[]): string {
+  const closed = new Set(
+    ops
+      .filter((op) => op.status === 200 && op.code === undefined && op.requestId !== undefined)
+      .map((op) => `${op.kind} ${op.requestId}`),
+  );
+  const cancelled = state.requests.filter((r) => r.status === 'cancelled' && !closed.has(`cancel ${r.id}`)).length;
+  const declined = state.requests.filter((r) => r.status === 'declined' && !closed.has(`decline ${r.id}`)).length;
+  return `cancelled ${cancelled}, declined silently ${declined}`;
 }
 
 const seconds = stressSeconds();
@@ -165,9 +193,15 @@ describe.skipIf(!database)('stress on real PostgreSQL', () => {
         `ops=${ops.length} (${Math.round(ops.length / elapsed)}/s; rest ${faces}, graphql ${ops.length - faces}) ` +
         `${summary(ops)} | rows: requests=${state.requests.length} ` +
         `(accepted ${state.requests.filter((r) => r.status === 'accepted').length}, ` +
-        `declined ${state.requests.filter((r) => r.status === 'declined').length}) ` +
+        `declined ${state.requests.filter((r) => r.status === 'declined').length}, ` +
+        `cancelled ${state.requests.filter((r) => r.status === 'cancelled').length}; closed by blocks: ${closedByBlocks(state, ops)}, ` +
+        `pending ${state.requests.filter((r) => r.status === 'pending').length}) ` +
         `connections=${state.connections.length} notifications=${state.notifications.length} ` +
-        `(read ${state.notifications.filter((n) => n.readAt).length}) | ${keySummary(ops)} | ` +
+        `(read ${state.notifications.filter((n) => n.readAt).length}, ` +
+        `request_cancelled ${state.notifications.filter((n) => n.type === 'request_cancelled').length}) ` +
+        `blocks=${state.blocks.length} settings: ` +
+        `${state.users.filter((u) => u.acceptRequestsFrom === 'friends_of_friends').length} friends_of_friends, ` +
+        `${state.users.filter((u) => u.acceptRequestsFrom === 'nobody').length} nobody | ${keySummary(ops)} | ` +
         `5xx=${serverErrors} violations=${total}${found ? ` (${found})` : ''}`,
     );
 
@@ -178,13 +212,18 @@ describe.skipIf(!database)('stress on real PostgreSQL', () => {
       expect.soft(shown, `${check}: ${list.length} violation(s) (seed ${seed})`).toEqual([]);
     }
 
-    // The load must have exercised every kind of call, including the contended outcomes, and
-    // replayed successes to retries made after, during and long after the first call.
+    // The load must have exercised every kind of call, including the contended outcomes and the
+    // refusals of blocks and settings, and replayed successes to retries made after, during and
+    // long after the first call.
     for (const required of REQUIRED) {
       const [what, status] = required.split(' ') as [string, string];
       const matches = (op: LoggedOp) =>
         (op.kind === what || op.keyUse === what) &&
-        (status === '2xx' ? op.status >= 200 && op.status < 300 : op.status === Number(status));
+        (status === '2xx'
+          ? op.status >= 200 && op.status < 300
+          : /^\d+$/.test(status)
+            ? op.status === Number(status)
+            : op.code === status);
       expect.soft(ops.some(matches), `the load never got ${status} for ${what}`).toBe(true);
     }
   });

@@ -1,14 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Caller, type ConnectionItem, type Outcome, StressApi } from './api.js';
-import type { Face, KeyUse, LoggedOp, OpKind } from './model.js';
+import type { Face, KeyUse, LoggedOp, OpKind, RequestPolicy } from './model.js';
 import { Random } from './random.js';
 
 /*
  * The load: `clients` concurrent loops, each with a generator of its own (seeded from the run's
- * seed), doing random sends, answers, removals, mark-reads and list reads as random users of
- * one small tenant, through REST or GraphQL at random, until the deadline. The clients share
- * what they learn (request, connection and notification ids), so they race each other for the
- * same requests and connections all the time. Every call is logged with its answer.
+ * seed), doing random sends, answers, withdrawals, removals, mark-reads, blocks, unblocks,
+ * settings changes and list reads as random users of one small tenant, through REST or GraphQL
+ * at random, until the deadline. The clients share what they learn (request, connection and
+ * notification ids, the blocks they made), so they race each other for the same requests and
+ * connections all the time, and blocks land on pairs that are connected or have a request
+ * pending. Blocks, unblocks and settings changes are rare, so that most sends are still let
+ * through. Every call is logged with its answer.
  *
  * A share of the writes carry an Idempotency-Key (GraphQL: idempotencyKey), and a share of
  * those are retried with it: after the first answer, while the first call is still in flight
@@ -41,13 +44,20 @@ export interface LoadOptions {
   decode: (publicId: number) => number;
 }
 
-/** How often each kind of call is made. */
+/**
+ * How often each kind of call is made. Of the writes: cancels about 8%, blocks and unblocks
+ * about 3% each, settings changes about 2%.
+ */
 const WEIGHTS: Record<OpKind, number> = {
   send: 24,
   accept: 15,
   decline: 6,
+  cancel: 6.5,
   remove: 12,
   markRead: 12,
+  block: 2.5,
+  unblock: 2.5,
+  settings: 1.5,
   listActive: 10,
   listNotifications: 11,
   listReceived: 7,
@@ -57,8 +67,28 @@ const WEIGHTS: Record<OpKind, number> = {
 /** How many ids of each kind the clients keep to act on. */
 const POOL_LIMIT = { requests: 200, notifications: 300, keys: 300 };
 
-/** Writes that take an Idempotency-Key (removeConnection is a DELETE and takes none). */
-const KEYABLE: OpKind[] = ['send', 'accept', 'decline', 'markRead'];
+/**
+ * Writes that take an Idempotency-Key (removeConnection, block, unblock and the settings are
+ * DELETE or PUT and take none).
+ */
+const KEYABLE: OpKind[] = ['send', 'accept', 'decline', 'cancel', 'markRead'];
+
+/** What a settings change sets: mostly back to everyone, so that most sends get through. */
+const POLICIES: Record<RequestPolicy, number> = { everyone: 7, friends_of_friends: 2, nobody: 1 };
+
+/** How blocks are aimed (the rest: any two users). */
+const BLOCKS = {
+  /** Of the blocks: one that is known to exist (answered 200), */
+  again: 0.15,
+  /** one between connected users, */
+  connected: 0.3,
+  /** one between the users of a known request (likely pending, either of them blocking). */
+  requested: 0.3,
+  /** Of the unblocks: one of a known block (the rest, any two users: mostly 404). */
+  known: 0.85,
+  /** Of the sends: one across a known block, either way (refused). */
+  sendAcross: 0.05,
+};
 
 /** How keys are used. */
 const KEYS = {
@@ -93,6 +123,7 @@ interface KnownNotification {
 type WriteCall =
   | { kind: 'send'; actor: StressUser; receiver: StressUser; message?: string }
   | { kind: 'accept' | 'decline'; actor: StressUser; request: KnownRequest }
+  | { kind: 'cancel'; actor: StressUser; request: KnownRequest }
   | { kind: 'markRead'; actor: StressUser; notification: KnownNotification };
 
 /** A key the load used, for later retries and reuses. */
@@ -122,6 +153,10 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
   const connections = new Map<number, [StressUser, StressUser]>();
   const notifications: KnownNotification[] = [];
   const keyedCalls: KeyedCall[] = [];
+  /** Blocks the load made (blocker, blocked), until it unblocked them. */
+  const blocks: [StressUser, StressUser][] = [];
+  const knownBlock = (blocker: StressUser, blocked: StressUser) =>
+    blocks.findIndex(([a, b]) => a === blocker && b === blocked);
   /** Every key used, as 'user row id|key': a fresh key is one its user has never used. */
   const usedKeys = new Set<string>();
 
@@ -145,6 +180,7 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
         return `send ${call.receiver.rowId}${call.message === undefined ? '' : ` ${JSON.stringify(call.message)}`}`;
       case 'accept':
       case 'decline':
+      case 'cancel':
         return `${call.kind} ${decode(call.request.id)}`;
       case 'markRead':
         return `markRead ${decode(call.notification.id)}`;
@@ -175,6 +211,7 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
       const outcome = await call();
       const ok = outcome.status >= 200 && outcome.status < 300 && outcome.code === undefined;
       missing.delete(`${kind} ${outcome.status}`);
+      if (outcome.code !== undefined) missing.delete(`${kind} ${outcome.code}`);
       if (fields.keyUse) missing.delete(`${fields.keyUse} ${ok ? '2xx' : outcome.status}`);
       log.push({
         kind,
@@ -242,6 +279,14 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
           outcome = answered;
           break;
         }
+        case 'cancel': {
+          const { request } = call;
+          outcome = await record('cancel', face, caller, { requestId: decode(request.id), ...fields }, () =>
+            api.cancel(face, caller, request.id, key),
+          );
+          if (outcome.status === 200 || outcome.code === 'REQUEST_ALREADY_PROCESSED') forget(requests, request.id);
+          break;
+        }
         case 'markRead':
           outcome = await record(
             'markRead',
@@ -267,8 +312,13 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
           ...(random.chance(0.5) && { message: `key reused (${random.int(1_000_000)})` }),
         }),
         () => {
-          if (call.kind !== 'accept' && call.kind !== 'decline') return undefined;
-          return { kind: call.kind === 'accept' ? 'decline' : 'accept', actor, request: call.request };
+          if (call.kind !== 'accept' && call.kind !== 'decline' && call.kind !== 'cancel') return undefined;
+          const kinds = (['accept', 'decline', 'cancel'] as const).filter((k) => k !== call.kind);
+          return { kind: random.pick(kinds), actor, request: call.request };
+        },
+        () => {
+          const sent = requests.filter((r) => r.sender === actor);
+          return sent.length ? { kind: 'cancel', actor, request: random.pick(sent) } : undefined;
         },
         () => {
           const received = requests.filter((r) => r.receiver === actor);
@@ -335,6 +385,7 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
       let kind = random.weighted(WEIGHTS);
       // Nothing known to act on yet: look first.
       if ((kind === 'accept' || kind === 'decline') && requests.length === 0) kind = 'listReceived';
+      if (kind === 'cancel' && requests.length === 0) kind = 'listSent';
       if (kind === 'remove' && connections.size === 0) kind = 'listActive';
       if (kind === 'markRead' && notifications.length === 0) kind = 'listNotifications';
       const face: Face = anyFace();
@@ -342,8 +393,10 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
       if (KEYABLE.includes(kind)) {
         let call: WriteCall;
         if (kind === 'send') {
-          const sender = anyone();
-          const receiver = someoneBut(sender);
+          let [sender, receiver] = random.chance(BLOCKS.sendAcross) && blocks.length ? random.pick(blocks) : [];
+          if (sender && receiver && random.chance(0.5)) [sender, receiver] = [receiver, sender];
+          sender ??= anyone();
+          receiver ??= someoneBut(sender);
           const message = random.chance(0.3) ? `hi from ${sender.clientId} (${random.int(1000)})` : undefined;
           call = { kind, actor: sender, receiver, ...(message !== undefined && { message }) };
         } else if (kind === 'accept' || kind === 'decline') {
@@ -355,6 +408,17 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
               ? request.receiver
               : roll < 0.95
                 ? request.sender
+                : someoneBut(request.sender, request.receiver);
+          call = { kind, actor, request };
+        } else if (kind === 'cancel') {
+          const request = random.pick(requests);
+          // Mostly the sender; sometimes the receiver or a third user, who must be refused.
+          const roll = random.next();
+          const actor =
+            roll < 0.85
+              ? request.sender
+              : roll < 0.95
+                ? request.receiver
                 : someoneBut(request.sender, request.receiver);
           call = { kind, actor, request };
         } else {
@@ -369,6 +433,50 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
       }
 
       switch (kind) {
+        case 'block': {
+          const roll = random.next();
+          let pair: [StressUser, StressUser];
+          if (roll < BLOCKS.again && blocks.length) {
+            pair = random.pick(blocks);
+          } else if (roll < BLOCKS.again + BLOCKS.connected && connections.size) {
+            const [a, b] = random.pick([...connections.values()]);
+            pair = random.chance(0.5) ? [a, b] : [b, a];
+          } else if (roll < BLOCKS.again + BLOCKS.connected + BLOCKS.requested && requests.length) {
+            const { sender, receiver } = random.pick(requests);
+            pair = random.chance(0.5) ? [sender, receiver] : [receiver, sender];
+          } else {
+            const blocker = anyone();
+            pair = [blocker, someoneBut(blocker)];
+          }
+          const [blocker, blocked] = pair;
+          const caller = callerFor(blocker);
+          const outcome = await record(kind, face, caller, { otherUserId: blocked.rowId }, () =>
+            api.block(face, caller, blocked.clientId),
+          );
+          if (outcome.status >= 200 && outcome.status < 300 && knownBlock(blocker, blocked) < 0) {
+            blocks.push([blocker, blocked]);
+          }
+          break;
+        }
+        case 'unblock': {
+          let [blocker, blocked] = random.chance(BLOCKS.known) && blocks.length ? random.pick(blocks) : [];
+          blocker ??= anyone();
+          blocked ??= someoneBut(blocker);
+          const caller = callerFor(blocker);
+          const outcome = await record(kind, face, caller, { otherUserId: blocked.rowId }, () =>
+            api.unblock(face, caller, blocked.clientId),
+          );
+          const known = knownBlock(blocker, blocked);
+          if ((outcome.status === 200 || outcome.code === 'BLOCK_NOT_FOUND') && known >= 0) blocks.splice(known, 1);
+          break;
+        }
+        case 'settings': {
+          const user = anyone();
+          const caller = callerFor(user);
+          const policy = random.weighted(POLICIES);
+          await record(kind, face, caller, { policy }, () => api.updateSettings(face, caller, policy));
+          break;
+        }
         case 'remove': {
           const [id, pair] = random.pick([...connections]);
           // Mostly one of the two users; sometimes a third, who must not find it.

@@ -28,6 +28,8 @@ const BODY = {
     '{"__typename":"AcceptConnectionRequestPayload","request":{"id":"9010","status":"ACCEPTED"},"connection":{"id":"9100"}}',
   restRead: '{"message":"Notification marked as read"}',
   graphqlRead: '{"__typename":"MarkNotificationReadPayload","notification":{"id":"9001","read":true}}',
+  restCancelled: '{"message":"Connection request cancelled successfully"}',
+  graphqlCancelled: '{"__typename":"CancelConnectionRequestPayload","request":{"id":"9020","status":"CANCELLED"}}',
 };
 
 /**
@@ -43,24 +45,41 @@ const BODY = {
  * mark-read has key 'kr', retried, then reused to mark another notification (refused with
  * 422); 2's refused mark-read has key 'kx' and its retry is refused again (a failure is not
  * remembered).
+ *
+ * Then users 5..7 and user 2, with blocks and settings: 5→6 (req 20) is cancelled by 5 with key
+ * 'kc' (retried), 6 may not cancel it, 5's second cancel is too late, 5 reuses 'kc' for req 21
+ * (422). 7→5 (req 21) is declined silently when 5 blocks 7 (and stays blocked); 7 is then
+ * refused as not accepted, 5 as blocking; 5 blocks 7 again (200). 6→7 (req 22) is accepted
+ * (connection 110), which 6's block ends; 6 unblocks 7 (then 404), sends 6→7 (req 23) and
+ * blocks 7 again, which cancels it. 2 takes requests from nobody, then friends of friends only:
+ * 3 and 4 are refused.
  */
 function scenario(): { state: DbState; ops: LoggedOp[] } {
   const sendKs = (face: Face, use: KeyUse) =>
     keyed(face, 'ks', 'send 2', use, face === 'rest' ? BODY.restSent : BODY.graphqlSent);
   const acceptKa = (face: Face, use: KeyUse) =>
     keyed(face, 'ka', 'accept 10', use, face === 'rest' ? BODY.restAccepted : BODY.graphqlAccepted);
+  const cancelKc = (face: Face, use: KeyUse) =>
+    keyed(face, 'kc', 'cancel 20', use, face === 'rest' ? BODY.restCancelled : BODY.graphqlCancelled);
   const state: DbState = {
     users: [
-      { id: 1, clientUserId: 'u1', connectionCount: 1, notificationSeq: 3 },
-      { id: 2, clientUserId: 'u2', connectionCount: 1, notificationSeq: 1 },
-      { id: 3, clientUserId: 'u3', connectionCount: 0, notificationSeq: 1 },
-      { id: 4, clientUserId: 'u4', connectionCount: 0, notificationSeq: 2 },
+      { id: 1, clientUserId: 'u1', connectionCount: 1, notificationSeq: 3, acceptRequestsFrom: 'everyone' },
+      { id: 2, clientUserId: 'u2', connectionCount: 1, notificationSeq: 1, acceptRequestsFrom: 'friends_of_friends' },
+      { id: 3, clientUserId: 'u3', connectionCount: 0, notificationSeq: 1, acceptRequestsFrom: 'everyone' },
+      { id: 4, clientUserId: 'u4', connectionCount: 0, notificationSeq: 2, acceptRequestsFrom: 'everyone' },
+      { id: 5, clientUserId: 'u5', connectionCount: 0, notificationSeq: 1, acceptRequestsFrom: 'everyone' },
+      { id: 6, clientUserId: 'u6', connectionCount: 0, notificationSeq: 3, acceptRequestsFrom: 'everyone' },
+      { id: 7, clientUserId: 'u7', connectionCount: 0, notificationSeq: 3, acceptRequestsFrom: 'everyone' },
     ],
     requests: [
       { id: 10, senderId: 1, receiverId: 2, status: 'accepted', respondedAt: at(25) },
       { id: 11, senderId: 3, receiverId: 1, status: 'declined', respondedAt: at(75) },
       { id: 12, senderId: 3, receiverId: 4, status: 'pending', respondedAt: null },
       { id: 13, senderId: 1, receiverId: 4, status: 'accepted', respondedAt: at(125) },
+      { id: 20, senderId: 5, receiverId: 6, status: 'cancelled', respondedAt: at(325) },
+      { id: 21, senderId: 7, receiverId: 5, status: 'declined', respondedAt: at(365) },
+      { id: 22, senderId: 6, receiverId: 7, status: 'accepted', respondedAt: at(398) },
+      { id: 23, senderId: 6, receiverId: 7, status: 'cancelled', respondedAt: at(445) },
     ],
     connections: [{ id: 100, lowId: 1, highId: 2, requestId: 10, createdAt: at(25) }],
     edges: [
@@ -138,6 +157,20 @@ function scenario(): { state: DbState; ops: LoggedOp[] } {
         seq: 3,
         createdAt: at(125),
       },
+      // Read by 5's cancel; the cancel's notification is born read.
+      notification(1100, 6, 'new_request', 20, 5, 1, 305, 325),
+      notification(1101, 6, 'request_cancelled', 20, 5, 2, 325, 325),
+      // Read by 5's block, which declines req 21 without telling 7.
+      notification(1102, 5, 'new_request', 21, 7, 1, 352, 365),
+      notification(1103, 7, 'new_request', 22, 6, 1, 392),
+      notification(1104, 6, 'request_accepted', 22, 7, 3, 398),
+      // Req 23, withdrawn by 6's block.
+      notification(1105, 7, 'new_request', 23, 6, 2, 432, 445),
+      notification(1106, 7, 'request_cancelled', 23, 6, 3, 445, 445),
+    ],
+    blocks: [
+      { blockerId: 5, blockedId: 7, createdAt: at(365) },
+      { blockerId: 6, blockedId: 7, createdAt: at(445) },
     ],
   };
   const ops = [
@@ -276,8 +309,59 @@ function scenario(): { state: DbState; ops: LoggedOp[] } {
     ),
     op({ kind: 'listActive', actorId: 3, status: 200 }, 190, 195),
     op({ kind: 'send', actorId: 1, receiverId: 2, status: 201, requestId: 10, ...sendKs('graphql', 'late') }, 200, 205),
+    // (a) 5 withdraws req 20, with a key.
+    op({ kind: 'send', actorId: 5, receiverId: 6, status: 201, requestId: 20 }, 300, 310),
+    op({ kind: 'cancel', actorId: 5, requestId: 20, status: 200, ...cancelKc('rest', 'first') }, 320, 330),
+    op({ kind: 'cancel', actorId: 5, requestId: 20, status: 200, ...cancelKc('graphql', 'retry') }, 332, 334),
+    op({ kind: 'cancel', actorId: 6, requestId: 20, status: 403, code: 'NOT_REQUEST_SENDER' }, 335, 340),
+    op({ kind: 'cancel', actorId: 5, requestId: 20, status: 409, code: 'REQUEST_ALREADY_PROCESSED' }, 341, 345),
+    op(
+      {
+        kind: 'cancel',
+        actorId: 5,
+        requestId: 21,
+        status: 422,
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        ...keyed('rest', 'kc', 'cancel 21', 'reuse'),
+      },
+      346,
+      347,
+    ),
+    // (b) 5 blocks 7, which declines req 21 silently; sends either way are refused.
+    op({ kind: 'send', actorId: 7, receiverId: 5, status: 201, requestId: 21 }, 350, 355),
+    op({ kind: 'block', actorId: 5, otherUserId: 7, status: 201 }, 360, 370),
+    op({ kind: 'send', actorId: 7, receiverId: 5, status: 403, code: 'REQUESTS_NOT_ACCEPTED' }, 372, 376),
+    op({ kind: 'send', actorId: 5, receiverId: 7, status: 409, code: 'USER_BLOCKED' }, 377, 380),
+    op({ kind: 'block', actorId: 5, otherUserId: 7, status: 200 }, 381, 385),
+    // (c) 6's block ends its connection with 7; unblocked, 6 asks again, and blocks (cancelling it).
+    op({ kind: 'send', actorId: 6, receiverId: 7, status: 201, requestId: 22 }, 390, 395),
+    op({ kind: 'accept', actorId: 7, requestId: 22, status: 200, face: 'graphql', connectionId: 110 }, 396, 400),
+    op({ kind: 'block', actorId: 6, otherUserId: 7, status: 201 }, 405, 410),
+    op({ kind: 'unblock', actorId: 6, otherUserId: 7, status: 200 }, 415, 420),
+    op({ kind: 'unblock', actorId: 6, otherUserId: 7, status: 404, code: 'BLOCK_NOT_FOUND' }, 421, 425),
+    op({ kind: 'send', actorId: 6, receiverId: 7, status: 201, requestId: 23 }, 430, 435),
+    op({ kind: 'block', actorId: 6, otherUserId: 7, status: 201 }, 440, 450),
+    // (d) 2 takes requests from nobody, then from friends of friends only.
+    op({ kind: 'settings', actorId: 2, policy: 'nobody', status: 200 }, 460, 465),
+    op({ kind: 'send', actorId: 3, receiverId: 2, status: 403, code: 'REQUESTS_NOT_ACCEPTED' }, 470, 475),
+    op({ kind: 'settings', actorId: 2, policy: 'friends_of_friends', status: 200 }, 480, 485),
+    op({ kind: 'send', actorId: 4, receiverId: 2, status: 403, code: 'REQUESTS_NOT_ACCEPTED' }, 490, 495),
   ];
   return { state, ops };
+}
+
+function notification(
+  id: number,
+  userId: number,
+  type: string,
+  requestId: number,
+  otherUserId: number,
+  seq: number,
+  createdMs: number,
+  readMs?: number,
+): DbState['notifications'][number] {
+  const readAt = readMs === undefined ? null : at(readMs);
+  return { id, userId, type, requestId, otherUserId, readAt, seq, createdAt: at(createdMs) };
 }
 
 /** What a correct API lists for `state`. */
@@ -295,8 +379,10 @@ function viewsFor(state: DbState): ApiView[] {
           pending: mine.filter((r) => r.status === 'pending').length,
           accepted: mine.filter((r) => r.status === 'accepted').length,
           declined: mine.filter((r) => r.status === 'declined').length,
+          cancelled: mine.filter((r) => r.status === 'cancelled').length,
         };
       };
+      const blocked = state.blocks.filter((b) => b.blockerId === user.id).map((b) => b.blockedId);
       const unread = notifications.filter((n) => n.readAt === null).length;
       return {
         face,
@@ -322,6 +408,8 @@ function viewsFor(state: DbState): ApiView[] {
           })),
         },
         requestTotals: { sent: totals('senderId'), received: totals('receiverId') },
+        blocked: { total: blocked.length, userIds: blocked },
+        acceptRequestsFrom: user.acceptRequestsFrom,
       };
     }),
   );
@@ -340,6 +428,9 @@ const opAt = (ops: LoggedOp[], match: Partial<LoggedOp>) => {
 };
 const view = (views: ApiView[], face: 'rest' | 'graphql', userId: number) =>
   views.find((v) => v.face === face && v.userId === userId)!;
+const requestOf = (state: DbState, id: number) => state.requests.find((r) => r.id === id)!;
+const notificationOf = (state: DbState, id: number) => state.notifications.find((n) => n.id === id)!;
+const REFUSED_PROCESSED = { status: 409, code: 'REQUEST_ALREADY_PROCESSED' } as const;
 
 const broken: Record<string, Case> = {
   'a 500 answer': {
@@ -802,6 +893,300 @@ const broken: Record<string, Case> = {
   'notifications listed out of order': {
     check: 'apiNotifications',
     views: (views) => void view(views, 'graphql', 4).notifications.firstPage.reverse(),
+  },
+
+  // Withdrawals, blocks and settings.
+  'the receiver cancelling a request': {
+    check: 'unexpectedAnswers',
+    state: (_s, ops) => {
+      const cancel = opAt(ops, { kind: 'cancel', actorId: 6 });
+      cancel.status = 200;
+      delete cancel.code;
+    },
+  },
+  'a cancel by the receiver refused as already processed': {
+    check: 'unexpectedAnswers',
+    state: (_s, ops) => Object.assign(opAt(ops, { kind: 'cancel', actorId: 6 }), REFUSED_PROCESSED),
+  },
+  'USER_BLOCKED with another status': {
+    check: 'unexpectedAnswers',
+    state: (_s, ops) => Object.assign(opAt(ops, { code: 'USER_BLOCKED' }), { status: 403 }),
+  },
+  'an unblock refused with an undocumented code': {
+    check: 'unexpectedAnswers',
+    state: (_s, ops) => Object.assign(opAt(ops, { code: 'BLOCK_NOT_FOUND' }), { code: 'CONNECTION_NOT_FOUND' }),
+  },
+  'USER_BLOCKED for a pair never blocked': {
+    check: 'refusalsExplained',
+    state: (_s, ops) =>
+      void ops.push(op({ kind: 'send', actorId: 1, receiverId: 3, status: 409, code: 'USER_BLOCKED' }, 500, 505)),
+  },
+  'USER_BLOCKED for the blocked user': {
+    check: 'refusalsExplained',
+    state: (_s, ops) => Object.assign(opAt(ops, { code: 'USER_BLOCKED' }), { actorId: 7, receiverId: 5 }),
+  },
+  'REQUESTS_NOT_ACCEPTED before the block': {
+    check: 'refusalsExplained',
+    state: (_s, ops) =>
+      Object.assign(opAt(ops, { code: 'REQUESTS_NOT_ACCEPTED', actorId: 7 }), { startedMs: 356, endedMs: 359 }),
+  },
+  'REQUESTS_NOT_ACCEPTED after the block was lifted': {
+    check: 'refusalsExplained',
+    state: (_s, ops) =>
+      void ops.push(
+        op({ kind: 'send', actorId: 7, receiverId: 6, status: 403, code: 'REQUESTS_NOT_ACCEPTED' }, 421, 425),
+      ),
+  },
+  'REQUESTS_NOT_ACCEPTED before the receiver changed its setting': {
+    check: 'refusalsExplained',
+    state: (_s, ops) => Object.assign(opAt(ops, { actorId: 3, receiverId: 2 }), { startedMs: 300, endedMs: 305 }),
+  },
+  'REQUEST_ALREADY_PROCESSED for a cancel before the request was withdrawn': {
+    check: 'refusalsExplained',
+    state: (_s, ops) =>
+      Object.assign(opAt(ops, { kind: 'cancel', code: 'REQUEST_ALREADY_PROCESSED' }), { startedMs: 312, endedMs: 318 }),
+  },
+  'REQUEST_ALREADY_PENDING after the request was withdrawn': {
+    check: 'refusalsExplained',
+    state: (_s, ops) =>
+      void ops.push(
+        op({ kind: 'send', actorId: 6, receiverId: 5, status: 409, code: 'REQUEST_ALREADY_PENDING' }, 350, 355),
+      ),
+  },
+  "REQUEST_ALREADY_PENDING after the receiver's block declined the request": {
+    check: 'refusalsExplained',
+    state: (_s, ops) =>
+      void ops.push(
+        op({ kind: 'send', actorId: 7, receiverId: 5, status: 409, code: 'REQUEST_ALREADY_PENDING' }, 371, 372),
+      ),
+  },
+  'BLOCK_NOT_FOUND while the block was there': {
+    check: 'refusalsExplained',
+    state: (_s, ops) => Object.assign(opAt(ops, { code: 'BLOCK_NOT_FOUND' }), { startedMs: 411, endedMs: 414 }),
+  },
+  'BLOCK_NOT_FOUND for a block never lifted': {
+    check: 'refusalsExplained',
+    state: (_s, ops) =>
+      void ops.push(
+        op({ kind: 'unblock', actorId: 5, otherUserId: 7, status: 404, code: 'BLOCK_NOT_FOUND' }, 390, 395),
+      ),
+  },
+  'a pending request across a block': {
+    check: 'nothingAcrossBlocks',
+    state: (s) => void s.requests.push({ id: 24, senderId: 7, receiverId: 6, status: 'pending', respondedAt: null }),
+  },
+  'a connection across a block': {
+    check: 'nothingAcrossBlocks',
+    state: (s) => {
+      s.connections.push({ id: 111, lowId: 5, highId: 7, requestId: 21, createdAt: at(500) });
+      s.edges.push(
+        { userId: 5, connectionId: 111, otherUserId: 7, createdAt: at(500) },
+        { userId: 7, connectionId: 111, otherUserId: 5, createdAt: at(500) },
+      );
+    },
+  },
+  'a request sent to the user who blocks the sender': {
+    check: 'blocksAndSettingsObeyed',
+    state: (_s, ops) =>
+      void ops.push(op({ kind: 'send', actorId: 7, receiverId: 5, status: 201, requestId: 24 }, 386, 389)),
+  },
+  'a request sent by the blocker': {
+    check: 'blocksAndSettingsObeyed',
+    state: (_s, ops) => {
+      const refused = opAt(ops, { code: 'USER_BLOCKED' });
+      Object.assign(refused, { status: 201, requestId: 24 });
+      delete refused.code;
+    },
+  },
+  'a request sent to a user taking requests from nobody': {
+    check: 'blocksAndSettingsObeyed',
+    state: (_s, ops) =>
+      void ops.push(op({ kind: 'send', actorId: 3, receiverId: 2, status: 201, requestId: 24 }, 466, 469)),
+  },
+  'a request accepted across a block': {
+    check: 'blocksAndSettingsObeyed',
+    state: (_s, ops) => void ops.push(op({ kind: 'accept', actorId: 5, requestId: 21, status: 200 }, 372, 376)),
+  },
+  'a repeated block answered as new': {
+    check: 'blockHistory',
+    state: (_s, ops) => {
+      opAt(ops, { kind: 'block', status: 200 }).status = 201;
+    },
+  },
+  'a block answered as already there when it was not': {
+    check: 'blockHistory',
+    state: (_s, ops) => void ops.push(op({ kind: 'block', actorId: 1, otherUserId: 3, status: 200 }, 500, 505)),
+  },
+  'an unblock of a block lifted already': {
+    check: 'blockHistory',
+    state: (_s, ops) => {
+      const unblock = opAt(ops, { code: 'BLOCK_NOT_FOUND' });
+      unblock.status = 200;
+      delete unblock.code;
+    },
+  },
+  'a cancelled request without its request_cancelled': {
+    check: 'requestNotifications',
+    state: (s) => {
+      s.notifications = s.notifications.filter((n) => n.id !== 1101);
+    },
+  },
+  'a request_cancelled sent to the sender': {
+    check: 'requestNotifications',
+    state: (s) => Object.assign(notificationOf(s, 1101), { userId: 5, otherUserId: 6 }),
+  },
+  'an unread request_cancelled': {
+    check: 'requestNotifications',
+    state: (s) => {
+      notificationOf(s, 1106).readAt = null;
+    },
+  },
+  "a cancelled request whose receiver's new_request stayed unread": {
+    check: 'requestNotifications',
+    state: (s) => {
+      notificationOf(s, 1100).readAt = null;
+    },
+  },
+  'a cancelled request that also told of a decline': {
+    check: 'requestNotifications',
+    state: (s) => void s.notifications.push(notification(1107, 5, 'request_declined', 20, 6, 2, 325)),
+  },
+  'a silent decline that told its sender': {
+    check: 'requestNotifications',
+    state: (s) => void s.notifications.push(notification(1107, 7, 'request_declined', 21, 5, 4, 365)),
+  },
+  "a block's decline that left the blocker's new_request unread": {
+    check: 'requestNotifications',
+    state: (s) => {
+      notificationOf(s, 1102).readAt = null;
+    },
+  },
+  'an acknowledged cancel that did not cancel': {
+    check: 'acknowledgedWrites',
+    state: (s) => {
+      requestOf(s, 20).status = 'declined';
+    },
+  },
+  'an acknowledged block that left a request pending': {
+    check: 'acknowledgedWrites',
+    state: (s) => Object.assign(requestOf(s, 21), { status: 'pending', respondedAt: null }),
+  },
+  'an acknowledged block that left the connection': {
+    check: 'acknowledgedWrites',
+    state: (s) => {
+      s.connections.push({ id: 110, lowId: 6, highId: 7, requestId: 22, createdAt: at(398) });
+      s.edges.push(
+        { userId: 6, connectionId: 110, otherUserId: 7, createdAt: at(398) },
+        { userId: 7, connectionId: 110, otherUserId: 6, createdAt: at(398) },
+      );
+    },
+  },
+  'an acknowledged block that is not there': {
+    check: 'acknowledgedWrites',
+    state: (s) => {
+      s.blocks = s.blocks.filter((b) => b.blockerId !== 5);
+    },
+  },
+  'an acknowledged unblock that left the block': {
+    check: 'acknowledgedWrites',
+    state: (_s, ops) => void ops.splice(ops.indexOf(opAt(ops, { kind: 'block', actorId: 6, startedMs: 440 })), 1),
+  },
+  'a settings change that did not stick': {
+    check: 'acknowledgedWrites',
+    state: (s) => {
+      s.users[1]!.acceptRequestsFrom = 'nobody';
+    },
+  },
+  "an accept's connection gone with no removal nor block": {
+    check: 'acknowledgedWrites',
+    state: (_s, ops) => {
+      for (const block of ops.filter((o) => o.kind === 'block' && o.actorId === 6)) block.otherUserId = 5;
+    },
+  },
+  "a request cancelled by its receiver's block": {
+    check: 'unacknowledgedChanges',
+    state: (s) => {
+      requestOf(s, 21).status = 'cancelled';
+    },
+  },
+  'a request cancelled by its receiver': {
+    check: 'unacknowledgedChanges',
+    state: (s, ops) => {
+      requestOf(s, 11).status = 'cancelled';
+      Object.assign(opAt(ops, { kind: 'decline', requestId: 11 }), { kind: 'cancel' });
+    },
+  },
+  "a request declined by its sender's block": {
+    check: 'unacknowledgedChanges',
+    state: (s) => {
+      requestOf(s, 23).status = 'declined';
+    },
+  },
+  'a block row no block acknowledged': {
+    check: 'unacknowledgedChanges',
+    state: (s) => void s.blocks.push({ blockerId: 1, blockedId: 4, createdAt: at(300) }),
+  },
+  'a setting no call changed': {
+    check: 'unacknowledgedChanges',
+    state: (s) => {
+      s.users[2]!.acceptRequestsFrom = 'nobody';
+    },
+  },
+  'the new_request of an accepted request read by no mark-read': {
+    check: 'unacknowledgedChanges',
+    state: (s) => {
+      notificationOf(s, 1103).readAt = at(410);
+    },
+  },
+  'a retry in flight refused as already processed by its own cancel': {
+    check: 'idempotentReplays',
+    state: (_s, ops) => {
+      const retry = opAt(ops, { idempotencyKey: 'kc', keyUse: 'retry' });
+      Object.assign(retry, { ...REFUSED_PROCESSED, startedMs: 321, endedMs: 329 });
+      delete retry.body;
+    },
+  },
+  'a retried cancel refused as not the sender': {
+    check: 'idempotentReplays',
+    state: (_s, ops) => {
+      const retry = opAt(ops, { idempotencyKey: 'kc', keyUse: 'retry' });
+      Object.assign(retry, { status: 403, code: 'NOT_REQUEST_SENDER' });
+      delete retry.body;
+    },
+  },
+  'a retried cancel that notified the receiver twice': {
+    check: 'retriesAppliedOnce',
+    state: (s) => void s.notifications.push(notification(1107, 6, 'request_cancelled', 20, 5, 4, 333, 333)),
+  },
+  'a key reused for another input that cancelled anyway': {
+    check: 'keyReuse',
+    state: (s) => {
+      requestOf(s, 21).status = 'cancelled';
+    },
+  },
+  'a wrong total_items of cancelled requests': {
+    check: 'countsAndTotals',
+    views: (views) => {
+      view(views, 'rest', 6).requestTotals.received.cancelled = 0;
+    },
+  },
+  'a block missing from the blocked list': {
+    check: 'apiBlocksAndSettings',
+    views: (views) => {
+      view(views, 'graphql', 5).blocked.userIds = [];
+    },
+  },
+  'a wrong total of blocked users': {
+    check: 'apiBlocksAndSettings',
+    views: (views) => {
+      view(views, 'rest', 6).blocked.total = 2;
+    },
+  },
+  'a setting read back wrong': {
+    check: 'apiBlocksAndSettings',
+    views: (views) => {
+      view(views, 'rest', 2).acceptRequestsFrom = 'everyone';
+    },
   },
 };
 

@@ -1,4 +1,4 @@
-import type { ApiView, DbState, LoggedOp, OpKind, Violations } from './model.js';
+import type { ApiView, DbState, LoggedOp, OpKind, RequestPolicy, Violations } from './model.js';
 
 /*
  * The invariants the gateway must keep under any interleaving of calls, checked on the rows the
@@ -10,6 +10,15 @@ import type { ApiView, DbState, LoggedOp, OpKind, Violations } from './model.js'
  * (a retry of a success gets that success), retriesAppliedOnce (a retry never writes again) and
  * keyReuse (422 IDEMPOTENCY_KEY_REUSED exactly for a key reused for another input).
  *
+ * Blocks and privacy settings are judged on their history in the log: each 2xx block (201 or
+ * 200) or unblock, each 2xx settings change, committed within its call. A block or a setting
+ * "may have held" during a call unless a later change certainly came between it and the call;
+ * it "held throughout" a call when it certainly committed before and no change can have come
+ * between. A request closed by no acknowledged answer or cancel was closed by a block: the
+ * sender's block withdraws it (cancelled), the receiver's declines it silently (no
+ * request_declined); such a block is a 2xx block of the pair, that way round, that may have
+ * committed after the request was created.
+ *
  * A plain function of data, so that `invariants.test.ts` can show each check catching the
  * violation it is there for.
  */
@@ -17,8 +26,12 @@ import type { ApiView, DbState, LoggedOp, OpKind, Violations } from './model.js'
 type Request = DbState['requests'][number];
 type Connection = DbState['connections'][number];
 type Notification = DbState['notifications'][number];
+/** When a change committed: after `startedMs`, before `endedMs` (client clocks, ms since the run started). */
+type Span = { startedMs: number; endedMs: number };
 
 const pairKey = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
+/** One way of a pair: `from` blocks `to`. */
+const wayKey = (from: number, to: number) => `${from}>${to}`;
 
 function show(value: unknown): string {
   return JSON.stringify(value, (_key, v) => (v instanceof Date ? v.toISOString() : v));
@@ -26,7 +39,7 @@ function show(value: unknown): string {
 
 function showOp(op: LoggedOp): string {
   const { kind, face, actorId, status, code, requestId, receiverId, connectionId, notificationId } = op;
-  const { idempotencyKey, keyUse, startedMs, endedMs } = op;
+  const { otherUserId, policy, idempotencyKey, keyUse, startedMs, endedMs } = op;
   return show({
     kind,
     face,
@@ -37,6 +50,8 @@ function showOp(op: LoggedOp): string {
     receiverId,
     connectionId,
     notificationId,
+    otherUserId,
+    policy,
     ...(idempotencyKey !== undefined && { key: idempotencyKey, keyUse }),
     at: `${startedMs}-${endedMs}ms`,
   });
@@ -57,6 +72,7 @@ const isServerError = (op: LoggedOp) => op.status === 0 || op.status >= 500;
 const succeeded = (op: LoggedOp) => op.status >= 200 && op.status < 300 && op.code === undefined;
 const refused = (op: LoggedOp) => op.status >= 400 && op.status < 500;
 const READS: OpKind[] = ['listActive', 'listNotifications', 'listReceived', 'listSent'];
+const isAnswer = (op: LoggedOp) => op.kind === 'accept' || op.kind === 'decline' || op.kind === 'cancel';
 
 /** The key scope of a keyed call: its user and key. */
 const keyOf = (op: LoggedOp) => `${op.actorId}|${op.idempotencyKey}`;
@@ -70,12 +86,41 @@ const distinctWrites = (ops: readonly LoggedOp[]) => new Set(ops.map(writeOf)).s
  * When the change acknowledged by `acks` (one write and its replays) committed: after the
  * earliest of them started, before the earliest of them was answered.
  */
-function committedWithin(acks: readonly LoggedOp[] | undefined): { startedMs: number; endedMs: number } | undefined {
+function committedWithin(acks: readonly LoggedOp[] | undefined): Span | undefined {
   if (!acks?.length) return undefined;
   return {
     startedMs: Math.min(...acks.map((op) => op.startedMs)),
     endedMs: Math.min(...acks.map((op) => op.endedMs)),
   };
+}
+
+/** The state before the run: committed before anything else. */
+const AT_START: Span = { startedMs: Number.NEGATIVE_INFINITY, endedMs: Number.NEGATIVE_INFINITY };
+
+/**
+ * Whether a state that each of `sets` brings about (or confirms) and each of `unsets` ends may
+ * have held at some moment of `during`: one of `sets` may have committed before `during` ended,
+ * and no unset certainly committed after it and before `during` started. (If it held at a
+ * moment t of `during`, the last set before t is such a one.)
+ */
+function mayHold(sets: readonly Span[], unsets: readonly Span[], during: Span): boolean {
+  return sets.some(
+    (set) =>
+      set.startedMs <= during.endedMs &&
+      !unsets.some((unset) => unset.startedMs > set.endedMs && unset.endedMs < during.startedMs),
+  );
+}
+
+/**
+ * Whether it certainly held throughout `during`: one of `sets` certainly committed before
+ * `during` started, and none of `unsets` can have committed between it and the end of `during`.
+ */
+function heldThroughout(sets: readonly Span[], unsets: readonly Span[], during: Span): boolean {
+  return sets.some(
+    (set) =>
+      set.endedMs < during.startedMs &&
+      !unsets.some((unset) => unset.endedMs >= set.startedMs && unset.startedMs <= during.endedMs),
+  );
 }
 
 export const CHECKS = [
@@ -91,6 +136,9 @@ export const CHECKS = [
   'connectionLifecycle',
   'requestNotifications',
   'notificationSequence',
+  'nothingAcrossBlocks',
+  'blocksAndSettingsObeyed',
+  'blockHistory',
   'acknowledgedWrites',
   'unacknowledgedChanges',
   'idempotentReplays',
@@ -99,6 +147,7 @@ export const CHECKS = [
   'countsAndTotals',
   'apiConnections',
   'apiNotifications',
+  'apiBlocksAndSettings',
 ] as const;
 
 export function findViolations(state: DbState, ops: readonly LoggedOp[], views: readonly ApiView[]): Violations {
@@ -116,8 +165,9 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
 
   const okSends = ops.filter((op) => op.kind === 'send' && succeeded(op));
   const okSendByRequest = groupBy(okSends, (op) => op.requestId);
+  /** The acknowledged answers (accept, decline) and withdrawals (cancel) of each request. */
   const okAnswersByRequest = groupBy(
-    ops.filter((op) => (op.kind === 'accept' || op.kind === 'decline') && succeeded(op)),
+    ops.filter((op) => isAnswer(op) && succeeded(op)),
     (op) => op.requestId,
   );
   const okRemoves = ops.filter((op) => op.kind === 'remove' && succeeded(op));
@@ -127,6 +177,77 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
     ops.filter((op) => op.kind === 'markRead' && succeeded(op)),
     (op) => op.notificationId,
   );
+  const okBlocks = ops.filter((op) => op.kind === 'block' && succeeded(op));
+  const okBlocksByWay = groupBy(okBlocks, (op) => wayKey(op.actorId, op.otherUserId!));
+  const okBlocksByPair = groupBy(okBlocks, (op) => pairKey(op.actorId, op.otherUserId!));
+  const okUnblocksByWay = groupBy(
+    ops.filter((op) => op.kind === 'unblock' && succeeded(op)),
+    (op) => wayKey(op.actorId, op.otherUserId!),
+  );
+  const okSettingsByUser = groupBy(
+    ops.filter((op) => op.kind === 'settings' && succeeded(op)),
+    (op) => op.actorId,
+  );
+
+  /** Whether `from` may have blocked `to` at some moment of `during`, or did throughout. */
+  const blockMayHold = (from: number, to: number, during: Span) =>
+    mayHold(okBlocksByWay.get(wayKey(from, to)) ?? [], okUnblocksByWay.get(wayKey(from, to)) ?? [], during);
+  const blockHeld = (from: number, to: number, during: Span) =>
+    heldThroughout(okBlocksByWay.get(wayKey(from, to)) ?? [], okUnblocksByWay.get(wayKey(from, to)) ?? [], during);
+  /** Whether `userId`'s accept_requests_from may have been `policy` at some moment of `during`, or was throughout. */
+  const policyMayHold = (userId: number, policy: RequestPolicy, during: Span) => {
+    const changes = okSettingsByUser.get(userId) ?? [];
+    const sets = changes.filter((op) => op.policy === policy);
+    return mayHold(
+      policy === 'everyone' ? [AT_START, ...sets] : sets,
+      changes.filter((op) => op.policy !== policy),
+      during,
+    );
+  };
+  const policyHeld = (userId: number, policy: RequestPolicy, during: Span) => {
+    const changes = okSettingsByUser.get(userId) ?? [];
+    const sets = changes.filter((op) => op.policy === policy);
+    return heldThroughout(
+      policy === 'everyone' ? [AT_START, ...sets] : sets,
+      changes.filter((op) => op.policy !== policy),
+      during,
+    );
+  };
+
+  /**
+   * The blocks that may have closed `r` without an answer: the 2xx blocks of its sender (for a
+   * cancelled request) or its receiver (declined) of the other, that may have committed after
+   * it was created.
+   */
+  const closingBlocks = (r: Request): LoggedOp[] => {
+    if (r.status !== 'cancelled' && r.status !== 'declined') return [];
+    const [blocker, blocked] = r.status === 'cancelled' ? [r.senderId, r.receiverId] : [r.receiverId, r.senderId];
+    const created = committedWithin(okSendByRequest.get(r.id));
+    return (okBlocksByWay.get(wayKey(blocker, blocked)) ?? []).filter(
+      (b) => !created || b.endedMs >= created.startedMs,
+    );
+  };
+  /** Whether a block closed `r`: no answer or cancel of it was acknowledged, and a block may have. */
+  const closedByBlock = (r: Request) => !okAnswersByRequest.has(r.id) && closingBlocks(r).length > 0;
+  /**
+   * When `r` stopped being pending: within its acknowledged answer or cancel, else within the
+   * blocks that may have closed it (before the end of the first block of the pair, either way,
+   * that certainly started after it was created).
+   */
+  const closedWithin = (r: Request): Span | undefined => {
+    const answered = committedWithin(okAnswersByRequest.get(r.id));
+    if (answered) return answered;
+    const candidates = closingBlocks(r);
+    if (!candidates.length) return undefined;
+    const created = committedWithin(okSendByRequest.get(r.id));
+    const later = (okBlocksByPair.get(pairKey(r.senderId, r.receiverId)) ?? []).filter(
+      (b) => created && b.startedMs > created.endedMs,
+    );
+    return {
+      startedMs: Math.min(...candidates.map((b) => b.startedMs)),
+      endedMs: Math.min(...later.map((b) => b.endedMs), Math.max(...candidates.map((b) => b.endedMs))),
+    };
+  };
 
   // No call may fail with a 5xx, an unexpected GraphQL error or no answer at all.
   for (const op of ops) if (isServerError(op)) add('serverErrors', `${showOp(op)} ${op.detail ?? ''}`);
@@ -139,7 +260,13 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
     let allowed: string[];
     switch (op.kind) {
       case 'send':
-        allowed = ['201', '409 REQUEST_ALREADY_PENDING', '409 ALREADY_CONNECTED'];
+        allowed = [
+          '201',
+          '409 REQUEST_ALREADY_PENDING',
+          '409 ALREADY_CONNECTED',
+          '409 USER_BLOCKED',
+          '403 REQUESTS_NOT_ACCEPTED',
+        ];
         break;
       case 'accept':
       case 'decline': {
@@ -148,6 +275,18 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
         else allowed = ['200', '409 REQUEST_ALREADY_PROCESSED'];
         break;
       }
+      case 'cancel': {
+        const request = requestById.get(op.requestId!);
+        if (request && request.senderId !== op.actorId) allowed = ['403 NOT_REQUEST_SENDER'];
+        else allowed = ['200', '409 REQUEST_ALREADY_PROCESSED'];
+        break;
+      }
+      case 'block':
+        allowed = ['201', '200'];
+        break;
+      case 'unblock':
+        allowed = ['200', '404 BLOCK_NOT_FOUND'];
+        break;
       case 'remove':
         allowed = op.connectionUsers?.includes(op.actorId)
           ? ['200', '404 CONNECTION_NOT_FOUND']
@@ -176,8 +315,8 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
       if (r.id === except) return false;
       const created = committedWithin(okSendByRequest.get(r.id));
       if (created && created.startedMs > op.endedMs) return false;
-      const answered = r.status === 'pending' ? undefined : okAnswerOf(r.id);
-      return r.status === 'pending' || !answered || answered.endedMs >= op.startedMs;
+      const closed = r.status === 'pending' ? undefined : closedWithin(r);
+      return r.status === 'pending' || !closed || closed.endedMs >= op.startedMs;
     });
   for (const op of ops) {
     if (!refused(op)) continue;
@@ -189,7 +328,11 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
       const key = pairKey(op.actorId, op.receiverId!);
       const pair = [...(requestsByPair.get(key) ?? [])].sort((a, b) => a.id - b.id);
       const live = connectionsByPair.get(key)?.[0];
-      const removedBy = Math.max(-1, ...(okRemovesByPair.get(key) ?? []).map((r) => r.endedMs));
+      // A connection ends by a removal or by a block of the pair (either way).
+      const removedBy = Math.max(
+        -1,
+        ...[...(okRemovesByPair.get(key) ?? []), ...(okBlocksByPair.get(key) ?? [])].map((r) => r.endedMs),
+      );
       const connectedThen = pair.some((r, i) => {
         if (r.status !== 'accepted') return false;
         const accepted = okAnswerOf(r.id);
@@ -202,11 +345,35 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
       });
       if (!connectedThen) add('refusalsExplained', `${showOp(op)}: the pair was not connected ${during}`);
     }
-    if ((op.kind === 'accept' || op.kind === 'decline') && op.code === 'REQUEST_ALREADY_PROCESSED') {
+    // The sender's own block answers USER_BLOCKED; the receiver's block of the sender, or a
+    // receiver taking requests from nobody or only from friends of friends, REQUESTS_NOT_ACCEPTED.
+    if (op.kind === 'send' && op.code === 'USER_BLOCKED' && !blockMayHold(op.actorId, op.receiverId!, op)) {
+      add('refusalsExplained', `${showOp(op)}: the sender did not block the receiver ${during}`);
+    }
+    if (op.kind === 'send' && op.code === 'REQUESTS_NOT_ACCEPTED') {
+      const receiver = op.receiverId!;
+      const explained =
+        blockMayHold(receiver, op.actorId, op) ||
+        policyMayHold(receiver, 'nobody', op) ||
+        policyMayHold(receiver, 'friends_of_friends', op);
+      if (!explained) {
+        add(
+          'refusalsExplained',
+          `${showOp(op)}: the receiver neither blocked the sender nor took requests from nobody or friends of friends only ${during}; its settings changes: ${(okSettingsByUser.get(receiver) ?? []).map(showOp).join(' ')}`,
+        );
+      }
+    }
+    if (isAnswer(op) && op.code === 'REQUEST_ALREADY_PROCESSED') {
       const request = requestById.get(op.requestId!);
-      const answered = okAnswerOf(op.requestId!);
-      if (!request || request.status === 'pending' || (answered && answered.startedMs > op.endedMs)) {
-        add('refusalsExplained', `${showOp(op)}: request ${show(request)} was not answered before the call ended`);
+      const closed = request && closedWithin(request);
+      if (!request || request.status === 'pending' || (closed && closed.startedMs > op.endedMs)) {
+        add('refusalsExplained', `${showOp(op)}: request ${show(request)} was not closed before the call ended`);
+      }
+    }
+    if (op.kind === 'unblock' && op.code === 'BLOCK_NOT_FOUND') {
+      const way = wayKey(op.actorId, op.otherUserId!);
+      if (!mayHold([AT_START, ...(okUnblocksByWay.get(way) ?? [])], okBlocksByWay.get(way) ?? [], op)) {
+        add('refusalsExplained', `${showOp(op)}: the user blocked the other ${during}`);
       }
     }
     if (op.kind === 'remove' && op.code === 'CONNECTION_NOT_FOUND' && op.connectionUsers?.includes(op.actorId)) {
@@ -304,38 +471,48 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
   }
 
   // Every accepted request created exactly one connection: either still there, or removed by an
-  // acknowledged removal (removed connections are deleted rows).
+  // acknowledged removal or by an acknowledged block of the pair (each block ends at most one;
+  // removed connections are deleted rows).
   for (const [key, requests] of requestsByPair) {
     const accepted = requests.filter((r) => r.status === 'accepted').length;
     const live = connectionsByPair.get(key)?.length ?? 0;
     const removed = new Set((okRemovesByPair.get(key) ?? []).map((op) => op.connectionId));
-    if (accepted !== live + removed.size) {
+    const blocks = okBlocksByPair.get(key)?.length ?? 0;
+    const ended = accepted - live - removed.size;
+    if (ended < 0 || ended > blocks) {
       add(
         'connectionLifecycle',
-        `pair ${key}: ${accepted} accepted requests, but ${live} live connection(s) + ${removed.size} acknowledged removal(s) [${[...removed].join(', ')}]`,
+        `pair ${key}: ${accepted} accepted requests, but ${live} live connection(s) + ${removed.size} acknowledged removal(s) [${[...removed].join(', ')}] + at most ${blocks} ended by acknowledged blocks`,
       );
     }
   }
 
   // Every request has exactly one new_request notification (to its receiver), and exactly one
-  // answer notification (to its sender) once answered, of the answer's type.
+  // answer notification (to its sender) once answered, of the answer's type, except when the
+  // receiver's block declined it silently (none). A cancelled request (by its sender, or by the
+  // sender's block) has exactly one request_cancelled, to its receiver, already read; its
+  // new_request is read, as is the blocker's of a request declined by a block.
+  const KNOWN_TYPES = ['new_request', 'request_accepted', 'request_declined', 'request_cancelled', 'request_expired'];
   for (const r of state.requests) {
     const notifications = notificationsByRequest.get(r.id) ?? [];
-    const expect = (type: string, count: number, to: number, other: number) => {
+    const expect = (type: string, count: number, to: number, other: number, read?: boolean) => {
       const ofType = notifications.filter((n) => n.type === type);
       if (ofType.length !== count || ofType.some((n) => n.userId !== to || n.otherUserId !== other)) {
         add(
           'requestNotifications',
           `request ${show(r)}: expected ${count} ${type} to user ${to}, found ${show(ofType)}`,
         );
+      } else if (read && ofType.some((n) => n.readAt === null)) {
+        add('requestNotifications', `request ${show(r)}: its ${type} is unread: ${show(ofType)}`);
       }
     };
-    expect('new_request', 1, r.receiverId, r.senderId);
+    const silent = r.status === 'declined' && closedByBlock(r);
+    expect('new_request', 1, r.receiverId, r.senderId, r.status === 'cancelled' || r.status === 'expired' || silent);
     expect('request_accepted', r.status === 'accepted' ? 1 : 0, r.senderId, r.receiverId);
-    expect('request_declined', r.status === 'declined' ? 1 : 0, r.senderId, r.receiverId);
-    const others = notifications.filter(
-      (n) => !['new_request', 'request_accepted', 'request_declined'].includes(n.type),
-    );
+    expect('request_declined', r.status === 'declined' && !silent ? 1 : 0, r.senderId, r.receiverId);
+    expect('request_cancelled', r.status === 'cancelled' ? 1 : 0, r.receiverId, r.senderId, true);
+    expect('request_expired', r.status === 'expired' ? 1 : 0, r.senderId, r.receiverId, true);
+    const others = notifications.filter((n) => !KNOWN_TYPES.includes(n.type));
     if (others.length)
       add('requestNotifications', `request ${show(r)}: notifications of unknown types ${show(others)}`);
   }
@@ -352,6 +529,104 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
     }
   }
 
+  // Nothing is pending and nobody is connected across a block: a block ends both, and while it
+  // lasts neither user can send the other a request.
+  for (const b of state.blocks) {
+    const key = pairKey(b.blockerId, b.blockedId);
+    const pending = (requestsByPair.get(key) ?? []).filter((r) => r.status === 'pending');
+    const connected = connectionsByPair.get(key) ?? [];
+    if (pending.length || connected.length) {
+      add(
+        'nothingAcrossBlocks',
+        `block ${show(b)}: pending requests ${show(pending)}, connections ${show(connected)} between the pair`,
+      );
+    }
+  }
+
+  // No request was sent (a send and its replays: when the first committed) while a block between
+  // the two, either way, certainly held throughout, nor to a receiver who certainly took requests
+  // from nobody throughout; none was accepted while a block certainly held throughout.
+  for (const sends of groupBy(okSends, writeOf).values()) {
+    const op = sends[0]!;
+    const during = committedWithin(sends)!;
+    const receiver = op.receiverId!;
+    const why = [
+      blockHeld(op.actorId, receiver, during) && 'the sender blocked the receiver',
+      blockHeld(receiver, op.actorId, during) && 'the receiver blocked the sender',
+      policyHeld(receiver, 'nobody', during) && 'the receiver took requests from nobody',
+    ].filter(Boolean);
+    if (why.length) {
+      add(
+        'blocksAndSettingsObeyed',
+        `${sends.map(showOp).join(' ')}: sent while ${why.join(' and ')} throughout ${during.startedMs}-${during.endedMs}ms`,
+      );
+    }
+  }
+  for (const answers of groupBy(
+    ops.filter((op) => op.kind === 'accept' && succeeded(op)),
+    writeOf,
+  ).values()) {
+    const r = requestById.get(answers[0]!.requestId!);
+    const during = committedWithin(answers)!;
+    if (r && (blockHeld(r.senderId, r.receiverId, during) || blockHeld(r.receiverId, r.senderId, during))) {
+      add(
+        'blocksAndSettingsObeyed',
+        `${answers.map(showOp).join(' ')}: request ${show(r)} accepted while a block of the pair held throughout ${during.startedMs}-${during.endedMs}ms`,
+      );
+    }
+  }
+
+  // Blocks of each way follow one another: a 2xx block is 201 when no block was there at some
+  // moment of the call and 200 when one was; an unblock succeeds when one was; and the
+  // acknowledged creations and removals alternate (never two creations without a removal
+  // between, nor a removal before a creation).
+  const ways = new Set([...okBlocksByWay.keys(), ...okUnblocksByWay.keys()]);
+  for (const way of ways) {
+    const blocks = okBlocksByWay.get(way) ?? [];
+    const unblocks = okUnblocksByWay.get(way) ?? [];
+    const others = (list: LoggedOp[], op: LoggedOp) => list.filter((o) => o !== op);
+    for (const op of [...blocks, ...unblocks]) {
+      const blockedThen =
+        op.kind === 'block' && op.status === 201
+          ? mayHold([AT_START, ...unblocks], others(blocks, op), op)
+          : mayHold(others(blocks, op), others(unblocks, op), op);
+      if (!blockedThen) {
+        const what = op.kind === 'block' && op.status === 201 ? 'a block was there throughout' : 'no block was there';
+        add('blockHistory', `${showOp(op)}: ${what} ${op.startedMs}-${op.endedMs}ms`);
+      }
+    }
+    const created = blocks.filter((op) => op.status === 201).length;
+    if (created - unblocks.length !== 0 && created - unblocks.length !== 1) {
+      add(
+        'blockHistory',
+        `blocks ${way}: ${created} created and ${unblocks.length} removed: ${[...blocks, ...unblocks].map(showOp).join(' ')}`,
+      );
+    }
+  }
+
+  /**
+   * Whether what made `n` read is known: its user's acknowledged mark-read, or its being born read
+   * (request_cancelled, request_expired), or its being the new_request of a request closed without
+   * an answer (the sender withdrew it or blocked, it expired, the receiver's block declined it).
+   */
+  const readExplained = (n: Notification) => {
+    if ((okMarksByNotification.get(n.id) ?? []).some((op) => op.actorId === n.userId)) return true;
+    if (n.type === 'request_cancelled' || n.type === 'request_expired') return true;
+    const r = requestById.get(n.requestId);
+    return (
+      n.type === 'new_request' &&
+      r !== undefined &&
+      (r.status === 'cancelled' || r.status === 'expired' || (r.status === 'declined' && closedByBlock(r)))
+    );
+  };
+
+  /** The calls refused (or never answered) that match, for the report of an unexplained change. */
+  const refusedOn = (match: (op: LoggedOp) => boolean) =>
+    ops
+      .filter((op) => !succeeded(op) && match(op))
+      .map(showOp)
+      .join(' ');
+
   // Every acknowledged write is in the database.
   for (const op of ops) {
     if (!succeeded(op) || READS.includes(op.kind)) continue;
@@ -364,6 +639,23 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
       const r = requestById.get(op.requestId!);
       const status = op.kind === 'accept' ? 'accepted' : 'declined';
       if (!r || r.status !== status || r.receiverId !== op.actorId) fail(`the request is ${show(r)}`);
+    } else if (op.kind === 'cancel') {
+      const r = requestById.get(op.requestId!);
+      if (r?.status !== 'cancelled' || r.senderId !== op.actorId) fail(`the request is ${show(r)}`);
+    } else if (op.kind === 'block') {
+      // It ended what was between the two when it committed: no request of the pair created
+      // certainly before it is still pending, no connection accepted certainly before it is live.
+      const key = pairKey(op.actorId, op.otherUserId!);
+      const pending = (requestsByPair.get(key) ?? []).filter((r) => {
+        const created = committedWithin(okSendByRequest.get(r.id));
+        return r.status === 'pending' && created !== undefined && created.endedMs < op.startedMs;
+      });
+      if (pending.length) fail(`requests of the pair sent before it are still pending: ${show(pending)}`);
+      const connected = (connectionsByPair.get(key) ?? []).filter((c) => {
+        const accepted = okAnswerOf(c.requestId);
+        return accepted !== undefined && accepted.endedMs < op.startedMs;
+      });
+      if (connected.length) fail(`connections of the pair made before it are still there: ${show(connected)}`);
     } else if (op.kind === 'remove') {
       if (connectionById.has(op.connectionId!))
         fail(`the connection is still there: ${show(connectionById.get(op.connectionId!))}`);
@@ -381,17 +673,25 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
   for (const [requestId, answers] of okAnswersByRequest) {
     const writes = distinctWrites(answers);
     if (writes > 1)
-      add('acknowledgedWrites', `request ${requestId} answered ${writes} times: ${answers.map(showOp).join(' ')}`);
+      add(
+        'acknowledgedWrites',
+        `request ${requestId} answered or cancelled ${writes} times: ${answers.map(showOp).join(' ')}`,
+      );
   }
-  // An accept's connection (GraphQL returns it) is its request's: still there, or removed.
+  // An accept's connection (GraphQL returns it) is its request's: still there, or removed (by a
+  // removal of it, or by a block of the pair that may have come after the accept).
   for (const op of okAnswersByRequest.values()) {
     for (const accept of op) {
       if (accept.kind !== 'accept' || accept.connectionId === undefined) continue;
       const c = connectionById.get(accept.connectionId);
-      if (c ? c.requestId !== accept.requestId : !okRemovesByConnection.has(accept.connectionId)) {
+      const r = requestById.get(accept.requestId!);
+      const blockedAfter =
+        r !== undefined &&
+        (okBlocksByPair.get(pairKey(r.senderId, r.receiverId)) ?? []).some((b) => b.endedMs >= accept.startedMs);
+      if (c ? c.requestId !== accept.requestId : !okRemovesByConnection.has(accept.connectionId) && !blockedAfter) {
         add(
           'acknowledgedWrites',
-          `${showOp(accept)}: its connection is ${c ? show(c) : 'gone, but no removal of it was acknowledged'}`,
+          `${showOp(accept)}: its connection is ${c ? show(c) : 'gone, but no removal of it nor block of the pair was acknowledged'}`,
         );
       }
     }
@@ -403,14 +703,44 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
         `connection ${connectionId} removed ${removes.length} times: ${removes.map(showOp).join(' ')}`,
       );
   }
+  // Each way's block row is there exactly when one more block was created (201) than removed
+  // (acknowledged unblocks); a row that none of these explains is an unacknowledged change.
+  const blockRows = new Set(state.blocks.map((b) => wayKey(b.blockerId, b.blockedId)));
+  for (const way of new Set([...ways, ...blockRows])) {
+    const blocks = okBlocksByWay.get(way) ?? [];
+    const created = blocks.filter((op) => op.status === 201).length;
+    const removed = okUnblocksByWay.get(way)?.length ?? 0;
+    const calls = [...blocks, ...(okUnblocksByWay.get(way) ?? [])].map(showOp).join(' ');
+    if (created - removed === 1 && !blockRows.has(way)) {
+      add('acknowledgedWrites', `block ${way}: created ${created}×, removed ${removed}×, but not there: ${calls}`);
+    } else if (created - removed === 0 && blockRows.has(way)) {
+      add(
+        created ? 'acknowledgedWrites' : 'unacknowledgedChanges',
+        `block ${way} is there, but ${created ? `an acknowledged unblock left it (created ${created}×, removed ${removed}×)` : 'no block of it was acknowledged'}: ${calls}`,
+      );
+    }
+  }
+  // Each user's setting is the one its last acknowledged change set (of those that may have
+  // committed last), or the default when none was acknowledged.
+  for (const user of state.users) {
+    const changes = okSettingsByUser.get(user.id) ?? [];
+    const last = changes.filter((op) => !changes.some((later) => later.startedMs > op.endedMs));
+    if (changes.length && !last.some((op) => op.policy === user.acceptRequestsFrom)) {
+      add(
+        'acknowledgedWrites',
+        `user ${user.id}: accept_requests_from is ${user.acceptRequestsFrom}, its last acknowledged changes set ${last.map(showOp).join(' ')}`,
+      );
+    }
+    if (!changes.length && user.acceptRequestsFrom !== 'everyone') {
+      add(
+        'unacknowledgedChanges',
+        `user ${user.id}: accept_requests_from is ${user.acceptRequestsFrom}, but no change of it was acknowledged; refused: ${refusedOn((op) => op.kind === 'settings' && op.actorId === user.id)}`,
+      );
+    }
+  }
 
   // Every change in the database was acknowledged: what no 2xx explains was done by a call that
   // was refused (or never answered). Listed with the refused calls on the same thing.
-  const refusedOn = (match: (op: LoggedOp) => boolean) =>
-    ops
-      .filter((op) => !succeeded(op) && match(op))
-      .map(showOp)
-      .join(' ');
   for (const r of state.requests) {
     if (!okSendByRequest.has(r.id)) {
       add(
@@ -418,30 +748,48 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
         `request ${show(r)} exists but no send was acknowledged for it; refused sends of the pair: ${refusedOn((op) => op.kind === 'send' && pairKey(op.actorId, op.receiverId!) === pairKey(r.senderId, r.receiverId))}`,
       );
     }
+    // Accepted by an acknowledged accept; declined by an acknowledged decline or the receiver's
+    // block; cancelled by an acknowledged cancel of its sender or the sender's block (the load
+    // runs without expiry, nothing expires).
     if (r.status !== 'pending') {
-      const kind = r.status === 'accepted' ? 'accept' : 'decline';
-      if (!(okAnswersByRequest.get(r.id) ?? []).some((op) => op.kind === kind)) {
+      const answers = okAnswersByRequest.get(r.id) ?? [];
+      const explained =
+        r.status === 'accepted'
+          ? answers.some((op) => op.kind === 'accept')
+          : r.status === 'declined'
+            ? answers.some((op) => op.kind === 'decline') || closingBlocks(r).length > 0
+            : r.status === 'cancelled'
+              ? answers.some((op) => op.kind === 'cancel' && op.actorId === r.senderId) || closingBlocks(r).length > 0
+              : false;
+      if (!explained) {
+        const by = {
+          accepted: 'accept',
+          declined: "decline nor receiver's block",
+          cancelled: "sender's cancel nor block",
+        };
         add(
           'unacknowledgedChanges',
-          `request ${show(r)} is ${r.status} but no ${kind} was acknowledged; refused answers: ${refusedOn((op) => op.requestId === r.id && op.kind !== 'send')}`,
+          `request ${show(r)} is ${r.status} but no ${by[r.status as keyof typeof by] ?? 'expiry is on'} was acknowledged after it was sent; refused: ${refusedOn((op) => (op.requestId === r.id && op.kind !== 'send') || (op.kind === 'block' && pairKey(op.actorId, op.otherUserId!) === pairKey(r.senderId, r.receiverId)))}`,
         );
       }
     }
   }
+  // A notification is read only for a known reason (see readExplained).
   for (const n of state.notifications) {
-    if (n.readAt !== null && !(okMarksByNotification.get(n.id) ?? []).some((op) => op.actorId === n.userId)) {
-      add(
-        'unacknowledgedChanges',
-        `notification ${show(n)} is read but its user's mark-read was never acknowledged; refused: ${refusedOn((op) => op.kind === 'markRead' && op.notificationId === n.id)}`,
-      );
-    }
+    if (n.readAt === null || readExplained(n)) continue;
+    add(
+      'unacknowledgedChanges',
+      `notification ${show(n)} is read but its user's mark-read was never acknowledged, and its request ${show(requestById.get(n.requestId))} was not closed unanswered; refused: ${refusedOn((op) => op.kind === 'markRead' && op.notificationId === n.id)}`,
+    );
   }
   const removedIds = new Set(ops.filter((op) => op.kind === 'remove').map((op) => op.connectionId!));
   for (const id of removedIds) {
-    if (!connectionById.has(id) && !okRemovesByConnection.has(id)) {
+    const users = ops.find((op) => op.kind === 'remove' && op.connectionId === id)?.connectionUsers;
+    const blocked = users !== undefined && okBlocksByPair.has(pairKey(...users));
+    if (!connectionById.has(id) && !okRemovesByConnection.has(id) && !blocked) {
       add(
         'unacknowledgedChanges',
-        `connection ${id} is gone but no removal was acknowledged; refused: ${refusedOn((op) => op.kind === 'remove' && op.connectionId === id)}`,
+        `connection ${id} is gone but no removal of it nor block of the pair was acknowledged; refused: ${refusedOn((op) => op.kind === 'remove' && op.connectionId === id)}`,
       );
     }
   }
@@ -464,7 +812,8 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
   // success, through either face: the same status, the same ids, the same body per face. Calls
   // that overlapped the first success may have been refused before it committed (a failure is
   // not remembered), but never by the key's own write: a 409 REQUEST_ALREADY_PROCESSED for the
-  // request the key answered, a 409 REQUEST_ALREADY_PENDING that only its own request explains.
+  // request the key answered or cancelled, a 409 REQUEST_ALREADY_PENDING that only its own
+  // request explains.
   for (const { label, calls, oks, first } of keyedWrites) {
     const distinct = (values: unknown[]) => new Set(values.filter((x) => x !== undefined)).size;
     const bodies = [...groupBy(oks, (op) => op.face).values()].map((list) => distinct(list.map((op) => op.body)));
@@ -488,7 +837,7 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
           `${label}: ${showOp(op)} started after the first success ${showOp(first)} and was not given it`,
         );
       } else if (
-        (op.code === 'REQUEST_ALREADY_PROCESSED' && (op.kind === 'accept' || op.kind === 'decline')) ||
+        (op.code === 'REQUEST_ALREADY_PROCESSED' && isAnswer(op)) ||
         (op.code === 'REQUEST_ALREADY_PENDING' && op.kind === 'send' && !pendingDuring(op, first.requestId))
       ) {
         add('idempotentReplays', `${label}: ${showOp(op)} was refused because of the key's own write ${showOp(first)}`);
@@ -496,9 +845,9 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
     }
   }
 
-  // A retry never writes again: a key's send names one request, its answer notifies once, and
-  // each sender → receiver has as many request rows as acknowledged sends (a send and its
-  // replays counted once).
+  // A retry never writes again: a key's send names one request, its answer or cancel notifies
+  // once, and each sender → receiver has as many request rows as acknowledged sends (a send and
+  // its replays counted once).
   for (const { label, oks, first } of keyedWrites) {
     if (first.kind === 'send') {
       const ids = [...new Set(oks.map((op) => op.requestId))];
@@ -506,8 +855,10 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
       const created = notificationsByRequest.get(first.requestId!)?.filter((n) => n.type === 'new_request') ?? [];
       if (created.length > 1)
         add('retriesAppliedOnce', `${label}: ${created.length} new_request notifications ${show(created)}`);
-    } else if (first.kind === 'accept' || first.kind === 'decline') {
-      const type = first.kind === 'accept' ? 'request_accepted' : 'request_declined';
+    } else if (isAnswer(first)) {
+      const type = { accept: 'request_accepted', decline: 'request_declined', cancel: 'request_cancelled' }[
+        first.kind as 'accept' | 'decline' | 'cancel'
+      ];
       const answered = notificationsByRequest.get(first.requestId!)?.filter((n) => n.type === type) ?? [];
       const connections = state.connections.filter((c) => c.requestId === first.requestId);
       if (answered.length !== 1 || connections.length > 1) {
@@ -571,16 +922,21 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
         (r) => !okSendByRequest.has(r.id),
       );
       if (unexplained.length) changed(`requests no send acknowledged exist: ${show(unexplained)}`);
-    } else if (op.kind === 'accept' || op.kind === 'decline') {
+    } else if (isAnswer(op)) {
       const r = requestById.get(op.requestId!);
-      const status = op.kind === 'accept' ? 'accepted' : 'declined';
-      if (r?.status === status && !(okAnswersByRequest.get(r.id) ?? []).some((o) => o.kind === op.kind)) {
-        changed(`the request is ${status} by no acknowledged ${op.kind}: ${show(r)}`);
+      const status = { accept: 'accepted', decline: 'declined', cancel: 'cancelled' }[
+        op.kind as 'accept' | 'decline' | 'cancel'
+      ];
+      const byBlock = r !== undefined && op.kind !== 'accept' && closingBlocks(r).length > 0;
+      if (r?.status === status && !byBlock && !(okAnswersByRequest.get(r.id) ?? []).some((o) => o.kind === op.kind)) {
+        changed(
+          `the request is ${status} by no acknowledged ${op.kind}${op.kind === 'accept' ? '' : ' or block'}: ${show(r)}`,
+        );
       }
     } else if (op.kind === 'markRead') {
       const n = notificationById.get(op.notificationId!);
-      if (n?.readAt && !(okMarksByNotification.get(n.id) ?? []).some((o) => o.actorId === n.userId)) {
-        changed(`the notification is read by no acknowledged mark-read: ${show(n)}`);
+      if (n?.readAt && !readExplained(n)) {
+        changed(`the notification is read by no acknowledged mark-read nor closing of its request: ${show(n)}`);
       }
     }
   }
@@ -677,6 +1033,29 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
       add(
         'apiNotifications',
         `${view.face} user ${view.userId}: notification #${i + 1} of the first page is ${show(listed[i])}, the database has ${show(expected[i])} (${listed.length} listed, ${expected.length} expected)`,
+      );
+    }
+  }
+
+  // Each user's blocked list (every page) is their block rows, with the total; the settings read
+  // back are the stored ones, through either face.
+  const blockedBy = groupBy(state.blocks, (b) => b.blockerId);
+  const userById = new Map(state.users.map((u) => [u.id, u]));
+  for (const view of views) {
+    const who = `${view.face} user ${view.userId}`;
+    const rows = (blockedBy.get(view.userId) ?? []).map((b) => b.blockedId).sort((a, b) => a - b);
+    const listed = [...view.blocked.userIds].sort((a, b) => a - b);
+    if (show(rows) !== show(listed) || view.blocked.total !== rows.length) {
+      add(
+        'apiBlocksAndSettings',
+        `${who} lists blocked users ${show(listed)} (total ${view.blocked.total}), the database has ${show(rows)}`,
+      );
+    }
+    const stored = userById.get(view.userId)?.acceptRequestsFrom;
+    if (view.acceptRequestsFrom !== stored) {
+      add(
+        'apiBlocksAndSettings',
+        `${who} reads accept_requests_from ${view.acceptRequestsFrom}, the database has ${stored}`,
       );
     }
   }

@@ -6,10 +6,10 @@ import type { ApiView, DbState, Face, StatusFilter } from './model.js';
 
 /** The tenant's rows, read straight from the database once the load has stopped. */
 export async function readDbState(db: Kysely<Database>, tenant: string): Promise<DbState> {
-  const [users, requests, connections, edges, notifications] = await Promise.all([
+  const [users, requests, connections, edges, notifications, blocks] = await Promise.all([
     db
       .selectFrom('users')
-      .select(['id', 'client_user_id', 'connection_count', 'notification_seq'])
+      .select(['id', 'client_user_id', 'connection_count', 'notification_seq', 'accept_requests_from'])
       .where('tenant', '=', tenant)
       .execute(),
     db
@@ -32,6 +32,7 @@ export async function readDbState(db: Kysely<Database>, tenant: string): Promise
       .select(['id', 'user_id', 'type', 'connection_request_id', 'other_user_id', 'read_at', 'seq', 'created_at'])
       .where('tenant', '=', tenant)
       .execute(),
+    db.selectFrom('blocks').select(['blocker_id', 'blocked_id', 'created_at']).where('tenant', '=', tenant).execute(),
   ]);
   return {
     users: users.map((u) => ({
@@ -39,6 +40,7 @@ export async function readDbState(db: Kysely<Database>, tenant: string): Promise
       clientUserId: u.client_user_id,
       connectionCount: u.connection_count,
       notificationSeq: u.notification_seq,
+      acceptRequestsFrom: u.accept_requests_from,
     })),
     requests: requests.map((r) => ({
       id: r.id,
@@ -70,13 +72,14 @@ export async function readDbState(db: Kysely<Database>, tenant: string): Promise
       seq: n.seq,
       createdAt: n.created_at,
     })),
+    blocks: blocks.map((b) => ({ blockerId: b.blocker_id, blockedId: b.blocked_id, createdAt: b.created_at })),
   };
 }
 
 /**
  * Every user's lists through both faces once the load has stopped: all pages of the
- * connections, the first page of notifications with the counts, and the totals of the sent and
- * received lists under each status filter. Ids are decoded to row ids. A call that does not
+ * connections, the first page of notifications with the counts, the totals of the sent and
+ * received lists under each status filter, every page of the blocked users, and the settings. Ids are decoded to row ids. A call that does not
  * answer 200 is an error (the load is over, nothing may fail now).
  */
 export async function readApiViews(
@@ -93,7 +96,7 @@ export async function readApiViews(
     }
     return outcome.data;
   };
-  const filters: StatusFilter[] = ['all', 'pending', 'accepted', 'declined'];
+  const filters: StatusFilter[] = ['all', 'pending', 'accepted', 'declined', 'cancelled'];
 
   const views: Promise<ApiView>[] = [];
   for (const user of users) {
@@ -125,6 +128,13 @@ export async function readApiViews(
             }
           }
 
+          const firstBlocked = ok(await api.blocked(face, caller, 1, 50), what('blocked'));
+          const blocked = [...firstBlocked.items];
+          for (let page = 2; page <= firstBlocked.totalPages; page++) {
+            blocked.push(...ok(await api.blocked(face, caller, page, 50), what(`blocked page ${page}`)).items);
+          }
+          const acceptRequestsFrom = ok(await api.settings(face, caller), what('settings'));
+
           return {
             face,
             userId: user.rowId,
@@ -149,6 +159,8 @@ export async function readApiViews(
               })),
             },
             requestTotals,
+            blocked: { total: firstBlocked.total, userIds: blocked.map(rowId) },
+            acceptRequestsFrom,
           };
         })(),
       );

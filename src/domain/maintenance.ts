@@ -1,0 +1,84 @@
+import type { Config } from '../config.js';
+import { findPendingRequestsBefore } from '../db/connection-requests.repository.js';
+import { deleteReadNotificationsBefore } from '../db/notifications.repository.js';
+import type { Logger } from '../logger.js';
+import { closePendingRequest } from './connection-requests.js';
+import type { Deps } from './deps.js';
+
+/** Requests expired, or notifications purged, per statement; a sweep repeats until none are left. */
+const BATCH = 500;
+
+export interface Maintenance {
+  /** Runs one sweep now (expiry, then retention); resolves when it is done. */
+  sweep(): Promise<{ expired: number; purged: number }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The instance's housekeeping, every `maintenanceIntervalMs`: pending requests older than
+ * `requestExpirySeconds` expire (each in a transaction of its own, as a sender's withdrawal
+ * would, and an expiry losing a race with an answer is simply skipped), and read notifications
+ * older than `notificationRetentionDays` are deleted. Several instances may sweep at once:
+ * each change is conditional on the row's state, so none is done twice.
+ */
+export function startMaintenance(
+  deps: Pick<Deps, 'db' | 'events'>,
+  config: Pick<Config, 'requestExpirySeconds' | 'notificationRetentionDays' | 'maintenanceIntervalMs'>,
+  logger: Logger,
+): Maintenance {
+  let running: Promise<{ expired: number; purged: number }> | null = null;
+
+  async function expire(): Promise<number> {
+    if (config.requestExpirySeconds === 0) return 0;
+    let expired = 0;
+    for (;;) {
+      const cutoff = new Date(Date.now() - config.requestExpirySeconds * 1000);
+      const due = await findPendingRequestsBefore(deps.db, cutoff, BATCH);
+      for (const request of due) {
+        const closed = await deps.db
+          .transaction()
+          .execute((trx) => closePendingRequest(trx, deps.events, request, 'expired'));
+        if (closed) expired++;
+      }
+      if (due.length < BATCH) return expired;
+    }
+  }
+
+  async function purge(): Promise<number> {
+    if (config.notificationRetentionDays === 0) return 0;
+    const cutoff = new Date(Date.now() - config.notificationRetentionDays * 86_400_000);
+    let purged = 0;
+    for (;;) {
+      const deleted = await deleteReadNotificationsBefore(deps.db, cutoff, BATCH);
+      purged += deleted;
+      if (deleted < BATCH) return purged;
+    }
+  }
+
+  const sweep = () => {
+    running ??= (async () => {
+      try {
+        const expired = await expire();
+        const purged = await purge();
+        if (expired + purged > 0) logger.info('maintenance', { expiredRequests: expired, purgedNotifications: purged });
+        return { expired, purged };
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+
+  const timer = setInterval(() => {
+    sweep().catch((error: unknown) => logger.warn('maintenance sweep failed', { error: String(error) }));
+  }, config.maintenanceIntervalMs);
+  timer.unref();
+
+  return {
+    sweep,
+    async stop() {
+      clearInterval(timer);
+      await running?.catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { ObjectRef } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { builder, type Types } from '../builder.js';
+import { requireViewer } from '../context.js';
+import type { MutualConnectionRow } from '../db/graph.repository.js';
+import { ForbiddenError } from '../domain/errors.js';
+import { listMutualConnections, mutualCountKey } from '../domain/mutual.js';
+import { ConnectionRequestRef } from './connection-request.js';
+import { userScopedErrors } from './errors.js';
+import { pageArgs, pageType } from './pagination.js';
+import { actingUserArg, UserRef } from './user.js';
+
+// The rows are users, with when they became a mutual connection (the cursor's position).
+const MutualConnectionPage = pageType('MutualConnection', UserRef as unknown as ObjectRef<Types, MutualConnectionRow>);
+
+builder.objectField(MutualConnectionPage, 'total', (t) =>
+  t.int({
+    description: 'How many connections the two users share (the same as totalCount).',
+    resolve: (page) => page.totalCount(),
+  }),
+);
+
+builder.queryField('mutualConnections', (t) =>
+  t.field({
+    type: MutualConnectionPage,
+    description:
+      'The connections the user shares with `otherUserId`, the newest mutual connection first (by when the later of the two connections was made). Users with a block with either of the two are left out.',
+    args: {
+      ...actingUserArg,
+      otherUserId: t.arg.id({ required: true, description: 'The clientUserId of the other user.' }),
+      ...pageArgs,
+    },
+    errors: { types: userScopedErrors },
+    resolve: (_root, args, context) => listMutualConnections(context, requireViewer(context), args),
+  }),
+);
+
+builder.objectField(ConnectionRequestRef, 'mutualConnectionCount', (t) =>
+  t.int({
+    description:
+      'How many connections the sender and the receiver share (users with a block with either are not counted). Loaded in one batch per page.',
+    resolve: async (request, _args, context) =>
+      (await context.loaders.mutualConnectionCount.load({
+        userId: request.sender_id,
+        otherUserId: request.receiver_id,
+      })) ?? 0,
+  }),
+);
+
+builder.objectField(UserRef, 'mutualConnectionCount', (t) =>
+  t.int({
+    nullable: true,
+    description:
+      'How many connections this user shares with `withUserId` (users with a block with either are not counted). Null when `withUserId` is not a user of the tenant, or is this user. Loaded in one batch per page.',
+    args: {
+      withUserId: t.arg.id({
+        description:
+          "The clientUserId to compare with; defaults to the token's subject. Only service tokens may name another user.",
+      }),
+    },
+    resolve: (user, args, context) => {
+      let key: ReturnType<typeof mutualCountKey>;
+      try {
+        key = mutualCountKey(requireViewer(context), user.id, args.withUserId);
+      } catch (error) {
+        // A plain field has no typed error result; the refusal is a GraphQL error with its code.
+        if (error instanceof ForbiddenError) {
+          throw new GraphQLError(error.message, { extensions: { code: error.code } });
+        }
+        throw error;
+      }
+      return key && context.loaders.mutualConnectionCount.load(key);
+    },
+  }),
+);

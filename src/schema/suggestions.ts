@@ -1,0 +1,49 @@
+import { builder } from '../builder.js';
+import { requireViewer } from '../context.js';
+import type { SuggestionRow } from '../db/graph.repository.js';
+import type { Page } from '../domain/pagination.js';
+import { listConnectionSuggestions } from '../domain/suggestions.js';
+import { userScopedErrors } from './errors.js';
+import { PaginationRef } from './pagination.js';
+import { actingUserArg, UserRef } from './user.js';
+
+const ConnectionSuggestionRef = builder.objectRef<SuggestionRow>('ConnectionSuggestion').implement({
+  description: 'Someone the user may know: a user connected to some of its connections.',
+  fields: (t) => ({
+    user: t.field({ type: UserRef, resolve: (row) => row }),
+    mutualCount: t.exposeInt('mutual_count', {
+      description:
+        'Connections the two share, as far as suggestions look (see connectionSuggestions): a lower bound for users with more than 200 connections.',
+    }),
+  }),
+});
+
+const ConnectionSuggestionPage = builder.objectRef<Page<SuggestionRow>>('ConnectionSuggestionPage').implement({
+  description: 'One page of suggestions, by page number (the ranking has no cursors).',
+  fields: (t) => ({
+    nodes: t.field({ type: [ConnectionSuggestionRef], resolve: (page) => page.items }),
+    totalCount: t.int({
+      description: 'Suggestions found, at most 500.',
+      resolve: (page) => page.totalCount(),
+    }),
+    pagination: t.field({
+      type: PaginationRef,
+      resolve: (page) => page as unknown as Page<unknown> & { page: number },
+    }),
+  }),
+});
+
+builder.queryField('connectionSuggestions', (t) =>
+  t.field({
+    type: ConnectionSuggestionPage,
+    description:
+      'People the user may know: users connected to its connections, most mutual connections first. Leaves out the user, its connections, users with a pending request either way, blocks either way, and users who accept requests from nobody. Bounded: reads the user’s 200 newest connections and the 200 newest of each, and ranks at most 500.',
+    args: {
+      ...actingUserArg,
+      page: t.arg.int({ description: 'Page number, 1-based (default 1).' }),
+      perPage: t.arg.int({ description: 'Items per page (at most 50; default 10).' }),
+    },
+    errors: { types: userScopedErrors },
+    resolve: (_root, args, context) => listConnectionSuggestions(context, requireViewer(context), args),
+  }),
+);
