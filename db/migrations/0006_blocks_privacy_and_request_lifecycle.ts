@@ -28,8 +28,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index blocks_list_idx on blocks (blocker_id, created_at desc, blocked_id desc)`.execute(db);
   await sql`create index blocks_blocked_idx on blocks (blocked_id)`.execute(db);
 
-  // "Is X among this user's connections", for mutual connections, suggestions and statuses.
-  await sql`create index connection_edges_other_idx on connection_edges (user_id, other_user_id)`.execute(db);
+  // "Is X among this user's connections, since when", for mutual connections (ordered by date without
+  // reading the table), suggestions and statuses.
+  await sql`create index connection_edges_other_idx on connection_edges (user_id, other_user_id) include (created_at)`.execute(
+    db,
+  );
 
   await sql`alter table connection_requests drop constraint connection_requests_status_check`.execute(db);
   await sql`

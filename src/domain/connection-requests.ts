@@ -204,7 +204,8 @@ const closingNotification = {
  * notification is marked read (it no longer asks for anything), the side that did not act gets
  * a notification that is already read (it shows in the list and the live stream, it raises no
  * badge: an expiry sweep must not become a notification storm), and both users' friends panels
- * hear `request_closed`. Returns nothing when the request was no longer pending.
+ * hear `request_closed`. Returns nothing when the request was no longer pending. The caller
+ * holds the pair's lock (`lockUsers`), as for every change to a pair.
  */
 export async function closePendingRequest(
   trx: Trx,

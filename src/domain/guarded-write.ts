@@ -69,21 +69,44 @@ export async function guardedWrite<T>(
   await limits.rateLimiter.consume(viewer.tenant, guard.actingUserId, guard.action);
   if (scope) sweepExpired(deps, ttl);
   try {
-    return await db.transaction().execute(async (trx) => {
-      // The key is claimed before the write: a concurrent call with it waits on this row and
-      // then replays the result, instead of running into this call's change (a 409).
-      if (scope && !(await claimKey(trx, scope, { operation: guard.operation, fingerprint }, ttl))) {
-        throw new KeyTakenMeanwhile();
-      }
-      const result = await write(trx);
-      if (scope) await saveResult(trx, scope, result);
-      return result;
-    });
+    return await retryingConflicts(() =>
+      db.transaction().execute(async (trx) => {
+        // The key is claimed before the write: a concurrent call with it waits on this row and
+        // then replays the result, instead of running into this call's change (a 409).
+        if (scope && !(await claimKey(trx, scope, { operation: guard.operation, fingerprint }, ttl))) {
+          throw new KeyTakenMeanwhile();
+        }
+        const result = await write(trx);
+        if (scope) await saveResult(trx, scope, result);
+        return result;
+      }),
+    );
   } catch (error) {
     if (!(error instanceof KeyTakenMeanwhile)) throw error;
     const winner = await replay();
     if (!winner) throw new ConflictError('IDEMPOTENCY_KEY_REUSED');
     return winner.result;
+  }
+}
+
+// deadlock_detected, serialization_failure: PostgreSQL rolled the transaction back because of
+// another one, and running it again is the documented remedy.
+const RETRYABLE_SQLSTATE = new Set(['40P01', '40001']);
+const ATTEMPTS = 3;
+
+/**
+ * Runs a transaction again when PostgreSQL aborted it for a conflict with another one. Every
+ * write locks its pair of users in id order, so this is a safety net for locks taken in other
+ * orders (rows of notifications, keys), not the normal path.
+ */
+async function retryingConflicts<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE_SQLSTATE.has(code)) throw error;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { findPendingRequestsBefore } from '../db/connection-requests.repository.js';
 import { deleteReadNotificationsBefore } from '../db/notifications.repository.js';
+import { lockUsers } from '../db/users.repository.js';
 import type { Logger } from '../logger.js';
 import { closePendingRequest } from './connection-requests.js';
 import type { Deps } from './deps.js';
@@ -35,9 +36,12 @@ export function startMaintenance(
       const cutoff = new Date(Date.now() - config.requestExpirySeconds * 1000);
       const due = await findPendingRequestsBefore(deps.db, cutoff, BATCH);
       for (const request of due) {
-        const closed = await deps.db
-          .transaction()
-          .execute((trx) => closePendingRequest(trx, deps.events, request, 'expired'));
+        const closed = await deps.db.transaction().execute(async (trx) => {
+          // The pair lock first, as every change to a pair takes it: an answer racing the expiry
+          // then waits for it (or it for the answer) instead of deadlocking on the rows both touch.
+          await lockUsers(trx, [request.sender_id, request.receiver_id]);
+          return closePendingRequest(trx, deps.events, request, 'expired');
+        });
         if (closed) expired++;
       }
       if (due.length < BATCH) return expired;

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTenant, type SeededUser, useTestServer } from '../helpers/app.js';
+import { realPostgresDatabase } from '../helpers/database.js';
 
 /* A cooldown before a declined sender may ask again, and expiry of requests left unanswered. */
 
@@ -132,5 +133,56 @@ describe('no expiry by default', () => {
     expect(await server.app.maintenance.sweep()).toMatchObject({ expired: 0 });
     const list = await server.rest('GET', `/v1/connections/${alice.id}/sent`, { token: alice.token });
     expect(list.body.requests[0]).toMatchObject({ id: sent.body.id, status: 'pending' });
+  });
+});
+
+const database = await realPostgresDatabase('expiry');
+afterAll(async () => {
+  await database?.db.destroy();
+});
+
+describe.skipIf(!database)('expiry racing answers on real PostgreSQL', () => {
+  const pg = useTestServer({
+    database: async () => database!,
+    env: { REQUEST_EXPIRY_SECONDS: '1', MAINTENANCE_INTERVAL_MS: '100000' },
+  });
+
+  it('should end each request either answered or expired, never both', async () => {
+    const tenant = await createTenant(pg);
+    const receiver = await tenant.user('receiver');
+    const sent: { sender: SeededUser; id: number }[] = [];
+    for (let i = 0; i < 15; i++) {
+      const sender = await tenant.user('sender');
+      sent.push({ sender, id: (await send(pg, sender, receiver)).body.id });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+    const [answers] = await Promise.all([
+      Promise.all(
+        sent.map(({ id }, i) =>
+          pg.rest('POST', `/v1/connections/${receiver.id}/${i % 2 ? 'accept' : 'decline'}/${id}`, {
+            token: receiver.token,
+          }),
+        ),
+      ),
+      pg.app.maintenance.sweep(),
+    ]);
+
+    const received = await pg.rest('GET', `/v1/connections/${receiver.id}/received?per_page=50`, {
+      token: receiver.token,
+    });
+    const statusOf = new Map(received.body.requests.map((r: { id: number; status: string }) => [r.id, r.status]));
+    for (const [i, { sender, id }] of sent.entries()) {
+      const answer = answers[i]!;
+      const verb = i % 2 ? 'accepted' : 'declined';
+      expect([200, 409], `answer to ${id}`).toContain(answer.status);
+      expect(statusOf.get(id)).toBe(answer.status === 200 ? verb : 'expired');
+      const notes = await pg.rest('GET', `/v1/connections/${sender.id}/notifications`, { token: sender.token });
+      expect(notes.body.notifications.map((n: { type: string }) => n.type)).toEqual([
+        answer.status === 200 ? `request_${verb}` : 'request_expired',
+      ]);
+    }
+    const active = await pg.rest('GET', `/v1/connections/${receiver.id}/active?per_page=50`, { token: receiver.token });
+    expect(active.body.pagination.total_items).toBe(sent.filter((_, i) => i % 2 && answers[i]!.status === 200).length);
   });
 });
