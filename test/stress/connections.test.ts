@@ -194,8 +194,9 @@ describe.skipIf(!database)('stress on real PostgreSQL', () => {
         `${summary(ops)} | rows: requests=${state.requests.length} ` +
         `(accepted ${state.requests.filter((r) => r.status === 'accepted').length}, ` +
         `declined ${state.requests.filter((r) => r.status === 'declined').length}, ` +
-        `cancelled ${state.requests.filter((r) => r.status === 'cancelled').length}; closed by blocks: ${closedByBlocks(state, ops)}, ` +
-        `pending ${state.requests.filter((r) => r.status === 'pending').length}) ` +
+        `cancelled ${state.requests.filter((r) => r.status === 'cancelled').length}, ` +
+        `pending ${state.requests.filter((r) => r.status === 'pending').length}; ` +
+        `closed by blocks: ${closedByBlocks(state, ops)}) ` +
         `connections=${state.connections.length} notifications=${state.notifications.length} ` +
         `(read ${state.notifications.filter((n) => n.readAt).length}, ` +
         `request_cancelled ${state.notifications.filter((n) => n.type === 'request_cancelled').length}) ` +

@@ -74,20 +74,23 @@ const POOL_LIMIT = { requests: 200, notifications: 300, keys: 300 };
 const KEYABLE: OpKind[] = ['send', 'accept', 'decline', 'cancel', 'markRead'];
 
 /** What a settings change sets: mostly back to everyone, so that most sends get through. */
-const POLICIES: Record<RequestPolicy, number> = { everyone: 7, friends_of_friends: 2, nobody: 1 };
+const POLICIES: Record<RequestPolicy, number> = { everyone: 8, friends_of_friends: 1, nobody: 1 };
 
 /** How blocks are aimed (the rest: any two users). */
 const BLOCKS = {
-  /** Of the blocks: one that is known to exist (answered 200), */
-  again: 0.15,
-  /** one between connected users, */
+  /**
+   * Of the blocks: one that is known to exist (answered 200), the more often the more blocks
+   * there are (`known / (known + again)`), which keeps their number small;
+   */
+  again: 4,
+  /** of the others, one between connected users, */
   connected: 0.3,
   /** one between the users of a known request (likely pending, either of them blocking). */
   requested: 0.3,
   /** Of the unblocks: one of a known block (the rest, any two users: mostly 404). */
   known: 0.85,
   /** Of the sends: one across a known block, either way (refused). */
-  sendAcross: 0.05,
+  sendAcross: 0.03,
 };
 
 /** How keys are used. */
@@ -393,6 +396,7 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
       if (KEYABLE.includes(kind)) {
         let call: WriteCall;
         if (kind === 'send') {
+          // A few go across a known block, either way (to be refused); the rest, between any two.
           let [sender, receiver] = random.chance(BLOCKS.sendAcross) && blocks.length ? random.pick(blocks) : [];
           if (sender && receiver && random.chance(0.5)) [sender, receiver] = [receiver, sender];
           sender ??= anyone();
@@ -436,12 +440,12 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
         case 'block': {
           const roll = random.next();
           let pair: [StressUser, StressUser];
-          if (roll < BLOCKS.again && blocks.length) {
+          if (random.chance(blocks.length / (blocks.length + BLOCKS.again))) {
             pair = random.pick(blocks);
-          } else if (roll < BLOCKS.again + BLOCKS.connected && connections.size) {
+          } else if (roll < BLOCKS.connected && connections.size) {
             const [a, b] = random.pick([...connections.values()]);
             pair = random.chance(0.5) ? [a, b] : [b, a];
-          } else if (roll < BLOCKS.again + BLOCKS.connected + BLOCKS.requested && requests.length) {
+          } else if (roll < BLOCKS.connected + BLOCKS.requested && requests.length) {
             const { sender, receiver } = random.pick(requests);
             pair = random.chance(0.5) ? [sender, receiver] : [receiver, sender];
           } else {
@@ -459,6 +463,7 @@ export async function runLoad(options: LoadOptions): Promise<LoggedOp[]> {
           break;
         }
         case 'unblock': {
+          // Mostly a known block; else any two users (mostly 404 BLOCK_NOT_FOUND).
           let [blocker, blocked] = random.chance(BLOCKS.known) && blocks.length ? random.pick(blocks) : [];
           blocker ??= anyone();
           blocked ??= someoneBut(blocker);

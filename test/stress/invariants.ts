@@ -679,15 +679,17 @@ export function findViolations(state: DbState, ops: readonly LoggedOp[], views: 
       );
   }
   // An accept's connection (GraphQL returns it) is its request's: still there, or removed (by a
-  // removal of it, or by a block of the pair that may have come after the accept).
+  // removal of it, or by a block of the pair that may have come after the accept committed).
   for (const op of okAnswersByRequest.values()) {
     for (const accept of op) {
       if (accept.kind !== 'accept' || accept.connectionId === undefined) continue;
       const c = connectionById.get(accept.connectionId);
       const r = requestById.get(accept.requestId!);
+      // Of a replay, after the first call of its write (the accept that made the connection).
+      const acceptedFrom = okAnswerOf(accept.requestId!)!.startedMs;
       const blockedAfter =
         r !== undefined &&
-        (okBlocksByPair.get(pairKey(r.senderId, r.receiverId)) ?? []).some((b) => b.endedMs >= accept.startedMs);
+        (okBlocksByPair.get(pairKey(r.senderId, r.receiverId)) ?? []).some((b) => b.endedMs >= acceptedFrom);
       if (c ? c.requestId !== accept.requestId : !okRemovesByConnection.has(accept.connectionId) && !blockedAfter) {
         add(
           'acknowledgedWrites',
