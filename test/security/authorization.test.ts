@@ -6,7 +6,8 @@
  *   - the owner, and a service token of the owner's tenant: allowed;
  *   - another user of the same tenant, acting as the owner: FORBIDDEN;
  *   - another user of the same tenant, acting as itself on the owner's id: not found (or the
- *     documented NOT_REQUEST_RECEIVER for a request addressed to someone else);
+ *     documented NOT_REQUEST_RECEIVER for a request addressed to someone else, and
+ *     NOT_REQUEST_SENDER for withdrawing a request someone else sent);
  *   - a user of another tenant that has a user with the same id, acting as that user: its own
  *     namespace only (nothing of tenant A shows), and the owner's ids answer exactly as ids
  *     that do not exist;
@@ -30,7 +31,16 @@ import { createTenant, type SeededUser, type Tenant, useTestServer } from '../he
 
 const server = useTestServer();
 
-type Kind = 'user' | 'receiver' | 'request' | 'connection' | 'notification';
+/**
+ * What the id a call names is:
+ * - `user`: the acting user itself; `receiver`: another user of the tenant (a request's receiver,
+ *   the other side of mutual connections, a user to block);
+ * - `blocked`: a user the owner blocks (to unblock); `related`: a user connected to the owner
+ *   (asked about in a batch relationship status);
+ * - `request`: a request the owner received; `sent-request`: a request the owner sent (to
+ *   withdraw); `connection`, `notification`: the owner's.
+ */
+type Kind = 'user' | 'receiver' | 'blocked' | 'related' | 'request' | 'sent-request' | 'connection' | 'notification';
 
 /** The world of one matrix row: tenant A (the owner's), tenant B (same user ids), tenant C (empty). */
 interface World {
@@ -89,7 +99,9 @@ async function snapshotOf(tenant: string): Promise<string> {
   const result = await sql<{ snapshot: string }>`
     select concat_ws(' | ', ${table('users', 't.id')}, ${table('connection_requests', 't.id')},
       ${table('connections', 't.id')}, ${table('connection_edges', 't.user_id, t.connection_id')},
-      ${table('notifications', 't.id')}) as snapshot`.execute(server.database.db);
+      ${table('notifications', 't.id')}, ${table('blocks', 't.blocker_id, t.blocked_id')}) as snapshot`.execute(
+    server.database.db,
+  );
   return result.rows[0]!.snapshot;
 }
 
@@ -100,8 +112,9 @@ async function notificationsOf(user: SeededUser) {
 
 /**
  * A fresh resource of the owner for one cell (a call that succeeds consumes it): a request
- * received by alice, a connection of alice's, the older of two new notifications of alice's;
- * a new user of tenant A to send a request to; alice herself.
+ * received by alice, a request alice sent, a connection of alice's, the older of two new
+ * notifications of alice's; a new user of tenant A to send a request to, one alice blocks, one
+ * alice is connected to; alice herself.
  */
 async function freshResource(world: World, kind: Kind): Promise<string> {
   const { a, alice } = world;
@@ -110,8 +123,21 @@ async function freshResource(world: World, kind: Kind): Promise<string> {
       return alice.id;
     case 'receiver':
       return (await a.user('friend')).id;
+    case 'blocked': {
+      const blocked = await a.user('blocked');
+      const reply = await server.rest('PUT', `/v1/users/${alice.id}/blocked/${blocked.id}`, { token: a.serviceToken });
+      if (reply.status !== 201) throw new Error(`block failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+      return blocked.id;
+    }
+    case 'related': {
+      const friend = await a.user('friend');
+      await a.connect(alice, friend);
+      return friend.id;
+    }
     case 'request':
       return String(await a.request(await a.user('sender'), alice, 'Please connect'));
+    case 'sent-request':
+      return String(await a.request(alice, await a.user('receiver'), 'Please connect'));
     case 'connection':
       return String(await a.connect(alice, await a.user('friend')));
     case 'notification': {
@@ -124,9 +150,11 @@ async function freshResource(world: World, kind: Kind): Promise<string> {
   }
 }
 
+const isUserKind = (kind: Kind) => kind === 'user' || kind === 'receiver' || kind === 'blocked' || kind === 'related';
+
 /** An id of the kind that exists in no tenant. */
 function nonexistent(kind: Kind): string {
-  if (kind === 'user' || kind === 'receiver') return `ghost-${randomUUID()}`;
+  if (isUserKind(kind)) return `ghost-${randomUUID()}`;
   // Public ids are a permutation of row ids below 2^52: a random one names no row.
   return String(2 ** 51 + Math.floor(Math.random() * 2 ** 50));
 }
@@ -142,6 +170,8 @@ type Expectation =
   | 'forbidden'
   /** 403 NOT_REQUEST_RECEIVER: answering a request sent to someone else (same tenant). */
   | 'not-receiver'
+  /** 403 NOT_REQUEST_SENDER: withdrawing a request someone else sent (same tenant). */
+  | 'not-sender'
   /** Exactly the answer for an id of the same kind that exists nowhere. */
   | 'as-nonexistent'
   /** Succeeds in the principal's own tenant, showing nothing of tenant A. */
@@ -162,7 +192,7 @@ interface Principal {
   expect: (kind: Kind) => Expectation;
 }
 
-const isIdKind = (kind: Kind) => kind === 'request' || kind === 'connection' || kind === 'notification';
+const isIdKind = (kind: Kind) => !isUserKind(kind);
 
 const PRINCIPALS: Principal[] = [
   {
@@ -191,7 +221,14 @@ const PRINCIPALS: Principal[] = [
     token: (w) => w.mallory.token,
     actingAs: (w) => w.mallory.id,
     resource: freshResource,
-    expect: (kind) => (kind === 'request' ? 'not-receiver' : isIdKind(kind) ? 'as-nonexistent' : 'not-applicable'),
+    expect: (kind) =>
+      kind === 'request'
+        ? 'not-receiver'
+        : kind === 'sent-request'
+          ? 'not-sender'
+          : isIdKind(kind)
+            ? 'as-nonexistent'
+            : 'not-applicable',
   },
   {
     name: "a user of another tenant with the owner's user id",
@@ -338,6 +375,83 @@ const REST_ROWS: (Row & { route: string })[] = [
     succeeded: (a) => a.status === 200,
     writes: false,
   },
+  // Cancel, mark all read, delete a notification (beyond the documented API)
+  {
+    route: 'POST /v1/connections/:userId/cancel/:requestId',
+    name: 'POST /v1/connections/{user_id}/cancel/{request_id}',
+    kind: 'sent-request',
+    call: (token, as, id) => rest('POST', `/v1/connections/${enc(as)}/cancel/${enc(id)}`, token),
+    succeeded: (a) => a.status === 200,
+    writes: true,
+  },
+  {
+    route: 'POST /v1/connections/:userId/notifications/read',
+    name: 'POST /v1/connections/{user_id}/notifications/read',
+    kind: 'user',
+    call: (token, _as, id) => rest('POST', `/v1/connections/${enc(id)}/notifications/read`, token),
+    succeeded: (a) => a.status === 200,
+    writes: true,
+  },
+  {
+    route: 'DELETE /v1/connections/:userId/notifications/:notificationId',
+    name: 'DELETE /v1/connections/{user_id}/notifications/{notification_id}',
+    kind: 'notification',
+    call: (token, as, id) => rest('DELETE', `/v1/connections/${enc(as)}/notifications/${enc(id)}`, token),
+    succeeded: (a) => a.status === 200,
+    writes: true,
+  },
+  // Blocks, settings and batch status (beyond the documented API)
+  {
+    route: 'GET /v1/users/:userId/settings',
+    name: 'GET /v1/users/{user_id}/settings',
+    kind: 'user',
+    call: (token, _as, id) => rest('GET', `/v1/users/${enc(id)}/settings`, token),
+    succeeded: (a) => a.status === 200,
+    writes: false,
+  },
+  {
+    route: 'PUT /v1/users/:userId/settings',
+    name: 'PUT /v1/users/{user_id}/settings',
+    kind: 'user',
+    call: (token, _as, id) =>
+      rest('PUT', `/v1/users/${enc(id)}/settings`, token, { accept_requests_from: 'friends_of_friends' }),
+    succeeded: (a) => a.status === 200,
+    writes: true,
+  },
+  {
+    route: 'GET /v1/users/:userId/blocked',
+    name: 'GET /v1/users/{user_id}/blocked',
+    kind: 'user',
+    call: (token, _as, id) => rest('GET', `/v1/users/${enc(id)}/blocked`, token),
+    succeeded: (a) => a.status === 200,
+    writes: false,
+  },
+  {
+    route: 'PUT /v1/users/:userId/blocked/:otherUserId',
+    name: 'PUT /v1/users/{user_id}/blocked/{other_id}',
+    kind: 'receiver',
+    call: (token, as, id) => rest('PUT', `/v1/users/${enc(as)}/blocked/${enc(id)}`, token),
+    succeeded: (a) => a.status === 201 || a.status === 200,
+    writes: true,
+  },
+  {
+    route: 'DELETE /v1/users/:userId/blocked/:otherUserId',
+    name: 'DELETE /v1/users/{user_id}/blocked/{other_id}',
+    kind: 'blocked',
+    call: (token, as, id) => rest('DELETE', `/v1/users/${enc(as)}/blocked/${enc(id)}`, token),
+    succeeded: (a) => a.status === 200,
+    writes: true,
+  },
+  {
+    route: 'POST /v1/connections/:userId/status',
+    name: 'POST /v1/connections/{user_id}/status',
+    kind: 'related',
+    call: (token, as, id) => rest('POST', `/v1/connections/${enc(as)}/status`, token, { user_ids: [id] }),
+    // An answer is always 200: it tells something only when the status is not `none`, which is
+    // also the answer for an id that exists nowhere.
+    succeeded: (a) => a.status === 200 && (a.body as any)?.relationships?.[0]?.status !== 'none',
+    writes: false,
+  },
 ];
 
 async function graphql(token: string, query: string, variables: Record<string, unknown>): Promise<Answer> {
@@ -419,6 +533,69 @@ const GRAPHQL_ROWS: (Row & { field: string })[] = [
     'total nodes { clientUserId }',
   ),
   field('query', 'connectionSuggestions', 'user', null, 'ConnectionSuggestionPage', 'totalCount nodes { mutualCount }'),
+  // Cancel, mark all read, delete a notification (beyond the documented API)
+  field(
+    'mutation',
+    'cancelConnectionRequest',
+    'sent-request',
+    'requestId',
+    'CancelConnectionRequestPayload',
+    'message request { id status }',
+  ),
+  field('mutation', 'markAllNotificationsRead', 'user', null, 'MarkAllNotificationsReadPayload', 'message marked'),
+  field(
+    'mutation',
+    'deleteNotification',
+    'notification',
+    'notificationId',
+    'DeleteNotificationPayload',
+    'message notificationId',
+  ),
+  // Blocks, settings and batch status (beyond the documented API)
+  field('query', 'settings', 'user', null, 'Settings', 'acceptRequestsFrom'),
+  field(
+    'mutation',
+    'updateSettings',
+    'user',
+    null,
+    'Settings',
+    'acceptRequestsFrom',
+    ', acceptRequestsFrom: FRIENDS_OF_FRIENDS',
+  ),
+  field(
+    'query',
+    'blockedUsers',
+    'user',
+    null,
+    'BlockedUserPage',
+    'totalCount nodes { blockedAt user { clientUserId displayName } }',
+  ),
+  field(
+    'mutation',
+    'blockUser',
+    'receiver',
+    'otherUserId',
+    'BlockUserPayload',
+    'message created blocked { user { clientUserId } }',
+  ),
+  field('mutation', 'unblockUser', 'blocked', 'otherUserId', 'UnblockUserPayload', 'message user { clientUserId }'),
+  {
+    field: 'relationships',
+    name: 'query relationships',
+    kind: 'related',
+    call: (token, as, id) =>
+      graphql(
+        token,
+        `query($userId: ID, $ids: [ID!]!) { relationships(userId: $userId, userIds: $ids) { ${ERRORS} ... on RelationshipList { relationships { userId status connectionId requestId } } } }`,
+        { userId: as, ids: [id] },
+      ),
+    // As over REST: an answer tells something only when the status is not NONE.
+    succeeded: (a) => {
+      const result = (a.body as any)?.data?.relationships;
+      return result?.__typename === 'RelationshipList' && result.relationships?.[0]?.status !== 'NONE';
+    },
+    writes: false,
+  },
 ];
 
 /** Subscribes over WebSocket and returns the first message of the subscription (next, error or complete). */
@@ -539,9 +716,14 @@ async function checkCell(world: World, row: Row, principal: Principal): Promise<
       return;
     }
     case 'forbidden':
-    case 'not-receiver': {
+    case 'not-receiver':
+    case 'not-sender': {
       const code = forbiddenCode(row, answer);
-      const wanted = expectation === 'forbidden' ? 'FORBIDDEN' : 'NOT_REQUEST_RECEIVER';
+      const wanted = {
+        forbidden: 'FORBIDDEN',
+        'not-receiver': 'NOT_REQUEST_RECEIVER',
+        'not-sender': 'NOT_REQUEST_SENDER',
+      }[expectation];
       if (code !== wanted) throw new Error(`not refused with ${wanted}: ${shown()}`);
       break;
     }

@@ -58,6 +58,12 @@ const TYPENAME_OF_CODE: Record<string, string> = {
   ALREADY_CONNECTED: 'ConflictError',
   REQUEST_ALREADY_PENDING: 'ConflictError',
   REQUEST_ALREADY_PROCESSED: 'ConflictError',
+  // Beyond the documented API: blocks, settings, withdrawn requests
+  CANNOT_BLOCK_SELF: 'ValidationError',
+  NOT_REQUEST_SENDER: 'ForbiddenError',
+  REQUESTS_NOT_ACCEPTED: 'ForbiddenError',
+  BLOCK_NOT_FOUND: 'NotFoundError',
+  USER_BLOCKED: 'ConflictError',
 };
 
 const REST_BODY_LIMIT = 64 * 1024;
@@ -395,8 +401,9 @@ function describeCall(request: Call) {
 }
 
 /**
- * Everything the tenant holds (row counts and a checksum of every row of users,
- * connection_requests, connections, connection_edges, notifications and idempotency_keys),
+ * Everything the tenant holds (row counts and a checksum of every row of users (with their
+ * settings), connection_requests, connections, connection_edges, notifications, blocks and
+ * idempotency_keys),
  * and the row counts of the whole database, so that a write into another tenant shows too.
  */
 async function snapshot(tenant: string): Promise<string> {
@@ -412,8 +419,10 @@ async function snapshot(tenant: string): Promise<string> {
       ${table('connection_edges', 't.user_id, t.connection_id')},
       ${table('notifications', 't.id')},
       ${table('idempotency_keys', 't.client_user_id, t.key')},
+      ${table('blocks', 't.blocker_id, t.blocked_id')},
       ${total('users')}, ${total('connection_requests')}, ${total('connections')},
-      ${total('connection_edges')}, ${total('notifications')}, ${total('idempotency_keys')}
+      ${total('connection_edges')}, ${total('notifications')}, ${total('idempotency_keys')},
+      ${total('blocks')}
     ) as snapshot`.execute(server.database.db);
   return result.rows[0]!.snapshot;
 }
@@ -425,6 +434,37 @@ async function userExists(tenant: string, clientUserId: string): Promise<boolean
     server.database.db,
   );
   return result.rows[0]!.n > 0;
+}
+
+/** Whether `blocker` blocks `blocked` (both users of the tenant). */
+async function blockExists(tenant: string, blocker: string, blocked: string): Promise<boolean> {
+  if (!possibleUserId(blocker) || !possibleUserId(blocked)) return false;
+  const result = await sql<{ found: boolean }>`
+    select exists(
+      select 1 from blocks b
+        join users u1 on u1.id = b.blocker_id
+        join users u2 on u2.id = b.blocked_id
+       where u1.tenant = ${tenant} and u1.client_user_id = ${blocker}
+         and u2.tenant = ${tenant} and u2.client_user_id = ${blocked}) as found`.execute(server.database.db);
+  return result.rows[0]!.found;
+}
+
+/** How many unread notifications a user of the tenant has. */
+async function unreadCount(tenant: string, clientUserId: string): Promise<number> {
+  const result = await sql<{ n: number }>`
+    select count(*)::int as n from notifications n join users u on u.id = n.user_id
+     where u.tenant = ${tenant} and u.client_user_id = ${clientUserId} and n.read_at is null`.execute(
+    server.database.db,
+  );
+  return result.rows[0]!.n;
+}
+
+/** A user's stored `accept_requests_from`. */
+async function policyOf(tenant: string, clientUserId: string): Promise<string | undefined> {
+  const result = await sql<{ policy: string }>`
+    select accept_requests_from as policy from users
+     where tenant = ${tenant} and client_user_id = ${clientUserId}`.execute(server.database.db);
+  return result.rows[0]?.policy;
 }
 
 /** Whether two users of the tenant are connected, or have a pending request either way. */
@@ -445,12 +485,28 @@ async function pairState(tenant: string, a: string, b: string): Promise<{ connec
   return result.rows[0]!;
 }
 
+/** The route a path would be served by (for the statistics), or `?`. */
+function routeOf(method: string, pathname: string): string {
+  const parts = pathname.split('/');
+  const matches = gatewayRoutes.filter((route) => {
+    const pattern = route.path.split('/');
+    return pattern.length === parts.length && pattern.every((p, i) => p.startsWith(':') || p === parts[i]);
+  });
+  const best = matches
+    .filter((route) => route.method === method)
+    .sort((a, b) => b.path.split(':').length - a.path.split(':').length)
+    .at(-1);
+  return best?.path ?? '?';
+}
+
 /** Checks a REST answer against the expected outcome; returns whether it was a success. */
 function checkRest(request: Call, reply: Reply, outcome: Outcome): boolean {
   const url = new URL(`${server.url}${request.path}`);
   const long = Buffer.byteLength(`${url.pathname}${url.search}`) >= SHORTEST_URI_TOO_LONG;
   const expected = long ? union(outcome, fail('URI_TOO_LONG')) : outcome;
-  tally(reply.status < 300 ? `${request.method} ${reply.status}` : `${request.method} ${(reply.json as any)?.code}`);
+  tally(
+    `${request.method} ${routeOf(request.method, url.pathname)} ${reply.status < 300 ? reply.status : (reply.json as any)?.code}`,
+  );
   const context = { request: describeCall(request), status: reply.status, response: reply.text, expected };
   if (reply.status >= 500) throw violation('5xx answer', context);
   if (reply.status < 300) {
@@ -521,7 +577,17 @@ interface World {
   notification: string;
   /** dave's notification (not alice's). */
   notificationOther: string;
-  state: { requestInPending: boolean; connections: Set<string> };
+  /** Blocked by alice (beyond the documented API). */
+  frank: SeededUser;
+  /** Blocks alice. */
+  gina: SeededUser;
+  state: {
+    requestInPending: boolean;
+    requestOutPending: boolean;
+    connections: Set<string>;
+    /** The notifications above that have not been deleted. */
+    notifications: Set<string>;
+  };
 }
 
 async function createWorld(): Promise<World> {
@@ -543,6 +609,17 @@ async function createWorld(): Promise<World> {
   );
   const notificationOther = (await notifications(dave))[0];
   if (!notification || !notificationOther) throw new Error('world setup: notifications missing');
+  const frank = await tenant.user('frank');
+  const gina = await tenant.user('gina');
+  for (const [blocker, blocked] of [
+    [alice, frank],
+    [gina, alice],
+  ] as const) {
+    const block = await server.rest('PUT', `/v1/users/${blocker.id}/blocked/${blocked.id}`, {
+      token: tenant.serviceToken,
+    });
+    if (block.status !== 201) throw new Error(`world setup: block failed: ${block.status}`);
+  }
   return {
     tenant,
     alice,
@@ -556,7 +633,14 @@ async function createWorld(): Promise<World> {
     connectionOther,
     notification: String(notification.id),
     notificationOther: String(notificationOther.id),
-    state: { requestInPending: true, connections: new Set([connection, connectionOther]) },
+    frank,
+    gina,
+    state: {
+      requestInPending: true,
+      requestOutPending: true,
+      connections: new Set([connection, connectionOther]),
+      notifications: new Set([String(notification.id), String(notificationOther.id)]),
+    },
   };
 }
 
@@ -684,7 +768,9 @@ async function ruleRead(caller: Caller, userId: string | null, id: string): Prom
   const gate = await idGate(caller, userId, 'notification', id);
   if ('refused' in gate) return gate.refused;
   const { world } = caller;
-  if (id === world.notification && gate.target === world.alice.id) return succeed(200);
+  if (id === world.notification && gate.target === world.alice.id && world.state.notifications.has(id)) {
+    return succeed(200);
+  }
   return isCanonicalId(id) ? fail('NOTIFICATION_NOT_FOUND') : fail('NOTIFICATION_NOT_FOUND', 'VALIDATION_FAILED');
 }
 
@@ -699,10 +785,104 @@ async function ruleRemove(caller: Caller, userId: string | null, id: string): Pr
   return isCanonicalId(id) ? fail('CONNECTION_NOT_FOUND') : fail('CONNECTION_NOT_FOUND', 'VALIDATION_FAILED');
 }
 
+// Beyond the documented API: withdrawing a request, deleting a notification, blocks, settings
+// and batch relationship status.
+
+/** Only the sender may withdraw a request, and only while it is pending (the id checked first). */
+async function ruleCancel(caller: Caller, userId: string | null, id: string): Promise<Outcome> {
+  const gate = await idGate(caller, userId, 'request', id);
+  if ('refused' in gate) return gate.refused;
+  const { world } = caller;
+  const known = [
+    { id: world.requestIn, sender: world.bob.id, pending: world.state.requestInPending },
+    { id: world.requestOut, sender: world.alice.id, pending: world.state.requestOutPending },
+  ].find((request) => request.id === id);
+  if (known) {
+    if (gate.target !== known.sender) return fail('NOT_REQUEST_SENDER');
+    return known.pending ? succeed(200) : fail('REQUEST_ALREADY_PROCESSED');
+  }
+  return isCanonicalId(id)
+    ? fail('CONNECTION_REQUEST_NOT_FOUND')
+    : fail('CONNECTION_REQUEST_NOT_FOUND', 'VALIDATION_FAILED');
+}
+
+/** A notification may be deleted by its user, once. */
+async function ruleDeleteNotification(caller: Caller, userId: string | null, id: string): Promise<Outcome> {
+  return ruleRead(caller, userId, id);
+}
+
+/** Blocking: oneself is refused before anything is read; both users must exist; 201 when new. */
+async function ruleBlock(caller: Caller, userId: string | null, otherId: string): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  if (otherId === who.target) return fail('CANNOT_BLOCK_SELF');
+  const missing = (await missingUser(caller, who.target)) ?? (await missingUser(caller, otherId));
+  if (missing) return missing;
+  return (await blockExists(caller.world.tenant.name, who.target, otherId)) ? succeed(200) : succeed(201);
+}
+
+/** Unblocking: both users must exist, and the block (BLOCK_NOT_FOUND, also for oneself). */
+async function ruleUnblock(caller: Caller, userId: string | null, otherId: string): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  const missing = (await missingUser(caller, who.target)) ?? (await missingUser(caller, otherId));
+  if (missing) return missing;
+  return (await blockExists(caller.world.tenant.name, who.target, otherId)) ? succeed(200) : fail('BLOCK_NOT_FOUND');
+}
+
+const MAX_RELATIONSHIP_IDS = 100;
+
+/** Batch status: 1 to 100 ids (checked before the user is read), of a user that exists. */
+async function ruleRelationships(caller: Caller, userId: string | null, ids: readonly string[]): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  if (ids.length === 0 || ids.length > MAX_RELATIONSHIP_IDS) return fail('VALIDATION_FAILED');
+  return (await missingUser(caller, who.target)) ?? succeed(200);
+}
+
+const REQUEST_POLICIES = ['everyone', 'friends_of_friends', 'nobody'];
+
+/**
+ * How the acting user stands with each id, from what the world holds (status reads change
+ * nothing): unknown ids, the user itself and a user who blocks the user are all `none`.
+ */
+function expectedRelationships(world: World, target: string, ids: readonly string[]) {
+  const { alice, bob, carol, dave, erin, frank, state } = world;
+  type Entry = [string, string, Record<string, unknown>, boolean];
+  const entries: Entry[] = [
+    [alice.id, carol.id, { status: 'connected', connection_id: Number(world.connection) }, true],
+    [bob.id, erin.id, { status: 'connected', connection_id: Number(world.connectionOther) }, true],
+    [alice.id, bob.id, { status: 'request_received', request_id: Number(world.requestIn) }, state.requestInPending],
+    [bob.id, alice.id, { status: 'request_sent', request_id: Number(world.requestIn) }, state.requestInPending],
+    [alice.id, dave.id, { status: 'request_sent', request_id: Number(world.requestOut) }, state.requestOutPending],
+    [alice.id, frank.id, { status: 'blocked' }, true],
+  ];
+  const holds = (entry: Entry) =>
+    entry[3] && (entry[2].connection_id === undefined || state.connections.has(String(entry[2].connection_id)));
+  const known = new Map(entries.filter(holds).map(([a, b, relationship]) => [`${a}\u0000${b}`, relationship]));
+  return ids.map((id) => ({ user_id: id, ...(known.get(`${target}\u0000${id}`) ?? { status: 'none' }) }));
+}
+
+type Success = 'accept' | 'decline' | 'read' | 'remove' | 'cancel' | 'deleteNotification';
+
 /** Keeps the model in step after a successful call. */
-function recordSuccess(world: World, kind: 'accept' | 'decline' | 'read' | 'remove', id: string): void {
-  if ((kind === 'accept' || kind === 'decline') && id === world.requestIn) world.state.requestInPending = false;
+function recordSuccess(world: World, kind: Success, id: string): void {
+  if ((kind === 'accept' || kind === 'decline' || kind === 'cancel') && id === world.requestIn) {
+    world.state.requestInPending = false;
+  }
+  if (kind === 'cancel' && id === world.requestOut) world.state.requestOutPending = false;
   if (kind === 'remove') world.state.connections.delete(id);
+  if (kind === 'deleteNotification') world.state.notifications.delete(id);
+}
+
+/** A block ends the connection and the pending request between the two users. */
+function recordBlock(world: World, blocker: string, blocked: string): void {
+  const pair = (a: SeededUser, b: SeededUser) =>
+    (blocker === a.id && blocked === b.id) || (blocker === b.id && blocked === a.id);
+  if (pair(world.alice, world.carol)) world.state.connections.delete(world.connection);
+  if (pair(world.bob, world.erin)) world.state.connections.delete(world.connectionOther);
+  if (pair(world.bob, world.alice)) world.state.requestInPending = false;
+  if (pair(world.alice, world.dave)) world.state.requestOutPending = false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -776,8 +956,19 @@ const pageValue: fc.Arbitrary<string> = fc.oneof(
 );
 
 const statusValue: fc.Arbitrary<string> = fc.oneof(
-  fc.mixedCase(fc.constantFrom('pending', 'accepted', 'declined', 'all')),
-  fc.constantFrom('', 'PENDING ', 'pend', 'pendıng', 'rejected', 'null', "pending' or '1'='1", 'pending\u0000'),
+  fc.mixedCase(fc.constantFrom('pending', 'accepted', 'declined', 'cancelled', 'expired', 'all')),
+  fc.constantFrom(
+    '',
+    'PENDING ',
+    'pend',
+    'pendıng',
+    'rejected',
+    'canceled',
+    'expıred',
+    'null',
+    "pending' or '1'='1",
+    'pending\u0000',
+  ),
   hostileText.filter((s) => s.length < 200),
 );
 
@@ -789,7 +980,10 @@ const booleanValue: fc.Arbitrary<string> = fc.oneof(
 
 function statusVerdict(raw: string | null): Verdict {
   if (raw === null || raw === '') return 'valid';
-  return ['pending', 'accepted', 'declined', 'all'].includes(raw.toLowerCase()) ? 'valid' : 'invalid';
+  // `cancelled` and `expired` are beyond the documented API (withdrawn and expired requests).
+  return ['pending', 'accepted', 'declined', 'cancelled', 'expired', 'all'].includes(raw.toLowerCase())
+    ? 'valid'
+    : 'invalid';
 }
 
 function booleanVerdict(raw: string | null): Verdict {
@@ -814,6 +1008,17 @@ const REST_ROUTES = [
   'GET /v1/connections/:userId/notifications',
   'POST /v1/connections/:userId/notifications/:notificationId/read',
   'DELETE /v1/connections/:userId/:connectionId',
+  // Cancel, mark all read, delete a notification (beyond the documented API)
+  'POST /v1/connections/:userId/cancel/:requestId',
+  'POST /v1/connections/:userId/notifications/read',
+  'DELETE /v1/connections/:userId/notifications/:notificationId',
+  // Blocks, settings and batch status (beyond the documented API)
+  'GET /v1/users/:userId/settings',
+  'PUT /v1/users/:userId/settings',
+  'GET /v1/users/:userId/blocked',
+  'PUT /v1/users/:userId/blocked/:otherUserId',
+  'DELETE /v1/users/:userId/blocked/:otherUserId',
+  'POST /v1/connections/:userId/status',
   // Mutual connections and suggestions (beyond the documented API)
   'GET /v1/connections/:userId/mutual/:otherId',
   'GET /v1/connections/:userId/suggestions',
@@ -1199,6 +1404,16 @@ describe('REST: hostile input on every route', () => {
       `/v1/connections/${world.alice.id}/notifications`,
       `/v1/connections/${world.alice.id}/notifications/${world.notification}/read`,
       `/v1/connections/${world.alice.id}/${world.connection}`,
+      // Beyond the documented API
+      `/v1/connections/${world.alice.id}/cancel/${world.requestOut}`,
+      `/v1/connections/${world.alice.id}/notifications/read`,
+      `/v1/connections/${world.alice.id}/notifications/${world.notification}`,
+      `/v1/users/${world.alice.id}/settings`,
+      `/v1/users/${world.alice.id}/blocked`,
+      `/v1/users/${world.alice.id}/blocked/${world.frank.id}`,
+      `/v1/connections/${world.alice.id}/status`,
+      `/v1/connections/${world.alice.id}/mutual/${world.carol.id}`,
+      `/v1/connections/${world.alice.id}/suggestions`,
     ];
     // The methods each path serves, from the route table.
     const allowed = (path: string) =>
@@ -1237,6 +1452,7 @@ describe('REST: hostile input on every route', () => {
     const segment = fc.oneof(
       fc.constantFrom('v1', 'users', 'connections', 'request', 'accept', 'decline', 'sent', 'received', 'active'),
       fc.constantFrom('notifications', 'read', world.alice.id, world.requestIn, world.connection, '', '.', '..'),
+      fc.constantFrom('cancel', 'status', 'settings', 'blocked', 'mutual', 'suggestions', world.bob.id),
       hostileSegment.map((s) => s.raw),
     );
     const input = fc.record({
@@ -1277,6 +1493,19 @@ describe('REST: hostile input on every route', () => {
       ['POST', `/v1/connections/${world.alice.id}/decline/${world.requestIn}`, TEN_MB],
       ['POST', `/v1/connections/${world.alice.id}/notifications/${world.notification}/read`, TEN_MB],
       ['DELETE', `/v1/connections/${world.alice.id}/${world.connection}`, TEN_MB],
+      // Beyond the documented API
+      ['POST', `/v1/connections/${world.alice.id}/cancel/${world.requestOut}`, TEN_MB],
+      ['POST', `/v1/connections/${world.alice.id}/notifications/read`, TEN_MB],
+      ['DELETE', `/v1/connections/${world.alice.id}/notifications/${world.notification}`, TEN_MB],
+      ['PUT', `/v1/users/${world.alice.id}/settings`, JSON.stringify({ accept_requests_from: TEN_MB })],
+      ['PUT', `/v1/users/${world.alice.id}/blocked/${world.bob.id}`, TEN_MB],
+      ['DELETE', `/v1/users/${world.alice.id}/blocked/${world.frank.id}`, TEN_MB],
+      ['POST', `/v1/connections/${world.alice.id}/status`, JSON.stringify({ user_ids: [TEN_MB] })],
+      [
+        'POST',
+        `/v1/connections/${world.alice.id}/status`,
+        JSON.stringify({ user_ids: Array.from({ length: 100 }, () => TEN_MB.slice(0, 100_000)) }),
+      ],
     ] as const;
     for (const [method, path, body] of huge) {
       for (const token of [world.alice.token, null]) {
@@ -1355,11 +1584,438 @@ describe('REST: hostile input on mutual connections and suggestions', () => {
   }, 60_000);
 });
 
+// Beyond the documented API: withdrawing requests, managing notifications, privacy settings,
+// blocks and batch relationship status.
+
+/**
+ * Routes that read no body: one sent anyway is ignored, unless it is over the request limit
+ * (413 before anything else) or over the REST body limit (413, unless the caller is refused first).
+ */
+async function ignoredBody(
+  body: string | undefined,
+  segments: Segment[],
+  rule: () => Promise<Outcome>,
+): Promise<Outcome> {
+  const bytes = body === undefined ? 0 : Buffer.byteLength(body);
+  if (bytes > ANY_BODY_LIMIT) return fail('PAYLOAD_TOO_LARGE');
+  if (segments.some((segment) => segment.value === null)) return fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND');
+  const expected = await rule();
+  return bytes > REST_BODY_LIMIT && !expected.codes.includes('FORBIDDEN')
+    ? union(expected, fail('PAYLOAD_TOO_LARGE'))
+    : expected;
+}
+
+/** A body sent to a route that reads none. */
+const junkBody = fc.option(fc.oneof(fc.constantFrom('{', '{"receiver_id":"x"}', 'null'), hostileText), {
+  nil: undefined,
+});
+
+/** PUT settings: the policy is checked by the REST shim (exact lower-case names) before the user is read. */
+async function expectSettingsPut(caller: Caller, user: Segment, body: string, type: ContentType): Promise<Outcome> {
+  const gate = bodyGate(caller, user, body);
+  if ('refused' in gate) return gate.refused;
+  return bodyOutcome(body, type, async (fields) => {
+    const policy = fields.accept_requests_from;
+    if (typeof policy !== 'string' || !REQUEST_POLICIES.includes(policy)) return fail('VALIDATION_FAILED');
+    return ruleGetUser(caller, gate.target);
+  });
+}
+
+/** POST status: `user_ids` must be an array of strings (the shim), of 1 to 100 ids (the domain). */
+async function expectStatus(caller: Caller, user: Segment, body: string, type: ContentType): Promise<Outcome> {
+  const gate = bodyGate(caller, user, body);
+  if ('refused' in gate) return gate.refused;
+  return bodyOutcome(body, type, async (fields) => {
+    const ids = fields.user_ids;
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return fail('VALIDATION_FAILED');
+    return ruleRelationships(caller, gate.target, ids);
+  });
+}
+
+describe('REST: hostile input on the routes beyond the documented API', () => {
+  it('GET and PUT /v1/users/{user_id}/settings: hostile ids, policies, JSON, types, content types and sizes', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const policy = fc.oneof(
+      { arbitrary: fc.constantFrom(...REQUEST_POLICIES), weight: 5 },
+      { arbitrary: fc.mixedCase(fc.constantFrom(...REQUEST_POLICIES)), weight: 2 },
+      {
+        arbitrary: fc.constantFrom(
+          'EVERYONE',
+          'FRIENDS_OF_FRIENDS',
+          'friends-of-friends',
+          ' everyone',
+          'nobody ',
+          'nobody\u0000',
+          'all',
+          'none',
+          'friends',
+          '',
+        ),
+        weight: 2,
+      },
+      { arbitrary: hostileText, weight: 2 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constantFrom(['everyone'], { everyone: true }), weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const fields = fc.record(
+      {
+        accept_requests_from: policy,
+        acceptRequestsFrom: fc.constantFrom('NOBODY', 'nobody'),
+        extra: fc.oneof(hostileText, wrongJsonType),
+      },
+      { requiredKeys: ['accept_requests_from'] },
+    );
+    const input = fc.tuple(
+      fc.constantFrom<'GET' | 'PUT'>('GET', 'PUT', 'PUT', 'PUT'),
+      actor,
+      fc.oneof({ arbitrary: pathUser(world), weight: 4 }, { arbitrary: hostileSegment, weight: 1 }),
+      bodyOf(fields),
+      contentType,
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async ([method, who, user, body, type]) => {
+        const caller = { world, actor: who };
+        const path = `/v1/users/${user.raw}/settings`;
+        const request: Call =
+          method === 'GET'
+            ? { method, path, token: tokenOf(caller) }
+            : { method, path, token: tokenOf(caller), body, contentType: type };
+        let expected: Outcome;
+        if (method === 'PUT') expected = await expectSettingsPut(caller, user, body, type);
+        else if (user.value === null) expected = fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND');
+        else expected = await ruleGetUser(caller, user.value);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        const succeeded = checkRest(request, reply, expected);
+        if (succeeded) {
+          const stored = await policyOf(tenant, user.value!);
+          expect(reply.json).toEqual({ accept_requests_from: stored });
+          if (method === 'PUT') {
+            expect(stored).toBe((JSON.parse(asStored(body)) as { accept_requests_from: string }).accept_requests_from);
+          }
+        }
+        // A read changes nothing, and a refused write neither.
+        if (method === 'GET' || !succeeded) {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      params(RUNS + 10, [
+        [
+          [
+            'PUT',
+            'user',
+            segmentOf(world.alice.id),
+            JSON.stringify({ accept_requests_from: TEN_MB }),
+            'application/json',
+          ] as ['GET' | 'PUT', Actor, Segment, string, ContentType],
+        ],
+        [
+          [
+            'PUT',
+            'service',
+            segmentOf(world.bob.id),
+            JSON.stringify({ accept_requests_from: 'friends_of_friends' }),
+            'application/json',
+          ] as ['GET' | 'PUT', Actor, Segment, string, ContentType],
+        ],
+      ]),
+    );
+  }, 60_000);
+
+  it('GET /v1/users/{user_id}/blocked: hostile ids, page and per_page', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const input = fc.record({
+      who: actor,
+      user: pathUser(world),
+      page: fc.option(pageValue, { nil: undefined }),
+      perPage: fc.option(pageValue, { nil: undefined }),
+      junk: fc.option(fc.constantFrom('&page', '&=&&', '&%zz=%zz', '&page[]=1', '&per_page=abc', '#frag'), {
+        nil: undefined,
+      }),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ who, user, page, perPage, junk }) => {
+        const caller = { world, actor: who };
+        const query = new URLSearchParams();
+        if (page !== undefined) query.set('page', page);
+        if (perPage !== undefined) query.set('per_page', perPage);
+        const path = `/v1/users/${user.raw}/blocked?${query}${junk ?? ''}`;
+        const request: Call = { method: 'GET', path, token: tokenOf(caller) };
+        const seen = new URL(`${server.url}${path}`).searchParams;
+        const pageParam = intParam(seen.get('page'));
+        const perPageParam = intParam(seen.get('per_page'));
+        const verdict = pagingVerdict(pageParam, perPageParam, 10);
+        const expected =
+          user.value === null
+            ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
+            : await ruleList(caller, user.value, verdict);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected) && verdict === 'valid') {
+          const body = reply.json as { blocked: Record<string, unknown>[]; pagination: Record<string, number> };
+          const size = perPageParam.kind === 'int' ? perPageParam.value : 10;
+          const current = pageParam.kind === 'int' ? pageParam.value : 1;
+          expect(body.pagination).toMatchObject({ current_page: current, per_page: size });
+          // alice blocks frank; bob blocks no one.
+          const all = user.value === world.alice.id ? [world.frank.id] : [];
+          expect(body.pagination.total_items).toBe(all.length);
+          expect(body.blocked.map((b) => b.client_user_id)).toEqual(all.slice((current - 1) * size, current * size));
+          for (const blocked of body.blocked) {
+            expect(Object.keys(blocked).sort()).toEqual(['blocked_at', 'client_user_id', 'display_name']);
+          }
+        }
+        await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+      }),
+      params(RUNS),
+    );
+  }, 60_000);
+
+  it('PUT and DELETE /v1/users/{user_id}/blocked/{other_id}: hostile ids, oneself, repeated calls', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const { alice, bob, carol, dave, frank, gina } = world;
+    const other = fc.oneof(
+      {
+        arbitrary: fc.constantFrom(alice.id, bob.id, carol.id, dave.id, frank.id, gina.id, 'fresh').map(segmentOf),
+        weight: 5,
+      },
+      { arbitrary: hostileSegment, weight: 3 },
+    );
+    const input = fc.record({
+      method: fc.constantFrom('PUT', 'DELETE'),
+      who: actor,
+      user: pathUser(world),
+      other,
+      body: junkBody,
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ method, who, user, other: named, body }) => {
+        const caller = { world, actor: who };
+        // "fresh" names a user created for this run, so that new blocks can be made.
+        const other = named.value === 'fresh' ? segmentOf((await world.tenant.user('fresh')).id) : named;
+        const request: Call = {
+          method,
+          path: `/v1/users/${user.raw}/blocked/${other.raw}`,
+          token: tokenOf(caller),
+          body,
+        };
+        const expected = await ignoredBody(body, [user, other], () =>
+          method === 'PUT'
+            ? ruleBlock(caller, user.value, other.value!)
+            : ruleUnblock(caller, user.value, other.value!),
+        );
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected)) {
+          if (method === 'PUT') {
+            expect(reply.json).toEqual({
+              message: 'User blocked',
+              blocked: {
+                client_user_id: other.value,
+                display_name: expect.any(String),
+                blocked_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+              },
+            });
+            recordBlock(world, user.value!, other.value!);
+          } else {
+            expect(reply.json).toEqual({ message: 'User unblocked' });
+          }
+          expect(await blockExists(tenant, user.value!, other.value!)).toBe(method === 'PUT');
+        } else {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      params(RUNS + 10),
+    );
+  }, 60_000);
+
+  it('cancel, mark all read and DELETE notification: hostile path ids, ids of other users, repeated calls', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    type Kind = 'cancel' | 'readAll' | 'deleteNotification';
+    type Input = { kind: Kind; who: Actor; user: Segment; id: Segment; body: string | undefined };
+    const known = {
+      cancel: [world.requestIn, world.requestOut],
+      deleteNotification: [world.notification, world.notificationOther],
+    };
+    const idSegment = (kind: Kind): fc.Arbitrary<Segment> =>
+      kind === 'readAll'
+        ? fc.constant(segmentOf('unused'))
+        : fc.oneof(
+            { arbitrary: fc.constantFrom(...known[kind]).map(segmentOf), weight: 4 },
+            { arbitrary: fc.maxSafeNat().map((n) => segmentOf(String(n))), weight: 1 },
+            { arbitrary: hostileSegment, weight: 3 },
+          );
+    const input = fc
+      .constantFrom<Kind>('cancel', 'readAll', 'deleteNotification')
+      .chain((kind) =>
+        fc.record({ kind: fc.constant(kind), who: actor, user: pathUser(world), id: idSegment(kind), body: junkBody }),
+      );
+    await fc.assert(
+      fc.asyncProperty(input, async ({ kind, who, user, id, body }) => {
+        const caller = { world, actor: who };
+        const path = {
+          cancel: `/v1/connections/${user.raw}/cancel/${id.raw}`,
+          readAll: `/v1/connections/${user.raw}/notifications/read`,
+          deleteNotification: `/v1/connections/${user.raw}/notifications/${id.raw}`,
+        }[kind];
+        const request: Call = {
+          method: kind === 'deleteNotification' ? 'DELETE' : 'POST',
+          path,
+          token: tokenOf(caller),
+          body,
+        };
+        const expected = await ignoredBody(body, kind === 'readAll' ? [user] : [user, id], () => {
+          if (kind === 'cancel') return ruleCancel(caller, user.value, id.value!);
+          if (kind === 'readAll') return ruleGetUser(caller, user.value);
+          return ruleDeleteNotification(caller, user.value, id.value!);
+        });
+        const unread = user.value !== null && possibleUserId(user.value) ? await unreadCount(tenant, user.value) : 0;
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected)) {
+          const answer = {
+            cancel: { message: 'Connection request cancelled successfully' },
+            readAll: { message: 'All notifications marked as read', marked: unread },
+            deleteNotification: { message: 'Notification deleted' },
+          }[kind];
+          expect(reply.json).toEqual(answer);
+          if (kind === 'readAll') expect(await unreadCount(tenant, user.value!)).toBe(0);
+          else recordSuccess(world, kind, id.value!);
+        } else {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      // The runs the model must get right whatever is generated: the receiver withdrawing (not the
+      // sender), the sender withdrawing twice, the user deleting its notification twice.
+      params(
+        RUNS + 20,
+        (
+          [
+            ['cancel', 'user', world.alice.id, world.requestIn],
+            ['cancel', 'service', world.alice.id, world.requestIn],
+            ['cancel', 'service', world.bob.id, world.requestOut],
+            ['cancel', 'user', world.alice.id, world.requestOut],
+            ['cancel', 'service', world.alice.id, world.requestOut],
+            ['cancel', 'service', world.bob.id, world.requestIn],
+            ['deleteNotification', 'service', world.bob.id, world.notification],
+            ['deleteNotification', 'user', world.alice.id, world.notificationOther],
+            ['deleteNotification', 'user', world.alice.id, world.notification],
+            ['deleteNotification', 'user', world.alice.id, world.notification],
+            ['readAll', 'user', world.alice.id, 'unused'],
+          ] as const
+        ).map(([kind, who, user, id]): [Input] => [
+          { kind, who, user: segmentOf(user), id: segmentOf(id), body: undefined },
+        ]),
+      ),
+    );
+  }, 60_000);
+
+  it('POST /v1/connections/{user_id}/status: hostile user_ids (types, counts, sizes), JSON and content types', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const { alice, bob, carol, dave, erin, frank, gina } = world;
+    const knownIds = [alice.id, bob.id, carol.id, dave.id, erin.id, frank.id, gina.id, 'ghost'];
+    const notAString = fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom({}, [], [alice.id], { user_id: alice.id }),
+    );
+    const element = fc.oneof(
+      { arbitrary: fc.constantFrom(...knownIds), weight: 6 },
+      { arbitrary: hostileIdValue, weight: 3 },
+      { arbitrary: notAString, weight: 1 },
+    );
+    const userIds = fc.oneof(
+      { arbitrary: fc.array(element, { minLength: 1, maxLength: 6 }), weight: 6 },
+      { arbitrary: fc.array(fc.constantFrom(...knownIds), { minLength: 1, maxLength: 6 }), weight: 4 },
+      { arbitrary: fc.constant([]), weight: 1 },
+      {
+        arbitrary: fc
+          .integer({ min: 98, max: 102 })
+          .chain((n) => fc.array(fc.constantFrom(...knownIds), { minLength: n, maxLength: n })),
+        weight: 2,
+      },
+      { arbitrary: fc.constantFrom(1000, 5000).map((n) => Array.from({ length: n }, (_, i) => `u${i}`)), weight: 1 },
+      { arbitrary: fc.constantFrom(...knownIds), weight: 1 },
+      { arbitrary: hostileText, weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const fields = fc.record(
+      { user_ids: userIds, userIds: fc.constant([alice.id]), extra: fc.oneof(hostileText, wrongJsonType) },
+      { requiredKeys: ['user_ids'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(actor, pathUser(world), bodyOf(fields), contentType, async (who, user, body, type) => {
+        const caller = { world, actor: who };
+        const request: Call = {
+          method: 'POST',
+          path: `/v1/connections/${user.raw}/status`,
+          token: tokenOf(caller),
+          body,
+          contentType: type,
+        };
+        const expected = await expectStatus(caller, user, body, type);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected)) {
+          // In the order asked, a repeated id answered each time, ids echoed as the server read them.
+          const asked = (JSON.parse(asStored(body)) as { user_ids: string[] }).user_ids;
+          expect(reply.json).toEqual({ relationships: expectedRelationships(world, user.value!, asked) });
+        }
+        // A status read changes nothing, answered or refused.
+        await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+      }),
+      params(RUNS + 10, [
+        ['user', segmentOf(alice.id), JSON.stringify({ user_ids: [TEN_MB] }), 'application/json'] as [
+          Actor,
+          Segment,
+          string,
+          ContentType,
+        ],
+        [
+          'user',
+          segmentOf(alice.id),
+          JSON.stringify({ user_ids: [...knownIds, alice.id, carol.id, 'x\ud800', 'ghost\u0000'] }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+        [
+          'service',
+          segmentOf(bob.id),
+          JSON.stringify({ user_ids: Array.from({ length: 100 }, (_, i) => knownIds[i % knownIds.length]) }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+        [
+          'service',
+          segmentOf(bob.id),
+          JSON.stringify({ user_ids: Array.from({ length: 101 }, () => alice.id) }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+      ]),
+    );
+  }, 60_000);
+});
+
 // ---------------------------------------------------------------------------------------------
 // GraphQL
 // ---------------------------------------------------------------------------------------------
 
-type ArgType = 'ID' | 'ID!' | 'String' | 'String!' | 'Int' | 'Boolean' | 'ConnectionRequestStatusFilter';
+type ArgType =
+  | 'ID'
+  | 'ID!'
+  | 'String'
+  | 'String!'
+  | 'Int'
+  | 'Boolean'
+  | 'ConnectionRequestStatusFilter'
+  | 'RequestPolicy!'
+  | '[ID!]!';
 
 interface FieldSpec {
   name: string;
@@ -1370,10 +2026,18 @@ interface FieldSpec {
   /** The expected answer for arguments that coerced; `undefined` marks an omitted argument. */
   rule: (caller: Caller, args: Record<string, unknown>) => Promise<Outcome>;
   /** Keeps the model in step after a success. */
-  onSuccess?: (world: World, args: Record<string, unknown>) => void;
+  onSuccess?: (world: World, args: Record<string, unknown>, caller: Caller) => void;
+  /** Arguments always tried first (with variables), so that rare outcomes are reached. */
+  examples?: (world: World) => { who: Actor; values: Record<string, unknown> }[];
 }
 
-const STATUS_FILTER = ['ALL', 'PENDING', 'ACCEPTED', 'DECLINED'];
+const STATUS_FILTER = ['ALL', 'PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'EXPIRED'];
+
+/** The values of the enum types the fields take. */
+const ENUM_VALUES: Record<string, string[]> = {
+  ConnectionRequestStatusFilter: STATUS_FILTER,
+  RequestPolicy: REQUEST_POLICIES.map((policy) => policy.toUpperCase()),
+};
 
 const asId = (value: unknown) => (value == null ? null : String(value));
 
@@ -1489,12 +2153,118 @@ const FIELDS: FieldSpec[] = [
     success: 'ConnectionSuggestionPage',
     rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 10)),
   },
+  // Cancel, mark all read, delete a notification (beyond the documented API)
+  {
+    name: 'cancelConnectionRequest',
+    operation: 'mutation',
+    args: { userId: 'ID', requestId: 'ID!' },
+    success: 'CancelConnectionRequestPayload',
+    rule: (caller, args) => ruleCancel(caller, asId(args.userId), String(args.requestId)),
+    onSuccess: (world, args) => recordSuccess(world, 'cancel', String(args.requestId)),
+    examples: (world) => [
+      { who: 'user', values: { requestId: world.requestIn } },
+      { who: 'user', values: { requestId: world.requestOut } },
+      { who: 'user', values: { requestId: Number(world.requestOut) } },
+      { who: 'service', values: { userId: world.bob.id, requestId: world.requestIn } },
+    ],
+  },
+  {
+    name: 'markAllNotificationsRead',
+    operation: 'mutation',
+    args: { userId: 'ID' },
+    success: 'MarkAllNotificationsReadPayload',
+    rule: (caller, args) => ruleGetUser(caller, asId(args.userId)),
+  },
+  {
+    name: 'deleteNotification',
+    operation: 'mutation',
+    args: { userId: 'ID', notificationId: 'ID!' },
+    success: 'DeleteNotificationPayload',
+    rule: (caller, args) => ruleDeleteNotification(caller, asId(args.userId), String(args.notificationId)),
+    onSuccess: (world, args) => recordSuccess(world, 'deleteNotification', String(args.notificationId)),
+    examples: (world) => [
+      { who: 'user', values: { notificationId: world.notificationOther } },
+      { who: 'service', values: { userId: world.alice.id, notificationId: world.notification } },
+      { who: 'user', values: { notificationId: world.notification } },
+    ],
+  },
+  // Blocks, settings and batch status (beyond the documented API)
+  {
+    name: 'settings',
+    operation: 'query',
+    args: { userId: 'ID' },
+    success: 'Settings',
+    rule: (caller, args) => ruleGetUser(caller, asId(args.userId)),
+  },
+  {
+    name: 'updateSettings',
+    operation: 'mutation',
+    args: { userId: 'ID', acceptRequestsFrom: 'RequestPolicy!' },
+    success: 'Settings',
+    rule: (caller, args) => ruleGetUser(caller, asId(args.userId)),
+    examples: () => [
+      { who: 'user', values: { acceptRequestsFrom: 'NOBODY' } },
+      { who: 'user', values: { acceptRequestsFrom: 'nobody' } },
+    ],
+  },
+  {
+    name: 'blockedUsers',
+    operation: 'query',
+    args: { userId: 'ID', ...pagingArgs },
+    success: 'BlockedUserPage',
+    rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 10)),
+  },
+  {
+    name: 'blockUser',
+    operation: 'mutation',
+    args: { userId: 'ID', otherUserId: 'ID!' },
+    success: 'BlockUserPayload',
+    rule: (caller, args) => ruleBlock(caller, asId(args.userId), String(args.otherUserId)),
+    onSuccess: (world, args, caller) =>
+      recordBlock(world, asId(args.userId) ?? subjectOf(caller), String(args.otherUserId)),
+    examples: (world) => [
+      { who: 'user', values: { otherUserId: world.alice.id } },
+      { who: 'user', values: { otherUserId: world.carol.id } },
+      { who: 'user', values: { otherUserId: world.carol.id } },
+      { who: 'service', values: { userId: world.gina.id, otherUserId: world.alice.id } },
+    ],
+  },
+  {
+    name: 'unblockUser',
+    operation: 'mutation',
+    args: { userId: 'ID', otherUserId: 'ID!' },
+    success: 'UnblockUserPayload',
+    rule: (caller, args) => ruleUnblock(caller, asId(args.userId), String(args.otherUserId)),
+    examples: (world) => [
+      { who: 'user', values: { otherUserId: world.alice.id } },
+      { who: 'service', values: { userId: world.alice.id, otherUserId: world.frank.id } },
+      { who: 'user', values: { otherUserId: world.frank.id } },
+      { who: 'user', values: { otherUserId: world.gina.id } },
+    ],
+  },
+  {
+    name: 'relationships',
+    operation: 'query',
+    args: { userId: 'ID', userIds: '[ID!]!' },
+    success: 'RelationshipList',
+    rule: (caller, args) => ruleRelationships(caller, asId(args.userId), args.userIds as string[]),
+    examples: (world) => [
+      { who: 'user', values: { userIds: [world.carol.id, world.bob.id, world.frank.id, world.gina.id, 'ghost'] } },
+      { who: 'service', values: { userId: world.bob.id, userIds: world.alice.id } },
+      { who: 'user', values: { userIds: [] } },
+      { who: 'user', values: { userIds: Array.from({ length: 101 }, () => world.bob.id) } },
+    ],
+  },
 ];
 
 /** Whether a JSON variable value coerces to the argument's type (GraphQL input coercion). */
 function coercesTo(type: ArgType, value: unknown): boolean {
   if (value === undefined) return !type.endsWith('!');
   if (value === null) return !type.endsWith('!');
+  if (type === '[ID!]!') {
+    // A single value stands for a list of one (input coercion of lists).
+    return (Array.isArray(value) ? value : [value]).every((item) => coercesTo('ID!', item));
+  }
   switch (type.replace('!', '')) {
     case 'ID':
       return typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value));
@@ -1505,12 +2275,13 @@ function coercesTo(type: ArgType, value: unknown): boolean {
     case 'Boolean':
       return typeof value === 'boolean';
     default:
-      return typeof value === 'string' && STATUS_FILTER.includes(value);
+      return typeof value === 'string' && ENUM_VALUES[type.replace('!', '')]!.includes(value);
   }
 }
 
-/** The value as the resolver sees it after coercion (IDs are strings). */
+/** The value as the resolver sees it after coercion (IDs are strings, lists are lists). */
 function coerced(type: ArgType, value: unknown): unknown {
+  if (type === '[ID!]!') return (Array.isArray(value) ? value : [value]).map((item) => coerced('ID!', item));
   return type.startsWith('ID') && typeof value === 'number' ? String(value) : value;
 }
 
@@ -1518,10 +2289,15 @@ function coerced(type: ArgType, value: unknown): unknown {
 function literal(type: ArgType, value: unknown): { text: string; valid: boolean } {
   const base = type.replace('!', '');
   if (value === null) return { text: 'null', valid: !type.endsWith('!') };
+  if (type === '[ID!]!') {
+    if (!Array.isArray(value)) return literal('ID!', value);
+    const items = value.map((item) => literal('ID!', item));
+    return { text: `[${items.map((item) => item.text).join(', ')}]`, valid: items.every((item) => item.valid) };
+  }
   if (typeof value === 'string') {
-    if (base === 'ConnectionRequestStatusFilter' && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value)) {
+    if (base in ENUM_VALUES && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value)) {
       if (['true', 'false', 'null'].includes(value)) return { text: JSON.stringify(value), valid: false };
-      return { text: value, valid: STATUS_FILTER.includes(value) };
+      return { text: value, valid: ENUM_VALUES[base]!.includes(value) };
     }
     // A JSON string is a GraphQL string, except that GraphQL refuses escaped lone surrogates.
     return { text: JSON.stringify(value), valid: (base === 'ID' || base === 'String') && !hasLoneSurrogate(value) };
@@ -1544,17 +2320,47 @@ const WRONG_DECLARATION: Record<string, string> = {
   Int: 'String',
   Boolean: 'String',
   ConnectionRequestStatusFilter: 'String',
+  RequestPolicy: 'String!',
+  // `[ID!]!` with its first `!` dropped: a single ID is not a list (variables are not coerced).
+  '[ID]!': 'ID!',
 };
 
 function argumentValue(type: ArgType, world: World, field: string): fc.Arbitrary<unknown> {
   const base = type.replace('!', '');
   const wrong = { arbitrary: wrongJsonType, weight: 1 };
   const omitted = (weight: number) => ({ arbitrary: fc.constant(undefined), weight });
+  if (type === '[ID!]!') {
+    const userIds = [world.alice.id, world.bob.id, world.carol.id, world.dave.id, world.frank.id, 'ghost'];
+    const item = fc.oneof(
+      { arbitrary: fc.constantFrom(...userIds), weight: 6 },
+      { arbitrary: fc.constantFrom(...userIds).map((id) => (/^\d+$/.test(id) ? Number(id) : id)), weight: 1 },
+      { arbitrary: hostileIdValue, weight: 2 },
+      { arbitrary: fc.integer(), weight: 1 },
+      { arbitrary: fc.constantFrom(null, true, 1.5, {}, [world.alice.id]), weight: 1 },
+    );
+    return fc.oneof(
+      { arbitrary: fc.array(item, { minLength: 1, maxLength: 5 }), weight: 6 },
+      { arbitrary: fc.array(fc.constantFrom(...userIds), { minLength: 1, maxLength: 5 }), weight: 3 },
+      { arbitrary: fc.constant([]), weight: 1 },
+      {
+        arbitrary: fc
+          .integer({ min: 99, max: 101 })
+          .chain((n) => fc.array(fc.constantFrom(...userIds), { minLength: n, maxLength: n })),
+        weight: 1,
+      },
+      // A single ID stands for a list of one.
+      { arbitrary: fc.constantFrom(...userIds), weight: 1 },
+      wrong,
+      omitted(1),
+    );
+  }
   if (base === 'ID') {
     const known =
       field === 'userId' || field === 'receiverId'
         ? [world.alice.id, world.alice.id, world.bob.id, world.carol.id, world.dave.id, 'fresh']
-        : [world.requestIn, world.requestOut, world.connection, world.connectionOther, world.notification];
+        : field === 'otherUserId'
+          ? [world.alice.id, world.bob.id, world.carol.id, world.dave.id, world.frank.id, world.gina.id, 'fresh']
+          : [world.requestIn, world.requestOut, world.connection, world.connectionOther, world.notification];
     return fc.oneof(
       { arbitrary: fc.constantFrom(...known), weight: 4 },
       { arbitrary: fc.constantFrom(...known).map((id) => (/^\d+$/.test(id) ? Number(id) : id)), weight: 1 },
@@ -1583,11 +2389,13 @@ function argumentValue(type: ArgType, world: World, field: string): fc.Arbitrary
   }
   if (base === 'Boolean')
     return fc.oneof({ arbitrary: fc.boolean(), weight: 4 }, fc.constantFrom('true', 0, 1), wrong, omitted(2));
+  const values = ENUM_VALUES[base]!;
   return fc.oneof(
-    { arbitrary: fc.constantFrom(...STATUS_FILTER), weight: 4 },
-    fc.constantFrom('pending', 'Pending', 'all', 'REJECTED', 'true', ''),
+    { arbitrary: fc.constantFrom(...values), weight: 4 },
+    fc.constantFrom(...values.map((value) => value.toLowerCase()), 'Pending', 'REJECTED', 'true', ''),
+    hostileText.filter((text) => text.length < 200),
     wrong,
-    omitted(2),
+    omitted(type.endsWith('!') ? 1 : 2),
   );
 }
 
@@ -1825,7 +2633,7 @@ describe('GraphQL: hostile arguments on every query and mutation field', () => {
               if (expected.success.length === 0)
                 throw violation('unexpected success', { ...context, response: reply.text });
               succeeded = true;
-              field.onSuccess?.(world, args);
+              field.onSuccess?.(world, args, caller);
             } else if (
               typeof result.code !== 'string' ||
               typeof result.message !== 'string' ||
@@ -1837,7 +2645,17 @@ describe('GraphQL: hostile arguments on every query and mutation field', () => {
           }
           if (!succeeded) await expectUnchanged(tenant, before, { ...context, response: reply.text });
         }),
-        params(RUNS),
+        params(
+          RUNS,
+          (field.examples?.(world) ?? []).map(
+            ({
+              who,
+              values,
+            }): [
+              { who: Actor; mode: 'variables' | 'inline' | 'wrong-declaration'; values: Record<string, unknown> },
+            ] => [{ who, mode: 'variables', values: { ...values } }],
+          ),
+        ),
       );
     }, 60_000);
   }
