@@ -6,6 +6,8 @@ import { ForbiddenError } from '../domain/errors.js';
 import { actingUserId, type Viewer } from '../domain/viewer.js';
 import type { Logger } from '../logger.js';
 import type { Gateway } from '../yoga.js';
+import { parseInput } from './input-schema.js';
+import { buildOpenApiDocument, OPENAPI_PATH, packageVersion } from './openapi.js';
 import { createRouter } from './router.js';
 import { type Route, routes } from './routes.js';
 import { databaseUnavailable, errorResponse, Response, type RestErrorCode, RestInputError } from './status.js';
@@ -48,6 +50,20 @@ async function readJsonBody(request: Request): Promise<unknown> {
 export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logger: Logger) {
   const match = createRouter(routes);
   const unauthorized = (message: string) => errorResponse('UNAUTHENTICATED', message, { 'www-authenticate': 'Bearer' });
+
+  // The OpenAPI document, generated from the same route table on first request.
+  let openApiJson: string | undefined;
+  const openApi = (request: Request): Response => {
+    if (request.method !== 'GET') {
+      return errorResponse('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${OPENAPI_PATH}`, {
+        allow: 'GET',
+      });
+    }
+    openApiJson ??= JSON.stringify(
+      buildOpenApiDocument(routes, { version: packageVersion(), maxBodyBytes: MAX_BODY_BYTES }),
+    );
+    return new Response(openApiJson, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  };
 
   // Each route's operation, parsed and validated once by the gateway's own pipeline.
   const documents = new Map<Route, DocumentNode>();
@@ -112,6 +128,8 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
 
   return async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    // The API's description is public: it needs no token.
+    if (url.pathname === OPENAPI_PATH) return openApi(request);
     const found = match(request.method, url.pathname);
     switch (found.kind) {
       case 'bad-path':
@@ -137,12 +155,15 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
       throw error;
     }
     try {
-      const body = found.route.body ? await readJsonBody(request) : undefined;
-      const variables = found.route.variables({ params: found.params, query: url.searchParams, body });
+      const { route } = found;
+      const body = route.body ? await readJsonBody(request) : undefined;
+      // Parsed by the route's declarations, the same ones its OpenAPI description is made of.
+      const input = parseInput(route, { params: found.params, query: url.searchParams, body });
+      const variables = route.variables(input as Parameters<Route['variables']>[0]) as Record<string, unknown>;
       // Every POST may be retried safely with an Idempotency-Key; its operation takes the key.
       const idempotencyKey = request.headers.get('idempotency-key');
-      if (found.route.method === 'POST' && idempotencyKey !== null) variables.idempotencyKey = idempotencyKey;
-      return await execute(found.route, variables, viewer, request);
+      if (route.method === 'POST' && idempotencyKey !== null) variables.idempotencyKey = idempotencyKey;
+      return await execute(route, variables, viewer, request);
     } catch (error) {
       if (error instanceof RestInputError) return errorResponse(error.code, error.message);
       throw error;

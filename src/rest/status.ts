@@ -72,6 +72,19 @@ const errorLabel: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** Every code the REST face may answer with, in the order of their statuses. */
+export const ERROR_CODES = Object.keys(statusOfCode) as RestErrorCode[];
+
+/** The HTTP status of an error code. */
+export function statusOf(code: RestErrorCode): number {
+  return statusOfCode[code];
+}
+
+/** The `error` label of an error status. */
+export function errorLabelOf(status: number): string {
+  return errorLabel[status] ?? 'Error';
+}
+
 export interface ErrorBody {
   error: string;
   message: string;
@@ -83,7 +96,7 @@ export { Response };
 /** The documented error response for a code: `{error, message, code}` with its status. */
 export function errorResponse(code: RestErrorCode, message: string, headers?: Record<string, string>): Response {
   const status = statusOfCode[code];
-  const body: ErrorBody = { error: errorLabel[status] ?? 'Error', message, code };
+  const body: ErrorBody = { error: errorLabelOf(status), message, code };
   return Response.json(body, { status, ...(headers && { headers }) });
 }
 

@@ -1,0 +1,208 @@
+import { RestInputError } from './status.js';
+
+/*
+ * The inputs of a REST route as data: its query parameters and the fields of its JSON body,
+ * each with its type and limits. The shim parses every request with these declarations (see
+ * `parseInput`) and the OpenAPI document is generated from the very same ones, so the two
+ * cannot disagree.
+ *
+ * The shim checks the form of each input (an integer, a string, one of an enum's values) with
+ * the messages below. Ranges and lengths (`minimum`, `maximum`, `minLength`, `maxLength`,
+ * `minItems`, `maxItems`) are the domain's rules, checked by the domain for REST and GraphQL
+ * alike with its own messages: declarations take them from the domain's constants, so what is
+ * documented is what is enforced.
+ */
+
+interface Documented {
+  description?: string;
+}
+
+/** A query parameter holding a 32-bit integer (`page=2`). */
+export interface IntegerInput extends Documented {
+  type: 'integer';
+  minimum?: number;
+  maximum?: number;
+  /** Used when the parameter is absent or empty. */
+  default?: number;
+}
+
+/** A query parameter holding `true`/`1` or `false`/`0`, in any case. */
+export interface BooleanInput extends Documented {
+  type: 'boolean';
+  default?: boolean;
+}
+
+/**
+ * One of a list of lower-case values; parsed into the GraphQL enum value (upper case). In the
+ * query it is matched in any case; in a JSON body exactly.
+ */
+export interface EnumInput<V extends string = string> extends Documented {
+  type: 'enum';
+  values: readonly V[];
+  default?: V;
+  required?: boolean;
+}
+
+/** A JSON body field holding a string. */
+export interface StringInput extends Documented {
+  type: 'string';
+  required?: boolean;
+  /** Also accept a JSON integer (ids of clients whose user ids are numeric), as its decimal string. */
+  integerAsString?: boolean;
+  minLength?: number;
+  maxLength?: number;
+}
+
+/** A JSON body field holding an array of strings. */
+export interface StringArrayInput extends Documented {
+  type: 'string-array';
+  /** What the strings are, for the error message ("user id strings"). */
+  itemsAre: string;
+  minItems?: number;
+  maxItems?: number;
+  items?: { minLength?: number; maxLength?: number };
+}
+
+export type QueryInput = IntegerInput | BooleanInput | EnumInput;
+export type BodyInput = StringInput | EnumInput | StringArrayInput;
+
+/** Query parameters by name, parsed (and documented) in this order. */
+export type QuerySchema = Record<string, QueryInput>;
+/** The fields of a JSON object body by name, parsed (and documented) in this order. */
+export type BodySchema = Record<string, BodyInput>;
+
+/** Names of the `:name` segments of a route path. */
+export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** The names of a path's parameters, in order (`/v1/users/:userId` → `['userId']`). */
+export function pathParamNames(path: string): string[] {
+  return path
+    .split('/')
+    .filter((segment) => segment.startsWith(':'))
+    .map((segment) => segment.slice(1));
+}
+
+type ParsedQueryValue<I> = I extends IntegerInput
+  ? I extends { default: number }
+    ? number
+    : number | undefined
+  : I extends BooleanInput
+    ? I extends { default: boolean }
+      ? boolean
+      : boolean | undefined
+    : I extends EnumInput<infer V>
+      ? I extends { default: string }
+        ? Uppercase<V>
+        : Uppercase<V> | undefined
+      : never;
+
+type ParsedBodyValue<I> = I extends StringInput
+  ? I extends { required: true }
+    ? string
+    : string | null
+  : I extends EnumInput<infer V>
+    ? I extends { required: true }
+      ? Uppercase<V>
+      : Uppercase<V> | null
+    : I extends StringArrayInput
+      ? string[]
+      : never;
+
+export type ParsedQuery<Q> = { [K in keyof Q]: ParsedQueryValue<Q[K]> };
+export type ParsedBody<B> = { [K in keyof B]: ParsedBodyValue<B[K]> };
+
+/** A route's input after parsing: what its `variables` function turns into GraphQL variables. */
+export interface ParsedInput<Path extends string, Q, B> {
+  params: Record<PathParamNames<Path>, string>;
+  query: ParsedQuery<Q>;
+  body: ParsedBody<B>;
+}
+
+const invalid = (message: string) => new RestInputError('VALIDATION_FAILED', message);
+
+// Query parameters are GraphQL `Int`s: 32-bit, so larger numbers are refused here, not by the engine.
+export const MAX_INT = 2_147_483_647;
+
+function parseQueryValue(name: string, input: QueryInput, query: URLSearchParams): unknown {
+  const raw = query.get(name);
+  switch (input.type) {
+    case 'integer': {
+      if (raw === null || raw === '') return input.default;
+      // Only the form is checked here; the range is the domain's rule, the same as for GraphQL.
+      if (!/^-?\d{1,10}$/.test(raw) || Math.abs(Number(raw)) > MAX_INT) throw invalid(`${name} must be an integer`);
+      return Number(raw);
+    }
+    case 'boolean': {
+      const value = raw?.toLowerCase();
+      if (value === undefined || value === '') return input.default;
+      if (value === 'true' || value === '1') return true;
+      if (value === 'false' || value === '0') return false;
+      throw invalid(`${name} must be true or false`);
+    }
+    case 'enum': {
+      const fallback = input.default?.toUpperCase();
+      if (raw === null || raw === '') return fallback;
+      // Compared in lower case: upper-casing would turn a dotless ı into I ("pendıng" → PENDING).
+      const value = input.values.find((v) => v.toLowerCase() === raw.toLowerCase());
+      if (value === undefined) throw invalid(`${name} must be one of ${input.values.join(', ')}`);
+      return value.toUpperCase();
+    }
+  }
+}
+
+function parseBodyValue(name: string, input: BodyInput, body: Record<string, unknown>): unknown {
+  const value = body[name];
+  switch (input.type) {
+    case 'string': {
+      if (value === undefined || value === null) {
+        if (input.required) throw invalid(`${name} is required`);
+        return null;
+      }
+      if (input.integerAsString && typeof value === 'number' && Number.isInteger(value)) return String(value);
+      if (typeof value !== 'string') throw invalid(`${name} must be a string`);
+      return value;
+    }
+    case 'enum': {
+      if (!input.required && (value === undefined || value === null)) return null;
+      const found = input.values.find((v) => v === value);
+      if (found === undefined) throw invalid(`${name} must be one of ${input.values.join(', ')}`);
+      return found.toUpperCase();
+    }
+    case 'string-array': {
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+        throw invalid(`${name} must be an array of ${input.itemsAre}`);
+      }
+      return value;
+    }
+  }
+}
+
+/**
+ * Parses a request's input by its route's declarations: query parameters first, then the JSON
+ * body (which must be an object when the route declares one), each in declaration order; the
+ * first bad input is refused with a 400 `VALIDATION_FAILED` naming it.
+ */
+export function parseInput(
+  declared: { query?: QuerySchema | undefined; body?: BodySchema | undefined },
+  input: { params: Record<string, string>; query: URLSearchParams; body: unknown },
+): { params: Record<string, string>; query: Record<string, unknown>; body: Record<string, unknown> } {
+  const query: Record<string, unknown> = {};
+  for (const [name, declaration] of Object.entries(declared.query ?? {})) {
+    query[name] = parseQueryValue(name, declaration, input.query);
+  }
+  const body: Record<string, unknown> = {};
+  if (declared.body) {
+    const object = input.body;
+    if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+      throw invalid('Request body must be a JSON object');
+    }
+    for (const [name, declaration] of Object.entries(declared.body)) {
+      body[name] = parseBodyValue(name, declaration, object as Record<string, unknown>);
+    }
+  }
+  return { params: input.params, query, body };
+}

@@ -1,0 +1,309 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../db/availability.js';
+import type { BodyInput, QueryInput } from './input-schema.js';
+import { MAX_INT, pathParamNames } from './input-schema.js';
+import { type JsonSchema, object, ref, string } from './json-schema.js';
+import { PATH_PARAMS, type Route, SCHEMAS, TAGS } from './routes.js';
+import { ERROR_CODES, errorLabelOf, type RestErrorCode, statusOf } from './status.js';
+
+/*
+ * The OpenAPI 3.1 document of the REST shim, generated from its route table: the paths and
+ * methods, the path parameters, the query parameters and JSON bodies as the shim parses them
+ * (the same declarations), the success bodies each route's `respond` shapes, and the errors
+ * each route can answer. Nothing here is written by hand per route, so it cannot drift.
+ */
+
+/** Where the document is served (no token needed). */
+export const OPENAPI_PATH = '/v1/openapi.json';
+
+export const API_TITLE = 'User Connections API';
+
+/** The REST body limit, as the handler enforces it (kept here to avoid a cycle with handler.ts). */
+export interface OpenApiOptions {
+  /** The API's version: the package's. */
+  version: string;
+  /** Largest JSON body the shim reads, in bytes. */
+  maxBodyBytes: number;
+}
+
+/** The package's version, read from the nearest package.json above this module (src or dist). */
+export function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+      if (pkg.version && pkg.name === 'user-connections-gateway') return pkg.version;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return '0.0.0';
+    dir = parent;
+  }
+}
+
+/** `/v1/users/:userId` → `/v1/users/{userId}`. */
+export function openApiPath(path: string): string {
+  return path.replace(/:(\w+)/g, '{$1}');
+}
+
+/** `query RestSendConnectionRequest(…)` → `sendConnectionRequest`. */
+function operationId(route: Route): string {
+  const name = /^\s*(?:query|mutation)\s+(\w+)/.exec(route.operation.toString())?.[1];
+  if (!name) throw new Error(`The operation of ${route.method} ${route.path} has no name`);
+  const bare = name.replace(/^Rest/, '');
+  return bare.charAt(0).toLowerCase() + bare.slice(1);
+}
+
+const isMutation = (route: Route) => /^\s*mutation\b/.test(route.operation.toString());
+const takesIdempotencyKey = (route: Route) => route.operation.toString().includes('$idempotencyKey');
+
+/**
+ * The error codes a route can answer: its own rules' codes, and those that follow from what
+ * it is. Every route authenticates, checks that the caller may act as the path's user, and
+ * reads the database; a route with a body reads JSON within a size limit; a write draws on the
+ * rate budgets; a write that takes an Idempotency-Key may find it used for another request.
+ */
+export function errorCodesOf(route: Route): RestErrorCode[] {
+  const codes = new Set<RestErrorCode>([
+    'VALIDATION_FAILED',
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'SERVICE_UNAVAILABLE',
+    'INTERNAL_SERVER_ERROR',
+    ...route.errors,
+  ]);
+  if (route.body) {
+    codes.add('INVALID_JSON');
+    codes.add('PAYLOAD_TOO_LARGE');
+  }
+  if (isMutation(route)) codes.add('RATE_LIMITED');
+  if (takesIdempotencyKey(route)) codes.add('IDEMPOTENCY_KEY_REUSED');
+  // In the order of the codes' table, so the document reads the same way every time.
+  return ERROR_CODES.filter((code) => codes.has(code));
+}
+
+function withDescription(schema: JsonSchema, description: string | undefined): JsonSchema {
+  return description ? { ...schema, description } : schema;
+}
+
+function queryParamSchema(input: QueryInput): JsonSchema {
+  switch (input.type) {
+    case 'integer':
+      return {
+        type: 'integer',
+        format: 'int32',
+        minimum: input.minimum ?? -MAX_INT,
+        maximum: input.maximum ?? MAX_INT,
+        ...(input.default !== undefined && { default: input.default }),
+      };
+    case 'boolean':
+      return { type: 'boolean', ...(input.default !== undefined && { default: input.default }) };
+    case 'enum':
+      return {
+        type: 'string',
+        enum: [...input.values],
+        ...(input.default !== undefined && { default: input.default }),
+      };
+  }
+}
+
+function bodyFieldSchema(input: BodyInput): { schema: JsonSchema; required: boolean } {
+  switch (input.type) {
+    case 'string': {
+      const lengths = {
+        ...(input.minLength !== undefined && { minLength: input.minLength }),
+        ...(input.maxLength !== undefined && { maxLength: input.maxLength }),
+      };
+      const types = ['string', ...(input.integerAsString ? ['integer'] : []), ...(input.required ? [] : ['null'])];
+      const schema = { type: types.length === 1 ? 'string' : types, ...lengths };
+      return { schema: withDescription(schema, input.description), required: input.required === true };
+    }
+    case 'enum': {
+      const values: (string | null)[] = [...input.values, ...(input.required ? [] : [null])];
+      const schema = { type: input.required ? 'string' : ['string', 'null'], enum: values };
+      return { schema: withDescription(schema, input.description), required: input.required === true };
+    }
+    case 'string-array': {
+      const schema = {
+        type: 'array',
+        items: { type: 'string', ...input.items },
+        ...(input.minItems !== undefined && { minItems: input.minItems }),
+        ...(input.maxItems !== undefined && { maxItems: input.maxItems }),
+      };
+      return { schema: withDescription(schema, input.description), required: true };
+    }
+  }
+}
+
+function parametersOf(route: Route): JsonSchema[] {
+  const parameters: JsonSchema[] = pathParamNames(route.path).map((name) => {
+    const schema = PATH_PARAMS[name];
+    if (!schema) throw new Error(`Path parameter ${name} of ${route.method} ${route.path} is not described`);
+    const { description, ...rest } = schema;
+    return { name, in: 'path', required: true, description, schema: rest };
+  });
+  for (const [name, input] of Object.entries(route.query ?? {})) {
+    parameters.push({
+      name,
+      in: 'query',
+      required: false,
+      ...(input.description && { description: input.description }),
+      schema: queryParamSchema(input),
+    });
+  }
+  if (takesIdempotencyKey(route)) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
+  return parameters;
+}
+
+function requestBodyOf(route: Route, maxBodyBytes: number): JsonSchema | undefined {
+  if (!route.body) return undefined;
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const [name, input] of Object.entries(route.body)) {
+    const field = bodyFieldSchema(input);
+    properties[name] = field.schema;
+    if (field.required) required.push(name);
+  }
+  return {
+    required: true,
+    description: `A JSON object of at most ${maxBodyBytes} bytes; other fields are ignored.`,
+    content: { 'application/json': { schema: { type: 'object', properties, required } } },
+  };
+}
+
+const RETRY_AFTER = { $ref: '#/components/headers/RetryAfter' };
+
+function errorResponsesOf(route: Route): Record<string, JsonSchema> {
+  const byStatus = new Map<number, RestErrorCode[]>();
+  for (const code of errorCodesOf(route)) {
+    const status = statusOf(code);
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const responses: Record<string, JsonSchema> = {};
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const headers: Record<string, JsonSchema> = {};
+    if (status === 429 || status === 503) headers['Retry-After'] = RETRY_AFTER;
+    if (status === 401) headers['WWW-Authenticate'] = { $ref: '#/components/headers/WWWAuthenticate' };
+    responses[String(status)] = {
+      description: `${errorLabelOf(status)}: ${codes.map((code) => `\`${code}\``).join(', ')}.`,
+      ...(Object.keys(headers).length > 0 && { headers }),
+      content: {
+        'application/json': {
+          schema: { allOf: [ref('Error'), { type: 'object', properties: { code: { enum: codes } } }] },
+        },
+      },
+    };
+  }
+  return responses;
+}
+
+function operationOf(route: Route, options: OpenApiOptions): JsonSchema {
+  const responses: Record<string, JsonSchema> = {};
+  for (const status of route.success.statuses) {
+    responses[String(status)] = {
+      description: route.success.description,
+      content: { 'application/json': { schema: route.success.schema } },
+    };
+  }
+  const requestBody = requestBodyOf(route, options.maxBodyBytes);
+  return {
+    operationId: operationId(route),
+    tags: [route.tag],
+    summary: route.summary,
+    ...(route.description && { description: route.description }),
+    parameters: parametersOf(route),
+    ...(requestBody && { requestBody }),
+    responses: { ...responses, ...errorResponsesOf(route) },
+  };
+}
+
+const DESCRIPTION = `The REST face of the User Connections gateway: the documented \`/v1\` paths and those beyond them.
+Every path is one GraphQL operation of \`/graphql\` underneath, with the same rules and errors.
+
+Authenticate with a bearer JWT (HS256): a user token acts as its own user, a service token of a
+tenant (a game's backend) as any user of that tenant.
+
+Every failure is \`{error, message, code}\` with a stable \`code\`; each operation lists the codes it
+can answer. Besides those, any request may be refused by the transport: \`405 METHOD_NOT_ALLOWED\`
+(with \`Allow\`) for a method a path does not take, \`404 ROUTE_NOT_FOUND\` for an unknown path,
+\`408 REQUEST_TIMEOUT\`, \`413 PAYLOAD_TOO_LARGE\` (any body over 256 KiB), \`414 URI_TOO_LONG\` and
+\`431 HEADERS_TOO_LARGE\`.
+
+Every \`POST\` that changes something takes an \`Idempotency-Key\`: a retry with the same key and
+input returns the first call's answer.`;
+
+/** The whole document for the routes. */
+export function buildOpenApiDocument(routes: readonly Route[], options: OpenApiOptions): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of routes) {
+    const path = openApiPath(route.path);
+    paths[path] ??= {};
+    paths[path][route.method.toLowerCase()] = operationOf(route, options);
+  }
+  paths[OPENAPI_PATH] = {
+    get: {
+      operationId: 'openApiDocument',
+      tags: ['Documentation'],
+      summary: 'This document',
+      security: [],
+      responses: {
+        '200': {
+          description: 'The OpenAPI 3.1 document of the REST API.',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+      },
+    },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: API_TITLE,
+      version: options.version,
+      description: DESCRIPTION,
+    },
+    servers: [{ url: '/', description: 'This server' }],
+    tags: [
+      ...Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+      { name: 'Documentation', description: 'This document (no token needed); the reference page is at `/docs`.' },
+    ],
+    security: [{ bearerAuth: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'HS256 token: `sub` the user id, `tenant`, and `role: service` for a backend.',
+        },
+      },
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            "Makes the call safe to retry: the same key with the same input returns the first call's answer; with another input, 422 `IDEMPOTENCY_KEY_REUSED`. Scoped to the acting user.",
+          schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+        },
+      },
+      headers: {
+        RetryAfter: {
+          description: `Seconds to wait before retrying (${DATABASE_RETRY_AFTER_SECONDS} while the database is away).`,
+          schema: { type: 'integer', minimum: 1 },
+        },
+        WWWAuthenticate: { description: '`Bearer`.', schema: { type: 'string' } },
+      },
+      schemas: {
+        ...SCHEMAS,
+        Error: object({
+          error: string({ description: "The status's label, e.g. `Resource not found`." }),
+          message: string({ description: 'What went wrong, for people.' }),
+          code: { type: 'string', enum: [...ERROR_CODES], description: 'Stable: switch on this.' },
+        }),
+      },
+    },
+  };
+}
