@@ -1,0 +1,996 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ConnectionRequestStatus =
+  /** Accepted: the two users are connected. */
+  | 'ACCEPTED'
+  /** Withdrawn by its sender before an answer. */
+  | 'CANCELLED'
+  /** Declined: no connection was created. */
+  | 'DECLINED'
+  /** Left unanswered past the configured expiry time. */
+  | 'EXPIRED'
+  /** Sent, waiting for the receiver. */
+  | 'PENDING';
+
+export type ConnectionRequestStatusFilter =
+  | 'ACCEPTED'
+  | 'ALL'
+  | 'CANCELLED'
+  | 'DECLINED'
+  | 'EXPIRED'
+  | 'PENDING';
+
+/** Stable machine-readable reason of an expected failure. */
+export type ErrorCode =
+  | 'ALREADY_CONNECTED'
+  | 'BLOCK_NOT_FOUND'
+  | 'CANNOT_BLOCK_SELF'
+  | 'CANNOT_CONNECT_TO_SELF'
+  | 'CONNECTION_LIMIT_REACHED'
+  | 'CONNECTION_NOT_FOUND'
+  | 'CONNECTION_REQUEST_NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'NOTIFICATION_NOT_FOUND'
+  | 'NOT_REQUEST_RECEIVER'
+  | 'NOT_REQUEST_SENDER'
+  | 'RATE_LIMITED'
+  | 'REQUESTS_NOT_ACCEPTED'
+  | 'REQUEST_ALREADY_PENDING'
+  | 'REQUEST_ALREADY_PROCESSED'
+  | 'REQUEST_COOLDOWN'
+  | 'TOO_MANY_PENDING_REQUESTS'
+  | 'USER_BLOCKED'
+  | 'USER_NOT_FOUND'
+  | 'VALIDATION_FAILED';
+
+export type NotificationType =
+  /** A new connection request was received. */
+  | 'NEW_REQUEST'
+  /** A sent connection request was accepted. */
+  | 'REQUEST_ACCEPTED'
+  /** A received request was withdrawn by its sender (delivered already read: it shows, it does not count). */
+  | 'REQUEST_CANCELLED'
+  /** A sent connection request was declined. */
+  | 'REQUEST_DECLINED'
+  /** A sent request expired unanswered (delivered already read: it shows, it does not count). */
+  | 'REQUEST_EXPIRED';
+
+export type RelationshipStatus =
+  /** The user blocks them. */
+  | 'BLOCKED'
+  /** Connected; see connectionId. */
+  | 'CONNECTED'
+  /** Nothing between the two (also for unknown users and the user itself). */
+  | 'NONE'
+  /** They sent the user a pending request; see requestId. */
+  | 'REQUEST_RECEIVED'
+  /** The user sent them a pending request; see requestId. */
+  | 'REQUEST_SENT';
+
+export type UserFieldsFragment = { clientUserId: string, displayName: string };
+
+type ErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', code: ErrorCode, message: string };
+
+type ErrorFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: ErrorCode, message: string };
+
+type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
+
+type ErrorFields_RateLimitedError_Fragment = { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string };
+
+type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', code: ErrorCode, message: string };
+
+export type ErrorFieldsFragment =
+  | ErrorFields_ConflictError_Fragment
+  | ErrorFields_ForbiddenError_Fragment
+  | ErrorFields_NotFoundError_Fragment
+  | ErrorFields_RateLimitedError_Fragment
+  | ErrorFields_ValidationError_Fragment
+;
+
+export type ConnectionFieldsFragment = { id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } };
+
+export type ConnectionRequestFieldsFragment = { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } };
+
+export type NotificationFieldsFragment = { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } };
+
+export type ProfileQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type ProfileQuery = { user:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'User', createdAt: string, clientUserId: string, displayName: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type ActiveConnectionsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ActiveConnectionsQuery = { activeConnections:
+    | { __typename: 'ConnectionPage', totalCount: number, nodes: Array<{ id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type SentRequestsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  status?: ConnectionRequestStatusFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SentRequestsQuery = { sentConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', totalCount: number, nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type ReceivedRequestsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  status?: ConnectionRequestStatusFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReceivedRequestsQuery = { receivedConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', totalCount: number, nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type NotificationsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'NotificationPage', unreadCount: number, liveCursor: string, totalCount: number, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type RelationshipsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  userIds: Array<string> | string;
+}>;
+
+
+export type RelationshipsQuery = { relationships:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RelationshipList', relationships: Array<{ userId: string, status: RelationshipStatus, connectionId: string | null, requestId: string | null }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type UpsertUserMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  displayName: string;
+}>;
+
+
+export type UpsertUserMutation = { upsertUser:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'UpsertUserPayload', created: boolean, user: { clientUserId: string, displayName: string } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type SendRequestMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  receiverId: string;
+  message?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type SendRequestMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'SendConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type AcceptRequestMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  requestId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type AcceptRequestMutation = { acceptConnectionRequest:
+    | { __typename: 'AcceptConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }, connection: { id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type DeclineRequestMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  requestId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type DeclineRequestMutation = { declineConnectionRequest:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'DeclineConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type CancelRequestMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  requestId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type CancelRequestMutation = { cancelConnectionRequest:
+    | { __typename: 'CancelConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type RemoveConnectionMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  connectionId: string;
+}>;
+
+
+export type RemoveConnectionMutation = { removeConnection:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'RemoveConnectionPayload', message: string, connectionId: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type MarkNotificationReadMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  notificationId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type MarkNotificationReadMutation = { markNotificationRead:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'MarkNotificationReadPayload', message: string, notification: { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'MarkAllNotificationsReadPayload', message: string, marked: number }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type NotificationAddedSubscriptionVariables = Exact<{
+  userId?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } } };
+
+export type ConnectionEventsSubscriptionVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type ConnectionEventsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent', blocked: boolean, user: { clientUserId: string, displayName: string } }
+    | { __typename: 'ConnectionCreatedEvent', connection: { id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ConnectionRemovedEvent', connectionId: string, connectedUser: { clientUserId: string, displayName: string } }
+    | { __typename: 'ConnectionRequestClosedEvent', request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ConnectionsResyncEvent', reason: string }
+    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+    `, {"fragmentName":"ErrorFields"}) as unknown as TypedDocumentString<ErrorFieldsFragment, unknown>;
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const ConnectionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConnectionFields on Connection {
+  id
+  connectedSince
+  connectedUser {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}`, {"fragmentName":"ConnectionFields"}) as unknown as TypedDocumentString<ConnectionFieldsFragment, unknown>;
+export const ConnectionRequestFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConnectionRequestFields on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}`, {"fragmentName":"ConnectionRequestFields"}) as unknown as TypedDocumentString<ConnectionRequestFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  type
+  connectionRequestId
+  message
+  timestamp
+  read
+  otherUser {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}`, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const ProfileDocument = new TypedDocumentString(`
+    query Profile($userId: ID) {
+  user(userId: $userId) {
+    __typename
+    ...ErrorFields
+    ... on User {
+      ...UserFields
+      createdAt
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
+export const ActiveConnectionsDocument = new TypedDocumentString(`
+    query ActiveConnections($userId: ID, $first: Int = 50, $after: String) {
+  activeConnections(userId: $userId, first: $first, after: $after) {
+    __typename
+    ...ErrorFields
+    ... on ConnectionPage {
+      totalCount
+      nodes {
+        ...ConnectionFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment ConnectionFields on Connection {
+  id
+  connectedSince
+  connectedUser {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<ActiveConnectionsQuery, ActiveConnectionsQueryVariables>;
+export const SentRequestsDocument = new TypedDocumentString(`
+    query SentRequests($userId: ID, $status: ConnectionRequestStatusFilter = PENDING, $first: Int = 50, $after: String) {
+  sentConnectionRequests(
+    userId: $userId
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    __typename
+    ...ErrorFields
+    ... on ConnectionRequestPage {
+      totalCount
+      nodes {
+        ...ConnectionRequestFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment ConnectionRequestFields on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<SentRequestsQuery, SentRequestsQueryVariables>;
+export const ReceivedRequestsDocument = new TypedDocumentString(`
+    query ReceivedRequests($userId: ID, $status: ConnectionRequestStatusFilter = PENDING, $first: Int = 50, $after: String) {
+  receivedConnectionRequests(
+    userId: $userId
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    __typename
+    ...ErrorFields
+    ... on ConnectionRequestPage {
+      totalCount
+      nodes {
+        ...ConnectionRequestFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment ConnectionRequestFields on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<ReceivedRequestsQuery, ReceivedRequestsQueryVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($userId: ID, $first: Int = 50, $after: String, $unreadOnly: Boolean = false) {
+  notifications(
+    userId: $userId
+    first: $first
+    after: $after
+    unreadOnly: $unreadOnly
+  ) {
+    __typename
+    ...ErrorFields
+    ... on NotificationPage {
+      unreadCount
+      liveCursor
+      totalCount
+      nodes {
+        ...NotificationFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment NotificationFields on Notification {
+  id
+  type
+  connectionRequestId
+  message
+  timestamp
+  read
+  otherUser {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const RelationshipsDocument = new TypedDocumentString(`
+    query Relationships($userId: ID, $userIds: [ID!]!) {
+  relationships(userId: $userId, userIds: $userIds) {
+    __typename
+    ...ErrorFields
+    ... on RelationshipList {
+      relationships {
+        userId
+        status
+        connectionId
+        requestId
+      }
+    }
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RelationshipsQuery, RelationshipsQueryVariables>;
+export const UpsertUserDocument = new TypedDocumentString(`
+    mutation UpsertUser($userId: ID, $displayName: String!) {
+  upsertUser(userId: $userId, displayName: $displayName) {
+    __typename
+    ...ErrorFields
+    ... on UpsertUserPayload {
+      created
+      user {
+        ...UserFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<UpsertUserMutation, UpsertUserMutationVariables>;
+export const SendRequestDocument = new TypedDocumentString(`
+    mutation SendRequest($userId: ID, $receiverId: ID!, $message: String, $idempotencyKey: String) {
+  sendConnectionRequest(
+    userId: $userId
+    receiverId: $receiverId
+    message: $message
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...ErrorFields
+    ... on SendConnectionRequestPayload {
+      message
+      request {
+        ...ConnectionRequestFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment ConnectionRequestFields on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<SendRequestMutation, SendRequestMutationVariables>;
+export const AcceptRequestDocument = new TypedDocumentString(`
+    mutation AcceptRequest($userId: ID, $requestId: ID!, $idempotencyKey: String) {
+  acceptConnectionRequest(
+    userId: $userId
+    requestId: $requestId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...ErrorFields
+    ... on AcceptConnectionRequestPayload {
+      message
+      request {
+        ...ConnectionRequestFields
+      }
+      connection {
+        ...ConnectionFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment ConnectionFields on Connection {
+  id
+  connectedSince
+  connectedUser {
+    ...UserFields
+  }
+}
+fragment ConnectionRequestFields on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<AcceptRequestMutation, AcceptRequestMutationVariables>;
+export const DeclineRequestDocument = new TypedDocumentString(`
+    mutation DeclineRequest($userId: ID, $requestId: ID!, $idempotencyKey: String) {
+  declineConnectionRequest(
+    userId: $userId
+    requestId: $requestId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...ErrorFields
+    ... on DeclineConnectionRequestPayload {
+      message
+      request {
+        ...ConnectionRequestFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment ConnectionRequestFields on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<DeclineRequestMutation, DeclineRequestMutationVariables>;
+export const CancelRequestDocument = new TypedDocumentString(`
+    mutation CancelRequest($userId: ID, $requestId: ID!, $idempotencyKey: String) {
+  cancelConnectionRequest(
+    userId: $userId
+    requestId: $requestId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...ErrorFields
+    ... on CancelConnectionRequestPayload {
+      message
+      request {
+        ...ConnectionRequestFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment ConnectionRequestFields on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<CancelRequestMutation, CancelRequestMutationVariables>;
+export const RemoveConnectionDocument = new TypedDocumentString(`
+    mutation RemoveConnection($userId: ID, $connectionId: ID!) {
+  removeConnection(userId: $userId, connectionId: $connectionId) {
+    __typename
+    ...ErrorFields
+    ... on RemoveConnectionPayload {
+      message
+      connectionId
+    }
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RemoveConnectionMutation, RemoveConnectionMutationVariables>;
+export const MarkNotificationReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationRead($userId: ID, $notificationId: ID!, $idempotencyKey: String) {
+  markNotificationRead(
+    userId: $userId
+    notificationId: $notificationId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...ErrorFields
+    ... on MarkNotificationReadPayload {
+      message
+      notification {
+        ...NotificationFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment NotificationFields on Notification {
+  id
+  type
+  connectionRequestId
+  message
+  timestamp
+  read
+  otherUser {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<MarkNotificationReadMutation, MarkNotificationReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkAllNotificationsRead($userId: ID, $idempotencyKey: String) {
+  markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {
+    __typename
+    ...ErrorFields
+    ... on MarkAllNotificationsReadPayload {
+      message
+      marked
+    }
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const NotificationAddedDocument = new TypedDocumentString(`
+    subscription NotificationAdded($userId: ID, $after: ID) {
+  notificationAdded(userId: $userId, after: $after) {
+    ...NotificationFields
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment NotificationFields on Notification {
+  id
+  type
+  connectionRequestId
+  message
+  timestamp
+  read
+  otherUser {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
+export const ConnectionEventsDocument = new TypedDocumentString(`
+    subscription ConnectionEvents($userId: ID) {
+  connectionEvents(userId: $userId) {
+    __typename
+    ... on ConnectionCreatedEvent {
+      connection {
+        ...ConnectionFields
+      }
+    }
+    ... on ConnectionRemovedEvent {
+      connectionId
+      connectedUser {
+        ...UserFields
+      }
+    }
+    ... on ConnectionRequestClosedEvent {
+      request {
+        ...ConnectionRequestFields
+      }
+    }
+    ... on UnreadCountChangedEvent {
+      unreadCount
+    }
+    ... on ConnectionsResyncEvent {
+      reason
+    }
+    ... on BlockChangedEvent {
+      blocked
+      user {
+        ...UserFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ConnectionFields on Connection {
+  id
+  connectedSince
+  connectedUser {
+    ...UserFields
+  }
+}
+fragment ConnectionRequestFields on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<ConnectionEventsSubscription, ConnectionEventsSubscriptionVariables>;

@@ -1,0 +1,268 @@
+/**
+ * The operations every game UI needs, as typed documents (`TypedDocumentString`: a string with
+ * the result and variable types attached). Send `String(document)` as the query with any GraphQL
+ * client; TypeScript infers `data` and `variables` from the document. Generated into
+ * `src/client/gql/` by `npm run codegen` (see docs/CLIENT.md).
+ *
+ * Every field answers a union of its payload and typed errors (`... on Error { code message }`),
+ * so each document asks for `__typename` and the `ErrorFields` fragment: switch on `__typename`.
+ * The acting user defaults to the token's subject; only service tokens pass `userId`.
+ */
+import { graphql } from './gql/index.js';
+
+export const UserFields = graphql(`
+  fragment UserFields on User {
+    clientUserId
+    displayName
+  }
+`);
+
+export const ErrorFields = graphql(`
+  fragment ErrorFields on Error {
+    __typename
+    code
+    message
+    ... on RateLimitedError { retryAfterSeconds }
+  }
+`);
+
+export const ConnectionFields = graphql(`
+  fragment ConnectionFields on Connection {
+    id
+    connectedSince
+    connectedUser { ...UserFields }
+  }
+`);
+
+export const ConnectionRequestFields = graphql(`
+  fragment ConnectionRequestFields on ConnectionRequest {
+    id
+    status
+    message
+    createdAt
+    respondedAt
+    sender { ...UserFields }
+    receiver { ...UserFields }
+  }
+`);
+
+export const NotificationFields = graphql(`
+  fragment NotificationFields on Notification {
+    id
+    type
+    connectionRequestId
+    message
+    timestamp
+    read
+    otherUser { ...UserFields }
+  }
+`);
+
+// ---- queries ---------------------------------------------------------------------------------
+
+/** The signed-in player (or `userId`, for a service token). */
+export const Profile = graphql(`
+  query Profile($userId: ID) {
+    user(userId: $userId) {
+      __typename
+      ...ErrorFields
+      ... on User { ...UserFields createdAt }
+    }
+  }
+`);
+
+/** Friends, newest first; scroll with `first` and `after: pageInfo.endCursor`. */
+export const ActiveConnections = graphql(`
+  query ActiveConnections($userId: ID, $first: Int = 50, $after: String) {
+    activeConnections(userId: $userId, first: $first, after: $after) {
+      __typename
+      ...ErrorFields
+      ... on ConnectionPage {
+        totalCount
+        nodes { ...ConnectionFields }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+/** Requests the player sent (`status` defaults to PENDING: the outgoing list of a friends panel). */
+export const SentRequests = graphql(`
+  query SentRequests($userId: ID, $status: ConnectionRequestStatusFilter = PENDING, $first: Int = 50, $after: String) {
+    sentConnectionRequests(userId: $userId, status: $status, first: $first, after: $after) {
+      __typename
+      ...ErrorFields
+      ... on ConnectionRequestPage {
+        totalCount
+        nodes { ...ConnectionRequestFields }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+/** Requests the player received (`status` defaults to PENDING: the incoming list). */
+export const ReceivedRequests = graphql(`
+  query ReceivedRequests($userId: ID, $status: ConnectionRequestStatusFilter = PENDING, $first: Int = 50, $after: String) {
+    receivedConnectionRequests(userId: $userId, status: $status, first: $first, after: $after) {
+      __typename
+      ...ErrorFields
+      ... on ConnectionRequestPage {
+        totalCount
+        nodes { ...ConnectionRequestFields }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+/**
+ * Notifications, newest first, with the unread count and `liveCursor`: subscribe with
+ * `notificationAdded(after: liveCursor)` to receive exactly what this page does not show.
+ */
+export const Notifications = graphql(`
+  query Notifications($userId: ID, $first: Int = 50, $after: String, $unreadOnly: Boolean = false) {
+    notifications(userId: $userId, first: $first, after: $after, unreadOnly: $unreadOnly) {
+      __typename
+      ...ErrorFields
+      ... on NotificationPage {
+        unreadCount
+        liveCursor
+        totalCount
+        nodes { ...NotificationFields }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+/** How the player stands with up to 100 others (a lobby or player list): one round trip. */
+export const Relationships = graphql(`
+  query Relationships($userId: ID, $userIds: [ID!]!) {
+    relationships(userId: $userId, userIds: $userIds) {
+      __typename
+      ...ErrorFields
+      ... on RelationshipList { relationships { userId status connectionId requestId } }
+    }
+  }
+`);
+
+// ---- mutations -------------------------------------------------------------------------------
+
+/** Creates the player or renames it (a service token, or the player itself). */
+export const UpsertUser = graphql(`
+  mutation UpsertUser($userId: ID, $displayName: String!) {
+    upsertUser(userId: $userId, displayName: $displayName) {
+      __typename
+      ...ErrorFields
+      ... on UpsertUserPayload { created user { ...UserFields } }
+    }
+  }
+`);
+
+/** Pass an `idempotencyKey` (e.g. a UUID per click) to make retries after a lost response safe. */
+export const SendRequest = graphql(`
+  mutation SendRequest($userId: ID, $receiverId: ID!, $message: String, $idempotencyKey: String) {
+    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on SendConnectionRequestPayload { message request { ...ConnectionRequestFields } }
+    }
+  }
+`);
+
+export const AcceptRequest = graphql(`
+  mutation AcceptRequest($userId: ID, $requestId: ID!, $idempotencyKey: String) {
+    acceptConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on AcceptConnectionRequestPayload {
+        message
+        request { ...ConnectionRequestFields }
+        connection { ...ConnectionFields }
+      }
+    }
+  }
+`);
+
+export const DeclineRequest = graphql(`
+  mutation DeclineRequest($userId: ID, $requestId: ID!, $idempotencyKey: String) {
+    declineConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on DeclineConnectionRequestPayload { message request { ...ConnectionRequestFields } }
+    }
+  }
+`);
+
+/** Withdraws a pending request the player sent. */
+export const CancelRequest = graphql(`
+  mutation CancelRequest($userId: ID, $requestId: ID!, $idempotencyKey: String) {
+    cancelConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on CancelConnectionRequestPayload { message request { ...ConnectionRequestFields } }
+    }
+  }
+`);
+
+export const RemoveConnection = graphql(`
+  mutation RemoveConnection($userId: ID, $connectionId: ID!) {
+    removeConnection(userId: $userId, connectionId: $connectionId) {
+      __typename
+      ...ErrorFields
+      ... on RemoveConnectionPayload { message connectionId }
+    }
+  }
+`);
+
+export const MarkNotificationRead = graphql(`
+  mutation MarkNotificationRead($userId: ID, $notificationId: ID!, $idempotencyKey: String) {
+    markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on MarkNotificationReadPayload { message notification { ...NotificationFields } }
+    }
+  }
+`);
+
+export const MarkAllNotificationsRead = graphql(`
+  mutation MarkAllNotificationsRead($userId: ID, $idempotencyKey: String) {
+    markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on MarkAllNotificationsReadPayload { message marked }
+    }
+  }
+`);
+
+// ---- subscriptions (graphql-ws on /graphql, or SSE) --------------------------------------------
+
+/**
+ * Every notification as it commits. With `after` (the last notification id the client has, or a
+ * page's `liveCursor`): first everything committed since, in order, then live. `live.ts` keeps
+ * `after` up to date across reconnects.
+ */
+export const NotificationAdded = graphql(`
+  subscription NotificationAdded($userId: ID, $after: ID) {
+    notificationAdded(userId: $userId, after: $after) { ...NotificationFields }
+  }
+`);
+
+/**
+ * Live updates for a friends panel. `UnreadCountChangedEvent` arrives first on subscribing, then
+ * on every change; on `ConnectionsResyncEvent` (and after a reconnect) re-read the lists.
+ */
+export const ConnectionEvents = graphql(`
+  subscription ConnectionEvents($userId: ID) {
+    connectionEvents(userId: $userId) {
+      __typename
+      ... on ConnectionCreatedEvent { connection { ...ConnectionFields } }
+      ... on ConnectionRemovedEvent { connectionId connectedUser { ...UserFields } }
+      ... on ConnectionRequestClosedEvent { request { ...ConnectionRequestFields } }
+      ... on UnreadCountChangedEvent { unreadCount }
+      ... on ConnectionsResyncEvent { reason }
+      ... on BlockChangedEvent { blocked user { ...UserFields } }
+    }
+  }
+`);

@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebExample, type WebExample } from '../../examples/web/server.js';
+
+/**
+ * The reference web client (examples/web) in headless Chromium: two players in two browser
+ * contexts, one live socket each, against the example server (gateway in-process, PGlite in memory).
+ * Skipped without Debian's chromium, except under CI, where it is installed and this must run.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (process.env.CI && !available) throw new Error(`${CHROMIUM} is required under CI (apt-get install -y chromium)`);
+
+const SCREENSHOT = 'test-artifacts/web-client.png';
+
+describe.skipIf(!available)('examples/web in Chromium', () => {
+  let example: WebExample;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    example = await startWebExample({
+      env: { NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', PGLITE_DIR: 'memory://', LOG_LEVEL: 'silent' },
+      logLevel: 'silent',
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await example?.stop();
+  });
+
+  async function signedIn(player: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(`${player}: ${error.message}`));
+    await page.goto(example.url);
+    await page.getByLabel('Play as').selectOption(player);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('status', { name: 'Live updates' }).getByText('Live').waitFor();
+    return page;
+  }
+
+  const list = (page: Page, name: string) => page.getByRole('list', { name, exact: true });
+
+  it('should show a request live to its receiver, and the connection to both after accepting', async () => {
+    const receiver = await signedIn('user202'); // PlayerFive
+    const sender = await signedIn('user789'); // PlayerThree
+    await receiver.getByRole('button', { name: 'Notifications, 0 unread' }).waitFor();
+    // Set on the page object: it survives only if the page is never reloaded.
+    await receiver.evaluate(() => Object.assign(window, { untouched: true }));
+
+    await sender.getByLabel('Player id').fill('user202');
+    await sender.getByLabel('Message').fill('GG! Duo queue?');
+    await sender.getByRole('button', { name: 'Send request' }).click();
+    await list(sender, 'Outgoing requests').getByText('PlayerFive').waitFor();
+
+    // Live on the receiver's page: the request, the bell, no reload.
+    await list(receiver, 'Incoming requests').getByText('“GG! Duo queue?”').waitFor();
+    await receiver.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor();
+    await receiver.getByRole('button', { name: 'Accept request from PlayerThree' }).click();
+
+    await list(receiver, 'Friends').getByText('PlayerThree').waitFor();
+    await list(receiver, 'Incoming requests').getByText('PlayerThree').waitFor({ state: 'detached' });
+    // The sender's page follows by itself: the friend, the emptied outgoing list, the bell.
+    await list(sender, 'Friends').getByText('PlayerFive').waitFor();
+    await list(sender, 'Outgoing requests').getByText('PlayerFive').waitFor({ state: 'detached' });
+    await sender.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+    await list(sender, 'Notifications').getByText('PlayerFive accepted your request').waitFor();
+
+    await receiver.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+    await list(receiver, 'Notifications').getByText('PlayerThree sent you a connection request').waitFor();
+    await mkdir('test-artifacts', { recursive: true });
+    await receiver.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    expect(await receiver.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
+    expect(existsSync(SCREENSHOT)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should resume after a dropped socket and keep the bell and lists in step', async () => {
+    const player = await signedIn('user123'); // seeded: PlayerTwo is a friend, PlayerFour's request waits
+    const other = await signedIn('user101');
+    await list(player, 'Friends').getByText('PlayerTwo').waitFor();
+    // PlayerTwo's acceptance and PlayerFour's request.
+    await player.getByRole('button', { name: 'Notifications, 2 unread' }).waitFor();
+
+    await player.getByRole('button', { name: 'Simulate disconnect' }).click();
+    await other.getByRole('button', { name: 'Cancel request to PlayerOne' }).click();
+    await player.getByRole('status', { name: 'Live updates' }).getByText('Live').waitFor();
+
+    // The withdrawn request leaves the list (event or resync), its notification arrives once,
+    // already read, and the unread count drops with the NEW_REQUEST notification it marked read.
+    await list(player, 'Incoming requests').getByText('PlayerFour').waitFor({ state: 'detached' });
+    await player.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+    await list(player, 'Notifications').getByText('PlayerFour withdrew their request').waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await list(player, 'Notifications').getByText('PlayerFour withdrew their request').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+});
