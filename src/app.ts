@@ -10,6 +10,10 @@ import { type Maintenance, startMaintenance } from './domain/maintenance.js';
 import { loadPublicIds } from './domain/public-ids.js';
 import { createRequestListener } from './http-listener.js';
 import type { Logger } from './logger.js';
+import { observeTransport } from './observability/events.js';
+import { observeRequests } from './observability/http.js';
+import { Metrics } from './observability/metrics.js';
+import { webSocketLog } from './observability/websockets.js';
 import { EventHub } from './realtime/hub.js';
 import { notifyTransportFor } from './realtime/pg-notify.js';
 import type { EventTransport } from './realtime/transport.js';
@@ -67,7 +71,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Live events: published by NOTIFY in each writing transaction, heard on one dedicated
   // connection, fanned out in memory to this instance's subscribers.
-  const transport = options.transport ?? notifyTransportFor(database, logger);
+  // Prometheus metrics (GET /metrics), unless METRICS_ENABLED=false.
+  const metrics = config.metricsEnabled ? new Metrics() : undefined;
+  if (metrics && database.pool) metrics.watchPool(database.pool);
+  const baseTransport = options.transport ?? notifyTransportFor(database, logger);
+  const transport = metrics ? observeTransport(baseTransport, metrics) : baseTransport;
   const hub = new EventHub();
   await transport.start(hub);
 
@@ -87,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     graphqlLimits: config.graphqlLimits,
     introspection: config.introspection,
     production: config.env === 'production',
+    metrics,
   });
   const rest = createRestHandler(gateway, tokens, logger);
   // Expiry of unanswered requests and retention of read notifications.
@@ -95,11 +104,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Set once shutdown begins, so load balancers take this instance out before it closes.
   let stopping = false;
   const cors = new CorsPolicy(config.corsOrigins);
-  const fetch = async (request: Request): Promise<Response> => {
-    // Browsers ask before calling from another origin: answered here, the same for every path.
-    if (CorsPolicy.isPreflight(request)) return cors.preflight(request);
-    return cors.decorate(request, await route(request));
-  };
+  // Every request gets its id (`x-request-id`), one log line and its metrics here (see
+  // observability/http.ts); the id reaches deeper log lines and GraphQL errors through an
+  // AsyncLocalStorage (observability/request-context.ts).
+  const fetch = observeRequests(
+    async (request: Request): Promise<Response> => {
+      // Browsers ask before calling from another origin: answered here, the same for every path.
+      if (CorsPolicy.isPreflight(request)) return cors.preflight(request);
+      return cors.decorate(request, await route(request));
+    },
+    { logger, metrics },
+  );
   const route = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     try {
@@ -119,6 +134,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
         );
       }
       if (pathname === '/graphql') return await gateway.fetch(request);
+      if (pathname === '/metrics' && metrics && request.method === 'GET') {
+        const { contentType, body } = await metrics.response();
+        return new Response(body, { headers: { 'content-type': contentType } });
+      }
       return errorResponse('ROUTE_NOT_FOUND', `No route for ${request.method} ${pathname}`);
     } catch (error) {
       // A client that hung up mid-request aborts it; there is no one left to answer.
@@ -142,7 +161,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     maxSockets: config.maxWebSockets,
     maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
     cors,
+    observer: webSocketLog(logger),
   });
+  metrics?.watchWebSockets(() => sockets.wss.clients.size);
 
   return {
     server,

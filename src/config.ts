@@ -54,6 +54,8 @@ export interface Config {
   /** A client must send its headers within the first, and the whole request within the second. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Serve Prometheus metrics at GET /metrics (no token: keep the path private at the proxy). */
+  metricsEnabled: boolean;
 }
 
 export interface RateLimits {
@@ -178,6 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxUrlLength: integer('MAX_URL_LENGTH', 4096, 256, 1_048_576),
     headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    metricsEnabled: boolean('METRICS_ENABLED', true),
   };
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {

@@ -1,6 +1,9 @@
+import { pino } from 'pino';
+import { currentRequest } from './observability/request-context.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+const levels: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -10,16 +13,58 @@ export interface Logger {
 }
 
 export function isLogLevel(value: string): value is LogLevel {
-  return Object.hasOwn(rank, value);
+  return (levels as readonly string[]).includes(value);
 }
 
-/** One JSON object per line on stdout, dropping lines below `level`. */
-export function createLogger(level: LogLevel): Logger {
-  const write = (lineLevel: Exclude<LogLevel, 'silent'>) => (message: string, fields?: Record<string, unknown>) => {
-    if (rank[lineLevel] < rank[level]) return;
-    process.stdout.write(
-      `${JSON.stringify({ time: new Date().toISOString(), level: lineLevel, msg: message, ...fields })}\n`,
-    );
-  };
+/** Where log lines go: stdout by default; tests pass a stream of their own. */
+export interface LogDestination {
+  write(line: string): void;
+}
+
+/**
+ * Header names that must never reach a log, wherever a caller puts headers in `fields`: a
+ * belt-and-braces guard, as no caller logs headers on purpose.
+ */
+const REDACTED_PATHS = [
+  'authorization',
+  'cookie',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["set-cookie"]',
+  '*.authorization',
+  '*.cookie',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  'connectionParams.authorization',
+];
+
+/**
+ * Structured JSON logs with pino, one object per line:
+ * `{"level":"info","time":"2025-01-01T12:00:00.000Z","msg":"request",...fields}`. Lines below
+ * `level` are dropped. A line written while an HTTP request is served carries its `requestId`.
+ */
+export function createLogger(level: LogLevel, destination?: LogDestination): Logger {
+  const base = pino(
+    {
+      level,
+      base: null,
+      messageKey: 'msg',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // A fresh object each call: pino merges into what mixin returns.
+      mixin: () => {
+        const request = currentRequest();
+        return request ? { requestId: request.id } : {};
+      },
+    },
+    destination ?? pino.destination(1),
+  );
+  const write =
+    (lineLevel: Exclude<LogLevel, 'silent'>) =>
+    (message: string, fields?: Record<string, unknown>): void => {
+      if (fields) base[lineLevel](fields, message);
+      else base[lineLevel](message);
+    };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -17,6 +17,8 @@ import type { EventPublisher } from './domain/events.js';
 import type { PublicIds } from './domain/public-ids.js';
 import type { Viewer } from './domain/viewer.js';
 import type { Logger } from './logger.js';
+import { useObservability } from './observability/graphql.js';
+import type { Metrics } from './observability/metrics.js';
 import type { EventHub } from './realtime/hub.js';
 import { schema } from './schema/index.js';
 import { useCsrfPrevention } from './security/csrf.js';
@@ -39,6 +41,8 @@ export interface GatewayOptions {
   introspection: boolean;
   /** Production hides what helps map the schema ("Did you mean ...?" hints). */
   production: boolean;
+  /** Where operation timings, subscriptions and error codes are counted; none when disabled. */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -97,6 +101,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useGraphQLLimits(options.graphqlLimits, { production: options.production }),
       ...(options.introspection ? [] : [useNoIntrospection()]),
       useGraphQlJit(),
+      useObservability({ metrics: options.metrics, logger: options.logger }),
     ],
     context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
       const viewer = verifiedViewer ?? (await authenticate(request, options.tokens));

@@ -26,6 +26,8 @@ export interface DatabaseHandle {
   url?: string;
   /** The embedded instance (PGlite). */
   pglite?: PGlite;
+  /** The connection pool (PostgreSQL), for its usage metrics. */
+  pool?: pg.Pool;
 }
 
 const INT8_OID = 20;
@@ -68,6 +70,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
       kind: 'postgres',
       location: `postgres://${url.host}${url.pathname}`,
       url: options.databaseUrl,
+      pool,
     };
   }
 

@@ -44,6 +44,14 @@ export interface WebSocketOptions {
   maxSubscriptionsPerSocket: number;
   /** Which browser pages may open a socket (the HTTP CORS policy; same-origin pages always may). */
   cors: CorsPolicy;
+  /** Told of sockets opened and closed and of each operation started (logs and metrics). */
+  observer?: WebSocketObserver | undefined;
+}
+
+export interface WebSocketObserver {
+  opened(viewer: Viewer): void;
+  closed(viewer: Viewer | undefined, code: number | undefined): void;
+  operation(viewer: Viewer | undefined, name: string | undefined, type: string | undefined): void;
 }
 
 /** Close code for a socket that got past the upgrade check in a race and is over the limit. */
@@ -149,6 +157,7 @@ export function attachWebSockets(
           );
           if (!viewer) throw new GraphQLError(MISSING_TOKEN_MESSAGE);
           viewers.set(ctx.extra.socket, viewer);
+          options.observer?.opened(viewer);
           if (viewer.expiresAt !== undefined) closeWhenExpired(ctx.extra.socket, viewer.expiresAt);
           return true;
         } catch (error) {
@@ -179,7 +188,9 @@ export function attachWebSockets(
         }
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
-        if (getOperationAST(document, params.operationName)?.operation === 'subscription') {
+        const operation = getOperationAST(document, params.operationName);
+        options.observer?.operation(viewers.get(ctx.extra.socket), operation?.name?.value, operation?.operation);
+        if (operation?.operation === 'subscription') {
           const ids = subscriptionIds.get(ctx) ?? new Set<string>();
           subscriptionIds.set(ctx, ids);
           if (runningSubscriptions(ctx, ids) >= options.maxSubscriptionsPerSocket) {
@@ -202,6 +213,7 @@ export function attachWebSockets(
           rootValue,
         };
       },
+      onDisconnect: (ctx, code) => options.observer?.closed(viewers.get(ctx.extra.socket), code),
       execute: (args) => (args.rootValue as RootValue).execute(args) as never,
       subscribe: (args) => (args.rootValue as RootValue).subscribe(args) as never,
     },

@@ -349,7 +349,7 @@ describe('Mutation.sendConnectionRequest', () => {
     expect(body.errors).toEqual([
       expect.objectContaining({
         message: 'Missing bearer token: send Authorization: Bearer <JWT>',
-        extensions: { code: 'UNAUTHENTICATED' },
+        extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) },
       }),
     ]);
     expect((await sentPage(alice.token)).totalCount).toBe(0);

@@ -110,7 +110,7 @@ describe('Query.user', () => {
     expect(body.errors).toEqual([
       expect.objectContaining({
         message: 'Missing bearer token: send Authorization: Bearer <JWT>',
-        extensions: { code: 'UNAUTHENTICATED' },
+        extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) },
       }),
     ]);
   });
@@ -126,7 +126,9 @@ describe('Query.user', () => {
       const { status, body } = await server.graphql(UserQuery, {}, token);
       expect(status).toBe(401);
       expect(body.data ?? null).toBeNull();
-      expect(body.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'UNAUTHENTICATED' } })]);
+      expect(body.errors).toEqual([
+        expect.objectContaining({ message, extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } }),
+      ]);
     }
   });
 });

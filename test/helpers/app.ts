@@ -5,7 +5,7 @@ import { secretKey, signToken } from '../../src/auth/jwt.js';
 import { loadConfig } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import type { Role } from '../../src/domain/viewer.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { TypedDocumentString } from '../gql/graphql.js';
 import { sharedTestDatabase } from './database.js';
 
@@ -46,6 +46,8 @@ export function useTestServer(
     database?: () => Promise<DatabaseHandle>;
     /** Environment variables on top of the test defaults (which switch rate limits off). */
     env?: Record<string, string>;
+    /** Where the app logs; nothing by default (see test/observability for capturing lines). */
+    logger?: Logger;
   } = {},
 ): TestServer {
   const server = {} as TestServer;
@@ -64,7 +66,7 @@ export function useTestServer(
       RATE_LIMIT_USER_SUBSCRIBES: '0',
       ...options.env,
     });
-    const app = await buildApp({ config, logger: createLogger('silent'), database });
+    const app = await buildApp({ config, logger: options.logger ?? createLogger('silent'), database });
     const url = await app.start();
     const key = secretKey(TEST_JWT_SECRET);
     Object.assign(server, {

@@ -69,7 +69,7 @@ describe('Production defaults', () => {
       expect(body.errors).toEqual([
         expect.objectContaining({
           message: expect.stringMatching(/^Introspection is disabled: the query asks for __(schema|type)\.$/),
-          extensions: { code: 'INTROSPECTION_DISABLED' },
+          extensions: { code: 'INTROSPECTION_DISABLED', requestId: expect.any(String) },
         }),
       ]);
     }
@@ -117,7 +117,11 @@ describe('Production defaults', () => {
     onTestQuery(null);
 
     expect(gql.body.errors).toEqual([
-      { message: 'Unexpected error.', path: ['activeConnections'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      {
+        message: 'Unexpected error.',
+        path: ['activeConnections'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
+      },
     ]);
     expect(rest.status).toBe(500);
     expect(JSON.parse(restBody)).toEqual({
@@ -185,7 +189,7 @@ describe('Production defaults', () => {
         {
           message:
             'This request could come from any web page: send it as JSON (content-type: application/json) or with one of the headers x-graphql-yoga-csrf, authorization, apollo-require-preflight',
-          extensions: { code: 'CSRF_HEADER_REQUIRED' },
+          extensions: { code: 'CSRF_HEADER_REQUIRED', requestId: expect.any(String) },
         },
       ]);
     }

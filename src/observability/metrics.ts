@@ -1,0 +1,129 @@
+import type pg from 'pg';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * Process metrics (CPU, memory, event-loop lag, GC) are one set per process: they are
+ * collected once, on a registry of their own, and merged into every app's scrape (tests run
+ * many apps in one process).
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+/** Label values a client chooses (operation names) are capped, so no one can grow the scrape. */
+const MAX_OPERATION_NAMES = 200;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * The app's Prometheus metrics on a registry of its own (never prom-client's global one), in
+ * the text format at `GET /metrics`.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly #operationNames = new Set<string>();
+
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP requests until the response headers, by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly graphqlDuration = new Histogram({
+    name: 'graphql_operation_duration_seconds',
+    help: 'Execution of GraphQL queries and mutations (REST calls run as named operations too)',
+    labelNames: ['operation_name', 'operation_type'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly errors = new Counter({
+    name: 'errors_total',
+    help: 'Errors answered, by code: REST `code`s (source="rest") and GraphQL `extensions.code`s (source="graphql")',
+    labelNames: ['source', 'code'] as const,
+    registers: [this.registry],
+  });
+
+  #openWebSockets: () => number = () => 0;
+  readonly openWebSockets = (() => {
+    const read = () => this.#openWebSockets();
+    return new Gauge({
+      name: 'websockets_open',
+      help: 'WebSockets open on this instance',
+      registers: [this.registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  })();
+
+  readonly activeSubscriptions = new Gauge({
+    name: 'subscriptions_active',
+    help: 'Subscriptions (WebSocket and SSE) running on this instance',
+    registers: [this.registry],
+  });
+
+  readonly eventsPublished = new Counter({
+    name: 'notifications_published_total',
+    help: 'Live events published by this instance (queued in a writing transaction)',
+    registers: [this.registry],
+  });
+
+  readonly messagesDelivered = new Counter({
+    name: 'notifications_delivered_total',
+    help: 'Subscription messages sent to subscribers of this instance',
+    registers: [this.registry],
+  });
+
+  readonly deliveryLag = new Histogram({
+    name: 'notification_delivery_lag_seconds',
+    help: 'From publishing a live event (in its transaction) to its fan-out to subscribers on this instance',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  /** The open-WebSockets gauge reads `count` at scrape time. */
+  watchWebSockets(count: () => number): void {
+    this.#openWebSockets = count;
+  }
+
+  /** Pool gauges, read at scrape time (PostgreSQL only; embedded PGlite has no pool). */
+  watchPool(pool: pg.Pool): void {
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    gauge('db_pool_connections_total', 'Connections the database pool holds', () => pool.totalCount);
+    gauge('db_pool_connections_idle', 'Idle connections in the database pool', () => pool.idleCount);
+    gauge('db_pool_waiting_requests', 'Queries waiting for a pooled connection', () => pool.waitingCount);
+  }
+
+  /** A bounded label for an operation name: `anonymous`, the name, or `other` past the cap. */
+  operationLabel(name: string | undefined | null): string {
+    if (!name) return 'anonymous';
+    if (!OPERATION_NAME.test(name)) return 'other';
+    if (this.#operationNames.has(name)) return name;
+    if (this.#operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+    this.#operationNames.add(name);
+    return name;
+  }
+
+  /** The scrape: this app's metrics and the process's. */
+  async response(): Promise<{ contentType: string; body: string }> {
+    const merged = Registry.merge([this.registry, processMetrics()]);
+    return { contentType: merged.contentType, body: await merged.metrics() };
+  }
+}

@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { createTenant, useTestServer } from '../helpers/app.js';
+import { liveClient } from '../helpers/live.js';
+
+/** Every line the app logs, parsed. */
+const lines: string[] = [];
+const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+const server = useTestServer({ logger: createLogger('debug', { write: (line) => void lines.push(line) }) });
+
+/** A raw GraphQL document for tests that need no generated types. */
+const doc = (query: string) => ({ toString: () => query }) as never;
+
+async function graphqlRaw(query: string, token: string | null, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...headers,
+    },
+    body: JSON.stringify({ query }),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+}
+
+const requestLine = (requestId: string) => {
+  const found = logged().filter((line) => line.msg === 'request' && line.requestId === requestId);
+  expect(found).toHaveLength(1);
+  return found[0] as Record<string, unknown>;
+};
+
+async function scrape(): Promise<string> {
+  const response = await fetch(`${server.url}/metrics`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return response.text();
+}
+
+/** The value of the one sample line that starts with `prefix` (name and labels). */
+function sample(text: string, prefix: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(prefix));
+  if (!line) throw new Error(`no sample ${prefix} in:\n${text}`);
+  return Number(line.slice(line.lastIndexOf(' ') + 1));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe('request ids', () => {
+  it('echoes a sane x-request-id on REST and GraphQL, and generates one otherwise', async () => {
+    const tenant = await createTenant(server);
+    const alice = await tenant.user('alice');
+    const echoed = await server.rest('GET', `/v1/connections/${alice.id}/active`, {
+      token: alice.token,
+      headers: { 'x-request-id': 'trace-42.a:b_c' },
+    });
+    expect(echoed.status).toBe(200);
+    expect(echoed.headers.get('x-request-id')).toBe('trace-42.a:b_c');
+
+    const generated = await server.rest('GET', `/v1/connections/${alice.id}/active`, { token: alice.token });
+    expect(generated.headers.get('x-request-id')).toMatch(UUID);
+
+    for (const junk of ['has space', 'x'.repeat(129), 'quote"', '']) {
+      const refused = await server.rest('GET', '/healthz', { headers: { 'x-request-id': junk } });
+      expect(refused.headers.get('x-request-id')).toMatch(UUID);
+    }
+
+    const gql = await graphqlRaw('query Probe { __typename }', alice.token, { 'x-request-id': 'gql-1' });
+    expect(gql.headers.get('x-request-id')).toBe('gql-1');
+    const notFound = await server.rest('GET', '/nowhere');
+    expect(notFound.status).toBe(404);
+    expect(notFound.headers.get('x-request-id')).toMatch(UUID);
+  });
+
+  it('puts the request id in extensions.requestId of every GraphQL error', async () => {
+    const unauthenticated = await graphqlRaw('query NoToken { activeConnections { __typename } }', null, {
+      'x-request-id': 'err-1',
+    });
+    expect(unauthenticated.body.errors?.length).toBeGreaterThan(0);
+    for (const error of unauthenticated.body.errors) expect(error.extensions.requestId).toBe('err-1');
+    expect(unauthenticated.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    const invalid = await graphqlRaw('query Broken { noSuchField }', null, { 'x-request-id': 'err-2' });
+    expect(invalid.body.errors[0].extensions.requestId).toBe('err-2');
+    expect(invalid.headers.get('x-request-id')).toBe('err-2');
+  });
+});
+
+describe('request logs', () => {
+  it('writes one JSON line per REST request with its route pattern, status, duration and viewer, never a token or body', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+    const secretMessage = 'a-very-private-message-body-7f3a';
+    const sent = await server.rest('POST', `/v1/connections/${alice.id}/request`, {
+      token: alice.token,
+      body: { receiver_id: bob.id, message: secretMessage },
+      headers: { 'x-request-id': 'log-rest-1', cookie: 'session=cookie-secret' },
+    });
+    expect(sent.status).toBe(201);
+
+    const line = requestLine('log-rest-1');
+    expect(line).toMatchObject({
+      level: 'info',
+      msg: 'request',
+      method: 'POST',
+      route: '/v1/connections/:userId/request',
+      status: 201,
+      tenant: tenant.name,
+      user: alice.id,
+      requestId: 'log-rest-1',
+    });
+    expect(typeof line.durationMs).toBe('number');
+    expect(line.durationMs as number).toBeGreaterThanOrEqual(0);
+    expect(typeof line.time).toBe('string');
+
+    const all = lines.join('\n');
+    expect(all).not.toContain(alice.token);
+    expect(all).not.toContain(secretMessage);
+    expect(all).not.toContain('cookie-secret');
+    expect(all.toLowerCase()).not.toContain('bearer');
+  });
+
+  it('names the GraphQL operation and its type on the /graphql line, and logs errors with the same id', async () => {
+    const tenant = await createTenant(server);
+    const alice = await tenant.user('alice');
+    await graphqlRaw('query MyConnections { activeConnections { __typename } }', alice.token, {
+      'x-request-id': 'log-gql-1',
+    });
+    expect(requestLine('log-gql-1')).toMatchObject({
+      method: 'POST',
+      route: '/graphql',
+      status: 200,
+      operationName: 'MyConnections',
+      operationType: 'query',
+      tenant: tenant.name,
+      user: alice.id,
+    });
+  });
+
+  it('logs WebSocket opens, operations and closes with the viewer, and no connection params', async () => {
+    const tenant = await createTenant(server);
+    const alice = await tenant.user('alice');
+    const live = liveClient(server.url, alice.token);
+    const feed = live.subscribe(doc('subscription WatchMine { notificationAdded { id } }'), {});
+    await expect.poll(() => logged().some((l) => l.msg === 'websocket operation' && l.user === alice.id)).toBe(true);
+    feed.unsubscribe();
+    await live.close();
+    await expect.poll(() => logged().some((l) => l.msg === 'websocket closed' && l.user === alice.id)).toBe(true);
+    const mine = logged().filter((l) => l.user === alice.id && String(l.msg).startsWith('websocket'));
+    expect(mine.find((l) => l.msg === 'websocket opened')).toMatchObject({ tenant: tenant.name, level: 'info' });
+    expect(mine.find((l) => l.msg === 'websocket operation')).toMatchObject({
+      operationName: 'WatchMine',
+      operationType: 'subscription',
+    });
+    expect(lines.join('\n')).not.toContain(alice.token);
+  });
+
+  it('keeps the request id on the lines logged while the request is served', async () => {
+    const failing = await server.rest('GET', '/v1/connections/alice/active', {
+      token: 'not-a-token',
+      headers: { 'x-request-id': 'log-401' },
+    });
+    expect(failing.status).toBe(401);
+    expect(requestLine('log-401')).toMatchObject({ status: 401, route: '/v1/connections/:userId/active' });
+    expect(lines.join('\n')).not.toContain('not-a-token');
+  });
+});
+
+describe('metrics', () => {
+  it('serves Prometheus metrics with route patterns, operations, errors, sockets, subscriptions and events', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+
+    // Live traffic: one socket, one subscription, then an event that reaches it.
+    const live = liveClient(server.url, bob.token);
+    const feed = live.subscribe(doc('subscription BobsNotes { notificationAdded { id type } }'), {});
+    await expect.poll(async () => sample(await scrape(), 'subscriptions_active')).toBeGreaterThanOrEqual(1);
+    const during = await scrape();
+    expect(sample(during, 'websockets_open')).toBeGreaterThanOrEqual(1);
+
+    await tenant.request(alice, bob, 'hello');
+    await feed.take(1);
+    // REST errors, GraphQL errors and a named GraphQL operation.
+    expect((await server.rest('GET', `/v1/users/nobody-${Date.now()}`, { token: tenant.serviceToken })).status).toBe(
+      404,
+    );
+    await graphqlRaw('query CountMine { activeConnections { __typename } }', alice.token);
+    await graphqlRaw('query NoToken { activeConnections { __typename } }', null);
+
+    const text = await scrape();
+    // HTTP durations by method, route pattern (never a raw path with ids) and status.
+    expect(text).toContain('# TYPE http_request_duration_seconds histogram');
+    expect(
+      sample(
+        text,
+        'http_request_duration_seconds_count{method="POST",route="/v1/connections/:userId/request",status="201"}',
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'http_request_duration_seconds_count{method="GET",route="/v1/users/:userId",status="404"}'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'http_request_duration_seconds_count{method="POST",route="/graphql",status="200"}'),
+    ).toBeGreaterThanOrEqual(2);
+    expect(text).not.toContain(`route="/v1/connections/${alice.id}`);
+    expect(text).not.toMatch(/route="\/v1\/users\/(?!:userId)/);
+    // GraphQL operation durations by name and type.
+    expect(
+      sample(text, 'graphql_operation_duration_seconds_count{operation_name="CountMine",operation_type="query"}'),
+    ).toBeGreaterThanOrEqual(1);
+    // Errors by code, from both faces.
+    expect(sample(text, 'errors_total{source="rest",code="USER_NOT_FOUND"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'errors_total{source="graphql",code="UNAUTHENTICATED"}')).toBeGreaterThanOrEqual(1);
+    // Live events: published here, delivered to the subscriber, with their lag.
+    expect(sample(text, 'notifications_published_total')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'notifications_delivered_total')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'notification_delivery_lag_seconds_count')).toBeGreaterThanOrEqual(1);
+    const lagSum = sample(text, 'notification_delivery_lag_seconds_sum');
+    expect(lagSum).toBeGreaterThanOrEqual(0);
+    expect(lagSum).toBeLessThan(60);
+    // Process metrics come along.
+    expect(text).toContain('process_cpu_user_seconds_total');
+    expect(text).toContain('nodejs_eventloop_lag_seconds');
+    // Pool gauges only on a PostgreSQL server.
+    if (server.database.kind === 'postgres') expect(text).toContain('db_pool_connections_total');
+    else expect(text).not.toContain('db_pool_connections_total');
+
+    feed.unsubscribe();
+    await live.close();
+    await expect.poll(async () => sample(await scrape(), 'websockets_open')).toBe(0);
+    expect(sample(await scrape(), 'subscriptions_active')).toBe(0);
+  });
+
+  it('bounds operation-name labels that clients choose', async () => {
+    const tenant = await createTenant(server);
+    const alice = await tenant.user('alice');
+    for (let i = 0; i < 210; i++) await graphqlRaw(`query Flood${i} { __typename }`, alice.token);
+    const text = await scrape();
+    const names = new Set(
+      [...text.matchAll(/graphql_operation_duration_seconds_count\{operation_name="([^"]+)"/g)].map((m) => m[1]),
+    );
+    expect(names.size).toBeLessThanOrEqual(201);
+    expect(names.has('other')).toBe(true);
+  });
+});
+
+describe('METRICS_ENABLED=false', () => {
+  const off = useTestServer({ env: { METRICS_ENABLED: 'false' } });
+  it('answers /metrics with 404 and still gives request ids', async () => {
+    const response = await off.rest('GET', '/metrics');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-request-id')).toMatch(UUID);
+  });
+});
