@@ -17,7 +17,7 @@ export const ALLOWED_REQUEST_HEADERS = [
 ];
 
 /** Response headers browser code may read: when to retry, and why a token was refused. */
-const EXPOSED_HEADERS = 'retry-after, www-authenticate, allow';
+const EXPOSED_HEADERS = 'retry-after, www-authenticate, allow, x-request-id';
 
 /** How long a browser may reuse a preflight answer, in seconds. */
 const PREFLIGHT_MAX_AGE_SECONDS = 600;

@@ -247,7 +247,7 @@ describe('Production with CORS_ORIGINS, GRAPHQL_INTROSPECTION and GRAPHIQL', () 
         expect(response.status).toBe(200);
         expect(corsHeaders(response.headers)).toEqual({
           'access-control-allow-origin': origin,
-          'access-control-expose-headers': 'retry-after, www-authenticate, allow',
+          'access-control-expose-headers': 'retry-after, www-authenticate, allow, x-request-id',
         });
         expect(response.headers.get('vary')).toMatch(/Origin/);
       }
