@@ -131,7 +131,7 @@ async function signIn(me: DemoUser): Promise<void> {
           return void refresh('incoming', 'outgoing');
       }
     },
-    // After a reconnect (events of the gap are not replayed) or a server-side resync.
+    // Once registered, after each reconnect (events of the gap are not replayed), on a server resync.
     onResync: () => void refresh('friends', 'incoming', 'outgoing'),
     onError: showError,
   });

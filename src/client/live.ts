@@ -63,8 +63,9 @@ export interface FollowConnectionEventsOptions {
   userId?: string;
   onEvent: (event: LiveConnectionEvent) => void;
   /**
-   * Re-read the friends lists now: called once a resubscription after a drop is registered
-   * (events of the gap are not replayed), and on the server's `ConnectionsResyncEvent`.
+   * Re-read the friends lists now: called once the subscription is registered (on its first
+   * event), again after every reconnect (events of the gap are not replayed), and on the
+   * server's `ConnectionsResyncEvent`. Lists read then miss no change.
    */
   onResync?: () => void;
   onError?: (error: unknown) => void;
@@ -125,8 +126,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
 
   /**
    * Keeps one subscription alive: `request()` is asked for the query and variables on every
-   * (re)subscription; `onData(data, fresh)` gets each result (`fresh` for the first one of a
-   * resubscription after a drop).
+   * (re)subscription; `onData(data, fresh)` gets each result (`fresh` for the first one of each
+   * (re)subscription: it is registered on the server from then on).
    */
   function resubscribing<R>(
     request: () => { query: string; variables: Record<string, unknown> },
@@ -137,7 +138,6 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     let generation = 0;
     let dispose: (() => void) | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let resumed = false;
     const subscription: LiveSubscription = {
       get stopped() {
         return stopped;
@@ -158,7 +158,6 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     const retry = () => {
       if (stopped || closed) return;
       failures += 1;
-      resumed = true;
       timer = setTimeout(start, retryDelay(failures));
     };
     function start() {
@@ -170,7 +169,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
           if (current !== generation) return;
           if (result.errors?.length) return fail(result.errors);
           if (!result.data) return;
-          const fresh = first && resumed;
+          const fresh = first;
           first = false;
           onData(result.data as R, fresh);
         },
@@ -226,7 +225,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
           variables: follow.userId !== undefined ? { userId: follow.userId } : {},
         }),
         (data, fresh) => {
-          // The first event of a resubscription proves it is registered: re-reading now misses nothing.
+          // The first event of a (re)subscription proves it is registered: re-reading now misses nothing.
           if (fresh) follow.onResync?.();
           const event = data.connectionEvents;
           follow.onEvent(event);
