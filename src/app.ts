@@ -18,6 +18,7 @@ import { EventHub } from './realtime/hub.js';
 import { notifyTransportFor } from './realtime/pg-notify.js';
 import type { EventTransport } from './realtime/transport.js';
 import { attachWebSockets } from './realtime/ws.js';
+import { createDocsHandler, DOCS_PATH } from './rest/docs.js';
 import { createRestHandler } from './rest/handler.js';
 import { databaseUnavailable, errorResponse, Response } from './rest/status.js';
 import { CorsPolicy } from './security/cors.js';
@@ -98,6 +99,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     metrics,
   });
   const rest = createRestHandler(gateway, tokens, logger);
+  // The API reference page for /v1/openapi.json, from swagger-ui-dist's files.
+  const docs = createDocsHandler();
   // Expiry of unanswered requests and retention of read notifications.
   const maintenance = startMaintenance({ db: database.db, events: transport }, config, logger);
 
@@ -119,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const { pathname } = new URL(request.url);
     try {
       if (pathname === '/v1' || pathname.startsWith('/v1/')) return await rest(request);
+      if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) return await docs(request);
       // Liveness: the process answers. A database outage is not a reason to restart it.
       if (pathname === '/healthz') return Response.json({ status: 'ok' });
       // Readiness: whether this instance should be sent traffic now.
