@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createServerAdapter } from '@whatwg-node/server';
+import { requestIdFrom } from './observability/request-context.js';
 import { errorResponse, type RestErrorCode } from './rest/status.js';
 
 /**
@@ -35,8 +36,16 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
 /** Answers with the documented error body and closes: the client may still be sending. */
 async function refuse(response: ServerResponse, code: RestErrorCode, message: string): Promise<void> {
   const refused = errorResponse(code, message);
+  const { headers } = response.req;
+  const requestId = requestIdFrom(
+    new Headers(typeof headers['x-request-id'] === 'string' ? { 'x-request-id': headers['x-request-id'] } : {}),
+  );
   // Answer, then close instead of reading the rest.
-  response.writeHead(refused.status, { 'content-type': 'application/json', connection: 'close' });
+  response.writeHead(refused.status, {
+    'content-type': 'application/json',
+    connection: 'close',
+    'x-request-id': requestId,
+  });
   response.end(await refused.text());
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Server, ServerOptions, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -37,6 +38,8 @@ async function rawErrorResponse(code: RestErrorCode, message: string): Promise<s
   return (
     `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status]}\r\n` +
     'Content-Type: application/json\r\n' +
+    // The head could not be read, so no caller id either: a fresh one, as for every response.
+    `X-Request-Id: ${randomUUID()}\r\n` +
     `Content-Length: ${Buffer.byteLength(body)}\r\n` +
     'Connection: close\r\n\r\n' +
     body

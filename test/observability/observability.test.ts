@@ -87,6 +87,24 @@ describe('request ids', () => {
   });
 });
 
+describe('request ids on refusals before routing', () => {
+  it('gives a URL too long, a body too large and headers too large a request id too', async () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    const longUrl = await fetch(`${server.url}/v1/${'x'.repeat(5_000)}`, { headers: { 'x-request-id': 'trace-414' } });
+    const bigBody = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-413' },
+      body: 'x'.repeat(300 * 1024),
+    });
+    const bigHeaders = await fetch(`${server.url}/healthz`, { headers: { 'x-filler': 'y'.repeat(20_000) } });
+
+    expect([longUrl.status, longUrl.headers.get('x-request-id')]).toEqual([414, 'trace-414']);
+    expect([bigBody.status, bigBody.headers.get('x-request-id')]).toEqual([413, 'trace-413']);
+    expect(bigHeaders.status).toBe(431);
+    expect(bigHeaders.headers.get('x-request-id')).toMatch(uuid);
+  });
+});
+
 describe('request logs', () => {
   it('writes one JSON line per REST request with its route pattern, status, duration and viewer, never a token or body', async () => {
     const tenant = await createTenant(server);
