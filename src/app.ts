@@ -40,6 +40,8 @@ export interface App {
   server: Server;
   gateway: Gateway;
   database: DatabaseHandle;
+  /** This instance's live subscribers, by user (for probes: how many are subscribed). */
+  hub: EventHub;
   /** Request expiry and notification retention; `sweep()` runs one pass now. */
   maintenance: Maintenance;
   /** The fetch-style handler behind the server, for calls without a socket. */
@@ -173,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     server,
     gateway,
     database,
+    hub,
     maintenance,
     fetch,
     start: () =>

@@ -1,19 +1,13 @@
 /**
  * The gateway as src/main.ts starts it (same configuration from the environment, same
  * buildApp), run as a benchmark worker: it also answers, over IPC, how many users have a live
- * subscription and how many sockets are open (so a run knows when all subscribers are in, or
- * all gone), and its memory after a full GC (start it with `node --expose-gc`).
- *
- * To count subscriptions it hands buildApp the PostgreSQL NOTIFY transport the app would make
- * itself, wrapped only to keep a reference to the sink the app starts it with: the app's
- * EventHub. Nothing else differs from a production start.
+ * subscription (the app's EventHub) and how many sockets are open (so a run knows when all
+ * subscribers are in, or all gone), and its memory after a full GC (start it with
+ * `node --expose-gc`). Nothing else differs from a production start.
  */
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { EventHub } from '../../src/realtime/hub.js';
-import { PostgresNotifyTransport } from '../../src/realtime/pg-notify.js';
-import type { EventTransport } from '../../src/realtime/transport.js';
 import { serve } from './ipc.js';
 import { cpuProbe, gcPauseProbe, memoryProbes, profileProbes } from './probes.js';
 
@@ -21,18 +15,7 @@ const config = loadConfig();
 if (!config.databaseUrl) throw new Error('the socket benchmarks need DATABASE_URL (a PostgreSQL server)');
 const logger = createLogger(config.logLevel);
 
-const notify = new PostgresNotifyTransport(config.databaseUrl, logger);
-let hub: EventHub | undefined;
-const transport: EventTransport = {
-  publish: (trx, event) => notify.publish(trx, event),
-  start: (sink) => {
-    if (sink instanceof EventHub) hub = sink;
-    return notify.start(sink);
-  },
-  stop: () => notify.stop(),
-};
-
-const app = await buildApp({ config, logger, transport });
+const app = await buildApp({ config, logger });
 await app.start();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -41,7 +24,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 serve({
   stats: async () => ({
-    subscribedUsers: hub?.userCount ?? 0,
+    subscribedUsers: app.hub.userCount,
     // Upgraded WebSockets stay counted by the HTTP server until they close.
     sockets: await new Promise<number>((resolve, reject) =>
       app.server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
