@@ -87,9 +87,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     db: database.db,
     ids,
     events: transport,
-    limits: writeLimitsFrom(config, database.db, (error) =>
-      logger.warn('could not sweep rate-limit counters', { error: String(error) }),
-    ),
+    limits: writeLimitsFrom(config, database.db),
     hub,
     subscriptionStallMs: config.subscriptionStallMs,
     tokens,

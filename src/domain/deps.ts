@@ -25,9 +25,9 @@ export interface Deps {
 }
 
 /** The write limits the configuration sets, counting rate budgets in `db`. */
-export function writeLimitsFrom(config: Config, db: Db, onSweepError?: (error: unknown) => void): WriteLimits {
+export function writeLimitsFrom(config: Config, db: Db): WriteLimits {
   return {
-    rateLimiter: new RateLimiter(db, config.rateLimits, onSweepError),
+    rateLimiter: new RateLimiter(db, config.rateLimits),
     maxPendingOutgoingRequests: config.maxPendingOutgoingRequests,
     maxConnectionsPerUser: config.maxConnectionsPerUser,
     idempotencyKeyTtlSeconds: config.idempotencyKeyTtlSeconds,

@@ -1,11 +1,5 @@
 import type { Trx } from '../db/database.js';
-import {
-  claimKey,
-  deleteExpiredResults,
-  findStoredResult,
-  type KeyScope,
-  saveResult,
-} from '../db/idempotency.repository.js';
+import { claimKey, findStoredResult, type KeyScope, saveResult } from '../db/idempotency.repository.js';
 import type { Deps } from './deps.js';
 import { ConflictError, ValidationError } from './errors.js';
 import type { RateLimitedAction } from './rate-limits.js';
@@ -27,8 +21,6 @@ export interface WriteGuard {
 
 /** A concurrent call with the same key committed first; this one's transaction is rolled back. */
 class KeyTakenMeanwhile extends Error {}
-
-let lastSweep = 0;
 
 /**
  * Runs a write in one transaction after its guards: a retry with an Idempotency-Key already
@@ -67,7 +59,6 @@ export async function guardedWrite<T>(
   const first = await replay();
   if (first) return first.result;
   await limits.rateLimiter.consume(viewer.tenant, guard.actingUserId, guard.action);
-  if (scope) sweepExpired(deps, ttl);
   try {
     return await retryingConflicts(() =>
       db.transaction().execute(async (trx) => {
@@ -120,12 +111,4 @@ function reviveDates(value: unknown): unknown {
       name.endsWith('_at') && typeof field === 'string' ? new Date(field) : reviveDates(field),
     ]),
   );
-}
-
-/** At most once a minute per instance, expired keys are deleted in the background. */
-function sweepExpired({ db }: Deps, ttlSeconds: number): void {
-  const now = Date.now();
-  if (now - lastSweep < 60_000) return;
-  lastSweep = now;
-  deleteExpiredResults(db, ttlSeconds).catch(() => {});
 }

@@ -1,16 +1,19 @@
 import type { Config } from '../config.js';
 import { findPendingRequestsBefore } from '../db/connection-requests.repository.js';
+import { deleteExpiredResults } from '../db/idempotency.repository.js';
 import { deleteReadNotificationsBefore } from '../db/notifications.repository.js';
+import { deleteWindowsBefore } from '../db/rate-limits.repository.js';
 import { lockUsers } from '../db/users.repository.js';
 import type { Logger } from '../logger.js';
 import { closePendingRequest } from './connection-requests.js';
 import type { Deps } from './deps.js';
+import { windowIndexAt } from './rate-limits.js';
 
 /** Requests expired, or notifications purged, per statement; a sweep repeats until none are left. */
 const BATCH = 500;
 
 export interface Maintenance {
-  /** Runs one sweep now (expiry, then retention); resolves when it is done. */
+  /** Runs one sweep now (expiry, retention, old counters and keys); resolves when it is done. */
   sweep(): Promise<{ expired: number; purged: number }>;
   stop(): Promise<void>;
 }
@@ -19,12 +22,20 @@ export interface Maintenance {
  * The instance's housekeeping, every `maintenanceIntervalMs`: pending requests older than
  * `requestExpirySeconds` expire (each in a transaction of its own, as a sender's withdrawal
  * would, and an expiry losing a race with an answer is simply skipped), and read notifications
- * older than `notificationRetentionDays` are deleted. Several instances may sweep at once:
- * each change is conditional on the row's state, so none is done twice.
+ * older than `notificationRetentionDays` are deleted, and so are the rate-limit counters of past
+ * windows and idempotency keys past their time. Several instances may sweep at once: each
+ * change is conditional on the row's state, so none is done twice.
  */
 export function startMaintenance(
   deps: Pick<Deps, 'db' | 'events'>,
-  config: Pick<Config, 'requestExpirySeconds' | 'notificationRetentionDays' | 'maintenanceIntervalMs'>,
+  config: Pick<
+    Config,
+    | 'requestExpirySeconds'
+    | 'notificationRetentionDays'
+    | 'maintenanceIntervalMs'
+    | 'rateLimits'
+    | 'idempotencyKeyTtlSeconds'
+  >,
   logger: Logger,
 ): Maintenance {
   let running: Promise<{ expired: number; purged: number }> | null = null;
@@ -64,6 +75,9 @@ export function startMaintenance(
       try {
         const expired = await expire();
         const purged = await purge();
+        // Bookkeeping of the write guards: nothing reads it once its window or time is over.
+        await deleteWindowsBefore(deps.db, windowIndexAt(Date.now(), config.rateLimits) - 1);
+        await deleteExpiredResults(deps.db, config.idempotencyKeyTtlSeconds);
         if (expired + purged > 0) logger.info('maintenance', { expiredRequests: expired, purgedNotifications: purged });
         return { expired, purged };
       } finally {

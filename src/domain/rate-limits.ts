@@ -1,6 +1,6 @@
 import type { RateLimits } from '../config.js';
 import type { Db } from '../db/database.js';
-import { countHits, deleteWindowsBefore } from '../db/rate-limits.repository.js';
+import { countHits } from '../db/rate-limits.repository.js';
 import { RateLimitedError } from './errors.js';
 
 /** What a call spends: any write, a connection request (also a write), or a subscription. */
@@ -20,12 +20,9 @@ interface Budget {
  * keeps hammering after a 429 does not get a fresh budget for it.
  */
 export class RateLimiter {
-  #lastSweep = 0;
-
   constructor(
     private readonly db: Db,
     private readonly limits: RateLimits,
-    private readonly onSweepError: (error: unknown) => void = () => {},
   ) {}
 
   /** Counts the action against its budgets; throws `RateLimitedError` when one is used up. */
@@ -34,8 +31,7 @@ export class RateLimiter {
     if (budgets.length === 0) return;
     const windowMs = this.limits.windowSeconds * 1000;
     const now = Date.now();
-    const windowIndex = Math.floor(now / windowMs);
-    this.#sweep(windowIndex, now, windowMs);
+    const windowIndex = windowIndexAt(now, this.limits);
     const hits = await countHits(
       this.db,
       tenant,
@@ -67,11 +63,9 @@ export class RateLimiter {
     }
     return budgets;
   }
+}
 
-  /** At most once a window, one instance-local sweep drops the counters of past windows. */
-  #sweep(windowIndex: number, now: number, windowMs: number): void {
-    if (now - this.#lastSweep < windowMs) return;
-    this.#lastSweep = now;
-    deleteWindowsBefore(this.db, windowIndex).catch(this.onSweepError);
-  }
+/** The index of the fixed window `now` falls in; counters of earlier windows are no longer read. */
+export function windowIndexAt(now: number, limits: Pick<RateLimits, 'windowSeconds'>): number {
+  return Math.floor(now / (limits.windowSeconds * 1000));
 }
