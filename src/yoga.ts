@@ -69,6 +69,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     // CORS is answered for every path, this one included, by the app's fetch wrapper.
     cors: false,
+    // Every body is read and bounded before it gets here (http-listener.ts: 413 above
+    // MAX_REQUEST_BODY_BYTES, on every path). Yoga's own limit would wrap each body in a
+    // second stream pipeline only to count the same bytes again: a measurable share of a
+    // request's CPU (bench/CHANGES.md).
+    maxRequestBodySize: false,
     // An array of operations in one POST, each held to the limits, at most this many.
     batching: { limit: options.graphqlLimits.maxBatch },
     // Unexpected errors reach clients as "Unexpected error." only; the cause goes to the log.
