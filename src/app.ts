@@ -13,6 +13,7 @@ import type { Logger } from './logger.js';
 import { observeTransport } from './observability/events.js';
 import { observeRequests } from './observability/http.js';
 import { Metrics } from './observability/metrics.js';
+import { requestFields } from './observability/request-context.js';
 import { webSocketLog } from './observability/websockets.js';
 import { EventHub } from './realtime/hub.js';
 import { notifyTransportFor } from './realtime/pg-notify.js';
@@ -146,14 +147,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     } catch (error) {
       // A client that hung up mid-request aborts it; there is no one left to answer.
       if (request.signal.aborted) {
-        logger.debug('client went away', { path: pathname });
+        logger.debug('client went away', { ...requestFields(request), path: pathname });
         return errorResponse('INTERNAL_SERVER_ERROR', 'Request aborted.');
       }
       if (isDatabaseUnavailable(error)) {
-        logger.warn('database unavailable', { path: pathname, error: String(error) });
+        logger.warn('database unavailable', { ...requestFields(request), path: pathname, error: String(error) });
         return databaseUnavailable();
       }
-      logger.error('unhandled error', { path: pathname, error: error instanceof Error ? error.stack : String(error) });
+      logger.error('unhandled error', {
+        ...requestFields(request),
+        path: pathname,
+        error: error instanceof Error ? error.stack : String(error),
+      });
       return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
     }
   };

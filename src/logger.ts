@@ -1,5 +1,4 @@
 import { pino } from 'pino';
-import { currentRequest } from './observability/request-context.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -41,7 +40,8 @@ const REDACTED_PATHS = [
 /**
  * Structured JSON logs with pino, one object per line:
  * `{"level":"info","time":"2025-01-01T12:00:00.000Z","msg":"request",...fields}`. Lines below
- * `level` are dropped. A line written while an HTTP request is served carries its `requestId`.
+ * `level` are dropped. Lines about an HTTP request carry its `requestId` (see
+ * observability/request-context.ts).
  */
 export function createLogger(level: LogLevel, destination?: LogDestination): Logger {
   const base = pino(
@@ -52,11 +52,6 @@ export function createLogger(level: LogLevel, destination?: LogDestination): Log
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      // A fresh object each call: pino merges into what mixin returns.
-      mixin: () => {
-        const request = currentRequest();
-        return request ? { requestId: request.id } : {};
-      },
     },
     destination ?? pino.destination(1),
   );

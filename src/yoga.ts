@@ -19,6 +19,7 @@ import type { Viewer } from './domain/viewer.js';
 import type { Logger } from './logger.js';
 import { useObservability } from './observability/graphql.js';
 import type { Metrics } from './observability/metrics.js';
+import { reportUnexpectedError } from './observability/unexpected-errors.js';
 import type { EventHub } from './realtime/hub.js';
 import { schema } from './schema/index.js';
 import { useCsrfPrevention } from './security/csrf.js';
@@ -93,10 +94,8 @@ export function createGateway(options: GatewayOptions): Gateway {
           });
         }
         const masked = maskError(error, message, isDev);
-        if (masked !== error) {
-          const cause = (error as { originalError?: unknown }).originalError ?? error;
-          options.logger.error('unexpected error', { error: cause instanceof Error ? cause.stack : String(cause) });
-        }
+        // Failures during execution were logged with their request id already (useObservability).
+        if (masked !== error) reportUnexpectedError(options.logger, error);
         return masked;
       },
     },

@@ -3,7 +3,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Viewer } from '../domain/viewer.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from './metrics.js';
-import { currentRequest } from './request-context.js';
+import { requestFields, requestInfo } from './request-context.js';
+import { isUnexpectedError, reportUnexpectedError } from './unexpected-errors.js';
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
@@ -34,7 +35,7 @@ export function useObservability(options: { metrics: Metrics | undefined; logger
     onContextBuilding() {
       return ({ context }) => {
         const viewer = (context as { viewer?: Viewer | null }).viewer;
-        const request = currentRequest();
+        const request = requestInfo(context.request);
         if (viewer && request) {
           request.tenant = viewer.tenant;
           request.user = viewer.subject;
@@ -43,24 +44,33 @@ export function useObservability(options: { metrics: Metrics | undefined; logger
     },
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
-      const request = currentRequest();
-      if (request && operation) {
-        request.operationType = operation.operation;
-        if (operation.name) request.operationName = operation.name.value;
+      const { request } = args.contextValue;
+      const info = requestInfo(request);
+      if (info && operation) {
+        info.operationType = operation.operation;
+        if (operation.name) info.operationName = operation.name.value;
       }
-      if (!metrics) return;
-      const stop = metrics.graphqlDuration.startTimer({
+      const stop = metrics?.graphqlDuration.startTimer({
         operation_name: metrics.operationLabel(operation?.name?.value ?? args.operationName),
         operation_type: operation?.operation ?? 'unknown',
       });
-      return { onExecuteDone: () => void stop() };
+      return {
+        onExecuteDone: ({ result }) => {
+          stop?.();
+          // Seen here before Yoga masks them, so the log line can name the request.
+          if (isAsyncIterable(result)) return;
+          for (const error of result.errors ?? []) {
+            if (isUnexpectedError(error)) reportUnexpectedError(options.logger, error, requestFields(request));
+          }
+        },
+      };
     },
     onSubscribe({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
-      const request = currentRequest();
-      if (request && operation) {
-        request.operationType = operation.operation;
-        if (operation.name) request.operationName = operation.name.value;
+      const info = requestInfo(args.contextValue.request);
+      if (info && operation) {
+        info.operationType = operation.operation;
+        if (operation.name) info.operationName = operation.name.value;
       }
       if (!metrics) return;
       return {
@@ -79,8 +89,8 @@ export function useObservability(options: { metrics: Metrics | undefined; logger
         },
       };
     },
-    onResultProcess({ result, setResult }) {
-      const request = currentRequest();
+    onResultProcess({ request: httpRequest, result, setResult }) {
+      const request = requestInfo(httpRequest);
       if (!request || isAsyncIterable(result)) return;
       const decorate = (one: ExecutionResult): ExecutionResult => {
         if (!one.errors?.length) return one;

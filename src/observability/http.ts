@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import { createRouter } from '../rest/router.js';
 import { routes } from '../rest/routes.js';
 import type { Metrics } from './metrics.js';
-import { type RequestInfo, requestContext, requestIdFrom } from './request-context.js';
+import { beginRequest } from './request-context.js';
 
 /** Paths served as they are (no parameters): their own route label. */
 const FIXED_PATHS = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/v1/openapi.json', '/docs']);
@@ -40,10 +40,9 @@ async function restErrorCode(response: Response): Promise<string | undefined> {
 
 /**
  * Wraps the app's fetch handler, the one place every HTTP request passes: gives the request its
- * id (answered in `x-request-id`), runs it inside the request context (see request-context.ts)
- * so that everything below can see the id, the operation and the viewer, then writes its one
- * log line and records its metrics. The duration is until the response headers (a streaming
- * SSE response is timed until it starts).
+ * id (answered in `x-request-id`) and its record (see request-context.ts), where the layers below
+ * note the operation and the viewer, then writes its one log line and records its metrics. The
+ * duration is until the response headers (a streaming SSE response is timed until it starts).
  */
 export function observeRequests(
   handle: (request: Request) => Promise<Response>,
@@ -51,33 +50,32 @@ export function observeRequests(
 ): (request: Request) => Promise<Response> {
   const { logger, metrics } = options;
   const routeOf = routeLabeler();
-  return (request) => {
-    const info: RequestInfo = { id: requestIdFrom(request.headers) };
-    return requestContext.run(info, async () => {
-      const started = performance.now();
-      const response = await handle(request);
-      const durationMs = Math.round((performance.now() - started) * 100) / 100;
-      response.headers.set('x-request-id', info.id);
-      const { pathname } = new URL(request.url);
-      const route = routeOf(request.method, pathname);
-      const status = response.status;
-      metrics?.httpDuration.observe({ method: request.method, route, status: String(status) }, durationMs / 1000);
-      if (metrics && status >= 400 && route !== '/graphql') {
-        const code = await restErrorCode(response);
-        if (code) metrics.errors.inc({ source: 'rest', code });
-      }
-      const line = {
-        method: request.method,
-        route,
-        status,
-        durationMs,
-        ...(info.operationName !== undefined && { operationName: info.operationName }),
-        ...(info.operationType !== undefined && { operationType: info.operationType }),
-        ...(info.tenant !== undefined && { tenant: info.tenant, user: info.user }),
-      };
-      if (QUIET_PATHS.has(pathname)) logger.debug('request', line);
-      else logger.info('request', line);
-      return response;
-    });
+  return async (request) => {
+    const info = beginRequest(request);
+    const started = performance.now();
+    const response = await handle(request);
+    const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    response.headers.set('x-request-id', info.id);
+    const { pathname } = new URL(request.url);
+    const route = routeOf(request.method, pathname);
+    const status = response.status;
+    metrics?.httpDuration.observe({ method: request.method, route, status: String(status) }, durationMs / 1000);
+    if (metrics && status >= 400 && route !== '/graphql') {
+      const code = await restErrorCode(response);
+      if (code) metrics.errors.inc({ source: 'rest', code });
+    }
+    const line = {
+      requestId: info.id,
+      method: request.method,
+      route,
+      status,
+      durationMs,
+      ...(info.operationName !== undefined && { operationName: info.operationName }),
+      ...(info.operationType !== undefined && { operationType: info.operationType }),
+      ...(info.tenant !== undefined && { tenant: info.tenant, user: info.user }),
+    };
+    if (QUIET_PATHS.has(pathname)) logger.debug('request', line);
+    else logger.info('request', line);
+    return response;
   };
 }

@@ -1,15 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
 /**
  * What is known about the HTTP request being served, filled in as it goes through the app:
  * the fetch wrapper (observability/http.ts) creates it, the GraphQL plugin
- * (observability/graphql.ts) adds the operation and the verified viewer, and the logger adds
- * `requestId` to every line written while the request is served.
+ * (observability/graphql.ts) adds the operation and the verified viewer, and the request's log
+ * line and its error lines carry its id.
  *
- * It travels in an AsyncLocalStorage rather than as an argument because the code in between
- * (the REST shim, Yoga, the resolvers) is not ours to thread it through; the wrapper runs the
- * whole request inside `requestContext.run`, so everything it awaits sees the same object.
+ * It is kept beside the `Request` object itself, which everything in between hands on: Yoga puts
+ * it in the GraphQL context (`context.request`) and the REST shim passes it to the operations it
+ * runs. Not an AsyncLocalStorage: on Node 20 one turns on promise hooks for every promise the
+ * process creates, about a tenth of a read's CPU (bench/CHANGES.md).
  */
 export interface RequestInfo {
   /** The `x-request-id` answered with: the caller's own when sane, else a fresh UUID. */
@@ -22,11 +22,24 @@ export interface RequestInfo {
   user?: string;
 }
 
-export const requestContext = new AsyncLocalStorage<RequestInfo>();
+const infos = new WeakMap<Request, RequestInfo>();
 
-/** The request being served, if any (undefined on WebSockets, timers and start-up). */
-export function currentRequest(): RequestInfo | undefined {
-  return requestContext.getStore();
+/** Starts the record of a request being served: its id, from the caller's header or new. */
+export function beginRequest(request: Request): RequestInfo {
+  const info: RequestInfo = { id: requestIdFrom(request.headers) };
+  infos.set(request, info);
+  return info;
+}
+
+/** The record of an HTTP request being served; undefined for WebSocket operations and calls without one. */
+export function requestInfo(request: Request | undefined): RequestInfo | undefined {
+  return request ? infos.get(request) : undefined;
+}
+
+/** Log fields naming the request a line is about, when there is one. */
+export function requestFields(request: Request | undefined): { requestId?: string } {
+  const info = requestInfo(request);
+  return info ? { requestId: info.id } : {};
 }
 
 /** A caller's id is echoed only when it is short and plain, so logs and headers carry no junk. */

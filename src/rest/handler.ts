@@ -5,6 +5,7 @@ import { MISSING_TOKEN_MESSAGE } from '../context.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { actingUserId, type Viewer } from '../domain/viewer.js';
 import type { Logger } from '../logger.js';
+import { requestFields } from '../observability/request-context.js';
 import type { Gateway } from '../yoga.js';
 import { parseInput } from './input-schema.js';
 import { buildOpenApiDocument, OPENAPI_PATH, packageVersion } from './openapi.js';
@@ -107,7 +108,11 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
     if (firstError) {
       if (firstError.extensions?.code === 'UNAUTHENTICATED') return unauthorized(firstError.message);
       if (firstError.extensions?.code === 'SERVICE_UNAVAILABLE') return databaseUnavailable();
-      logger.error('REST operation failed', { path: route.path, errors: result.errors?.map((e) => e.message) });
+      logger.error('REST operation failed', {
+        ...requestFields(request),
+        path: route.path,
+        errors: result.errors?.map((e) => e.message),
+      });
       return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
     }
     const field = Object.values(result.data ?? {})[0] as

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createTenant, useTestServer } from '../helpers/app.js';
+import { onTestQuery } from '../helpers/database.js';
 import { liveClient } from '../helpers/live.js';
 
 /** Every line the app logs, parsed. */
@@ -154,6 +155,35 @@ describe('request logs', () => {
       tenant: tenant.name,
       user: alice.id,
     });
+  });
+
+  it('logs an unexpected failure once, with its cause and the id of the request it broke, over GraphQL and REST', async () => {
+    const tenant = await createTenant(server);
+    const alice = await tenant.user('alice');
+    // Every statement fails with an error of ours: the client sees "Unexpected error." only.
+    onTestQuery(() => {
+      throw new Error('injected failure for the log');
+    });
+    try {
+      await graphqlRaw('query Failing { activeConnections { __typename } }', alice.token, {
+        'x-request-id': 'boom-gql',
+      });
+      await server.rest('GET', `/v1/connections/${alice.id}/active`, {
+        token: alice.token,
+        headers: { 'x-request-id': 'boom-rest' },
+      });
+    } finally {
+      onTestQuery(null);
+    }
+    for (const requestId of ['boom-gql', 'boom-rest']) {
+      const failures = logged().filter((line) => line.msg === 'unexpected error' && line.requestId === requestId);
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatchObject({
+        level: 'error',
+        error: expect.stringContaining('injected failure for the log'),
+      });
+      expect(requestLine(requestId)).toMatchObject({ status: requestId === 'boom-gql' ? 200 : 500 });
+    }
   });
 
   it('logs WebSocket opens, operations and closes with the viewer, and no connection params', async () => {
