@@ -25,11 +25,19 @@ export function atMost(what: string, value: number, max: number, target = `<= ${
   return { what, value, target, met: value <= max };
 }
 
+/** A table of its own in a scenario's section (e.g. the cost scenario's layers). */
+export interface Table {
+  title: string;
+  header: string[];
+  rows: string[][];
+}
+
 export interface ScenarioReport {
   scenario: string;
   description: string;
   targets: TargetSummary[];
   checks: Check[];
+  tables?: Table[];
 }
 
 /** `changes`: the hand-kept record of what each performance change bought (bench/CHANGES.md). */
@@ -54,11 +62,20 @@ export function renderReport(meta: Record<string, unknown>, reports: ScenarioRep
   ];
   for (const report of reports) {
     lines.push(`## ${report.scenario}`, '', report.description, '');
-    lines.push('| target | req/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: |');
-    for (const t of report.targets) {
-      lines.push(`| ${t.name} | ${t.requestsPerSecond.toFixed(0)} | ${t.p50Ms} | ${t.p99Ms} | ${t.errors} |`);
+    if (report.targets.length > 0) {
+      lines.push('| target | req/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: |');
+      for (const t of report.targets) {
+        lines.push(`| ${t.name} | ${t.requestsPerSecond.toFixed(0)} | ${t.p50Ms} | ${t.p99Ms} | ${t.errors} |`);
+      }
+      lines.push('');
     }
-    lines.push('', '| check | value | target | met |', '| --- | ---: | --- | --- |');
+    for (const table of report.tables ?? []) {
+      lines.push(`${table.title}:`, '', `| ${table.header.join(' | ')} |`);
+      lines.push(`| --- |${' ---: |'.repeat(table.header.length - 1)}`);
+      for (const row of table.rows) lines.push(`| ${row.join(' | ')} |`);
+      lines.push('');
+    }
+    lines.push('| check | value | target | met |', '| --- | ---: | --- | --- |');
     for (const c of report.checks)
       lines.push(`| ${c.what} | ${c.value.toFixed(2)} | ${c.target} | ${c.met ? 'yes' : '**no**'} |`);
     lines.push('');

@@ -3,7 +3,7 @@
  * on the dataset of `npm run bench:data`, in alternating rounds so that machine drift cancels
  * out, and writes bench/results/<scenario>.json and bench/results/README.md.
  *
- *   npm run bench -- [--scenarios read,depth,write,scale,fanout,idle] [--dataset bench/results/dataset.json] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
+ *   npm run bench -- [--scenarios read,cost,depth,write,scale,fanout,idle] [--dataset bench/results/dataset.json] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { secretKey, signToken } from '../src/auth/jwt.js';
 import { PublicIds } from '../src/domain/public-ids.js';
+import { runCost } from './cost.js';
 import { runFanout } from './fanout.js';
 import { runIdle } from './idle.js';
 import type { LoadPlan, LoadResult } from './load.js';
@@ -20,7 +21,7 @@ import { countStatements } from './statements.js';
 
 const { values: args } = parseArgs({
   options: {
-    scenarios: { type: 'string', default: 'read,depth,write' },
+    scenarios: { type: 'string', default: 'read,cost,depth,write' },
     rounds: { type: 'string', default: '3' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
@@ -284,22 +285,18 @@ async function main() {
     expiresIn: '2h',
   });
 
-  const gateway = start('gateway', ['src/main.ts'], {
+  const gatewayEnv = {
     DATABASE_URL: databaseUrl,
-    PORT: '4101',
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
     JWT_SECRET,
     LOG_LEVEL: 'warn',
     DATABASE_POOL_MAX: '10',
     ...NO_RATE_LIMITS,
-  });
-  const baseline = start('baseline', ['bench/baseline-server.ts'], {
-    BENCH_DATABASE_URL: databaseUrl,
-    PORT: '4102',
-    JWT_SECRET,
-    DATABASE_POOL_MAX: '10',
-  });
+  };
+  const baselineEnv = { BENCH_DATABASE_URL: databaseUrl, JWT_SECRET, DATABASE_POOL_MAX: '10' };
+  const gateway = start('gateway', ['src/main.ts'], { ...gatewayEnv, PORT: '4101' });
+  const baseline = start('baseline', ['bench/baseline-server.ts'], { ...baselineEnv, PORT: '4102' });
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
@@ -380,6 +377,44 @@ async function main() {
           })),
         ],
       });
+    }
+
+    if (scenarios.includes('cost')) {
+      // Below every target's maximum, so each is measured at the same work per second.
+      const rate = smoke ? 50 : 300;
+      const plan = { users, token, connections };
+      reports.push(
+        await runCost({
+          rate,
+          durationSeconds: smoke ? 1 : 2 * duration,
+          load,
+          waitFor,
+          log: (line) => process.stdout.write(`${line}\n`),
+          targets: [
+            {
+              name: 'GraphQL activeConnections',
+              script: 'src/main.ts',
+              env: gatewayEnv,
+              port: 4105,
+              plan: { ...plan, kind: 'graphql', query: ACTIVE_QUERY, variables: { perPage: 20 } },
+            },
+            {
+              name: 'REST /active',
+              script: 'src/main.ts',
+              env: gatewayEnv,
+              port: 4105,
+              plan: { ...plan, kind: 'rest', restPath: 'active?per_page=20' },
+            },
+            {
+              name: 'baseline /active',
+              script: 'bench/baseline-server.ts',
+              env: baselineEnv,
+              port: 4106,
+              plan: { ...plan, kind: 'rest', restPath: 'active?per_page=20' },
+            },
+          ],
+        }),
+      );
     }
 
     if (scenarios.includes('write')) {
@@ -559,7 +594,7 @@ async function main() {
 
 /** Re-renders results/README.md from the committed JSON results (after editing CHANGES.md). */
 function renderOnly() {
-  const reports = ['read', 'depth', 'write', 'scale', 'fanout', 'fanout-250', 'idle'].flatMap((scenario) => {
+  const reports = ['read', 'cost', 'depth', 'write', 'scale', 'fanout', 'fanout-250', 'idle'].flatMap((scenario) => {
     try {
       return [
         JSON.parse(readFileSync(`bench/results/${scenario}.json`, 'utf8')) as ScenarioReport & Record<string, unknown>,
