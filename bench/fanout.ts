@@ -307,7 +307,8 @@ function report(options: FanoutOptions, rounds: FanoutRound[], gatewayName: stri
   const cpuRatio = serverCpu(gatewayName) / Math.max(0.01, serverCpu(baselineName));
   const { log: _log, ...recorded } = options;
   const result: FanoutReport = {
-    scenario: 'fanout',
+    // The issue's rate keeps the plain name; another rate is reported beside it.
+    scenario: options.rate === DEFAULTS.rate ? 'fanout' : `fanout-${options.rate}`,
     description:
       `Notification fan-out: ${options.subscribers} graphql-ws subscribers (one user each, own token) on one gateway instance, ` +
       `${options.rate} notifications/s committed by another process (addNotification + NOTIFY, one transaction each, ` +
