@@ -18,8 +18,8 @@ import type { PublicIds } from './domain/public-ids.js';
 import type { Viewer } from './domain/viewer.js';
 import type { Logger } from './logger.js';
 import { useObservability } from './observability/graphql.js';
+import { logGraphQLFailure } from './observability/graphql-failures.js';
 import type { Metrics } from './observability/metrics.js';
-import { reportUnexpectedError } from './observability/unexpected-errors.js';
 import type { EventHub } from './realtime/hub.js';
 import { schema } from './schema/index.js';
 import { useCsrfPrevention } from './security/csrf.js';
@@ -84,8 +84,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       // says; it goes to the log.
       isDev: false,
       maskError(error, message, isDev) {
+        // Failures during execution were logged with their request id already (useObservability).
+        logGraphQLFailure(options.logger, error);
         if (isDatabaseUnavailable(error)) {
-          options.logger.warn('database unavailable', { error: String(error) });
           return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
             extensions: {
               code: 'SERVICE_UNAVAILABLE',
@@ -93,10 +94,7 @@ export function createGateway(options: GatewayOptions): Gateway {
             },
           });
         }
-        const masked = maskError(error, message, isDev);
-        // Failures during execution were logged with their request id already (useObservability).
-        if (masked !== error) reportUnexpectedError(options.logger, error);
-        return masked;
+        return maskError(error, message, isDev);
       },
     },
     logging: false,

@@ -2,9 +2,9 @@ import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Viewer } from '../domain/viewer.js';
 import type { Logger } from '../logger.js';
+import { logGraphQLFailure } from './graphql-failures.js';
 import type { Metrics } from './metrics.js';
 import { requestFields, requestInfo } from './request-context.js';
-import { isUnexpectedError, reportUnexpectedError } from './unexpected-errors.js';
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
@@ -26,8 +26,8 @@ function withRequestId(error: GraphQLError, requestId: string): GraphQLError {
  * The gateway's envelop plugin for observability. For every operation (HTTP, the REST shim,
  * WebSocket and SSE): notes the operation and the verified viewer on the request being served
  * (for its log line), times queries and mutations, counts subscriptions and the messages they
- * send. For GraphQL over HTTP: adds the request id to every error (`extensions.requestId`) and
- * counts errors by `extensions.code`.
+ * send. Logs the failures behind errors with the request id. For GraphQL over HTTP: adds the
+ * request id to every error (`extensions.requestId`) and counts errors by `extensions.code`.
  */
 export function useObservability(options: { metrics: Metrics | undefined; logger: Logger }): Plugin {
   const { metrics } = options;
@@ -59,9 +59,7 @@ export function useObservability(options: { metrics: Metrics | undefined; logger
           stop?.();
           // Seen here before Yoga masks them, so the log line can name the request.
           if (isAsyncIterable(result)) return;
-          for (const error of result.errors ?? []) {
-            if (isUnexpectedError(error)) reportUnexpectedError(options.logger, error, requestFields(request));
-          }
+          for (const error of result.errors ?? []) logGraphQLFailure(options.logger, error, requestFields(request));
         },
       };
     },

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
  * It is kept beside the `Request` object itself, which everything in between hands on: Yoga puts
  * it in the GraphQL context (`context.request`) and the REST shim passes it to the operations it
  * runs. Not an AsyncLocalStorage: on Node 20 one turns on promise hooks for every promise the
- * process creates, about a tenth of a read's CPU (bench/CHANGES.md).
+ * process creates, which costs every request CPU (bench/CHANGES.md).
  */
 export interface RequestInfo {
   /** The `x-request-id` answered with: the caller's own when sane, else a fresh UUID. */
