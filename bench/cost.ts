@@ -10,7 +10,7 @@
  *   and a thread blocked in writev while the other core runs PostgreSQL would be counted there.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadPlan, LoadResult } from './load.js';
@@ -163,7 +163,7 @@ async function profileOne(target: CostTarget, options: CostOptions): Promise<Cos
       .filter((f) => f.endsWith('.cpuprofile'))
       .map((f) => join(dir, f))
       // The main thread's profile is the largest (a module-loader thread writes its own).
-      .sort((a, b) => readFileSync(b).length - readFileSync(a).length);
+      .sort((a, b) => statSync(b).size - statSync(a).size);
     if (!file) throw new Error(`${target.name}: the server wrote no CPU profile`);
     const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
     const requests = Math.max(1, result.requests);
