@@ -1,4 +1,3 @@
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate.js';
@@ -102,7 +101,6 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCsrfPrevention(),
       useGraphQLLimits(options.graphqlLimits, { production: options.production }),
       ...(options.introspection ? [] : [useNoIntrospection()]),
-      useGraphQlJit(),
       useObservability({ metrics: options.metrics, logger: options.logger }),
     ],
     context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
