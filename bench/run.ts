@@ -524,9 +524,9 @@ async function main() {
         [hub.tenant, hub.clientUserId, depth],
       );
       const deep = deepRows[0] as { created_at: Date; connection_id: number };
-      const deepCursor = Buffer.from(`${deep.created_at.getTime()}:${ids.encode(deep.connection_id)}`).toString(
-        'base64url',
-      );
+      const deepCursor = Buffer.from(
+        `${deep.created_at.getTime()}:${ids.encode('cursor', deep.connection_id)}`,
+      ).toString('base64url');
       const small = users[0] as string;
       process.stdout.write(
         `depth: hub ${hub.clientUserId} with ${hub.connections} connections, deep position ${depth}\n`,

@@ -70,7 +70,12 @@ try {
       message: 'Hi! I saw we both play FPS games. Want to connect?',
     });
     const answer = (userId: string, request: { id: number }, verdict: 'accepted' | 'declined') =>
-      answerConnectionRequest(deps, service, { userId, requestId: String(deps.ids.encode(request.id)) }, verdict);
+      answerConnectionRequest(
+        deps,
+        service,
+        { userId, requestId: String(deps.ids.encode('request', request.id)) },
+        verdict,
+      );
     await answer('user456', accepted, 'accepted');
     const declined = await sendConnectionRequest(deps, service, { userId: 'user123', receiverId: 'user789' });
     await answer('user789', declined, 'declined');
@@ -123,7 +128,7 @@ async function seedMore(deps: Deps, service: Viewer, players: number, connection
     const b = 1 + ((a + randomInt(players - 1)) % players);
     try {
       const request = await sendConnectionRequest(deps, service, { userId: `player${a}`, receiverId: `player${b}` });
-      const requestId = String(deps.ids.encode(request.id));
+      const requestId = String(deps.ids.encode('request', request.id));
       await answerConnectionRequest(deps, service, { userId: `player${b}`, requestId }, 'accepted');
     } catch (error) {
       // Already connected or pending: the random pair was drawn before.

@@ -78,6 +78,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Prometheus metrics (GET /metrics), unless METRICS_ENABLED=false.
   const metrics = config.metricsEnabled ? new Metrics() : undefined;
   if (metrics && database.pool) metrics.watchPool(database.pool);
+  // The handle may be shared with other apps (tests): this app stops timing its statements at stop().
+  const unwatchQueries = metrics?.watchQueries(database);
   const baseTransport = options.transport ?? notifyTransportFor(database, logger);
   const transport = metrics ? observeTransport(baseTransport, metrics) : baseTransport;
   const hub = new EventHub();
@@ -213,6 +215,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await closed;
       await maintenance.stop();
       await transport.stop();
+      unwatchQueries?.();
       if (ownsDatabase) await database.db.destroy();
     },
   };

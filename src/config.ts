@@ -162,7 +162,9 @@ export function loadConfig(env: Env = process.env): Config {
     notificationRetentionDays: integer('NOTIFICATION_RETENTION_DAYS', 90, 0, 36_500),
     maintenanceIntervalMs: integer('MAINTENANCE_INTERVAL_MS', 60_000, 100, 86_400_000),
     graphqlLimits: {
-      maxDepth: integer('GRAPHQL_MAX_DEPTH', 10, 1, 1000),
+      // The schema's own fields nest 5 deep at most; introspection, counted too, nests without
+      // end, and graphql-js's introspection query (GraphiQL's, codegen's) is 15 deep.
+      maxDepth: integer('GRAPHQL_MAX_DEPTH', 15, 1, 1000),
       maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
       maxTokens: integer('GRAPHQL_MAX_TOKENS', 2000, 10, 1_000_000),
       maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000),

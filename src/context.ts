@@ -19,7 +19,7 @@ export interface Context {
   hub: EventHub;
   /** How long a subscription waits for its client to take an event before dropping it. */
   subscriptionStallMs: number;
-  /** Drops the transport of a client that stopped reading (WebSocket only). */
+  /** Drops the transport of a client that stopped reading: its WebSocket, or its SSE connection. */
   disconnectSlowConsumer?: (() => void) | undefined;
   /** Null when the request carried no token; resolvers that touch data call `requireViewer`. */
   viewer: Viewer | null;

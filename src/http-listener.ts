@@ -60,6 +60,18 @@ function headerValues(rawHeaders: string[], name: string): string[] {
   return values;
 }
 
+/** The node:http response behind each Request being served, for `dropConnection`. */
+const responses = new WeakMap<Request, ServerResponse>();
+
+/**
+ * Cuts the connection that `request` arrived on, without waiting for what is still buffered to
+ * reach the client: for a streaming response (SSE) whose client stopped reading. Does nothing
+ * for a request that did not come through this listener.
+ */
+export function dropConnection(request: Request): void {
+  responses.get(request)?.destroy();
+}
+
 export interface RequestListenerOptions {
   /** Longest request target (path and query) served; longer ones are answered 414. */
   maxUrlLength: number;
@@ -74,7 +86,10 @@ export function createRequestListener(
   handle: (request: Request) => Promise<Response>,
   options: RequestListenerOptions,
 ): RequestListener {
-  const adapter = createServerAdapter(handle);
+  const adapter = createServerAdapter<{ res: ServerResponse }>((request, { res }) => {
+    responses.set(request, res);
+    return handle(request);
+  });
   return (request, response) => {
     // Longer than any path of the API; refused before it is parsed into a URL or routed.
     if ((request.url?.length ?? 0) > options.maxUrlLength) {

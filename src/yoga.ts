@@ -15,11 +15,13 @@ import type { WriteLimits } from './domain/deps.js';
 import type { EventPublisher } from './domain/events.js';
 import type { PublicIds } from './domain/public-ids.js';
 import type { Viewer } from './domain/viewer.js';
+import { dropConnection } from './http-listener.js';
 import type { Logger } from './logger.js';
 import { useObservability } from './observability/graphql.js';
 import { logGraphQLFailure } from './observability/graphql-failures.js';
 import type { Metrics } from './observability/metrics.js';
 import type { EventHub } from './realtime/hub.js';
+import { useSubscriptionLifetime } from './realtime/subscription-lifetime.js';
 import { schema } from './schema/index.js';
 import { useCsrfPrevention } from './security/csrf.js';
 import { useGraphQLLimits, useNoIntrospection } from './security/graphql-limits.js';
@@ -53,6 +55,8 @@ export interface GatewayServerContext {
   verifiedViewer?: Viewer;
   /** Set by the WebSocket adapter: drops the socket of a client that stopped reading. */
   disconnectSlowConsumer?: () => void;
+  /** Set by the WebSocket adapter, which closes the whole socket when its token expires. */
+  closesAtTokenExpiry?: boolean;
 }
 
 export type Gateway = YogaServerInstance<GatewayServerContext, Context>;
@@ -89,6 +93,8 @@ export function createGateway(options: GatewayOptions): Gateway {
           return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
             extensions: {
               code: 'SERVICE_UNAVAILABLE',
+              // Socket and SSE clients cannot read the HTTP Retry-After.
+              retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
               http: { status: 503, headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } },
             },
           });
@@ -101,6 +107,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCsrfPrevention(),
       useGraphQLLimits(options.graphqlLimits, { production: options.production }),
       ...(options.introspection ? [] : [useNoIntrospection()]),
+      useSubscriptionLifetime(),
       useObservability({ metrics: options.metrics, logger: options.logger }),
     ],
     context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
@@ -112,7 +119,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         limits: options.limits,
         hub: options.hub,
         subscriptionStallMs: options.subscriptionStallMs,
-        disconnectSlowConsumer,
+        // Over WebSocket the adapter closes the socket; over HTTP (SSE) the connection is cut.
+        disconnectSlowConsumer: disconnectSlowConsumer ?? (() => dropConnection(request)),
         viewer,
         loaders: createLoaders(options.db, viewer?.tenant ?? ''),
       };

@@ -94,7 +94,7 @@ async function run(plan: ProducePlan): Promise<Produced> {
           message: `fan-out benchmark notification ${k}`,
         }),
       );
-      commits.push([String(ids.encode(row.id)), recipient.user, now()]);
+      commits.push([String(ids.encode('notification', row.id)), recipient.user, now()]);
     } catch {
       failed++;
     } finally {

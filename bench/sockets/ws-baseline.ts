@@ -88,7 +88,7 @@ async function deliver(sub: Subscription, row: NotificationRow): Promise<void> {
     payload: {
       data: {
         notificationAdded: {
-          id: String(ids.encode(row.id)),
+          id: String(ids.encode('notification', row.id)),
           type: row.type.toUpperCase(),
           message: row.message,
           timestamp: row.created_at.toISOString(),

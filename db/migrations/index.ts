@@ -5,6 +5,7 @@ import * as notificationSequence from './0003_notification_sequence.js';
 import * as connectionCount from './0004_connection_count.js';
 import * as limitsAndIdempotency from './0005_limits_and_idempotency.js';
 import * as blocksPrivacyAndRequestLifecycle from './0006_blocks_privacy_and_request_lifecycle.js';
+import * as publicIdKinds from './0007_public_id_kinds.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_connection_count': connectionCount,
   '0005_limits_and_idempotency': limitsAndIdempotency,
   '0006_blocks_privacy_and_request_lifecycle': blocksPrivacyAndRequestLifecycle,
+  '0007_public_id_kinds': publicIdKinds,
 };

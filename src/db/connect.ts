@@ -13,9 +13,25 @@ export interface DatabaseOptions {
   pgliteDir?: string | undefined;
   /** Largest number of pooled connections to the PostgreSQL server. */
   poolMax?: number | undefined;
-  /** Called with the SQL of every statement executed (for metrics and tests). */
+  /**
+   * Called with the SQL of every statement Kysely executes, once it has completed or failed (tests
+   * count statements with it); a throw fails the statement.
+   */
   onQuery?: ((sql: string) => void) | undefined;
 }
+
+/** One SQL statement as it completed or failed, for observers of a `DatabaseHandle`. */
+export interface ExecutedStatement {
+  sql: string;
+  /**
+   * From sending the statement to its result: time spent waiting for a connection (a pooled one
+   * on PostgreSQL, PGlite's single session) is not in it.
+   */
+  durationMs: number;
+  failed: boolean;
+}
+
+export type QueryObserver = (statement: ExecutedStatement) => void;
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -28,6 +44,12 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   /** The connection pool (PostgreSQL), for its usage metrics. */
   pool?: pg.Pool;
+  /**
+   * Calls `observer` with every statement executed on this handle from now on, whichever app
+   * sharing it issued it, until the returned function is called. Observers run inline with each
+   * statement: they must be quick and must not throw.
+   */
+  observeQueries(observer: QueryObserver): () => void;
 }
 
 const INT8_OID = 20;
@@ -38,11 +60,24 @@ const INT8_OID = 20;
  * PostgreSQL server that is down only fails the first query, as pg connects lazily.
  */
 export async function connectDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const log = options.onQuery
-    ? (event: LogEvent) => {
-        if (event.level === 'query' || event.level === 'error') options.onQuery?.(event.query.sql);
-      }
-    : undefined;
+  // The handle outlives any one app (tests share one between several), so observers come and go
+  // on it; with none, a statement costs one empty loop more.
+  const observers = new Set<QueryObserver>();
+  const observe = (statement: ExecutedStatement) => {
+    for (const observer of observers) observer(statement);
+  };
+  const observeQueries = (observer: QueryObserver) => {
+    observers.add(observer);
+    return () => void observers.delete(observer);
+  };
+  // Kysely times each statement from the moment it holds a connection, so time spent queued for
+  // one is not counted.
+  const log = (event: LogEvent) => {
+    if (observers.size > 0) {
+      observe({ sql: event.query.sql, durationMs: event.queryDurationMillis, failed: event.level === 'error' });
+    }
+    options.onQuery?.(event.query.sql);
+  };
 
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -66,11 +101,12 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     });
     const url = new URL(options.databaseUrl);
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) }),
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log }),
       kind: 'postgres',
       location: `postgres://${url.host}${url.pathname}`,
       url: options.databaseUrl,
       pool,
+      observeQueries,
     };
   }
 
@@ -87,11 +123,15 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     release();
     throw error;
   }
+  // PGlite runs BEGIN, COMMIT and ROLLBACK itself, out of Kysely's sight: the dialect times
+  // them for the observers (not for `onQuery`, which sees what Kysely runs on both drivers).
+  const dialect = new SerializedPGliteDialect(pglite, { onDestroy: release, onTransactionStatement: observe });
   return {
-    db: new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, release), ...(log && { log }) }),
+    db: new Kysely<Database>({ dialect, log }),
     kind: 'pglite',
     location: dir.includes('://') ? dir : `pglite:${dir}`,
     pglite,
+    observeQueries,
   };
 }
 

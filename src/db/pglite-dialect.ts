@@ -1,5 +1,16 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { type DatabaseConnection, type Driver, PGliteDialect, type TransactionSettings } from 'kysely';
+import type { ExecutedStatement } from './connect.js';
+
+export interface SerializedPGliteOptions {
+  /** Runs once the instance is closed (it releases the directory lock). */
+  onDestroy?: () => void;
+  /**
+   * Called with each BEGIN, COMMIT and ROLLBACK, which PGlite's transaction API runs without
+   * passing through Kysely's statement log. Timed once the caller holds the session.
+   */
+  onTransactionStatement?: (statement: ExecutedStatement) => void;
+}
 
 /**
  * Kysely's PGlite driver hands its one connection to every caller at once, so a query issued
@@ -8,16 +19,15 @@ import { type DatabaseConnection, type Driver, PGliteDialect, type TransactionSe
  * for one query or for a whole transaction, which gives the same isolation as a pg pool.
  */
 export class SerializedPGliteDialect extends PGliteDialect {
-  /** `onDestroy` runs once the instance is closed (it releases the directory lock). */
   constructor(
     pglite: PGlite,
-    private readonly onDestroy: () => void = () => {},
+    private readonly options: SerializedPGliteOptions = {},
   ) {
     super({ pglite });
   }
 
   override createDriver(): Driver {
-    return new SerializedDriver(super.createDriver(), this.onDestroy);
+    return new SerializedDriver(super.createDriver(), this.options);
   }
 }
 
@@ -27,7 +37,7 @@ class SerializedDriver implements Driver {
 
   constructor(
     private readonly inner: Driver,
-    private readonly onDestroy: () => void,
+    private readonly options: SerializedPGliteOptions,
   ) {}
 
   init() {
@@ -53,22 +63,35 @@ class SerializedDriver implements Driver {
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    return this.inner.beginTransaction(connection, settings);
+    return this.#timed('begin', () => this.inner.beginTransaction(connection, settings));
   }
 
   commitTransaction(connection: DatabaseConnection) {
-    return this.inner.commitTransaction(connection);
+    return this.#timed('commit', () => this.inner.commitTransaction(connection));
   }
 
   rollbackTransaction(connection: DatabaseConnection) {
-    return this.inner.rollbackTransaction(connection);
+    return this.#timed('rollback', () => this.inner.rollbackTransaction(connection));
   }
 
   async destroy() {
     try {
       await this.inner.destroy();
     } finally {
-      this.onDestroy();
+      this.options.onDestroy?.();
+    }
+  }
+
+  async #timed(sql: string, run: () => Promise<void>): Promise<void> {
+    const report = this.options.onTransactionStatement;
+    if (!report) return run();
+    const start = performance.now();
+    let failed = true;
+    try {
+      await run();
+      failed = false;
+    } finally {
+      report({ sql, durationMs: performance.now() - start, failed });
     }
   }
 }

@@ -121,7 +121,7 @@ export async function answerConnectionRequest(
 ): Promise<{ request: ConnectionRequestRow; connection: ConnectionEdge | null }> {
   const { ids, events, limits } = deps;
   const actingId = actingUserId(viewer, input.userId);
-  const requestId = ids.parse('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
+  const requestId = ids.parse('request', input.requestId);
   const guard = {
     action: 'write',
     actingUserId: actingId,
@@ -248,7 +248,7 @@ export async function cancelConnectionRequest(
 ): Promise<ConnectionRequestRow> {
   const { ids, events } = deps;
   const actingId = actingUserId(viewer, input.userId);
-  const requestId = ids.parse('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
+  const requestId = ids.parse('request', input.requestId);
   const guard = {
     action: 'write',
     actingUserId: actingId,

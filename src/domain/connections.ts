@@ -38,7 +38,7 @@ export async function removeConnection(
 ): Promise<{ connectionId: number }> {
   const { ids, events } = deps;
   const userId = actingUserId(viewer, input.userId);
-  const connectionId = ids.parse('CONNECTION_NOT_FOUND', input.connectionId);
+  const connectionId = ids.parse('connection', input.connectionId);
   const guard = {
     action: 'write',
     actingUserId: userId,

@@ -33,7 +33,7 @@ export async function openNotificationFeed(
   if (args.after == null) return { user, afterSeq: null };
   const cursorSeq = decodeLiveCursor(args.after);
   if (cursorSeq !== null) return { user, afterSeq: Math.min(cursorSeq, user.notification_seq) };
-  const seq = await findNotificationSeq(db, user.id, ids.parse('NOTIFICATION_NOT_FOUND', args.after));
+  const seq = await findNotificationSeq(db, user.id, ids.parse('notification', args.after));
   if (seq === undefined) throw new NotFoundError('NOTIFICATION_NOT_FOUND', args.after);
   return { user, afterSeq: seq };
 }

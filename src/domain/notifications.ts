@@ -52,7 +52,7 @@ export async function markNotificationRead(
 ): Promise<NotificationRow> {
   const { ids, events } = deps;
   const userId = actingUserId(viewer, input.userId);
-  const notificationId = ids.parse('NOTIFICATION_NOT_FOUND', input.notificationId);
+  const notificationId = ids.parse('notification', input.notificationId);
   const guard = {
     action: 'write',
     actingUserId: userId,
@@ -100,7 +100,7 @@ export async function deleteNotification(
   input: { userId?: string | null | undefined; notificationId: string },
 ): Promise<NotificationRow> {
   const userId = actingUserId(viewer, input.userId);
-  const notificationId = deps.ids.parse('NOTIFICATION_NOT_FOUND', input.notificationId);
+  const notificationId = deps.ids.parse('notification', input.notificationId);
   const guard = {
     action: 'write',
     actingUserId: userId,

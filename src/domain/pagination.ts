@@ -1,5 +1,5 @@
 import { ValidationError } from './errors.js';
-import { PUBLIC_ID_LIMIT, type PublicIds } from './public-ids.js';
+import type { PublicIds } from './public-ids.js';
 
 export const MAX_PER_PAGE = 50;
 
@@ -88,19 +88,21 @@ export function parsePageArgs(args: PageArgs, defaultPerPage: number, ids: Publi
   return { window: { limit: perPage, offset: (page - 1) * perPage, after: null }, ids, perPage, page };
 }
 
+// The row id is encoded as a cursor position, never as an id: a cursor's content names no object.
 function encodeCursor(cursor: Cursor, ids: PublicIds): string {
-  return Buffer.from(`${cursor.createdAt.getTime()}:${ids.encode(cursor.id)}`).toString('base64url');
+  return Buffer.from(`${cursor.createdAt.getTime()}:${ids.encode('cursor', cursor.id)}`).toString('base64url');
 }
 
 function decodeCursor(value: string, ids: PublicIds): Cursor {
   const match = /^(\d{1,15}):(\d{1,16})$/.exec(Buffer.from(value, 'base64url').toString());
   // Only times PostgreSQL can compare (years 1970 to 9999) can come from a real cursor.
   const createdAt = new Date(Number(match?.[1]));
-  const publicId = Number(match?.[2]);
-  if (!match || Number.isNaN(createdAt.getTime()) || createdAt.getUTCFullYear() > 9999 || publicId >= PUBLIC_ID_LIMIT) {
+  // Cursors issued before ids had kinds carry the earlier id form, which still decodes.
+  const id = match ? ids.decode('cursor', Number(match[2])) : null;
+  if (id === null || Number.isNaN(createdAt.getTime()) || createdAt.getUTCFullYear() > 9999) {
     throw new ValidationError('after', 'after is not a cursor returned by this API');
   }
-  return { createdAt, id: ids.decode(publicId) };
+  return { createdAt, id };
 }
 
 /**

@@ -50,8 +50,17 @@ export async function requireUser(db: Db, tenant: string, clientUserId: string):
   return user;
 }
 
-export async function getUser(db: Db, viewer: Viewer, userId: string | null | undefined): Promise<UserRow> {
-  return requireUser(db, viewer.tenant, actingUserId(viewer, userId));
+/**
+ * A user looked up by a caller of its tenant: `userId`, or the caller's own user (the token's
+ * subject) when it is not given. Unlike acting as a user (`actingUserId`: writes, settings,
+ * blocks), looking one up is open to every caller of the tenant, user tokens included: a game UI
+ * shows a player's profile before sending a request. Only the public profile may be answered
+ * from the row (`client_user_id`, `display_name`, `created_at`), and the answer must not depend
+ * on blocks either way, or the lookup would tell a blocked player who blocks them. Unknown users
+ * and users of other tenants are `USER_NOT_FOUND` alike.
+ */
+export async function lookUpUser(db: Db, viewer: Viewer, userId: string | null | undefined): Promise<UserRow> {
+  return requireUser(db, viewer.tenant, userId ?? viewer.subject);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { DatabaseHandle, QueryObserver } from '../db/connect.js';
 
 /**
  * Process metrics (CPU, memory, event-loop lag, GC) are one set per process: they are
@@ -20,6 +21,19 @@ const MAX_OPERATION_NAMES = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Statements are far shorter than requests: the buckets start at half a millisecond. */
+const STATEMENT_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+const STATEMENT_KINDS = new Set(['select', 'insert', 'update', 'delete']);
+
+/**
+ * The `statement` label of a SQL statement: its leading keyword when that is select, insert,
+ * update or delete, else `other` (transaction control, `with`, DDL), so the label stays bounded.
+ */
+function statementKind(sql: string): string {
+  const keyword = /^[\s(]*([A-Za-z]+)/.exec(sql)?.[1]?.toLowerCase();
+  return keyword && STATEMENT_KINDS.has(keyword) ? keyword : 'other';
+}
 
 /**
  * The app's Prometheus metrics on a registry of its own (never prom-client's global one), in
@@ -83,6 +97,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly queryDuration = new Histogram({
+    name: 'db_query_duration_seconds',
+    help: 'SQL statements, from sending each to its result: waiting for a pooled connection (PostgreSQL) or for the single session (PGlite) is not counted',
+    labelNames: ['driver', 'statement', 'outcome'] as const,
+    buckets: STATEMENT_BUCKETS,
+    registers: [this.registry],
+  });
+
   readonly deliveryLag = new Histogram({
     name: 'notification_delivery_lag_seconds',
     help: 'From publishing a live event (in its transaction) to its fan-out to subscribers on this instance',
@@ -109,6 +131,19 @@ export class Metrics {
     gauge('db_pool_connections_total', 'Connections the database pool holds', () => pool.totalCount);
     gauge('db_pool_connections_idle', 'Idle connections in the database pool', () => pool.idleCount);
     gauge('db_pool_waiting_requests', 'Queries waiting for a pooled connection', () => pool.waitingCount);
+  }
+
+  /**
+   * Times every statement run on `database` (whichever app sharing it runs them) until the
+   * returned function is called.
+   */
+  watchQueries(database: DatabaseHandle): () => void {
+    const driver = database.kind;
+    const observer: QueryObserver = ({ sql, durationMs, failed }) => {
+      const labels = { driver, statement: statementKind(sql), outcome: failed ? 'error' : 'ok' };
+      this.queryDuration.observe(labels, durationMs / 1000);
+    };
+    return database.observeQueries(observer);
   }
 
   /** A bounded label for an operation name: `anonymous`, the name, or `other` past the cap. */

@@ -19,7 +19,11 @@ const MAX_PENDING_EVENTS = 1_000;
 export interface Liveness {
   /** How long one event may wait for the client. */
   stallMs: number;
-  /** Drops the client's transport (WebSocket); without it, the stream ends with SLOW_CONSUMER. */
+  /**
+   * Drops the client's transport (its WebSocket, its SSE connection): its buffers are full, so
+   * the stream's last word (SLOW_CONSUMER) may never reach it, and the server should hold
+   * nothing more for it.
+   */
   onStall?: (() => void) | undefined;
 }
 
@@ -27,6 +31,12 @@ export function slowConsumerError(): GraphQLError {
   return new GraphQLError('Slow consumer: the client stopped reading; resubscribe with after', {
     extensions: { code: 'SLOW_CONSUMER' },
   });
+}
+
+/** Ends a stream whose client stopped reading, and drops the client's transport. */
+function dropSlowConsumer(stop: Stop, liveness: Liveness): void {
+  liveness.onStall?.();
+  stop(slowConsumerError());
 }
 
 /**
@@ -41,8 +51,7 @@ async function deliver<T>(push: Push<T>, stop: Stop, value: T, liveness: Livenes
   const outcome = await Promise.race([push(value), stalled]);
   clearTimeout(timer);
   if (outcome !== 'stalled') return true;
-  if (liveness.onStall) liveness.onStall();
-  else stop(slowConsumerError());
+  dropSlowConsumer(stop, liveness);
   return false;
 }
 
@@ -148,8 +157,7 @@ export function connectionEventStream(db: Db, hub: EventHub, user: UserRow, live
       if (done) return;
       if (++pending > MAX_PENDING_EVENTS) {
         done = true;
-        if (liveness.onStall) liveness.onStall();
-        else stop(slowConsumerError());
+        dropSlowConsumer(stop, liveness);
         return;
       }
       queue = queue

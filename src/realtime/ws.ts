@@ -92,6 +92,19 @@ function originAllowed(request: IncomingMessage, cors: CorsPolicy): boolean {
   }
 }
 
+/**
+ * The token a client sends in `connection_init`: `authorization`, in any letter case, as HTTP
+ * header names are (client docs mostly show `Authorization`). Several spellings at once prove
+ * no one, as several Authorization headers do not: their values are joined into one that is no
+ * bearer token.
+ */
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | null {
+  const values = Object.entries(params ?? {})
+    .filter(([key]) => key.toLowerCase() === 'authorization')
+    .map(([, value]) => (typeof value === 'string' ? value : ''));
+  return values.length === 0 ? null : values.join(', ');
+}
+
 interface RootValue {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
@@ -134,7 +147,11 @@ export function attachWebSockets(
   // limit are closed at once with 1013 (try again later), before they hold anything.
   wss.on('connection', (socket) => {
     if (wss.clients.size > options.maxSockets) {
-      socket.close(TRY_AGAIN_LATER_CLOSE_CODE, 'Too many WebSockets on this instance: try again later');
+      // A browser cannot read the refused upgrade's Retry-After: the reason carries the delay.
+      socket.close(
+        TRY_AGAIN_LATER_CLOSE_CODE,
+        `Too many WebSockets on this instance: retry after ${FULL_RETRY_AFTER_SECONDS} seconds`,
+      );
     }
   });
   const viewers = new WeakMap<object, Viewer>();
@@ -149,12 +166,8 @@ export function attachWebSockets(
   const disposable = useServer(
     {
       onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
         try {
-          const viewer = await viewerFromAuthorization(
-            typeof authorization === 'string' ? authorization : null,
-            tokens,
-          );
+          const viewer = await viewerFromAuthorization(authorizationOf(ctx.connectionParams), tokens);
           if (!viewer) throw new GraphQLError(MISSING_TOKEN_MESSAGE);
           viewers.set(ctx.extra.socket, viewer);
           options.observer?.opened(viewer);
@@ -171,6 +184,7 @@ export function attachWebSockets(
         const enveloped = gateway.getEnveloped({
           params,
           verifiedViewer: viewers.get(ctx.extra.socket),
+          closesAtTokenExpiry: true,
           // A stream whose client stopped reading closes the socket: the client resumes with
           // `after` and loses nothing, and the server holds nothing for it meanwhile.
           disconnectSlowConsumer: () => {

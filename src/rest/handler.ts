@@ -10,7 +10,7 @@ import type { Gateway } from '../yoga.js';
 import { parseInput } from './input-schema.js';
 import { buildOpenApiDocument, OPENAPI_PATH, packageVersion } from './openapi.js';
 import { createRouter } from './router.js';
-import { type Route, routes } from './routes.js';
+import { actsAsPathUser, type Route, routes } from './routes.js';
 import { databaseUnavailable, errorResponse, Response, type RestErrorCode, RestInputError } from './status.js';
 
 /** Largest JSON body the REST shim reads; every documented body is far smaller. */
@@ -148,12 +148,13 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
     }
     // Who is calling, and whether they may act as the path's user, is settled before the
     // request's own input is looked at: the same order as GraphQL, where the caller is known
-    // before any argument is checked.
+    // before any argument is checked. A route that only looks its path's user up (any caller
+    // of the tenant may) leaves that user to the domain.
     let viewer: Viewer | null;
     try {
       viewer = await authenticate(request, tokens);
       if (!viewer) return unauthorized(MISSING_TOKEN_MESSAGE);
-      if (found.params.userId !== undefined) actingUserId(viewer, found.params.userId);
+      if (found.params.userId !== undefined && actsAsPathUser(found.route)) actingUserId(viewer, found.params.userId);
     } catch (error) {
       if (isUnauthenticated(error)) return unauthorized(error.message);
       if (error instanceof ForbiddenError) return errorResponse(error.code, error.message);

@@ -5,7 +5,7 @@ import { DATABASE_RETRY_AFTER_SECONDS } from '../db/availability.js';
 import type { BodyInput, QueryInput } from './input-schema.js';
 import { MAX_INT, pathParamNames } from './input-schema.js';
 import { type JsonSchema, object, ref, string } from './json-schema.js';
-import { PATH_PARAMS, type Route, SCHEMAS, TAGS } from './routes.js';
+import { actsAsPathUser, pathParamOf, type Route, SCHEMAS, TAGS } from './routes.js';
 import { ERROR_CODES, errorLabelOf, type RestErrorCode, statusOf } from './status.js';
 
 /*
@@ -61,15 +61,16 @@ const takesIdempotencyKey = (route: Route) => route.operation.toString().include
 
 /**
  * The error codes a route can answer: its own rules' codes, and those that follow from what
- * it is. Every route authenticates, checks that the caller may act as the path's user, and
- * reads the database; a route with a body reads JSON within a size limit; a write draws on the
- * rate budgets; a write that takes an Idempotency-Key may find it used for another request.
+ * it is. Every route authenticates and reads the database; one that acts as the path's user
+ * checks that the caller may (403); a route with a body reads JSON within a size limit; a write
+ * draws on the rate budgets; a write that takes an Idempotency-Key may find it used for another
+ * request.
  */
 export function errorCodesOf(route: Route): RestErrorCode[] {
   const codes = new Set<RestErrorCode>([
     'VALIDATION_FAILED',
     'UNAUTHENTICATED',
-    'FORBIDDEN',
+    ...(actsAsPathUser(route) ? (['FORBIDDEN'] as const) : []),
     'SERVICE_UNAVAILABLE',
     'INTERNAL_SERVER_ERROR',
     ...route.errors,
@@ -139,7 +140,7 @@ function bodyFieldSchema(input: BodyInput): { schema: JsonSchema; required: bool
 
 function parametersOf(route: Route): JsonSchema[] {
   const parameters: JsonSchema[] = pathParamNames(route.path).map((name) => {
-    const schema = PATH_PARAMS[name];
+    const schema = pathParamOf(route, name);
     if (!schema) throw new Error(`Path parameter ${name} of ${route.method} ${route.path} is not described`);
     const { description, ...rest } = schema;
     return { name, in: 'path', required: true, description, schema: rest };

@@ -6,13 +6,20 @@ import type { ErrorCode } from '../domain/errors.js';
 import { DEFAULT_MUTUAL_CONNECTIONS_PER_PAGE } from '../domain/mutual.js';
 import { DEFAULT_NOTIFICATIONS_PER_PAGE } from '../domain/notifications.js';
 import { MAX_PER_PAGE } from '../domain/pagination.js';
-import { PUBLIC_ID_LIMIT } from '../domain/public-ids.js';
+import { PUBLIC_ID_BASE, PUBLIC_ID_LIMIT } from '../domain/public-ids.js';
 import { MAX_RELATIONSHIP_IDS } from '../domain/relationships.js';
 import { DEFAULT_SUGGESTIONS_PER_PAGE } from '../domain/suggestions.js';
 import { MAX_CLIENT_USER_ID_LENGTH, MAX_DISPLAY_NAME_LENGTH } from '../domain/users.js';
 import type { TypedDocumentString } from '../gql/graphql.js';
 import { schema as graphqlSchema } from '../schema/index.js';
-import type { BodySchema, EnumInput, IntegerInput, ParsedInput, QuerySchema } from './input-schema.js';
+import {
+  type BodySchema,
+  type EnumInput,
+  type IntegerInput,
+  type ParsedInput,
+  pathParamNames,
+  type QuerySchema,
+} from './input-schema.js';
 import {
   array,
   boolean,
@@ -45,8 +52,15 @@ export interface Route<
   Body extends BodySchema = BodySchema,
 > {
   method: Method;
-  /** `:name` segments are path parameters, described in `PATH_PARAMS`. */
+  /** `:name` segments are path parameters, described in `PATH_PARAMS` (see `pathParamOf`). */
   path: Path;
+  /**
+   * What the path's `:userId` names. `acting` (the default): the user the call acts as, whom a
+   * user token may only be itself; the shim refuses any other (403 FORBIDDEN) before reading the
+   * input. `looked-up`: a user whose public profile any caller of the tenant may read; the
+   * domain's lookup (`lookUpUser`) decides, and no 403 applies.
+   */
+  pathUser?: 'acting' | 'looked-up';
   summary: string;
   description?: string;
   tag: Tag;
@@ -94,14 +108,14 @@ export type Tag = keyof typeof TAGS;
 
 const publicIdParam = (what: string): JsonSchema =>
   string({
-    description: `The ${what}'s id: an integer below 2^52, as returned by the API.`,
+    description: `The ${what}'s id, as returned by the API: an integer below 2^53 (ids issued before ids had kinds, below 2^52, are still accepted).`,
     pattern: '^(0|[1-9][0-9]{0,15})$',
   });
 
 const userIdParam = (description: string): JsonSchema =>
   string({ description, minLength: 1, maxLength: MAX_CLIENT_USER_ID_LENGTH });
 
-/** Every path parameter of the table, by name. */
+/** Every path parameter of the table, by name (`userId` as most routes take it: the acting user). */
 export const PATH_PARAMS: Record<string, JsonSchema> = {
   userId: userIdParam(
     "The user acting (the game's `client_user_id`). A user token may only name its own user; a service token any user of its tenant.",
@@ -112,6 +126,25 @@ export const PATH_PARAMS: Record<string, JsonSchema> = {
   otherUserId: userIdParam('The other user (`client_user_id`).'),
   otherId: userIdParam('The other user (`client_user_id`).'),
 };
+
+const LOOKED_UP_USER_PARAM = userIdParam(
+  "The user looked up (the game's `client_user_id`): any user of the caller's tenant, whatever token calls.",
+);
+
+/**
+ * Whether the route acts as the user its path names: then only that user's own token, or a
+ * service token of its tenant, may call it. The shim checks this before anything else (403
+ * FORBIDDEN), and the OpenAPI document lists the 403.
+ */
+export function actsAsPathUser(route: Route): boolean {
+  return pathParamNames(route.path).includes('userId') && route.pathUser !== 'looked-up';
+}
+
+/** The schema and description of the route's path parameter `name`, undefined for an undescribed one. */
+export function pathParamOf(route: Route, name: string): JsonSchema | undefined {
+  if (name === 'userId' && route.pathUser === 'looked-up') return LOOKED_UP_USER_PARAM;
+  return PATH_PARAMS[name];
+}
 
 const pageParams = (defaultPerPage: number) =>
   ({
@@ -145,7 +178,8 @@ function graphqlEnumValues(name: string): string[] {
   return type.getValues().map((value) => value.name.toLowerCase());
 }
 
-const publicId = (description: string) => integer({ minimum: 0, maximum: PUBLIC_ID_LIMIT - 1, description });
+const publicId = (description: string) =>
+  integer({ minimum: PUBLIC_ID_BASE, maximum: PUBLIC_ID_LIMIT - 1, description });
 
 /** The response bodies' shared schemas, published as `components.schemas`. */
 export const SCHEMAS: Record<string, JsonSchema> = {
@@ -258,11 +292,14 @@ export const routes: Route[] = [
   route({
     method: 'GET',
     path: '/v1/users/:userId',
+    pathUser: 'looked-up',
     tag: 'Users',
-    summary: 'Get a user',
+    summary: "Get a user's public profile",
+    description:
+      "Any user of the caller's tenant, for a user token as for a service token: what a game UI shows on a profile card or before sending a request. The answer is the same whatever blocks there are between the caller and the user. A user that does not exist, or exists only in another tenant, is `404 USER_NOT_FOUND` alike.",
     operation: op.UserOperation,
     variables: ({ params }) => ({ userId: params.userId }),
-    success: okWith(ref('UserProfile'), 'The user.'),
+    success: okWith(ref('UserProfile'), "The user's public profile."),
     respond: (u) => ok(userWithCreatedAt(u)),
     errors: ['USER_NOT_FOUND'],
   }),

@@ -35,7 +35,7 @@ const ConnectionRequestStatusFilterEnum = builder.enumType('ConnectionRequestSta
 
 export const ConnectionRequestRef = builder.objectRef<ConnectionRequestRow>('ConnectionRequest').implement({
   fields: (t) => ({
-    id: t.id({ resolve: (request, _args, context) => context.ids.encode(request.id) }),
+    id: t.id({ resolve: (request, _args, context) => context.ids.encode('request', request.id) }),
     sender: t.field({
       type: UserRef,
       resolve: (request, _args, context) => context.loaders.user.load(request.sender_id),

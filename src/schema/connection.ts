@@ -9,7 +9,7 @@ import { actingUserArg, UserRef } from './user.js';
 export const ConnectionRef = builder.objectRef<ConnectionEdge>('Connection').implement({
   description: 'An accepted connection between two users, seen from one of them.',
   fields: (t) => ({
-    id: t.id({ resolve: (edge, _args, context) => context.ids.encode(edge.connection_id) }),
+    id: t.id({ resolve: (edge, _args, context) => context.ids.encode('connection', edge.connection_id) }),
     connectedUser: t.field({
       type: UserRef,
       description: 'The user on the other side.',
@@ -34,7 +34,9 @@ builder.queryField('activeConnections', (t) =>
 const RemoveConnectionPayload = builder.objectRef<{ connectionId: number }>('RemoveConnectionPayload').implement({
   fields: (t) => ({
     message: t.string({ resolve: () => 'Connection removed successfully' }),
-    connectionId: t.id({ resolve: (payload, _args, context) => context.ids.encode(payload.connectionId) }),
+    connectionId: t.id({
+      resolve: (payload, _args, context) => context.ids.encode('connection', payload.connectionId),
+    }),
   }),
 });
 

@@ -64,7 +64,7 @@ const ConnectionRemovedEvent = builder
   .implement({
     description: 'A connection of the user was removed (both users receive it).',
     fields: (t) => ({
-      connectionId: t.id({ resolve: (event, _args, context) => context.ids.encode(event.connectionId) }),
+      connectionId: t.id({ resolve: (event, _args, context) => context.ids.encode('connection', event.connectionId) }),
       connectedUser: t.field({
         type: UserRef,
         description: 'The user on the other side of the removed connection.',

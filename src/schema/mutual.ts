@@ -51,7 +51,7 @@ builder.objectField(UserRef, 'mutualConnectionCount', (t) =>
   t.int({
     nullable: true,
     description:
-      'How many connections this user shares with `withUserId` (users with a block with either are not counted). Null when `withUserId` is not a user of the tenant, or is this user. Loaded in one batch per page.',
+      'How many connections this user shares with `withUserId` (users with a block with either are not counted). A block between this user and `withUserId` themselves changes nothing, so that the count, on a user any caller may look up, never tells either of them of a block. Null when `withUserId` is not a user of the tenant, or is this user. Loaded in one batch per page.',
     args: {
       withUserId: t.arg.id({
         description:

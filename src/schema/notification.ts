@@ -30,9 +30,11 @@ const NotificationTypeEnum = builder.enumType('NotificationType', {
 
 export const NotificationRef = builder.objectRef<NotificationRow>('Notification').implement({
   fields: (t) => ({
-    id: t.id({ resolve: (n, _args, context) => context.ids.encode(n.id) }),
+    id: t.id({ resolve: (n, _args, context) => context.ids.encode('notification', n.id) }),
     type: t.field({ type: NotificationTypeEnum, resolve: (n) => n.type }),
-    connectionRequestId: t.id({ resolve: (n, _args, context) => context.ids.encode(n.connection_request_id) }),
+    connectionRequestId: t.id({
+      resolve: (n, _args, context) => context.ids.encode('request', n.connection_request_id),
+    }),
     otherUser: t.field({
       type: UserRef,
       resolve: (n, _args, context) => n.other_user ?? context.loaders.user.load(n.other_user_id),
@@ -113,7 +115,7 @@ builder.mutationField('markAllNotificationsRead', (t) =>
 const DeleteNotificationPayload = builder.objectRef<NotificationRow>('DeleteNotificationPayload').implement({
   fields: (t) => ({
     message: t.string({ resolve: () => 'Notification deleted' }),
-    notificationId: t.id({ resolve: (n, _args, context) => context.ids.encode(n.id) }),
+    notificationId: t.id({ resolve: (n, _args, context) => context.ids.encode('notification', n.id) }),
   }),
 });
 

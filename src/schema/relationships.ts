@@ -25,12 +25,13 @@ const RelationshipRef = builder.objectRef<Relationship>('Relationship').implemen
     connectionId: t.id({
       nullable: true,
       description: 'The connection, when CONNECTED.',
-      resolve: (r, _args, context) => (r.connectionId === null ? null : context.ids.encode(r.connectionId)),
+      resolve: (r, _args, context) =>
+        r.connectionId === null ? null : context.ids.encode('connection', r.connectionId),
     }),
     requestId: t.id({
       nullable: true,
       description: 'The pending request, when REQUEST_SENT or REQUEST_RECEIVED.',
-      resolve: (r, _args, context) => (r.requestId === null ? null : context.ids.encode(r.requestId)),
+      resolve: (r, _args, context) => (r.requestId === null ? null : context.ids.encode('request', r.requestId)),
     }),
   }),
 });

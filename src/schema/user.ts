@@ -1,9 +1,12 @@
 import { builder } from '../builder.js';
 import { requireViewer } from '../context.js';
 import type { UserRow } from '../db/database.js';
-import { getUser, upsertUser } from '../domain/users.js';
+import { lookUpUser, upsertUser } from '../domain/users.js';
 import { mutationErrors, userScopedErrors } from './errors.js';
 
+// Every caller of the tenant can reach every User (`user(userId)`, see `lookUpUser`): its fields
+// are the public profile. Nothing private to the user (settings, blocks, its own counts) belongs
+// here, and no field may answer differently because of a block with the caller.
 export const UserRef = builder.objectRef<UserRow>('User').implement({
   description: 'A player, known by the id the game gives it (`clientUserId`).',
   fields: (t) => ({
@@ -17,6 +20,14 @@ export const UserRef = builder.objectRef<UserRow>('User').implement({
 export const actingUserArg = builder.args((t) => ({
   userId: t.id({
     description: "The user to act as; defaults to the token's subject. Only service tokens may name another user.",
+  }),
+}));
+
+/** The user a read looks up, which need not be the caller (see `lookUpUser`). */
+const lookedUpUserArg = builder.args((t) => ({
+  userId: t.id({
+    description:
+      "The user to look up (its clientUserId); defaults to the token's subject. Any user of the caller's tenant.",
   }),
 }));
 
@@ -38,10 +49,12 @@ const UpsertUserPayload = builder.objectRef<{ user: UserRow; created: boolean }>
 builder.queryField('user', (t) =>
   t.field({
     type: UserRef,
-    description: 'A user of the caller’s tenant (default: the caller).',
-    args: actingUserArg,
+    description:
+      'The public profile of a user of the caller’s tenant (default: the caller): any user token of the tenant may look up any of its users, as a game UI does before sending a request or to show a profile card. The answer is the same whatever blocks there are between the two. A user that does not exist, or exists only in another tenant, is a NotFoundError (USER_NOT_FOUND) alike. Acting as another user (upsertUser, settings, blocks) stays reserved to that user and service tokens.',
+    args: lookedUpUserArg,
+    // ForbiddenError stays in the union for clients written against it; a lookup never answers it.
     errors: { types: userScopedErrors },
-    resolve: (_root, args, context) => getUser(context.db, requireViewer(context), args.userId),
+    resolve: (_root, args, context) => lookUpUser(context.db, requireViewer(context), args.userId),
   }),
 );
 

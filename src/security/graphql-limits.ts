@@ -62,10 +62,30 @@ export function useGraphQLLimits(limits: GraphQLLimits, options: { production: b
       ],
     },
     // Depth and cost follow the shape of the response: `... on T` adds no level to it.
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...reportOn('depth', limits.maxDepth) },
-    maxAliases: { n: limits.maxAliases, ...reportOn('aliases', limits.maxAliases) },
+    maxDepth: {
+      n: limits.maxDepth,
+      flattenFragments: true,
+      // Armor leaves `__schema` and all below it out by default, yet introspection is the one
+      // part of the schema that nests without end (`fields { type { fields { … } } }`): it is
+      // counted like any field. graphql-js's own introspection query is 15 deep, which the
+      // default limit allows (config.ts).
+      ignoreIntrospection: false,
+      ...reportOn('depth', limits.maxDepth),
+    },
+    // Armor's default allow-list leaves every `x: __typename` uncounted: thousands of them
+    // make a document that is cheap to send and costly to validate, execute and serialize, and
+    // that reaches no resolver (so no rate limit). Every alias counts.
+    maxAliases: { n: limits.maxAliases, allowList: [], ...reportOn('aliases', limits.maxAliases) },
     maxDirectives: { n: limits.maxDirectives, ...reportOn('directives', limits.maxDirectives) },
-    costLimit: { maxCost: limits.maxCost, flattenFragments: true, ...reportOn('cost', limits.maxCost) },
+    // `__schema` stays unpriced (armor's default): the introspection query alone would cost
+    // three times the default budget, and its size is bounded by the depth limit above and by
+    // graphql-js's MaxIntrospectionDepthRule.
+    costLimit: {
+      maxCost: limits.maxCost,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      ...reportOn('cost', limits.maxCost),
+    },
     // "Did you mean ...?" hints map the schema for someone who cannot introspect it.
     blockFieldSuggestion: { enabled: options.production },
   });

@@ -174,7 +174,7 @@ describe.skipIf(!postgres)('database outage under load', () => {
       const stored = new Map(rows.rows.map((r) => [Number(r.id), r.status]));
       // Ids as clients see them are encoded; the server's own codec maps them back.
       const codec = await loadPublicIds(database!.db);
-      const rowId = (id: number) => codec.parse('CONNECTION_REQUEST_NOT_FOUND', String(id));
+      const rowId = (id: number) => codec.parse('request', String(id));
       expect(
         ids.filter((id) => !stored.has(rowId(id))),
         'acknowledged sends missing',

@@ -290,6 +290,25 @@ export type FeatureDeleteNotificationMutation = { deleteNotification:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
+export type PublicIdsNotificationAddedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type PublicIdsNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, otherUser: { clientUserId: string } } };
+
+export type PublicIdsNotificationsAfterQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type PublicIdsNotificationsAfterQuery = { notifications:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'NotificationPage', nodes: Array<{ id: string, type: NotificationType, otherUser: { clientUserId: string } }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
 export type TestRelationshipsQueryVariables = Exact<{
   userId?: string | null | undefined;
   userIds: Array<string> | string;
@@ -631,6 +650,87 @@ export type TestUserQuery = { user:
     | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
     | { __typename: 'User', id: string, clientUserId: string, displayName: string, createdAt: string }
     | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
+   };
+
+export type LookUpProfileQueryVariables = Exact<{
+  who?: string | null | undefined;
+}>;
+
+
+export type LookUpProfileQuery = { user:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
+    | { __typename: 'User', id: string, clientUserId: string, displayName: string, createdAt: string, mutualConnectionCount: number | null }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type LookUpBobLiterallyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LookUpBobLiterallyQuery = { user:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'User', id: string, clientUserId: string, displayName: string, createdAt: string }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type LookUpMutualCountWithAnotherQueryVariables = Exact<{
+  who?: string | null | undefined;
+  with?: string | null | undefined;
+}>;
+
+
+export type LookUpMutualCountWithAnotherQuery = { user:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'User', clientUserId: string, mutualConnectionCount: number | null }
+    | { __typename: 'ValidationError' }
+   };
+
+export type LookUpAsAnotherUserReadsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type LookUpAsAnotherUserReadsQuery = { settings:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+  , blockedUsers:
+    | { __typename: 'BlockedUserPage', totalCount: number, nodes: Array<{ user: { clientUserId: string } }> }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type LookUpAsAnotherUserWritesMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  otherUserId: string;
+}>;
+
+
+export type LookUpAsAnotherUserWritesMutation = { updateSettings:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'Settings' }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+  , blockUser:
+    | { __typename: 'BlockUserPayload' }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+  , unblockUser:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'UnblockUserPayload' }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
 export type TestUpsertUserMutationVariables = Exact<{
@@ -1059,6 +1159,37 @@ export const FeatureDeleteNotificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FeatureDeleteNotificationMutation, FeatureDeleteNotificationMutationVariables>;
+export const PublicIdsNotificationAddedDocument = new TypedDocumentString(`
+    subscription PublicIdsNotificationAdded($after: ID) {
+  notificationAdded(after: $after) {
+    id
+    type
+    otherUser {
+      clientUserId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicIdsNotificationAddedSubscription, PublicIdsNotificationAddedSubscriptionVariables>;
+export const PublicIdsNotificationsAfterDocument = new TypedDocumentString(`
+    query PublicIdsNotificationsAfter($after: String) {
+  notifications(first: 10, after: $after) {
+    __typename
+    ... on NotificationPage {
+      nodes {
+        id
+        type
+        otherUser {
+          clientUserId
+        }
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicIdsNotificationsAfterQuery, PublicIdsNotificationsAfterQueryVariables>;
 export const TestRelationshipsDocument = new TypedDocumentString(`
     query TestRelationships($userId: ID, $userIds: [ID!]!) {
   relationships(userId: $userId, userIds: $userIds) {
@@ -1667,6 +1798,109 @@ export const TestUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestUserQuery, TestUserQueryVariables>;
+export const LookUpProfileDocument = new TypedDocumentString(`
+    query LookUpProfile($who: ID) {
+  user(userId: $who) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on NotFoundError {
+      id
+    }
+    ... on User {
+      id
+      clientUserId
+      displayName
+      createdAt
+      mutualConnectionCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LookUpProfileQuery, LookUpProfileQueryVariables>;
+export const LookUpBobLiterallyDocument = new TypedDocumentString(`
+    query LookUpBobLiterally {
+  user(userId: "bob") {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on User {
+      id
+      clientUserId
+      displayName
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LookUpBobLiterallyQuery, LookUpBobLiterallyQueryVariables>;
+export const LookUpMutualCountWithAnotherDocument = new TypedDocumentString(`
+    query LookUpMutualCountWithAnother($who: ID, $with: ID) {
+  user(userId: $who) {
+    __typename
+    ... on User {
+      clientUserId
+      mutualConnectionCount(withUserId: $with)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LookUpMutualCountWithAnotherQuery, LookUpMutualCountWithAnotherQueryVariables>;
+export const LookUpAsAnotherUserReadsDocument = new TypedDocumentString(`
+    query LookUpAsAnotherUserReads($userId: ID) {
+  settings(userId: $userId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on Settings {
+      acceptRequestsFrom
+    }
+  }
+  blockedUsers(userId: $userId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on BlockedUserPage {
+      totalCount
+      nodes {
+        user {
+          clientUserId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LookUpAsAnotherUserReadsQuery, LookUpAsAnotherUserReadsQueryVariables>;
+export const LookUpAsAnotherUserWritesDocument = new TypedDocumentString(`
+    mutation LookUpAsAnotherUserWrites($userId: ID, $otherUserId: ID!) {
+  updateSettings(userId: $userId, acceptRequestsFrom: NOBODY) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+  }
+  blockUser(userId: $userId, otherUserId: $otherUserId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+  }
+  unblockUser(userId: $userId, otherUserId: $otherUserId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LookUpAsAnotherUserWritesMutation, LookUpAsAnotherUserWritesMutationVariables>;
 export const TestUpsertUserDocument = new TypedDocumentString(`
     mutation TestUpsertUser($userId: ID, $displayName: String!) {
   upsertUser(userId: $userId, displayName: $displayName) {

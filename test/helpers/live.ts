@@ -21,12 +21,19 @@ export interface LiveClient {
   close(): Promise<void>;
 }
 
-/** A graphql-ws client on the server's `/graphql`, authenticated in `connection_init`. */
-export function liveClient(baseUrl: string, token: string | null): LiveClient {
+/**
+ * A graphql-ws client on the server's `/graphql`, authenticated in `connection_init` with
+ * `token`, or with `connectionParams` as given.
+ */
+export function liveClient(
+  baseUrl: string,
+  token: string | null,
+  connectionParams: Record<string, unknown> = token === null ? {} : { authorization: `Bearer ${token}` },
+): LiveClient {
   const client = createClient({
     url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
-    connectionParams: token === null ? {} : { authorization: `Bearer ${token}` },
+    connectionParams,
     retryAttempts: 0,
     lazy: true,
   });

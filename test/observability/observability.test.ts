@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createTenant, useTestServer } from '../helpers/app.js';
@@ -278,6 +279,63 @@ describe('metrics', () => {
     await live.close();
     await expect.poll(async () => sample(await scrape(), 'websockets_open')).toBe(0);
     expect(sample(await scrape(), 'subscriptions_active')).toBe(0);
+  });
+
+  it('should time SQL statements by driver, statement kind and outcome', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+    const connectionId = await tenant.connect(alice, bob);
+    const removed = await server.rest('DELETE', `/v1/connections/${alice.id}/${connectionId}`, { token: alice.token });
+    expect(removed.status).toBeLessThan(300);
+    // And one statement the database refuses.
+    await expect(sql`select 1 / 0`.execute(server.database.db)).rejects.toThrow(/division by zero/);
+
+    const text = await scrape();
+    const driver = server.database.kind;
+    const count = (statement: string, outcome: string) =>
+      sample(text, `db_query_duration_seconds_count{driver="${driver}",statement="${statement}",outcome="${outcome}"}`);
+    expect(text).toContain('# TYPE db_query_duration_seconds histogram');
+    for (const statement of ['select', 'insert', 'update', 'delete']) {
+      expect(count(statement, 'ok')).toBeGreaterThanOrEqual(1);
+    }
+    // BEGIN and COMMIT of the writes (PGlite runs them outside Kysely; they are timed all the same).
+    expect(count('other', 'ok')).toBeGreaterThanOrEqual(2);
+    expect(count('select', 'error')).toBeGreaterThanOrEqual(1);
+    const seconds = sample(text, `db_query_duration_seconds_sum{driver="${driver}",statement="select",outcome="ok"}`);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThan(60);
+    // Only the driver in use.
+    expect(text).not.toContain(`driver="${driver === 'postgres' ? 'pglite' : 'postgres'}"`);
+  });
+
+  it('should leave out of a statement the time it waited for the database', async () => {
+    const tenant = await createTenant(server);
+    const alice = await tenant.user('alice');
+    const selects = `{driver="${server.database.kind}",statement="select",outcome="ok"}`;
+    const before = await scrape();
+
+    // A transaction holds a connection (on PGlite, the only session) for 1.5 s, doing nothing,
+    // while a request needs the database: on PGlite the request's statements wait that long.
+    let answered: Promise<{ status: number; ms: number }> | undefined;
+    await server.database.db.transaction().execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      const started = performance.now();
+      answered = server
+        .rest('GET', `/v1/connections/${alice.id}/active`, { token: alice.token })
+        .then(({ status }) => ({ status, ms: performance.now() - started }));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    });
+    const { status, ms } = (await answered)!;
+    expect(status).toBe(200);
+    if (server.database.kind === 'pglite') expect(ms).toBeGreaterThanOrEqual(1400);
+
+    const after = await scrape();
+    const added = (name: string) => sample(after, name) - sample(before, name);
+    expect(added(`db_query_duration_seconds_count${selects}`)).toBeGreaterThanOrEqual(2);
+    // Every one of them took under a second, the wait not included.
+    expect(added(`db_query_duration_seconds_bucket{le="1",${selects.slice(1)}`)).toBe(
+      added(`db_query_duration_seconds_count${selects}`),
+    );
   });
 
   it('bounds operation-name labels that clients choose', async () => {

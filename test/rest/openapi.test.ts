@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pathParamNames } from '../../src/rest/input-schema.js';
-import { routes } from '../../src/rest/routes.js';
+import { actsAsPathUser, routes } from '../../src/rest/routes.js';
 import { createTenant, type HttpResult, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
 
 const server = useTestServer();
@@ -194,8 +194,9 @@ describe('GET /v1/openapi.json', () => {
       }
 
       for (const status of route.success.statuses) expect(operation.responses[String(status)]).toBeDefined();
-      // Every route authenticates and reads the database.
-      for (const status of ['400', '401', '403', '503']) expect(operation.responses[status]).toBeDefined();
+      // Every route authenticates and reads the database; one that acts as its path's user may refuse the caller.
+      for (const status of ['400', '401', '503']) expect(operation.responses[status]).toBeDefined();
+      if (actsAsPathUser(route)) expect(operation.responses['403']).toBeDefined();
       expect(operation.responses['503'].headers['Retry-After']).toBeDefined();
       if (route.method !== 'GET' && operation.responses['429']) {
         expect(operation.responses['429'].headers['Retry-After']).toBeDefined();
@@ -208,6 +209,23 @@ describe('GET /v1/openapi.json', () => {
     expect(documented.sort()).toEqual(
       [...routes.map((r) => `${r.method} ${openApiPath(r.path)}`), 'GET /v1/openapi.json'].sort(),
     );
+  });
+
+  it('should document GET /v1/users/{userId} as a lookup of any user of the tenant, without 403', () => {
+    const lookup = doc.paths['/v1/users/{userId}'].get;
+    const rename = doc.paths['/v1/users/{userId}'].put;
+    const param = (operation: Schema) => operation.parameters.find((p: Schema) => p.name === 'userId');
+
+    expect(lookup.summary).toBe("Get a user's public profile");
+    expect(param(lookup).description).toMatch(/any user of the caller's tenant/);
+    expect(lookup.responses['403']).toBeUndefined();
+    expect(lookup.responses['404'].content['application/json'].schema.allOf[1].properties.code.enum).toEqual([
+      'USER_NOT_FOUND',
+    ]);
+    expect(param(rename).description).toMatch(/A user token may only name its own user/);
+    expect(rename.responses['403'].content['application/json'].schema.allOf[1].properties.code.enum).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 
   it('should publish the shared Error schema with every code', () => {
@@ -308,6 +326,7 @@ describe('The document against real responses', () => {
     await call('GET', `/v1/users/${a}`, null);
     await call('GET', `/v1/users/nobody-here`, tenant.serviceToken);
     await call('GET', `/v1/users/${bob.id}`, alice.token);
+    await call('GET', `/v1/users/${bob.id}/settings`, alice.token);
     await call('GET', `/v1/connections/${a}/sent?status=maybe`, alice.token);
     await call('GET', `/v1/connections/${a}/active?page=x`, alice.token);
     await call('GET', `/v1/connections/${a}/active?per_page=51`, alice.token);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createTenant, useTestServer } from '../helpers/app.js';
+import { createTenant, type SeededUser, useTestServer } from '../helpers/app.js';
 import { outcome } from '../helpers/results.js';
 
 const server = useTestServer();
@@ -261,10 +261,94 @@ describe('GET /v1/users/{user_id}', () => {
     expect(outcome(await get(alice.id, second.serviceToken))).toEqual(userNotFound(alice.id));
   });
 
-  it('should forbid a user token from reading another user', async () => {
+  it('should let a user token read the public profile of another user of its tenant', async () => {
     const tenant = await createTenant(server);
     const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+    const asService = await get(bob.id, tenant.serviceToken);
 
-    expect(outcome(await get(bob.id, alice.token))).toEqual(forbidden);
+    const asAlice = await get(bob.id, alice.token);
+
+    expect(outcome(asAlice)).toEqual({
+      status: 200,
+      body: { client_user_id: bob.id, display_name: bob.displayName, created_at: isoTimestamp },
+    });
+    expect(asAlice.body).toEqual(asService.body);
+  });
+
+  it('should answer 404 USER_NOT_FOUND alike to a user token for an unknown user and a user of another tenant', async () => {
+    const [first, second] = [await createTenant(server), await createTenant(server)];
+    const alice = await first.user('alice');
+    const elsewhere = await second.user('elsewhere');
+    const ghost = `ghost-${randomUUID()}`;
+
+    const unknown = await get(ghost, alice.token);
+    const otherTenant = await get(elsewhere.id, alice.token);
+
+    expect(outcome(unknown)).toEqual(userNotFound(ghost));
+    expect(outcome(otherTenant)).toEqual(userNotFound(elsewhere.id));
+    // Only the id echoed in the message tells the two apart.
+    expect(JSON.stringify(otherTenant.body).replaceAll(elsewhere.id, '<id>')).toBe(
+      JSON.stringify(unknown.body).replaceAll(ghost, '<id>'),
+    );
+  });
+
+  it('should answer the same profile whether either user blocks the other', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+    await tenant.connect(alice, bob);
+    const block = (blocker: SeededUser, blocked: SeededUser) =>
+      server.rest('PUT', `/v1/users/${blocker.id}/blocked/${blocked.id}`, { token: blocker.token });
+    const unblock = (blocker: SeededUser, blocked: SeededUser) =>
+      server.rest('DELETE', `/v1/users/${blocker.id}/blocked/${blocked.id}`, { token: blocker.token });
+    const bothWays = async () => ({
+      aliceSeesBob: outcome(await get(bob.id, alice.token)),
+      bobSeesAlice: outcome(await get(alice.id, bob.token)),
+    });
+
+    const neither = await bothWays();
+    expect((await block(bob, alice)).status).toBe(201);
+    const bobBlocksAlice = await bothWays();
+    expect((await unblock(bob, alice)).status).toBe(200);
+    expect((await block(alice, bob)).status).toBe(201);
+    const aliceBlocksBob = await bothWays();
+    expect((await block(bob, alice)).status).toBe(201);
+    const both = await bothWays();
+
+    expect(neither.aliceSeesBob).toEqual({
+      status: 200,
+      body: { client_user_id: bob.id, display_name: bob.displayName, created_at: isoTimestamp },
+    });
+    expect(neither.bobSeesAlice.status).toBe(200);
+    for (const blocked of [bobBlocksAlice, aliceBlocksBob, both]) expect(blocked).toEqual(neither);
+  });
+});
+
+describe('What a user token may not do as another user', () => {
+  it('should forbid reading or changing the settings and blocks of another user, and change nothing', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob, carol] = [await tenant.user('alice'), await tenant.user('bob'), await tenant.user('carol')];
+    const settingsBefore = await server.rest('GET', `/v1/users/${bob.id}/settings`, { token: bob.token });
+    const blockedBefore = await server.rest('GET', `/v1/users/${bob.id}/blocked`, { token: bob.token });
+
+    const calls = [
+      server.rest('GET', `/v1/users/${bob.id}/settings`, { token: alice.token }),
+      server.rest('PUT', `/v1/users/${bob.id}/settings`, {
+        token: alice.token,
+        body: { accept_requests_from: 'nobody' },
+      }),
+      server.rest('GET', `/v1/users/${bob.id}/blocked`, { token: alice.token }),
+      server.rest('PUT', `/v1/users/${bob.id}/blocked/${carol.id}`, { token: alice.token }),
+      server.rest('DELETE', `/v1/users/${bob.id}/blocked/${carol.id}`, { token: alice.token }),
+      put(bob.id, { display_name: 'Hacked' }, alice.token),
+    ];
+
+    for (const response of await Promise.all(calls)) expect(outcome(response)).toEqual(forbidden);
+    expect(outcome(await server.rest('GET', `/v1/users/${bob.id}/settings`, { token: bob.token }))).toEqual(
+      outcome(settingsBefore),
+    );
+    expect(outcome(await server.rest('GET', `/v1/users/${bob.id}/blocked`, { token: bob.token }))).toEqual(
+      outcome(blockedBefore),
+    );
+    expect((await get(bob.id, tenant.serviceToken)).body.display_name).toBe(bob.displayName);
   });
 });

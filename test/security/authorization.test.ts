@@ -15,6 +15,10 @@
  *   - a service token of another tenant, and of a tenant without any users: exactly as if the
  *     owner's user or id did not exist.
  *
+ * Looking a user up (`GET /v1/users/{user_id}`, `user(userId)`) acts as no one: any user of the
+ * tenant may read the owner's public profile, and a user of another tenant naming a user only
+ * tenant A has gets exactly the answer for a user that exists nowhere.
+ *
  * "Exactly as if it did not exist" is checked by comparing the whole status and body with the
  * answer to the same call, by the same principal, on an id of the same kind that exists
  * nowhere (with the id itself, echoed in messages, masked). Refused calls change nothing in
@@ -25,22 +29,39 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { loadPublicIds, type PublicIds } from '../../src/domain/public-ids.js';
 import { routes as gatewayRoutes } from '../../src/rest/routes.js';
 import { schema } from '../../src/schema/index.js';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
 
 const server = useTestServer();
 
+/** The server's id codec, to make well-formed ids that name nothing. */
+let ids: PublicIds;
+beforeAll(async () => {
+  ids = await loadPublicIds(server.database.db);
+});
+
 /**
  * What the id a call names is:
  * - `user`: the acting user itself; `receiver`: another user of the tenant (a request's receiver,
- *   the other side of mutual connections, a user to block);
+ *   the other side of mutual connections, a user to block); `profile`: a user looked up, whose
+ *   public profile any user of its tenant may read (the call acts as no one);
  * - `blocked`: a user the owner blocks (to unblock); `related`: a user connected to the owner
  *   (asked about in a batch relationship status);
  * - `request`: a request the owner received; `sent-request`: a request the owner sent (to
  *   withdraw); `connection`, `notification`: the owner's.
  */
-type Kind = 'user' | 'receiver' | 'blocked' | 'related' | 'request' | 'sent-request' | 'connection' | 'notification';
+type Kind =
+  | 'user'
+  | 'profile'
+  | 'receiver'
+  | 'blocked'
+  | 'related'
+  | 'request'
+  | 'sent-request'
+  | 'connection'
+  | 'notification';
 
 /** The world of one matrix row: tenant A (the owner's), tenant B (same user ids), tenant C (empty). */
 interface World {
@@ -120,6 +141,7 @@ async function freshResource(world: World, kind: Kind): Promise<string> {
   const { a, alice } = world;
   switch (kind) {
     case 'user':
+    case 'profile':
       return alice.id;
     case 'receiver':
       return (await a.user('friend')).id;
@@ -150,13 +172,15 @@ async function freshResource(world: World, kind: Kind): Promise<string> {
   }
 }
 
-const isUserKind = (kind: Kind) => kind === 'user' || kind === 'receiver' || kind === 'blocked' || kind === 'related';
+const isUserKind = (kind: Kind) =>
+  kind === 'user' || kind === 'profile' || kind === 'receiver' || kind === 'blocked' || kind === 'related';
 
 /** An id of the kind that exists in no tenant. */
 function nonexistent(kind: Kind): string {
   if (isUserKind(kind)) return `ghost-${randomUUID()}`;
-  // Public ids are a permutation of row ids below 2^52: a random one names no row.
-  return String(2 ** 51 + Math.floor(Math.random() * 2 ** 50));
+  // An id of the kind as the server makes them, of a row id far beyond any table's.
+  const idKind = kind === 'connection' || kind === 'notification' ? kind : 'request';
+  return String(ids.encode(idKind, 2 ** 40 + Math.floor(Math.random() * 2 ** 40)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,6 +205,8 @@ type Expectation =
 
 interface Principal {
   name: string;
+  /** What the principal does on a lookup row (kind `profile`), which acts as no one. */
+  lookupName?: string;
   token: (world: World) => string;
   /** The user id the call acts as. */
   actingAs: (world: World, kind: Kind) => string;
@@ -214,21 +240,25 @@ const PRINCIPALS: Principal[] = [
     token: (w) => w.mallory.token,
     actingAs: (w) => w.alice.id,
     resource: freshResource,
-    expect: () => 'forbidden',
+    // A lookup acts as no one: the next principal looks the owner up.
+    expect: (kind) => (kind === 'profile' ? 'not-applicable' : 'forbidden'),
   },
   {
     name: "another user of the same tenant, acting as itself on the owner's id",
+    lookupName: 'another user of the same tenant, looking the owner up',
     token: (w) => w.mallory.token,
     actingAs: (w) => w.mallory.id,
     resource: freshResource,
     expect: (kind) =>
-      kind === 'request'
-        ? 'not-receiver'
-        : kind === 'sent-request'
-          ? 'not-sender'
-          : isIdKind(kind)
-            ? 'as-nonexistent'
-            : 'not-applicable',
+      kind === 'profile'
+        ? 'allowed'
+        : kind === 'request'
+          ? 'not-receiver'
+          : kind === 'sent-request'
+            ? 'not-sender'
+            : isIdKind(kind)
+              ? 'as-nonexistent'
+              : 'not-applicable',
   },
   {
     name: "a user of another tenant with the owner's user id",
@@ -236,22 +266,26 @@ const PRINCIPALS: Principal[] = [
     actingAs: (w) => w.bAlice.id,
     // Sending a request to a user of tenant A only must fail as for a user that does not exist.
     resource: (w, kind) => (kind === 'receiver' ? Promise.resolve(w.carol.id) : freshResource(w, kind)),
-    expect: (kind) => (kind === 'user' ? 'own-tenant' : 'as-nonexistent'),
+    expect: (kind) => (kind === 'user' || kind === 'profile' ? 'own-tenant' : 'as-nonexistent'),
   },
   {
     name: 'a user of another tenant, acting as the owner',
+    lookupName: "a user of another tenant, looking up a user only the owner's tenant has",
     token: (w) => w.bEve.token,
     actingAs: (w) => w.alice.id,
-    resource: freshResource,
-    expect: () => 'forbidden',
+    // Tenant B has an alice1 of its own: a lookup names a user that only tenant A has.
+    resource: (w, kind) => (kind === 'profile' ? Promise.resolve(w.carol.id) : freshResource(w, kind)),
+    expect: (kind) => (kind === 'profile' ? 'as-nonexistent' : 'forbidden'),
   },
   {
     name: 'a service token of another tenant',
     token: (w) => w.b.serviceToken,
     // Tenant B has an alice1 of its own; for user ids, it names a user that only tenant A has.
-    actingAs: (w, kind) => (kind === 'user' ? w.carol.id : w.alice.id),
+    actingAs: (w, kind) => (kind === 'user' || kind === 'profile' ? w.carol.id : w.alice.id),
     resource: (w, kind) =>
-      kind === 'user' || kind === 'receiver' ? Promise.resolve(w.carol.id) : freshResource(w, kind),
+      kind === 'user' || kind === 'profile' || kind === 'receiver'
+        ? Promise.resolve(w.carol.id)
+        : freshResource(w, kind),
     expect: () => 'as-nonexistent',
   },
   {
@@ -295,7 +329,7 @@ const REST_ROWS: (Row & { route: string })[] = [
   {
     route: 'GET /v1/users/:userId',
     name: 'GET /v1/users/{user_id}',
-    kind: 'user',
+    kind: 'profile',
     call: (token, _as, id) => rest('GET', `/v1/users/${enc(id)}`, token),
     succeeded: (a) => a.status === 200,
     writes: false,
@@ -482,7 +516,7 @@ function field(
     field: name,
     name: `${operation} ${name}`,
     kind,
-    // For user ids, the id is the acting user itself.
+    // For user ids, the id is the acting user itself (or, for a lookup, the user looked up).
     call: (token, as, id) => graphql(token, query, idArg ? { userId: as, id } : { userId: id }),
     succeeded: (a) => (a.body as any)?.data?.[name]?.__typename === success,
     writes: operation === 'mutation',
@@ -490,7 +524,7 @@ function field(
 }
 
 const GRAPHQL_ROWS: (Row & { field: string })[] = [
-  field('query', 'user', 'user', null, 'User', 'clientUserId displayName'),
+  field('query', 'user', 'profile', null, 'User', 'clientUserId displayName createdAt'),
   field(
     'mutation',
     'upsertUser',
@@ -730,7 +764,7 @@ async function checkCell(world: World, row: Row, principal: Principal): Promise<
     case 'as-nonexistent': {
       // The same call, by the same principal, on an id of the same kind that exists nowhere.
       const ghost = nonexistent(row.kind);
-      const ghostActingAs = row.kind === 'user' ? ghost : actingAs;
+      const ghostActingAs = row.kind === 'user' || row.kind === 'profile' ? ghost : actingAs;
       const control = await row.call(token, ghostActingAs, ghost);
       const [seen, expected] = [masked(answer, id), masked(control, ghost)];
       if (seen !== expected) {
@@ -795,7 +829,8 @@ for (const [face, rows] of [
         });
         for (const principal of PRINCIPALS) {
           const expectation = principal.expect(row.kind);
-          const title = `${principal.name}: ${expectation}`;
+          const name = row.kind === 'profile' ? (principal.lookupName ?? principal.name) : principal.name;
+          const title = `${name}: ${expectation}`;
           if (expectation === 'not-applicable') continue;
           it(title, async () => {
             await checkCell(world, row, principal);

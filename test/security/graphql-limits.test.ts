@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as restDocuments from '../../src/gql/graphql.js';
 import * as testDocuments from '../gql/graphql.js';
@@ -25,6 +26,14 @@ const TOO_DEEP = '{ activeConnections { ... on ConnectionPage { edges { node { c
 const SHALLOW = '{ activeConnections { ... on ConnectionPage { totalCount nodes { id } } } }';
 const TOO_MANY_ALIASES =
   '{ a: activeConnections { __typename } b: activeConnections { __typename } c: notifications { __typename } }';
+/** Three aliases of `__typename`: no resolver behind them, yet each is an alias like any other. */
+const TYPENAME_ALIASES = '{ a: __typename b: __typename c: __typename }';
+/** Three aliases of `__typename` on three levels, two of them inside fragments. */
+const NESTED_TYPENAME_ALIASES = `{ a: __typename activeConnections { ...Typed } }
+  fragment Typed on QueryActiveConnectionsResult { b: __typename ... on ConnectionPage { nodes { c: __typename } } }`;
+/** Depth 9, all of it introspection. */
+const DEEP_INTROSPECTION =
+  '{ __schema { types { fields { type { ofType { ofType { ofType { fields { name } } } } } } } } }';
 const TOO_MANY_DIRECTIVES =
   '{ activeConnections @include(if: true) { __typename @skip(if: false) } notifications @include(if: true) { __typename } }';
 const TOO_MANY_TOKENS = `{ activeConnections { ${'__typename '.repeat(130)} } }`;
@@ -35,8 +44,26 @@ const AFFORDABLE = '{ activeConnections(first: 5) { ... on ConnectionPage { node
 const refusals = [
   { limit: 'depth', query: TOO_DEEP, code: 'MAX_DEPTH_EXCEEDED', message: 'Query depth limit of 3 exceeded, found 5.' },
   {
+    limit: 'depth (introspection)',
+    query: DEEP_INTROSPECTION,
+    code: 'MAX_DEPTH_EXCEEDED',
+    message: 'Query depth limit of 3 exceeded, found 9.',
+  },
+  {
     limit: 'aliases',
     query: TOO_MANY_ALIASES,
+    code: 'MAX_ALIASES_EXCEEDED',
+    message: 'Aliases limit of 2 exceeded, found 3.',
+  },
+  {
+    limit: 'aliases (of __typename)',
+    query: TYPENAME_ALIASES,
+    code: 'MAX_ALIASES_EXCEEDED',
+    message: 'Aliases limit of 2 exceeded, found 3.',
+  },
+  {
+    limit: 'aliases (of __typename, nested and in fragments)',
+    query: NESTED_TYPENAME_ALIASES,
     code: 'MAX_ALIASES_EXCEEDED',
     message: 'Aliases limit of 2 exceeded, found 3.',
   },
@@ -181,6 +208,8 @@ describe('GraphQL document limits', () => {
         [TOO_MANY_TOKENS, 'MAX_TOKENS_EXCEEDED'],
         [TOO_COSTLY, 'MAX_COST_EXCEEDED'],
         [TOO_MANY_ALIASES, 'MAX_ALIASES_EXCEEDED'],
+        [NESTED_TYPENAME_ALIASES, 'MAX_ALIASES_EXCEEDED'],
+        [DEEP_INTROSPECTION, 'MAX_DEPTH_EXCEEDED'],
       ] as const) {
         const statements = await statementsDuring(async () => {
           const feed = live.subscribe({ toString: () => query } as never, {});
@@ -258,6 +287,89 @@ describe('Default limits', () => {
       const errors = enveloped.validate(enveloped.schema, enveloped.parse(String(document)));
       expect({ name, errors: errors.map((error: { message: string }) => error.message) }).toEqual({ name, errors: [] });
     }
+  });
+
+  /** `{ a1: __typename … an: __typename }` */
+  const typenameAliases = (n: number) =>
+    `{ ${Array.from({ length: n }, (_, i) => `a${i + 1}: __typename`).join(' ')} }`;
+  /** Depth 16, one more than the default allows, all of it introspection. */
+  const deepIntrospection = `{ __schema { queryType { ${'ofType { '.repeat(13)}name${' }'.repeat(13)} } } }`;
+
+  it('should refuse aliases of __typename past the default limit over POST, GET and WebSocket', async () => {
+    const alice = await someone();
+    // 500 fit in the default token limit; a GET carries fewer, as its URL is limited too.
+    const posted = await post(server, { query: typenameAliases(500) }, alice.token);
+    const got = await fetch(`${server.url}/graphql?query=${encodeURIComponent(typenameAliases(16))}`, {
+      headers: { authorization: `Bearer ${alice.token}`, accept: 'application/json' },
+    });
+    const gotBody = await got.json();
+    const live = liveClient(server.url, alice.token);
+    let wsErrors: unknown;
+    try {
+      wsErrors = await live.subscribe({ toString: () => typenameAliases(500) } as never, {}).failure();
+    } finally {
+      await live.close();
+    }
+
+    expect({ status: posted.status, data: posted.body.data, errors: posted.body.errors }).toEqual({
+      status: 400,
+      data: undefined,
+      errors: [
+        expect.objectContaining({
+          message: 'Aliases limit of 15 exceeded, found 500.',
+          extensions: expect.objectContaining({ code: 'MAX_ALIASES_EXCEEDED', limit: 'aliases', max: 15 }),
+        }),
+      ],
+    });
+    expect({ status: got.status, message: gotBody.errors[0].message, code: gotBody.errors[0].extensions.code }).toEqual(
+      { status: 400, message: 'Aliases limit of 15 exceeded, found 16.', code: 'MAX_ALIASES_EXCEEDED' },
+    );
+    expect(wsErrors).toEqual([
+      expect.objectContaining({
+        message: 'Aliases limit of 15 exceeded, found 500.',
+        extensions: expect.objectContaining({ code: 'MAX_ALIASES_EXCEEDED' }),
+      }),
+    ]);
+  });
+
+  it('should count introspection towards the default depth limit over POST, GET and WebSocket', async () => {
+    const alice = await someone();
+    const posted = await post(server, { query: deepIntrospection }, alice.token);
+    const got = await fetch(`${server.url}/graphql?query=${encodeURIComponent(deepIntrospection)}`, {
+      headers: { authorization: `Bearer ${alice.token}`, accept: 'application/json' },
+    });
+    const gotBody = await got.json();
+    const live = liveClient(server.url, alice.token);
+    let wsErrors: unknown;
+    try {
+      wsErrors = await live.subscribe({ toString: () => deepIntrospection } as never, {}).failure();
+    } finally {
+      await live.close();
+    }
+
+    const refusal = {
+      message: 'Query depth limit of 15 exceeded, found 16.',
+      extensions: expect.objectContaining({ code: 'MAX_DEPTH_EXCEEDED', limit: 'depth', max: 15 }),
+    };
+    expect({ status: posted.status, data: posted.body.data, errors: posted.body.errors }).toEqual({
+      status: 400,
+      data: undefined,
+      errors: [expect.objectContaining(refusal)],
+    });
+    expect({ status: got.status, errors: gotBody.errors }).toEqual({
+      status: 400,
+      errors: [expect.objectContaining(refusal)],
+    });
+    expect(wsErrors).toEqual([expect.objectContaining(refusal)]);
+  });
+
+  it("should answer GraphiQL's introspection query (graphql-js getIntrospectionQuery) within the default limits", async () => {
+    const alice = await someone();
+    const { status, body } = await post(server, { query: getIntrospectionQuery() }, alice.token);
+
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(body.data.__schema.queryType).toMatchObject({ name: 'Query' });
   });
 
   it('should keep field suggestions outside production', async () => {

@@ -675,10 +675,16 @@ async function missingUser(caller: Caller, clientUserId: string): Promise<Outcom
 
 type Verdict = 'valid' | 'invalid' | 'either';
 
-async function ruleGetUser(caller: Caller, userId: string | null): Promise<Outcome> {
+/** A call that acts as the user (its settings, marking all read): FORBIDDEN, else the user must exist. */
+async function ruleActAsUser(caller: Caller, userId: string | null): Promise<Outcome> {
   const who = acting(caller, userId);
   if ('refused' in who) return who.refused;
   return (await missingUser(caller, who.target)) ?? succeed(200);
+}
+
+/** Looking a user up acts as no one: any caller of the tenant may name any user (default: itself). */
+async function ruleLookUpUser(caller: Caller, userId: string | null): Promise<Outcome> {
+  return (await missingUser(caller, userId ?? subjectOf(caller))) ?? succeed(200);
 }
 
 async function ruleList(caller: Caller, userId: string | null, paging: Verdict): Promise<Outcome> {
@@ -1112,7 +1118,9 @@ describe('REST: hostile input on every route', () => {
           const query = junkQuery === undefined ? '' : `?${encodeURIComponent(junkQuery)}=${junkQuery.length}`;
           const request: Call = { method: 'GET', path: `/v1/users/${user.raw}${query}`, token: tokenOf(caller) };
           const expected =
-            user.value === null ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND') : await ruleGetUser(caller, user.value);
+            user.value === null
+              ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
+              : await ruleLookUpUser(caller, user.value);
           const before = await snapshot(tenant);
           const reply = await call(request);
           if (checkRest(request, reply, expected)) {
@@ -1617,7 +1625,7 @@ async function expectSettingsPut(caller: Caller, user: Segment, body: string, ty
   return bodyOutcome(body, type, async (fields) => {
     const policy = fields.accept_requests_from;
     if (typeof policy !== 'string' || !REQUEST_POLICIES.includes(policy)) return fail('VALIDATION_FAILED');
-    return ruleGetUser(caller, gate.target);
+    return ruleActAsUser(caller, gate.target);
   });
 }
 
@@ -1685,7 +1693,7 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
         let expected: Outcome;
         if (method === 'PUT') expected = await expectSettingsPut(caller, user, body, type);
         else if (user.value === null) expected = fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND');
-        else expected = await ruleGetUser(caller, user.value);
+        else expected = await ruleActAsUser(caller, user.value);
         const before = await snapshot(tenant);
         const reply = await call(request);
         const succeeded = checkRest(request, reply, expected);
@@ -1870,7 +1878,7 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
         };
         const expected = await ignoredBody(body, kind === 'readAll' ? [user] : [user, id], () => {
           if (kind === 'cancel') return ruleCancel(caller, user.value, id.value!);
-          if (kind === 'readAll') return ruleGetUser(caller, user.value);
+          if (kind === 'readAll') return ruleActAsUser(caller, user.value);
           return ruleDeleteNotification(caller, user.value, id.value!);
         });
         const unread = user.value !== null && possibleUserId(user.value) ? await unreadCount(tenant, user.value) : 0;
@@ -2062,7 +2070,7 @@ const FIELDS: FieldSpec[] = [
     operation: 'query',
     args: { userId: 'ID' },
     success: 'User',
-    rule: (caller, args) => ruleGetUser(caller, asId(args.userId)),
+    rule: (caller, args) => ruleLookUpUser(caller, asId(args.userId)),
   },
   {
     name: 'sentConnectionRequests',
@@ -2173,7 +2181,7 @@ const FIELDS: FieldSpec[] = [
     operation: 'mutation',
     args: { userId: 'ID' },
     success: 'MarkAllNotificationsReadPayload',
-    rule: (caller, args) => ruleGetUser(caller, asId(args.userId)),
+    rule: (caller, args) => ruleActAsUser(caller, asId(args.userId)),
   },
   {
     name: 'deleteNotification',
@@ -2194,14 +2202,14 @@ const FIELDS: FieldSpec[] = [
     operation: 'query',
     args: { userId: 'ID' },
     success: 'Settings',
-    rule: (caller, args) => ruleGetUser(caller, asId(args.userId)),
+    rule: (caller, args) => ruleActAsUser(caller, asId(args.userId)),
   },
   {
     name: 'updateSettings',
     operation: 'mutation',
     args: { userId: 'ID', acceptRequestsFrom: 'RequestPolicy!' },
     success: 'Settings',
-    rule: (caller, args) => ruleGetUser(caller, asId(args.userId)),
+    rule: (caller, args) => ruleActAsUser(caller, asId(args.userId)),
     examples: () => [
       { who: 'user', values: { acceptRequestsFrom: 'NOBODY' } },
       { who: 'user', values: { acceptRequestsFrom: 'nobody' } },

@@ -119,6 +119,7 @@ describe('Production defaults', () => {
     expect(gql.body.errors).toEqual([
       {
         message: 'Unexpected error.',
+        locations: [{ line: 1, column: 3 }],
         path: ['activeConnections'],
         extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
       },

@@ -161,7 +161,13 @@ describe.skipIf(!database)('stress on real PostgreSQL', () => {
     const rowIdOf = new Map(rows.map((r) => [r.client_user_id, r.id]));
     const users: StressUser[] = seeded.map((u) => ({ clientId: u.id, token: u.token, rowId: rowIdOf.get(u.id)! }));
     const ids = await loadPublicIds(db);
-    const decode = (publicId: number) => ids.decode(publicId);
+    // An id the API gives is of exactly one kind; the model compares the row ids behind them.
+    const decode = (publicId: number) => {
+      const rowId =
+        ids.decode('request', publicId) ?? ids.decode('connection', publicId) ?? ids.decode('notification', publicId);
+      if (rowId === null) throw new Error(`${publicId} is not an id the API gives`);
+      return rowId;
+    };
 
     const started = Date.now();
     const ops = await runLoad({

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { TestServer } from '../../helpers/app.js';
+
+/** The players of a graph, by `client_user_id`; their display names are capitalised. */
+const PLAYERS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina'] as const;
+export type Player = (typeof PLAYERS)[number];
+
+/**
+ * A small social graph around alice, the same in every tenant it is built in: bob is her
+ * connection (and carol's), carol and dave have a request pending with her (to her, from her),
+ * she declined gina's, she blocks erin, frank is a stranger. Her notifications tell of it.
+ */
+export interface Graph {
+  tenant: string;
+  /** Tokens: each player's own, and the tenant's service token (a game backend). */
+  tokens: Record<Player | 'service', string>;
+  /** Public ids of what the graph holds. */
+  ids: {
+    connectionWithBob: string;
+    requestFromCarol: string;
+    requestToDave: string;
+    requestFromGina: string;
+    /** Alice's notifications, oldest first. */
+    notifications: string[];
+  };
+}
+
+/** Runs `query` with the tenant's service token; throws unless every root field succeeded. */
+async function asService(server: TestServer, token: string, query: string): Promise<Record<string, any>> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown };
+  const failed = Object.entries(body.data ?? {}).filter(([, value]) => /Error$/.test(value?.__typename ?? ''));
+  if (body.errors || !body.data || failed.length > 0)
+    throw new Error(`building a graph failed: ${JSON.stringify(body)}`);
+  return body.data;
+}
+
+/**
+ * Builds the graph in a tenant of its own as a game backend would, with its service token. The
+ * root fields of a mutation run one after another, in order, so that two graphs built alike
+ * hold the same rows in the same order (only ids and times differ), in three round trips.
+ */
+export async function buildGraph(server: TestServer): Promise<Graph> {
+  const tenant = `diff-${randomUUID()}`;
+  const tokens = Object.fromEntries(
+    await Promise.all([
+      ...PLAYERS.map(async (player) => [player, await server.token(player, { tenant })] as const),
+      (async () => ['service', await server.token('backend', { tenant, role: 'service' })] as const)(),
+    ]),
+  ) as Graph['tokens'];
+  const send = (alias: string, from: Player, to: Player, message?: string) =>
+    `${alias}: sendConnectionRequest(userId: "${from}", receiverId: "${to}"${message ? `, message: "${message}"` : ''}) {
+      __typename ... on SendConnectionRequestPayload { request { id } } }`;
+  const sent = await asService(
+    server,
+    tokens.service,
+    `mutation {
+      ${PLAYERS.map((p) => `${p}: upsertUser(userId: "${p}", displayName: "${p[0]?.toUpperCase()}${p.slice(1)}") { __typename }`).join(' ')}
+      ${send('aliceToBob', 'alice', 'bob', 'Duo tonight?')}
+      ${send('bobToCarol', 'bob', 'carol')}
+      ${send('ginaToAlice', 'gina', 'alice')}
+      ${send('carolToAlice', 'carol', 'alice', 'Saw you in ranked')}
+      ${send('aliceToDave', 'alice', 'dave')}
+    }`,
+  );
+  const requestId = (alias: string) => String(sent[alias].request.id);
+  await asService(
+    server,
+    tokens.service,
+    `mutation {
+      bob: acceptConnectionRequest(userId: "bob", requestId: "${requestId('aliceToBob')}") { __typename }
+      carol: acceptConnectionRequest(userId: "carol", requestId: "${requestId('bobToCarol')}") { __typename }
+      gina: declineConnectionRequest(userId: "alice", requestId: "${requestId('ginaToAlice')}") { __typename }
+      erin: blockUser(userId: "alice", otherUserId: "erin") { __typename }
+    }`,
+  );
+  const read = await asService(
+    server,
+    tokens.service,
+    `{
+      activeConnections(userId: "alice") { __typename ... on ConnectionPage { nodes { id } } }
+      notifications(userId: "alice") { __typename ... on NotificationPage { nodes { id } } }
+    }`,
+  );
+  return {
+    tenant,
+    tokens,
+    ids: {
+      connectionWithBob: String(read.activeConnections.nodes[0].id),
+      requestFromCarol: requestId('carolToAlice'),
+      requestToDave: requestId('aliceToDave'),
+      requestFromGina: requestId('ginaToAlice'),
+      notifications: (read.notifications.nodes as { id: string }[]).map((n) => String(n.id)).reverse(),
+    },
+  };
+}
+
+/**
+ * What a client would pass for argument `argument` of field `coordinate` (`Type.field`) when
+ * acting in `graph` as `actingUser`; undefined when the argument is better left out.
+ */
+export function argumentValue(graph: Graph, coordinate: string, argument: string, actingUser: string): unknown {
+  const byCoordinate: Record<string, unknown> = {
+    'Mutation.sendConnectionRequest.receiverId': 'frank',
+    'Mutation.acceptConnectionRequest.requestId': graph.ids.requestFromCarol,
+    'Mutation.declineConnectionRequest.requestId': graph.ids.requestFromCarol,
+    'Mutation.cancelConnectionRequest.requestId': graph.ids.requestToDave,
+    'Mutation.removeConnection.connectionId': graph.ids.connectionWithBob,
+    'Mutation.markNotificationRead.notificationId': graph.ids.notifications[0],
+    'Mutation.deleteNotification.notificationId': graph.ids.notifications[1],
+    'Mutation.blockUser.otherUserId': 'frank',
+    'Mutation.unblockUser.otherUserId': 'erin',
+    'Mutation.updateSettings.acceptRequestsFrom': 'FRIENDS_OF_FRIENDS',
+    'Mutation.upsertUser.displayName': 'Alice the Bold',
+    'Mutation.sendConnectionRequest.message': 'gg, add me?',
+    'Query.mutualConnections.otherUserId': 'carol',
+    'Query.relationships.userIds': ['bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'nobody'],
+    'User.mutualConnectionCount.withUserId': 'carol',
+    // Replays every notification after her first one.
+    'Subscription.notificationAdded.after': graph.ids.notifications[0],
+  };
+  const byName: Record<string, unknown> = {
+    userId: actingUser,
+    first: 2,
+    perPage: 2,
+    page: 1,
+    status: 'ALL',
+    unreadOnly: false,
+  };
+  const key = `${coordinate}.${argument}`;
+  if (Object.hasOwn(byCoordinate, key)) return byCoordinate[key];
+  return Object.hasOwn(byName, argument) ? byName[argument] : undefined;
+}

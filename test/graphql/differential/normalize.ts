@@ -1,0 +1,55 @@
+import type { Graph } from './fixture.js';
+import type { Outcome } from './runners.js';
+
+/**
+ * An outcome as data a client compares: JSON, without what only says which request it was
+ * (`extensions.requestId`) or what the transport consumed (`extensions.http`, which Yoga
+ * turns into the response status and never sends).
+ */
+export function comparable(outcome: Outcome): unknown {
+  return JSON.parse(JSON.stringify(outcome), (key, value) => {
+    if (key !== 'extensions' || typeof value !== 'object' || value === null) return value;
+    const { requestId: _requestId, http: _http, ...rest } = value as Record<string, unknown>;
+    return Object.keys(rest).length > 0 ? rest : undefined;
+  });
+}
+
+const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+/** Public ids are opaque integers far longer than any count or page number. */
+const LONG_NUMBER = /\d{8,}/g;
+
+function isPageCursor(value: string): boolean {
+  if (!/^[A-Za-z0-9_-]{8,}$/.test(value)) return false;
+  return /^\d+:\d+$/.test(Buffer.from(value, 'base64url').toString());
+}
+
+/**
+ * Twin graphs (built alike in two tenants) hold the same rows under other ids and times: the
+ * outcome with every id named (the graph's own by what they are, new ones by order of first
+ * appearance), every time and page cursor replaced by a placeholder. Two outcomes of twins
+ * are equal once named alike.
+ */
+export function namedForTwin(outcome: Outcome, graph: Graph): unknown {
+  const names = new Map<string, string>([
+    [graph.ids.connectionWithBob, '<connection alice-bob>'],
+    [graph.ids.requestFromCarol, '<request carol→alice>'],
+    [graph.ids.requestToDave, '<request alice→dave>'],
+    [graph.ids.requestFromGina, '<request gina→alice>'],
+    ...graph.ids.notifications.map((id, index) => [id, `<notification ${index}>`] as [string, string]),
+  ]);
+  const nameOf = (id: string) => {
+    let name = names.get(id);
+    if (!name) {
+      name = `<new id ${names.size}>`;
+      names.set(id, name);
+    }
+    return name;
+  };
+  return JSON.parse(JSON.stringify(comparable(outcome)), (_key, value) => {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1e7) return nameOf(String(value));
+    if (typeof value !== 'string') return value;
+    if (DATE_TIME.test(value)) return '<time>';
+    if (isPageCursor(value)) return '<cursor>';
+    return value.replace(LONG_NUMBER, nameOf);
+  });
+}
