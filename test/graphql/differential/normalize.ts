@@ -8,10 +8,21 @@ import type { Outcome } from './runners.js';
  */
 export function comparable(outcome: Outcome): unknown {
   return JSON.parse(JSON.stringify(outcome), (key, value) => {
+    // Field errors are listed as their fields fail, and fields resolve concurrently: the order
+    // of a result's errors is not part of it.
+    if (key === 'errors' && Array.isArray(value)) return [...value].sort(byPathAndMessage);
     if (key !== 'extensions' || typeof value !== 'object' || value === null) return value;
     const { requestId: _requestId, http: _http, ...rest } = value as Record<string, unknown>;
     return Object.keys(rest).length > 0 ? rest : undefined;
   });
+}
+
+function byPathAndMessage(a: unknown, b: unknown): number {
+  const key = (error: unknown) => {
+    const { path, message } = error as { path?: unknown; message?: unknown };
+    return JSON.stringify([path ?? [], message ?? '']);
+  };
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
