@@ -60,7 +60,7 @@ export const NotificationFields = graphql(`
 
 // ---- queries ---------------------------------------------------------------------------------
 
-/** The signed-in player (or `userId`, for a service token). */
+/** A player's public profile: the signed-in player's, or (`userId`) any player's of the tenant. */
 export const Profile = graphql(`
   query Profile($userId: ID) {
     user(userId: $userId) {
