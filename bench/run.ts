@@ -518,14 +518,15 @@ async function main() {
       );
       const ids = new PublicIds(Buffer.from(keyRows[0]?.value ?? '', 'hex'));
       const depth = Math.min(50_000, hub.connections - 40);
-      const { rows: deepRows } = await client.query<{ created_at: Date; connection_id: number }>(
+      // pg hands bigint columns over as strings.
+      const { rows: deepRows } = await client.query<{ created_at: Date; connection_id: string }>(
         `select e.created_at, e.connection_id from connection_edges e join users u on u.id = e.user_id
          where u.tenant = $1 and u.client_user_id = $2 order by e.created_at desc, e.connection_id desc offset $3 limit 1`,
         [hub.tenant, hub.clientUserId, depth],
       );
-      const deep = deepRows[0] as { created_at: Date; connection_id: number };
+      const deep = deepRows[0] as { created_at: Date; connection_id: string };
       const deepCursor = Buffer.from(
-        `${deep.created_at.getTime()}:${ids.encode('cursor', deep.connection_id)}`,
+        `${deep.created_at.getTime()}:${ids.encode('cursor', Number(deep.connection_id))}`,
       ).toString('base64url');
       const small = users[0] as string;
       process.stdout.write(
