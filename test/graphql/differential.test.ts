@@ -224,13 +224,17 @@ describe('mutations: twin graphs', () => {
           }
         }
         for (const { caller, variant, transport } of plan) {
-          const request = (graph: Graph) => requestForGraph(document, variant.name, caller, graph) ?? variant.request;
           const gateway = namedForTwin(
-            await runGateway(server, sockets, transport, request(mine), caller.token(mine)),
+            await runGateway(server, sockets, transport, variant.request, caller.token(mine)),
             mine,
           );
           const reference = namedForTwin(
-            await runReference(server, schema, request(theirs), caller.token(theirs)),
+            await runReference(
+              server,
+              schema,
+              requestForGraph(document, variant.name, caller, theirs),
+              caller.token(theirs),
+            ),
             theirs,
           );
           runs++;
@@ -240,7 +244,7 @@ describe('mutations: twin graphs', () => {
               variant: variant.name,
               caller: caller.name,
               transport,
-              request: request(mine),
+              request: variant.request,
               gateway,
               reference,
             });
@@ -258,11 +262,8 @@ describe('mutations: twin graphs', () => {
 });
 
 /** The variant `name` of `document` with the ids of `graph` (twins hold the same rows under other ids). */
-function requestForGraph(
-  document: CorpusDocument,
-  name: string,
-  caller: Caller,
-  graph: Graph,
-): GraphQLRequest | undefined {
-  return variantsFor(document, graph, caller).find((v) => v.name === name)?.request;
+function requestForGraph(document: CorpusDocument, name: string, caller: Caller, graph: Graph): GraphQLRequest {
+  const variant = variantsFor(document, graph, caller).find((v) => v.name === name);
+  if (!variant) throw new Error(`${document.source} has no variant ${name}`);
+  return variant.request;
 }

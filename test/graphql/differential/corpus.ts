@@ -61,32 +61,23 @@ const GENERATED_DEPTH = 4;
 /**
  * The selection a client asking for "everything" would write for `type`: its leaf fields, its
  * object fields down to `depth` levels, each member of a union or interface by an inline
- * fragment. Fields with required arguments are left out, but for those `required` can fill.
+ * fragment. Fields with required arguments are left out.
  */
-function selectionFor(
-  schema: GraphQLSchema,
-  type: GraphQLNamedType,
-  depth: number,
-  required: (coordinate: string, argument: string) => boolean,
-): string {
+function selectionFor(schema: GraphQLSchema, type: GraphQLNamedType, depth: number): string {
   if (isLeafType(type)) return '';
   if (isAbstractType(type)) {
     const members = schema
       .getPossibleTypes(type)
-      .map((member) => `... on ${member.name} ${selectionFor(schema, member, depth, required)}`);
+      .map((member) => `... on ${member.name} ${selectionFor(schema, member, depth)}`);
     return `{ __typename ${members.join(' ')} }`;
   }
   if (!isObjectType(type)) return '{ __typename }';
   const fields = Object.values(type.getFields() as Record<string, GraphQLField<unknown, unknown>>).flatMap((field) => {
-    const missing = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
-    if (missing.some((arg) => !required(`${type.name}.${field.name}`, arg.name))) return [];
+    if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) return [];
     const fieldType = getNamedType(field.type);
     if (isLeafType(fieldType)) return [field.name];
     if (depth <= 0) return [];
-    const args = missing.map((arg) => `${arg.name}: $${field.name}_${arg.name}`);
-    return [
-      `${field.name}${args.length ? `(${args.join(', ')})` : ''} ${selectionFor(schema, fieldType, depth - 1, required)}`,
-    ];
+    return [`${field.name} ${selectionFor(schema, fieldType, depth - 1)}`];
   });
   return `{ __typename ${fields.join(' ')} }`;
 }
@@ -108,7 +99,7 @@ export function schemaOperations(
       const args = field.args.filter((arg) => knows(coordinate, arg.name));
       const definitions = args.map((arg) => `$${arg.name}: ${String(arg.type)}`);
       const passed = args.map((arg) => `${arg.name}: $${arg.name}`);
-      const selection = selectionFor(schema, getNamedType(field.type), GENERATED_DEPTH, () => false);
+      const selection = selectionFor(schema, getNamedType(field.type), GENERATED_DEPTH);
       const name = `Generated_${field.name}`;
       const query = `${kind} ${name}${definitions.length ? `(${definitions.join(', ')})` : ''} { ${field.name}${
         passed.length ? `(${passed.join(', ')})` : ''
