@@ -85,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const hub = new EventHub();
   await transport.start(hub);
 
-  const tokens = new TokenVerifier(secretKey(config.jwtSecret));
+  const tokens = new TokenVerifier(secretKey(config.jwtSecret), config.tokens);
   const gateway = createGateway({
     db: database.db,
     ids,
@@ -171,6 +171,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     keepAliveMs: config.wsKeepAliveMs,
     maxSockets: config.maxWebSockets,
     maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
+    maxUnauthenticatedSockets: config.maxUnauthenticatedWebSockets,
+    connectionInitTimeoutMs: config.wsConnectionInitTimeoutMs,
+    socketCaps: {
+      perUser: config.maxWebSocketsPerUser,
+      perToken: config.maxWebSocketsPerToken,
+      perService: config.maxWebSocketsPerService,
+    },
+    messageRate: { perSecond: config.wsMaxMessagesPerSecond, burst: config.wsMessageBurst },
     cors,
     observer: webSocketLog(logger),
   });

@@ -15,6 +15,8 @@ export interface Config {
   jwtSecret: string;
   /** True when no JWT_SECRET was given and the development secret is in use. */
   jwtSecretIsDevelopmentDefault: boolean;
+  /** What a token must satisfy besides its signature: lifetime, audience, issuer. */
+  tokens: TokenPolicy;
   graphiql: boolean;
   logLevel: LogLevel;
   /** How long a subscription waits for its client to take the next event before dropping it. */
@@ -48,6 +50,16 @@ export interface Config {
   /** Most open WebSockets on this instance, and subscriptions on one of them. */
   maxWebSockets: number;
   maxSubscriptionsPerSocket: number;
+  /** Most sockets on this instance not yet authenticated by `connection_init`, and how long one may wait. */
+  maxUnauthenticatedWebSockets: number;
+  wsConnectionInitTimeoutMs: number;
+  /** Most sockets on this instance per user, per user token, and per service (a service token's subject). */
+  maxWebSocketsPerUser: number;
+  maxWebSocketsPerToken: number;
+  maxWebSocketsPerService: number;
+  /** Frames (messages, pings, pongs) one socket may send: per second on average, and at once. */
+  wsMaxMessagesPerSecond: number;
+  wsMessageBurst: number;
   /** Request line and header limits; larger requests are refused before they are routed. */
   maxHeaderBytes: number;
   maxUrlLength: number;
@@ -64,11 +76,35 @@ export interface RateLimits {
   userWrites: number;
   /** Connection requests sent by one user (the spam vector), counted within `userWrites` too. */
   userSends: number;
-  /** Writes by all users of one tenant. */
+  /**
+   * Writes by all users of one tenant together. Only a call within its user's budgets draws on
+   * it, and it must be at least `USERS_TO_EXHAUST_TENANT_WRITES` times `userWrites`: it takes that
+   * many users writing flat out to use it up, never one user or a handful.
+   */
   tenantWrites: number;
+  /**
+   * Writes by one tenant's service tokens (its game backend), acting as any user: a budget of
+   * their own, so that no user can use up what the backend needs.
+   */
+  serviceWrites: number;
   /** WebSocket subscriptions started by one user. */
   userSubscribes: number;
 }
+
+/** The claims rules every token is held to (src/auth/jwt.ts). */
+export interface TokenPolicy {
+  /** Longest a user token may be valid: `exp` minus `iat` (minus now without `iat`). */
+  maxLifetimeSeconds: number;
+  /** The same for service tokens (a game backend's). */
+  serviceMaxLifetimeSeconds: number;
+  /** When set, every token's `aud` must name it; unset, `aud` is not checked. */
+  audience: string | undefined;
+  /** When set, every token's `iss` must be it; unset, `iss` is not checked. */
+  issuer: string | undefined;
+}
+
+/** A day, in seconds: the longest a token may be valid unless JWT_*MAX_LIFETIME_SECONDS say otherwise. */
+export const DEFAULT_TOKEN_LIFETIME = 86_400;
 
 export interface GraphQLLimits {
   maxDepth: number;
@@ -142,6 +178,12 @@ export function loadConfig(env: Env = process.env): Config {
     databasePoolMax: integer('DATABASE_POOL_MAX', 10, 1, 1000),
     jwtSecret,
     jwtSecretIsDevelopmentDefault,
+    tokens: {
+      maxLifetimeSeconds: integer('JWT_MAX_LIFETIME_SECONDS', DEFAULT_TOKEN_LIFETIME, 60, 31_536_000),
+      serviceMaxLifetimeSeconds: integer('JWT_SERVICE_MAX_LIFETIME_SECONDS', DEFAULT_TOKEN_LIFETIME, 60, 31_536_000),
+      audience: env.JWT_AUDIENCE || undefined,
+      issuer: env.JWT_ISSUER || undefined,
+    },
     graphiql: boolean('GRAPHIQL', !production),
     logLevel: 'info',
     subscriptionStallMs: integer('SUBSCRIPTION_STALL_MS', 30_000, 100, 3_600_000),
@@ -152,6 +194,7 @@ export function loadConfig(env: Env = process.env): Config {
       userWrites: integer('RATE_LIMIT_USER_WRITES', 120, 0, 1_000_000),
       userSends: integer('RATE_LIMIT_USER_SENDS', 30, 0, 1_000_000),
       tenantWrites: integer('RATE_LIMIT_TENANT_WRITES', 20_000, 0, 100_000_000),
+      serviceWrites: integer('RATE_LIMIT_SERVICE_WRITES', 20_000, 0, 100_000_000),
       userSubscribes: integer('RATE_LIMIT_USER_SUBSCRIBES', 60, 0, 1_000_000),
     },
     maxPendingOutgoingRequests: integer('MAX_PENDING_OUTGOING_REQUESTS', 200, 0, 1_000_000),
@@ -178,6 +221,13 @@ export function loadConfig(env: Env = process.env): Config {
       .filter(Boolean),
     maxWebSockets: integer('MAX_WEBSOCKETS', 20_000, 1, 1_000_000),
     maxSubscriptionsPerSocket: integer('MAX_SUBSCRIPTIONS_PER_SOCKET', 20, 1, 10_000),
+    maxUnauthenticatedWebSockets: integer('MAX_UNAUTHENTICATED_WEBSOCKETS', 500, 1, 1_000_000),
+    wsConnectionInitTimeoutMs: integer('WS_CONNECTION_INIT_TIMEOUT_MS', 3_000, 100, 60_000),
+    maxWebSocketsPerUser: integer('MAX_WEBSOCKETS_PER_USER', 10, 1, 1_000_000),
+    maxWebSocketsPerToken: integer('MAX_WEBSOCKETS_PER_TOKEN', 5, 1, 1_000_000),
+    maxWebSocketsPerService: integer('MAX_WEBSOCKETS_PER_SERVICE', 1_000, 1, 1_000_000),
+    wsMaxMessagesPerSecond: integer('WS_MAX_MESSAGES_PER_SECOND', 20, 1, 100_000),
+    wsMessageBurst: integer('WS_MESSAGE_BURST', 100, 1, 1_000_000),
     maxHeaderBytes: integer('MAX_HEADER_BYTES', 16_384, 1024, 1_048_576),
     maxUrlLength: integer('MAX_URL_LENGTH', 4096, 256, 1_048_576),
     headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
@@ -192,6 +242,27 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (isLogLevel(logLevel)) config.logLevel = logLevel;
   else problems.push(`LOG_LEVEL must be debug, info, warn, error or silent (got '${logLevel}')`);
+  const tenantShareProblem = tenantWritesProblem(config.rateLimits);
+  if (tenantShareProblem) problems.push(tenantShareProblem);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * How many users writing at their full budget it must take to use up their tenant's write
+ * budget. A tenant budget one user (or a handful) could use up would hand each of them a way to
+ * stop every other user's writes; with the defaults (120 and 20000) it takes 167 users.
+ */
+export const USERS_TO_EXHAUST_TENANT_WRITES = 20;
+
+/** Why the tenant write budget does not protect the tenant from its users, if it does not. */
+function tenantWritesProblem({ userWrites, tenantWrites }: RateLimits): string | undefined {
+  if (tenantWrites === 0 || (userWrites > 0 && userWrites * USERS_TO_EXHAUST_TENANT_WRITES <= tenantWrites)) {
+    return undefined;
+  }
+  return (
+    `RATE_LIMIT_TENANT_WRITES must be at least ${USERS_TO_EXHAUST_TENANT_WRITES} times RATE_LIMIT_USER_WRITES ` +
+    `(which must not be 0 while a tenant budget is set), so that no handful of users can use it up ` +
+    `(got ${tenantWrites} and ${userWrites})`
+  );
 }

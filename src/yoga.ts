@@ -25,6 +25,8 @@ import { useSubscriptionLifetime } from './realtime/subscription-lifetime.js';
 import { schema } from './schema/index.js';
 import { useCsrfPrevention } from './security/csrf.js';
 import { useGraphQLLimits, useNoIntrospection } from './security/graphql-limits.js';
+import { useProductionErrors } from './security/production-errors.js';
+import { useMalformedParamsAsBadRequest } from './security/request-parse-errors.js';
 
 export interface GatewayOptions {
   db: Db;
@@ -41,7 +43,7 @@ export interface GatewayOptions {
   graphqlLimits: GraphQLLimits;
   /** Whether `__schema` and `__type` may be queried. */
   introspection: boolean;
-  /** Production hides what helps map the schema ("Did you mean ...?" hints). */
+  /** Production hides what helps map the schema ("Did you mean ...?" hints) and parser details. */
   production: boolean;
   /** Where operation timings, subscriptions and error codes are counted; none when disabled. */
   metrics?: Metrics | undefined;
@@ -105,7 +107,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     logging: false,
     plugins: [
       useCsrfPrevention(),
-      useGraphQLLimits(options.graphqlLimits, { production: options.production }),
+      useMalformedParamsAsBadRequest(),
+      useGraphQLLimits(options.graphqlLimits),
+      // No "Did you mean ...?" and no `extensions.originalError` in production's answers.
+      ...(options.production ? [useProductionErrors()] : []),
       ...(options.introspection ? [] : [useNoIntrospection()]),
       useSubscriptionLifetime(),
       useObservability({ metrics: options.metrics, logger: options.logger }),

@@ -2,6 +2,11 @@ import { unauthenticated } from '../context.js';
 import type { Viewer } from '../domain/viewer.js';
 import { InvalidTokenError, type TokenVerifier } from './jwt.js';
 
+/** The token of an `Authorization` value `Bearer <JWT>`, or null when it is not of that form. */
+export function bearerTokenOf(value: string): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(value)?.[1] ?? null;
+}
+
 /**
  * The viewer an `Authorization` value (`Bearer <JWT>`) proves, or null when there is none.
  * A value that is present but not a valid bearer token is a 401, never an anonymous call.
@@ -12,10 +17,10 @@ export async function viewerFromAuthorization(
   tokens: TokenVerifier,
 ): Promise<Viewer | null> {
   if (value == null || value.trim() === '') return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
-  if (!match?.[1]) throw unauthenticated("Authorization must be 'Bearer <JWT>'");
+  const token = bearerTokenOf(value);
+  if (token === null) throw unauthenticated("Authorization must be 'Bearer <JWT>'");
   try {
-    return await tokens.verify(match[1]);
+    return await tokens.verify(token);
   } catch (error) {
     if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
     throw error;

@@ -31,6 +31,8 @@ export type LiveStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
  *   close 1013) or its database is away;
  * - `RATE_LIMITED`: the user's subscribe budget is used up until the window ends;
  * - `TOO_MANY_SUBSCRIPTIONS`: the socket runs as many subscriptions as it may (stop one);
+ * - `TOO_MANY_SOCKETS`: the user, this token or the service has as many sockets open on the
+ *   instance as it may (close 4029; other tabs or clients hold them);
  * - `UNAUTHENTICATED`: the token expired or was refused (4401); `token()` is asked again;
  * - `SERVER_ERROR`: the stream failed on the server ("Unexpected error.");
  * - `ENDED`: the server (or a proxy) ended the stream.
@@ -40,6 +42,7 @@ export type LiveRetryReason =
   | 'SERVICE_UNAVAILABLE'
   | 'RATE_LIMITED'
   | 'TOO_MANY_SUBSCRIPTIONS'
+  | 'TOO_MANY_SOCKETS'
   | 'UNAUTHENTICATED'
   | 'SERVER_ERROR'
   | 'ENDED';
@@ -139,6 +142,8 @@ const FATAL_CLOSE_CODES = new Set([4400, 4406, 4409]);
 const UNAUTHORIZED_CLOSE_CODE = 4401;
 /** WebSocket "try again later": the instance took the socket in a race it lost (it is full). */
 const TRY_AGAIN_LATER_CLOSE_CODE = 1013;
+/** The user (or this token, or the service) has as many sockets open as it may. */
+const TOO_MANY_SOCKETS_CLOSE_CODE = 4029;
 
 /**
  * GraphQL error codes of a refused or failed subscription that a later attempt can get past.
@@ -225,9 +230,10 @@ function waitForSocketFailure(
   if (code === UNAUTHORIZED_CLOSE_CODE) {
     return renewableToken ? { reason: 'UNAUTHENTICATED', atLeastMs: 0, backoff: 'socket' } : null;
   }
-  if (code === TRY_AGAIN_LATER_CLOSE_CODE) {
+  if (code === TRY_AGAIN_LATER_CLOSE_CODE || code === TOO_MANY_SOCKETS_CLOSE_CODE) {
     const atLeastMs = secondsToMs(retryAfterInReason(isObject(error) ? error.reason : undefined));
-    return { reason: 'SERVICE_UNAVAILABLE', atLeastMs, backoff: 'socket' };
+    const reason = code === TOO_MANY_SOCKETS_CLOSE_CODE ? 'TOO_MANY_SOCKETS' : 'SERVICE_UNAVAILABLE';
+    return { reason, atLeastMs, backoff: 'socket' };
   }
   if (upgrade) {
     const reason = upgrade.status === 503 ? 'SERVICE_UNAVAILABLE' : 'DISCONNECTED';

@@ -186,8 +186,8 @@ export const AcceptRequest = graphql(`
 `);
 
 export const DeclineRequest = graphql(`
-  mutation DeclineRequest($userId: ID, $requestId: ID!, $idempotencyKey: String) {
-    declineConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
+  mutation DeclineRequest($userId: ID, $requestId: ID!, $silent: Boolean, $idempotencyKey: String) {
+    declineConnectionRequest(userId: $userId, requestId: $requestId, silent: $silent, idempotencyKey: $idempotencyKey) {
       __typename
       ...ErrorFields
       ... on DeclineConnectionRequestPayload { message request { ...ConnectionRequestFields } }

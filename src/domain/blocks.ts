@@ -1,10 +1,10 @@
 import * as blocks from '../db/blocks.repository.js';
-import { answerConnectionRequest, findPendingRequestBetween } from '../db/connection-requests.repository.js';
+import { findPendingRequestBetween } from '../db/connection-requests.repository.js';
 import { deleteConnection, findConnectionBetween } from '../db/connections.repository.js';
 import type { BlockRow, Trx, UserRow } from '../db/database.js';
 import { markRequestNotificationRead } from '../db/notifications.repository.js';
 import { lockUsers } from '../db/users.repository.js';
-import { closePendingRequest } from './connection-requests.js';
+import { closePendingRequest, declinePendingRequest } from './connection-requests.js';
 import type { Deps } from './deps.js';
 import { NotFoundError, ValidationError } from './errors.js';
 import type { EventPublisher } from './events.js';
@@ -19,8 +19,10 @@ export const DEFAULT_BLOCKS_PER_PAGE = 10;
  * Ends everything between `blocker` and `other`, within the block's transaction (both users
  * locked): their connection is removed for both sides; the blocker's own pending request to
  * the other is withdrawn exactly as its sender would withdraw it; the other's pending request to
- * the blocker is declined silently (no notification to its sender, so that the block is not
- * revealed), and the blocker's `new_request` notification of it is marked read.
+ * the blocker is declined exactly as a silent decline declines it (its sender sees the same
+ * status, no notification, no live event: any receiver may decline silently, so the sender
+ * cannot tell a block from that), and the blocker's `new_request` notification of it is marked
+ * read (the blocker's side only).
  */
 async function separate(trx: Trx, events: EventPublisher, blocker: UserRow, other: UserRow): Promise<void> {
   const tenant = blocker.tenant;
@@ -40,7 +42,7 @@ async function separate(trx: Trx, events: EventPublisher, blocker: UserRow, othe
     await closePendingRequest(trx, events, pending, 'cancelled');
     return;
   }
-  if (!(await answerConnectionRequest(trx, pending.id, 'declined'))) return;
+  if (!(await declinePendingRequest(trx, events, pending, { silent: true }))) return;
   if (await markRequestNotificationRead(trx, blocker.id, pending.id)) {
     await events.publish(trx, { kind: 'notifications_read', tenant, userId: blocker.id });
   }

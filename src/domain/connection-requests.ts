@@ -109,25 +109,61 @@ export async function sendConnectionRequest(
 }
 
 /**
- * Answers a pending request as its receiver and notifies the sender. Accepting also creates
- * the connection, visible to both users as soon as this returns. Of two concurrent answers to
- * one request, exactly one wins; the other gets `REQUEST_ALREADY_PROCESSED`.
+ * Declines `request` within `trx`, as its receiver; the caller holds the pair's lock
+ * (`lockUsers`). Unless `silent`, the sender gets a `request_declined` notification. A silent
+ * decline tells the sender nothing at all, neither a notification nor a live event: what the
+ * sender can learn is the request's status in their `sent` list, the same as after any decline.
+ * A block declines the blocked user's request exactly this way (see `blockUser`), so that a
+ * decline without a notification proves nothing. Returns nothing when the request was no
+ * longer pending.
+ */
+export async function declinePendingRequest(
+  trx: Trx,
+  events: EventPublisher,
+  request: ConnectionRequestRow,
+  { silent }: { silent: boolean },
+): Promise<ConnectionRequestRow | undefined> {
+  const declined = await requests.answerConnectionRequest(trx, request.id, 'declined');
+  if (!declined || silent) return declined;
+  await addNotification(trx, events, {
+    tenant: declined.tenant,
+    user_id: declined.sender_id,
+    connection_request_id: declined.id,
+    other_user_id: declined.receiver_id,
+    ...answerNotification.declined,
+  });
+  return declined;
+}
+
+/**
+ * Answers a pending request as its receiver. Accepting creates the connection, visible to both
+ * users as soon as this returns, and notifies the sender; declining notifies the sender unless
+ * `silent` (see `declinePendingRequest`; `silent` means nothing to an accept). Of two
+ * concurrent answers to one request, exactly one wins; the other gets `REQUEST_ALREADY_PROCESSED`.
  */
 export async function answerConnectionRequest(
   deps: Deps,
   viewer: Viewer,
-  input: { userId?: string | null | undefined; requestId: string; idempotencyKey?: string | null | undefined },
+  input: {
+    userId?: string | null | undefined;
+    requestId: string;
+    silent?: boolean | null | undefined;
+    idempotencyKey?: string | null | undefined;
+  },
   answer: 'accepted' | 'declined',
 ): Promise<{ request: ConnectionRequestRow; connection: ConnectionEdge | null }> {
   const { ids, events, limits } = deps;
   const actingId = actingUserId(viewer, input.userId);
   const requestId = ids.parse('request', input.requestId);
+  const silent = answer === 'declined' && input.silent === true;
   const guard = {
     action: 'write',
     actingUserId: actingId,
     idempotencyKey: input.idempotencyKey,
     operation: answer === 'accepted' ? 'acceptConnectionRequest' : 'declineConnectionRequest',
-    input: { requestId },
+    // A key reused with the other `silent` is another call. A plain decline keeps the
+    // fingerprint it always had, so keys stored before `silent` existed still replay.
+    input: silent ? { requestId, silent } : { requestId },
   } as const;
   return guardedWrite(deps, viewer, guard, async (trx) => {
     const receiver = await requireUser(trx, viewer.tenant, actingId);
@@ -140,9 +176,13 @@ export async function answerConnectionRequest(
       );
     }
     const locked = await lockUsers(trx, [pending.sender_id, pending.receiver_id]);
+    if (answer === 'declined') {
+      const request = await declinePendingRequest(trx, events, pending, { silent });
+      if (!request) throw new ConflictError('REQUEST_ALREADY_PROCESSED');
+      return { request, connection: null };
+    }
     const maxConnections = limits.maxConnectionsPerUser;
     if (
-      answer === 'accepted' &&
       pending.status === 'pending' &&
       maxConnections > 0 &&
       [...locked.values()].some((user) => user.connectionCount >= maxConnections)
@@ -152,32 +192,28 @@ export async function answerConnectionRequest(
         `Connection limit reached: one of the users already has ${maxConnections} connections`,
       );
     }
-    const request = await requests.answerConnectionRequest(trx, requestId, answer);
+    const request = await requests.answerConnectionRequest(trx, requestId, 'accepted');
     if (!request) throw new ConflictError('REQUEST_ALREADY_PROCESSED');
-
-    let connection: ConnectionEdge | null = null;
-    if (answer === 'accepted') {
-      const created = await insertConnection(trx, {
-        tenant: viewer.tenant,
-        userA: request.receiver_id,
-        userB: request.sender_id,
-        requestId: request.id,
-      });
-      connection = { connection_id: created.id, other_user_id: request.sender_id, created_at: created.created_at };
-      await events.publish(trx, {
-        kind: 'connection_created',
-        tenant: viewer.tenant,
-        connectionId: created.id,
-        userIds: [request.receiver_id, request.sender_id],
-      });
-    }
+    const created = await insertConnection(trx, {
+      tenant: viewer.tenant,
+      userA: request.receiver_id,
+      userB: request.sender_id,
+      requestId: request.id,
+    });
+    await events.publish(trx, {
+      kind: 'connection_created',
+      tenant: viewer.tenant,
+      connectionId: created.id,
+      userIds: [request.receiver_id, request.sender_id],
+    });
     await addNotification(trx, events, {
       tenant: viewer.tenant,
       user_id: request.sender_id,
       connection_request_id: request.id,
       other_user_id: request.receiver_id,
-      ...answerNotification[answer],
+      ...answerNotification.accepted,
     });
+    const connection = { connection_id: created.id, other_user_id: request.sender_id, created_at: created.created_at };
     return { request, connection };
   });
 }

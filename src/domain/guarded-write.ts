@@ -58,7 +58,7 @@ export async function guardedWrite<T>(
 
   const first = await replay();
   if (first) return first.result;
-  await limits.rateLimiter.consume(viewer.tenant, guard.actingUserId, guard.action);
+  await limits.rateLimiter.consume(viewer, guard.actingUserId, guard.action);
   try {
     return await retryingConflicts(() =>
       db.transaction().execute(async (trx) => {

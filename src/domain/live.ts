@@ -28,7 +28,7 @@ export async function openNotificationFeed(
   args: { userId?: string | null | undefined; after?: string | null | undefined },
 ): Promise<{ user: UserRow; afterSeq: number | null }> {
   const userId = actingUserId(viewer, args.userId);
-  await limits.rateLimiter.consume(viewer.tenant, userId, 'subscribe');
+  await limits.rateLimiter.consume(viewer, userId, 'subscribe');
   const user = await requireUser(db, viewer.tenant, userId);
   if (args.after == null) return { user, afterSeq: null };
   const cursorSeq = decodeLiveCursor(args.after);
@@ -45,6 +45,6 @@ export async function openConnectionFeed(
   args: { userId?: string | null | undefined },
 ): Promise<UserRow> {
   const userId = actingUserId(viewer, args.userId);
-  await limits.rateLimiter.consume(viewer.tenant, userId, 'subscribe');
+  await limits.rateLimiter.consume(viewer, userId, 'subscribe');
   return requireUser(db, viewer.tenant, userId);
 }

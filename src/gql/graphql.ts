@@ -168,6 +168,7 @@ export type RestAcceptConnectionRequestMutation = { acceptConnectionRequest:
 export type RestDeclineConnectionRequestMutationVariables = Exact<{
   userId: string;
   requestId: string;
+  silent?: boolean | null | undefined;
   idempotencyKey?: string | null | undefined;
 }>;
 
@@ -587,10 +588,11 @@ export const RestAcceptConnectionRequestDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<RestAcceptConnectionRequestMutation, RestAcceptConnectionRequestMutationVariables>;
 export const RestDeclineConnectionRequestDocument = new TypedDocumentString(`
-    mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {
+    mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!, $silent: Boolean, $idempotencyKey: String) {
   declineConnectionRequest(
     userId: $userId
     requestId: $requestId
+    silent: $silent
     idempotencyKey: $idempotencyKey
   ) {
     __typename

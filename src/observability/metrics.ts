@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle, QueryObserver } from '../db/connect.js';
+import { shippedOperationNames } from './known-operations.js';
 
 /**
  * Process metrics (CPU, memory, event-loop lag, GC) are one set per process: they are
@@ -15,10 +16,6 @@ function processMetrics(): Registry {
   }
   return processRegistry;
 }
-
-/** Label values a client chooses (operation names) are capped, so no one can grow the scrape. */
-const MAX_OPERATION_NAMES = 200;
-const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** Statements are far shorter than requests: the buckets start at half a millisecond. */
@@ -41,7 +38,12 @@ function statementKind(sql: string): string {
  */
 export class Metrics {
   readonly registry = new Registry();
-  readonly #operationNames = new Set<string>();
+
+  /**
+   * `knownOperations`: the operation names that get a label of their own (by default those of
+   * the documents the repository ships, see known-operations.ts).
+   */
+  constructor(private readonly knownOperations: ReadonlySet<string> = shippedOperationNames()) {}
 
   readonly httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -146,14 +148,15 @@ export class Metrics {
     return database.observeQueries(observer);
   }
 
-  /** A bounded label for an operation name: `anonymous`, the name, or `other` past the cap. */
+  /**
+   * The `operation_name` label: the name of an operation the gateway knows, `anonymous` without
+   * a name, and `other` for every other name. Clients choose names freely: admitting the first
+   * ones seen would let anyone fill the label set with junk (and push the real operations into
+   * `other`) or grow the scrape without end.
+   */
   operationLabel(name: string | undefined | null): string {
     if (!name) return 'anonymous';
-    if (!OPERATION_NAME.test(name)) return 'other';
-    if (this.#operationNames.has(name)) return name;
-    if (this.#operationNames.size >= MAX_OPERATION_NAMES) return 'other';
-    this.#operationNames.add(name);
-    return name;
+    return this.knownOperations.has(name) ? name : 'other';
   }
 
   /** The scrape: this app's metrics and the process's. */

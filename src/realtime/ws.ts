@@ -2,8 +2,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { type WebSocket, WebSocketServer } from 'ws';
-import { viewerFromAuthorization } from '../auth/authenticate.js';
+import { WebSocket, WebSocketServer } from 'ws';
+import { bearerTokenOf, viewerFromAuthorization } from '../auth/authenticate.js';
 import type { TokenVerifier } from '../auth/jwt.js';
 import { MISSING_TOKEN_MESSAGE } from '../context.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -11,9 +11,29 @@ import type { Logger } from '../logger.js';
 import { errorResponse, type RestErrorCode } from '../rest/status.js';
 import type { CorsPolicy } from '../security/cors.js';
 import type { Gateway } from '../yoga.js';
+import { MessageBudget, type MessageRate, SocketAllowances, type SocketCapLimits } from './socket-caps.js';
 
 /** Close code for a socket whose client stopped reading (private range, 4000-4999). */
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+
+/**
+ * Close code, at `connection_init`, for a socket whose user, token or service already holds as
+ * many sockets as it may on this instance (4429 is graphql-ws's own "too many initialisation
+ * requests"). The reason names the cap and says when to retry.
+ */
+export const TOO_MANY_SOCKETS_CLOSE_CODE = 4029;
+
+/** Close code for a socket that sent messages (pings included) faster than its rate: policy violation. */
+export const MESSAGE_FLOOD_CLOSE_CODE = 1008;
+
+/**
+ * Closes a socket, and cuts it a second later if the close handshake has not completed by then:
+ * a client that does not read, or keeps flooding, may never answer the close.
+ */
+function closeAndCut(socket: WebSocket, code: number, reason: string): void {
+  socket.close(code, reason);
+  setTimeout(() => socket.terminate(), 1_000).unref();
+}
 
 /**
  * A socket lives as long as its client wants, but its token does not: when the token expires
@@ -40,6 +60,17 @@ export interface WebSocketOptions {
   keepAliveMs: number;
   /** Most sockets open on this instance; further upgrades are refused with 503. */
   maxSockets: number;
+  /**
+   * Most sockets on this instance whose `connection_init` has not been accepted yet (they prove
+   * no one); further upgrades are refused with 503.
+   */
+  maxUnauthenticatedSockets: number;
+  /** How long a socket may take to send `connection_init`; graphql-ws closes it with 4408 after. */
+  connectionInitTimeoutMs: number;
+  /** Sockets one user, one token and one service may hold on this instance (close 4029 past them). */
+  socketCaps: SocketCapLimits;
+  /** Frames a client may send on one socket (messages, ping and pong frames); close 1008 past it. */
+  messageRate: MessageRate;
   /** Most subscriptions running at once on one socket; a further one gets an `error` message. */
   maxSubscriptionsPerSocket: number;
   /** Which browser pages may open a socket (the HTTP CORS policy; same-origin pages always may). */
@@ -64,6 +95,29 @@ const FULL_RETRY_AFTER_SECONDS = 5;
 export const TOO_MANY_SUBSCRIPTIONS_CODE = 'TOO_MANY_SUBSCRIPTIONS';
 
 type VerifyCallback = (result: boolean, code?: number, message?: string, headers?: Record<string, string>) => void;
+
+/**
+ * The socket class the server builds: every frame a client sends (a message, a ping or pong
+ * frame) draws on the socket's budget before anything reads it, and a socket that is closing
+ * takes nothing more. A flood thus costs a counter check per frame, not a parse and an answer,
+ * and a client's frames still in flight after its close start nothing.
+ */
+function meteredWebSocket(rate: MessageRate, onFlood: (socket: WebSocket) => void): typeof WebSocket {
+  return class MeteredWebSocket extends WebSocket {
+    readonly #budget = new MessageBudget(rate);
+
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'message' || event === 'ping' || event === 'pong') {
+        if (this.readyState !== WebSocket.OPEN) return false;
+        if (!this.#budget.take()) {
+          onFlood(this);
+          return false;
+        }
+      }
+      return super.emit(event, ...args);
+    }
+  };
+}
 
 /** Refuses an upgrade with the documented `{error, message, code}` body instead of ws's HTML. */
 async function refuseUpgrade(
@@ -123,10 +177,25 @@ export function attachWebSockets(
   logger: Logger,
   options: WebSocketOptions,
 ) {
+  // Sockets upgraded whose `connection_init` has not been accepted yet. They prove no one, so they
+  // have a small cap of their own: silent sockets cannot take the places of authenticated ones.
+  const unauthenticated = new Set<WebSocket>();
+  const allowances = new SocketAllowances(options.socketCaps);
+  const { perSecond, burst } = options.messageRate;
   const wss: WebSocketServer = new WebSocketServer({
     server,
     path: '/graphql',
     maxPayload: 64 * 1024,
+    WebSocket: meteredWebSocket(options.messageRate, (socket) => {
+      logger.warn('closing a WebSocket that sent messages too fast', { perSecond, burst });
+      closeAndCut(
+        socket,
+        MESSAGE_FLOOD_CLOSE_CODE,
+        `Too many messages: at most ${perSecond} per second (bursts of ${burst})`,
+      );
+      // Read nothing more from it: what it still sends would be parsed only to be dropped.
+      socket.pause();
+    }),
     verifyClient: ({ req }: { req: IncomingMessage }, done: VerifyCallback) => {
       if (!originAllowed(req, options.cors)) {
         return void refuseUpgrade(done, 'FORBIDDEN', `Origin ${req.headers.origin} may not open a WebSocket here`);
@@ -140,19 +209,38 @@ export function attachWebSockets(
           { 'Retry-After': String(FULL_RETRY_AFTER_SECONDS) },
         );
       }
+      if (unauthenticated.size >= options.maxUnauthenticatedSockets) {
+        logger.warn('refusing a WebSocket: too many waiting for connection_init', {
+          max: options.maxUnauthenticatedSockets,
+        });
+        return void refuseUpgrade(
+          done,
+          'SERVICE_UNAVAILABLE',
+          `This instance has its maximum of ${options.maxUnauthenticatedSockets} WebSockets waiting for connection_init; retry later`,
+          { 'Retry-After': String(FULL_RETRY_AFTER_SECONDS) },
+        );
+      }
       done(true);
     },
   });
-  // Handshakes checked at the same moment can all pass the check above: the ones past the
-  // limit are closed at once with 1013 (try again later), before they hold anything.
+  // Handshakes checked at the same moment can all pass the checks above: the ones past a limit
+  // are closed at once with 1013 (try again later), before they hold anything. A browser cannot
+  // read the refused upgrade's Retry-After: the reason carries the delay.
   wss.on('connection', (socket) => {
     if (wss.clients.size > options.maxSockets) {
-      // A browser cannot read the refused upgrade's Retry-After: the reason carries the delay.
-      socket.close(
+      return socket.close(
         TRY_AGAIN_LATER_CLOSE_CODE,
         `Too many WebSockets on this instance: retry after ${FULL_RETRY_AFTER_SECONDS} seconds`,
       );
     }
+    if (unauthenticated.size >= options.maxUnauthenticatedSockets) {
+      return socket.close(
+        TRY_AGAIN_LATER_CLOSE_CODE,
+        `Too many WebSockets waiting for connection_init on this instance: retry after ${FULL_RETRY_AFTER_SECONDS} seconds`,
+      );
+    }
+    unauthenticated.add(socket);
+    socket.once('close', () => unauthenticated.delete(socket));
   });
   const viewers = new WeakMap<object, Viewer>();
   // Ids of the operations on each socket that are subscriptions; graphql-ws's own
@@ -163,18 +251,45 @@ export function attachWebSockets(
     return ids.size;
   };
 
+  /**
+   * An authenticated socket takes a place in its owners' allowances, given back when it closes,
+   * however it closes (by its client, at token expiry, as a slow consumer or a flood, at
+   * shutdown): one `close` listener, so no path can keep a place and lock its user out.
+   */
+  const accept = (socket: WebSocket, viewer: Viewer, token: string): boolean => {
+    // A socket that closed while its token was checked has had its `close` already: a place
+    // taken now would never be given back.
+    if (socket.readyState !== WebSocket.OPEN) return false;
+    const admission = allowances.admit(viewer, token);
+    if (!admission.admitted) {
+      logger.warn('refusing a WebSocket: its owner holds as many as it may', {
+        tenant: viewer.tenant,
+        user: viewer.subject,
+        role: viewer.role,
+      });
+      socket.close(TOO_MANY_SOCKETS_CLOSE_CODE, admission.reason);
+      return false;
+    }
+    socket.once('close', admission.release);
+    unauthenticated.delete(socket);
+    viewers.set(socket, viewer);
+    options.observer?.opened(viewer);
+    if (viewer.expiresAt !== undefined) closeWhenExpired(socket, viewer.expiresAt);
+    return true;
+  };
+
   const disposable = useServer(
     {
+      connectionInitWaitTimeout: options.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
+        const { socket } = ctx.extra;
         try {
-          const viewer = await viewerFromAuthorization(authorizationOf(ctx.connectionParams), tokens);
-          if (!viewer) throw new GraphQLError(MISSING_TOKEN_MESSAGE);
-          viewers.set(ctx.extra.socket, viewer);
-          options.observer?.opened(viewer);
-          if (viewer.expiresAt !== undefined) closeWhenExpired(ctx.extra.socket, viewer.expiresAt);
-          return true;
+          const authorization = authorizationOf(ctx.connectionParams);
+          const viewer = await viewerFromAuthorization(authorization, tokens);
+          if (!viewer || authorization === null) throw new GraphQLError(MISSING_TOKEN_MESSAGE);
+          return accept(socket, viewer, bearerTokenOf(authorization) ?? authorization);
         } catch (error) {
-          ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
+          socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
           return false;
         }
       },
@@ -189,9 +304,8 @@ export function attachWebSockets(
           // `after` and loses nothing, and the server holds nothing for it meanwhile.
           disconnectSlowConsumer: () => {
             logger.warn('closing a WebSocket whose client stopped reading');
-            ctx.extra.socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: reconnect and resume with after');
             // Its buffers are full, so the close handshake may never complete: cut it soon.
-            setTimeout(() => ctx.extra.socket.terminate(), 1_000).unref();
+            closeAndCut(ctx.extra.socket, SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: reconnect and resume with after');
           },
         });
         let document: ReturnType<typeof enveloped.parse>;

@@ -26,7 +26,10 @@ export interface IntegerInput extends Documented {
   default?: number;
 }
 
-/** A query parameter holding `true`/`1` or `false`/`0`, in any case. */
+/**
+ * In the query, a parameter holding `true`/`1` or `false`/`0`, in any case; in a JSON body, a
+ * field holding `true` or `false` (`null` or left out: the default).
+ */
 export interface BooleanInput extends Documented {
   type: 'boolean';
   default?: boolean;
@@ -64,7 +67,7 @@ export interface StringArrayInput extends Documented {
 }
 
 export type QueryInput = IntegerInput | BooleanInput | EnumInput;
-export type BodyInput = StringInput | EnumInput | StringArrayInput;
+export type BodyInput = StringInput | EnumInput | StringArrayInput | BooleanInput;
 
 /** Query parameters by name, parsed (and documented) in this order. */
 export type QuerySchema = Record<string, QueryInput>;
@@ -110,7 +113,11 @@ type ParsedBodyValue<I> = I extends StringInput
       : Uppercase<V> | null
     : I extends StringArrayInput
       ? string[]
-      : never;
+      : I extends BooleanInput
+        ? I extends { default: boolean }
+          ? boolean
+          : boolean | null
+        : never;
 
 export type ParsedQuery<Q> = { [K in keyof Q]: ParsedQueryValue<Q[K]> };
 export type ParsedBody<B> = { [K in keyof B]: ParsedBodyValue<B[K]> };
@@ -178,13 +185,42 @@ function parseBodyValue(name: string, input: BodyInput, body: Record<string, unk
       }
       return value;
     }
+    case 'boolean': {
+      if (value === undefined || value === null) return input.default ?? null;
+      // JSON's own booleans only: "true" or 1 is a client bug better refused than guessed at.
+      if (typeof value !== 'boolean') throw invalid(`${name} must be true or false`);
+      return value;
+    }
+  }
+}
+
+/** Whether the body field must be given: a string or enum marked `required`, any string array. */
+export function isRequiredBodyField(input: BodyInput): boolean {
+  switch (input.type) {
+    case 'string':
+    case 'enum':
+      return input.required === true;
+    case 'string-array':
+      return true;
+    case 'boolean':
+      return false;
   }
 }
 
 /**
+ * Whether a request must carry a body: when one of its fields must be given. A body whose
+ * fields are all optional may be left out (nothing, or only white space), and then reads as `{}`:
+ * a route that gains optional fields keeps answering the clients that send no body.
+ */
+export function isRequiredBody(body: BodySchema): boolean {
+  return Object.values(body).some(isRequiredBodyField);
+}
+
+/**
  * Parses a request's input by its route's declarations: query parameters first, then the JSON
- * body (which must be an object when the route declares one), each in declaration order; the
- * first bad input is refused with a 400 `VALIDATION_FAILED` naming it.
+ * body (which must be an object when the route declares one, or be left out when none of its
+ * fields is required, see `isRequiredBody`), each in declaration order; the first bad input is
+ * refused with a 400 `VALIDATION_FAILED` naming it.
  */
 export function parseInput(
   declared: { query?: QuerySchema | undefined; body?: BodySchema | undefined },
@@ -196,7 +232,7 @@ export function parseInput(
   }
   const body: Record<string, unknown> = {};
   if (declared.body) {
-    const object = input.body;
+    const object = input.body === undefined && !isRequiredBody(declared.body) ? {} : input.body;
     if (typeof object !== 'object' || object === null || Array.isArray(object)) {
       throw invalid('Request body must be a JSON object');
     }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../db/availability.js';
 import type { BodyInput, QueryInput } from './input-schema.js';
-import { MAX_INT, pathParamNames } from './input-schema.js';
+import { isRequiredBody, isRequiredBodyField, MAX_INT, pathParamNames } from './input-schema.js';
 import { type JsonSchema, object, ref, string } from './json-schema.js';
 import { actsAsPathUser, pathParamOf, type Route, SCHEMAS, TAGS } from './routes.js';
 import { ERROR_CODES, errorLabelOf, type RestErrorCode, statusOf } from './status.js';
@@ -111,6 +111,7 @@ function queryParamSchema(input: QueryInput): JsonSchema {
 }
 
 function bodyFieldSchema(input: BodyInput): { schema: JsonSchema; required: boolean } {
+  const required = isRequiredBodyField(input);
   switch (input.type) {
     case 'string': {
       const lengths = {
@@ -119,12 +120,12 @@ function bodyFieldSchema(input: BodyInput): { schema: JsonSchema; required: bool
       };
       const types = ['string', ...(input.integerAsString ? ['integer'] : []), ...(input.required ? [] : ['null'])];
       const schema = { type: types.length === 1 ? 'string' : types, ...lengths };
-      return { schema: withDescription(schema, input.description), required: input.required === true };
+      return { schema: withDescription(schema, input.description), required };
     }
     case 'enum': {
       const values: (string | null)[] = [...input.values, ...(input.required ? [] : [null])];
       const schema = { type: input.required ? 'string' : ['string', 'null'], enum: values };
-      return { schema: withDescription(schema, input.description), required: input.required === true };
+      return { schema: withDescription(schema, input.description), required };
     }
     case 'string-array': {
       const schema = {
@@ -133,7 +134,11 @@ function bodyFieldSchema(input: BodyInput): { schema: JsonSchema; required: bool
         ...(input.minItems !== undefined && { minItems: input.minItems }),
         ...(input.maxItems !== undefined && { maxItems: input.maxItems }),
       };
-      return { schema: withDescription(schema, input.description), required: true };
+      return { schema: withDescription(schema, input.description), required };
+    }
+    case 'boolean': {
+      const schema = { type: ['boolean', 'null'], ...(input.default !== undefined && { default: input.default }) };
+      return { schema: withDescription(schema, input.description), required };
     }
   }
 }
@@ -167,9 +172,11 @@ function requestBodyOf(route: Route, maxBodyBytes: number): JsonSchema | undefin
     properties[name] = field.schema;
     if (field.required) required.push(name);
   }
+  const bodyRequired = isRequiredBody(route.body);
+  const mayBeLeftOut = bodyRequired ? '' : ' May be left out: every field then takes its default.';
   return {
-    required: true,
-    description: `A JSON object of at most ${maxBodyBytes} bytes; other fields are ignored.`,
+    required: bodyRequired,
+    description: `A JSON object of at most ${maxBodyBytes} bytes; other fields are ignored.${mayBeLeftOut}`,
     content: { 'application/json': { schema: { type: 'object', properties, required } } },
   };
 }

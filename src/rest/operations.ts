@@ -81,8 +81,8 @@ export const AcceptConnectionRequestOperation = graphql(`
 `);
 
 export const DeclineConnectionRequestOperation = graphql(`
-  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {
-    declineConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {
+  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!, $silent: Boolean, $idempotencyKey: String) {
+    declineConnectionRequest(userId: $userId, requestId: $requestId, silent: $silent, idempotencyKey: $idempotencyKey) {
       __typename
       ...RestError
       ... on DeclineConnectionRequestPayload { message }

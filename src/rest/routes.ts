@@ -380,9 +380,18 @@ export const routes: Route[] = [
     path: '/v1/connections/:userId/decline/:requestId',
     tag: 'Connection requests',
     summary: 'Decline a received request',
-    description: 'The sender gets a `request_declined` notification.',
+    description:
+      'The sender gets a `request_declined` notification, unless `silent`. The body may be left out (a plain decline, as the documented API has it).',
+    body: {
+      silent: {
+        type: 'boolean',
+        default: false,
+        description:
+          'Decline without telling the sender: no `request_declined` notification, no live event. The sender still sees the request `declined` in their sent list. A block declines the blocked user’s pending request exactly this way.',
+      },
+    },
     operation: op.DeclineConnectionRequestOperation,
-    variables: ({ params }) => ({ userId: params.userId, requestId: params.requestId }),
+    variables: ({ params, body }) => ({ userId: params.userId, requestId: params.requestId, silent: body.silent }),
     success: okWith(messageBody, 'Declined.'),
     respond: (result) => ok({ message: result.message }),
     errors: ['USER_NOT_FOUND', 'CONNECTION_REQUEST_NOT_FOUND', 'NOT_REQUEST_RECEIVER', 'REQUEST_ALREADY_PROCESSED'],

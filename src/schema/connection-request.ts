@@ -143,8 +143,22 @@ for (const [verb, { answer, payload, message }] of Object.entries(answers)) {
   builder.mutationField(`${verb}ConnectionRequest`, (t) =>
     t.field({
       type: Payload,
-      description: `${verb === 'accept' ? 'Accepts' : 'Declines'} a pending request received by the user; the sender is notified.`,
-      args: { ...actingUserArg, requestId: t.arg.id({ required: true }), ...idempotencyKeyArg },
+      description:
+        answer === 'accepted'
+          ? 'Accepts a pending request received by the user; the sender gets a REQUEST_ACCEPTED notification.'
+          : 'Declines a pending request received by the user; the sender gets a REQUEST_DECLINED notification unless `silent`.',
+      args: {
+        ...actingUserArg,
+        requestId: t.arg.id({ required: true }),
+        ...(answer === 'declined' && {
+          silent: t.arg.boolean({
+            defaultValue: false,
+            description:
+              'Decline without telling the sender: no REQUEST_DECLINED notification, no live event. The sender still sees the request DECLINED in sentConnectionRequests, as after any decline. A block declines the blocked user’s pending request exactly this way.',
+          }),
+        }),
+        ...idempotencyKeyArg,
+      },
       errors: { types: mutationErrors },
       resolve: (_root, args, context) => answerConnectionRequest(context, requireViewer(context), args, answer),
     }),

@@ -49,7 +49,7 @@ function reportOn(limit: LimitName, max: number) {
  * `parse` and `validate`. Tokens are counted while parsing, so an oversized document is never
  * fully parsed; depth, aliases, directives and cost are validation rules.
  */
-export function useGraphQLLimits(limits: GraphQLLimits, options: { production: boolean }): Plugin {
+export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
   const armor = new EnvelopArmor<YogaInitialContext>({
     maxTokens: {
       n: limits.maxTokens,
@@ -86,8 +86,9 @@ export function useGraphQLLimits(limits: GraphQLLimits, options: { production: b
       ignoreIntrospection: true,
       ...reportOn('cost', limits.maxCost),
     },
-    // "Did you mean ...?" hints map the schema for someone who cannot introspect it.
-    blockFieldSuggestion: { enabled: options.production },
+    // Off: armor masks only the field form of "Did you mean ...?" and only in validation.
+    // useProductionErrors (production-errors.ts) removes every form, on every path.
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins } = armor.protect();
   const codes = new Set<unknown>(Object.values(LIMIT_CODES));

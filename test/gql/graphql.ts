@@ -363,6 +363,146 @@ export type TestSettingsSendMutation = { sendConnectionRequest:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
+export type TestSilentDeclineMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  requestId: string;
+  silent?: boolean | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type TestSilentDeclineMutation = { declineConnectionRequest:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'DeclineConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string }, receiver: { clientUserId: string } } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestSilentDeclineSendMutationVariables = Exact<{
+  receiverId: string;
+}>;
+
+
+export type TestSilentDeclineSendMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string, retryAfterSeconds: number }
+    | { __typename: 'SendConnectionRequestPayload', request: { id: string, status: ConnectionRequestStatus } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestSilentDeclineCancelMutationVariables = Exact<{
+  requestId: string;
+}>;
+
+
+export type TestSilentDeclineCancelMutation = { cancelConnectionRequest:
+    | { __typename: 'CancelConnectionRequestPayload', request: { id: string, status: ConnectionRequestStatus } }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestSilentDeclineAcceptMutationVariables = Exact<{
+  requestId: string;
+}>;
+
+
+export type TestSilentDeclineAcceptMutation = { acceptConnectionRequest:
+    | { __typename: 'AcceptConnectionRequestPayload', request: { id: string, status: ConnectionRequestStatus } }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestSilentDeclineRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestSilentDeclineRequestsQuery = { sentConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', totalCount: number, nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, mutualConnectionCount: number, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+  , receivedConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', totalCount: number, nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, mutualConnectionCount: number, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestSilentDeclineNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestSilentDeclineNotificationsQuery = { notifications:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'NotificationPage', totalCount: number, unreadCount: number, liveCursor: string, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestSilentDeclineOtherQueryVariables = Exact<{
+  otherId: string;
+}>;
+
+
+export type TestSilentDeclineOtherQuery = { relationships:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'RelationshipList', relationships: Array<{ userId: string, status: RelationshipStatus, connectionId: string | null, requestId: string | null }> }
+    | { __typename: 'ValidationError' }
+  , user:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'User', clientUserId: string, displayName: string, createdAt: string, mutualConnectionCount: number | null }
+    | { __typename: 'ValidationError' }
+  , mutualConnections:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'MutualConnectionPage', total: number, nodes: Array<{ clientUserId: string, displayName: string }> }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+  , activeConnections:
+    | { __typename: 'ConnectionPage', totalCount: number, nodes: Array<{ id: string, connectedUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestSilentDeclineSuggestionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestSilentDeclineSuggestionsQuery = { connectionSuggestions:
+    | { __typename: 'ConnectionSuggestionPage', totalCount: number, nodes: Array<{ mutualCount: number, user: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestSilentDeclineConnectionEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestSilentDeclineConnectionEventsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent', blocked: boolean, user: { clientUserId: string } }
+    | { __typename: 'ConnectionCreatedEvent', connection: { id: string, connectedUser: { clientUserId: string } } }
+    | { __typename: 'ConnectionRemovedEvent', connectionId: string, connectedUser: { clientUserId: string } }
+    | { __typename: 'ConnectionRequestClosedEvent', request: { id: string, status: ConnectionRequestStatus, respondedAt: string | null, sender: { clientUserId: string } } }
+    | { __typename: 'ConnectionsResyncEvent' }
+    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
+
+export type TestSilentDeclineNotificationAddedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type TestSilentDeclineNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } } };
+
 export type TestSuggestionsQueryVariables = Exact<{
   userId?: string | null | undefined;
   page?: number | null | undefined;
@@ -1254,6 +1394,284 @@ export const TestSettingsSendDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestSettingsSendMutation, TestSettingsSendMutationVariables>;
+export const TestSilentDeclineDocument = new TypedDocumentString(`
+    mutation TestSilentDecline($userId: ID, $requestId: ID!, $silent: Boolean, $idempotencyKey: String) {
+  declineConnectionRequest(
+    userId: $userId
+    requestId: $requestId
+    silent: $silent
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on DeclineConnectionRequestPayload {
+      message
+      request {
+        id
+        status
+        message
+        createdAt
+        respondedAt
+        sender {
+          clientUserId
+        }
+        receiver {
+          clientUserId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSilentDeclineMutation, TestSilentDeclineMutationVariables>;
+export const TestSilentDeclineSendDocument = new TypedDocumentString(`
+    mutation TestSilentDeclineSend($receiverId: ID!) {
+  sendConnectionRequest(receiverId: $receiverId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+    ... on SendConnectionRequestPayload {
+      request {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSilentDeclineSendMutation, TestSilentDeclineSendMutationVariables>;
+export const TestSilentDeclineCancelDocument = new TypedDocumentString(`
+    mutation TestSilentDeclineCancel($requestId: ID!) {
+  cancelConnectionRequest(requestId: $requestId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on CancelConnectionRequestPayload {
+      request {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSilentDeclineCancelMutation, TestSilentDeclineCancelMutationVariables>;
+export const TestSilentDeclineAcceptDocument = new TypedDocumentString(`
+    mutation TestSilentDeclineAccept($requestId: ID!) {
+  acceptConnectionRequest(requestId: $requestId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on AcceptConnectionRequestPayload {
+      request {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSilentDeclineAcceptMutation, TestSilentDeclineAcceptMutationVariables>;
+export const TestSilentDeclineRequestsDocument = new TypedDocumentString(`
+    query TestSilentDeclineRequests {
+  sentConnectionRequests(perPage: 10) {
+    __typename
+    ... on ConnectionRequestPage {
+      totalCount
+      nodes {
+        id
+        status
+        message
+        createdAt
+        respondedAt
+        mutualConnectionCount
+        sender {
+          clientUserId
+          displayName
+        }
+        receiver {
+          clientUserId
+          displayName
+        }
+      }
+    }
+  }
+  receivedConnectionRequests(perPage: 10) {
+    __typename
+    ... on ConnectionRequestPage {
+      totalCount
+      nodes {
+        id
+        status
+        message
+        createdAt
+        respondedAt
+        mutualConnectionCount
+        sender {
+          clientUserId
+          displayName
+        }
+        receiver {
+          clientUserId
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSilentDeclineRequestsQuery, TestSilentDeclineRequestsQueryVariables>;
+export const TestSilentDeclineNotificationsDocument = new TypedDocumentString(`
+    query TestSilentDeclineNotifications {
+  notifications(perPage: 10) {
+    __typename
+    ... on NotificationPage {
+      totalCount
+      unreadCount
+      liveCursor
+      nodes {
+        id
+        type
+        connectionRequestId
+        otherUser {
+          clientUserId
+          displayName
+        }
+        message
+        timestamp
+        read
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSilentDeclineNotificationsQuery, TestSilentDeclineNotificationsQueryVariables>;
+export const TestSilentDeclineOtherDocument = new TypedDocumentString(`
+    query TestSilentDeclineOther($otherId: ID!) {
+  relationships(userIds: [$otherId]) {
+    __typename
+    ... on RelationshipList {
+      relationships {
+        userId
+        status
+        connectionId
+        requestId
+      }
+    }
+  }
+  user(userId: $otherId) {
+    __typename
+    ... on User {
+      clientUserId
+      displayName
+      createdAt
+      mutualConnectionCount
+    }
+  }
+  mutualConnections(otherUserId: $otherId, perPage: 10) {
+    __typename
+    ... on MutualConnectionPage {
+      total
+      nodes {
+        clientUserId
+        displayName
+      }
+    }
+  }
+  activeConnections(perPage: 10) {
+    __typename
+    ... on ConnectionPage {
+      totalCount
+      nodes {
+        id
+        connectedUser {
+          clientUserId
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSilentDeclineOtherQuery, TestSilentDeclineOtherQueryVariables>;
+export const TestSilentDeclineSuggestionsDocument = new TypedDocumentString(`
+    query TestSilentDeclineSuggestions {
+  connectionSuggestions(perPage: 10) {
+    __typename
+    ... on ConnectionSuggestionPage {
+      totalCount
+      nodes {
+        mutualCount
+        user {
+          clientUserId
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSilentDeclineSuggestionsQuery, TestSilentDeclineSuggestionsQueryVariables>;
+export const TestSilentDeclineConnectionEventsDocument = new TypedDocumentString(`
+    subscription TestSilentDeclineConnectionEvents {
+  connectionEvents {
+    __typename
+    ... on ConnectionCreatedEvent {
+      connection {
+        id
+        connectedUser {
+          clientUserId
+        }
+      }
+    }
+    ... on ConnectionRemovedEvent {
+      connectionId
+      connectedUser {
+        clientUserId
+      }
+    }
+    ... on ConnectionRequestClosedEvent {
+      request {
+        id
+        status
+        respondedAt
+        sender {
+          clientUserId
+        }
+      }
+    }
+    ... on BlockChangedEvent {
+      blocked
+      user {
+        clientUserId
+      }
+    }
+    ... on UnreadCountChangedEvent {
+      unreadCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSilentDeclineConnectionEventsSubscription, TestSilentDeclineConnectionEventsSubscriptionVariables>;
+export const TestSilentDeclineNotificationAddedDocument = new TypedDocumentString(`
+    subscription TestSilentDeclineNotificationAdded($after: ID) {
+  notificationAdded(after: $after) {
+    id
+    type
+    connectionRequestId
+    otherUser {
+      clientUserId
+      displayName
+    }
+    message
+    timestamp
+    read
+  }
+}
+    `) as unknown as TypedDocumentString<TestSilentDeclineNotificationAddedSubscription, TestSilentDeclineNotificationAddedSubscriptionVariables>;
 export const TestSuggestionsDocument = new TypedDocumentString(`
     query TestSuggestions($userId: ID, $page: Int, $perPage: Int) {
   connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {

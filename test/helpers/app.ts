@@ -73,8 +73,19 @@ export function useTestServer(
       url,
       app,
       database,
+      // Tokens the server accepts: with its JWT_AUDIENCE and JWT_ISSUER when it has them, and
+      // by default valid as long as its JWT_*MAX_LIFETIME_SECONDS allow.
       token: (sub, options = {}) =>
-        signToken(key, { sub, tenant: options.tenant, role: options.role, expiresIn: options.expiresIn }),
+        signToken(key, {
+          sub,
+          tenant: options.tenant,
+          role: options.role,
+          expiresIn:
+            options.expiresIn ??
+            `${options.role === 'service' ? config.tokens.serviceMaxLifetimeSeconds : config.tokens.maxLifetimeSeconds}s`,
+          audience: config.tokens.audience,
+          issuer: config.tokens.issuer,
+        }),
       async rest(method, path, options = {}) {
         const headers: Record<string, string> = { ...options.headers };
         if (options.token) headers.authorization = `Bearer ${options.token}`;

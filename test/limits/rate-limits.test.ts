@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
-import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
+import { createTenant, type HttpResult, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
 import { liveClient } from '../helpers/live.js';
+import { markAllReadBatch } from './batched-writes.js';
 
 /*
- * Rate budgets per user and per tenant, counted in the database: a refused call is a 429 with
- * Retry-After and changes nothing, and every instance on the database draws on one budget.
+ * Rate budgets per user, per tenant and per tenant's backend, counted in the database: a refused
+ * call is a 429 with Retry-After and changes nothing, and every instance on the database draws on
+ * one budget. Small budgets here; test/limits/tenant-budget.test.ts runs the defaults.
  */
 const env = {
   RATE_LIMIT_WINDOW_SECONDS: '600',
   RATE_LIMIT_USER_SENDS: '3',
   RATE_LIMIT_USER_WRITES: '8',
-  RATE_LIMIT_TENANT_WRITES: '60',
+  // The least the configuration allows: 20 users' whole budgets.
+  RATE_LIMIT_TENANT_WRITES: '160',
+  RATE_LIMIT_SERVICE_WRITES: '30',
   RATE_LIMIT_USER_SUBSCRIBES: '2',
 };
 const server = useTestServer({ env });
@@ -34,6 +38,9 @@ const UnreadCount = graphql(`
   }
 `);
 
+const REFUSED_WRITE =
+  'RateLimitedError: Rate limit exceeded: at most 8 writes per 600 seconds for this user; retry in N seconds';
+
 function send(via: TestServer, from: SeededUser, to: SeededUser) {
   return via.rest('POST', `/v1/connections/${from.id}/request`, { token: from.token, body: { receiver_id: to.id } });
 }
@@ -55,7 +62,9 @@ describe('write rate limits', () => {
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({
       error: 'Too Many Requests',
-      message: expect.stringMatching(/at most 3 connection requests per 600 seconds for a user; retry in \d+ seconds/),
+      message: expect.stringMatching(
+        /at most 3 connection requests per 600 seconds for this user; retry in \d+ seconds/,
+      ),
       code: 'RATE_LIMITED',
     });
     const retryAfter = Number(refused.headers.get('retry-after'));
@@ -94,35 +103,105 @@ describe('write rate limits', () => {
     const notifications = await server.rest('GET', `/v1/connections/${a.id}/notifications`, { token: a.token });
     const notificationId = notifications.body.notifications[0].id;
 
-    // Creating the user (PUT) was one write; marking read again and again spends the rest.
+    // Creating the user was the backend's write, not the user's: marking read spends all 8.
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 9; i++) {
       const read = `/v1/connections/${a.id}/notifications/${notificationId}/read`;
       statuses.push((await server.rest('POST', read, { token: a.token })).status);
     }
     const accept = await server.rest('POST', `/v1/connections/${a.id}/accept/${requestId}`, { token: a.token });
 
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 429]);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
     expect(accept.status).toBe(429);
     const received = await server.rest('GET', `/v1/connections/${a.id}/received`, { token: a.token });
     expect(received.body.requests[0].status).toBe('pending');
   });
 
-  it('should refuse a tenant’s writes over the tenant budget, whoever makes them', async () => {
+  it('should refuse the users of a tenant together over the tenant budget, but not the backend', async () => {
     const tenant = await createTenant(server);
-    const statuses: number[] = [];
-    for (let i = 0; i < 61; i++) {
-      const created = await server.rest('PUT', `/v1/users/player${i}`, {
-        token: tenant.serviceToken,
-        body: { display_name: `Player ${i}` },
-      });
-      statuses.push(created.status);
-    }
+    const writers: SeededUser[] = [];
+    for (let i = 0; i < 20; i++) writers.push(await tenant.user('writer'));
+    const late = await tenant.user('late');
 
-    expect(statuses.slice(0, 60).every((status) => status === 201)).toBe(true);
-    expect(statuses[60]).toBe(429);
-    const last = await server.rest('GET', '/v1/users/player60', { token: tenant.serviceToken });
-    expect(last.status).toBe(404);
+    // Twenty users' whole budgets are the tenant's whole budget.
+    const tallies = await Promise.all(writers.map((writer) => markAllReadBatch(server, writer, 8)));
+    const refused = await server.rest('POST', `/v1/connections/${late.id}/notifications/read`, { token: late.token });
+    const backend = await server.rest('PUT', '/v1/users/newcomer', {
+      token: tenant.serviceToken,
+      body: { display_name: 'Newcomer' },
+    });
+
+    expect(tallies.map((tally) => tally.written)).toEqual(writers.map(() => 8));
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({
+      error: 'Too Many Requests',
+      message: expect.stringMatching(
+        /^Rate limit exceeded: at most 160 writes per 600 seconds for all users of this tenant together; retry in \d+ seconds$/,
+      ),
+      code: 'RATE_LIMITED',
+    });
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(backend.status).toBe(201);
+  });
+
+  it('should not let a user’s refused writes draw on the tenant budget', async () => {
+    const tenant = await createTenant(server);
+    const [flooder, player] = [await tenant.user('flooder'), await tenant.user()];
+
+    // Far more calls than the whole tenant may make, in two batched requests.
+    const flood = [await markAllReadBatch(server, flooder, 150), await markAllReadBatch(server, flooder, 20)];
+    const after = await server.rest('POST', `/v1/connections/${player.id}/notifications/read`, { token: player.token });
+
+    expect(after.status).toBe(200);
+    expect(flood.map((tally) => tally.written)).toEqual([8, 0]);
+    expect(flood.map((tally) => [...tally.refused.keys()])).toEqual([[REFUSED_WRITE], [REFUSED_WRITE]]);
+  });
+
+  it('should keep the tenant writing while a handful of users spend their budget and hammer on', async () => {
+    const tenant = await createTenant(server);
+    const flooders: SeededUser[] = [];
+    for (let i = 0; i < 5; i++) flooders.push(await tenant.user('flooder'));
+    const player = await tenant.user();
+
+    // 200 calls: more than the tenant's 160.
+    await Promise.all(flooders.map((flooder) => markAllReadBatch(server, flooder, 40)));
+    const after = await server.rest('POST', `/v1/connections/${player.id}/notifications/read`, { token: player.token });
+
+    expect(after.status).toBe(200);
+  });
+
+  it('should give the backend a budget of its own, on which no user draws', async () => {
+    const tenant = await createTenant(server);
+    const [player, bystander] = [await tenant.user(), await tenant.user()];
+    // The player spends their own budget; the backend still writes as them.
+    await markAllReadBatch(server, player, 20);
+    const rename = await server.rest('PUT', `/v1/users/${player.id}`, {
+      token: tenant.serviceToken,
+      body: { display_name: 'Renamed' },
+    });
+
+    // Creating two players and renaming one were 3 of the backend's 30 writes.
+    const upserts: HttpResult[] = [];
+    for (let i = 0; i < 28; i++) {
+      upserts.push(
+        await server.rest('PUT', `/v1/users/npc${i}`, { token: tenant.serviceToken, body: { display_name: 'NPC' } }),
+      );
+    }
+    const refused = upserts.at(-1)!;
+    const userWrite = await server.rest('POST', `/v1/connections/${bystander.id}/notifications/read`, {
+      token: bystander.token,
+    });
+
+    expect(rename.status).toBe(200);
+    expect(upserts.map((put) => put.status)).toEqual([...Array(27).fill(201), 429]);
+    expect(refused.body).toEqual({
+      error: 'Too Many Requests',
+      message: expect.stringMatching(
+        /^Rate limit exceeded: at most 30 writes per 600 seconds for this tenant's backend \(its service tokens\); retry in \d+ seconds$/,
+      ),
+      code: 'RATE_LIMITED',
+    });
+    expect(userWrite.status).toBe(200);
   });
 
   it('should answer GraphQL with a RateLimitedError that says when to retry', async () => {

@@ -80,6 +80,24 @@ interface Outcome {
 }
 
 const fail = (...codes: string[]): Outcome => ({ success: [], codes });
+
+/**
+ * How the decline refuses its optional body before anything else is read: not JSON
+ * (`INVALID_JSON`), not a JSON object, or `silent` neither a boolean nor null (`VALIDATION_FAILED`).
+ * None, or only white space, is a plain decline.
+ */
+function declineBodyRefusal(body: string | undefined): 'INVALID_JSON' | 'VALIDATION_FAILED' | undefined {
+  if (body === undefined || body.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return 'INVALID_JSON';
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'VALIDATION_FAILED';
+  const silent = (parsed as { silent?: unknown }).silent;
+  return silent === undefined || silent === null || typeof silent === 'boolean' ? undefined : 'VALIDATION_FAILED';
+}
 const succeed = (...statuses: number[]): Outcome => ({ success: statuses, codes: [] });
 const union = (...outcomes: Outcome[]): Outcome => ({
   success: [...new Set(outcomes.flatMap((o) => o.success))],
@@ -1287,8 +1305,22 @@ describe('REST: hostile input on every route', () => {
         who: actor,
         user: pathUser(world),
         id: idSegment(kind),
-        // These routes read no body: one sent anyway is ignored (unless it is too large).
-        body: fc.option(fc.oneof(fc.constantFrom('{', '{"receiver_id":"x"}', 'null'), hostileText), { nil: undefined }),
+        // Accept, read and DELETE read no body: one sent anyway is ignored (unless it is too large).
+        // The decline reads an optional one, `{"silent": true}` (see declineBodyRefusal).
+        body: fc.option(
+          fc.oneof(
+            fc.constantFrom(
+              '{',
+              '{"receiver_id":"x"}',
+              'null',
+              '{"silent":true}',
+              '{"silent":false}',
+              '{"silent":"yes"}',
+            ),
+            hostileText,
+          ),
+          { nil: undefined },
+        ),
       }),
     );
     await fc.assert(
@@ -1314,6 +1346,10 @@ describe('REST: hostile input on every route', () => {
             !expected.codes.includes('FORBIDDEN')
           ) {
             expected = union(expected, fail('PAYLOAD_TOO_LARGE'));
+          } else if (kind === 'decline' && !expected.codes.includes('FORBIDDEN')) {
+            // The body is read before the request is looked up.
+            const refusal = declineBodyRefusal(body);
+            if (refusal) expected = fail(refusal);
           }
         }
         const before = await snapshot(tenant);

@@ -19,6 +19,8 @@ const server = useTestServer();
 
 const SECRET = new TextEncoder().encode(TEST_JWT_SECRET);
 const now = () => Math.floor(Date.now() / 1000);
+/** JWT_MAX_LIFETIME_SECONDS's default, in seconds. */
+const DAY = 86_400;
 
 const b64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 const json64 = (value: unknown) => b64url(JSON.stringify(value));
@@ -164,6 +166,31 @@ const BAD_TOKENS: BadToken[] = [
   { name: 'nbf as a string', authorization: bearer(() => valid({ nbf: '0' })) },
   { name: 'iat not a number', authorization: bearer(() => valid({ iat: 'yesterday' })) },
   { name: 'issued an hour from now (iat)', authorization: bearer(() => valid({ iat: now() + 3600 })) },
+  // A token must expire, within JWT_MAX_LIFETIME_SECONDS (a day) of when it was issued.
+  { name: 'no exp (valid forever)', authorization: bearer(() => valid({ exp: undefined })) },
+  { name: 'no exp and no iat', authorization: bearer(() => valid({ exp: undefined, iat: undefined })) },
+  { name: 'valid a day and a minute', authorization: bearer(() => valid({ exp: now() + DAY + 60 })) },
+  { name: 'valid for a year', authorization: bearer(() => valid({ exp: now() + 365 * DAY })) },
+  {
+    name: 'no iat, expiring in two days',
+    authorization: bearer(() => valid({ iat: undefined, exp: now() + 2 * DAY })),
+  },
+  {
+    name: 'issued 25 hours ago for 26 hours (an hour left)',
+    authorization: bearer(() => valid({ iat: now() - 25 * 3600, exp: now() + 3600 })),
+  },
+  {
+    name: 'iat a year ahead, so that exp a year ahead looks like an hour',
+    authorization: bearer(() => valid({ iat: now() + 365 * DAY - 3600, exp: now() + 365 * DAY })),
+  },
+  {
+    name: 'a service token valid for two days',
+    authorization: bearer(() => valid({ role: 'service', exp: now() + 2 * DAY })),
+  },
+  {
+    name: 'a service token without exp',
+    authorization: bearer(() => valid({ role: 'service', exp: undefined })),
+  },
 
   // --- signature ----------------------------------------------------------------------------
   {
@@ -326,8 +353,14 @@ interface Reply {
  * A request through node:http with raw headers, so that headers can be repeated; answers
  * whatever the server says (a refusal before the app, too).
  */
-function request(method: string, path: string, headers: [string, string][], body?: string): Promise<Reply> {
-  const { hostname, port } = new URL(server.url);
+function request(
+  method: string,
+  path: string,
+  headers: [string, string][],
+  body?: string,
+  base = server.url,
+): Promise<Reply> {
+  const { hostname, port } = new URL(base);
   const raw = [['Host', `${hostname}:${port}`], ...headers].flat();
   if (body !== undefined)
     raw.push('Content-Type', 'application/json', 'Content-Length', String(Buffer.byteLength(body)));
@@ -430,9 +463,12 @@ function expectRefused(
 }
 
 /** Opens a socket, sends connection_init with `payload`, and reports whether it was acknowledged. */
-function connectionInit(payload: unknown): Promise<{ acked: boolean; code: number; reason: string }> {
+function connectionInit(
+  payload: unknown,
+  base = server.url,
+): Promise<{ acked: boolean; code: number; reason: string }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
     let acked = false;
     const timer = setTimeout(() => {
       socket.terminate();
@@ -682,4 +718,173 @@ describe('duplicate Authorization headers', () => {
       expect(await snapshot()).toBe(before);
     });
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Lifetime, audience and issuer: what the refusal says, and what is still accepted.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A token tried as the documented clients use it: a REST read, a GraphQL query and a WebSocket
+ * `connection_init`, each answering either the refusal's message or acceptance.
+ */
+async function tryEverywhere(token: string, base: string, userId: string) {
+  const authorization = `Bearer ${token}`;
+  const rest = await request('GET', `/v1/users/${userId}`, [['Authorization', authorization]], undefined, base);
+  const graphql = await request(
+    'POST',
+    '/graphql',
+    [['Authorization', authorization]],
+    JSON.stringify({ query: '{ user { __typename } }' }),
+    base,
+  );
+  const socket = await connectionInit({ authorization }, base);
+  const gqlBody = parse(graphql.text);
+  return {
+    rest: { status: rest.status, body: parse(rest.text) },
+    graphql: {
+      status: graphql.status,
+      message: gqlBody?.errors?.[0]?.message,
+      code: gqlBody?.errors?.[0]?.extensions?.code,
+    },
+    socket,
+  };
+}
+
+/** What a refusal with `message` looks like on the three faces. */
+const refusedWith = (message: string) => ({
+  rest: { status: 401, body: { error: 'Unauthorized', message, code: 'UNAUTHENTICATED' } },
+  graphql: { status: 401, message, code: 'UNAUTHENTICATED' },
+  socket: { acked: false, code: 4401, reason: `Unauthorized: ${message}` },
+});
+
+const accepted = {
+  rest: { status: 200, body: expect.anything() },
+  graphql: { status: 200, message: undefined, code: undefined },
+  socket: { acked: true, code: 1000, reason: '' },
+};
+
+describe('token lifetime (JWT_MAX_LIFETIME_SECONDS, JWT_SERVICE_MAX_LIFETIME_SECONDS: a day)', () => {
+  const REFUSALS = [
+    { name: 'no exp', token: () => valid({ exp: undefined }), message: 'Token has no expiry (exp)' },
+    {
+      name: 'a service token without exp',
+      token: () => valid({ role: 'service', exp: undefined }),
+      message: 'Token has no expiry (exp)',
+    },
+    {
+      name: 'valid a day and a minute',
+      token: () => valid({ exp: now() + DAY + 60 }),
+      message: 'Token lifetime exceeds 86400 seconds',
+    },
+    {
+      name: 'no iat, expiring in two days',
+      token: () => valid({ iat: undefined, exp: now() + 2 * DAY }),
+      message: 'Token lifetime exceeds 86400 seconds',
+    },
+    {
+      name: 'issued 25 hours ago for 26 hours',
+      token: () => valid({ iat: now() - 25 * 3600, exp: now() + 3600 }),
+      message: 'Token lifetime exceeds 86400 seconds',
+    },
+    {
+      name: 'a service token valid for two days',
+      token: () => valid({ role: 'service', exp: now() + 2 * DAY }),
+      message: 'Token lifetime exceeds 86400 seconds',
+    },
+  ];
+  for (const refusal of REFUSALS) {
+    it(`should refuse ${refusal.name}, saying so, on REST, GraphQL and WebSocket`, async () => {
+      expect(await tryEverywhere(await refusal.token(), server.url, alice.id)).toEqual(refusedWith(refusal.message));
+    });
+  }
+
+  it('should accept tokens valid for a day at most, with or without iat, user and service alike', async () => {
+    for (const token of [
+      await valid({ exp: now() + DAY }),
+      await valid({ iat: undefined, exp: now() + DAY - 120 }),
+      await valid({ role: 'service', exp: now() + DAY }),
+      // What `npm run token` and the test helpers sign by default.
+      await server.token(alice.id, { tenant: tenant.name }),
+    ]) {
+      expect(await tryEverywhere(token, server.url, alice.id)).toEqual(accepted);
+    }
+  });
+});
+
+describe('JWT_AUDIENCE, JWT_ISSUER and lifetimes of their own', () => {
+  const AUDIENCE = 'user-connections';
+  const ISSUER = 'https://auth.game.example';
+  const configured = useTestServer({
+    env: {
+      JWT_AUDIENCE: AUDIENCE,
+      JWT_ISSUER: ISSUER,
+      JWT_MAX_LIFETIME_SECONDS: '3600',
+      JWT_SERVICE_MAX_LIFETIME_SECONDS: String(30 * DAY),
+    },
+  });
+  let home: Tenant;
+  let carol: SeededUser;
+  beforeAll(async () => {
+    home = await createTenant(configured);
+    carol = await home.user('carol');
+  });
+  /** A token for carol with the configured audience and issuer, plus `extra`. */
+  const sign = (extra: Record<string, unknown> = {}) =>
+    new SignJWT({
+      sub: carol.id,
+      tenant: home.name,
+      iat: now(),
+      exp: now() + 600,
+      aud: AUDIENCE,
+      iss: ISSUER,
+      ...extra,
+    })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .sign(SECRET);
+
+  it('should accept a token naming the audience (alone or in a list) and the issuer', async () => {
+    for (const token of [await sign(), await sign({ aud: ['game-server', AUDIENCE] })]) {
+      expect(await tryEverywhere(token, configured.url, carol.id)).toEqual(accepted);
+    }
+  });
+
+  it('should refuse a token without the audience or issuer, or with others, saying which, and change nothing', async () => {
+    const audience = `Token audience is not '${AUDIENCE}'`;
+    const issuer = `Token issuer is not '${ISSUER}'`;
+    const cases = [
+      { token: await sign({ aud: undefined }), message: audience },
+      { token: await sign({ aud: 'another-service' }), message: audience },
+      { token: await sign({ aud: ['another-service'] }), message: audience },
+      { token: await sign({ iss: undefined }), message: issuer },
+      { token: await sign({ iss: 'https://evil.example' }), message: issuer },
+      // A token the default server accepts: the configured one wants its iss (checked first) and aud.
+      { token: await valid({ sub: carol.id, tenant: home.name }), message: issuer },
+    ];
+    for (const { token, message } of cases) {
+      expect(await tryEverywhere(token, configured.url, carol.id)).toEqual(refusedWith(message));
+      const write = await request(
+        'PUT',
+        `/v1/users/${carol.id}`,
+        [['Authorization', `Bearer ${token}`]],
+        JSON.stringify({ display_name: 'Hijacked' }),
+        configured.url,
+      );
+      expect(write.status).toBe(401);
+    }
+    const profile = await configured.rest('GET', `/v1/users/${carol.id}`, { token: carol.token });
+    expect(profile).toMatchObject({ status: 200, body: { display_name: carol.displayName } });
+  });
+
+  it('should hold user tokens to JWT_MAX_LIFETIME_SECONDS and service tokens to JWT_SERVICE_MAX_LIFETIME_SECONDS', async () => {
+    expect(await tryEverywhere(await sign({ exp: now() + 3600 }), configured.url, carol.id)).toEqual(accepted);
+    expect(await tryEverywhere(await sign({ exp: now() + 7200 }), configured.url, carol.id)).toEqual(
+      refusedWith('Token lifetime exceeds 3600 seconds'),
+    );
+    const service = (days: number) => sign({ sub: 'backend', role: 'service', exp: now() + days * DAY });
+    expect(await tryEverywhere(await service(7), configured.url, carol.id)).toEqual(accepted);
+    expect(await tryEverywhere(await service(31), configured.url, carol.id)).toEqual(
+      refusedWith(`Token lifetime exceeds ${30 * DAY} seconds`),
+    );
+  });
 });

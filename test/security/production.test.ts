@@ -92,13 +92,15 @@ describe('Production defaults', () => {
     expect(await response.text()).not.toMatch(/graphiql/i);
   });
 
-  it('should hide field suggestions', async () => {
+  it('should hide field suggestions, leaving no placeholder that would tell a close name exists', async () => {
     const alice = await someone(production);
     const { status, body } = await graphql(production, '{ activeConnection { __typename } }', {
       authorization: `Bearer ${alice.token}`,
     });
     expect(status).toBe(200);
-    expect(body.errors[0].message).toBe('Cannot query field "activeConnection" on type "Query". [Suggestion hidden]');
+    expect(body.errors[0].message).toBe('Cannot query field "activeConnection" on type "Query".');
+    const far = await graphql(production, '{ zzzzzzzzzz { __typename } }', { authorization: `Bearer ${alice.token}` });
+    expect(far.body.errors[0].message).toBe('Cannot query field "zzzzzzzzzz" on type "Query".');
   });
 
   it('should mask unexpected errors, with neither their cause nor a stack trace, in GraphQL and REST', async () => {
@@ -313,5 +315,169 @@ describe('Development defaults', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect((await graphql(development, INTROSPECTION)).body.data.__schema.queryType.name).toBe('Query');
+  });
+});
+
+/**
+ * Documents whose errors graphql-js words with a "Did you mean …?" hint: field names, argument
+ * names, enum values in the document and in variables (the latter fail at execution, not in
+ * validation), and the inline-fragment hint on a union.
+ */
+const SUGGESTING = [
+  { name: 'a field name', query: '{ activeConnection { __typename } }' },
+  { name: 'an argument name', query: '{ activeConnections(frist: 1) { __typename } }' },
+  { name: 'an enum value', query: '{ receivedConnectionRequests(status: PENDNG) { __typename } }' },
+  {
+    name: 'an enum value in variables',
+    query:
+      'query Requests($status: ConnectionRequestStatusFilter) { receivedConnectionRequests(status: $status) { __typename } }',
+    variables: { status: 'PENDNG' },
+  },
+  { name: 'a field of a union member (inline fragment hint)', query: '{ user { clientUserId } }' },
+  {
+    name: 'an enum value in a mutation',
+    query: 'mutation { updateSettings(acceptRequestsFrom: EVERYON) { __typename } }',
+    mutation: true,
+  },
+];
+
+interface Answer {
+  /** HTTP status; 0 over WebSocket. */
+  status: number;
+  errors: { message: string; extensions?: Record<string, unknown> }[];
+  /** Everything the client received, to search for what must not be there. */
+  text: string;
+}
+
+type Transport = 'POST' | 'GET' | 'SSE' | 'WebSocket';
+
+/** One document over one transport, as a client with `token` sends it. */
+async function answer(
+  server: TestServer,
+  transport: Transport,
+  token: string,
+  operation: { query: string; variables?: Record<string, unknown> },
+): Promise<Answer> {
+  const authorization = `Bearer ${token}`;
+  if (transport === 'WebSocket') {
+    const live = liveClient(server.url, token);
+    try {
+      const feed = live.subscribe({ toString: () => operation.query } as never, (operation.variables ?? {}) as never);
+      const errors = (await feed.failure()) as Answer['errors'];
+      return { status: 0, errors, text: JSON.stringify(errors) };
+    } finally {
+      await live.close();
+    }
+  }
+  let response: Response;
+  if (transport === 'GET') {
+    const search = new URLSearchParams({ query: operation.query });
+    if (operation.variables) search.set('variables', JSON.stringify(operation.variables));
+    response = await fetch(`${server.url}/graphql?${search}`, {
+      headers: { authorization, accept: 'application/json' },
+    });
+  } else {
+    response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        authorization,
+        'content-type': 'application/json',
+        accept: transport === 'SSE' ? 'text/event-stream' : 'application/json',
+      },
+      body: JSON.stringify({ query: operation.query, variables: operation.variables }),
+    });
+  }
+  const text = await response.text();
+  const body =
+    transport === 'SSE'
+      ? JSON.parse(/^event: next\ndata: (.*)$/m.exec(text)?.[1] ?? 'null')
+      : (JSON.parse(text) as { errors: Answer['errors'] });
+  return { status: response.status, errors: body?.errors ?? [], text };
+}
+
+const codes = (errors: Answer['errors']) => errors.map((error) => error.extensions?.code);
+
+describe('Production error answers', () => {
+  for (const transport of ['POST', 'GET', 'SSE', 'WebSocket'] as const) {
+    for (const document of SUGGESTING.filter((d) => !(d.mutation && transport === 'GET'))) {
+      it(`should leave out "Did you mean" for ${document.name} over ${transport}, with the status and code development gives`, async () => {
+        const [prodUser, devUser] = [await someone(production), await someone(development)];
+        const dev = await answer(development, transport, devUser.token, document);
+        const prod = await answer(production, transport, prodUser.token, document);
+
+        // Development keeps the hint (GraphiQL users want it): this document does make one.
+        expect(dev.errors.map((error) => error.message)).toContainEqual(expect.stringMatching(/ Did you mean .+\?$/));
+        expect(prod.text).not.toMatch(/Did you mean|Suggestion hidden|originalError/);
+        expect(prod.status).toBe(dev.status);
+        expect(codes(prod.errors)).toEqual(codes(dev.errors));
+        // The same message, less its hint.
+        expect(prod.errors).toHaveLength(dev.errors.length);
+        prod.errors.forEach((error, index) => {
+          expect(error.message).toMatch(/\S\.$/);
+          expect(dev.errors[index]!.message.startsWith(error.message)).toBe(true);
+        });
+      });
+    }
+  }
+
+  it('should answer a malformed JSON body with 400 BAD_REQUEST and without the parser’s message, which quotes the body', async () => {
+    const alice = await someone(production);
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const response = await fetch(`${production.url}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json', accept },
+        body: '{"query": "{ __typename }", "note": "private-part-of-the-body',
+      });
+      const text = await response.text();
+      expect({ accept, status: response.status }).toEqual({ accept, status: 400 });
+      expect(JSON.parse(text)).toEqual({
+        errors: [
+          {
+            message: 'POST body sent invalid JSON.',
+            extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) },
+          },
+        ],
+      });
+      expect(text).not.toMatch(/originalError|private-part|SyntaxError/);
+    }
+    // Batches too.
+    const batch = await fetch(`${production.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
+      body: '[{"query": "{ __typename }"}, {"query": "private-part',
+    });
+    expect(batch.status).toBe(400);
+    expect(await batch.text()).not.toMatch(/originalError|private-part/);
+  });
+
+  it('should give no suggestion in the REST shim’s error bodies', async () => {
+    const alice = await someone(production);
+    const replies = [
+      await production.rest('PUT', `/v1/users/${alice.id}/settings`, {
+        token: alice.token,
+        body: { accept_requests_from: 'everyon' },
+      }),
+      await production.rest('GET', `/v1/connections/${alice.id}/received?status=pendng`, {
+        token: alice.token,
+      }),
+      await production.rest('PUT', `/v1/users/${alice.id}/settings`, { token: alice.token, body: '{"accept_' }),
+    ];
+    for (const reply of replies) {
+      expect(reply.status).toBe(400);
+      expect(Object.keys(reply.body).sort()).toEqual(['code', 'error', 'message']);
+      expect(JSON.stringify(reply.body)).not.toMatch(/Did you mean|originalError/);
+    }
+  });
+});
+
+describe('Development error answers', () => {
+  it('should keep the parser’s message for a malformed JSON body', async () => {
+    const response = await fetch(`${development.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].extensions.originalError).toMatchObject({ name: 'SyntaxError' });
   });
 });

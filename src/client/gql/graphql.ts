@@ -233,6 +233,7 @@ export type AcceptRequestMutation = { acceptConnectionRequest:
 export type DeclineRequestMutationVariables = Exact<{
   userId?: string | null | undefined;
   requestId: string;
+  silent?: boolean | null | undefined;
   idempotencyKey?: string | null | undefined;
 }>;
 
@@ -754,10 +755,11 @@ fragment ConnectionRequestFields on ConnectionRequest {
   }
 }`) as unknown as TypedDocumentString<AcceptRequestMutation, AcceptRequestMutationVariables>;
 export const DeclineRequestDocument = new TypedDocumentString(`
-    mutation DeclineRequest($userId: ID, $requestId: ID!, $idempotencyKey: String) {
+    mutation DeclineRequest($userId: ID, $requestId: ID!, $silent: Boolean, $idempotencyKey: String) {
   declineConnectionRequest(
     userId: $userId
     requestId: $requestId
+    silent: $silent
     idempotencyKey: $idempotencyKey
   ) {
     __typename
