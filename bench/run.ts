@@ -56,6 +56,7 @@ const NO_RATE_LIMITS = {
   RATE_LIMIT_TENANT_WRITES: '0',
   RATE_LIMIT_SERVICE_WRITES: '0',
   RATE_LIMIT_USER_SUBSCRIBES: '0',
+  RATE_LIMIT_USER_READ_COST: '0',
 };
 
 function start(name: string, script: string[], env: Record<string, string>): ChildProcess {

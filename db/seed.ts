@@ -6,7 +6,7 @@ import { DirectoryInUseError } from '../src/db/directory-lock.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { findUserByClientId } from '../src/db/users.repository.js';
 import { answerConnectionRequest, sendConnectionRequest } from '../src/domain/connection-requests.js';
-import { type Deps, writeLimitsFrom } from '../src/domain/deps.js';
+import { type Deps, limitsFrom } from '../src/domain/deps.js';
 import { ConflictError } from '../src/domain/errors.js';
 import { loadPublicIds } from '../src/domain/public-ids.js';
 import { upsertUser } from '../src/domain/users.js';
@@ -50,12 +50,19 @@ try {
     await migrateToLatest(db);
     // Published like any change: subscribers of a server on the same database see the seed.
     // The seed is one client writing as fast as it can: rate budgets would only slow it down.
-    const unlimited = { ...config.rateLimits, userWrites: 0, userSends: 0, tenantWrites: 0, userSubscribes: 0 };
+    const unlimited = {
+      ...config.rateLimits,
+      userWrites: 0,
+      userSends: 0,
+      tenantWrites: 0,
+      serviceWrites: 0,
+      userSubscribes: 0,
+    };
     const deps = {
       db,
       ids: await loadPublicIds(db),
       events: notifyPublisher,
-      limits: writeLimitsFrom({ ...config, rateLimits: unlimited }, db),
+      limits: limitsFrom({ ...config, rateLimits: unlimited }, db),
     };
     if (await findUserByClientId(db, tenant, players[0][0])) {
       process.stdout.write(`tenant '${tenant}' in ${database.location} is already seeded\n`);

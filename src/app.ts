@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/availability.js';
 import { connectDatabase, type DatabaseHandle, pingDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
-import { writeLimitsFrom } from './domain/deps.js';
+import { limitsFrom } from './domain/deps.js';
 import { type Maintenance, startMaintenance } from './domain/maintenance.js';
 import { loadPublicIds } from './domain/public-ids.js';
 import { createRequestListener } from './http-listener.js';
@@ -24,6 +24,7 @@ import { createRestHandler } from './rest/handler.js';
 import { databaseUnavailable, errorResponse, Response } from './rest/status.js';
 import { CorsPolicy } from './security/cors.js';
 import { answerClientErrors, httpServerOptions } from './security/http-limits.js';
+import { ReadBudget } from './security/read-budget.js';
 import { createGateway, type Gateway } from './yoga.js';
 
 export interface AppOptions {
@@ -90,13 +91,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     db: database.db,
     ids,
     events: transport,
-    limits: writeLimitsFrom(config, database.db),
+    limits: limitsFrom(config, database.db),
     hub,
     subscriptionStallMs: config.subscriptionStallMs,
     tokens,
     graphiql: config.graphiql,
     logger,
     graphqlLimits: config.graphqlLimits,
+    readBudget: new ReadBudget({
+      windowSeconds: config.rateLimits.windowSeconds,
+      userCost: config.rateLimits.userReadCost,
+    }),
     introspection: config.introspection,
     production: config.env === 'production',
     metrics,

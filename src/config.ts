@@ -43,6 +43,7 @@ export interface Config {
   maintenanceIntervalMs: number;
   /** Limits checked on every GraphQL document before it runs. */
   graphqlLimits: GraphQLLimits;
+  heavyReads: HeavyReadSettings;
   /** Schema introspection (off in production unless enabled). */
   introspection: boolean;
   /** Origins browsers may call from; '*' for any, empty for same-origin only. */
@@ -89,6 +90,18 @@ export interface RateLimits {
   serviceWrites: number;
   /** WebSocket subscriptions started by one user. */
   userSubscribes: number;
+  /**
+   * Cost units (GRAPHQL_MAX_COST's) one user's queries may spend per window, on each instance;
+   * REST reads count as the operations behind them.
+   */
+  userReadCost: number;
+}
+
+/** Turns for the heavy reads (suggestions, mutual-connection lists) on this instance. */
+export interface HeavyReadSettings {
+  perUser: number;
+  waitingPerUser: number;
+  perInstance: number;
 }
 
 /** The claims rules every token is held to (src/auth/jwt.ts). */
@@ -169,13 +182,14 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('JWT_SECRET must be at least 32 characters in production');
   }
 
+  const databasePoolMax = integer('DATABASE_POOL_MAX', 10, 1, 1000);
   const config: Config = {
     env: nodeEnv as Config['env'],
     host: env.HOST || '0.0.0.0',
     port: integer('PORT', 4000, 0, 65535),
     databaseUrl,
     pgliteDir: env.PGLITE_DIR || './data',
-    databasePoolMax: integer('DATABASE_POOL_MAX', 10, 1, 1000),
+    databasePoolMax,
     jwtSecret,
     jwtSecretIsDevelopmentDefault,
     tokens: {
@@ -196,6 +210,7 @@ export function loadConfig(env: Env = process.env): Config {
       tenantWrites: integer('RATE_LIMIT_TENANT_WRITES', 20_000, 0, 100_000_000),
       serviceWrites: integer('RATE_LIMIT_SERVICE_WRITES', 20_000, 0, 100_000_000),
       userSubscribes: integer('RATE_LIMIT_USER_SUBSCRIBES', 60, 0, 1_000_000),
+      userReadCost: integer('RATE_LIMIT_USER_READ_COST', 20_000, 0, 1_000_000_000),
     },
     maxPendingOutgoingRequests: integer('MAX_PENDING_OUTGOING_REQUESTS', 200, 0, 1_000_000),
     maxConnectionsPerUser: integer('MAX_CONNECTIONS_PER_USER', 10_000, 0, 10_000_000),
@@ -211,8 +226,16 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
       maxTokens: integer('GRAPHQL_MAX_TOKENS', 2000, 10, 1_000_000),
       maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000),
-      maxCost: integer('GRAPHQL_MAX_COST', 5000, 1, 10_000_000),
+      // Units of security/operation-cost.ts: the costliest operation the gateway ships (a page of
+      // 50 with mutual counts) costs about 300, a page of suggestions about 130.
+      maxCost: integer('GRAPHQL_MAX_COST', 1000, 1, 10_000_000),
       maxBatch: integer('GRAPHQL_MAX_BATCH', 10, 1, 1000),
+    },
+    heavyReads: {
+      perUser: integer('HEAVY_READS_PER_USER', 2, 1, 1000),
+      waitingPerUser: integer('HEAVY_READS_WAITING_PER_USER', 4, 0, 1000),
+      // Half the pool: the other half stays free for everyone's light reads and writes.
+      perInstance: integer('HEAVY_READS_PER_INSTANCE', Math.max(1, Math.floor(databasePoolMax / 2)), 1, 1000),
     },
     introspection: boolean('GRAPHQL_INTROSPECTION', !production),
     corsOrigins: (env.CORS_ORIGINS ?? (production ? '' : '*'))
@@ -244,6 +267,12 @@ export function loadConfig(env: Env = process.env): Config {
   else problems.push(`LOG_LEVEL must be debug, info, warn, error or silent (got '${logLevel}')`);
   const tenantShareProblem = tenantWritesProblem(config.rateLimits);
   if (tenantShareProblem) problems.push(tenantShareProblem);
+  const { userReadCost } = config.rateLimits;
+  if (userReadCost > 0 && userReadCost < config.graphqlLimits.maxCost) {
+    problems.push(
+      `RATE_LIMIT_USER_READ_COST must be 0 or at least GRAPHQL_MAX_COST, or a query the limit allows could never be read (got ${userReadCost} and ${config.graphqlLimits.maxCost})`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Db } from './db/database.js';
 import type { Loaders } from './db/loaders.js';
-import type { WriteLimits } from './domain/deps.js';
+import type { Limits } from './domain/deps.js';
 import type { EventPublisher } from './domain/events.js';
 import type { PublicIds } from './domain/public-ids.js';
 import type { Viewer } from './domain/viewer.js';
@@ -14,7 +14,7 @@ export interface Context {
   ids: PublicIds;
   /** Where changes are published, when their transaction commits. */
   events: EventPublisher;
-  limits: WriteLimits;
+  limits: Limits;
   /** This instance's live subscribers, by user. */
   hub: EventHub;
   /** How long a subscription waits for its client to take an event before dropping it. */

@@ -11,7 +11,7 @@ import {
 } from './db/availability.js';
 import type { Db } from './db/database.js';
 import { createLoaders } from './db/loaders.js';
-import type { WriteLimits } from './domain/deps.js';
+import type { Limits } from './domain/deps.js';
 import type { EventPublisher } from './domain/events.js';
 import type { PublicIds } from './domain/public-ids.js';
 import type { Viewer } from './domain/viewer.js';
@@ -26,13 +26,15 @@ import { schema } from './schema/index.js';
 import { useCsrfPrevention } from './security/csrf.js';
 import { useGraphQLLimits, useNoIntrospection } from './security/graphql-limits.js';
 import { useProductionErrors } from './security/production-errors.js';
+import type { ReadBudget } from './security/read-budget.js';
+import { useReadCost } from './security/read-cost.js';
 import { useMalformedParamsAsBadRequest } from './security/request-parse-errors.js';
 
 export interface GatewayOptions {
   db: Db;
   ids: PublicIds;
   events: EventPublisher;
-  limits: WriteLimits;
+  limits: Limits;
   hub: EventHub;
   /** How long a subscription waits for its client to take an event before dropping it. */
   subscriptionStallMs: number;
@@ -41,6 +43,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Limits every document is held to before it runs, and the size of a batch. */
   graphqlLimits: GraphQLLimits;
+  /** Each user's read budget, in cost units. */
+  readBudget: ReadBudget;
   /** Whether `__schema` and `__type` may be queried. */
   introspection: boolean;
   /** Production hides what helps map the schema ("Did you mean ...?" hints) and parser details. */
@@ -109,6 +113,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCsrfPrevention(),
       useMalformedParamsAsBadRequest(),
       useGraphQLLimits(options.graphqlLimits),
+      useReadCost({ maxCost: options.graphqlLimits.maxCost, budget: options.readBudget }),
       // No "Did you mean ...?" and no `extensions.originalError` in production's answers.
       ...(options.production ? [useProductionErrors()] : []),
       ...(options.introspection ? [] : [useNoIntrospection()]),

@@ -1,12 +1,18 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { EventPublisher } from './events.js';
+import { HeavyReads } from './heavy-reads.js';
 import type { PublicIds } from './public-ids.js';
 import { RateLimiter } from './rate-limits.js';
 
-/** The guards every write passes: rate budgets, caps on a user's requests and connections, retries. */
-export interface WriteLimits {
+/**
+ * The guards calls pass: the rate budgets and caps writes obey (a user's pending requests and
+ * connections, idempotency, cooldowns) and the turns heavy reads wait for.
+ */
+export interface Limits {
   rateLimiter: RateLimiter;
+  /** Turns for suggestions and mutual-connection lists, so they cannot take every database connection. */
+  heavyReads: HeavyReads;
   /** 0 for no limit. */
   maxPendingOutgoingRequests: number;
   /** 0 for no limit. */
@@ -16,18 +22,19 @@ export interface WriteLimits {
   declineCooldownSeconds: number;
 }
 
-/** What the domain's operations work with: the database, the codec of the ids clients see, where to publish what changed, and the limits writes obey. */
+/** What the domain's operations work with: the database, the codec of the ids clients see, where to publish what changed, and the limits calls obey. */
 export interface Deps {
   db: Db;
   ids: PublicIds;
   events: EventPublisher;
-  limits: WriteLimits;
+  limits: Limits;
 }
 
-/** The write limits the configuration sets, counting rate budgets in `db`. */
-export function writeLimitsFrom(config: Config, db: Db): WriteLimits {
+/** The limits the configuration sets, counting rate budgets in `db`. */
+export function limitsFrom(config: Config, db: Db): Limits {
   return {
     rateLimiter: new RateLimiter(db, config.rateLimits),
+    heavyReads: new HeavyReads(config.heavyReads),
     maxPendingOutgoingRequests: config.maxPendingOutgoingRequests,
     maxConnectionsPerUser: config.maxConnectionsPerUser,
     idempotencyKeyTtlSeconds: config.idempotencyKeyTtlSeconds,

@@ -14,7 +14,7 @@ export const DEFAULT_MUTUAL_CONNECTIONS_PER_PAGE = 10;
  * total alike.
  */
 export async function listMutualConnections(
-  { db, ids }: Deps,
+  { db, ids, limits }: Deps,
   viewer: Viewer,
   args: PageArgs & { userId?: string | null | undefined; otherUserId: string },
 ): Promise<Page<graph.MutualConnectionRow>> {
@@ -25,15 +25,18 @@ export async function listMutualConnections(
     throw new ValidationError('otherUserId', 'Mutual connections are between two different users');
   }
   const other = await requireUser(db, viewer.tenant, args.otherUserId);
+  // Intersections of two connection lists: heavy reads, each waiting for its turn.
+  const turn = <T>(read: () => Promise<T>) => limits.heavyReads.run(viewer.tenant, userId, read);
   return readPage(
     pageRequest,
-    (window) => graph.listMutualConnections(db, user, other, window),
-    async () => {
-      const [count] = await graph.countMutualConnections(db, viewer.tenant, [
-        { userId: user.id, otherUserId: other.id },
-      ]);
-      return count ?? 0;
-    },
+    (window) => turn(() => graph.listMutualConnections(db, user, other, window)),
+    () =>
+      turn(async () => {
+        const [count] = await graph.countMutualConnections(db, viewer.tenant, [
+          { userId: user.id, otherUserId: other.id },
+        ]);
+        return count ?? 0;
+      }),
     (row) => ({ createdAt: row.mutual_since, id: row.id }),
   );
 }

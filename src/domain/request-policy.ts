@@ -2,7 +2,7 @@ import { findBlocksBetween } from '../db/blocks.repository.js';
 import { findLastDeclineAt } from '../db/connection-requests.repository.js';
 import type { RequestPolicy, Trx, UserRow } from '../db/database.js';
 import { haveMutualConnection } from '../db/graph.repository.js';
-import type { WriteLimits } from './deps.js';
+import type { Limits } from './deps.js';
 import { ConflictError, ForbiddenError, RateLimitedError } from './errors.js';
 
 /**
@@ -22,7 +22,7 @@ function notAccepted(): ForbiddenError {
  */
 export async function assertMayRequest(
   trx: Trx,
-  limits: Pick<WriteLimits, 'declineCooldownSeconds'>,
+  limits: Pick<Limits, 'declineCooldownSeconds'>,
   sender: UserRow,
   receiver: UserRow & { accept_requests_from: RequestPolicy },
 ): Promise<void> {

@@ -25,17 +25,19 @@ export const SUGGESTION_BOUNDS: graph.SuggestionBounds = { friends: 200, friends
  * with the user by construction). Paged by page number only: the ranking has no stable cursor.
  */
 export async function listConnectionSuggestions(
-  { db, ids }: Deps,
+  { db, ids, limits }: Deps,
   viewer: Viewer,
   args: { userId?: string | null | undefined; page?: number | null | undefined; perPage?: number | null | undefined },
 ): Promise<Page<graph.SuggestionRow>> {
   const userId = actingUserId(viewer, args.userId);
   const pageRequest = parsePageArgs({ page: args.page, perPage: args.perPage }, DEFAULT_SUGGESTIONS_PER_PAGE, ids);
   const user = await requireUser(db, viewer.tenant, userId);
+  // A ranking over up to 40,000 edges: a heavy read, waiting for its turn.
+  const turn = <T>(read: () => Promise<T>) => limits.heavyReads.run(viewer.tenant, userId, read);
   return readPage(
     pageRequest,
-    (window) => graph.listSuggestions(db, user.id, SUGGESTION_BOUNDS, window),
-    () => graph.countSuggestions(db, user.id, SUGGESTION_BOUNDS),
+    (window) => turn(() => graph.listSuggestions(db, user.id, SUGGESTION_BOUNDS, window)),
+    () => turn(() => graph.countSuggestions(db, user.id, SUGGESTION_BOUNDS)),
     // Never used: the suggestions page exposes no cursors.
     (row) => ({ createdAt: row.created_at, id: row.id }),
   );

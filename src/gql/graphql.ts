@@ -416,6 +416,7 @@ export type RestMutualConnectionsQuery = { mutualConnections:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'MutualConnectionPage', total: number, nodes: Array<{ clientUserId: string, displayName: string }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -430,6 +431,7 @@ export type RestConnectionSuggestionsQuery = { connectionSuggestions:
     | { __typename: 'ConnectionSuggestionPage', nodes: Array<{ mutualCount: number, user: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 

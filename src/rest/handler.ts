@@ -18,7 +18,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 interface GraphQLResponseBody {
   data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; retryAfterSeconds?: unknown } }[];
 }
 
 function isUnauthenticated(error: unknown): error is Error {
@@ -108,6 +108,15 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
     if (firstError) {
       if (firstError.extensions?.code === 'UNAUTHENTICATED') return unauthorized(firstError.message);
       if (firstError.extensions?.code === 'SERVICE_UNAVAILABLE') return databaseUnavailable();
+      // A user's read budget, checked before the operation runs (security/read-cost.ts).
+      if (firstError.extensions?.code === 'RATE_LIMITED') {
+        const retryAfter = firstError.extensions.retryAfterSeconds;
+        return errorResponse(
+          'RATE_LIMITED',
+          firstError.message,
+          typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined,
+        );
+      }
       logger.error('REST operation failed', {
         ...requestFields(request),
         path: route.path,

@@ -1,9 +1,9 @@
 import { builder } from '../builder.js';
 import { requireViewer } from '../context.js';
 import type { BlockRow } from '../db/database.js';
-import { blockUser, listBlockedUsers, unblockUser } from '../domain/blocks.js';
+import { blockUser, DEFAULT_BLOCKS_PER_PAGE, listBlockedUsers, unblockUser } from '../domain/blocks.js';
 import { mutationErrors, userScopedErrors } from './errors.js';
-import { pageArgs, pageType } from './pagination.js';
+import { pageArgs, pagedList, pageType } from './pagination.js';
 import { actingUserArg, UserRef } from './user.js';
 
 const BlockedUserRef = builder.objectRef<BlockRow>('BlockedUser').implement({
@@ -24,6 +24,7 @@ builder.queryField('blockedUsers', (t) =>
   t.field({
     type: BlockedUserPage,
     description: 'The users the user blocks, newest block first.',
+    extensions: pagedList(DEFAULT_BLOCKS_PER_PAGE),
     args: { ...actingUserArg, ...pageArgs },
     errors: { types: userScopedErrors },
     resolve: (_root, args, context) => listBlockedUsers(context, requireViewer(context), args),

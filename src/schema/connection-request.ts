@@ -4,12 +4,13 @@ import type { ConnectionRequestRow } from '../db/database.js';
 import {
   answerConnectionRequest,
   cancelConnectionRequest,
+  DEFAULT_REQUESTS_PER_PAGE,
   listConnectionRequests,
   sendConnectionRequest,
 } from '../domain/connection-requests.js';
 import { ConnectionRef } from './connection.js';
 import { mutationErrors, userScopedErrors } from './errors.js';
-import { pageArgs, pageType } from './pagination.js';
+import { pageArgs, pagedList, pageType } from './pagination.js';
 import { actingUserArg, idempotencyKeyArg, UserRef } from './user.js';
 
 export const ConnectionRequestStatusEnum = builder.enumType('ConnectionRequestStatus', {
@@ -58,6 +59,7 @@ for (const direction of ['sent', 'received'] as const) {
     t.field({
       type: ConnectionRequestPage,
       description: `Connection requests the user ${direction}, newest first.`,
+      extensions: pagedList(DEFAULT_REQUESTS_PER_PAGE),
       args: {
         ...actingUserArg,
         ...pageArgs,

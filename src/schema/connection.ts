@@ -1,9 +1,9 @@
 import { builder } from '../builder.js';
 import { requireViewer } from '../context.js';
 import type { ConnectionEdge } from '../db/connections.repository.js';
-import { listConnections, removeConnection } from '../domain/connections.js';
+import { DEFAULT_CONNECTIONS_PER_PAGE, listConnections, removeConnection } from '../domain/connections.js';
 import { mutationErrors, userScopedErrors } from './errors.js';
-import { pageArgs, pageType } from './pagination.js';
+import { pageArgs, pagedList, pageType } from './pagination.js';
 import { actingUserArg, UserRef } from './user.js';
 
 export const ConnectionRef = builder.objectRef<ConnectionEdge>('Connection').implement({
@@ -25,6 +25,7 @@ builder.queryField('activeConnections', (t) =>
   t.field({
     type: ConnectionPage,
     description: 'The user’s connections, newest first.',
+    extensions: pagedList(DEFAULT_CONNECTIONS_PER_PAGE),
     args: { ...actingUserArg, ...pageArgs },
     errors: { types: userScopedErrors },
     resolve: (_root, args, context) => listConnections(context, requireViewer(context), args),

@@ -87,5 +87,7 @@ builder.objectType(RateLimitedError, {
 
 /** The failures every field acting for a user can return. */
 export const userScopedErrors = [ValidationError, ForbiddenError, NotFoundError];
+/** Those plus rate limits, for the heavy reads that wait for turns (suggestions, mutual lists). */
+export const heavyReadErrors = [ValidationError, ForbiddenError, NotFoundError, RateLimitedError];
 /** Those plus conflicts with the current state and rate limits, for mutations. */
 export const mutationErrors = [ValidationError, ForbiddenError, NotFoundError, ConflictError, RateLimitedError];

@@ -2,13 +2,14 @@ import { builder } from '../builder.js';
 import { requireViewer } from '../context.js';
 import type { NotificationRow } from '../db/database.js';
 import {
+  DEFAULT_NOTIFICATIONS_PER_PAGE,
   deleteNotification,
   listNotifications,
   markAllNotificationsRead,
   markNotificationRead,
 } from '../domain/notifications.js';
 import { mutationErrors, userScopedErrors } from './errors.js';
-import { pageArgs, pageType } from './pagination.js';
+import { COUNT_COST, costs, pageArgs, pagedList, pageType } from './pagination.js';
 import { actingUserArg, idempotencyKeyArg, UserRef } from './user.js';
 
 const NotificationTypeEnum = builder.enumType('NotificationType', {
@@ -58,6 +59,7 @@ builder.objectField(NotificationPage, 'liveCursor', (t) =>
 builder.objectField(NotificationPage, 'unreadCount', (t) =>
   t.int({
     description: 'Unread notifications of the user, whatever the filter.',
+    extensions: costs({ base: COUNT_COST }),
     resolve: (page) => page.unreadCount(),
   }),
 );
@@ -66,6 +68,7 @@ builder.queryField('notifications', (t) =>
   t.field({
     type: NotificationPage,
     description: 'The user’s notifications, newest first (default: the newest 50).',
+    extensions: pagedList(DEFAULT_NOTIFICATIONS_PER_PAGE),
     args: {
       ...actingUserArg,
       ...pageArgs,

@@ -1,6 +1,20 @@
 import type { ObjectRef } from '@pothos/core';
 import { builder, type Types } from '../builder.js';
 import type { Page } from '../domain/pagination.js';
+import type { FieldCost } from '../security/operation-cost.js';
+
+/** What counting a whole list costs, against a page read (1): a count runs over the list. */
+export const COUNT_COST = 5;
+
+/** `extensions` of a field priced at `cost` (see security/operation-cost.ts). */
+export function costs(cost: FieldCost) {
+  return { cost };
+}
+
+/** `extensions` of a paged list field: its lists cost their page size, `defaultPageSize` when none is asked for. */
+export function pagedList(defaultPageSize: number, base = 1) {
+  return costs({ base, defaultPageSize });
+}
 
 export const PageInfoRef = builder.objectRef<Page<unknown>>('PageInfo').implement({
   description: 'Relay-style cursors for scrolling a list without offset cost.',
@@ -25,8 +39,11 @@ export const PaginationRef = builder.objectRef<Page<unknown> & { page: number }>
   description: 'Page-number position in a list, as the REST API reports it.',
   fields: (t) => ({
     currentPage: t.exposeInt('page'),
-    totalPages: t.int({ resolve: async (page) => Math.ceil((await page.totalCount()) / page.perPage) }),
-    totalItems: t.int({ resolve: (page) => page.totalCount() }),
+    totalPages: t.int({
+      extensions: costs({ base: COUNT_COST }),
+      resolve: async (page) => Math.ceil((await page.totalCount()) / page.perPage),
+    }),
+    totalItems: t.int({ extensions: costs({ base: COUNT_COST }), resolve: (page) => page.totalCount() }),
     perPage: t.exposeInt('perPage'),
   }),
 });
@@ -52,6 +69,7 @@ export function pageType<Item, Extra extends object = object>(name: string, node
       pageInfo: t.field({ type: PageInfoRef, resolve: (page) => page as Page<unknown> }),
       totalCount: t.int({
         description: 'Items in the whole list (after filters).',
+        extensions: costs({ base: COUNT_COST }),
         resolve: (page) => page.totalCount(),
       }),
       pagination: t.field({

@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import { requireViewer } from '../context.js';
 import { listRelationships, MAX_RELATIONSHIP_IDS, type Relationship } from '../domain/relationships.js';
 import { userScopedErrors } from './errors.js';
+import { costs } from './pagination.js';
 import { actingUserArg } from './user.js';
 
 const RelationshipStatusEnum = builder.enumType('RelationshipStatus', {
@@ -50,6 +51,8 @@ builder.queryField('relationships', (t) =>
   t.field({
     type: RelationshipListRef,
     description: `How the user stands with each of up to ${MAX_RELATIONSHIP_IDS} users, in one round trip: for a game’s player list.`,
+    // Its list holds one entry per id asked about.
+    extensions: costs({ base: 1, sizeArgument: 'userIds', maxSize: MAX_RELATIONSHIP_IDS }),
     args: {
       ...actingUserArg,
       userIds: t.arg.idList({ required: true, description: `1 to ${MAX_RELATIONSHIP_IDS} clientUserIds.` }),

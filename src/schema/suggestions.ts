@@ -2,9 +2,13 @@ import { builder } from '../builder.js';
 import { requireViewer } from '../context.js';
 import type { SuggestionRow } from '../db/graph.repository.js';
 import type { Page } from '../domain/pagination.js';
-import { listConnectionSuggestions } from '../domain/suggestions.js';
-import { userScopedErrors } from './errors.js';
-import { PaginationRef } from './pagination.js';
+import { DEFAULT_SUGGESTIONS_PER_PAGE, listConnectionSuggestions } from '../domain/suggestions.js';
+import { heavyReadErrors } from './errors.js';
+import { COUNT_COST, costs, PaginationRef, pagedList } from './pagination.js';
+
+/** A ranking over up to 40,000 edges, whatever the page: a hundred page reads' worth. */
+const SUGGESTIONS_COST = 100;
+
 import { actingUserArg, UserRef } from './user.js';
 
 const ConnectionSuggestionRef = builder.objectRef<SuggestionRow>('ConnectionSuggestion').implement({
@@ -24,6 +28,7 @@ const ConnectionSuggestionPage = builder.objectRef<Page<SuggestionRow>>('Connect
     nodes: t.field({ type: [ConnectionSuggestionRef], resolve: (page) => page.items }),
     totalCount: t.int({
       description: 'Suggestions found, at most 500.',
+      extensions: costs({ base: COUNT_COST }),
       resolve: (page) => page.totalCount(),
     }),
     pagination: t.field({
@@ -38,12 +43,13 @@ builder.queryField('connectionSuggestions', (t) =>
     type: ConnectionSuggestionPage,
     description:
       'People the user may know: users connected to its connections, most mutual connections first. Leaves out the user, its connections, users with a pending request either way, blocks either way, and users who accept requests from nobody. Bounded: reads the user’s 200 newest connections and the 200 newest of each, and ranks at most 500.',
+    extensions: pagedList(DEFAULT_SUGGESTIONS_PER_PAGE, SUGGESTIONS_COST),
     args: {
       ...actingUserArg,
       page: t.arg.int({ description: 'Page number, 1-based (default 1).' }),
       perPage: t.arg.int({ description: 'Items per page (at most 50; default 10).' }),
     },
-    errors: { types: userScopedErrors },
+    errors: { types: heavyReadErrors },
     resolve: (_root, args, context) => listConnectionSuggestions(context, requireViewer(context), args),
   }),
 );

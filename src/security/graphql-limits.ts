@@ -77,15 +77,9 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
     // that reaches no resolver (so no rate limit). Every alias counts.
     maxAliases: { n: limits.maxAliases, allowList: [], ...reportOn('aliases', limits.maxAliases) },
     maxDirectives: { n: limits.maxDirectives, ...reportOn('directives', limits.maxDirectives) },
-    // `__schema` stays unpriced (armor's default): the introspection query alone would cost
-    // three times the default budget, and its size is bounded by the depth limit above and by
-    // graphql-js's MaxIntrospectionDepthRule.
-    costLimit: {
-      maxCost: limits.maxCost,
-      flattenFragments: true,
-      ignoreIntrospection: true,
-      ...reportOn('cost', limits.maxCost),
-    },
+    // Cost is not a validation rule: it depends on the variables (a page size given as one),
+    // so it is checked once they are known (read-cost.ts). Armor's own is on unless turned off.
+    costLimit: { enabled: false },
     // Off: armor masks only the field form of "Did you mean ...?" and only in validation.
     // useProductionErrors (production-errors.ts) removes every form, on every path.
     blockFieldSuggestion: { enabled: false },

@@ -37,6 +37,11 @@ export interface FieldCost {
   defaultPageSize?: number;
   /** For a list sized by an argument (a list of ids): that argument. */
   sizeArgument?: string;
+  /**
+   * The most items that argument may hold: a longer one is refused by the field itself (with its
+   * own, more telling error), so it is priced at this size.
+   */
+  maxSize?: number;
 }
 
 /** Pages hold at most this many items (pagination.ts refuses more): a larger ask costs this. */
@@ -64,7 +69,8 @@ function sizeGiven(field: GraphQLField<unknown, unknown>, args: Record<string, u
   const cost = costOf(field);
   if (cost.sizeArgument !== undefined) {
     const list = args[cost.sizeArgument];
-    return Array.isArray(list) ? list.length : 0;
+    const length = Array.isArray(list) ? list.length : 0;
+    return Math.min(length, cost.maxSize ?? length);
   }
   if (cost.defaultPageSize === undefined) return undefined;
   const asked = [args.first, args.perPage].find((value): value is number => typeof value === 'number');

@@ -26,7 +26,9 @@ const DEFAULT_RATE_BUDGETS = (() => {
     RATE_LIMIT_USER_WRITES: String(defaults.userWrites),
     RATE_LIMIT_USER_SENDS: String(defaults.userSends),
     RATE_LIMIT_TENANT_WRITES: String(defaults.tenantWrites),
+    RATE_LIMIT_SERVICE_WRITES: String(defaults.serviceWrites),
     RATE_LIMIT_USER_SUBSCRIBES: String(defaults.userSubscribes),
+    RATE_LIMIT_USER_READ_COST: String(defaults.userReadCost),
   };
 })();
 

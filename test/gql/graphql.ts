@@ -179,6 +179,7 @@ export type TestMutualConnectionsQuery = { mutualConnections:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'MutualConnectionPage', total: number, totalCount: number, nodes: Array<{ clientUserId: string, displayName: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -466,6 +467,7 @@ export type TestSilentDeclineOtherQuery = { relationships:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'MutualConnectionPage', total: number, nodes: Array<{ clientUserId: string, displayName: string }> }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'RateLimitedError' }
     | { __typename: 'ValidationError' }
   , activeConnections:
     | { __typename: 'ConnectionPage', totalCount: number, nodes: Array<{ id: string, connectedUser: { clientUserId: string, displayName: string } }> }
@@ -481,6 +483,7 @@ export type TestSilentDeclineSuggestionsQuery = { connectionSuggestions:
     | { __typename: 'ConnectionSuggestionPage', totalCount: number, nodes: Array<{ mutualCount: number, user: { clientUserId: string, displayName: string } }> }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'RateLimitedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -514,6 +517,7 @@ export type TestSuggestionsQuery = { connectionSuggestions:
     | { __typename: 'ConnectionSuggestionPage', totalCount: number, nodes: Array<{ mutualCount: number, user: { clientUserId: string, displayName: string, mutualConnectionCount: number | null } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 

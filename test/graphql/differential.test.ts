@@ -24,10 +24,14 @@ import { runGateway, runReference, Sockets, type Transport } from './differentia
 // The rewrites multiply aliases, directives and document size past the production limits,
 // which refuse such documents on purpose (test/security/graphql-limits.test.ts); here they
 // would only hide what is compared. Each caller's thousands of operations share one socket,
-// far past the per-socket message rate a player's client needs (test/security/websocket-caps).
-// Rate budgets are off as in every test of other behaviour.
+// far past the per-socket message rate a player's client needs (test/security/websocket-caps),
+// and many of them are rankings at once, past the turns heavy reads wait for (the reference and
+// the gateway would then be refused at different moments). Rate budgets are off as in every test
+// of other behaviour.
 const server = useTestServer({
   env: {
+    HEAVY_READS_PER_USER: '1000',
+    HEAVY_READS_PER_INSTANCE: '1000',
     WS_MAX_MESSAGES_PER_SECOND: '100000',
     WS_MESSAGE_BURST: '100000',
     GRAPHQL_MAX_ALIASES: '1000',

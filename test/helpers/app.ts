@@ -59,11 +59,14 @@ export function useTestServer(
       PORT: '0',
       HOST: '127.0.0.1',
       SHUTDOWN_GRACE_MS: '500',
-      // Tests of other behaviour write faster than a player would; the limits have their own tests.
+      // Tests of other behaviour write and read faster than a player would; the limits have
+      // their own tests.
       RATE_LIMIT_USER_WRITES: '0',
       RATE_LIMIT_USER_SENDS: '0',
       RATE_LIMIT_TENANT_WRITES: '0',
+      RATE_LIMIT_SERVICE_WRITES: '0',
       RATE_LIMIT_USER_SUBSCRIBES: '0',
+      RATE_LIMIT_USER_READ_COST: '0',
       ...options.env,
     });
     const app = await buildApp({ config, logger: options.logger ?? createLogger('silent'), database });

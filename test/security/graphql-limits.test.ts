@@ -1,6 +1,24 @@
-import { getIntrospectionQuery } from 'graphql';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  getVariableValues,
+  isEnumType,
+  isListType,
+  Kind,
+  type NamedTypeNode,
+  typeFromAST,
+  type VariableDefinitionNode,
+} from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as clientDocuments from '../../src/client/gql/graphql.js';
+import { loadConfig } from '../../src/config.js';
 import * as restDocuments from '../../src/gql/graphql.js';
+import { operationCost } from '../../src/security/operation-cost.js';
 import * as testDocuments from '../gql/graphql.js';
 import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
 import { onTestQuery } from '../helpers/database.js';
@@ -37,8 +55,14 @@ const DEEP_INTROSPECTION =
 const TOO_MANY_DIRECTIVES =
   '{ activeConnections @include(if: true) { __typename @skip(if: false) } notifications @include(if: true) { __typename } }';
 const TOO_MANY_TOKENS = `{ activeConnections { ${'__typename '.repeat(130)} } }`;
-/** Costs (2 + 2 + 1.5 * (2 + 1.5)) * 50 = 462.5: `first: 50` counts its selection fifty times. */
-const TOO_COSTLY = '{ activeConnections(first: 50) { ... on ConnectionPage { nodes { id } } } }';
+/**
+ * Costs 2 × (100 + 50 × 1) = 300: a ranking of suggestions is a hundred page reads' worth, and
+ * `perPage: 50` counts the selection of each of its nodes fifty times.
+ */
+const TOO_COSTLY = `{
+  a: connectionSuggestions(perPage: 50) { ... on ConnectionSuggestionPage { nodes { mutualCount } } }
+  b: connectionSuggestions(perPage: 50) { ... on ConnectionSuggestionPage { nodes { mutualCount } } }
+}`;
 const AFFORDABLE = '{ activeConnections(first: 5) { ... on ConnectionPage { nodes { id } } } }';
 
 const refusals = [
@@ -78,7 +102,7 @@ const refusals = [
     limit: 'cost',
     query: TOO_COSTLY,
     code: 'MAX_COST_EXCEEDED',
-    message: 'Query Cost limit of 200 exceeded, found 462.5.',
+    message: 'Query Cost limit of 200 exceeded, found 300.',
   },
 ] as const;
 
@@ -115,6 +139,17 @@ async function someone(): Promise<SeededUser> {
   const alice = await tenant.user('alice');
   await tenant.connect(alice, await tenant.user('bob'));
   return alice;
+}
+
+/** The value a variable takes at its costliest: pages of 50, lists of 100, any valid scalar else. */
+function largestValue(schema: GraphQLSchema, definition: VariableDefinitionNode): unknown {
+  const type = getNullableType(typeFromAST(schema, definition.type as NamedTypeNode));
+  if (isListType(type)) return Array.from({ length: 100 }, (_, i) => `u${i}`);
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0]?.name;
+  if (named?.name === 'Int') return 50;
+  if (named?.name === 'Boolean') return true;
+  return 'x';
 }
 
 describe('GraphQL document limits', () => {
@@ -277,15 +312,39 @@ describe('Batched requests', () => {
 });
 
 describe('Default limits', () => {
-  it('should accept every operation of the REST shim and of the test suite', async () => {
+  it('should accept every operation of the REST shim, the typed client and the test suite, at their largest', async () => {
     const enveloped = server.app.gateway.getEnveloped({});
-    const documents = [...Object.entries(restDocuments), ...Object.entries(testDocuments)].filter(([name]) =>
-      name.endsWith('Document'),
-    );
+    const { maxCost } = loadConfig({ NODE_ENV: 'test' }).graphqlLimits;
+    const documents = [
+      ...Object.entries(restDocuments),
+      ...Object.entries(clientDocuments),
+      ...Object.entries(testDocuments),
+    ].filter(([name]) => name.endsWith('Document'));
     expect(documents.length).toBeGreaterThan(20);
     for (const [name, document] of documents) {
-      const errors = enveloped.validate(enveloped.schema, enveloped.parse(String(document)));
+      const parsed = enveloped.parse(String(document));
+      const errors = enveloped.validate(enveloped.schema, parsed);
       expect({ name, errors: errors.map((error: { message: string }) => error.message) }).toEqual({ name, errors: [] });
+      // Every page asked at its largest (50), every list of ids at its longest (100).
+      const operation = getOperationAST(parsed);
+      if (!operation) continue;
+      const variables = getVariableValues(
+        enveloped.schema,
+        operation.variableDefinitions ?? [],
+        Object.fromEntries(
+          (operation.variableDefinitions ?? []).map((definition: VariableDefinitionNode) => [
+            definition.variable.name.value,
+            largestValue(enveloped.schema, definition),
+          ]),
+        ),
+      );
+      expect({ name, errors: variables.errors }).toEqual({ name, errors: undefined });
+      const fragments: Record<string, FragmentDefinitionNode> = {};
+      for (const definition of (parsed as DocumentNode).definitions) {
+        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+      }
+      const cost = operationCost(enveloped.schema, operation, fragments, variables.coerced ?? {});
+      expect({ name, withinCost: cost <= maxCost / 2 }).toEqual({ name, withinCost: true });
     }
   });
 
