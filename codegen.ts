@@ -15,7 +15,7 @@ const clientConfig = {
 } as const;
 
 const config: CodegenConfig = {
-  schema: './src/schema/index.ts',
+  schema: './src/graphql/schema.ts',
   require: ['tsx/esm'],
   ignoreNoDocuments: false,
   generates: {

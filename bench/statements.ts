@@ -2,9 +2,9 @@
  * Counts the SQL statements the gateway executes for one read operation, at two page sizes:
  * with DataLoader batching the count does not depend on how many rows a page holds.
  */
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
+import { buildApp } from '../src/app/build-app.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createLogger } from '../src/platform/logger.js';
 
 export interface StatementCount {
   operation: string;

@@ -1,17 +1,20 @@
 import { randomInt } from 'node:crypto';
 import { Presets, SingleBar } from 'cli-progress';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { connectDatabase } from '../src/db/connect.js';
-import { DirectoryInUseError } from '../src/db/directory-lock.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { findUserByClientId } from '../src/db/users.repository.js';
-import { answerConnectionRequest, sendConnectionRequest } from '../src/domain/connection-requests.js';
-import { type Deps, limitsFrom } from '../src/domain/deps.js';
-import { ConflictError } from '../src/domain/errors.js';
-import { loadPublicIds } from '../src/domain/public-ids.js';
-import { upsertUser } from '../src/domain/users.js';
-import type { Viewer } from '../src/domain/viewer.js';
-import { notifyPublisher } from '../src/realtime/pg-notify.js';
+import {
+  answerConnectionRequest,
+  sendConnectionRequest,
+} from '../src/modules/connection-requests/connection-requests.service.js';
+import { findUserByClientId } from '../src/modules/users/users.repository.js';
+import { upsertUser } from '../src/modules/users/users.service.js';
+import type { Viewer } from '../src/platform/auth/viewer.js';
+import { ConfigError, loadConfig } from '../src/platform/config.js';
+import { connectDatabase } from '../src/platform/db/connect.js';
+import { DirectoryInUseError } from '../src/platform/db/directory-lock.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { type Deps, limitsFrom } from '../src/platform/deps.js';
+import { ConflictError } from '../src/platform/errors.js';
+import { notifyPublisher } from '../src/platform/events/pg-notify.js';
+import { loadPublicIds } from '../src/platform/public-ids.js';
 
 /**
  * `npm run db:seed`: demo players of the API document in the `default` tenant (or SEED_TENANT),

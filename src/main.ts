@@ -1,7 +1,7 @@
-import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { DirectoryInUseError } from './db/directory-lock.js';
-import { createLogger } from './logger.js';
+import { buildApp } from './app/build-app.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { DirectoryInUseError } from './platform/db/directory-lock.js';
+import { createLogger } from './platform/logger.js';
 
 let config: ReturnType<typeof loadConfig>;
 try {

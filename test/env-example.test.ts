@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/platform/config.js';
 
 /*
  * .env.example is the operator's list of settings: it must name every variable the server
@@ -15,7 +15,7 @@ describe('.env.example', () => {
   });
 
   it('should name every variable the configuration reads', () => {
-    const source = readFileSync('src/config.ts', 'utf8');
+    const source = readFileSync('src/platform/config.ts', 'utf8');
     const read = new Set(
       [...source.matchAll(/(?:integer|boolean)\('([A-Z_]+)'|env\.([A-Z_]+)/g)].map((m) => (m[1] ?? m[2]) as string),
     );

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { secretKey, signToken } from '../src/auth/jwt.js';
-import { DEVELOPMENT_JWT_SECRET } from '../src/config.js';
+import { secretKey, signToken } from '../src/platform/auth/jwt.js';
+import { DEVELOPMENT_JWT_SECRET } from '../src/platform/config.js';
 import { collect, exited, listeningUrl, startServer } from './helpers/process.js';
 
 /*

@@ -5,9 +5,9 @@
  * subscribers are in, or all gone), and its memory after a full GC (start it with
  * `node --expose-gc`). Nothing else differs from a production start.
  */
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { buildApp } from '../../src/app/build-app.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { serve } from './ipc.js';
 import { cpuProbe, gcPauseProbe, memoryProbes, profileProbes } from './probes.js';
 

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { secretKey, signToken } from '../../src/auth/jwt.js';
+import { secretKey, signToken } from '../../src/platform/auth/jwt.js';
 import type { Collected, OpenResult, Subscriber } from './fleet.js';
 import { startWorker, type Worker } from './ipc.js';
 import type { MemorySample } from './probes.js';

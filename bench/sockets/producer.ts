@@ -7,10 +7,11 @@
  *
  * A worker (bench/sockets/ipc.ts): requests `run`.
  */
-import { connectDatabase } from '../../src/db/connect.js';
-import { addNotification } from '../../src/domain/notifications.js';
-import { loadPublicIds } from '../../src/domain/public-ids.js';
-import { notifyPublisher } from '../../src/realtime/pg-notify.js';
+
+import { addNotification } from '../../src/modules/notifications/notifications.service.js';
+import { connectDatabase } from '../../src/platform/db/connect.js';
+import { notifyPublisher } from '../../src/platform/events/pg-notify.js';
+import { loadPublicIds } from '../../src/platform/public-ids.js';
 import { serve } from './ipc.js';
 import { cpuProbe } from './probes.js';
 

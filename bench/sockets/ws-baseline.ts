@@ -16,11 +16,11 @@
 import { createServer } from 'node:http';
 import pg from 'pg';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { secretKey, TokenVerifier } from '../../src/auth/jwt.js';
-import type { DomainEvent } from '../../src/domain/events.js';
-import { PublicIds } from '../../src/domain/public-ids.js';
-import type { Viewer } from '../../src/domain/viewer.js';
-import { EVENTS_CHANNEL } from '../../src/realtime/pg-notify.js';
+import { secretKey, TokenVerifier } from '../../src/platform/auth/jwt.js';
+import type { Viewer } from '../../src/platform/auth/viewer.js';
+import type { DomainEvent } from '../../src/platform/events/events.js';
+import { EVENTS_CHANNEL } from '../../src/platform/events/pg-notify.js';
+import { PublicIds } from '../../src/platform/public-ids.js';
 import { serve } from './ipc.js';
 import { cpuProbe, gcPauseProbe, memoryProbes, profileProbes } from './probes.js';
 

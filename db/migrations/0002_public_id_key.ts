@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * A secret of this database's own that turns sequential row ids into the unguessable ids
- * clients see (`src/domain/public-ids.ts`). It must never change once clients hold ids, so it
+ * clients see (`src/platform/public-ids.ts`). It must never change once clients hold ids, so it
  * is made once, here, and kept with the data it belongs to (backups included).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

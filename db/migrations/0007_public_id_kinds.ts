@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Ids of requests, connections and notifications get an id space per kind (see
- * `src/domain/public-ids.ts`); before, request #1 and notification #1 had the same public id.
+ * `src/platform/public-ids.ts`); before, request #1 and notification #1 had the same public id.
  * Ids of the earlier form stay valid for the objects they named, and only for those: this
  * records, per kind, the highest row id that exists now, up to which such an id is accepted.
  * The names are those `loadPublicIds` reads.

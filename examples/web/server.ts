@@ -16,12 +16,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type App, buildApp } from '../../src/app.js';
-import { secretKey, signToken } from '../../src/auth/jwt.js';
+import { type App, buildApp } from '../../src/app/build-app.js';
 import { createHttpClient } from '../../src/client/http.js';
 import { AcceptRequest, Profile, SendRequest, UpsertUser } from '../../src/client/operations.js';
-import { type Config, loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { secretKey, signToken } from '../../src/platform/auth/jwt.js';
+import { type Config, loadConfig } from '../../src/platform/config.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { buildBundle } from './build.js';
 
 export const DEMO_PLAYERS = [

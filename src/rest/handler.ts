@@ -1,12 +1,12 @@
 import type { DocumentNode } from 'graphql';
-import { authenticate } from '../auth/authenticate.js';
-import type { TokenVerifier } from '../auth/jwt.js';
-import { MISSING_TOKEN_MESSAGE } from '../context.js';
-import { ForbiddenError } from '../domain/errors.js';
-import { actingUserId, type Viewer } from '../domain/viewer.js';
-import type { Logger } from '../logger.js';
-import { requestFields } from '../observability/request-context.js';
-import type { Gateway } from '../yoga.js';
+import { MISSING_TOKEN_MESSAGE } from '../graphql/context.js';
+import type { Gateway } from '../graphql/yoga.js';
+import { authenticate } from '../platform/auth/authenticate.js';
+import type { TokenVerifier } from '../platform/auth/jwt.js';
+import { actingUserId, type Viewer } from '../platform/auth/viewer.js';
+import { ForbiddenError } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+import { requestFields } from '../platform/observability/request-context.js';
 import { parseInput } from './input-schema.js';
 import { buildOpenApiDocument, OPENAPI_PATH, packageVersion } from './openapi.js';
 import { createRouter } from './router.js';
@@ -108,7 +108,7 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
     if (firstError) {
       if (firstError.extensions?.code === 'UNAUTHENTICATED') return unauthorized(firstError.message);
       if (firstError.extensions?.code === 'SERVICE_UNAVAILABLE') return databaseUnavailable();
-      // A user's read budget, checked before the operation runs (security/read-cost.ts).
+      // A user's read budget, checked before the operation runs (graphql/use-read-cost.ts).
       if (firstError.extensions?.code === 'RATE_LIMITED') {
         const retryAfter = firstError.extensions.retryAfterSeconds;
         return errorResponse(

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATABASE_RETRY_AFTER_SECONDS } from '../db/availability.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../platform/db/availability.js';
 import type { BodyInput, QueryInput } from './input-schema.js';
 import { isRequiredBody, isRequiredBodyField, MAX_INT, pathParamNames } from './input-schema.js';
 import { type JsonSchema, object, ref, string } from './json-schema.js';

@@ -1,17 +1,20 @@
 import { GraphQLEnumType } from 'graphql';
-import { DEFAULT_BLOCKS_PER_PAGE } from '../domain/blocks.js';
-import { DEFAULT_REQUESTS_PER_PAGE, MAX_REQUEST_MESSAGE_LENGTH } from '../domain/connection-requests.js';
-import { DEFAULT_CONNECTIONS_PER_PAGE } from '../domain/connections.js';
-import type { ErrorCode } from '../domain/errors.js';
-import { DEFAULT_MUTUAL_CONNECTIONS_PER_PAGE } from '../domain/mutual.js';
-import { DEFAULT_NOTIFICATIONS_PER_PAGE } from '../domain/notifications.js';
-import { MAX_PER_PAGE } from '../domain/pagination.js';
-import { PUBLIC_ID_BASE, PUBLIC_ID_LIMIT } from '../domain/public-ids.js';
-import { MAX_RELATIONSHIP_IDS } from '../domain/relationships.js';
-import { DEFAULT_SUGGESTIONS_PER_PAGE } from '../domain/suggestions.js';
-import { MAX_CLIENT_USER_ID_LENGTH, MAX_DISPLAY_NAME_LENGTH } from '../domain/users.js';
 import type { TypedDocumentString } from '../gql/graphql.js';
-import { schema as graphqlSchema } from '../schema/index.js';
+import { schema as graphqlSchema } from '../graphql/schema.js';
+import { DEFAULT_BLOCKS_PER_PAGE } from '../modules/blocks/blocks.service.js';
+import {
+  DEFAULT_REQUESTS_PER_PAGE,
+  MAX_REQUEST_MESSAGE_LENGTH,
+} from '../modules/connection-requests/connection-requests.service.js';
+import { DEFAULT_CONNECTIONS_PER_PAGE } from '../modules/connections/connections.service.js';
+import { DEFAULT_MUTUAL_CONNECTIONS_PER_PAGE } from '../modules/discovery/mutual.service.js';
+import { MAX_RELATIONSHIP_IDS } from '../modules/discovery/relationships.service.js';
+import { DEFAULT_SUGGESTIONS_PER_PAGE } from '../modules/discovery/suggestions.service.js';
+import { DEFAULT_NOTIFICATIONS_PER_PAGE } from '../modules/notifications/notifications.service.js';
+import { MAX_CLIENT_USER_ID_LENGTH, MAX_DISPLAY_NAME_LENGTH } from '../modules/users/users.service.js';
+import type { ErrorCode } from '../platform/errors.js';
+import { MAX_PER_PAGE } from '../platform/pagination.js';
+import { PUBLIC_ID_BASE, PUBLIC_ID_LIMIT } from '../platform/public-ids.js';
 import {
   type BodySchema,
   type EnumInput,

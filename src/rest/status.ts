@@ -1,8 +1,8 @@
 // Responses are built with the HTTP adapter's own Response class: the adapter writes their
 // string body to the socket directly, where a native Response is read back through a web stream.
 import { Response } from '@whatwg-node/fetch';
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../db/availability.js';
-import type { ErrorCode } from '../domain/errors.js';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../platform/db/availability.js';
+import type { ErrorCode } from '../platform/errors.js';
 
 /** Codes only the HTTP face produces: transport, routing and authentication failures. */
 export type HttpErrorCode =

@@ -1,7 +1,7 @@
-import { ConfigError, loadConfig } from '../config.js';
-import { connectDatabase } from '../db/connect.js';
-import { DirectoryInUseError } from '../db/directory-lock.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
+import { connectDatabase } from '../platform/db/connect.js';
+import { DirectoryInUseError } from '../platform/db/directory-lock.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
 
 /** `npm run db:migrate`: applies pending migrations to the configured database and exits. */
 try {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { decodeJwt } from 'jose';
-import { secretKey, signToken } from '../auth/jwt.js';
-import { ConfigError, DEFAULT_TOKEN_LIFETIME, loadConfig } from '../config.js';
+import { secretKey, signToken } from '../platform/auth/jwt.js';
+import { ConfigError, DEFAULT_TOKEN_LIFETIME, loadConfig } from '../platform/config.js';
 
 /**
  * Prints a JWT for the configured JWT_SECRET: `npm run token -- --sub user123 [--tenant t]

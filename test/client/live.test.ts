@@ -12,12 +12,12 @@ import {
   type LiveSubscription,
 } from '../../src/client/live.js';
 import { ActiveConnections, Notifications } from '../../src/client/operations.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/platform/config.js';
 import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
 import { recordingWire } from './wire.js';
 
 /**
- * The rate budgets as deployed (src/config.ts's defaults; `useTestServer` switches them off for
+ * The rate budgets as deployed (src/platform/config.ts's defaults; `useTestServer` switches them off for
  * tests of other behaviour): a client that reconnects must live within them.
  */
 const DEFAULT_RATE_BUDGETS = (() => {

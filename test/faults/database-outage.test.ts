@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.js';
-import { loadPublicIds } from '../../src/domain/public-ids.js';
+import { connectDatabase, type DatabaseHandle } from '../../src/platform/db/connect.js';
+import { loadPublicIds } from '../../src/platform/public-ids.js';
 import { createTenant, type SeededUser, useTestServer } from '../helpers/app.js';
 import { type PrivatePostgres, privatePostgresAvailable, startPrivatePostgres } from '../helpers/private-postgres.js';
 

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { secretKey, signToken } from '../../src/auth/jwt.js';
+import { secretKey, signToken } from '../../src/platform/auth/jwt.js';
 import { TEST_JWT_SECRET } from '../helpers/app.js';
 import { realPostgresDatabase } from '../helpers/database.js';
 import { collect, exited, listeningUrl, startServer } from '../helpers/process.js';

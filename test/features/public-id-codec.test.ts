@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type EncodedKind, type IdKind, PublicIds } from '../../src/domain/public-ids.js';
+import { type EncodedKind, type IdKind, PublicIds } from '../../src/platform/public-ids.js';
 import { legacyPublicId } from '../helpers/legacy-public-ids.js';
 
 /*

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../../src/schema/index.js';
+import { schema } from '../../src/graphql/schema.js';
 import { useTestServer } from '../helpers/app.js';
 import { type CorpusDocument, repositoryOperations, requestFor, schemaOperations } from './differential/corpus.js';
 import { argumentValue, buildGraph, type Graph } from './differential/fixture.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { createTenant, useTestServer } from '../helpers/app.js';
 
 const lines: string[] = [];

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { type App, buildApp } from '../../src/app.js';
-import { secretKey, signToken } from '../../src/auth/jwt.js';
-import { loadConfig } from '../../src/config.js';
-import type { DatabaseHandle } from '../../src/db/connect.js';
-import type { Role } from '../../src/domain/viewer.js';
-import { createLogger, type Logger } from '../../src/logger.js';
+import { type App, buildApp } from '../../src/app/build-app.js';
+import { secretKey, signToken } from '../../src/platform/auth/jwt.js';
+import type { Role } from '../../src/platform/auth/viewer.js';
+import { loadConfig } from '../../src/platform/config.js';
+import type { DatabaseHandle } from '../../src/platform/db/connect.js';
+import { createLogger, type Logger } from '../../src/platform/logger.js';
 import type { TypedDocumentString } from '../gql/graphql.js';
 import { sharedTestDatabase } from './database.js';
 
@@ -97,14 +97,18 @@ export function useTestServer(
           body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
           headers['content-type'] ??= 'application/json';
         }
-        const response = await fetch(`${url}${path}`, { method, headers, ...(body !== undefined && { body }) });
+        const response = await fetchOverKeepAlive(`${url}${path}`, {
+          method,
+          headers,
+          ...(body !== undefined && { body }),
+        });
         const text = await response.text();
         return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
       },
       async graphql(document, variables, token) {
         const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
         if (token) headers.authorization = `Bearer ${token}`;
-        const response = await fetch(`${url}/graphql`, {
+        const response = await fetchOverKeepAlive(`${url}/graphql`, {
           method: 'POST',
           headers,
           body: JSON.stringify({ query: document.toString(), variables }),
@@ -117,6 +121,22 @@ export function useTestServer(
     await server.app?.stop();
   });
   return server;
+}
+
+/**
+ * `fetch`, sent again once when a kept-alive socket turned out to be closed. Node's server closes
+ * a socket idle past its keep-alive timeout; under load the client may pick that socket just as
+ * it closes, and the request fails with ECONNRESET before the server read any of it (the server
+ * closes only idle sockets), so sending it again cannot apply it twice.
+ */
+async function fetchOverKeepAlive(input: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch (error) {
+    const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+    if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(input, init);
+  }
 }
 
 export interface SeededUser {

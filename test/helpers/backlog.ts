@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../../src/db/connect.js';
-import { findUserByClientId } from '../../src/db/users.repository.js';
+import { findUserByClientId } from '../../src/modules/users/users.repository.js';
+import type { DatabaseHandle } from '../../src/platform/db/connect.js';
 
 /**
  * Gives `clientUserId` a backlog of `count` unread notifications of 500 characters each, far

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { connectDatabase } from '../../src/db/connect.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { connectDatabase } from '../../src/platform/db/connect.js';
 import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
 import { realPostgresDatabase } from '../helpers/database.js';
 

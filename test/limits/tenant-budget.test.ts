@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/platform/config.js';
 import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
 import { realPostgresDatabase } from '../helpers/database.js';
 import { collect, exited, listeningUrl, startServer } from '../helpers/process.js';
@@ -28,7 +28,7 @@ const WRITES_PER_REQUEST = maxBatch * maxAliases;
 const floodOnce = (server: TestServer, user: SeededUser) =>
   markAllReadBatch(server, user, WRITES_PER_REQUEST, maxAliases);
 
-/** The fixed window (they are aligned on the epoch, src/domain/rate-limits.ts) `now` falls in. */
+/** The fixed window (they are aligned on the epoch, src/platform/writes/rate-limits.ts) `now` falls in. */
 const windowOf = (now: number) => Math.floor(now / (budgets.windowSeconds * 1000));
 
 /**

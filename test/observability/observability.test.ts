@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { createTenant, useTestServer } from '../helpers/app.js';
 import { onTestQuery } from '../helpers/database.js';
 import { liveClient } from '../helpers/live.js';

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { findUserByClientId } from '../../src/db/users.repository.js';
-import { addNotification } from '../../src/domain/notifications.js';
-import { createLogger } from '../../src/logger.js';
-import { notifyPublisher } from '../../src/realtime/pg-notify.js';
+import { buildApp } from '../../src/app/build-app.js';
+import { addNotification } from '../../src/modules/notifications/notifications.service.js';
+import { findUserByClientId } from '../../src/modules/users/users.repository.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { notifyPublisher } from '../../src/platform/events/pg-notify.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { graphql } from '../gql/index.js';
 import { createTenant, TEST_JWT_SECRET, useTestServer } from '../helpers/app.js';
 import { type LiveClient, liveClient } from '../helpers/live.js';

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.js';
-import { findUserByClientId } from '../../src/db/users.repository.js';
-import { createLogger } from '../../src/logger.js';
-import { EVENTS_CHANNEL } from '../../src/realtime/pg-notify.js';
+import { type App, buildApp } from '../../src/app/build-app.js';
+import { findUserByClientId } from '../../src/modules/users/users.repository.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { connectDatabase, type DatabaseHandle } from '../../src/platform/db/connect.js';
+import { EVENTS_CHANNEL } from '../../src/platform/events/pg-notify.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { graphql } from '../gql/index.js';
 import { createTenant, type SeededUser, TEST_JWT_SECRET, useTestServer } from '../helpers/app.js';
 import { realPostgresDatabase } from '../helpers/database.js';

@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type App, buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { type App, buildApp } from '../../src/app/build-app.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { createTenant, type SeededUser, TEST_JWT_SECRET, useTestServer } from '../helpers/app.js';
 import { insertNotificationBacklog } from '../helpers/backlog.js';
 import { sseSubscribe } from '../helpers/sse.js';

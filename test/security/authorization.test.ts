@@ -29,9 +29,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { loadPublicIds, type PublicIds } from '../../src/domain/public-ids.js';
+import { schema } from '../../src/graphql/schema.js';
+import { loadPublicIds, type PublicIds } from '../../src/platform/public-ids.js';
 import { routes as gatewayRoutes } from '../../src/rest/routes.js';
-import { schema } from '../../src/schema/index.js';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
 
 const server = useTestServer();

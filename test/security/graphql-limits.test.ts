@@ -16,9 +16,9 @@ import {
 } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as clientDocuments from '../../src/client/gql/graphql.js';
-import { loadConfig } from '../../src/config.js';
 import * as restDocuments from '../../src/gql/graphql.js';
-import { operationCost } from '../../src/security/operation-cost.js';
+import { operationCost } from '../../src/graphql/operation-cost.js';
+import { loadConfig } from '../../src/platform/config.js';
 import * as testDocuments from '../gql/graphql.js';
 import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
 import { onTestQuery } from '../helpers/database.js';

@@ -14,8 +14,8 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { schema } from '../../src/graphql/schema.js';
 import { routes as gatewayRoutes } from '../../src/rest/routes.js';
-import { schema } from '../../src/schema/index.js';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
 import { DOCUMENTED_LABEL_OF_STATUS, DOCUMENTED_STATUS_OF_CODE } from '../helpers/documented-errors.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPublicIds } from '../../src/domain/public-ids.js';
+import { loadPublicIds } from '../../src/platform/public-ids.js';
 import { createTenant, useTestServer } from '../helpers/app.js';
 import { realPostgresDatabase } from '../helpers/database.js';
 import { runLoad, type StressUser } from './driver.js';

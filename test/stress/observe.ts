@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../src/db/database.js';
+import type { Database } from '../../src/platform/db/database.js';
 import { type Caller, type Outcome, StressApi } from './api.js';
 import type { StressUser } from './driver.js';
 import type { ApiView, DbState, Face, StatusFilter } from './model.js';

@@ -1,7 +1,7 @@
 import { execute, type GraphQLSchema, getOperationAST, parse, specifiedRules, subscribe, validate } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { secretKey, TokenVerifier } from '../../../src/auth/jwt.js';
+import { secretKey, TokenVerifier } from '../../../src/platform/auth/jwt.js';
 import { TEST_JWT_SECRET, type TestServer } from '../../helpers/app.js';
 import { sseSubscribe } from '../../helpers/sse.js';
 import type { GraphQLRequest } from './rewrites.js';

@@ -1,0 +1,41 @@
+import { GraphQLError } from 'graphql';
+import type { Viewer } from '../platform/auth/viewer.js';
+import type { Db } from '../platform/db/database.js';
+import type { Limits } from '../platform/deps.js';
+import type { EventPublisher } from '../platform/events/events.js';
+import type { EventHub } from '../platform/events/hub.js';
+import type { PublicIds } from '../platform/public-ids.js';
+import type { Loaders } from './loaders.js';
+
+/** What every resolver sees for one request. */
+export interface Context {
+  db: Db;
+  /** Turns row ids into the ids clients see and back. */
+  ids: PublicIds;
+  /** Where changes are published, when their transaction commits. */
+  events: EventPublisher;
+  limits: Limits;
+  /** This instance's live subscribers, by user. */
+  hub: EventHub;
+  /** How long a subscription waits for its client to take an event before dropping it. */
+  subscriptionStallMs: number;
+  /** Drops the transport of a client that stopped reading: its WebSocket, or its SSE connection. */
+  disconnectSlowConsumer?: (() => void) | undefined;
+  /** Null when the request carried no token; resolvers that touch data call `requireViewer`. */
+  viewer: Viewer | null;
+  loaders: Loaders;
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
+  });
+}
+
+export const MISSING_TOKEN_MESSAGE = 'Missing bearer token: send Authorization: Bearer <JWT>';
+
+/** The caller, or a 401 when the request carried no token. */
+export function requireViewer(context: Context): Viewer {
+  if (!context.viewer) throw unauthenticated(MISSING_TOKEN_MESSAGE);
+  return context.viewer;
+}

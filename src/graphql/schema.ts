@@ -1,0 +1,19 @@
+import { builder } from './builder.js';
+import './scalars.js';
+import './errors.js';
+import '../modules/users/users.graphql.js';
+import '../modules/connections/connections.graphql.js';
+import '../modules/connection-requests/connection-requests.graphql.js';
+import '../modules/notifications/notifications.graphql.js';
+import '../modules/live/live.graphql.js';
+import '../modules/settings/settings.graphql.js';
+import '../modules/blocks/blocks.graphql.js';
+import '../modules/discovery/relationships.graphql.js';
+import '../modules/discovery/mutual.graphql.js';
+import '../modules/discovery/suggestions.graphql.js';
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
+
+export const schema = builder.toSchema({ sortSchema: true });

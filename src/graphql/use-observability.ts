@@ -1,0 +1,107 @@
+import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Viewer } from '../platform/auth/viewer.js';
+import type { Logger } from '../platform/logger.js';
+import type { Metrics } from '../platform/observability/metrics.js';
+import { requestFields, requestInfo } from '../platform/observability/request-context.js';
+import { logGraphQLFailure } from './failures.js';
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** The same error with `requestId` added to a copy of its extensions (never shared objects). */
+function withRequestId(error: GraphQLError, requestId: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes ?? null,
+    source: error.source ?? null,
+    positions: error.positions ?? null,
+    path: error.path ?? null,
+    originalError: error.originalError ?? null,
+    extensions: { ...error.extensions, requestId },
+  });
+}
+
+/**
+ * The gateway's envelop plugin for observability. For every operation (HTTP, the REST shim,
+ * WebSocket and SSE): notes the operation and the verified viewer on the request being served
+ * (for its log line), times queries and mutations, counts subscriptions and the messages they
+ * send. Logs the failures behind errors with the request id. For GraphQL over HTTP: adds the
+ * request id to every error (`extensions.requestId`) and counts errors by `extensions.code`.
+ */
+export function useObservability(options: { metrics: Metrics | undefined; logger: Logger }): Plugin {
+  const { metrics } = options;
+  return {
+    onContextBuilding() {
+      return ({ context }) => {
+        const viewer = (context as { viewer?: Viewer | null }).viewer;
+        const request = requestInfo(context.request);
+        if (viewer && request) {
+          request.tenant = viewer.tenant;
+          request.user = viewer.subject;
+        }
+      };
+    },
+    onExecute({ args }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      const { request } = args.contextValue;
+      const info = requestInfo(request);
+      if (info && operation) {
+        info.operationType = operation.operation;
+        if (operation.name) info.operationName = operation.name.value;
+      }
+      const stop = metrics?.graphqlDuration.startTimer({
+        operation_name: metrics.operationLabel(operation?.name?.value ?? args.operationName),
+        operation_type: operation?.operation ?? 'unknown',
+      });
+      return {
+        onExecuteDone: ({ result }) => {
+          stop?.();
+          // Seen here before Yoga masks them, so the log line can name the request.
+          if (isAsyncIterable(result)) return;
+          for (const error of result.errors ?? []) logGraphQLFailure(options.logger, error, requestFields(request));
+        },
+      };
+    },
+    onSubscribe({ args }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      const info = requestInfo(args.contextValue.request);
+      if (info && operation) {
+        info.operationType = operation.operation;
+        if (operation.name) info.operationName = operation.name.value;
+      }
+      if (!metrics) return;
+      return {
+        onSubscribeResult({ result }) {
+          if (!isAsyncIterable(result)) return;
+          metrics.activeSubscriptions.inc();
+          let ended = false;
+          return {
+            onNext: () => metrics.messagesDelivered.inc(),
+            onEnd: () => {
+              if (ended) return;
+              ended = true;
+              metrics.activeSubscriptions.dec();
+            },
+          };
+        },
+      };
+    },
+    onResultProcess({ request: httpRequest, result, setResult }) {
+      const request = requestInfo(httpRequest);
+      if (!request || isAsyncIterable(result)) return;
+      const decorate = (one: ExecutionResult): ExecutionResult => {
+        if (!one.errors?.length) return one;
+        for (const error of one.errors) {
+          const code = error.extensions?.code;
+          metrics?.errors.inc({ source: 'graphql', code: typeof code === 'string' ? code : 'UNKNOWN' });
+        }
+        return {
+          ...one,
+          errors: one.errors.map((error) => withRequestId(error, request.id)),
+        };
+      };
+      setResult(Array.isArray(result) ? result.map(decorate) : decorate(result as ExecutionResult));
+    },
+  };
+}

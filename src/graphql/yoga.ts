@@ -1,0 +1,139 @@
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { dropConnection } from '../app/http-listener.js';
+import { authenticate } from '../platform/auth/authenticate.js';
+import type { TokenVerifier } from '../platform/auth/jwt.js';
+import type { Viewer } from '../platform/auth/viewer.js';
+import type { GraphQLLimits } from '../platform/config.js';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from '../platform/db/availability.js';
+import type { Db } from '../platform/db/database.js';
+import type { Limits } from '../platform/deps.js';
+import type { EventPublisher } from '../platform/events/events.js';
+import type { EventHub } from '../platform/events/hub.js';
+import type { Logger } from '../platform/logger.js';
+import type { Metrics } from '../platform/observability/metrics.js';
+import type { PublicIds } from '../platform/public-ids.js';
+import type { ReadBudget } from '../platform/reads/read-budget.js';
+import type { Context } from './context.js';
+import { logGraphQLFailure } from './failures.js';
+import { createLoaders } from './loaders.js';
+import { schema } from './schema.js';
+import { useSubscriptionLifetime } from './subscription-lifetime.js';
+import { useCsrfPrevention } from './use-csrf.js';
+import { useGraphQLLimits, useNoIntrospection } from './use-limits.js';
+import { useObservability } from './use-observability.js';
+import { useProductionErrors } from './use-production-errors.js';
+import { useReadCost } from './use-read-cost.js';
+import { useMalformedParamsAsBadRequest } from './use-request-parse-errors.js';
+
+export interface GatewayOptions {
+  db: Db;
+  ids: PublicIds;
+  events: EventPublisher;
+  limits: Limits;
+  hub: EventHub;
+  /** How long a subscription waits for its client to take an event before dropping it. */
+  subscriptionStallMs: number;
+  tokens: TokenVerifier;
+  graphiql: boolean;
+  logger: Logger;
+  /** Limits every document is held to before it runs, and the size of a batch. */
+  graphqlLimits: GraphQLLimits;
+  /** Each user's read budget, in cost units. */
+  readBudget: ReadBudget;
+  /** Whether `__schema` and `__type` may be queried. */
+  introspection: boolean;
+  /** Production hides what helps map the schema ("Did you mean ...?" hints) and parser details. */
+  production: boolean;
+  /** Where operation timings, subscriptions and error codes are counted; none when disabled. */
+  metrics?: Metrics | undefined;
+}
+
+/**
+ * What an in-process caller (the REST shim) may hand the gateway with a request: the viewer it
+ * already verified from that request's own token, so the token is not verified twice.
+ */
+export interface GatewayServerContext {
+  verifiedViewer?: Viewer;
+  /** Set by the WebSocket adapter: drops the socket of a client that stopped reading. */
+  disconnectSlowConsumer?: () => void;
+  /** Set by the WebSocket adapter, which closes the whole socket when its token expires. */
+  closesAtTokenExpiry?: boolean;
+}
+
+export type Gateway = YogaServerInstance<GatewayServerContext, Context>;
+
+/** The GraphQL engine: schema, authentication and per-request context. Both faces go through it. */
+export function createGateway(options: GatewayOptions): Gateway {
+  return createYoga<GatewayServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: options.graphiql && {
+      title: 'User Connections',
+      headers: JSON.stringify({ Authorization: 'Bearer <run: npm run token -- --sub user123>' }),
+    },
+    landingPage: false,
+    // CORS is answered for every path, this one included, by the app's fetch wrapper.
+    cors: false,
+    // Every body is read and bounded before it gets here (http-listener.ts: 413 above
+    // MAX_REQUEST_BODY_BYTES, on every path). Yoga's own limit would wrap each body in a
+    // second stream pipeline only to count the same bytes again: a measurable share of a
+    // request's CPU (bench/CHANGES.md).
+    maxRequestBodySize: false,
+    // An array of operations in one POST, each held to the limits, at most this many.
+    batching: { limit: options.graphqlLimits.maxBatch },
+    // Unexpected errors reach clients as "Unexpected error." only; the cause goes to the log.
+    // A database that is away is not unexpected: the client is told to retry (503).
+    maskedErrors: {
+      // Never put the cause (`originalError`, with its stack) in a response, whatever NODE_ENV
+      // says; it goes to the log.
+      isDev: false,
+      maskError(error, message, isDev) {
+        // Failures during execution were logged with their request id already (useObservability).
+        logGraphQLFailure(options.logger, error);
+        if (isDatabaseUnavailable(error)) {
+          return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+            extensions: {
+              code: 'SERVICE_UNAVAILABLE',
+              // Socket and SSE clients cannot read the HTTP Retry-After.
+              retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+              http: { status: 503, headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } },
+            },
+          });
+        }
+        return maskError(error, message, isDev);
+      },
+    },
+    logging: false,
+    plugins: [
+      useCsrfPrevention(),
+      useMalformedParamsAsBadRequest(),
+      useGraphQLLimits(options.graphqlLimits),
+      useReadCost({ maxCost: options.graphqlLimits.maxCost, budget: options.readBudget }),
+      // No "Did you mean ...?" and no `extensions.originalError` in production's answers.
+      ...(options.production ? [useProductionErrors()] : []),
+      ...(options.introspection ? [] : [useNoIntrospection()]),
+      useSubscriptionLifetime(),
+      useObservability({ metrics: options.metrics, logger: options.logger }),
+    ],
+    context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
+      const viewer = verifiedViewer ?? (await authenticate(request, options.tokens));
+      return {
+        db: options.db,
+        ids: options.ids,
+        events: options.events,
+        limits: options.limits,
+        hub: options.hub,
+        subscriptionStallMs: options.subscriptionStallMs,
+        // Over WebSocket the adapter closes the socket; over HTTP (SSE) the connection is cut.
+        disconnectSlowConsumer: disconnectSlowConsumer ?? (() => dropConnection(request)),
+        viewer,
+        loaders: createLoaders(options.db, viewer?.tenant ?? ''),
+      };
+    },
+  });
+}

@@ -1,0 +1,150 @@
+import type { ConnectionRequestRow, Db, RequestStatus, Trx } from '../../platform/db/database.js';
+import { inWindow, violatedUniqueConstraint } from '../../platform/db/sql-helpers.js';
+import { ConflictError } from '../../platform/errors.js';
+import type { Window } from '../../platform/pagination.js';
+
+export async function insertConnectionRequest(
+  trx: Trx,
+  values: { tenant: string; senderId: number; receiverId: number; message: string | null },
+): Promise<ConnectionRequestRow> {
+  try {
+    return await trx
+      .insertInto('connection_requests')
+      .values({
+        tenant: values.tenant,
+        sender_id: values.senderId,
+        receiver_id: values.receiverId,
+        message: values.message,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  } catch (error) {
+    if (violatedUniqueConstraint(error) === 'connection_requests_one_pending_per_pair') {
+      throw new ConflictError('REQUEST_ALREADY_PENDING');
+    }
+    throw error;
+  }
+}
+
+export async function findConnectionRequest(
+  db: Db,
+  tenant: string,
+  id: number,
+): Promise<ConnectionRequestRow | undefined> {
+  return db
+    .selectFrom('connection_requests')
+    .selectAll()
+    .where('tenant', '=', tenant)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The pending request between two users, whichever of them sent it. */
+export async function findPendingRequestBetween(
+  db: Db,
+  a: number,
+  b: number,
+): Promise<ConnectionRequestRow | undefined> {
+  return db
+    .selectFrom('connection_requests')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('sender_id', '=', a), eb('receiver_id', '=', b)]),
+        eb.and([eb('sender_id', '=', b), eb('receiver_id', '=', a)]),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+/**
+ * Moves a pending request to its answer. Returns nothing when the request is no longer
+ * pending: under concurrent answers the second one waits for the first to commit, then finds
+ * the row already answered.
+ */
+export async function answerConnectionRequest(
+  trx: Trx,
+  id: number,
+  status: Exclude<RequestStatus, 'pending'>,
+): Promise<ConnectionRequestRow | undefined> {
+  return trx
+    .updateTable('connection_requests')
+    .set((eb) => ({ status, responded_at: eb.fn<Date>('date_trunc', [eb.val('milliseconds'), eb.fn('now')]) }))
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+type Side = 'sender_id' | 'receiver_id';
+
+export async function listConnectionRequests(
+  db: Db,
+  side: Side,
+  userId: number,
+  status: RequestStatus | null,
+  window: Window,
+): Promise<ConnectionRequestRow[]> {
+  let query = db.selectFrom('connection_requests').selectAll().where(side, '=', userId);
+  if (status) query = query.where('status', '=', status);
+  return inWindow(query, window, 'created_at', 'id').execute();
+}
+
+export async function countConnectionRequests(
+  db: Db,
+  side: Side,
+  userId: number,
+  status: RequestStatus | null,
+): Promise<number> {
+  let query = db
+    .selectFrom('connection_requests')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where(side, '=', userId);
+  if (status) query = query.where('status', '=', status);
+  const { count } = await query.executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/** How many pending requests the user has sent, counting no further than `atMost`. */
+export async function countPendingSent(trx: Trx, senderId: number, atMost: number): Promise<number> {
+  const row = await trx
+    .selectFrom((qb) =>
+      qb
+        .selectFrom('connection_requests')
+        .select('id')
+        .where('sender_id', '=', senderId)
+        .where('status', '=', 'pending')
+        .limit(atMost)
+        .as('pending'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** When the receiver last declined a request from this sender, if ever. */
+export async function findLastDeclineAt(db: Db, senderId: number, receiverId: number): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('connection_requests')
+    .select('responded_at')
+    .where('sender_id', '=', senderId)
+    .where('receiver_id', '=', receiverId)
+    .where('status', '=', 'declined')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.responded_at ?? undefined;
+}
+
+/** Up to `limit` pending requests created before `cutoff`, oldest first, in any tenant. */
+export async function findPendingRequestsBefore(db: Db, cutoff: Date, limit: number): Promise<ConnectionRequestRow[]> {
+  return db
+    .selectFrom('connection_requests')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('created_at', '<', cutoff)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+}

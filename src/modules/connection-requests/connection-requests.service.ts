@@ -1,0 +1,329 @@
+import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
+import type { ConnectionRequestRow, RequestStatus, Trx } from '../../platform/db/database.js';
+import type { Deps } from '../../platform/deps.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import type { EventPublisher } from '../../platform/events/events.js';
+import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platform/pagination.js';
+import { guardedWrite } from '../../platform/writes/guarded-write.js';
+import { type ConnectionEdge, findConnectionBetween, insertConnection } from '../connections/connections.repository.js';
+import { markRequestNotificationRead } from '../notifications/notifications.repository.js';
+import { addNotification } from '../notifications/notifications.service.js';
+import { lockUsers } from '../users/users.repository.js';
+import { characterLength, isStorableText, requireUser } from '../users/users.service.js';
+import * as requests from './connection-requests.repository.js';
+import { assertMayRequest } from './request-policy.js';
+
+export const MAX_REQUEST_MESSAGE_LENGTH = 500;
+export const DEFAULT_REQUESTS_PER_PAGE = 10;
+
+/** Texts of the notifications the sender receives when the request is answered. */
+const answerNotification = {
+  accepted: { type: 'request_accepted', message: 'Your connection request was accepted!' },
+  declined: { type: 'request_declined', message: 'Your connection request was declined.' },
+} as const;
+
+function normalizeMessage(message: string | null | undefined): string | null {
+  const trimmed = message?.trim();
+  if (!trimmed) return null;
+  if (characterLength(trimmed) > MAX_REQUEST_MESSAGE_LENGTH) {
+    throw new ValidationError('message', `Message must be at most ${MAX_REQUEST_MESSAGE_LENGTH} characters`);
+  }
+  if (!isStorableText(trimmed))
+    throw new ValidationError('message', 'Message must not contain NUL characters or unpaired surrogates');
+  return trimmed;
+}
+
+/**
+ * Sends a request from the acting user to `receiverId` and notifies the receiver, in one
+ * transaction. Refused when the two are already connected or a request between them (in either
+ * direction) is still pending; a concurrent send between the same pair loses with the same
+ * conflict, decided by the unique index on pending pairs. Also refused when the sender has
+ * too many requests pending or is at the connection limit.
+ */
+export async function sendConnectionRequest(
+  deps: Deps,
+  viewer: Viewer,
+  input: {
+    userId?: string | null | undefined;
+    receiverId: string;
+    message?: string | null | undefined;
+    idempotencyKey?: string | null | undefined;
+  },
+): Promise<ConnectionRequestRow> {
+  const senderId = actingUserId(viewer, input.userId);
+  const message = normalizeMessage(input.message);
+  if (input.receiverId === senderId) {
+    throw new ValidationError('receiverId', 'Cannot send a connection request to yourself', 'CANNOT_CONNECT_TO_SELF');
+  }
+  const { events, limits } = deps;
+  const guard = {
+    action: 'send',
+    actingUserId: senderId,
+    idempotencyKey: input.idempotencyKey,
+    operation: 'sendConnectionRequest',
+    input: { receiverId: input.receiverId, message },
+  } as const;
+  return guardedWrite(deps, viewer, guard, async (trx) => {
+    const sender = await requireUser(trx, viewer.tenant, senderId);
+    const receiver = await requireUser(trx, viewer.tenant, input.receiverId);
+    const locked = await lockUsers(trx, [sender.id, receiver.id]);
+    if (await findConnectionBetween(trx, sender.id, receiver.id)) throw new ConflictError('ALREADY_CONNECTED');
+    if (await requests.findPendingRequestBetween(trx, sender.id, receiver.id)) {
+      throw new ConflictError('REQUEST_ALREADY_PENDING');
+    }
+    const receiverNow = {
+      ...receiver,
+      accept_requests_from: locked.get(receiver.id)?.acceptRequestsFrom ?? receiver.accept_requests_from,
+    };
+    await assertMayRequest(trx, limits, sender, receiverNow);
+    const maxConnections = limits.maxConnectionsPerUser;
+    if (maxConnections > 0 && (locked.get(sender.id)?.connectionCount ?? 0) >= maxConnections) {
+      throw new ConflictError(
+        'CONNECTION_LIMIT_REACHED',
+        `Connection limit reached: a user may have at most ${maxConnections} connections`,
+      );
+    }
+    const maxPending = limits.maxPendingOutgoingRequests;
+    if (maxPending > 0 && (await requests.countPendingSent(trx, sender.id, maxPending)) >= maxPending) {
+      throw new ConflictError(
+        'TOO_MANY_PENDING_REQUESTS',
+        `Too many pending connection requests: at most ${maxPending} may wait for an answer at once`,
+      );
+    }
+    const request = await requests.insertConnectionRequest(trx, {
+      tenant: viewer.tenant,
+      senderId: sender.id,
+      receiverId: receiver.id,
+      message,
+    });
+    await addNotification(trx, events, {
+      tenant: viewer.tenant,
+      user_id: receiver.id,
+      type: 'new_request',
+      connection_request_id: request.id,
+      other_user_id: sender.id,
+      message: message ?? `${sender.display_name} wants to connect with you.`,
+    });
+    return request;
+  });
+}
+
+/**
+ * Declines `request` within `trx`, as its receiver; the caller holds the pair's lock
+ * (`lockUsers`). Unless `silent`, the sender gets a `request_declined` notification. A silent
+ * decline tells the sender nothing at all, neither a notification nor a live event: what the
+ * sender can learn is the request's status in their `sent` list, the same as after any decline.
+ * A block declines the blocked user's request exactly this way (see `blockUser`), so that a
+ * decline without a notification proves nothing. Returns nothing when the request was no
+ * longer pending.
+ */
+export async function declinePendingRequest(
+  trx: Trx,
+  events: EventPublisher,
+  request: ConnectionRequestRow,
+  { silent }: { silent: boolean },
+): Promise<ConnectionRequestRow | undefined> {
+  const declined = await requests.answerConnectionRequest(trx, request.id, 'declined');
+  if (!declined || silent) return declined;
+  await addNotification(trx, events, {
+    tenant: declined.tenant,
+    user_id: declined.sender_id,
+    connection_request_id: declined.id,
+    other_user_id: declined.receiver_id,
+    ...answerNotification.declined,
+  });
+  return declined;
+}
+
+/**
+ * Answers a pending request as its receiver. Accepting creates the connection, visible to both
+ * users as soon as this returns, and notifies the sender; declining notifies the sender unless
+ * `silent` (see `declinePendingRequest`; `silent` means nothing to an accept). Of two
+ * concurrent answers to one request, exactly one wins; the other gets `REQUEST_ALREADY_PROCESSED`.
+ */
+export async function answerConnectionRequest(
+  deps: Deps,
+  viewer: Viewer,
+  input: {
+    userId?: string | null | undefined;
+    requestId: string;
+    silent?: boolean | null | undefined;
+    idempotencyKey?: string | null | undefined;
+  },
+  answer: 'accepted' | 'declined',
+): Promise<{ request: ConnectionRequestRow; connection: ConnectionEdge | null }> {
+  const { ids, events, limits } = deps;
+  const actingId = actingUserId(viewer, input.userId);
+  const requestId = ids.parse('request', input.requestId);
+  const silent = answer === 'declined' && input.silent === true;
+  const guard = {
+    action: 'write',
+    actingUserId: actingId,
+    idempotencyKey: input.idempotencyKey,
+    operation: answer === 'accepted' ? 'acceptConnectionRequest' : 'declineConnectionRequest',
+    // A key reused with the other `silent` is another call. A plain decline keeps the
+    // fingerprint it always had, so keys stored before `silent` existed still replay.
+    input: silent ? { requestId, silent } : { requestId },
+  } as const;
+  return guardedWrite(deps, viewer, guard, async (trx) => {
+    const receiver = await requireUser(trx, viewer.tenant, actingId);
+    const pending = await requests.findConnectionRequest(trx, viewer.tenant, requestId);
+    if (!pending) throw new NotFoundError('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
+    if (pending.receiver_id !== receiver.id) {
+      throw new ForbiddenError(
+        `Not authorized to ${answer === 'accepted' ? 'accept' : 'decline'} this request`,
+        'NOT_REQUEST_RECEIVER',
+      );
+    }
+    const locked = await lockUsers(trx, [pending.sender_id, pending.receiver_id]);
+    if (answer === 'declined') {
+      const request = await declinePendingRequest(trx, events, pending, { silent });
+      if (!request) throw new ConflictError('REQUEST_ALREADY_PROCESSED');
+      return { request, connection: null };
+    }
+    const maxConnections = limits.maxConnectionsPerUser;
+    if (
+      pending.status === 'pending' &&
+      maxConnections > 0 &&
+      [...locked.values()].some((user) => user.connectionCount >= maxConnections)
+    ) {
+      throw new ConflictError(
+        'CONNECTION_LIMIT_REACHED',
+        `Connection limit reached: one of the users already has ${maxConnections} connections`,
+      );
+    }
+    const request = await requests.answerConnectionRequest(trx, requestId, 'accepted');
+    if (!request) throw new ConflictError('REQUEST_ALREADY_PROCESSED');
+    const created = await insertConnection(trx, {
+      tenant: viewer.tenant,
+      userA: request.receiver_id,
+      userB: request.sender_id,
+      requestId: request.id,
+    });
+    await events.publish(trx, {
+      kind: 'connection_created',
+      tenant: viewer.tenant,
+      connectionId: created.id,
+      userIds: [request.receiver_id, request.sender_id],
+    });
+    await addNotification(trx, events, {
+      tenant: viewer.tenant,
+      user_id: request.sender_id,
+      connection_request_id: request.id,
+      other_user_id: request.receiver_id,
+      ...answerNotification.accepted,
+    });
+    const connection = { connection_id: created.id, other_user_id: request.sender_id, created_at: created.created_at };
+    return { request, connection };
+  });
+}
+
+/** What each way of closing a request without an answer tells, and to whom. */
+const closingNotification = {
+  cancelled: {
+    type: 'request_cancelled',
+    to: 'receiver_id',
+    other: 'sender_id',
+    message: 'This connection request was withdrawn by its sender.',
+  },
+  expired: {
+    type: 'request_expired',
+    to: 'sender_id',
+    other: 'receiver_id',
+    message: 'Your connection request expired without an answer.',
+  },
+} as const;
+
+/**
+ * Closes a pending request without an answer, within `trx`: withdrawn by its sender
+ * (`cancelled`) or left unanswered too long (`expired`). The receiver's `new_request`
+ * notification is marked read (it no longer asks for anything), the side that did not act gets
+ * a notification that is already read (it shows in the list and the live stream, it raises no
+ * badge: an expiry sweep must not become a notification storm), and both users' friends panels
+ * hear `request_closed`. Returns nothing when the request was no longer pending. The caller
+ * holds the pair's lock (`lockUsers`), as for every change to a pair.
+ */
+export async function closePendingRequest(
+  trx: Trx,
+  events: EventPublisher,
+  request: ConnectionRequestRow,
+  status: 'cancelled' | 'expired',
+): Promise<ConnectionRequestRow | undefined> {
+  const closed = await requests.answerConnectionRequest(trx, request.id, status);
+  if (!closed) return undefined;
+  if (await markRequestNotificationRead(trx, closed.receiver_id, closed.id)) {
+    await events.publish(trx, { kind: 'notifications_read', tenant: closed.tenant, userId: closed.receiver_id });
+  }
+  const notice = closingNotification[status];
+  await addNotification(trx, events, {
+    tenant: closed.tenant,
+    user_id: closed[notice.to],
+    type: notice.type,
+    connection_request_id: closed.id,
+    other_user_id: closed[notice.other],
+    message: notice.message,
+    read_at: new Date(),
+  });
+  await events.publish(trx, {
+    kind: 'request_closed',
+    tenant: closed.tenant,
+    requestId: closed.id,
+    userIds: [closed.sender_id, closed.receiver_id],
+  });
+  return closed;
+}
+
+/**
+ * Withdraws a pending request the acting user sent. Only its sender may; of a withdrawal and
+ * an answer racing, exactly one wins (the other gets `REQUEST_ALREADY_PROCESSED`).
+ */
+export async function cancelConnectionRequest(
+  deps: Deps,
+  viewer: Viewer,
+  input: { userId?: string | null | undefined; requestId: string; idempotencyKey?: string | null | undefined },
+): Promise<ConnectionRequestRow> {
+  const { ids, events } = deps;
+  const actingId = actingUserId(viewer, input.userId);
+  const requestId = ids.parse('request', input.requestId);
+  const guard = {
+    action: 'write',
+    actingUserId: actingId,
+    idempotencyKey: input.idempotencyKey,
+    operation: 'cancelConnectionRequest',
+    input: { requestId },
+  } as const;
+  return guardedWrite(deps, viewer, guard, async (trx) => {
+    const sender = await requireUser(trx, viewer.tenant, actingId);
+    const request = await requests.findConnectionRequest(trx, viewer.tenant, requestId);
+    if (!request) throw new NotFoundError('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
+    if (request.sender_id !== sender.id) {
+      throw new ForbiddenError('Not authorized to cancel this request', 'NOT_REQUEST_SENDER');
+    }
+    await lockUsers(trx, [request.sender_id, request.receiver_id]);
+    const closed = await closePendingRequest(trx, events, request, 'cancelled');
+    if (!closed) throw new ConflictError('REQUEST_ALREADY_PROCESSED');
+    return closed;
+  });
+}
+
+export type RequestStatusFilter = RequestStatus | 'all';
+
+/** One page of the requests the acting user sent (`sent`) or received (`received`), newest first. */
+export async function listConnectionRequests(
+  { db, ids }: Deps,
+  viewer: Viewer,
+  direction: 'sent' | 'received',
+  args: PageArgs & { userId?: string | null | undefined; status?: RequestStatusFilter | null | undefined },
+): Promise<Page<ConnectionRequestRow>> {
+  const userId = actingUserId(viewer, args.userId);
+  const pageRequest = parsePageArgs(args, DEFAULT_REQUESTS_PER_PAGE, ids);
+  const status = !args.status || args.status === 'all' ? null : args.status;
+  const user = await requireUser(db, viewer.tenant, userId);
+  const side = direction === 'sent' ? 'sender_id' : 'receiver_id';
+  return readPage(
+    pageRequest,
+    (window) => requests.listConnectionRequests(db, side, user.id, status, window),
+    () => requests.countConnectionRequests(db, side, user.id, status),
+    (row) => ({ createdAt: row.created_at, id: row.id }),
+  );
+}

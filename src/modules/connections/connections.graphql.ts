@@ -1,0 +1,52 @@
+import { builder } from '../../graphql/builder.js';
+import { requireViewer } from '../../graphql/context.js';
+import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
+import { pageArgs, pagedList, pageType } from '../../graphql/pagination.js';
+import { actingUserArg, UserRef } from '../users/users.graphql.js';
+import type { ConnectionEdge } from './connections.repository.js';
+import { DEFAULT_CONNECTIONS_PER_PAGE, listConnections, removeConnection } from './connections.service.js';
+
+export const ConnectionRef = builder.objectRef<ConnectionEdge>('Connection').implement({
+  description: 'An accepted connection between two users, seen from one of them.',
+  fields: (t) => ({
+    id: t.id({ resolve: (edge, _args, context) => context.ids.encode('connection', edge.connection_id) }),
+    connectedUser: t.field({
+      type: UserRef,
+      description: 'The user on the other side.',
+      resolve: (edge, _args, context) => context.loaders.user.load(edge.other_user_id),
+    }),
+    connectedSince: t.field({ type: 'DateTime', resolve: (edge) => edge.created_at }),
+  }),
+});
+
+const ConnectionPage = pageType('Connection', ConnectionRef);
+
+builder.queryField('activeConnections', (t) =>
+  t.field({
+    type: ConnectionPage,
+    description: 'The user’s connections, newest first.',
+    extensions: pagedList(DEFAULT_CONNECTIONS_PER_PAGE),
+    args: { ...actingUserArg, ...pageArgs },
+    errors: { types: userScopedErrors },
+    resolve: (_root, args, context) => listConnections(context, requireViewer(context), args),
+  }),
+);
+
+const RemoveConnectionPayload = builder.objectRef<{ connectionId: number }>('RemoveConnectionPayload').implement({
+  fields: (t) => ({
+    message: t.string({ resolve: () => 'Connection removed successfully' }),
+    connectionId: t.id({
+      resolve: (payload, _args, context) => context.ids.encode('connection', payload.connectionId),
+    }),
+  }),
+});
+
+builder.mutationField('removeConnection', (t) =>
+  t.field({
+    type: RemoveConnectionPayload,
+    description: 'Removes one of the user’s connections for both sides; the two may connect again later.',
+    args: { ...actingUserArg, connectionId: t.arg.id({ required: true }) },
+    errors: { types: mutationErrors },
+    resolve: (_root, args, context) => removeConnection(context, requireViewer(context), args),
+  }),
+);

@@ -1,0 +1,95 @@
+import type { ConnectionRow, Db, Trx } from '../../platform/db/database.js';
+import { inWindow, violatedUniqueConstraint } from '../../platform/db/sql-helpers.js';
+import { ConflictError } from '../../platform/errors.js';
+import type { Window } from '../../platform/pagination.js';
+
+/** One user's view of a connection: who is on the other side, and since when. */
+export interface ConnectionEdge {
+  connection_id: number;
+  other_user_id: number;
+  created_at: Date;
+}
+
+export async function findConnectionBetween(db: Db, a: number, b: number): Promise<ConnectionRow | undefined> {
+  return db
+    .selectFrom('connections')
+    .selectAll()
+    .where('user_low_id', '=', Math.min(a, b))
+    .where('user_high_id', '=', Math.max(a, b))
+    .executeTakeFirst();
+}
+
+/** Creates the connection and both users' edges to it. */
+export async function insertConnection(
+  trx: Trx,
+  values: { tenant: string; userA: number; userB: number; requestId: number },
+): Promise<ConnectionRow> {
+  let connection: ConnectionRow;
+  try {
+    connection = await trx
+      .insertInto('connections')
+      .values({
+        tenant: values.tenant,
+        user_low_id: Math.min(values.userA, values.userB),
+        user_high_id: Math.max(values.userA, values.userB),
+        request_id: values.requestId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  } catch (error) {
+    if (violatedUniqueConstraint(error) === 'connections_one_per_pair') throw new ConflictError('ALREADY_CONNECTED');
+    throw error;
+  }
+  const edge = { tenant: values.tenant, connection_id: connection.id, created_at: connection.created_at };
+  await trx
+    .insertInto('connection_edges')
+    .values([
+      { ...edge, user_id: values.userA, other_user_id: values.userB },
+      { ...edge, user_id: values.userB, other_user_id: values.userA },
+    ])
+    .execute();
+  await adjustConnectionCounts(trx, [values.userA, values.userB], 1);
+  return connection;
+}
+
+async function adjustConnectionCounts(trx: Trx, userIds: number[], delta: 1 | -1): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({ connection_count: eb('connection_count', '+', delta) }))
+    .where('id', 'in', userIds)
+    .execute();
+}
+
+/** The connection as `userId` sees it, if that user is one of its two sides. */
+export async function findConnectionEdge(
+  db: Db,
+  userId: number,
+  connectionId: number,
+): Promise<ConnectionEdge | undefined> {
+  return db
+    .selectFrom('connection_edges')
+    .select(['connection_id', 'other_user_id', 'created_at'])
+    .where('user_id', '=', userId)
+    .where('connection_id', '=', connectionId)
+    .executeTakeFirst();
+}
+
+/** Deletes the connection (its edges go with it); false when it was already gone. */
+export async function deleteConnection(trx: Trx, connectionId: number): Promise<boolean> {
+  const deleted = await trx
+    .deleteFrom('connections')
+    .where('id', '=', connectionId)
+    .returning(['user_low_id', 'user_high_id'])
+    .executeTakeFirst();
+  if (!deleted) return false;
+  await adjustConnectionCounts(trx, [deleted.user_low_id, deleted.user_high_id], -1);
+  return true;
+}
+
+export async function listConnectionEdges(db: Db, userId: number, window: Window): Promise<ConnectionEdge[]> {
+  const query = db
+    .selectFrom('connection_edges')
+    .select(['connection_id', 'other_user_id', 'created_at'])
+    .where('user_id', '=', userId);
+  return inWindow(query, window, 'created_at', 'connection_id').execute();
+}

@@ -1,0 +1,65 @@
+import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
+import type { Deps } from '../../platform/deps.js';
+import { NotFoundError } from '../../platform/errors.js';
+import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platform/pagination.js';
+import { guardedWrite } from '../../platform/writes/guarded-write.js';
+import { lockUsers } from '../users/users.repository.js';
+import { requireUser } from '../users/users.service.js';
+import * as connections from './connections.repository.js';
+
+export const DEFAULT_CONNECTIONS_PER_PAGE = 10;
+
+/** One page of the acting user's connections, newest first. */
+export async function listConnections(
+  { db, ids }: Deps,
+  viewer: Viewer,
+  args: PageArgs & { userId?: string | null | undefined },
+): Promise<Page<connections.ConnectionEdge>> {
+  const userId = actingUserId(viewer, args.userId);
+  const pageRequest = parsePageArgs(args, DEFAULT_CONNECTIONS_PER_PAGE, ids);
+  const user = await requireUser(db, viewer.tenant, userId);
+  return readPage(
+    pageRequest,
+    (window) => connections.listConnectionEdges(db, user.id, window),
+    // Kept with the connection rows: no count over the whole list.
+    async () => user.connection_count,
+    (row) => ({ createdAt: row.created_at, id: row.connection_id }),
+  );
+}
+
+/**
+ * Removes one of the acting user's connections, for both sides. Afterwards the two users may
+ * send each other requests again. A connection the user is not part of is not found.
+ */
+export async function removeConnection(
+  deps: Deps,
+  viewer: Viewer,
+  input: { userId?: string | null | undefined; connectionId: string },
+): Promise<{ connectionId: number }> {
+  const { ids, events } = deps;
+  const userId = actingUserId(viewer, input.userId);
+  const connectionId = ids.parse('connection', input.connectionId);
+  const guard = {
+    action: 'write',
+    actingUserId: userId,
+    operation: 'removeConnection',
+    input: { connectionId },
+  } as const;
+  return guardedWrite(deps, viewer, guard, async (trx) => {
+    const user = await requireUser(trx, viewer.tenant, userId);
+    const edge = await connections.findConnectionEdge(trx, user.id, connectionId);
+    if (!edge) throw new NotFoundError('CONNECTION_NOT_FOUND', input.connectionId);
+    await lockUsers(trx, [user.id, edge.other_user_id]);
+    // A concurrent removal may have won while we waited for the locks.
+    if (!(await connections.deleteConnection(trx, connectionId))) {
+      throw new NotFoundError('CONNECTION_NOT_FOUND', input.connectionId);
+    }
+    await events.publish(trx, {
+      kind: 'connection_removed',
+      tenant: viewer.tenant,
+      connectionId,
+      userIds: [user.id, edge.other_user_id],
+    });
+    return { connectionId };
+  });
+}

@@ -1,0 +1,133 @@
+import { builder } from '../../graphql/builder.js';
+import { requireViewer } from '../../graphql/context.js';
+import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
+import { COUNT_COST, costs, pageArgs, pagedList, pageType } from '../../graphql/pagination.js';
+import type { NotificationRow } from '../../platform/db/database.js';
+import { actingUserArg, idempotencyKeyArg, UserRef } from '../users/users.graphql.js';
+import {
+  DEFAULT_NOTIFICATIONS_PER_PAGE,
+  deleteNotification,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from './notifications.service.js';
+
+const NotificationTypeEnum = builder.enumType('NotificationType', {
+  values: {
+    NEW_REQUEST: { value: 'new_request', description: 'A new connection request was received.' },
+    REQUEST_ACCEPTED: { value: 'request_accepted', description: 'A sent connection request was accepted.' },
+    REQUEST_DECLINED: { value: 'request_declined', description: 'A sent connection request was declined.' },
+    REQUEST_CANCELLED: {
+      value: 'request_cancelled',
+      description:
+        'A received request was withdrawn by its sender (delivered already read: it shows, it does not count).',
+    },
+    REQUEST_EXPIRED: {
+      value: 'request_expired',
+      description: 'A sent request expired unanswered (delivered already read: it shows, it does not count).',
+    },
+  } as const,
+});
+
+export const NotificationRef = builder.objectRef<NotificationRow>('Notification').implement({
+  fields: (t) => ({
+    id: t.id({ resolve: (n, _args, context) => context.ids.encode('notification', n.id) }),
+    type: t.field({ type: NotificationTypeEnum, resolve: (n) => n.type }),
+    connectionRequestId: t.id({
+      resolve: (n, _args, context) => context.ids.encode('request', n.connection_request_id),
+    }),
+    otherUser: t.field({
+      type: UserRef,
+      resolve: (n, _args, context) => n.other_user ?? context.loaders.user.load(n.other_user_id),
+    }),
+    message: t.exposeString('message'),
+    timestamp: t.field({ type: 'DateTime', resolve: (n) => n.created_at }),
+    read: t.boolean({ resolve: (n) => n.read_at !== null }),
+  }),
+});
+
+const NotificationPage = pageType<NotificationRow, { unreadCount: () => Promise<number>; liveCursor: string }>(
+  'Notification',
+  NotificationRef,
+);
+builder.objectField(NotificationPage, 'liveCursor', (t) =>
+  t.exposeString('liveCursor', {
+    description:
+      'Subscribe with notificationAdded(after: liveCursor) to receive exactly the notifications committed after this page was read: none missed, none twice.',
+  }),
+);
+builder.objectField(NotificationPage, 'unreadCount', (t) =>
+  t.int({
+    description: 'Unread notifications of the user, whatever the filter.',
+    extensions: costs({ base: COUNT_COST }),
+    resolve: (page) => page.unreadCount(),
+  }),
+);
+
+builder.queryField('notifications', (t) =>
+  t.field({
+    type: NotificationPage,
+    description: 'The user’s notifications, newest first (default: the newest 50).',
+    extensions: pagedList(DEFAULT_NOTIFICATIONS_PER_PAGE),
+    args: {
+      ...actingUserArg,
+      ...pageArgs,
+      unreadOnly: t.arg.boolean({ defaultValue: false, description: 'Only unread notifications.' }),
+    },
+    errors: { types: userScopedErrors },
+    resolve: (_root, args, context) => listNotifications(context, requireViewer(context), args),
+  }),
+);
+
+const MarkNotificationReadPayload = builder.objectRef<NotificationRow>('MarkNotificationReadPayload').implement({
+  fields: (t) => ({
+    message: t.string({ resolve: () => 'Notification marked as read' }),
+    notification: t.field({ type: NotificationRef, resolve: (n) => n }),
+  }),
+});
+
+builder.mutationField('markNotificationRead', (t) =>
+  t.field({
+    type: MarkNotificationReadPayload,
+    description: 'Marks one of the user’s notifications read; marking it again is not an error.',
+    args: { ...actingUserArg, notificationId: t.arg.id({ required: true }), ...idempotencyKeyArg },
+    errors: { types: mutationErrors },
+    resolve: (_root, args, context) => markNotificationRead(context, requireViewer(context), args),
+  }),
+);
+
+const MarkAllNotificationsReadPayload = builder
+  .objectRef<{ marked: number }>('MarkAllNotificationsReadPayload')
+  .implement({
+    fields: (t) => ({
+      message: t.string({ resolve: () => 'All notifications marked as read' }),
+      marked: t.exposeInt('marked', { description: 'How many notifications were unread.' }),
+    }),
+  });
+
+builder.mutationField('markAllNotificationsRead', (t) =>
+  t.field({
+    type: MarkAllNotificationsReadPayload,
+    description: 'Marks every unread notification of the user read.',
+    args: { ...actingUserArg, ...idempotencyKeyArg },
+    errors: { types: mutationErrors },
+    resolve: (_root, args, context) => markAllNotificationsRead(context, requireViewer(context), args),
+  }),
+);
+
+const DeleteNotificationPayload = builder.objectRef<NotificationRow>('DeleteNotificationPayload').implement({
+  fields: (t) => ({
+    message: t.string({ resolve: () => 'Notification deleted' }),
+    notificationId: t.id({ resolve: (n, _args, context) => context.ids.encode('notification', n.id) }),
+  }),
+});
+
+builder.mutationField('deleteNotification', (t) =>
+  t.field({
+    type: DeleteNotificationPayload,
+    description: 'Deletes one of the user’s notifications (read or not).',
+    args: { ...actingUserArg, notificationId: t.arg.id({ required: true }) },
+    errors: { types: mutationErrors },
+    resolve: (_root, args, context) => deleteNotification(context, requireViewer(context), args),
+  }),
+);

@@ -1,0 +1,187 @@
+import type { Db, NewNotification, NotificationRow, Trx } from '../../platform/db/database.js';
+import { inWindow } from '../../platform/db/sql-helpers.js';
+import type { Window } from '../../platform/pagination.js';
+
+/**
+ * Inserts a notification as its recipient's next `seq`. Taking the seq locks the recipient's
+ * row until commit, so one user's notifications commit in seq order, without gaps.
+ */
+export async function insertNotification(
+  trx: Trx,
+  notification: Omit<NewNotification, 'seq'>,
+): Promise<NotificationRow> {
+  const { notification_seq: seq } = await trx
+    .updateTable('users')
+    .set((eb) => ({ notification_seq: eb('notification_seq', '+', 1) }))
+    .where('id', '=', notification.user_id)
+    .returning('notification_seq')
+    .executeTakeFirstOrThrow();
+  return trx
+    .insertInto('notifications')
+    .values({ ...notification, seq })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The user's notifications after `seq`, oldest first: what a live subscriber has not seen yet.
+ * Each comes with its other user, read in the same statement: a delivery shows that user's name,
+ * and one statement per delivery instead of two matters when thousands of sockets listen.
+ */
+export async function listNotificationsAfterSeq(
+  db: Db,
+  userId: number,
+  seq: number,
+  limit: number,
+): Promise<NotificationRow[]> {
+  const rows = await db
+    .selectFrom('notifications as n')
+    .innerJoin('users as o', 'o.id', 'n.other_user_id')
+    .selectAll('n')
+    .select([
+      'o.tenant as o_tenant',
+      'o.client_user_id as o_client_user_id',
+      'o.display_name as o_display_name',
+      'o.created_at as o_created_at',
+      'o.updated_at as o_updated_at',
+      'o.notification_seq as o_notification_seq',
+      'o.connection_count as o_connection_count',
+      'o.accept_requests_from as o_accept_requests_from',
+    ])
+    .where('n.user_id', '=', userId)
+    .where('n.seq', '>', seq)
+    .orderBy('n.seq')
+    .limit(limit)
+    .execute();
+  return rows.map(
+    ({
+      o_tenant,
+      o_client_user_id,
+      o_display_name,
+      o_created_at,
+      o_updated_at,
+      o_notification_seq,
+      o_connection_count,
+      o_accept_requests_from,
+      ...notification
+    }) => ({
+      ...notification,
+      other_user: {
+        id: notification.other_user_id,
+        tenant: o_tenant,
+        client_user_id: o_client_user_id,
+        display_name: o_display_name,
+        created_at: o_created_at,
+        updated_at: o_updated_at,
+        notification_seq: o_notification_seq,
+        connection_count: o_connection_count,
+        accept_requests_from: o_accept_requests_from,
+      },
+    }),
+  );
+}
+
+/** The seq of the user's notification `id`, if it is theirs. */
+export async function findNotificationSeq(db: Db, userId: number, id: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('notifications')
+    .select('seq')
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.seq;
+}
+
+export async function listNotifications(
+  db: Db,
+  userId: number,
+  unreadOnly: boolean,
+  window: Window,
+): Promise<NotificationRow[]> {
+  let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
+  if (unreadOnly) query = query.where('read_at', 'is', null);
+  return inWindow(query, window, 'created_at', 'id').execute();
+}
+
+export async function countNotifications(db: Db, userId: number, unreadOnly: boolean): Promise<number> {
+  let query = db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId);
+  if (unreadOnly) query = query.where('read_at', 'is', null);
+  const { count } = await query.executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/**
+ * Marks one of the user's notifications read, keeping the first read time. `changed` tells
+ * whether it was unread; undefined when the notification is not theirs.
+ */
+export async function markNotificationRead(
+  db: Db,
+  userId: number,
+  id: number,
+): Promise<{ notification: NotificationRow; changed: boolean } | undefined> {
+  const updated = await db
+    .updateTable('notifications')
+    .set((eb) => ({ read_at: eb.fn<Date>('date_trunc', [eb.val('milliseconds'), eb.fn('now')]) }))
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .where('read_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  if (updated) return { notification: updated, changed: true };
+  const existing = await db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return existing && { notification: existing, changed: false };
+}
+
+/** Marks the user's unread `new_request` notification of a request read; true if there was one. */
+export async function markRequestNotificationRead(trx: Trx, userId: number, requestId: number): Promise<boolean> {
+  const rows = await trx
+    .updateTable('notifications')
+    .set((eb) => ({ read_at: eb.fn<Date>('date_trunc', [eb.val('milliseconds'), eb.fn('now')]) }))
+    .where('user_id', '=', userId)
+    .where('connection_request_id', '=', requestId)
+    .where('type', '=', 'new_request')
+    .where('read_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length > 0;
+}
+
+/** Marks every unread notification of the user read; returns how many were unread. */
+export async function markAllNotificationsRead(trx: Trx, userId: number): Promise<number> {
+  const rows = await trx
+    .updateTable('notifications')
+    .set((eb) => ({ read_at: eb.fn<Date>('date_trunc', [eb.val('milliseconds'), eb.fn('now')]) }))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+/** Deletes one of the user's notifications; returns it, or nothing when it is not theirs. */
+export async function deleteNotification(trx: Trx, userId: number, id: number): Promise<NotificationRow | undefined> {
+  return trx
+    .deleteFrom('notifications')
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Deletes up to `limit` notifications read before `cutoff`; returns how many it deleted. */
+export async function deleteReadNotificationsBefore(db: Db, cutoff: Date, limit: number): Promise<number> {
+  const rows = await db
+    .deleteFrom('notifications')
+    .where('id', 'in', db.selectFrom('notifications').select('id').where('read_at', '<', cutoff).limit(limit))
+    .returning('id')
+    .execute();
+  return rows.length;
+}

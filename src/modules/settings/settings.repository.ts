@@ -1,0 +1,12 @@
+import type { RequestPolicy, Trx } from '../../platform/db/database.js';
+
+/** Sets who may send the user connection requests; returns the stored value. */
+export async function updateRequestPolicy(trx: Trx, userId: number, policy: RequestPolicy): Promise<RequestPolicy> {
+  const row = await trx
+    .updateTable('users')
+    .set({ accept_requests_from: policy })
+    .where('id', '=', userId)
+    .returning('accept_requests_from')
+    .executeTakeFirstOrThrow();
+  return row.accept_requests_from;
+}

@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import type { Db, RequestPolicy, Trx, UserRow } from '../../platform/db/database.js';
+
+export async function findUserByClientId(db: Db, tenant: string, clientUserId: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant', '=', tenant)
+    .where('client_user_id', '=', clientUserId)
+    .executeTakeFirst();
+}
+
+export async function findUsersByIds(db: Db, tenant: string, ids: readonly number[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').selectAll().where('tenant', '=', tenant).where('id', 'in', ids).execute();
+}
+
+/** Creates the user or renames it; `created` tells which happened. */
+export async function upsertUser(
+  db: Db,
+  tenant: string,
+  clientUserId: string,
+  displayName: string,
+): Promise<{ user: UserRow; created: boolean }> {
+  const row = await db
+    .insertInto('users')
+    .values({ tenant, client_user_id: clientUserId, display_name: displayName })
+    .onConflict((oc) =>
+      oc.columns(['tenant', 'client_user_id']).doUpdateSet({
+        display_name: (eb) => eb.ref('excluded.display_name'),
+        updated_at: sql<Date>`date_trunc('milliseconds', now())`,
+      }),
+    )
+    .returningAll()
+    // A row the insert created has no deleting transaction id yet; an updated one does.
+    .returning(sql<boolean>`xmax = 0`.as('created'))
+    .executeTakeFirstOrThrow();
+  const { created, ...user } = row;
+  return { user, created };
+}
+
+/**
+ * Locks the given users' rows until the transaction ends, always in id order so that two
+ * transactions locking the same pair cannot deadlock. Every change to a pair of users takes
+ * these locks first, so check-then-write sequences on a pair run one at a time. Returns the
+ * locked users' connection counts and request settings, as of the lock.
+ */
+export async function lockUsers(
+  trx: Trx,
+  ids: number[],
+): Promise<Map<number, { connectionCount: number; acceptRequestsFrom: RequestPolicy }>> {
+  const rows = await trx
+    .selectFrom('users')
+    .select(['id', 'connection_count', 'accept_requests_from'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forNoKeyUpdate()
+    .execute();
+  // Read under the lock: counts and settings cannot change until this transaction ends.
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { connectionCount: row.connection_count, acceptRequestsFrom: row.accept_requests_from },
+    ]),
+  );
+}
+
+/** The seq of the user's newest notification (0 before the first). */
+export async function readNotificationSeq(db: Db, userId: number): Promise<number> {
+  const row = await db.selectFrom('users').select('notification_seq').where('id', '=', userId).executeTakeFirst();
+  return row?.notification_seq ?? 0;
+}

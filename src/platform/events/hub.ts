@@ -1,0 +1,41 @@
+import { type DomainEvent, recipientsOf } from './events.js';
+import type { EventSink } from './transport.js';
+
+/**
+ * Fans events out to this instance's subscribers, in memory, by tenant and user: an event
+ * reaches only the listeners of the users it names, in the tenant it names.
+ */
+export class EventHub implements EventSink {
+  readonly #listeners = new Map<string, Set<EventSink>>();
+
+  /** Listens to one user's events; returns the function that stops listening. */
+  subscribe(tenant: string, userId: number, listener: EventSink): () => void {
+    const key = `${tenant}\u0000${userId}`;
+    let listeners = this.#listeners.get(key);
+    if (!listeners) {
+      listeners = new Set();
+      this.#listeners.set(key, listeners);
+    }
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.#listeners.get(key) === listeners) this.#listeners.delete(key);
+    };
+  }
+
+  onEvent(event: DomainEvent): void {
+    for (const userId of recipientsOf(event)) {
+      const listeners = this.#listeners.get(`${event.tenant}\u0000${userId}`);
+      if (listeners) for (const listener of [...listeners]) listener.onEvent(event);
+    }
+  }
+
+  onGap(): void {
+    for (const listeners of [...this.#listeners.values()]) for (const listener of [...listeners]) listener.onGap();
+  }
+
+  /** Users with at least one listener on this instance. */
+  get userCount(): number {
+    return this.#listeners.size;
+  }
+}

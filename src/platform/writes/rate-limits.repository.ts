@@ -1,0 +1,62 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../db/database.js';
+
+/** A counter one call draws on, and the most hits it may have in a window. */
+export interface BucketLimit {
+  bucket: string;
+  limit: number;
+}
+
+/**
+ * Counts one call in a single statement: one hit on each of `own` (the caller's buckets, in the
+ * order given) and then, only when every one of them is still within its limit after that hit,
+ * one hit on `shared` (a bucket the caller shares with others). So a call refused for its
+ * caller never takes anything from the others' budget, and under any concurrency (every
+ * instance counts in the same rows; each upsert waits for the row's lock) at most `limit` calls
+ * of one caller per window reach `shared`. Rows are locked own ones first, `shared` last, the
+ * same order for every call: concurrent calls cannot deadlock.
+ *
+ * Returns the new counts by bucket; `shared` is absent when it was not drawn on.
+ */
+export async function countHits(
+  db: Db,
+  tenant: string,
+  windowIndex: number,
+  own: readonly BucketLimit[],
+  shared: string | undefined,
+): Promise<Map<string, number>> {
+  if (own.length === 0 && shared === undefined) return new Map();
+  const upsert = (values: RawBuilder<unknown>) => sql<{ bucket: string; hits: number }>`
+    insert into rate_limit_windows as w (tenant, bucket, window_index, hits)
+    ${values}
+    on conflict (tenant, bucket, window_index) do update set hits = w.hits + 1
+    returning w.bucket, w.hits`;
+  const ownValues = sql`values ${sql.join(own.map((b) => sql`(${tenant}, ${b.bucket}, ${windowIndex}, 1)`))}`;
+
+  let statement: ReturnType<typeof upsert>;
+  if (shared === undefined) {
+    statement = upsert(ownValues);
+  } else if (own.length === 0) {
+    statement = upsert(sql`values (${tenant}, ${shared}, ${windowIndex}, 1)`);
+  } else {
+    const overLimit = sql.join(
+      own.map((b) => sql`(own.bucket = ${b.bucket} and own.hits > cast(${b.limit} as integer))`),
+      sql` or `,
+    );
+    statement = sql<{ bucket: string; hits: number }>`
+      with own as (${upsert(ownValues)}),
+      shared as (${upsert(sql`
+        select cast(${tenant} as text), cast(${shared} as text), cast(${windowIndex} as bigint), 1
+        where not exists (select from own where ${overLimit})`)})
+      select bucket, hits from own
+      union all
+      select bucket, hits from shared`;
+  }
+  const { rows } = await statement.execute(db);
+  return new Map(rows.map((row) => [row.bucket, Number(row.hits)]));
+}
+
+/** Deletes the counters of windows before `windowIndex`. */
+export async function deleteWindowsBefore(db: Db, windowIndex: number): Promise<void> {
+  await db.deleteFrom('rate_limit_windows').where('window_index', '<', windowIndex).execute();
+}
