@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,17 +8,34 @@ import { DEVELOPMENT_JWT_SECRET } from '../src/platform/config.js';
 import { collect, exited, listeningUrl, startServer } from './helpers/process.js';
 
 /*
- * The README's examples, exactly as written, against `npm start` as a new user runs it
- * (development defaults: embedded PostgreSQL, the development secret `npm run token` signs
- * with, the rate budgets at their defaults).
+ * The examples of the README and of the docs pages, exactly as written, against `npm start` as
+ * a new user runs it (development defaults: embedded PostgreSQL, the development secret
+ * `npm run token` signs with, the rate budgets at their defaults).
  */
 
 const run = promisify(execFile);
-const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const root = new URL('../', import.meta.url);
 
-/** The README's fenced blocks of one language, in order. */
+/**
+ * The files whose examples run, in the order a reader meets them: the README first (its curl
+ * walkthrough sets `$API` and the tokens the docs' curl examples go on with), then the API
+ * reference and every module page.
+ */
+const FILES = [
+  'README.md',
+  'docs/API.md',
+  ...readdirSync(new URL('docs/modules/', root))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => `docs/modules/${name}`),
+];
+const TEXTS = FILES.map((path) => readFileSync(new URL(path, root), 'utf8'));
+
+/** The fenced blocks of one language of those files, file by file, in order. */
 function blocks(language: string): string[] {
-  return [...README.matchAll(new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1] as string);
+  return TEXTS.flatMap((text) =>
+    [...text.matchAll(new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1] as string),
+  );
 }
 
 /** A reader's shell: no JWT_SECRET, so `npm run token` signs as the development server verifies. */
@@ -42,10 +59,10 @@ afterAll(async () => {
 describe('README', () => {
   it('should run the curl walkthrough and the GraphQL examples as written, every call succeeding', async () => {
     // Every shell block that talks to the server, in the order a reader meets them.
-    const script = blocks('sh')
-      .filter((block) => block.includes('$API'))
-      .join('\n')
-      .replace(/^API=.*$/m, `API=${url}`);
+    const shell = blocks('sh').filter((block) => block.includes('$API'));
+    // The README's walkthrough comes first: it sets `$API`, which is pointed at this server.
+    expect(shell[0]).toMatch(/^API=/);
+    const script = shell.join('\n').replace(/^API=.*$/m, `API=${url}`);
     expect(script).toContain('sendConnectionRequest(receiverId: \\"userB\\"');
 
     // A failing call (HTTP 4xx or 5xx) fails the script; every response is kept for the checks.
@@ -80,6 +97,10 @@ describe('README', () => {
         .map((d) => ({ query, operationName: d.name?.value })),
     );
     expect(operations.length).toBeGreaterThan(1);
+    // The README's own example and the API reference's friends panel are among them.
+    expect(operations.map((operation) => operation.operationName)).toEqual(
+      expect.arrayContaining(['MyFriends', 'Friends', 'MoreFriends']),
+    );
 
     for (const operation of operations) {
       const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify(operation) });

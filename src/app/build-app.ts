@@ -10,6 +10,7 @@ import { limitsFrom } from '../platform/deps.js';
 import { EventHub } from '../platform/events/hub.js';
 import { notifyTransportFor } from '../platform/events/pg-notify.js';
 import type { EventTransport } from '../platform/events/transport.js';
+import { databaseUnavailable, errorResponse, Response } from '../platform/http/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { observeTransport } from '../platform/observability/events.js';
 import { Metrics } from '../platform/observability/metrics.js';
@@ -18,12 +19,12 @@ import { loadPublicIds } from '../platform/public-ids.js';
 import { ReadBudget } from '../platform/reads/read-budget.js';
 import { createDocsHandler, DOCS_PATH } from '../rest/docs.js';
 import { createRestHandler } from '../rest/handler.js';
-import { databaseUnavailable, errorResponse, Response } from '../rest/status.js';
 import { webSocketLog } from '../ws/log.js';
 import { attachWebSockets } from '../ws/server.js';
 import { CorsPolicy } from './cors.js';
 import { answerClientErrors, httpServerOptions } from './http-limits.js';
 import { createRequestListener } from './http-listener.js';
+import { shippedOperationNames } from './known-operations.js';
 import { type Maintenance, startMaintenance } from './maintenance.js';
 import { observeRequests } from './observe-http.js';
 
@@ -77,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Live events: published by NOTIFY in each writing transaction, heard on one dedicated
   // connection, fanned out in memory to this instance's subscribers.
   // Prometheus metrics (GET /metrics), unless METRICS_ENABLED=false.
-  const metrics = config.metricsEnabled ? new Metrics() : undefined;
+  const metrics = config.metricsEnabled ? new Metrics(shippedOperationNames()) : undefined;
   if (metrics && database.pool) metrics.watchPool(database.pool);
   // The handle may be shared with other apps (tests): this app stops timing its statements at stop().
   const unwatchQueries = metrics?.watchQueries(database);

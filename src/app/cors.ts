@@ -1,4 +1,4 @@
-import { errorResponse, Response } from '../rest/status.js';
+import { errorResponse, Response } from '../platform/http/errors.js';
 
 /** Methods the API answers to across /v1, /graphql and the health checks. */
 const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';

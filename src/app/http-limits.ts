@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server, ServerOptions, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { errorResponse, type RestErrorCode } from '../rest/status.js';
+import { errorResponse, type HttpErrorCode } from '../platform/http/errors.js';
 
 export interface HttpLimits {
   /** Request line and headers together (node:http counts them as one). */
@@ -32,7 +32,7 @@ export function httpServerOptions(limits: HttpLimits): ServerOptions {
 }
 
 /** A raw HTTP/1.1 response with the documented `{error, message, code}` body; the socket closes after it. */
-async function rawErrorResponse(code: RestErrorCode, message: string): Promise<string> {
+async function rawErrorResponse(code: HttpErrorCode, message: string): Promise<string> {
   const response = errorResponse(code, message);
   const body = await response.text();
   return (

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createServerAdapter } from '@whatwg-node/server';
+import { errorResponse, type HttpErrorCode } from '../platform/http/errors.js';
 import { requestIdFrom } from '../platform/observability/request-context.js';
-import { errorResponse, type RestErrorCode } from '../rest/status.js';
 
 /**
  * Largest request body the server reads, for any path. GraphQL documents and REST bodies are a
@@ -34,7 +34,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
 }
 
 /** Answers with the documented error body and closes: the client may still be sending. */
-async function refuse(response: ServerResponse, code: RestErrorCode, message: string): Promise<void> {
+async function refuse(response: ServerResponse, code: HttpErrorCode, message: string): Promise<void> {
   const refused = errorResponse(code, message);
   const { headers } = response.req;
   const requestId = requestIdFrom(

@@ -17,35 +17,62 @@ export type ConnectionRequestStatus =
   | 'PENDING';
 
 export type ConnectionRequestStatusFilter =
+  /** Accepted: the two users are connected. */
   | 'ACCEPTED'
+  /** Requests in any status. */
   | 'ALL'
+  /** Withdrawn by its sender before an answer. */
   | 'CANCELLED'
+  /** Declined: no connection was created. */
   | 'DECLINED'
+  /** Left unanswered past the configured expiry time. */
   | 'EXPIRED'
+  /** Sent, waiting for the receiver. */
   | 'PENDING';
 
 /** Stable machine-readable reason of an expected failure. */
 export type ErrorCode =
+  /** The two users are connected already. */
   | 'ALREADY_CONNECTED'
+  /** Unblocking a user who is not blocked. */
   | 'BLOCK_NOT_FOUND'
+  /** The user to block is the caller. */
   | 'CANNOT_BLOCK_SELF'
+  /** The receiver is the sender. */
   | 'CANNOT_CONNECT_TO_SELF'
+  /** The sender, or on accept either user, has `MAX_CONNECTIONS_PER_USER` connections. */
   | 'CONNECTION_LIMIT_REACHED'
+  /** No such connection of this user. */
   | 'CONNECTION_NOT_FOUND'
+  /** No such request for this caller. */
   | 'CONNECTION_REQUEST_NOT_FOUND'
+  /** The caller may not act as the user it names: a user token acts only as its own user. */
   | 'FORBIDDEN'
+  /** The Idempotency-Key was used before for a different request; use a new key for a new request. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** No such notification of this user. */
   | 'NOTIFICATION_NOT_FOUND'
+  /** Only the receiver of a request may accept or decline it ("Not authorized to accept this request"). */
   | 'NOT_REQUEST_RECEIVER'
+  /** Only the sender of a request may withdraw it. */
   | 'NOT_REQUEST_SENDER'
+  /** The user, the tenant or the service token used up a budget (writes, sends, reads, subscriptions) in the current window, or too many heavy reads wait; nothing was changed. The message names the budget; retry after `retryAfterSeconds` (REST: `Retry-After`). */
   | 'RATE_LIMITED'
+  /** The receiver’s `accept_requests_from` setting, or a block either way: the sender cannot tell the two apart. */
   | 'REQUESTS_NOT_ACCEPTED'
+  /** A request between the two users, either way, waits for an answer. */
   | 'REQUEST_ALREADY_PENDING'
+  /** The request was already accepted, declined, withdrawn or expired. */
   | 'REQUEST_ALREADY_PROCESSED'
+  /** The receiver declined this sender’s last request too recently; ask again after `retryAfterSeconds` (REST: `Retry-After`). */
   | 'REQUEST_COOLDOWN'
+  /** The sender has `MAX_PENDING_OUTGOING_REQUESTS` requests waiting for an answer. */
   | 'TOO_MANY_PENDING_REQUESTS'
+  /** Sending a request to a user one has blocked. */
   | 'USER_BLOCKED'
+  /** No user with this id in the caller’s tenant (one that exists only in another tenant is reported alike). */
   | 'USER_NOT_FOUND'
+  /** An argument is out of its documented range or shape (a bad page, page size or status filter, a missing or over-long field); the message names it. */
   | 'VALIDATION_FAILED';
 
 export type NotificationType =

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { MISSING_TOKEN_MESSAGE } from '../platform/auth/authenticate.js';
 import type { Viewer } from '../platform/auth/viewer.js';
 import type { Db } from '../platform/db/database.js';
 import type { Limits } from '../platform/deps.js';
@@ -31,8 +32,6 @@ export function unauthenticated(message: string): GraphQLError {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
   });
 }
-
-export const MISSING_TOKEN_MESSAGE = 'Missing bearer token: send Authorization: Bearer <JWT>';
 
 /** The caller, or a 401 when the request carried no token. */
 export function requireViewer(context: Context): Viewer {

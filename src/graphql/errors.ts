@@ -1,6 +1,7 @@
+import { ERRORS, type ErrorCode } from '../modules/error-catalog.js';
 import {
   ConflictError,
-  type ErrorCode,
+  type ERROR_TYPES,
   ForbiddenError,
   NotFoundError,
   RateLimitedError,
@@ -8,45 +9,27 @@ import {
 } from '../platform/errors.js';
 import { builder } from './builder.js';
 
-const errorCodes = [
-  'VALIDATION_FAILED',
-  'CANNOT_CONNECT_TO_SELF',
-  'FORBIDDEN',
-  'NOT_REQUEST_RECEIVER',
-  'NOT_REQUEST_SENDER',
-  'REQUESTS_NOT_ACCEPTED',
-  'CANNOT_BLOCK_SELF',
-  'USER_BLOCKED',
-  'REQUEST_COOLDOWN',
-  'USER_NOT_FOUND',
-  'CONNECTION_REQUEST_NOT_FOUND',
-  'CONNECTION_NOT_FOUND',
-  'NOTIFICATION_NOT_FOUND',
-  'BLOCK_NOT_FOUND',
-  'ALREADY_CONNECTED',
-  'REQUEST_ALREADY_PENDING',
-  'REQUEST_ALREADY_PROCESSED',
-  'TOO_MANY_PENDING_REQUESTS',
-  'CONNECTION_LIMIT_REACHED',
-  'IDEMPOTENCY_KEY_REUSED',
-  'RATE_LIMITED',
-] as const satisfies readonly ErrorCode[];
-
+/** Every declared code, with what it means (src/modules/error-catalog.ts). */
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
   description: 'Stable machine-readable reason of an expected failure.',
-  values: errorCodes,
+  values: Object.fromEntries(
+    Object.values(ERRORS).map((declared) => [declared.code, { description: declared.description }]),
+  ) as Record<ErrorCode, { description: string }>,
 });
 
-export const ErrorInterface = builder.interfaceRef<{ message: string; code: ErrorCode }>('Error').implement({
+export const ErrorInterface = builder.interfaceRef<{ message: string; code: string }>('Error').implement({
   description: 'An expected failure, returned as data rather than thrown.',
   fields: (t) => ({
     message: t.exposeString('message', { description: 'Human-readable explanation, safe to show.' }),
-    code: t.field({ type: ErrorCodeEnum, resolve: (error) => error.code }),
+    code: t.field({ type: ErrorCodeEnum, resolve: (error) => error.code as ErrorCode }),
   }),
 });
 
+// Each error type is one of the platform's ERROR_TYPES; a declared code names the type it is returned as.
+const typeName = (name: keyof typeof ERROR_TYPES) => name;
+
 builder.objectType(ValidationError, {
-  name: 'ValidationError',
+  name: typeName('ValidationError'),
   description: 'An argument is out of its documented range or shape.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
@@ -55,13 +38,13 @@ builder.objectType(ValidationError, {
 });
 
 builder.objectType(ForbiddenError, {
-  name: 'ForbiddenError',
+  name: typeName('ForbiddenError'),
   description: 'The caller may not do this (acting as another user, answering a request sent to someone else).',
   interfaces: [ErrorInterface],
 });
 
 builder.objectType(NotFoundError, {
-  name: 'NotFoundError',
+  name: typeName('NotFoundError'),
   description: 'No such user, request, connection or notification for this caller.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
@@ -70,13 +53,13 @@ builder.objectType(NotFoundError, {
 });
 
 builder.objectType(ConflictError, {
-  name: 'ConflictError',
+  name: typeName('ConflictError'),
   description: 'The change contradicts the current state, often because a concurrent call got there first.',
   interfaces: [ErrorInterface],
 });
 
 builder.objectType(RateLimitedError, {
-  name: 'RateLimitedError',
+  name: typeName('RateLimitedError'),
   description:
     'Too many writes by this user or tenant in the current window (RATE_LIMITED), or a request to a user who declined the last one too recently (REQUEST_COOLDOWN); nothing was changed.',
   interfaces: [ErrorInterface],

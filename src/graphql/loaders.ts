@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { countMutualConnections, type MutualCountKey } from '../modules/discovery/graph.repository.js';
 import { findUsersByIds } from '../modules/users/users.repository.js';
-import type { Db, UserRow } from '../platform/db/database.js';
+import type { UserRow } from '../modules/users/users.table.js';
+import type { Db } from '../platform/db/database.js';
 
 export interface Loaders {
   /** Users of the request's tenant by internal id; one query per batch however many are asked. */

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { dropConnection } from '../app/http-listener.js';
-import { authenticate } from '../platform/auth/authenticate.js';
+import { authenticate, UnauthenticatedError } from '../platform/auth/authenticate.js';
 import type { TokenVerifier } from '../platform/auth/jwt.js';
 import type { Viewer } from '../platform/auth/viewer.js';
 import type { GraphQLLimits } from '../platform/config.js';
@@ -18,7 +18,7 @@ import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/observability/metrics.js';
 import type { PublicIds } from '../platform/public-ids.js';
 import type { ReadBudget } from '../platform/reads/read-budget.js';
-import type { Context } from './context.js';
+import { type Context, unauthenticated } from './context.js';
 import { logGraphQLFailure } from './failures.js';
 import { createLoaders } from './loaders.js';
 import { schema } from './schema.js';
@@ -68,6 +68,16 @@ export interface GatewayServerContext {
 export type Gateway = YogaServerInstance<GatewayServerContext, Context>;
 
 /** The GraphQL engine: schema, authentication and per-request context. Both faces go through it. */
+/** The request's viewer; credentials that do not hold are GraphQL's 401 UNAUTHENTICATED. */
+async function authenticatedViewer(request: Request, tokens: TokenVerifier): Promise<Viewer | null> {
+  try {
+    return await authenticate(request, tokens);
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) throw unauthenticated(error.message);
+    throw error;
+  }
+}
+
 export function createGateway(options: GatewayOptions): Gateway {
   return createYoga<GatewayServerContext, Context>({
     schema,
@@ -121,7 +131,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useObservability({ metrics: options.metrics, logger: options.logger }),
     ],
     context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
-      const viewer = verifiedViewer ?? (await authenticate(request, options.tokens));
+      const viewer = verifiedViewer ?? (await authenticatedViewer(request, options.tokens));
       return {
         db: options.db,
         ids: options.ids,

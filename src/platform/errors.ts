@@ -1,76 +1,128 @@
 /**
- * Expected failures of the domain. Each carries a stable, machine-readable `code` that clients
- * may switch on; the GraphQL schema exposes these classes as typed results and the REST shim
- * derives the HTTP status from the code (see `src/rest/status.ts`).
+ * The one error model. Each expected failure has a stable, machine-readable `code` that clients
+ * may switch on, declared once (with `declareErrors`, by the module whose rule it is) with the
+ * GraphQL error type it is returned as, its HTTP status and its message. The faces derive
+ * everything else from those declarations: the GraphQL `ErrorCode` enum and error types, the
+ * REST status of each code, each route's OpenAPI error list and the table in docs/ERRORS.md.
+ * Services throw the classes below; they never speak of a face.
  */
-export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'CANNOT_CONNECT_TO_SELF'
-  | 'FORBIDDEN'
-  | 'NOT_REQUEST_RECEIVER'
-  | 'NOT_REQUEST_SENDER'
-  | 'REQUESTS_NOT_ACCEPTED'
-  | 'CANNOT_BLOCK_SELF'
-  | 'USER_BLOCKED'
-  | 'REQUEST_COOLDOWN'
-  | 'USER_NOT_FOUND'
-  | 'CONNECTION_REQUEST_NOT_FOUND'
-  | 'CONNECTION_NOT_FOUND'
-  | 'NOTIFICATION_NOT_FOUND'
-  | 'BLOCK_NOT_FOUND'
-  | 'ALREADY_CONNECTED'
-  | 'REQUEST_ALREADY_PENDING'
-  | 'REQUEST_ALREADY_PROCESSED'
-  | 'TOO_MANY_PENDING_REQUESTS'
-  | 'CONNECTION_LIMIT_REACHED'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'RATE_LIMITED';
 
-export abstract class DomainError extends Error {
-  abstract readonly code: ErrorCode;
+/** The GraphQL error types an expected failure is returned as, with the HTTP status of each. */
+export const ERROR_TYPES = {
+  ValidationError: 400,
+  ForbiddenError: 403,
+  NotFoundError: 404,
+  ConflictError: 409,
+  RateLimitedError: 429,
+} as const;
+export type ErrorType = keyof typeof ERROR_TYPES;
+
+interface ErrorDeclaration {
+  type: ErrorType;
+  /** The HTTP status, when not its type's. */
+  status?: number;
+  /**
+   * What the client is told, when it is always the same; `{id}` stands for the id looked up (not
+   * found). Calls may say more (the limit that was reached, the seconds to wait).
+   */
+  message?: string;
+  /** What the failure means and what the client can do about it (schema and docs). */
+  description: string;
 }
 
-type ValidationCode = 'VALIDATION_FAILED' | 'CANNOT_CONNECT_TO_SELF' | 'CANNOT_BLOCK_SELF';
+/** One declared failure: its code, GraphQL type, HTTP status, message and meaning. */
+export interface DeclaredError<Code extends string = string, Type extends ErrorType = ErrorType> {
+  readonly code: Code;
+  readonly type: Type;
+  readonly status: number;
+  readonly message: string | undefined;
+  readonly description: string;
+}
+
+type Declared<T extends Record<string, ErrorDeclaration>> = {
+  readonly [Code in keyof T & string]: DeclaredError<Code, T[Code]['type']>;
+};
+
+/** Declares a module's failures, keyed by code. */
+export function declareErrors<const T extends Record<string, ErrorDeclaration>>(declarations: T): Declared<T> {
+  const declared: Record<string, DeclaredError> = {};
+  for (const [code, { type, status, message, description }] of Object.entries(declarations)) {
+    declared[code] = { code, type, status: status ?? ERROR_TYPES[type], message, description };
+  }
+  return declared as Declared<T>;
+}
+
+/** Every code of a union of declaration groups. */
+type CodesOf<Group> = Group extends unknown ? keyof Group & string : never;
+
+/** The declarations of every module as one catalog; a code declared twice is a bug, found at start. */
+export function catalogOf<const Groups extends readonly Record<string, DeclaredError>[]>(
+  ...groups: Groups
+): Readonly<Record<CodesOf<Groups[number]>, DeclaredError>> {
+  const catalog: Record<string, DeclaredError> = {};
+  for (const group of groups) {
+    for (const [code, declared] of Object.entries(group)) {
+      if (catalog[code]) throw new Error(`error code ${code} is declared twice`);
+      catalog[code] = declared;
+    }
+  }
+  return catalog as Record<CodesOf<Groups[number]>, DeclaredError>;
+}
+
+/** The failures of the platform itself: bad arguments, acting for another user, budgets, keys. */
+export const platformErrors = declareErrors({
+  VALIDATION_FAILED: {
+    type: 'ValidationError',
+    description:
+      'An argument is out of its documented range or shape (a bad page, page size or status filter, a missing or over-long field); the message names it.',
+  },
+  FORBIDDEN: {
+    type: 'ForbiddenError',
+    description: 'The caller may not act as the user it names: a user token acts only as its own user.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    type: 'ConflictError',
+    status: 422,
+    message: 'This Idempotency-Key was already used for a different request',
+    description: 'The Idempotency-Key was used before for a different request; use a new key for a new request.',
+  },
+  RATE_LIMITED: {
+    type: 'RateLimitedError',
+    description:
+      'The user, the tenant or the service token used up a budget (writes, sends, reads, subscriptions) in the current window, or too many heavy reads wait; nothing was changed. The message names the budget; retry after `retryAfterSeconds` (REST: `Retry-After`).',
+  },
+});
+
+/** An expected failure: a declared code and what to tell the client. */
+export abstract class DomainError extends Error {
+  readonly code: string;
+  readonly status: number;
+  constructor(declared: DeclaredError, message: string) {
+    super(message);
+    this.code = declared.code;
+    this.status = declared.status;
+  }
+}
 
 /** An argument is out of its documented range or shape. `field` names the argument. */
 export class ValidationError extends DomainError {
   override readonly name = 'ValidationError';
-  readonly code: ValidationCode;
   constructor(
     readonly field: string,
     message: string,
-    code: ValidationCode = 'VALIDATION_FAILED',
+    declared: DeclaredError<string, 'ValidationError'> = platformErrors.VALIDATION_FAILED,
   ) {
-    super(message);
-    this.code = code;
+    super(declared, message);
   }
 }
 
 /** The caller is authenticated but may not do this. */
 export class ForbiddenError extends DomainError {
   override readonly name = 'ForbiddenError';
-  constructor(
-    message: string,
-    readonly code: 'FORBIDDEN' | 'NOT_REQUEST_RECEIVER' | 'NOT_REQUEST_SENDER' | 'REQUESTS_NOT_ACCEPTED' = 'FORBIDDEN',
-  ) {
-    super(message);
+  constructor(declared: DeclaredError<string, 'ForbiddenError'>, message = declared.message ?? 'Forbidden') {
+    super(declared, message);
   }
 }
-
-type NotFoundCode =
-  | 'USER_NOT_FOUND'
-  | 'CONNECTION_REQUEST_NOT_FOUND'
-  | 'CONNECTION_NOT_FOUND'
-  | 'NOTIFICATION_NOT_FOUND'
-  | 'BLOCK_NOT_FOUND';
-
-const notFoundNoun: Record<NotFoundCode, string> = {
-  USER_NOT_FOUND: 'User',
-  CONNECTION_REQUEST_NOT_FOUND: 'Connection request',
-  CONNECTION_NOT_FOUND: 'Connection',
-  NOTIFICATION_NOT_FOUND: 'Notification',
-  BLOCK_NOT_FOUND: 'Block of the user',
-};
 
 /**
  * The resource does not exist for this caller. Something that exists in another tenant, or
@@ -79,31 +131,18 @@ const notFoundNoun: Record<NotFoundCode, string> = {
 export class NotFoundError extends DomainError {
   override readonly name = 'NotFoundError';
   constructor(
-    readonly code: NotFoundCode,
+    declared: DeclaredError<string, 'NotFoundError'>,
     readonly id: string,
   ) {
-    super(`${notFoundNoun[code]} with ID '${id}' does not exist`);
+    super(declared, (declared.message ?? "'{id}' does not exist").replace('{id}', id));
   }
 }
-
-const conflictMessage = {
-  ALREADY_CONNECTED: 'Users are already connected',
-  REQUEST_ALREADY_PENDING: 'A pending connection request between these users already exists',
-  REQUEST_ALREADY_PROCESSED: 'Request already processed',
-  TOO_MANY_PENDING_REQUESTS: 'Too many pending connection requests sent; wait for answers before sending more',
-  CONNECTION_LIMIT_REACHED: 'Connection limit reached',
-  IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request',
-  USER_BLOCKED: 'You have blocked this user; unblock them first',
-} as const;
 
 /** The change contradicts the current state, often because a concurrent call got there first. */
 export class ConflictError extends DomainError {
   override readonly name = 'ConflictError';
-  constructor(
-    readonly code: keyof typeof conflictMessage,
-    message: string = conflictMessage[code],
-  ) {
-    super(message);
+  constructor(declared: DeclaredError<string, 'ConflictError'>, message = declared.message ?? 'Conflict') {
+    super(declared, message);
   }
 }
 
@@ -116,9 +155,8 @@ export class RateLimitedError extends DomainError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
-    /** REQUEST_COOLDOWN: the receiver declined this sender's last request too recently. */
-    readonly code: 'RATE_LIMITED' | 'REQUEST_COOLDOWN' = 'RATE_LIMITED',
+    declared: DeclaredError<string, 'RateLimitedError'> = platformErrors.RATE_LIMITED,
   ) {
-    super(message);
+    super(declared, message);
   }
 }

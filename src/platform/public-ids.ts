@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db/database.js';
 import { readSetting } from './db/gateway-settings.repository.js';
-import { NotFoundError } from './errors.js';
+import { type DeclaredError, NotFoundError } from './errors.js';
 
 /** The kinds of object clients name by id. Each has an id space of its own. */
 export type IdKind = 'request' | 'connection' | 'notification';
@@ -30,12 +30,6 @@ const INTERNAL_ID_LIMIT = DOMAIN / TAG_COUNT;
 export const PUBLIC_ID_BASE = DOMAIN;
 /** Ids are below this (2^53): 16-digit integers, exact as JSON numbers. */
 export const PUBLIC_ID_LIMIT = 2 * DOMAIN;
-
-const NOT_FOUND: Record<IdKind, NotFoundError['code']> = {
-  request: 'CONNECTION_REQUEST_NOT_FOUND',
-  connection: 'CONNECTION_NOT_FOUND',
-  notification: 'NOTIFICATION_NOT_FOUND',
-};
 
 /**
  * The highest row id of each kind when this id form was introduced (migration 0007 records
@@ -155,11 +149,11 @@ export class PublicIds {
   /**
    * Reads an id of the given kind as a client gave it. Anything that is not one cannot name an
    * existing object of that kind, so it is answered as that kind's not-found (`NotFoundError`)
-   * rather than as a malformed request; so is an id of another kind.
+   * rather than as a malformed request (`notFound`, the kind's own code); so is an id of another kind.
    */
-  parse(kind: IdKind, value: string): number {
+  parse(kind: IdKind, value: string, notFound: DeclaredError<string, 'NotFoundError'>): number {
     const internal = /^(0|[1-9]\d{0,15})$/.test(value) ? this.decode(kind, Number(value)) : null;
-    if (internal === null) throw new NotFoundError(NOT_FOUND[kind], value);
+    if (internal === null) throw new NotFoundError(notFound, value);
     return internal;
   }
 }

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { errorResponse, Response } from '../platform/http/errors.js';
 import { OPENAPI_PATH } from './openapi.js';
-import { errorResponse, Response } from './status.js';
 
 /*
  * GET /docs: the API reference page (Swagger UI) for /v1/openapi.json. Its scripts and styles

@@ -1,17 +1,17 @@
 import type { DocumentNode } from 'graphql';
-import { MISSING_TOKEN_MESSAGE } from '../graphql/context.js';
 import type { Gateway } from '../graphql/yoga.js';
-import { authenticate } from '../platform/auth/authenticate.js';
+import { authenticate, MISSING_TOKEN_MESSAGE, UnauthenticatedError } from '../platform/auth/authenticate.js';
 import type { TokenVerifier } from '../platform/auth/jwt.js';
 import { actingUserId, type Viewer } from '../platform/auth/viewer.js';
 import { ForbiddenError } from '../platform/errors.js';
+import { databaseUnavailable, Response } from '../platform/http/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { requestFields } from '../platform/observability/request-context.js';
 import { parseInput } from './input-schema.js';
 import { buildOpenApiDocument, OPENAPI_PATH, packageVersion } from './openapi.js';
 import { createRouter } from './router.js';
 import { actsAsPathUser, type Route, routes } from './routes.js';
-import { databaseUnavailable, errorResponse, Response, type RestErrorCode, RestInputError } from './status.js';
+import { restErrorResponse as errorResponse, type RestErrorCode, RestInputError } from './status.js';
 
 /** Largest JSON body the REST shim reads; every documented body is far smaller. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -19,12 +19,6 @@ export const MAX_BODY_BYTES = 64 * 1024;
 interface GraphQLResponseBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string; retryAfterSeconds?: unknown } }[];
-}
-
-function isUnauthenticated(error: unknown): error is Error {
-  return (
-    error instanceof Error && (error as { extensions?: { code?: unknown } }).extensions?.code === 'UNAUTHENTICATED'
-  );
 }
 
 async function readJsonBody(request: Request): Promise<unknown> {
@@ -165,8 +159,8 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
       if (!viewer) return unauthorized(MISSING_TOKEN_MESSAGE);
       if (found.params.userId !== undefined && actsAsPathUser(found.route)) actingUserId(viewer, found.params.userId);
     } catch (error) {
-      if (isUnauthenticated(error)) return unauthorized(error.message);
-      if (error instanceof ForbiddenError) return errorResponse(error.code, error.message);
+      if (error instanceof UnauthenticatedError) return unauthorized(error.message);
+      if (error instanceof ForbiddenError) return errorResponse(error.code as RestErrorCode, error.message);
       throw error;
     }
     try {

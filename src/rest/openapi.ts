@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../platform/db/availability.js';
+import { errorLabelOf } from '../platform/http/errors.js';
 import type { BodyInput, QueryInput } from './input-schema.js';
 import { isRequiredBody, isRequiredBodyField, MAX_INT, pathParamNames } from './input-schema.js';
 import { type JsonSchema, object, ref, string } from './json-schema.js';
 import { actsAsPathUser, pathParamOf, type Route, SCHEMAS, TAGS } from './routes.js';
-import { ERROR_CODES, errorLabelOf, type RestErrorCode, statusOf } from './status.js';
+import { ERROR_CODES, type RestErrorCode, statusOf } from './status.js';
 
 /*
  * The OpenAPI 3.1 document of the REST shim, generated from its route table: the paths and

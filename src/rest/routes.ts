@@ -10,9 +10,9 @@ import { DEFAULT_CONNECTIONS_PER_PAGE } from '../modules/connections/connections
 import { DEFAULT_MUTUAL_CONNECTIONS_PER_PAGE } from '../modules/discovery/mutual.service.js';
 import { MAX_RELATIONSHIP_IDS } from '../modules/discovery/relationships.service.js';
 import { DEFAULT_SUGGESTIONS_PER_PAGE } from '../modules/discovery/suggestions.service.js';
+import type { ErrorCode } from '../modules/error-catalog.js';
 import { DEFAULT_NOTIFICATIONS_PER_PAGE } from '../modules/notifications/notifications.service.js';
 import { MAX_CLIENT_USER_ID_LENGTH, MAX_DISPLAY_NAME_LENGTH } from '../modules/users/users.service.js';
-import type { ErrorCode } from '../platform/errors.js';
 import { MAX_PER_PAGE } from '../platform/pagination.js';
 import { PUBLIC_ID_BASE, PUBLIC_ID_LIMIT } from '../platform/public-ids.js';
 import {

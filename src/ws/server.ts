@@ -4,13 +4,12 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { CorsPolicy } from '../app/cors.js';
-import { MISSING_TOKEN_MESSAGE } from '../graphql/context.js';
 import type { Gateway } from '../graphql/yoga.js';
-import { bearerTokenOf, viewerFromAuthorization } from '../platform/auth/authenticate.js';
+import { bearerTokenOf, MISSING_TOKEN_MESSAGE, viewerFromAuthorization } from '../platform/auth/authenticate.js';
 import type { TokenVerifier } from '../platform/auth/jwt.js';
 import type { Viewer } from '../platform/auth/viewer.js';
+import { errorResponse, type HttpErrorCode } from '../platform/http/errors.js';
 import type { Logger } from '../platform/logger.js';
-import { errorResponse, type RestErrorCode } from '../rest/status.js';
 import { MessageBudget, type MessageRate, SocketAllowances, type SocketCapLimits } from './socket-caps.js';
 
 /** Close code for a socket whose client stopped reading (private range, 4000-4999). */
@@ -122,7 +121,7 @@ function meteredWebSocket(rate: MessageRate, onFlood: (socket: WebSocket) => voi
 /** Refuses an upgrade with the documented `{error, message, code}` body instead of ws's HTML. */
 async function refuseUpgrade(
   done: VerifyCallback,
-  code: RestErrorCode,
+  code: HttpErrorCode,
   message: string,
   headers: Record<string, string> = {},
 ): Promise<void> {

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { requestErrors } from '../../src/modules/connection-requests/connection-requests.errors.js';
 import { connectDatabase, type DatabaseHandle } from '../../src/platform/db/connect.js';
 import { loadPublicIds } from '../../src/platform/public-ids.js';
 import { createTenant, type SeededUser, useTestServer } from '../helpers/app.js';
@@ -174,7 +175,7 @@ describe.skipIf(!postgres)('database outage under load', () => {
       const stored = new Map(rows.rows.map((r) => [Number(r.id), r.status]));
       // Ids as clients see them are encoded; the server's own codec maps them back.
       const codec = await loadPublicIds(database!.db);
-      const rowId = (id: number) => codec.parse('request', String(id));
+      const rowId = (id: number) => codec.parse('request', String(id), requestErrors.CONNECTION_REQUEST_NOT_FOUND);
       expect(
         ids.filter((id) => !stored.has(rowId(id))),
         'acknowledged sends missing',

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RequestPolicy } from '../../src/platform/db/database.js';
+import type { RequestPolicy } from '../../src/modules/settings/settings.table.js';
 import type { SeededUser, Tenant, TestServer } from '../helpers/app.js';
 
 /*

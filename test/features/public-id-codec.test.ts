@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { requestErrors } from '../../src/modules/connection-requests/connection-requests.errors.js';
+import { connectionErrors } from '../../src/modules/connections/connections.errors.js';
+import { notificationErrors } from '../../src/modules/notifications/notifications.errors.js';
 import { type EncodedKind, type IdKind, PublicIds } from '../../src/platform/public-ids.js';
 import { legacyPublicId } from '../helpers/legacy-public-ids.js';
 
@@ -32,13 +35,13 @@ describe('PublicIds', () => {
       fc.property(key, rowId, (bytes, id) => {
         const ids = new PublicIds(bytes);
         const requestId = String(ids.encode('request', id));
-        expect(() => ids.parse('notification', requestId)).toThrow(
+        expect(() => ids.parse('notification', requestId, notificationErrors.NOTIFICATION_NOT_FOUND)).toThrow(
           expect.objectContaining({ code: 'NOTIFICATION_NOT_FOUND' }),
         );
-        expect(() => ids.parse('connection', requestId)).toThrow(
+        expect(() => ids.parse('connection', requestId, connectionErrors.CONNECTION_NOT_FOUND)).toThrow(
           expect.objectContaining({ code: 'CONNECTION_NOT_FOUND' }),
         );
-        expect(ids.parse('request', requestId)).toBe(id);
+        expect(ids.parse('request', requestId, requestErrors.CONNECTION_REQUEST_NOT_FOUND)).toBe(id);
       }),
     );
   });
@@ -70,7 +73,7 @@ describe('PublicIds', () => {
       '9007199254740993',
       '99999999999999999',
     ]) {
-      expect(() => ids.parse('request', value)).toThrow(
+      expect(() => ids.parse('request', value, requestErrors.CONNECTION_REQUEST_NOT_FOUND)).toThrow(
         expect.objectContaining({ code: 'CONNECTION_REQUEST_NOT_FOUND' }),
       );
     }

@@ -1,7 +1,8 @@
 /**
- * The README's errors table, restated as the tests' oracle: each documented `code`, the status
- * it comes with, and each status's `error` label. Kept apart from src/rest/status.ts on purpose:
- * a test that read the server's own table could not notice the table drifting from the docs.
+ * The documented errors (the API document and docs/ERRORS.md), restated as the tests' oracle:
+ * each documented `code`, the status it comes with, and each status's `error` label. Kept apart
+ * from the declarations (src/modules/error-catalog.ts) on purpose: docs/ERRORS.md is generated
+ * from them, so only a separate statement notices a declaration drifting from the contract.
  */
 export const DOCUMENTED_STATUS_OF_CODE: Readonly<Record<string, number>> = {
   VALIDATION_FAILED: 400,

@@ -36,7 +36,7 @@ function params<T>(numRuns = RUNS, examples: T[] = []): fc.Parameters<T> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The documented contract (README "Errors"): code -> status, status -> `error` label.
+// The documented contract (docs/ERRORS.md): code -> status, status -> `error` label.
 // ---------------------------------------------------------------------------------------------
 
 const STATUS_OF_CODE = DOCUMENTED_STATUS_OF_CODE;

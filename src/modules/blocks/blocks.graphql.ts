@@ -2,9 +2,9 @@ import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
 import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
 import { pageArgs, pagedList, pageType } from '../../graphql/pagination.js';
-import type { BlockRow } from '../../platform/db/database.js';
 import { actingUserArg, UserRef } from '../users/users.graphql.js';
 import { blockUser, DEFAULT_BLOCKS_PER_PAGE, listBlockedUsers, unblockUser } from './blocks.service.js';
+import type { BlockRow } from './blocks.table.js';
 
 const BlockedUserRef = builder.objectRef<BlockRow>('BlockedUser').implement({
   description: 'A user whom the user blocks.',

@@ -1,6 +1,7 @@
-import type { BlockRow, Db, Trx } from '../../platform/db/database.js';
+import type { Db, Trx } from '../../platform/db/database.js';
 import { inWindow } from '../../platform/db/sql-helpers.js';
 import type { Window } from '../../platform/pagination.js';
+import type { BlockRow } from './blocks.table.js';
 
 /** The blocks between two users, in either direction (zero, one or two rows). */
 export async function findBlocksBetween(db: Db, userA: number, userB: number): Promise<BlockRow[]> {

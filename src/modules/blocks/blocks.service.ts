@@ -1,5 +1,5 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
-import type { BlockRow, Trx, UserRow } from '../../platform/db/database.js';
+import type { Trx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { EventPublisher } from '../../platform/events/events.js';
@@ -11,7 +11,10 @@ import { deleteConnection, findConnectionBetween } from '../connections/connecti
 import { markRequestNotificationRead } from '../notifications/notifications.repository.js';
 import { lockUsers } from '../users/users.repository.js';
 import { requireUser } from '../users/users.service.js';
+import type { UserRow } from '../users/users.table.js';
+import { blockErrors } from './blocks.errors.js';
 import * as blocks from './blocks.repository.js';
+import type { BlockRow } from './blocks.table.js';
 
 export const DEFAULT_BLOCKS_PER_PAGE = 10;
 
@@ -62,7 +65,7 @@ export async function blockUser(
   const { events } = deps;
   const blockerId = actingUserId(viewer, input.userId);
   if (input.otherUserId === blockerId) {
-    throw new ValidationError('otherUserId', 'Cannot block yourself', 'CANNOT_BLOCK_SELF');
+    throw new ValidationError('otherUserId', 'Cannot block yourself', blockErrors.CANNOT_BLOCK_SELF);
   }
   const guard = {
     action: 'write',
@@ -112,7 +115,7 @@ export async function unblockUser(
     const other = await requireUser(trx, viewer.tenant, input.otherUserId);
     await lockUsers(trx, [blocker.id, other.id]);
     if (!(await blocks.deleteBlock(trx, blocker.id, other.id))) {
-      throw new NotFoundError('BLOCK_NOT_FOUND', input.otherUserId);
+      throw new NotFoundError(blockErrors.BLOCK_NOT_FOUND, input.otherUserId);
     }
     await events.publish(trx, {
       kind: 'block_changed',

@@ -1,8 +1,8 @@
 import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
+import { graphqlEnumValues } from '../../graphql/enums.js';
 import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
 import { pageArgs, pagedList, pageType } from '../../graphql/pagination.js';
-import type { ConnectionRequestRow } from '../../platform/db/database.js';
 import { ConnectionRef } from '../connections/connections.graphql.js';
 import { actingUserArg, idempotencyKeyArg, UserRef } from '../users/users.graphql.js';
 import {
@@ -10,28 +10,17 @@ import {
   cancelConnectionRequest,
   DEFAULT_REQUESTS_PER_PAGE,
   listConnectionRequests,
+  REQUEST_STATUS_FILTERS,
   sendConnectionRequest,
 } from './connection-requests.service.js';
+import { type ConnectionRequestRow, REQUEST_STATUSES } from './connection-requests.table.js';
 
 export const ConnectionRequestStatusEnum = builder.enumType('ConnectionRequestStatus', {
-  values: {
-    PENDING: { value: 'pending', description: 'Sent, waiting for the receiver.' },
-    ACCEPTED: { value: 'accepted', description: 'Accepted: the two users are connected.' },
-    DECLINED: { value: 'declined', description: 'Declined: no connection was created.' },
-    CANCELLED: { value: 'cancelled', description: 'Withdrawn by its sender before an answer.' },
-    EXPIRED: { value: 'expired', description: 'Left unanswered past the configured expiry time.' },
-  } as const,
+  values: graphqlEnumValues(REQUEST_STATUSES),
 });
 
 const ConnectionRequestStatusFilterEnum = builder.enumType('ConnectionRequestStatusFilter', {
-  values: {
-    ALL: { value: 'all' },
-    PENDING: { value: 'pending' },
-    ACCEPTED: { value: 'accepted' },
-    DECLINED: { value: 'declined' },
-    CANCELLED: { value: 'cancelled' },
-    EXPIRED: { value: 'expired' },
-  } as const,
+  values: graphqlEnumValues(REQUEST_STATUS_FILTERS),
 });
 
 export const ConnectionRequestRef = builder.objectRef<ConnectionRequestRow>('ConnectionRequest').implement({

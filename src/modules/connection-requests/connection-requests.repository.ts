@@ -1,7 +1,9 @@
-import type { ConnectionRequestRow, Db, RequestStatus, Trx } from '../../platform/db/database.js';
+import type { Db, Trx } from '../../platform/db/database.js';
 import { inWindow, violatedUniqueConstraint } from '../../platform/db/sql-helpers.js';
 import { ConflictError } from '../../platform/errors.js';
 import type { Window } from '../../platform/pagination.js';
+import { requestErrors } from './connection-requests.errors.js';
+import type { ConnectionRequestRow, RequestStatus } from './connection-requests.table.js';
 
 export async function insertConnectionRequest(
   trx: Trx,
@@ -20,7 +22,7 @@ export async function insertConnectionRequest(
       .executeTakeFirstOrThrow();
   } catch (error) {
     if (violatedUniqueConstraint(error) === 'connection_requests_one_pending_per_pair') {
-      throw new ConflictError('REQUEST_ALREADY_PENDING');
+      throw new ConflictError(requestErrors.REQUEST_ALREADY_PENDING);
     }
     throw error;
   }

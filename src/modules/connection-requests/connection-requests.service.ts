@@ -1,16 +1,20 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
-import type { ConnectionRequestRow, RequestStatus, Trx } from '../../platform/db/database.js';
+import type { Trx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
+import { declareEnum, type EnumValue } from '../../platform/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { EventPublisher } from '../../platform/events/events.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platform/pagination.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
+import { connectionErrors } from '../connections/connections.errors.js';
 import { type ConnectionEdge, findConnectionBetween, insertConnection } from '../connections/connections.repository.js';
 import { markRequestNotificationRead } from '../notifications/notifications.repository.js';
 import { addNotification } from '../notifications/notifications.service.js';
 import { lockUsers } from '../users/users.repository.js';
 import { characterLength, isStorableText, requireUser } from '../users/users.service.js';
+import { requestErrors } from './connection-requests.errors.js';
 import * as requests from './connection-requests.repository.js';
+import { type ConnectionRequestRow, REQUEST_STATUSES, type RequestStatus } from './connection-requests.table.js';
 import { assertMayRequest } from './request-policy.js';
 
 export const MAX_REQUEST_MESSAGE_LENGTH = 500;
@@ -53,7 +57,11 @@ export async function sendConnectionRequest(
   const senderId = actingUserId(viewer, input.userId);
   const message = normalizeMessage(input.message);
   if (input.receiverId === senderId) {
-    throw new ValidationError('receiverId', 'Cannot send a connection request to yourself', 'CANNOT_CONNECT_TO_SELF');
+    throw new ValidationError(
+      'receiverId',
+      'Cannot send a connection request to yourself',
+      requestErrors.CANNOT_CONNECT_TO_SELF,
+    );
   }
   const { events, limits } = deps;
   const guard = {
@@ -67,9 +75,10 @@ export async function sendConnectionRequest(
     const sender = await requireUser(trx, viewer.tenant, senderId);
     const receiver = await requireUser(trx, viewer.tenant, input.receiverId);
     const locked = await lockUsers(trx, [sender.id, receiver.id]);
-    if (await findConnectionBetween(trx, sender.id, receiver.id)) throw new ConflictError('ALREADY_CONNECTED');
+    if (await findConnectionBetween(trx, sender.id, receiver.id))
+      throw new ConflictError(connectionErrors.ALREADY_CONNECTED);
     if (await requests.findPendingRequestBetween(trx, sender.id, receiver.id)) {
-      throw new ConflictError('REQUEST_ALREADY_PENDING');
+      throw new ConflictError(requestErrors.REQUEST_ALREADY_PENDING);
     }
     const receiverNow = {
       ...receiver,
@@ -79,14 +88,14 @@ export async function sendConnectionRequest(
     const maxConnections = limits.maxConnectionsPerUser;
     if (maxConnections > 0 && (locked.get(sender.id)?.connectionCount ?? 0) >= maxConnections) {
       throw new ConflictError(
-        'CONNECTION_LIMIT_REACHED',
+        connectionErrors.CONNECTION_LIMIT_REACHED,
         `Connection limit reached: a user may have at most ${maxConnections} connections`,
       );
     }
     const maxPending = limits.maxPendingOutgoingRequests;
     if (maxPending > 0 && (await requests.countPendingSent(trx, sender.id, maxPending)) >= maxPending) {
       throw new ConflictError(
-        'TOO_MANY_PENDING_REQUESTS',
+        requestErrors.TOO_MANY_PENDING_REQUESTS,
         `Too many pending connection requests: at most ${maxPending} may wait for an answer at once`,
       );
     }
@@ -154,7 +163,7 @@ export async function answerConnectionRequest(
 ): Promise<{ request: ConnectionRequestRow; connection: ConnectionEdge | null }> {
   const { ids, events, limits } = deps;
   const actingId = actingUserId(viewer, input.userId);
-  const requestId = ids.parse('request', input.requestId);
+  const requestId = ids.parse('request', input.requestId, requestErrors.CONNECTION_REQUEST_NOT_FOUND);
   const silent = answer === 'declined' && input.silent === true;
   const guard = {
     action: 'write',
@@ -168,17 +177,17 @@ export async function answerConnectionRequest(
   return guardedWrite(deps, viewer, guard, async (trx) => {
     const receiver = await requireUser(trx, viewer.tenant, actingId);
     const pending = await requests.findConnectionRequest(trx, viewer.tenant, requestId);
-    if (!pending) throw new NotFoundError('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
+    if (!pending) throw new NotFoundError(requestErrors.CONNECTION_REQUEST_NOT_FOUND, input.requestId);
     if (pending.receiver_id !== receiver.id) {
       throw new ForbiddenError(
+        requestErrors.NOT_REQUEST_RECEIVER,
         `Not authorized to ${answer === 'accepted' ? 'accept' : 'decline'} this request`,
-        'NOT_REQUEST_RECEIVER',
       );
     }
     const locked = await lockUsers(trx, [pending.sender_id, pending.receiver_id]);
     if (answer === 'declined') {
       const request = await declinePendingRequest(trx, events, pending, { silent });
-      if (!request) throw new ConflictError('REQUEST_ALREADY_PROCESSED');
+      if (!request) throw new ConflictError(requestErrors.REQUEST_ALREADY_PROCESSED);
       return { request, connection: null };
     }
     const maxConnections = limits.maxConnectionsPerUser;
@@ -188,12 +197,12 @@ export async function answerConnectionRequest(
       [...locked.values()].some((user) => user.connectionCount >= maxConnections)
     ) {
       throw new ConflictError(
-        'CONNECTION_LIMIT_REACHED',
+        connectionErrors.CONNECTION_LIMIT_REACHED,
         `Connection limit reached: one of the users already has ${maxConnections} connections`,
       );
     }
     const request = await requests.answerConnectionRequest(trx, requestId, 'accepted');
-    if (!request) throw new ConflictError('REQUEST_ALREADY_PROCESSED');
+    if (!request) throw new ConflictError(requestErrors.REQUEST_ALREADY_PROCESSED);
     const created = await insertConnection(trx, {
       tenant: viewer.tenant,
       userA: request.receiver_id,
@@ -284,7 +293,7 @@ export async function cancelConnectionRequest(
 ): Promise<ConnectionRequestRow> {
   const { ids, events } = deps;
   const actingId = actingUserId(viewer, input.userId);
-  const requestId = ids.parse('request', input.requestId);
+  const requestId = ids.parse('request', input.requestId, requestErrors.CONNECTION_REQUEST_NOT_FOUND);
   const guard = {
     action: 'write',
     actingUserId: actingId,
@@ -295,18 +304,20 @@ export async function cancelConnectionRequest(
   return guardedWrite(deps, viewer, guard, async (trx) => {
     const sender = await requireUser(trx, viewer.tenant, actingId);
     const request = await requests.findConnectionRequest(trx, viewer.tenant, requestId);
-    if (!request) throw new NotFoundError('CONNECTION_REQUEST_NOT_FOUND', input.requestId);
+    if (!request) throw new NotFoundError(requestErrors.CONNECTION_REQUEST_NOT_FOUND, input.requestId);
     if (request.sender_id !== sender.id) {
-      throw new ForbiddenError('Not authorized to cancel this request', 'NOT_REQUEST_SENDER');
+      throw new ForbiddenError(requestErrors.NOT_REQUEST_SENDER);
     }
     await lockUsers(trx, [request.sender_id, request.receiver_id]);
     const closed = await closePendingRequest(trx, events, request, 'cancelled');
-    if (!closed) throw new ConflictError('REQUEST_ALREADY_PROCESSED');
+    if (!closed) throw new ConflictError(requestErrors.REQUEST_ALREADY_PROCESSED);
     return closed;
   });
 }
 
-export type RequestStatusFilter = RequestStatus | 'all';
+/** What the request lists can be narrowed to: one status, or all of them. */
+export const REQUEST_STATUS_FILTERS = declareEnum({ ...REQUEST_STATUSES, all: 'Requests in any status.' });
+export type RequestStatusFilter = EnumValue<typeof REQUEST_STATUS_FILTERS>;
 
 /** One page of the requests the acting user sent (`sent`) or received (`received`), newest first. */
 export async function listConnectionRequests(

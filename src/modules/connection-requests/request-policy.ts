@@ -1,8 +1,12 @@
-import type { RequestPolicy, Trx, UserRow } from '../../platform/db/database.js';
+import type { Trx } from '../../platform/db/database.js';
 import type { Limits } from '../../platform/deps.js';
 import { ConflictError, ForbiddenError, RateLimitedError } from '../../platform/errors.js';
+import { blockErrors } from '../blocks/blocks.errors.js';
 import { findBlocksBetween } from '../blocks/blocks.repository.js';
 import { haveMutualConnection } from '../discovery/graph.repository.js';
+import type { RequestPolicy } from '../settings/settings.table.js';
+import type { UserRow } from '../users/users.table.js';
+import { requestErrors } from './connection-requests.errors.js';
 import { findLastDeclineAt } from './connection-requests.repository.js';
 
 /**
@@ -10,7 +14,7 @@ import { findLastDeclineAt } from './connection-requests.repository.js';
  * setting, or a block either way): a blocked user cannot tell a block from a setting.
  */
 function notAccepted(): ForbiddenError {
-  return new ForbiddenError('This user does not accept connection requests from you', 'REQUESTS_NOT_ACCEPTED');
+  return new ForbiddenError(requestErrors.REQUESTS_NOT_ACCEPTED);
 }
 
 /**
@@ -27,7 +31,7 @@ export async function assertMayRequest(
   receiver: UserRow & { accept_requests_from: RequestPolicy },
 ): Promise<void> {
   const blocks = await findBlocksBetween(trx, sender.id, receiver.id);
-  if (blocks.some((block) => block.blocker_id === sender.id)) throw new ConflictError('USER_BLOCKED');
+  if (blocks.some((block) => block.blocker_id === sender.id)) throw new ConflictError(blockErrors.USER_BLOCKED);
   if (blocks.length > 0) throw notAccepted();
   if (receiver.accept_requests_from === 'nobody') throw notAccepted();
   if (
@@ -44,7 +48,7 @@ export async function assertMayRequest(
       throw new RateLimitedError(
         `This user declined your last request; you may ask again in ${retryAfterSeconds} seconds`,
         retryAfterSeconds,
-        'REQUEST_COOLDOWN',
+        requestErrors.REQUEST_COOLDOWN,
       );
     }
   }

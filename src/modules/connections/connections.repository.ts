@@ -1,7 +1,9 @@
-import type { ConnectionRow, Db, Trx } from '../../platform/db/database.js';
+import type { Db, Trx } from '../../platform/db/database.js';
 import { inWindow, violatedUniqueConstraint } from '../../platform/db/sql-helpers.js';
 import { ConflictError } from '../../platform/errors.js';
 import type { Window } from '../../platform/pagination.js';
+import { connectionErrors } from './connections.errors.js';
+import type { ConnectionRow } from './connections.table.js';
 
 /** One user's view of a connection: who is on the other side, and since when. */
 export interface ConnectionEdge {
@@ -37,7 +39,8 @@ export async function insertConnection(
       .returningAll()
       .executeTakeFirstOrThrow();
   } catch (error) {
-    if (violatedUniqueConstraint(error) === 'connections_one_per_pair') throw new ConflictError('ALREADY_CONNECTED');
+    if (violatedUniqueConstraint(error) === 'connections_one_per_pair')
+      throw new ConflictError(connectionErrors.ALREADY_CONNECTED);
     throw error;
   }
   const edge = { tenant: values.tenant, connection_id: connection.id, created_at: connection.created_at };

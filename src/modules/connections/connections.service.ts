@@ -5,6 +5,7 @@ import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platfor
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
 import { lockUsers } from '../users/users.repository.js';
 import { requireUser } from '../users/users.service.js';
+import { connectionErrors } from './connections.errors.js';
 import * as connections from './connections.repository.js';
 
 export const DEFAULT_CONNECTIONS_PER_PAGE = 10;
@@ -38,7 +39,7 @@ export async function removeConnection(
 ): Promise<{ connectionId: number }> {
   const { ids, events } = deps;
   const userId = actingUserId(viewer, input.userId);
-  const connectionId = ids.parse('connection', input.connectionId);
+  const connectionId = ids.parse('connection', input.connectionId, connectionErrors.CONNECTION_NOT_FOUND);
   const guard = {
     action: 'write',
     actingUserId: userId,
@@ -48,11 +49,11 @@ export async function removeConnection(
   return guardedWrite(deps, viewer, guard, async (trx) => {
     const user = await requireUser(trx, viewer.tenant, userId);
     const edge = await connections.findConnectionEdge(trx, user.id, connectionId);
-    if (!edge) throw new NotFoundError('CONNECTION_NOT_FOUND', input.connectionId);
+    if (!edge) throw new NotFoundError(connectionErrors.CONNECTION_NOT_FOUND, input.connectionId);
     await lockUsers(trx, [user.id, edge.other_user_id]);
     // A concurrent removal may have won while we waited for the locks.
     if (!(await connections.deleteConnection(trx, connectionId))) {
-      throw new NotFoundError('CONNECTION_NOT_FOUND', input.connectionId);
+      throw new NotFoundError(connectionErrors.CONNECTION_NOT_FOUND, input.connectionId);
     }
     await events.publish(trx, {
       kind: 'connection_removed',

@@ -1,7 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db, UserRow } from '../../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import { inWindow } from '../../platform/db/sql-helpers.js';
 import type { Window } from '../../platform/pagination.js';
+import type { UserRow } from '../users/users.table.js';
 
 /** Whether the two users share at least one connection (are friends of friends). */
 export async function haveMutualConnection(db: Db, userA: number, userB: number): Promise<boolean> {

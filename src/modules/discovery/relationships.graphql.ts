@@ -1,21 +1,18 @@
 import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
+import { graphqlEnumValues } from '../../graphql/enums.js';
 import { userScopedErrors } from '../../graphql/errors.js';
 import { costs } from '../../graphql/pagination.js';
 import { actingUserArg } from '../users/users.graphql.js';
-import { listRelationships, MAX_RELATIONSHIP_IDS, type Relationship } from './relationships.service.js';
+import {
+  listRelationships,
+  MAX_RELATIONSHIP_IDS,
+  RELATIONSHIP_STATUSES,
+  type Relationship,
+} from './relationships.service.js';
 
 const RelationshipStatusEnum = builder.enumType('RelationshipStatus', {
-  values: {
-    NONE: { value: 'none', description: 'Nothing between the two (also for unknown users and the user itself).' },
-    CONNECTED: { value: 'connected', description: 'Connected; see connectionId.' },
-    REQUEST_SENT: { value: 'request_sent', description: 'The user sent them a pending request; see requestId.' },
-    REQUEST_RECEIVED: {
-      value: 'request_received',
-      description: 'They sent the user a pending request; see requestId.',
-    },
-    BLOCKED: { value: 'blocked', description: 'The user blocks them.' },
-  } as const,
+  values: graphqlEnumValues(RELATIONSHIP_STATUSES),
 });
 
 const RelationshipRef = builder.objectRef<Relationship>('Relationship').implement({

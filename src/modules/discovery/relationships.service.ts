@@ -1,12 +1,21 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/deps.js';
+import { declareEnum, type EnumValue } from '../../platform/enums.js';
 import { ValidationError } from '../../platform/errors.js';
 import { characterLength, isStorableText, MAX_CLIENT_USER_ID_LENGTH, requireUser } from '../users/users.service.js';
 import * as relationships from './relationships.repository.js';
 
 export const MAX_RELATIONSHIP_IDS = 100;
 
-export type RelationshipStatus = 'none' | 'connected' | 'request_sent' | 'request_received' | 'blocked';
+/** How the acting user stands with another. */
+export const RELATIONSHIP_STATUSES = declareEnum({
+  none: 'Nothing between the two (also for unknown users and the user itself).',
+  connected: 'Connected; see connectionId.',
+  request_sent: 'The user sent them a pending request; see requestId.',
+  request_received: 'They sent the user a pending request; see requestId.',
+  blocked: 'The user blocks them.',
+});
+export type RelationshipStatus = EnumValue<typeof RELATIONSHIP_STATUSES>;
 
 /** How the acting user stands with one other user. */
 export interface Relationship {

@@ -1,9 +1,10 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
-import type { UserRow } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { NotFoundError } from '../../platform/errors.js';
+import { notificationErrors } from '../notifications/notifications.errors.js';
 import { findNotificationSeq } from '../notifications/notifications.repository.js';
 import { requireUser } from '../users/users.service.js';
+import type { UserRow } from '../users/users.table.js';
 
 /** A position in a user's notifications: after their notification number `seq`. */
 export function encodeLiveCursor(seq: number): string {
@@ -33,8 +34,12 @@ export async function openNotificationFeed(
   if (args.after == null) return { user, afterSeq: null };
   const cursorSeq = decodeLiveCursor(args.after);
   if (cursorSeq !== null) return { user, afterSeq: Math.min(cursorSeq, user.notification_seq) };
-  const seq = await findNotificationSeq(db, user.id, ids.parse('notification', args.after));
-  if (seq === undefined) throw new NotFoundError('NOTIFICATION_NOT_FOUND', args.after);
+  const seq = await findNotificationSeq(
+    db,
+    user.id,
+    ids.parse('notification', args.after, notificationErrors.NOTIFICATION_NOT_FOUND),
+  );
+  if (seq === undefined) throw new NotFoundError(notificationErrors.NOTIFICATION_NOT_FOUND, args.after);
   return { user, afterSeq: seq };
 }
 

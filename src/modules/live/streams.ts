@@ -1,11 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { Repeater } from 'graphql-yoga';
-import type { ConnectionRequestRow, Db, NotificationRow, UserRow } from '../../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import type { EventHub } from '../../platform/events/hub.js';
 import { findConnectionRequest } from '../connection-requests/connection-requests.repository.js';
+import type { ConnectionRequestRow } from '../connection-requests/connection-requests.table.js';
 import { type ConnectionEdge, findConnectionEdge } from '../connections/connections.repository.js';
 import { countNotifications, listNotificationsAfterSeq } from '../notifications/notifications.repository.js';
+import type { NotificationRow } from '../notifications/notifications.table.js';
 import { readNotificationSeq } from '../users/users.repository.js';
+import type { UserRow } from '../users/users.table.js';
 
 type Push<T> = (value: T) => Promise<unknown>;
 type Stop = (error?: unknown) => unknown;

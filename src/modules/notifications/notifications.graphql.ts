@@ -1,8 +1,8 @@
 import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
+import { graphqlEnumValues } from '../../graphql/enums.js';
 import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
 import { COUNT_COST, costs, pageArgs, pagedList, pageType } from '../../graphql/pagination.js';
-import type { NotificationRow } from '../../platform/db/database.js';
 import { actingUserArg, idempotencyKeyArg, UserRef } from '../users/users.graphql.js';
 import {
   DEFAULT_NOTIFICATIONS_PER_PAGE,
@@ -11,22 +11,10 @@ import {
   markAllNotificationsRead,
   markNotificationRead,
 } from './notifications.service.js';
+import { NOTIFICATION_TYPES, type NotificationRow } from './notifications.table.js';
 
 const NotificationTypeEnum = builder.enumType('NotificationType', {
-  values: {
-    NEW_REQUEST: { value: 'new_request', description: 'A new connection request was received.' },
-    REQUEST_ACCEPTED: { value: 'request_accepted', description: 'A sent connection request was accepted.' },
-    REQUEST_DECLINED: { value: 'request_declined', description: 'A sent connection request was declined.' },
-    REQUEST_CANCELLED: {
-      value: 'request_cancelled',
-      description:
-        'A received request was withdrawn by its sender (delivered already read: it shows, it does not count).',
-    },
-    REQUEST_EXPIRED: {
-      value: 'request_expired',
-      description: 'A sent request expired unanswered (delivered already read: it shows, it does not count).',
-    },
-  } as const,
+  values: graphqlEnumValues(NOTIFICATION_TYPES),
 });
 
 export const NotificationRef = builder.objectRef<NotificationRow>('Notification').implement({

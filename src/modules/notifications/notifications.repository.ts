@@ -1,6 +1,7 @@
-import type { Db, NewNotification, NotificationRow, Trx } from '../../platform/db/database.js';
+import type { Db, Trx } from '../../platform/db/database.js';
 import { inWindow } from '../../platform/db/sql-helpers.js';
 import type { Window } from '../../platform/pagination.js';
+import type { NewNotification, NotificationRow } from './notifications.table.js';
 
 /**
  * Inserts a notification as its recipient's next `seq`. Taking the seq locks the recipient's

@@ -1,5 +1,5 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
-import type { NotificationRow, Trx } from '../../platform/db/database.js';
+import type { Trx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { NotFoundError } from '../../platform/errors.js';
 import type { EventPublisher } from '../../platform/events/events.js';
@@ -7,7 +7,9 @@ import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platfor
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
 import { encodeLiveCursor } from '../live/live.service.js';
 import { requireUser } from '../users/users.service.js';
+import { notificationErrors } from './notifications.errors.js';
 import * as notifications from './notifications.repository.js';
+import type { NotificationRow } from './notifications.table.js';
 
 /** Without page arguments, the notifications list shows the newest 50. */
 export const DEFAULT_NOTIFICATIONS_PER_PAGE = 50;
@@ -52,7 +54,7 @@ export async function markNotificationRead(
 ): Promise<NotificationRow> {
   const { ids, events } = deps;
   const userId = actingUserId(viewer, input.userId);
-  const notificationId = ids.parse('notification', input.notificationId);
+  const notificationId = ids.parse('notification', input.notificationId, notificationErrors.NOTIFICATION_NOT_FOUND);
   const guard = {
     action: 'write',
     actingUserId: userId,
@@ -63,7 +65,7 @@ export async function markNotificationRead(
   return guardedWrite(deps, viewer, guard, async (trx) => {
     const user = await requireUser(trx, viewer.tenant, userId);
     const marked = await notifications.markNotificationRead(trx, user.id, notificationId);
-    if (!marked) throw new NotFoundError('NOTIFICATION_NOT_FOUND', input.notificationId);
+    if (!marked) throw new NotFoundError(notificationErrors.NOTIFICATION_NOT_FOUND, input.notificationId);
     if (marked.changed)
       await events.publish(trx, { kind: 'notifications_read', tenant: viewer.tenant, userId: user.id });
     return marked.notification;
@@ -100,7 +102,11 @@ export async function deleteNotification(
   input: { userId?: string | null | undefined; notificationId: string },
 ): Promise<NotificationRow> {
   const userId = actingUserId(viewer, input.userId);
-  const notificationId = deps.ids.parse('notification', input.notificationId);
+  const notificationId = deps.ids.parse(
+    'notification',
+    input.notificationId,
+    notificationErrors.NOTIFICATION_NOT_FOUND,
+  );
   const guard = {
     action: 'write',
     actingUserId: userId,
@@ -110,7 +116,7 @@ export async function deleteNotification(
   return guardedWrite(deps, viewer, guard, async (trx) => {
     const user = await requireUser(trx, viewer.tenant, userId);
     const deleted = await notifications.deleteNotification(trx, user.id, notificationId);
-    if (!deleted) throw new NotFoundError('NOTIFICATION_NOT_FOUND', input.notificationId);
+    if (!deleted) throw new NotFoundError(notificationErrors.NOTIFICATION_NOT_FOUND, input.notificationId);
     // An unread one leaves the unread count: friends panels re-read it.
     if (deleted.read_at === null) {
       await deps.events.publish(trx, { kind: 'notifications_read', tenant: viewer.tenant, userId: user.id });

@@ -1,19 +1,14 @@
 import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
+import { graphqlEnumValues } from '../../graphql/enums.js';
 import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
 import { actingUserArg } from '../users/users.graphql.js';
 import { getSettings, type Settings, updateSettings } from './settings.service.js';
+import { REQUEST_POLICIES } from './settings.table.js';
 
 export const RequestPolicyEnum = builder.enumType('RequestPolicy', {
   description: 'Who may send a user connection requests.',
-  values: {
-    EVERYONE: { value: 'everyone', description: 'Any user of the tenant (the default).' },
-    FRIENDS_OF_FRIENDS: {
-      value: 'friends_of_friends',
-      description: 'Only users who share at least one connection with the user.',
-    },
-    NOBODY: { value: 'nobody', description: 'No one: every request is refused with REQUESTS_NOT_ACCEPTED.' },
-  } as const,
+  values: graphqlEnumValues(REQUEST_POLICIES),
 });
 
 const SettingsRef = builder.objectRef<Settings>('Settings').implement({

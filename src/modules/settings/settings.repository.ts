@@ -1,4 +1,5 @@
-import type { RequestPolicy, Trx } from '../../platform/db/database.js';
+import type { Trx } from '../../platform/db/database.js';
+import type { RequestPolicy } from './settings.table.js';
 
 /** Sets who may send the user connection requests; returns the stored value. */
 export async function updateRequestPolicy(trx: Trx, userId: number, policy: RequestPolicy): Promise<RequestPolicy> {

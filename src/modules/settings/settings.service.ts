@@ -1,9 +1,9 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
-import type { RequestPolicy } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
 import { requireUser } from '../users/users.service.js';
 import { updateRequestPolicy } from './settings.repository.js';
+import type { RequestPolicy } from './settings.table.js';
 
 /** A user's privacy settings. */
 export interface Settings {

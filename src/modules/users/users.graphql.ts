@@ -1,8 +1,8 @@
 import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
 import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
-import type { UserRow } from '../../platform/db/database.js';
 import { lookUpUser, upsertUser } from './users.service.js';
+import type { UserRow } from './users.table.js';
 
 // Every caller of the tenant can reach every User (`user(userId)`, see `lookUpUser`): its fields
 // are the public profile. Nothing private to the user (settings, blocks, its own counts) belongs

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import type { Db, RequestPolicy, Trx, UserRow } from '../../platform/db/database.js';
+import type { Db, Trx } from '../../platform/db/database.js';
+import type { RequestPolicy } from '../settings/settings.table.js';
+import type { UserRow } from './users.table.js';
 
 export async function findUserByClientId(db: Db, tenant: string, clientUserId: string): Promise<UserRow | undefined> {
   return db

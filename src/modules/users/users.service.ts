@@ -1,9 +1,11 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
-import type { Db, UserRow } from '../../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
+import { userErrors } from './users.errors.js';
 import * as users from './users.repository.js';
+import type { UserRow } from './users.table.js';
 
 export const MAX_DISPLAY_NAME_LENGTH = 64;
 export const MAX_CLIENT_USER_ID_LENGTH = 128;
@@ -46,7 +48,7 @@ export async function requireUser(db: Db, tenant: string, clientUserId: string):
   const user = isPossibleClientUserId(clientUserId)
     ? await users.findUserByClientId(db, tenant, clientUserId)
     : undefined;
-  if (!user) throw new NotFoundError('USER_NOT_FOUND', clientUserId);
+  if (!user) throw new NotFoundError(userErrors.USER_NOT_FOUND, clientUserId);
   return user;
 }
 

@@ -1,6 +1,18 @@
-import { unauthenticated } from '../../graphql/context.js';
 import { InvalidTokenError, type TokenVerifier } from './jwt.js';
 import type { Viewer } from './viewer.js';
+
+/** What a request without credentials is told (401 UNAUTHENTICATED in every face). */
+export const MISSING_TOKEN_MESSAGE = 'Missing bearer token: send Authorization: Bearer <JWT>';
+
+/**
+ * The credentials are malformed, expired or wrongly signed. Every face answers it as 401
+ * UNAUTHENTICATED: REST with the documented body, GraphQL as an error with that code, the
+ * WebSocket adapter by closing the socket with 4401.
+ */
+export class UnauthenticatedError extends Error {
+  override readonly name = 'UnauthenticatedError';
+  readonly code = 'UNAUTHENTICATED';
+}
 
 /** The token of an `Authorization` value `Bearer <JWT>`, or null when it is not of that form. */
 export function bearerTokenOf(value: string): string | null {
@@ -18,11 +30,11 @@ export async function viewerFromAuthorization(
 ): Promise<Viewer | null> {
   if (value == null || value.trim() === '') return null;
   const token = bearerTokenOf(value);
-  if (token === null) throw unauthenticated("Authorization must be 'Bearer <JWT>'");
+  if (token === null) throw new UnauthenticatedError("Authorization must be 'Bearer <JWT>'");
   try {
     return await tokens.verify(token);
   } catch (error) {
-    if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
+    if (error instanceof InvalidTokenError) throw new UnauthenticatedError(error.message);
     throw error;
   }
 }

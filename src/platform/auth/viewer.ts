@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../errors.js';
+import { ForbiddenError, platformErrors } from '../errors.js';
 
 export type Role = 'user' | 'service';
 
@@ -19,7 +19,7 @@ export interface Viewer {
 export function actingUserId(viewer: Viewer, userId: string | null | undefined): string {
   const target = userId ?? viewer.subject;
   if (viewer.role !== 'service' && target !== viewer.subject) {
-    throw new ForbiddenError(`Not authorized to act as user '${target}'`);
+    throw new ForbiddenError(platformErrors.FORBIDDEN, `Not authorized to act as user '${target}'`);
   }
   return target;
 }

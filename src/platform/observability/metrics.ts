@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle, QueryObserver } from '../db/connect.js';
-import { shippedOperationNames } from './known-operations.js';
 
 /**
  * Process metrics (CPU, memory, event-loop lag, GC) are one set per process: they are
@@ -41,9 +40,9 @@ export class Metrics {
 
   /**
    * `knownOperations`: the operation names that get a label of their own (by default those of
-   * the documents the repository ships, see known-operations.ts).
+   * the documents the repository ships, see src/app/known-operations.ts).
    */
-  constructor(private readonly knownOperations: ReadonlySet<string> = shippedOperationNames()) {}
+  constructor(private readonly knownOperations: ReadonlySet<string>) {}
 
   readonly httpDuration = new Histogram({
     name: 'http_request_duration_seconds',

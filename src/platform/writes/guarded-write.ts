@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Trx } from '../db/database.js';
 import type { Deps } from '../deps.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { ConflictError, platformErrors, ValidationError } from '../errors.js';
 import { claimKey, findStoredResult, type KeyScope, saveResult } from './idempotency.repository.js';
 import type { RateLimitedAction } from './rate-limits.js';
 
@@ -51,7 +51,7 @@ export async function guardedWrite<T>(
     const stored = await findStoredResult(db, scope, ttl);
     if (!stored) return undefined;
     if (stored.operation !== guard.operation || stored.fingerprint !== fingerprint) {
-      throw new ConflictError('IDEMPOTENCY_KEY_REUSED');
+      throw new ConflictError(platformErrors.IDEMPOTENCY_KEY_REUSED);
     }
     return { result: reviveDates(stored.result) as T };
   };
@@ -75,7 +75,7 @@ export async function guardedWrite<T>(
   } catch (error) {
     if (!(error instanceof KeyTakenMeanwhile)) throw error;
     const winner = await replay();
-    if (!winner) throw new ConflictError('IDEMPOTENCY_KEY_REUSED');
+    if (!winner) throw new ConflictError(platformErrors.IDEMPOTENCY_KEY_REUSED);
     return winner.result;
   }
 }

@@ -1,6 +1,6 @@
 import { Kind, parse } from 'graphql';
-import * as clientDocuments from '../../client/gql/graphql.js';
-import * as restDocuments from '../../gql/graphql.js';
+import * as clientDocuments from '../client/gql/graphql.js';
+import * as restDocuments from '../gql/graphql.js';
 
 let shipped: ReadonlySet<string> | undefined;
 

@@ -1,0 +1,22 @@
+import { catalogOf, platformErrors } from '../platform/errors.js';
+import { blockErrors } from './blocks/blocks.errors.js';
+import { requestErrors } from './connection-requests/connection-requests.errors.js';
+import { connectionErrors } from './connections/connections.errors.js';
+import { notificationErrors } from './notifications/notifications.errors.js';
+import { userErrors } from './users/users.errors.js';
+
+/**
+ * Every expected failure of the gateway, as the platform and the modules declare them: what the
+ * GraphQL `ErrorCode` enum, the REST status table, the OpenAPI error lists and docs/ERRORS.md
+ * are made from.
+ */
+export const ERRORS = catalogOf(
+  platformErrors,
+  userErrors,
+  requestErrors,
+  connectionErrors,
+  notificationErrors,
+  blockErrors,
+);
+
+export type ErrorCode = keyof typeof ERRORS;
