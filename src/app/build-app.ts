@@ -1,32 +1,32 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createGateway, type Gateway } from '../graphql/yoga.js';
 import { secretKey, TokenVerifier } from '../platform/auth/jwt.js';
 import type { Config } from '../platform/config.js';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../platform/db/availability.js';
-import { connectDatabase, type DatabaseHandle, pingDatabase } from '../platform/db/connect.js';
+import { connectDatabase, type DatabaseHandle } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { limitsFrom } from '../platform/deps.js';
 import { EventHub } from '../platform/events/hub.js';
 import { notifyTransportFor } from '../platform/events/pg-notify.js';
 import type { EventTransport } from '../platform/events/transport.js';
-import { databaseUnavailable, errorResponse, Response } from '../platform/http/errors.js';
+import type { Response } from '../platform/http/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { observeTransport } from '../platform/observability/events.js';
 import { Metrics } from '../platform/observability/metrics.js';
-import { requestFields } from '../platform/observability/request-context.js';
 import { loadPublicIds } from '../platform/public-ids.js';
 import { ReadBudget } from '../platform/reads/read-budget.js';
 import { createDocsHandler, DOCS_PATH } from '../rest/docs.js';
 import { createRestHandler } from '../rest/handler.js';
-import { webSocketLog } from '../ws/log.js';
 import { attachWebSockets } from '../ws/server.js';
 import { CorsPolicy } from './cors.js';
+import { dispatch } from './dispatch.js';
 import { answerClientErrors, httpServerOptions } from './http-limits.js';
 import { createRequestListener } from './http-listener.js';
 import { shippedOperationNames } from './known-operations.js';
+import { listen, shutdown } from './lifecycle.js';
 import { type Maintenance, startMaintenance } from './maintenance.js';
 import { observeRequests } from './observe-http.js';
+import { health, readiness, scrape } from './probes.js';
+import { webSocketPolicies } from './websockets.js';
 
 export interface AppOptions {
   config: Config;
@@ -55,33 +55,37 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** The configured database: PostgreSQL at DATABASE_URL, else embedded PGlite. */
+function openDatabase(config: Config, onQuery: AppOptions['onQuery']): Promise<DatabaseHandle> {
+  return connectDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: config.pgliteDir,
+    poolMax: config.databasePoolMax,
+    onQuery,
+  });
+}
+
 /**
  * Wires the gateway together: database (migrated to the latest schema), GraphQL at /graphql
- * (HTTP, SSE and WebSocket), the /v1 REST shim and health checks, on one HTTP server. Throws if the database cannot be
+ * (HTTP, SSE and WebSocket), the /v1 REST shim, docs, probes and metrics, on one HTTP server.
+ * Only wiring: each piece is built where it is defined. Throws if the database cannot be
  * opened or migrated.
  */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const ownsDatabase = !options.database;
-  const database =
-    options.database ??
-    (await connectDatabase({
-      databaseUrl: config.databaseUrl,
-      pgliteDir: config.pgliteDir,
-      poolMax: config.databasePoolMax,
-      onQuery: options.onQuery,
-    }));
+  const database = options.database ?? (await openDatabase(config, options.onQuery));
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info('applied migrations', { migrations: applied });
   const ids = await loadPublicIds(database.db);
 
-  // Live events: published by NOTIFY in each writing transaction, heard on one dedicated
-  // connection, fanned out in memory to this instance's subscribers.
-  // Prometheus metrics (GET /metrics), unless METRICS_ENABLED=false.
+  // Prometheus metrics (GET /metrics), unless METRICS_ENABLED=false. The handle may be shared
+  // with other apps (tests): this app stops timing its statements at stop().
   const metrics = config.metricsEnabled ? new Metrics(shippedOperationNames()) : undefined;
   if (metrics && database.pool) metrics.watchPool(database.pool);
-  // The handle may be shared with other apps (tests): this app stops timing its statements at stop().
   const unwatchQueries = metrics?.watchQueries(database);
+  // Live events: published by NOTIFY in each writing transaction, heard on one dedicated
+  // connection, fanned out in memory to this instance's subscribers.
   const baseTransport = options.transport ?? notifyTransportFor(database, logger);
   const transport = metrics ? observeTransport(baseTransport, metrics) : baseTransport;
   const hub = new EventHub();
@@ -116,77 +120,33 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Set once shutdown begins, so load balancers take this instance out before it closes.
   let stopping = false;
   const cors = new CorsPolicy(config.corsOrigins);
+  const route = dispatch(
+    [
+      { path: '/v1', prefix: true, handle: rest },
+      { path: DOCS_PATH, prefix: true, handle: docs },
+      { path: '/healthz', handle: health },
+      { path: '/readyz', handle: () => readiness(database.db, stopping) },
+      { path: '/graphql', handle: (request) => gateway.fetch(request) },
+      ...(metrics ? [{ path: '/metrics', method: 'GET', handle: () => scrape(metrics) }] : []),
+    ],
+    logger,
+  );
   // Every request gets its id (`x-request-id`), one log line and its metrics here (see
-  // app/observe-http.ts); the id reaches deeper log lines and GraphQL errors through an
-  // AsyncLocalStorage (platform/observability/request-context.ts).
+  // app/observe-http.ts); CORS answers preflights and decorates every answer, for every path.
   const fetch = observeRequests(
     async (request: Request): Promise<Response> => {
-      // Browsers ask before calling from another origin: answered here, the same for every path.
       if (CorsPolicy.isPreflight(request)) return cors.preflight(request);
       return cors.decorate(request, await route(request));
     },
     { logger, metrics },
   );
-  const route = async (request: Request): Promise<Response> => {
-    const { pathname } = new URL(request.url);
-    try {
-      if (pathname === '/v1' || pathname.startsWith('/v1/')) return await rest(request);
-      if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) return await docs(request);
-      // Liveness: the process answers. A database outage is not a reason to restart it.
-      if (pathname === '/healthz') return Response.json({ status: 'ok' });
-      // Readiness: whether this instance should be sent traffic now.
-      if (pathname === '/readyz') {
-        const databaseUp = await pingDatabase(database.db);
-        const ready = databaseUp && !stopping;
-        return Response.json(
-          { status: ready ? 'ready' : stopping ? 'stopping' : 'unavailable', database: databaseUp ? 'up' : 'down' },
-          {
-            status: ready ? 200 : 503,
-            ...(!ready && { headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } }),
-          },
-        );
-      }
-      if (pathname === '/graphql') return await gateway.fetch(request);
-      if (pathname === '/metrics' && metrics && request.method === 'GET') {
-        const { contentType, body } = await metrics.response();
-        return new Response(body, { headers: { 'content-type': contentType } });
-      }
-      return errorResponse('ROUTE_NOT_FOUND', `No route for ${request.method} ${pathname}`);
-    } catch (error) {
-      // A client that hung up mid-request aborts it; there is no one left to answer.
-      if (request.signal.aborted) {
-        logger.debug('client went away', { ...requestFields(request), path: pathname });
-        return errorResponse('INTERNAL_SERVER_ERROR', 'Request aborted.');
-      }
-      if (isDatabaseUnavailable(error)) {
-        logger.warn('database unavailable', { ...requestFields(request), path: pathname, error: String(error) });
-        return databaseUnavailable();
-      }
-      logger.error('unhandled error', {
-        ...requestFields(request),
-        path: pathname,
-        error: error instanceof Error ? error.stack : String(error),
-      });
-      return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
-    }
-  };
 
   const server = createServer(httpServerOptions(config), createRequestListener(fetch, config));
   answerClientErrors(server, config);
-  const sockets = attachWebSockets(server, gateway, tokens, logger, {
+  const sockets = attachWebSockets(server, gateway, tokens, {
     keepAliveMs: config.wsKeepAliveMs,
-    maxSockets: config.maxWebSockets,
-    maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
-    maxUnauthenticatedSockets: config.maxUnauthenticatedWebSockets,
     connectionInitTimeoutMs: config.wsConnectionInitTimeoutMs,
-    socketCaps: {
-      perUser: config.maxWebSocketsPerUser,
-      perToken: config.maxWebSocketsPerToken,
-      perService: config.maxWebSocketsPerService,
-    },
-    messageRate: { perSecond: config.wsMaxMessagesPerSecond, burst: config.wsMessageBurst },
-    cors,
-    observer: webSocketLog(logger),
+    policies: webSocketPolicies(config, cors, logger),
   });
   metrics?.watchWebSockets(() => sockets.wss.clients.size);
 
@@ -197,40 +157,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     hub,
     maintenance,
     fetch,
-    start: () =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, () => {
-          server.off('error', reject);
-          const { port } = server.address() as AddressInfo;
-          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-          resolve(`http://${host}:${port}`);
-        });
-      }),
+    start: () => listen(server, config.host, config.port),
     async stop() {
       stopping = true;
-      // Stop accepting, close sockets with 1001, let in-flight HTTP requests finish within the
-      // grace period, then cut what is left (long-lived SSE streams).
-      const closed = new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
+      await shutdown({
+        server,
+        sockets,
+        graceMs: config.shutdownGraceMs,
+        release: [
+          () => maintenance.stop(),
+          () => transport.stop(),
+          () => unwatchQueries?.(),
+          () => (ownsDatabase ? database.db.destroy() : undefined),
+        ],
       });
-      let deadline: NodeJS.Timeout | undefined;
-      const graceOver = new Promise<void>((resolve) => {
-        deadline = setTimeout(resolve, config.shutdownGraceMs);
-      });
-      server.closeIdleConnections();
-      // A client that stopped reading never completes the close handshake: drop it at the deadline.
-      await Promise.race([sockets.close(), graceOver]);
-      sockets.terminate();
-      await Promise.race([closed, graceOver]);
-      clearTimeout(deadline);
-      server.closeAllConnections();
-      await closed;
-      await maintenance.stop();
-      await transport.stop();
-      unwatchQueries?.();
-      if (ownsDatabase) await database.db.destroy();
     },
   };
 }

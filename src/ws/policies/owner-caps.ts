@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Viewer } from '../platform/auth/viewer.js';
+import type { Viewer } from '../../platform/auth/viewer.js';
+import type { Logger } from '../../platform/logger.js';
+import type { WebSocketPolicy } from '../policy.js';
 
-/*
- * The per-socket and per-owner limits of the WebSocket face, free of any transport: the
- * adapter (ws.ts) asks and reports, these keep the counts.
+/**
+ * Close code, at `connection_init`, for a socket whose user, token or service already holds as
+ * many sockets as it may on this instance (4429 is graphql-ws's own "too many initialisation
+ * requests"). The reason names the cap and says when to retry.
  */
+export const TOO_MANY_SOCKETS_CLOSE_CODE = 4029;
 
 /** Sockets one owner may hold on this instance (counted per instance, in memory). */
 export interface SocketCapLimits {
@@ -95,35 +99,27 @@ export class SocketAllowances {
   }
 }
 
-/** How many messages a socket may send: `perSecond` on average, `burst` at once. */
-export interface MessageRate {
-  perSecond: number;
-  burst: number;
-}
-
 /**
- * A token bucket for one socket: full (`burst`) when the socket opens, refilled at `perSecond`.
- * Each message takes one token; a message finding none is over the rate.
+ * Sockets one user, one token and one service may hold on this instance (close 4029 past them).
+ * An authenticated socket takes a place in its owners' allowances, given back when it closes,
+ * however it closes (by its client, at token expiry, as a slow consumer or a flood, at
+ * shutdown): one `close` listener, so no path can keep a place and lock its user out.
  */
-export class MessageBudget {
-  #tokens: number;
-  #refilledAt: number;
-
-  constructor(
-    private readonly rate: MessageRate,
-    now = performance.now(),
-  ) {
-    this.#tokens = rate.burst;
-    this.#refilledAt = now;
-  }
-
-  /** Takes one token; false when there is none (the message is over the rate). */
-  take(now = performance.now()): boolean {
-    const elapsedSeconds = Math.max(0, now - this.#refilledAt) / 1000;
-    this.#tokens = Math.min(this.rate.burst, this.#tokens + elapsedSeconds * this.rate.perSecond);
-    this.#refilledAt = now;
-    if (this.#tokens < 1) return false;
-    this.#tokens -= 1;
-    return true;
-  }
+export function ownerCapsPolicy(limits: SocketCapLimits, logger: Logger): WebSocketPolicy {
+  const allowances = new SocketAllowances(limits);
+  return {
+    authenticated(socket, viewer, token) {
+      const admission = allowances.admit(viewer, token);
+      if (!admission.admitted) {
+        logger.warn('refusing a WebSocket: its owner holds as many as it may', {
+          tenant: viewer.tenant,
+          user: viewer.subject,
+          role: viewer.role,
+        });
+        return { code: TOO_MANY_SOCKETS_CLOSE_CODE, reason: admission.reason };
+      }
+      socket.once('close', admission.release);
+      return undefined;
+    },
+  };
 }
