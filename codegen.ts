@@ -25,7 +25,7 @@ const config: CodegenConfig = {
     },
     // The REST shim's operations ship with the server; the tests' stay with the tests.
     'src/gql/': {
-      documents: ['src/rest/**/*.ts'],
+      documents: ['src/rest/**/*.ts', 'src/modules/**/*.rest.ts'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: clientConfig,

@@ -1,7 +1,7 @@
 import { isDatabaseUnavailable } from '../platform/db/availability.js';
 import { databaseUnavailable, errorResponse, type Response } from '../platform/http/errors.js';
 import type { Logger } from '../platform/logger.js';
-import { requestFields } from '../platform/observability/request-context.js';
+import { noteRoute, requestFields } from '../platform/observability/request-context.js';
 
 /** A handler for one path, or for every path under a prefix (`/v1` serves `/v1` and `/v1/…`). */
 export interface Mount {
@@ -19,14 +19,14 @@ export interface Mount {
  * envelope: a database outage as 503 with Retry-After, anything else as 500 (logged, never shown).
  */
 export function dispatch(mounts: readonly Mount[], logger: Logger) {
-  const takes = (mount: Mount, request: Request, pathname: string) =>
-    (mount.path === pathname || (mount.prefix === true && pathname.startsWith(`${mount.path}/`))) &&
-    (mount.method === undefined || mount.method === request.method);
+  const under = (mount: Mount, pathname: string) => mount.prefix === true && pathname.startsWith(`${mount.path}/`);
   return async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     try {
-      const mount = mounts.find((candidate) => takes(candidate, request, pathname));
-      if (mount) return await mount.handle(request);
+      const mount = mounts.find((candidate) => candidate.path === pathname || under(candidate, pathname));
+      // The mount's pattern labels the request; a handler that routes further (REST) refines it.
+      if (mount) noteRoute(request, under(mount, pathname) ? `${mount.path}/*` : mount.path);
+      if (mount && (mount.method === undefined || mount.method === request.method)) return await mount.handle(request);
       return errorResponse('ROUTE_NOT_FOUND', `No route for ${request.method} ${pathname}`);
     } catch (error) {
       // A client that hung up mid-request aborts it; there is no one left to answer.

@@ -5,7 +5,7 @@ import * as restDocuments from '../gql/graphql.js';
 let shipped: ReadonlySet<string> | undefined;
 
 /**
- * The names of the operations the repository itself ships: the REST shim's (src/rest/operations.ts)
+ * The names of the operations the repository itself ships: the REST shim's (the modules' *.rest.ts)
  * and the typed client's (src/client/operations.ts), read from their generated documents (the
  * exported `TypedDocumentString`s), so a new operation is known as soon as `npm run codegen` has
  * generated it. Read once per process.

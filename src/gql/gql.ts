@@ -15,88 +15,84 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n": typeof types.RestUserFragmentDoc,
-    "\n  fragment RestError on Error {\n    message\n    code\n    ... on RateLimitedError { retryAfterSeconds }\n  }\n": typeof types.RestErrorFragmentDoc,
-    "\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n": typeof types.RestPaginationFragmentDoc,
+    "\n  fragment RestBlockedUser on BlockedUser {\n    user { ...RestUser }\n    blockedAt\n  }\n": typeof types.RestBlockedUserFragmentDoc,
+    "\n  mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {\n    blockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on BlockUserPayload { message created blocked { ...RestBlockedUser } }\n    }\n  }\n": typeof types.RestBlockUserDocument,
+    "\n  mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {\n    unblockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on UnblockUserPayload { message }\n    }\n  }\n": typeof types.RestUnblockUserDocument,
+    "\n  query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {\n    blockedUsers(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on BlockedUserPage {\n        nodes { ...RestBlockedUser }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestBlockedUsersDocument,
     "\n  fragment RestRequest on ConnectionRequest {\n    id\n    status\n    message\n    createdAt\n    respondedAt\n  }\n": typeof types.RestRequestFragmentDoc,
-    "\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ...RestError\n      ... on User { ...RestUser createdAt }\n    }\n  }\n": typeof types.RestUserDocument,
-    "\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ...RestError\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n": typeof types.RestUpsertUserDocument,
     "\n  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String, $idempotencyKey: String) {\n    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on SendConnectionRequestPayload { message request { id } }\n    }\n  }\n": typeof types.RestSendConnectionRequestDocument,
     "\n  mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {\n    acceptConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on AcceptConnectionRequestPayload { message }\n    }\n  }\n": typeof types.RestAcceptConnectionRequestDocument,
     "\n  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!, $silent: Boolean, $idempotencyKey: String) {\n    declineConnectionRequest(userId: $userId, requestId: $requestId, silent: $silent, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on DeclineConnectionRequestPayload { message }\n    }\n  }\n": typeof types.RestDeclineConnectionRequestDocument,
     "\n  query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    sentConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest receiver { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestSentConnectionRequestsDocument,
     "\n  query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    receivedConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest sender { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestReceivedConnectionRequestsDocument,
-    "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestActiveConnectionsDocument,
-    "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ...RestError\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestNotificationsDocument,
-    "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n": typeof types.RestMarkNotificationReadDocument,
     "\n  mutation RestCancelConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {\n    cancelConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on CancelConnectionRequestPayload { message }\n    }\n  }\n": typeof types.RestCancelConnectionRequestDocument,
-    "\n  mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {\n    markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkAllNotificationsReadPayload { message marked }\n    }\n  }\n": typeof types.RestMarkAllNotificationsReadDocument,
-    "\n  mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {\n    deleteNotification(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ...RestError\n      ... on DeleteNotificationPayload { message }\n    }\n  }\n": typeof types.RestDeleteNotificationDocument,
+    "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestActiveConnectionsDocument,
     "\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ...RestError\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n": typeof types.RestRemoveConnectionDocument,
-    "\n  query RestSettings($userId: ID!) {\n    settings(userId: $userId) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": typeof types.RestSettingsDocument,
-    "\n  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {\n    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": typeof types.RestUpdateSettingsDocument,
-    "\n  fragment RestBlockedUser on BlockedUser {\n    user { ...RestUser }\n    blockedAt\n  }\n": typeof types.RestBlockedUserFragmentDoc,
-    "\n  mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {\n    blockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on BlockUserPayload { message created blocked { ...RestBlockedUser } }\n    }\n  }\n": typeof types.RestBlockUserDocument,
-    "\n  mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {\n    unblockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on UnblockUserPayload { message }\n    }\n  }\n": typeof types.RestUnblockUserDocument,
-    "\n  query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {\n    blockedUsers(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on BlockedUserPage {\n        nodes { ...RestBlockedUser }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestBlockedUsersDocument,
     "\n  query RestRelationships($userId: ID!, $userIds: [ID!]!) {\n    relationships(userId: $userId, userIds: $userIds) {\n      __typename\n      ...RestError\n      ... on RelationshipList { relationships { userId status connectionId requestId } }\n    }\n  }\n": typeof types.RestRelationshipsDocument,
     "\n  query RestMutualConnections($userId: ID!, $otherUserId: ID!, $page: Int, $perPage: Int) {\n    mutualConnections(userId: $userId, otherUserId: $otherUserId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on MutualConnectionPage {\n        nodes { ...RestUser }\n        total\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestMutualConnectionsDocument,
     "\n  query RestConnectionSuggestions($userId: ID!, $page: Int, $perPage: Int) {\n    connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionSuggestionPage {\n        nodes { user { ...RestUser } mutualCount }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestConnectionSuggestionsDocument,
+    "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ...RestError\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": typeof types.RestNotificationsDocument,
+    "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n": typeof types.RestMarkNotificationReadDocument,
+    "\n  mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {\n    markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkAllNotificationsReadPayload { message marked }\n    }\n  }\n": typeof types.RestMarkAllNotificationsReadDocument,
+    "\n  mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {\n    deleteNotification(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ...RestError\n      ... on DeleteNotificationPayload { message }\n    }\n  }\n": typeof types.RestDeleteNotificationDocument,
+    "\n  query RestSettings($userId: ID!) {\n    settings(userId: $userId) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": typeof types.RestSettingsDocument,
+    "\n  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {\n    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": typeof types.RestUpdateSettingsDocument,
+    "\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ...RestError\n      ... on User { ...RestUser createdAt }\n    }\n  }\n": typeof types.RestUserDocument,
+    "\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ...RestError\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n": typeof types.RestUpsertUserDocument,
+    "\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n": typeof types.RestUserFragmentDoc,
+    "\n  fragment RestError on Error {\n    message\n    code\n    ... on RateLimitedError { retryAfterSeconds }\n  }\n": typeof types.RestErrorFragmentDoc,
+    "\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n": typeof types.RestPaginationFragmentDoc,
 };
 const documents: Documents = {
-    "\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n": types.RestUserFragmentDoc,
-    "\n  fragment RestError on Error {\n    message\n    code\n    ... on RateLimitedError { retryAfterSeconds }\n  }\n": types.RestErrorFragmentDoc,
-    "\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n": types.RestPaginationFragmentDoc,
+    "\n  fragment RestBlockedUser on BlockedUser {\n    user { ...RestUser }\n    blockedAt\n  }\n": types.RestBlockedUserFragmentDoc,
+    "\n  mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {\n    blockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on BlockUserPayload { message created blocked { ...RestBlockedUser } }\n    }\n  }\n": types.RestBlockUserDocument,
+    "\n  mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {\n    unblockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on UnblockUserPayload { message }\n    }\n  }\n": types.RestUnblockUserDocument,
+    "\n  query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {\n    blockedUsers(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on BlockedUserPage {\n        nodes { ...RestBlockedUser }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestBlockedUsersDocument,
     "\n  fragment RestRequest on ConnectionRequest {\n    id\n    status\n    message\n    createdAt\n    respondedAt\n  }\n": types.RestRequestFragmentDoc,
-    "\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ...RestError\n      ... on User { ...RestUser createdAt }\n    }\n  }\n": types.RestUserDocument,
-    "\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ...RestError\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n": types.RestUpsertUserDocument,
     "\n  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String, $idempotencyKey: String) {\n    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on SendConnectionRequestPayload { message request { id } }\n    }\n  }\n": types.RestSendConnectionRequestDocument,
     "\n  mutation RestAcceptConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {\n    acceptConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on AcceptConnectionRequestPayload { message }\n    }\n  }\n": types.RestAcceptConnectionRequestDocument,
     "\n  mutation RestDeclineConnectionRequest($userId: ID!, $requestId: ID!, $silent: Boolean, $idempotencyKey: String) {\n    declineConnectionRequest(userId: $userId, requestId: $requestId, silent: $silent, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on DeclineConnectionRequestPayload { message }\n    }\n  }\n": types.RestDeclineConnectionRequestDocument,
     "\n  query RestSentConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    sentConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest receiver { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestSentConnectionRequestsDocument,
     "\n  query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {\n    receivedConnectionRequests(userId: $userId, status: $status, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionRequestPage {\n        nodes { ...RestRequest sender { ...RestUser } }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestReceivedConnectionRequestsDocument,
-    "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestActiveConnectionsDocument,
-    "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ...RestError\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestNotificationsDocument,
-    "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n": types.RestMarkNotificationReadDocument,
     "\n  mutation RestCancelConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {\n    cancelConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on CancelConnectionRequestPayload { message }\n    }\n  }\n": types.RestCancelConnectionRequestDocument,
-    "\n  mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {\n    markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkAllNotificationsReadPayload { message marked }\n    }\n  }\n": types.RestMarkAllNotificationsReadDocument,
-    "\n  mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {\n    deleteNotification(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ...RestError\n      ... on DeleteNotificationPayload { message }\n    }\n  }\n": types.RestDeleteNotificationDocument,
+    "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestActiveConnectionsDocument,
     "\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ...RestError\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n": types.RestRemoveConnectionDocument,
-    "\n  query RestSettings($userId: ID!) {\n    settings(userId: $userId) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": types.RestSettingsDocument,
-    "\n  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {\n    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": types.RestUpdateSettingsDocument,
-    "\n  fragment RestBlockedUser on BlockedUser {\n    user { ...RestUser }\n    blockedAt\n  }\n": types.RestBlockedUserFragmentDoc,
-    "\n  mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {\n    blockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on BlockUserPayload { message created blocked { ...RestBlockedUser } }\n    }\n  }\n": types.RestBlockUserDocument,
-    "\n  mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {\n    unblockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on UnblockUserPayload { message }\n    }\n  }\n": types.RestUnblockUserDocument,
-    "\n  query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {\n    blockedUsers(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on BlockedUserPage {\n        nodes { ...RestBlockedUser }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestBlockedUsersDocument,
     "\n  query RestRelationships($userId: ID!, $userIds: [ID!]!) {\n    relationships(userId: $userId, userIds: $userIds) {\n      __typename\n      ...RestError\n      ... on RelationshipList { relationships { userId status connectionId requestId } }\n    }\n  }\n": types.RestRelationshipsDocument,
     "\n  query RestMutualConnections($userId: ID!, $otherUserId: ID!, $page: Int, $perPage: Int) {\n    mutualConnections(userId: $userId, otherUserId: $otherUserId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on MutualConnectionPage {\n        nodes { ...RestUser }\n        total\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestMutualConnectionsDocument,
     "\n  query RestConnectionSuggestions($userId: ID!, $page: Int, $perPage: Int) {\n    connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionSuggestionPage {\n        nodes { user { ...RestUser } mutualCount }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestConnectionSuggestionsDocument,
+    "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ...RestError\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n": types.RestNotificationsDocument,
+    "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n": types.RestMarkNotificationReadDocument,
+    "\n  mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {\n    markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkAllNotificationsReadPayload { message marked }\n    }\n  }\n": types.RestMarkAllNotificationsReadDocument,
+    "\n  mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {\n    deleteNotification(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ...RestError\n      ... on DeleteNotificationPayload { message }\n    }\n  }\n": types.RestDeleteNotificationDocument,
+    "\n  query RestSettings($userId: ID!) {\n    settings(userId: $userId) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": types.RestSettingsDocument,
+    "\n  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {\n    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": types.RestUpdateSettingsDocument,
+    "\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ...RestError\n      ... on User { ...RestUser createdAt }\n    }\n  }\n": types.RestUserDocument,
+    "\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ...RestError\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n": types.RestUpsertUserDocument,
+    "\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n": types.RestUserFragmentDoc,
+    "\n  fragment RestError on Error {\n    message\n    code\n    ... on RateLimitedError { retryAfterSeconds }\n  }\n": types.RestErrorFragmentDoc,
+    "\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n": types.RestPaginationFragmentDoc,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n"): typeof import('./graphql.js').RestUserFragmentDoc;
+export function graphql(source: "\n  fragment RestBlockedUser on BlockedUser {\n    user { ...RestUser }\n    blockedAt\n  }\n"): typeof import('./graphql.js').RestBlockedUserFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RestError on Error {\n    message\n    code\n    ... on RateLimitedError { retryAfterSeconds }\n  }\n"): typeof import('./graphql.js').RestErrorFragmentDoc;
+export function graphql(source: "\n  mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {\n    blockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on BlockUserPayload { message created blocked { ...RestBlockedUser } }\n    }\n  }\n"): typeof import('./graphql.js').RestBlockUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n"): typeof import('./graphql.js').RestPaginationFragmentDoc;
+export function graphql(source: "\n  mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {\n    unblockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on UnblockUserPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestUnblockUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {\n    blockedUsers(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on BlockedUserPage {\n        nodes { ...RestBlockedUser }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestBlockedUsersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment RestRequest on ConnectionRequest {\n    id\n    status\n    message\n    createdAt\n    respondedAt\n  }\n"): typeof import('./graphql.js').RestRequestFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ...RestError\n      ... on User { ...RestUser createdAt }\n    }\n  }\n"): typeof import('./graphql.js').RestUserDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ...RestError\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n"): typeof import('./graphql.js').RestUpsertUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -120,55 +116,15 @@ export function graphql(source: "\n  query RestReceivedConnectionRequests($userI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestActiveConnectionsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ...RestError\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestNotificationsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestMarkNotificationReadDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation RestCancelConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {\n    cancelConnectionRequest(userId: $userId, requestId: $requestId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on CancelConnectionRequestPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestCancelConnectionRequestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {\n    markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkAllNotificationsReadPayload { message marked }\n    }\n  }\n"): typeof import('./graphql.js').RestMarkAllNotificationsReadDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {\n    deleteNotification(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ...RestError\n      ... on DeleteNotificationPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestDeleteNotificationDocument;
+export function graphql(source: "\n  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {\n    activeConnections(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionPage {\n        nodes { id connectedUser { ...RestUser } connectedSince }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestActiveConnectionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {\n    removeConnection(userId: $userId, connectionId: $connectionId) {\n      __typename\n      ...RestError\n      ... on RemoveConnectionPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestRemoveConnectionDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query RestSettings($userId: ID!) {\n    settings(userId: $userId) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n"): typeof import('./graphql.js').RestSettingsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {\n    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n"): typeof import('./graphql.js').RestUpdateSettingsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment RestBlockedUser on BlockedUser {\n    user { ...RestUser }\n    blockedAt\n  }\n"): typeof import('./graphql.js').RestBlockedUserFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {\n    blockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on BlockUserPayload { message created blocked { ...RestBlockedUser } }\n    }\n  }\n"): typeof import('./graphql.js').RestBlockUserDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {\n    unblockUser(userId: $userId, otherUserId: $otherUserId) {\n      __typename\n      ...RestError\n      ... on UnblockUserPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestUnblockUserDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {\n    blockedUsers(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on BlockedUserPage {\n        nodes { ...RestBlockedUser }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestBlockedUsersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -181,6 +137,50 @@ export function graphql(source: "\n  query RestMutualConnections($userId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RestConnectionSuggestions($userId: ID!, $page: Int, $perPage: Int) {\n    connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ...RestError\n      ... on ConnectionSuggestionPage {\n        nodes { user { ...RestUser } mutualCount }\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestConnectionSuggestionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {\n    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {\n      __typename\n      ...RestError\n      ... on NotificationPage {\n        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }\n        unreadCount\n        pagination { ...RestPagination }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RestNotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {\n    markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkNotificationReadPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestMarkNotificationReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {\n    markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ...RestError\n      ... on MarkAllNotificationsReadPayload { message marked }\n    }\n  }\n"): typeof import('./graphql.js').RestMarkAllNotificationsReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {\n    deleteNotification(userId: $userId, notificationId: $notificationId) {\n      __typename\n      ...RestError\n      ... on DeleteNotificationPayload { message }\n    }\n  }\n"): typeof import('./graphql.js').RestDeleteNotificationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RestSettings($userId: ID!) {\n    settings(userId: $userId) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n"): typeof import('./graphql.js').RestSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {\n    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {\n      __typename\n      ...RestError\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n"): typeof import('./graphql.js').RestUpdateSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RestUser($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ...RestError\n      ... on User { ...RestUser createdAt }\n    }\n  }\n"): typeof import('./graphql.js').RestUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestUpsertUser($userId: ID!, $displayName: String!) {\n    upsertUser(userId: $userId, displayName: $displayName) {\n      __typename\n      ...RestError\n      ... on UpsertUserPayload { created user { ...RestUser createdAt } }\n    }\n  }\n"): typeof import('./graphql.js').RestUpsertUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RestUser on User {\n    clientUserId\n    displayName\n  }\n"): typeof import('./graphql.js').RestUserFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RestError on Error {\n    message\n    code\n    ... on RateLimitedError { retryAfterSeconds }\n  }\n"): typeof import('./graphql.js').RestErrorFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RestPagination on Pagination {\n    currentPage\n    totalPages\n    totalItems\n    perPage\n  }\n"): typeof import('./graphql.js').RestPaginationFragmentDoc;
 
 
 export function graphql(source: string) {

@@ -108,56 +108,53 @@ export type RequestPolicy =
   /** No one: every request is refused with REQUESTS_NOT_ACCEPTED. */
   | 'NOBODY';
 
-export type RestUserFragment = { clientUserId: string, displayName: string };
+export type RestBlockedUserFragment = { blockedAt: string, user: { clientUserId: string, displayName: string } };
 
-type RestError_ConflictError_Fragment = { message: string, code: ErrorCode };
-
-type RestError_ForbiddenError_Fragment = { message: string, code: ErrorCode };
-
-type RestError_NotFoundError_Fragment = { message: string, code: ErrorCode };
-
-type RestError_RateLimitedError_Fragment = { retryAfterSeconds: number, message: string, code: ErrorCode };
-
-type RestError_ValidationError_Fragment = { message: string, code: ErrorCode };
-
-export type RestErrorFragment =
-  | RestError_ConflictError_Fragment
-  | RestError_ForbiddenError_Fragment
-  | RestError_NotFoundError_Fragment
-  | RestError_RateLimitedError_Fragment
-  | RestError_ValidationError_Fragment
-;
-
-export type RestPaginationFragment = { currentPage: number, totalPages: number, totalItems: number, perPage: number };
-
-export type RestRequestFragment = { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null };
-
-export type RestUserQueryVariables = Exact<{
+export type RestBlockUserMutationVariables = Exact<{
   userId: string;
+  otherUserId: string;
 }>;
 
 
-export type RestUserQuery = { user:
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'User', createdAt: string, clientUserId: string, displayName: string }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type RestUpsertUserMutationVariables = Exact<{
-  userId: string;
-  displayName: string;
-}>;
-
-
-export type RestUpsertUserMutation = { upsertUser:
+export type RestBlockUserMutation = { blockUser:
+    | { __typename: 'BlockUserPayload', message: string, created: boolean, blocked: { blockedAt: string, user: { clientUserId: string, displayName: string } } }
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
-    | { __typename: 'UpsertUserPayload', created: boolean, user: { createdAt: string, clientUserId: string, displayName: string } }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
+
+export type RestUnblockUserMutationVariables = Exact<{
+  userId: string;
+  otherUserId: string;
+}>;
+
+
+export type RestUnblockUserMutation = { unblockUser:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'UnblockUserPayload', message: string }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestBlockedUsersQueryVariables = Exact<{
+  userId: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type RestBlockedUsersQuery = { blockedUsers:
+    | { __typename: 'BlockedUserPage', nodes: Array<{ blockedAt: string, user: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestRequestFragment = { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null };
 
 export type RestSendConnectionRequestMutationVariables = Exact<{
   userId: string;
@@ -239,51 +236,6 @@ export type RestReceivedConnectionRequestsQuery = { receivedConnectionRequests:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
-export type RestActiveConnectionsQueryVariables = Exact<{
-  userId: string;
-  page?: number | null | undefined;
-  perPage?: number | null | undefined;
-}>;
-
-
-export type RestActiveConnectionsQuery = { activeConnections:
-    | { __typename: 'ConnectionPage', nodes: Array<{ id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type RestNotificationsQueryVariables = Exact<{
-  userId: string;
-  page?: number | null | undefined;
-  perPage?: number | null | undefined;
-  unreadOnly?: boolean | null | undefined;
-}>;
-
-
-export type RestNotificationsQuery = { notifications:
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type RestMarkNotificationReadMutationVariables = Exact<{
-  userId: string;
-  notificationId: string;
-  idempotencyKey?: string | null | undefined;
-}>;
-
-
-export type RestMarkNotificationReadMutation = { markNotificationRead:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'MarkNotificationReadPayload', message: string }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
 export type RestCancelConnectionRequestMutationVariables = Exact<{
   userId: string;
   requestId: string;
@@ -300,33 +252,17 @@ export type RestCancelConnectionRequestMutation = { cancelConnectionRequest:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
-export type RestMarkAllNotificationsReadMutationVariables = Exact<{
+export type RestActiveConnectionsQueryVariables = Exact<{
   userId: string;
-  idempotencyKey?: string | null | undefined;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
 }>;
 
 
-export type RestMarkAllNotificationsReadMutation = { markAllNotificationsRead:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'MarkAllNotificationsReadPayload', message: string, marked: number }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type RestDeleteNotificationMutationVariables = Exact<{
-  userId: string;
-  notificationId: string;
-}>;
-
-
-export type RestDeleteNotificationMutation = { deleteNotification:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'DeleteNotificationPayload', message: string }
+export type RestActiveConnectionsQuery = { activeConnections:
+    | { __typename: 'ConnectionPage', nodes: Array<{ id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -342,79 +278,6 @@ export type RestRemoveConnectionMutation = { removeConnection:
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'RemoveConnectionPayload', message: string }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type RestSettingsQueryVariables = Exact<{
-  userId: string;
-}>;
-
-
-export type RestSettingsQuery = { settings:
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type RestUpdateSettingsMutationVariables = Exact<{
-  userId: string;
-  acceptRequestsFrom: RequestPolicy;
-}>;
-
-
-export type RestUpdateSettingsMutation = { updateSettings:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
-    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type RestBlockedUserFragment = { blockedAt: string, user: { clientUserId: string, displayName: string } };
-
-export type RestBlockUserMutationVariables = Exact<{
-  userId: string;
-  otherUserId: string;
-}>;
-
-
-export type RestBlockUserMutation = { blockUser:
-    | { __typename: 'BlockUserPayload', message: string, created: boolean, blocked: { blockedAt: string, user: { clientUserId: string, displayName: string } } }
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type RestUnblockUserMutationVariables = Exact<{
-  userId: string;
-  otherUserId: string;
-}>;
-
-
-export type RestUnblockUserMutation = { unblockUser:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
-    | { __typename: 'UnblockUserPayload', message: string }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type RestBlockedUsersQueryVariables = Exact<{
-  userId: string;
-  page?: number | null | undefined;
-  perPage?: number | null | undefined;
-}>;
-
-
-export type RestBlockedUsersQuery = { blockedUsers:
-    | { __typename: 'BlockedUserPage', nodes: Array<{ blockedAt: string, user: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -462,6 +325,143 @@ export type RestConnectionSuggestionsQuery = { connectionSuggestions:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
+export type RestNotificationsQueryVariables = Exact<{
+  userId: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type RestNotificationsQuery = { notifications:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestMarkNotificationReadMutationVariables = Exact<{
+  userId: string;
+  notificationId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestMarkNotificationReadMutation = { markNotificationRead:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'MarkNotificationReadPayload', message: string }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestMarkAllNotificationsReadMutationVariables = Exact<{
+  userId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestMarkAllNotificationsReadMutation = { markAllNotificationsRead:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'MarkAllNotificationsReadPayload', message: string, marked: number }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestDeleteNotificationMutationVariables = Exact<{
+  userId: string;
+  notificationId: string;
+}>;
+
+
+export type RestDeleteNotificationMutation = { deleteNotification:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'DeleteNotificationPayload', message: string }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestSettingsQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type RestSettingsQuery = { settings:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestUpdateSettingsMutationVariables = Exact<{
+  userId: string;
+  acceptRequestsFrom: RequestPolicy;
+}>;
+
+
+export type RestUpdateSettingsMutation = { updateSettings:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestUserQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type RestUserQuery = { user:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'User', createdAt: string, clientUserId: string, displayName: string }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestUpsertUserMutationVariables = Exact<{
+  userId: string;
+  displayName: string;
+}>;
+
+
+export type RestUpsertUserMutation = { upsertUser:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'UpsertUserPayload', created: boolean, user: { createdAt: string, clientUserId: string, displayName: string } }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestUserFragment = { clientUserId: string, displayName: string };
+
+type RestError_ConflictError_Fragment = { message: string, code: ErrorCode };
+
+type RestError_ForbiddenError_Fragment = { message: string, code: ErrorCode };
+
+type RestError_NotFoundError_Fragment = { message: string, code: ErrorCode };
+
+type RestError_RateLimitedError_Fragment = { retryAfterSeconds: number, message: string, code: ErrorCode };
+
+type RestError_ValidationError_Fragment = { message: string, code: ErrorCode };
+
+export type RestErrorFragment =
+  | RestError_ConflictError_Fragment
+  | RestError_ForbiddenError_Fragment
+  | RestError_NotFoundError_Fragment
+  | RestError_RateLimitedError_Fragment
+  | RestError_ValidationError_Fragment
+;
+
+export type RestPaginationFragment = { currentPage: number, totalPages: number, totalItems: number, perPage: number };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -480,32 +480,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const RestErrorFragmentDoc = new TypedDocumentString(`
-    fragment RestError on Error {
-  message
-  code
-  ... on RateLimitedError {
-    retryAfterSeconds
-  }
-}
-    `, {"fragmentName":"RestError"}) as unknown as TypedDocumentString<RestErrorFragment, unknown>;
-export const RestPaginationFragmentDoc = new TypedDocumentString(`
-    fragment RestPagination on Pagination {
-  currentPage
-  totalPages
-  totalItems
-  perPage
-}
-    `, {"fragmentName":"RestPagination"}) as unknown as TypedDocumentString<RestPaginationFragment, unknown>;
-export const RestRequestFragmentDoc = new TypedDocumentString(`
-    fragment RestRequest on ConnectionRequest {
-  id
-  status
-  message
-  createdAt
-  respondedAt
-}
-    `, {"fragmentName":"RestRequest"}) as unknown as TypedDocumentString<RestRequestFragment, unknown>;
 export const RestUserFragmentDoc = new TypedDocumentString(`
     fragment RestUser on User {
   clientUserId
@@ -523,43 +497,53 @@ export const RestBlockedUserFragmentDoc = new TypedDocumentString(`
   clientUserId
   displayName
 }`, {"fragmentName":"RestBlockedUser"}) as unknown as TypedDocumentString<RestBlockedUserFragment, unknown>;
-export const RestUserDocument = new TypedDocumentString(`
-    query RestUser($userId: ID!) {
-  user(userId: $userId) {
-    __typename
-    ...RestError
-    ... on User {
-      ...RestUser
-      createdAt
-    }
-  }
+export const RestRequestFragmentDoc = new TypedDocumentString(`
+    fragment RestRequest on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
 }
-    fragment RestUser on User {
-  clientUserId
-  displayName
-}
-fragment RestError on Error {
+    `, {"fragmentName":"RestRequest"}) as unknown as TypedDocumentString<RestRequestFragment, unknown>;
+export const RestErrorFragmentDoc = new TypedDocumentString(`
+    fragment RestError on Error {
   message
   code
   ... on RateLimitedError {
     retryAfterSeconds
   }
-}`) as unknown as TypedDocumentString<RestUserQuery, RestUserQueryVariables>;
-export const RestUpsertUserDocument = new TypedDocumentString(`
-    mutation RestUpsertUser($userId: ID!, $displayName: String!) {
-  upsertUser(userId: $userId, displayName: $displayName) {
+}
+    `, {"fragmentName":"RestError"}) as unknown as TypedDocumentString<RestErrorFragment, unknown>;
+export const RestPaginationFragmentDoc = new TypedDocumentString(`
+    fragment RestPagination on Pagination {
+  currentPage
+  totalPages
+  totalItems
+  perPage
+}
+    `, {"fragmentName":"RestPagination"}) as unknown as TypedDocumentString<RestPaginationFragment, unknown>;
+export const RestBlockUserDocument = new TypedDocumentString(`
+    mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {
+  blockUser(userId: $userId, otherUserId: $otherUserId) {
     __typename
     ...RestError
-    ... on UpsertUserPayload {
+    ... on BlockUserPayload {
+      message
       created
-      user {
-        ...RestUser
-        createdAt
+      blocked {
+        ...RestBlockedUser
       }
     }
   }
 }
-    fragment RestUser on User {
+    fragment RestBlockedUser on BlockedUser {
+  user {
+    ...RestUser
+  }
+  blockedAt
+}
+fragment RestUser on User {
   clientUserId
   displayName
 }
@@ -569,7 +553,62 @@ fragment RestError on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
-}`) as unknown as TypedDocumentString<RestUpsertUserMutation, RestUpsertUserMutationVariables>;
+}`) as unknown as TypedDocumentString<RestBlockUserMutation, RestBlockUserMutationVariables>;
+export const RestUnblockUserDocument = new TypedDocumentString(`
+    mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {
+  unblockUser(userId: $userId, otherUserId: $otherUserId) {
+    __typename
+    ...RestError
+    ... on UnblockUserPayload {
+      message
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestUnblockUserMutation, RestUnblockUserMutationVariables>;
+export const RestBlockedUsersDocument = new TypedDocumentString(`
+    query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {
+  blockedUsers(userId: $userId, page: $page, perPage: $perPage) {
+    __typename
+    ...RestError
+    ... on BlockedUserPage {
+      nodes {
+        ...RestBlockedUser
+      }
+      pagination {
+        ...RestPagination
+      }
+    }
+  }
+}
+    fragment RestBlockedUser on BlockedUser {
+  user {
+    ...RestUser
+  }
+  blockedAt
+}
+fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestPagination on Pagination {
+  currentPage
+  totalPages
+  totalItems
+  perPage
+}`) as unknown as TypedDocumentString<RestBlockedUsersQuery, RestBlockedUsersQueryVariables>;
 export const RestSendConnectionRequestDocument = new TypedDocumentString(`
     mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String, $idempotencyKey: String) {
   sendConnectionRequest(
@@ -661,7 +700,14 @@ export const RestSentConnectionRequestsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment RestUser on User {
+    fragment RestRequest on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
+}
+fragment RestUser on User {
   clientUserId
   displayName
 }
@@ -677,13 +723,6 @@ fragment RestPagination on Pagination {
   totalPages
   totalItems
   perPage
-}
-fragment RestRequest on ConnectionRequest {
-  id
-  status
-  message
-  createdAt
-  respondedAt
 }`) as unknown as TypedDocumentString<RestSentConnectionRequestsQuery, RestSentConnectionRequestsQueryVariables>;
 export const RestReceivedConnectionRequestsDocument = new TypedDocumentString(`
     query RestReceivedConnectionRequests($userId: ID!, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int) {
@@ -708,7 +747,14 @@ export const RestReceivedConnectionRequestsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment RestUser on User {
+    fragment RestRequest on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
+}
+fragment RestUser on User {
   clientUserId
   displayName
 }
@@ -724,14 +770,28 @@ fragment RestPagination on Pagination {
   totalPages
   totalItems
   perPage
-}
-fragment RestRequest on ConnectionRequest {
-  id
-  status
-  message
-  createdAt
-  respondedAt
 }`) as unknown as TypedDocumentString<RestReceivedConnectionRequestsQuery, RestReceivedConnectionRequestsQueryVariables>;
+export const RestCancelConnectionRequestDocument = new TypedDocumentString(`
+    mutation RestCancelConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {
+  cancelConnectionRequest(
+    userId: $userId
+    requestId: $requestId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...RestError
+    ... on CancelConnectionRequestPayload {
+      message
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestCancelConnectionRequestMutation, RestCancelConnectionRequestMutationVariables>;
 export const RestActiveConnectionsDocument = new TypedDocumentString(`
     query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {
   activeConnections(userId: $userId, page: $page, perPage: $perPage) {
@@ -768,129 +828,6 @@ fragment RestPagination on Pagination {
   totalItems
   perPage
 }`) as unknown as TypedDocumentString<RestActiveConnectionsQuery, RestActiveConnectionsQueryVariables>;
-export const RestNotificationsDocument = new TypedDocumentString(`
-    query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {
-  notifications(
-    userId: $userId
-    page: $page
-    perPage: $perPage
-    unreadOnly: $unreadOnly
-  ) {
-    __typename
-    ...RestError
-    ... on NotificationPage {
-      nodes {
-        id
-        type
-        connectionRequestId
-        otherUser {
-          ...RestUser
-        }
-        message
-        timestamp
-        read
-      }
-      unreadCount
-      pagination {
-        ...RestPagination
-      }
-    }
-  }
-}
-    fragment RestUser on User {
-  clientUserId
-  displayName
-}
-fragment RestError on Error {
-  message
-  code
-  ... on RateLimitedError {
-    retryAfterSeconds
-  }
-}
-fragment RestPagination on Pagination {
-  currentPage
-  totalPages
-  totalItems
-  perPage
-}`) as unknown as TypedDocumentString<RestNotificationsQuery, RestNotificationsQueryVariables>;
-export const RestMarkNotificationReadDocument = new TypedDocumentString(`
-    mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {
-  markNotificationRead(
-    userId: $userId
-    notificationId: $notificationId
-    idempotencyKey: $idempotencyKey
-  ) {
-    __typename
-    ...RestError
-    ... on MarkNotificationReadPayload {
-      message
-    }
-  }
-}
-    fragment RestError on Error {
-  message
-  code
-  ... on RateLimitedError {
-    retryAfterSeconds
-  }
-}`) as unknown as TypedDocumentString<RestMarkNotificationReadMutation, RestMarkNotificationReadMutationVariables>;
-export const RestCancelConnectionRequestDocument = new TypedDocumentString(`
-    mutation RestCancelConnectionRequest($userId: ID!, $requestId: ID!, $idempotencyKey: String) {
-  cancelConnectionRequest(
-    userId: $userId
-    requestId: $requestId
-    idempotencyKey: $idempotencyKey
-  ) {
-    __typename
-    ...RestError
-    ... on CancelConnectionRequestPayload {
-      message
-    }
-  }
-}
-    fragment RestError on Error {
-  message
-  code
-  ... on RateLimitedError {
-    retryAfterSeconds
-  }
-}`) as unknown as TypedDocumentString<RestCancelConnectionRequestMutation, RestCancelConnectionRequestMutationVariables>;
-export const RestMarkAllNotificationsReadDocument = new TypedDocumentString(`
-    mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {
-  markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {
-    __typename
-    ...RestError
-    ... on MarkAllNotificationsReadPayload {
-      message
-      marked
-    }
-  }
-}
-    fragment RestError on Error {
-  message
-  code
-  ... on RateLimitedError {
-    retryAfterSeconds
-  }
-}`) as unknown as TypedDocumentString<RestMarkAllNotificationsReadMutation, RestMarkAllNotificationsReadMutationVariables>;
-export const RestDeleteNotificationDocument = new TypedDocumentString(`
-    mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {
-  deleteNotification(userId: $userId, notificationId: $notificationId) {
-    __typename
-    ...RestError
-    ... on DeleteNotificationPayload {
-      message
-    }
-  }
-}
-    fragment RestError on Error {
-  message
-  code
-  ... on RateLimitedError {
-    retryAfterSeconds
-  }
-}`) as unknown as TypedDocumentString<RestDeleteNotificationMutation, RestDeleteNotificationMutationVariables>;
 export const RestRemoveConnectionDocument = new TypedDocumentString(`
     mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {
   removeConnection(userId: $userId, connectionId: $connectionId) {
@@ -908,126 +845,6 @@ export const RestRemoveConnectionDocument = new TypedDocumentString(`
     retryAfterSeconds
   }
 }`) as unknown as TypedDocumentString<RestRemoveConnectionMutation, RestRemoveConnectionMutationVariables>;
-export const RestSettingsDocument = new TypedDocumentString(`
-    query RestSettings($userId: ID!) {
-  settings(userId: $userId) {
-    __typename
-    ...RestError
-    ... on Settings {
-      acceptRequestsFrom
-    }
-  }
-}
-    fragment RestError on Error {
-  message
-  code
-  ... on RateLimitedError {
-    retryAfterSeconds
-  }
-}`) as unknown as TypedDocumentString<RestSettingsQuery, RestSettingsQueryVariables>;
-export const RestUpdateSettingsDocument = new TypedDocumentString(`
-    mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {
-  updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {
-    __typename
-    ...RestError
-    ... on Settings {
-      acceptRequestsFrom
-    }
-  }
-}
-    fragment RestError on Error {
-  message
-  code
-  ... on RateLimitedError {
-    retryAfterSeconds
-  }
-}`) as unknown as TypedDocumentString<RestUpdateSettingsMutation, RestUpdateSettingsMutationVariables>;
-export const RestBlockUserDocument = new TypedDocumentString(`
-    mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {
-  blockUser(userId: $userId, otherUserId: $otherUserId) {
-    __typename
-    ...RestError
-    ... on BlockUserPayload {
-      message
-      created
-      blocked {
-        ...RestBlockedUser
-      }
-    }
-  }
-}
-    fragment RestUser on User {
-  clientUserId
-  displayName
-}
-fragment RestError on Error {
-  message
-  code
-  ... on RateLimitedError {
-    retryAfterSeconds
-  }
-}
-fragment RestBlockedUser on BlockedUser {
-  user {
-    ...RestUser
-  }
-  blockedAt
-}`) as unknown as TypedDocumentString<RestBlockUserMutation, RestBlockUserMutationVariables>;
-export const RestUnblockUserDocument = new TypedDocumentString(`
-    mutation RestUnblockUser($userId: ID!, $otherUserId: ID!) {
-  unblockUser(userId: $userId, otherUserId: $otherUserId) {
-    __typename
-    ...RestError
-    ... on UnblockUserPayload {
-      message
-    }
-  }
-}
-    fragment RestError on Error {
-  message
-  code
-  ... on RateLimitedError {
-    retryAfterSeconds
-  }
-}`) as unknown as TypedDocumentString<RestUnblockUserMutation, RestUnblockUserMutationVariables>;
-export const RestBlockedUsersDocument = new TypedDocumentString(`
-    query RestBlockedUsers($userId: ID!, $page: Int, $perPage: Int) {
-  blockedUsers(userId: $userId, page: $page, perPage: $perPage) {
-    __typename
-    ...RestError
-    ... on BlockedUserPage {
-      nodes {
-        ...RestBlockedUser
-      }
-      pagination {
-        ...RestPagination
-      }
-    }
-  }
-}
-    fragment RestUser on User {
-  clientUserId
-  displayName
-}
-fragment RestError on Error {
-  message
-  code
-  ... on RateLimitedError {
-    retryAfterSeconds
-  }
-}
-fragment RestPagination on Pagination {
-  currentPage
-  totalPages
-  totalItems
-  perPage
-}
-fragment RestBlockedUser on BlockedUser {
-  user {
-    ...RestUser
-  }
-  blockedAt
-}`) as unknown as TypedDocumentString<RestBlockedUsersQuery, RestBlockedUsersQueryVariables>;
 export const RestRelationshipsDocument = new TypedDocumentString(`
     query RestRelationships($userId: ID!, $userIds: [ID!]!) {
   relationships(userId: $userId, userIds: $userIds) {
@@ -1123,3 +940,186 @@ fragment RestPagination on Pagination {
   totalItems
   perPage
 }`) as unknown as TypedDocumentString<RestConnectionSuggestionsQuery, RestConnectionSuggestionsQueryVariables>;
+export const RestNotificationsDocument = new TypedDocumentString(`
+    query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {
+  notifications(
+    userId: $userId
+    page: $page
+    perPage: $perPage
+    unreadOnly: $unreadOnly
+  ) {
+    __typename
+    ...RestError
+    ... on NotificationPage {
+      nodes {
+        id
+        type
+        connectionRequestId
+        otherUser {
+          ...RestUser
+        }
+        message
+        timestamp
+        read
+      }
+      unreadCount
+      pagination {
+        ...RestPagination
+      }
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestPagination on Pagination {
+  currentPage
+  totalPages
+  totalItems
+  perPage
+}`) as unknown as TypedDocumentString<RestNotificationsQuery, RestNotificationsQueryVariables>;
+export const RestMarkNotificationReadDocument = new TypedDocumentString(`
+    mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {
+  markNotificationRead(
+    userId: $userId
+    notificationId: $notificationId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...RestError
+    ... on MarkNotificationReadPayload {
+      message
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestMarkNotificationReadMutation, RestMarkNotificationReadMutationVariables>;
+export const RestMarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation RestMarkAllNotificationsRead($userId: ID!, $idempotencyKey: String) {
+  markAllNotificationsRead(userId: $userId, idempotencyKey: $idempotencyKey) {
+    __typename
+    ...RestError
+    ... on MarkAllNotificationsReadPayload {
+      message
+      marked
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestMarkAllNotificationsReadMutation, RestMarkAllNotificationsReadMutationVariables>;
+export const RestDeleteNotificationDocument = new TypedDocumentString(`
+    mutation RestDeleteNotification($userId: ID!, $notificationId: ID!) {
+  deleteNotification(userId: $userId, notificationId: $notificationId) {
+    __typename
+    ...RestError
+    ... on DeleteNotificationPayload {
+      message
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestDeleteNotificationMutation, RestDeleteNotificationMutationVariables>;
+export const RestSettingsDocument = new TypedDocumentString(`
+    query RestSettings($userId: ID!) {
+  settings(userId: $userId) {
+    __typename
+    ...RestError
+    ... on Settings {
+      acceptRequestsFrom
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestSettingsQuery, RestSettingsQueryVariables>;
+export const RestUpdateSettingsDocument = new TypedDocumentString(`
+    mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {
+  updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {
+    __typename
+    ...RestError
+    ... on Settings {
+      acceptRequestsFrom
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestUpdateSettingsMutation, RestUpdateSettingsMutationVariables>;
+export const RestUserDocument = new TypedDocumentString(`
+    query RestUser($userId: ID!) {
+  user(userId: $userId) {
+    __typename
+    ...RestError
+    ... on User {
+      ...RestUser
+      createdAt
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestUserQuery, RestUserQueryVariables>;
+export const RestUpsertUserDocument = new TypedDocumentString(`
+    mutation RestUpsertUser($userId: ID!, $displayName: String!) {
+  upsertUser(userId: $userId, displayName: $displayName) {
+    __typename
+    ...RestError
+    ... on UpsertUserPayload {
+      created
+      user {
+        ...RestUser
+        createdAt
+      }
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestUpsertUserMutation, RestUpsertUserMutationVariables>;

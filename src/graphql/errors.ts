@@ -1,12 +1,14 @@
 import { ERRORS, type ErrorCode } from '../modules/error-catalog.js';
 import {
   ConflictError,
+  type DomainError,
   type ERROR_TYPES,
   ForbiddenError,
   NotFoundError,
   RateLimitedError,
   ValidationError,
 } from '../platform/errors.js';
+import { clientMessage } from './argument-labels.js';
 import { builder } from './builder.js';
 
 /** Every declared code, with what it means (src/modules/error-catalog.ts). */
@@ -17,10 +19,10 @@ export const ErrorCodeEnum = builder.enumType('ErrorCode', {
   ) as Record<ErrorCode, { description: string }>,
 });
 
-export const ErrorInterface = builder.interfaceRef<{ message: string; code: string }>('Error').implement({
+export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'An expected failure, returned as data rather than thrown.',
   fields: (t) => ({
-    message: t.exposeString('message', { description: 'Human-readable explanation, safe to show.' }),
+    message: t.string({ description: 'Human-readable explanation, safe to show.', resolve: clientMessage }),
     code: t.field({ type: ErrorCodeEnum, resolve: (error) => error.code as ErrorCode }),
   }),
 });

@@ -102,17 +102,30 @@ export abstract class DomainError extends Error {
     this.code = declared.code;
     this.status = declared.status;
   }
+
+  /** What the client is told, with an argument written as `label` names it (see ValidationError). */
+  messageNaming(_label: (field: string) => string): string {
+    return this.message;
+  }
 }
 
-/** An argument is out of its documented range or shape. `field` names the argument. */
+/**
+ * An argument is out of its documented range or shape. `field` names the argument as the
+ * service's input does; `{field}` in the message stands for it, and each face writes it the way
+ * its clients name that argument (`message` has the service's own name).
+ */
 export class ValidationError extends DomainError {
   override readonly name = 'ValidationError';
   constructor(
     readonly field: string,
-    message: string,
+    readonly template: string,
     declared: DeclaredError<string, 'ValidationError'> = platformErrors.VALIDATION_FAILED,
   ) {
-    super(declared, message);
+    super(declared, template.replaceAll('{field}', field));
+  }
+
+  override messageNaming(label: (field: string) => string): string {
+    return this.template.replaceAll('{field}', label(this.field));
   }
 }
 

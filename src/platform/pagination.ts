@@ -47,18 +47,11 @@ export interface Page<T> {
   cursorOf: (item: T) => string;
 }
 
-/** Argument names as both faces understand them. */
-function label(field: string): string {
-  return field === 'perPage' ? 'per_page (perPage)' : field;
-}
-
 function positiveInt(field: string, value: number, max?: number): number {
   if (!Number.isInteger(value) || value < 1 || (max !== undefined && value > max)) {
     throw new ValidationError(
       field,
-      max === undefined
-        ? `${label(field)} must be a positive integer`
-        : `${label(field)} must be an integer between 1 and ${max}`,
+      max === undefined ? '{field} must be a positive integer' : `{field} must be an integer between 1 and ${max}`,
     );
   }
   return value;

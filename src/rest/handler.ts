@@ -6,10 +6,10 @@ import { actingUserId, type Viewer } from '../platform/auth/viewer.js';
 import { ForbiddenError } from '../platform/errors.js';
 import { databaseUnavailable, Response } from '../platform/http/errors.js';
 import type { Logger } from '../platform/logger.js';
-import { requestFields } from '../platform/observability/request-context.js';
+import { noteRoute, requestFields } from '../platform/observability/request-context.js';
 import { parseInput } from './input-schema.js';
 import { buildOpenApiDocument, OPENAPI_PATH, packageVersion } from './openapi.js';
-import { createRouter } from './router.js';
+import { createRouter, type RouteMatch } from './router.js';
 import { actsAsPathUser, type Route, routes } from './routes.js';
 import { restErrorResponse as errorResponse, type RestErrorCode, RestInputError } from './status.js';
 
@@ -42,6 +42,12 @@ async function readJsonBody(request: Request): Promise<unknown> {
  * the caller its Authorization header proves, and reshapes the result into the documented JSON.
  * Typed GraphQL errors become `{error, message, code}` with the status their code maps to.
  */
+/** The label of a REST request: its route's pattern, never the path with its ids. */
+function routeLabel(found: RouteMatch<Route>): string {
+  if (found.kind === 'found') return found.route.path;
+  return found.kind === 'method-not-allowed' ? 'method-not-allowed' : 'unmatched';
+}
+
 export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logger: Logger) {
   const match = createRouter(routes);
   const unauthorized = (message: string) => errorResponse('UNAUTHENTICATED', message, { 'www-authenticate': 'Bearer' });
@@ -137,8 +143,12 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
   return async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     // The API's description is public: it needs no token.
-    if (url.pathname === OPENAPI_PATH) return openApi(request);
+    if (url.pathname === OPENAPI_PATH) {
+      noteRoute(request, OPENAPI_PATH);
+      return openApi(request);
+    }
     const found = match(request.method, url.pathname);
+    noteRoute(request, routeLabel(found));
     switch (found.kind) {
       case 'bad-path':
         return errorResponse('VALIDATION_FAILED', 'The path is not validly URL-encoded');

@@ -1,3 +1,4 @@
+import { declaredEnumValue, graphqlEnumName } from '../graphql/enums.js';
 import { RestInputError } from './status.js';
 
 /*
@@ -36,8 +37,9 @@ export interface BooleanInput extends Documented {
 }
 
 /**
- * One of a list of lower-case values; parsed into the GraphQL enum value (upper case). In the
- * query it is matched in any case; in a JSON body exactly.
+ * One of a declared enum's values (`enumValues(...)`, lower case as REST writes them); parsed
+ * into its GraphQL name (`graphqlEnumName`, upper case). In the query it is matched in any case;
+ * in a JSON body exactly.
  */
 export interface EnumInput<V extends string = string> extends Documented {
   type: 'enum';
@@ -151,12 +153,12 @@ function parseQueryValue(name: string, input: QueryInput, query: URLSearchParams
       throw invalid(`${name} must be true or false`);
     }
     case 'enum': {
-      const fallback = input.default?.toUpperCase();
-      if (raw === null || raw === '') return fallback;
-      // Compared in lower case: upper-casing would turn a dotless ı into I ("pendıng" → PENDING).
-      const value = input.values.find((v) => v.toLowerCase() === raw.toLowerCase());
+      if (raw === null || raw === '') return input.default === undefined ? undefined : graphqlEnumName(input.default);
+      // Compared in the declared (lower-case) spelling: upper-casing would turn a dotless ı into
+      // I ("pendıng" → PENDING).
+      const value = input.values.find((v) => declaredEnumValue(v) === declaredEnumValue(raw));
       if (value === undefined) throw invalid(`${name} must be one of ${input.values.join(', ')}`);
-      return value.toUpperCase();
+      return graphqlEnumName(value);
     }
   }
 }
@@ -177,7 +179,7 @@ function parseBodyValue(name: string, input: BodyInput, body: Record<string, unk
       if (!input.required && (value === undefined || value === null)) return null;
       const found = input.values.find((v) => v === value);
       if (found === undefined) throw invalid(`${name} must be one of ${input.values.join(', ')}`);
-      return found.toUpperCase();
+      return graphqlEnumName(found);
     }
     case 'string-array': {
       if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {

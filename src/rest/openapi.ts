@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getOperationAST, type OperationDefinitionNode, parse } from 'graphql';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../platform/db/availability.js';
 import { errorLabelOf } from '../platform/http/errors.js';
 import type { BodyInput, QueryInput } from './input-schema.js';
@@ -49,23 +50,31 @@ export function openApiPath(path: string): string {
   return path.replace(/:(\w+)/g, '{$1}');
 }
 
+/** The route's GraphQL operation, parsed (the generated document holds its fragments too). */
+function graphqlOperationOf(route: Route): OperationDefinitionNode {
+  const operation = getOperationAST(parse(route.operation.toString()));
+  if (!operation?.name) throw new Error(`The operation of ${route.method} ${route.path} has no name`);
+  return operation;
+}
+
 /** `query RestSendConnectionRequest(…)` → `sendConnectionRequest`. */
 function operationId(route: Route): string {
-  const name = /^\s*(?:query|mutation)\s+(\w+)/.exec(route.operation.toString())?.[1];
-  if (!name) throw new Error(`The operation of ${route.method} ${route.path} has no name`);
-  const bare = name.replace(/^Rest/, '');
+  const bare = (graphqlOperationOf(route).name?.value ?? '').replace(/^Rest/, '');
   return bare.charAt(0).toLowerCase() + bare.slice(1);
 }
 
-const isMutation = (route: Route) => /^\s*mutation\b/.test(route.operation.toString());
-const takesIdempotencyKey = (route: Route) => route.operation.toString().includes('$idempotencyKey');
+const takesIdempotencyKey = (route: Route) =>
+  graphqlOperationOf(route).variableDefinitions?.some(
+    (definition) => definition.variable.name.value === 'idempotencyKey',
+  ) ?? false;
 
 /**
- * The error codes a route can answer: its own rules' codes, and those that follow from what
- * it is. Every route authenticates and reads the database; one that acts as the path's user
- * checks that the caller may (403); a route with a body reads JSON within a size limit; a write
- * draws on the rate budgets; a write that takes an Idempotency-Key may find it used for another
- * request.
+ * The error codes a route can answer: its own rules' codes (the `failures` its service operation
+ * declares), and those that follow from what it is. Every route authenticates and reads the
+ * database; one that acts as the path's user checks that the caller may (403); a route with a
+ * body reads JSON within a size limit; every call draws on a budget (a write on the write
+ * budgets, a read by a user token on the user's read budget); a write that takes an
+ * Idempotency-Key may find it used for another request.
  */
 export function errorCodesOf(route: Route): RestErrorCode[] {
   const codes = new Set<RestErrorCode>([
@@ -74,13 +83,13 @@ export function errorCodesOf(route: Route): RestErrorCode[] {
     ...(actsAsPathUser(route) ? (['FORBIDDEN'] as const) : []),
     'SERVICE_UNAVAILABLE',
     'INTERNAL_SERVER_ERROR',
-    ...route.errors,
+    'RATE_LIMITED',
+    ...route.errors.map((declared) => declared.code),
   ]);
   if (route.body) {
     codes.add('INVALID_JSON');
     codes.add('PAYLOAD_TOO_LARGE');
   }
-  if (isMutation(route)) codes.add('RATE_LIMITED');
   if (takesIdempotencyKey(route)) codes.add('IDEMPOTENCY_KEY_REUSED');
   // In the order of the codes' table, so the document reads the same way every time.
   return ERROR_CODES.filter((code) => codes.has(code));

@@ -108,6 +108,129 @@ export type RequestPolicy =
   /** No one: every request is refused with REQUESTS_NOT_ACCEPTED. */
   | 'NOBODY';
 
+export type TestDataLoaderSendRequestMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  receiverId: string;
+}>;
+
+
+export type TestDataLoaderSendRequestMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'SendConnectionRequestPayload', request: { id: string } }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type TestDataLoaderAcceptRequestMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  requestId: string;
+}>;
+
+
+export type TestDataLoaderAcceptRequestMutation = { acceptConnectionRequest:
+    | { __typename: 'AcceptConnectionRequestPayload' }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type TestDataLoaderActiveConnectionsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type TestDataLoaderActiveConnectionsQuery = { activeConnections:
+    | { __typename: 'ConnectionPage', nodes: Array<{ id: string, connectedUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestDataLoaderSentRequestsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type TestDataLoaderSentRequestsQuery = { sentConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', nodes: Array<{ id: string, sender: { displayName: string }, receiver: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestDataLoaderReceivedRequestsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type TestDataLoaderReceivedRequestsQuery = { receivedConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', nodes: Array<{ id: string, sender: { clientUserId: string, displayName: string }, receiver: { displayName: string } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestDataLoaderNotificationsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type TestDataLoaderNotificationsQuery = { notifications:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ id: string, otherUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ValidationError' }
+   };
+
+export type IdempotentSendMutationVariables = Exact<{
+  receiverId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type IdempotentSendMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'SendConnectionRequestPayload', request: { id: string, status: ConnectionRequestStatus } }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RateLimitedSendMutationVariables = Exact<{
+  receiverId: string;
+}>;
+
+
+export type RateLimitedSendMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode, retryAfterSeconds: number }
+    | { __typename: 'SendConnectionRequestPayload' }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RateLimitedConnectionEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RateLimitedConnectionEventsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent' }
+    | { __typename: 'ConnectionCreatedEvent' }
+    | { __typename: 'ConnectionRemovedEvent' }
+    | { __typename: 'ConnectionRequestClosedEvent' }
+    | { __typename: 'ConnectionsResyncEvent' }
+    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
+
 export type TestBlockUserMutationVariables = Exact<{
   userId?: string | null | undefined;
   otherUserId: string;
@@ -192,9 +315,55 @@ export type FeatureCancelEventsSubscription = { connectionEvents:
     | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
    };
 
-export type TestMutualConnectionsQueryVariables = Exact<{
+export type TestSendConnectionRequestMutationVariables = Exact<{
   userId?: string | null | undefined;
-  otherUserId: string;
+  receiverId: string;
+  message?: string | null | undefined;
+}>;
+
+
+export type TestSendConnectionRequestMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'SendConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
+   };
+
+export type TestAcceptConnectionRequestMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  requestId: string;
+}>;
+
+
+export type TestAcceptConnectionRequestMutation = { acceptConnectionRequest:
+    | { __typename: 'AcceptConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, respondedAt: string | null, sender: { clientUserId: string }, receiver: { clientUserId: string } }, connection: { id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type TestDeclineConnectionRequestMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  requestId: string;
+}>;
+
+
+export type TestDeclineConnectionRequestMutation = { declineConnectionRequest:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'DeclineConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, respondedAt: string | null, sender: { clientUserId: string }, receiver: { clientUserId: string } } }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type TestSentConnectionRequestsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  status?: ConnectionRequestStatusFilter | null | undefined;
   page?: number | null | undefined;
   perPage?: number | null | undefined;
   first?: number | null | undefined;
@@ -202,193 +371,52 @@ export type TestMutualConnectionsQueryVariables = Exact<{
 }>;
 
 
-export type TestMutualConnectionsQuery = { mutualConnections:
-    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutualConnectionPage', total: number, totalCount: number, nodes: Array<{ clientUserId: string, displayName: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
-    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
-   };
-
-export type TestMutualReceivedWithCountsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-  perPage?: number | null | undefined;
-}>;
-
-
-export type TestMutualReceivedWithCountsQuery = { receivedConnectionRequests:
-    | { __typename: 'ConnectionRequestPage', nodes: Array<{ mutualConnectionCount: number, sender: { clientUserId: string, mutualConnectionCount: number | null } }> }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ValidationError' }
-   };
-
-export type TestMutualSentWithCountsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-}>;
-
-
-export type TestMutualSentWithCountsQuery = { sentConnectionRequests:
-    | { __typename: 'ConnectionRequestPage', nodes: Array<{ mutualConnectionCount: number, receiver: { clientUserId: string } }> }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ValidationError' }
-   };
-
-export type TestMutualConnectionsWithCountsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-  perPage?: number | null | undefined;
-  withUserId?: string | null | undefined;
-}>;
-
-
-export type TestMutualConnectionsWithCountsQuery = { activeConnections:
-    | { __typename: 'ConnectionPage', nodes: Array<{ connectedUser: { clientUserId: string, mutualConnectionCount: number | null } }> }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ValidationError' }
-   };
-
-export type TestMutualUserWithCountQueryVariables = Exact<{
-  userId?: string | null | undefined;
-  withUserId?: string | null | undefined;
-}>;
-
-
-export type TestMutualUserWithCountQuery = { user:
-    | { __typename: 'ForbiddenError', code: ErrorCode }
-    | { __typename: 'NotFoundError', code: ErrorCode }
-    | { __typename: 'User', clientUserId: string, mutualConnectionCount: number | null }
-    | { __typename: 'ValidationError', code: ErrorCode }
-   };
-
-export type TestMutualSendRequestMutationVariables = Exact<{
-  userId?: string | null | undefined;
-  receiverId: string;
-}>;
-
-
-export type TestMutualSendRequestMutation = { sendConnectionRequest:
-    | { __typename: 'ConflictError', code: ErrorCode, message: string }
-    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
-    | { __typename: 'SendConnectionRequestPayload', request: { id: string } }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
-   };
-
-export type TestMutualAcceptRequestMutationVariables = Exact<{
-  userId?: string | null | undefined;
-  requestId: string;
-}>;
-
-
-export type TestMutualAcceptRequestMutation = { acceptConnectionRequest:
-    | { __typename: 'AcceptConnectionRequestPayload' }
-    | { __typename: 'ConflictError', code: ErrorCode, message: string }
-    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
-   };
-
-export type FeatureMarkAllReadMutationVariables = Exact<{ [key: string]: never; }>;
-
-
-export type FeatureMarkAllReadMutation = { markAllNotificationsRead:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'MarkAllNotificationsReadPayload', message: string, marked: number }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type FeatureDeleteNotificationMutationVariables = Exact<{
-  notificationId: string;
-}>;
-
-
-export type FeatureDeleteNotificationMutation = { deleteNotification:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'DeleteNotificationPayload', message: string, notificationId: string }
+export type TestSentConnectionRequestsQuery = { sentConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', totalCount: number, nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, receiver: { clientUserId: string, displayName: string } }>, edges: Array<{ cursor: string, node: { id: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
    };
 
-export type PublicIdsNotificationAddedSubscriptionVariables = Exact<{
+export type TestReceivedConnectionRequestsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  status?: ConnectionRequestStatusFilter | null | undefined;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
 
-export type PublicIdsNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, otherUser: { clientUserId: string } } };
-
-export type PublicIdsNotificationsAfterQueryVariables = Exact<{
-  after?: string | null | undefined;
-}>;
-
-
-export type PublicIdsNotificationsAfterQuery = { notifications:
+export type TestReceivedConnectionRequestsQuery = { receivedConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', totalCount: number, nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'NotificationPage', nodes: Array<{ id: string, type: NotificationType, otherUser: { clientUserId: string } }> }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
    };
 
-export type TestRelationshipsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-  userIds: Array<string> | string;
-}>;
-
-
-export type TestRelationshipsQuery = { relationships:
-    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RelationshipList', relationships: Array<{ userId: string, status: RelationshipStatus, connectionId: string | null, requestId: string | null }> }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
-   };
-
-export type TestSettingsQueryVariables = Exact<{
+export type TestRequestsActiveConnectionsQueryVariables = Exact<{
   userId?: string | null | undefined;
 }>;
 
 
-export type TestSettingsQuery = { settings:
-    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+export type TestRequestsActiveConnectionsQuery = { activeConnections:
+    | { __typename: 'ConnectionPage', nodes: Array<{ id: string, connectedUser: { clientUserId: string } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
    };
 
-export type TestUpdateSettingsMutationVariables = Exact<{
+export type TestRequestsNotificationsQueryVariables = Exact<{
   userId?: string | null | undefined;
-  acceptRequestsFrom: RequestPolicy;
 }>;
 
 
-export type TestUpdateSettingsMutation = { updateSettings:
-    | { __typename: 'ConflictError', code: ErrorCode, message: string }
-    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
-    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
-   };
-
-export type TestSettingsSendMutationVariables = Exact<{
-  receiverId: string;
-}>;
-
-
-export type TestSettingsSendMutation = { sendConnectionRequest:
-    | { __typename: 'ConflictError', code: ErrorCode, message: string }
-    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
-    | { __typename: 'SendConnectionRequestPayload', request: { id: string, status: ConnectionRequestStatus } }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+export type TestRequestsNotificationsQuery = { notifications:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ type: NotificationType, connectionRequestId: string, message: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ValidationError' }
    };
 
 export type TestSilentDeclineMutationVariables = Exact<{
@@ -533,125 +561,6 @@ export type TestSilentDeclineNotificationAddedSubscriptionVariables = Exact<{
 
 export type TestSilentDeclineNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } } };
 
-export type TestSuggestionsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-  page?: number | null | undefined;
-  perPage?: number | null | undefined;
-}>;
-
-
-export type TestSuggestionsQuery = { connectionSuggestions:
-    | { __typename: 'ConnectionSuggestionPage', totalCount: number, nodes: Array<{ mutualCount: number, user: { clientUserId: string, displayName: string, mutualConnectionCount: number | null } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } }
-    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
-   };
-
-export type TestSendConnectionRequestMutationVariables = Exact<{
-  userId?: string | null | undefined;
-  receiverId: string;
-  message?: string | null | undefined;
-}>;
-
-
-export type TestSendConnectionRequestMutation = { sendConnectionRequest:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
-    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
-    | { __typename: 'SendConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
-   };
-
-export type TestAcceptConnectionRequestMutationVariables = Exact<{
-  userId?: string | null | undefined;
-  requestId: string;
-}>;
-
-
-export type TestAcceptConnectionRequestMutation = { acceptConnectionRequest:
-    | { __typename: 'AcceptConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, respondedAt: string | null, sender: { clientUserId: string }, receiver: { clientUserId: string } }, connection: { id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } } }
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
-    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type TestDeclineConnectionRequestMutationVariables = Exact<{
-  userId?: string | null | undefined;
-  requestId: string;
-}>;
-
-
-export type TestDeclineConnectionRequestMutation = { declineConnectionRequest:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'DeclineConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, respondedAt: string | null, sender: { clientUserId: string }, receiver: { clientUserId: string } } }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
-    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type TestSentConnectionRequestsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-  status?: ConnectionRequestStatusFilter | null | undefined;
-  page?: number | null | undefined;
-  perPage?: number | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type TestSentConnectionRequestsQuery = { sentConnectionRequests:
-    | { __typename: 'ConnectionRequestPage', totalCount: number, nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, receiver: { clientUserId: string, displayName: string } }>, edges: Array<{ cursor: string, node: { id: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
-   };
-
-export type TestReceivedConnectionRequestsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-  status?: ConnectionRequestStatusFilter | null | undefined;
-  page?: number | null | undefined;
-  perPage?: number | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type TestReceivedConnectionRequestsQuery = { receivedConnectionRequests:
-    | { __typename: 'ConnectionRequestPage', totalCount: number, nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
-   };
-
-export type TestRequestsActiveConnectionsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-}>;
-
-
-export type TestRequestsActiveConnectionsQuery = { activeConnections:
-    | { __typename: 'ConnectionPage', nodes: Array<{ id: string, connectedUser: { clientUserId: string } }> }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ValidationError' }
-   };
-
-export type TestRequestsNotificationsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-}>;
-
-
-export type TestRequestsNotificationsQuery = { notifications:
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ type: NotificationType, connectionRequestId: string, message: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }> }
-    | { __typename: 'ValidationError' }
-   };
-
 export type TestActiveConnectionsQueryVariables = Exact<{
   userId?: string | null | undefined;
   page?: number | null | undefined;
@@ -697,86 +606,195 @@ export type TestConnectionsSendRequestMutation = { sendConnectionRequest:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
-export type TestDataLoaderSendRequestMutationVariables = Exact<{
+export type TestMutualConnectionsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  otherUserId: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TestMutualConnectionsQuery = { mutualConnections:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'MutualConnectionPage', total: number, totalCount: number, nodes: Array<{ clientUserId: string, displayName: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestMutualReceivedWithCountsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type TestMutualReceivedWithCountsQuery = { receivedConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', nodes: Array<{ mutualConnectionCount: number, sender: { clientUserId: string, mutualConnectionCount: number | null } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestMutualSentWithCountsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type TestMutualSentWithCountsQuery = { sentConnectionRequests:
+    | { __typename: 'ConnectionRequestPage', nodes: Array<{ mutualConnectionCount: number, receiver: { clientUserId: string } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestMutualConnectionsWithCountsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  perPage?: number | null | undefined;
+  withUserId?: string | null | undefined;
+}>;
+
+
+export type TestMutualConnectionsWithCountsQuery = { activeConnections:
+    | { __typename: 'ConnectionPage', nodes: Array<{ connectedUser: { clientUserId: string, mutualConnectionCount: number | null } }> }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestMutualUserWithCountQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  withUserId?: string | null | undefined;
+}>;
+
+
+export type TestMutualUserWithCountQuery = { user:
+    | { __typename: 'ForbiddenError', code: ErrorCode }
+    | { __typename: 'NotFoundError', code: ErrorCode }
+    | { __typename: 'User', clientUserId: string, mutualConnectionCount: number | null }
+    | { __typename: 'ValidationError', code: ErrorCode }
+   };
+
+export type TestMutualSendRequestMutationVariables = Exact<{
   userId?: string | null | undefined;
   receiverId: string;
 }>;
 
 
-export type TestDataLoaderSendRequestMutation = { sendConnectionRequest:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+export type TestMutualSendRequestMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
     | { __typename: 'SendConnectionRequestPayload', request: { id: string } }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
-export type TestDataLoaderAcceptRequestMutationVariables = Exact<{
+export type TestMutualAcceptRequestMutationVariables = Exact<{
   userId?: string | null | undefined;
   requestId: string;
 }>;
 
 
-export type TestDataLoaderAcceptRequestMutation = { acceptConnectionRequest:
+export type TestMutualAcceptRequestMutation = { acceptConnectionRequest:
     | { __typename: 'AcceptConnectionRequestPayload' }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestRelationshipsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  userIds: Array<string> | string;
+}>;
+
+
+export type TestRelationshipsQuery = { relationships:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RelationshipList', relationships: Array<{ userId: string, status: RelationshipStatus, connectionId: string | null, requestId: string | null }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestSuggestionsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type TestSuggestionsQuery = { connectionSuggestions:
+    | { __typename: 'ConnectionSuggestionPage', totalCount: number, nodes: Array<{ mutualCount: number, user: { clientUserId: string, displayName: string, mutualConnectionCount: number | null } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestConnectionEventsSubscriptionVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type TestConnectionEventsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent' }
+    | { __typename: 'ConnectionCreatedEvent', connection: { id: string, connectedSince: string, connectedUser: { clientUserId: string } } }
+    | { __typename: 'ConnectionRemovedEvent', connectionId: string, connectedUser: { clientUserId: string } }
+    | { __typename: 'ConnectionRequestClosedEvent' }
+    | { __typename: 'ConnectionsResyncEvent' }
+    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
+
+export type TestRollbackNotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestRollbackNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string, message: string } };
+
+export type TestNotificationAddedSubscriptionVariables = Exact<{
+  userId?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TestNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } } };
+
+export type TestLiveNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestLiveNotificationsQuery = { notifications:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'NotificationPage', liveCursor: string, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ValidationError' }
+   };
+
+export type FeatureMarkAllReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FeatureMarkAllReadMutation = { markAllNotificationsRead:
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'MarkAllNotificationsReadPayload', message: string, marked: number }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
-export type TestDataLoaderActiveConnectionsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-  perPage?: number | null | undefined;
+export type FeatureDeleteNotificationMutationVariables = Exact<{
+  notificationId: string;
 }>;
 
 
-export type TestDataLoaderActiveConnectionsQuery = { activeConnections:
-    | { __typename: 'ConnectionPage', nodes: Array<{ id: string, connectedUser: { clientUserId: string, displayName: string } }> }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ValidationError' }
-   };
-
-export type TestDataLoaderSentRequestsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-  perPage?: number | null | undefined;
-}>;
-
-
-export type TestDataLoaderSentRequestsQuery = { sentConnectionRequests:
-    | { __typename: 'ConnectionRequestPage', nodes: Array<{ id: string, sender: { displayName: string }, receiver: { clientUserId: string, displayName: string } }> }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ValidationError' }
-   };
-
-export type TestDataLoaderReceivedRequestsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-  perPage?: number | null | undefined;
-}>;
-
-
-export type TestDataLoaderReceivedRequestsQuery = { receivedConnectionRequests:
-    | { __typename: 'ConnectionRequestPage', nodes: Array<{ id: string, sender: { clientUserId: string, displayName: string }, receiver: { displayName: string } }> }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ValidationError' }
-   };
-
-export type TestDataLoaderNotificationsQueryVariables = Exact<{
-  userId?: string | null | undefined;
-  perPage?: number | null | undefined;
-}>;
-
-
-export type TestDataLoaderNotificationsQuery = { notifications:
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ id: string, otherUser: { clientUserId: string, displayName: string } }> }
-    | { __typename: 'ValidationError' }
+export type FeatureDeleteNotificationMutation = { deleteNotification:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'DeleteNotificationPayload', message: string, notificationId: string }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
 export type TestNotificationsQueryVariables = Exact<{
@@ -809,6 +827,47 @@ export type TestMarkNotificationReadMutation = { markNotificationRead:
     | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
     | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type TestSettingsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type TestSettingsQuery = { settings:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestUpdateSettingsMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  acceptRequestsFrom: RequestPolicy;
+}>;
+
+
+export type TestUpdateSettingsMutation = { updateSettings:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestSettingsSendMutationVariables = Exact<{
+  receiverId: string;
+}>;
+
+
+export type TestSettingsSendMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'SendConnectionRequestPayload', request: { id: string, status: ConnectionRequestStatus } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
 export type TestUserQueryVariables = Exact<{
@@ -919,65 +978,24 @@ export type TestUpsertUserMutation = { upsertUser:
     | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
    };
 
-export type IdempotentSendMutationVariables = Exact<{
-  receiverId: string;
-  idempotencyKey?: string | null | undefined;
+export type PublicIdsNotificationAddedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
 }>;
 
 
-export type IdempotentSendMutation = { sendConnectionRequest:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+export type PublicIdsNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, otherUser: { clientUserId: string } } };
+
+export type PublicIdsNotificationsAfterQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type PublicIdsNotificationsAfterQuery = { notifications:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
-    | { __typename: 'SendConnectionRequestPayload', request: { id: string, status: ConnectionRequestStatus } }
+    | { __typename: 'NotificationPage', nodes: Array<{ id: string, type: NotificationType, otherUser: { clientUserId: string } }> }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
-
-export type RateLimitedSendMutationVariables = Exact<{
-  receiverId: string;
-}>;
-
-
-export type RateLimitedSendMutation = { sendConnectionRequest:
-    | { __typename: 'ConflictError', message: string, code: ErrorCode }
-    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
-    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RateLimitedError', message: string, code: ErrorCode, retryAfterSeconds: number }
-    | { __typename: 'SendConnectionRequestPayload' }
-    | { __typename: 'ValidationError', message: string, code: ErrorCode }
-   };
-
-export type RateLimitedConnectionEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
-
-
-export type RateLimitedConnectionEventsSubscription = { connectionEvents:
-    | { __typename: 'BlockChangedEvent' }
-    | { __typename: 'ConnectionCreatedEvent' }
-    | { __typename: 'ConnectionRemovedEvent' }
-    | { __typename: 'ConnectionRequestClosedEvent' }
-    | { __typename: 'ConnectionsResyncEvent' }
-    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
-   };
-
-export type TestConnectionEventsSubscriptionVariables = Exact<{
-  userId?: string | null | undefined;
-}>;
-
-
-export type TestConnectionEventsSubscription = { connectionEvents:
-    | { __typename: 'BlockChangedEvent' }
-    | { __typename: 'ConnectionCreatedEvent', connection: { id: string, connectedSince: string, connectedUser: { clientUserId: string } } }
-    | { __typename: 'ConnectionRemovedEvent', connectionId: string, connectedUser: { clientUserId: string } }
-    | { __typename: 'ConnectionRequestClosedEvent' }
-    | { __typename: 'ConnectionsResyncEvent' }
-    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
-   };
-
-export type TestRollbackNotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
-
-
-export type TestRollbackNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string, message: string } };
 
 export type TestDeliveryNotificationAddedSubscriptionVariables = Exact<{
   userId?: string | null | undefined;
@@ -999,24 +1017,6 @@ export type TestDeliveryConnectionEventsSubscription = { connectionEvents:
     | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
    };
 
-export type TestNotificationAddedSubscriptionVariables = Exact<{
-  userId?: string | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type TestNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } } };
-
-export type TestLiveNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type TestLiveNotificationsQuery = { notifications:
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'NotificationPage', liveCursor: string, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }> }
-    | { __typename: 'ValidationError' }
-   };
-
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1036,6 +1036,145 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const TestDataLoaderSendRequestDocument = new TypedDocumentString(`
+    mutation TestDataLoaderSendRequest($userId: ID, $receiverId: ID!) {
+  sendConnectionRequest(userId: $userId, receiverId: $receiverId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on SendConnectionRequestPayload {
+      request {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestDataLoaderSendRequestMutation, TestDataLoaderSendRequestMutationVariables>;
+export const TestDataLoaderAcceptRequestDocument = new TypedDocumentString(`
+    mutation TestDataLoaderAcceptRequest($userId: ID, $requestId: ID!) {
+  acceptConnectionRequest(userId: $userId, requestId: $requestId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestDataLoaderAcceptRequestMutation, TestDataLoaderAcceptRequestMutationVariables>;
+export const TestDataLoaderActiveConnectionsDocument = new TypedDocumentString(`
+    query TestDataLoaderActiveConnections($userId: ID, $perPage: Int) {
+  activeConnections(userId: $userId, perPage: $perPage) {
+    __typename
+    ... on ConnectionPage {
+      nodes {
+        id
+        connectedUser {
+          clientUserId
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestDataLoaderActiveConnectionsQuery, TestDataLoaderActiveConnectionsQueryVariables>;
+export const TestDataLoaderSentRequestsDocument = new TypedDocumentString(`
+    query TestDataLoaderSentRequests($userId: ID, $perPage: Int) {
+  sentConnectionRequests(userId: $userId, perPage: $perPage) {
+    __typename
+    ... on ConnectionRequestPage {
+      nodes {
+        id
+        sender {
+          displayName
+        }
+        receiver {
+          clientUserId
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestDataLoaderSentRequestsQuery, TestDataLoaderSentRequestsQueryVariables>;
+export const TestDataLoaderReceivedRequestsDocument = new TypedDocumentString(`
+    query TestDataLoaderReceivedRequests($userId: ID, $perPage: Int) {
+  receivedConnectionRequests(userId: $userId, perPage: $perPage) {
+    __typename
+    ... on ConnectionRequestPage {
+      nodes {
+        id
+        sender {
+          clientUserId
+          displayName
+        }
+        receiver {
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestDataLoaderReceivedRequestsQuery, TestDataLoaderReceivedRequestsQueryVariables>;
+export const TestDataLoaderNotificationsDocument = new TypedDocumentString(`
+    query TestDataLoaderNotifications($userId: ID, $perPage: Int) {
+  notifications(userId: $userId, perPage: $perPage) {
+    __typename
+    ... on NotificationPage {
+      unreadCount
+      nodes {
+        id
+        otherUser {
+          clientUserId
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestDataLoaderNotificationsQuery, TestDataLoaderNotificationsQueryVariables>;
+export const IdempotentSendDocument = new TypedDocumentString(`
+    mutation IdempotentSend($receiverId: ID!, $idempotencyKey: String) {
+  sendConnectionRequest(receiverId: $receiverId, idempotencyKey: $idempotencyKey) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on SendConnectionRequestPayload {
+      request {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IdempotentSendMutation, IdempotentSendMutationVariables>;
+export const RateLimitedSendDocument = new TypedDocumentString(`
+    mutation RateLimitedSend($receiverId: ID!) {
+  sendConnectionRequest(receiverId: $receiverId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RateLimitedSendMutation, RateLimitedSendMutationVariables>;
+export const RateLimitedConnectionEventsDocument = new TypedDocumentString(`
+    subscription RateLimitedConnectionEvents {
+  connectionEvents {
+    __typename
+    ... on UnreadCountChangedEvent {
+      unreadCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RateLimitedConnectionEventsSubscription, RateLimitedConnectionEventsSubscriptionVariables>;
 export const TestBlockUserDocument = new TypedDocumentString(`
     mutation TestBlockUser($userId: ID, $otherUserId: ID!) {
   blockUser(userId: $userId, otherUserId: $otherUserId) {
@@ -1177,11 +1316,114 @@ export const FeatureCancelEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FeatureCancelEventsSubscription, FeatureCancelEventsSubscriptionVariables>;
-export const TestMutualConnectionsDocument = new TypedDocumentString(`
-    query TestMutualConnections($userId: ID, $otherUserId: ID!, $page: Int, $perPage: Int, $first: Int, $after: String) {
-  mutualConnections(
+export const TestSendConnectionRequestDocument = new TypedDocumentString(`
+    mutation TestSendConnectionRequest($userId: ID, $receiverId: ID!, $message: String) {
+  sendConnectionRequest(
     userId: $userId
-    otherUserId: $otherUserId
+    receiverId: $receiverId
+    message: $message
+  ) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on ValidationError {
+      field
+    }
+    ... on NotFoundError {
+      id
+    }
+    ... on SendConnectionRequestPayload {
+      message
+      request {
+        id
+        status
+        message
+        createdAt
+        respondedAt
+        sender {
+          clientUserId
+          displayName
+        }
+        receiver {
+          clientUserId
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSendConnectionRequestMutation, TestSendConnectionRequestMutationVariables>;
+export const TestAcceptConnectionRequestDocument = new TypedDocumentString(`
+    mutation TestAcceptConnectionRequest($userId: ID, $requestId: ID!) {
+  acceptConnectionRequest(userId: $userId, requestId: $requestId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on NotFoundError {
+      id
+    }
+    ... on AcceptConnectionRequestPayload {
+      message
+      request {
+        id
+        status
+        respondedAt
+        sender {
+          clientUserId
+        }
+        receiver {
+          clientUserId
+        }
+      }
+      connection {
+        id
+        connectedSince
+        connectedUser {
+          clientUserId
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestAcceptConnectionRequestMutation, TestAcceptConnectionRequestMutationVariables>;
+export const TestDeclineConnectionRequestDocument = new TypedDocumentString(`
+    mutation TestDeclineConnectionRequest($userId: ID, $requestId: ID!) {
+  declineConnectionRequest(userId: $userId, requestId: $requestId) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on NotFoundError {
+      id
+    }
+    ... on DeclineConnectionRequestPayload {
+      message
+      request {
+        id
+        status
+        respondedAt
+        sender {
+          clientUserId
+        }
+        receiver {
+          clientUserId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestDeclineConnectionRequestMutation, TestDeclineConnectionRequestMutationVariables>;
+export const TestSentConnectionRequestsDocument = new TypedDocumentString(`
+    query TestSentConnectionRequests($userId: ID, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int, $first: Int, $after: String) {
+  sentConnectionRequests(
+    userId: $userId
+    status: $status
     page: $page
     perPage: $perPage
     first: $first
@@ -1189,18 +1431,33 @@ export const TestMutualConnectionsDocument = new TypedDocumentString(`
   ) {
     __typename
     ... on Error {
-      code
       message
+      code
     }
-    ... on MutualConnectionPage {
-      total
+    ... on ValidationError {
+      field
+    }
+    ... on ConnectionRequestPage {
       totalCount
       nodes {
-        clientUserId
-        displayName
+        id
+        status
+        message
+        receiver {
+          clientUserId
+          displayName
+        }
+      }
+      edges {
+        cursor
+        node {
+          id
+        }
       }
       pageInfo {
         hasNextPage
+        hasPreviousPage
+        startCursor
         endCursor
       }
       pagination {
@@ -1212,219 +1469,88 @@ export const TestMutualConnectionsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TestMutualConnectionsQuery, TestMutualConnectionsQueryVariables>;
-export const TestMutualReceivedWithCountsDocument = new TypedDocumentString(`
-    query TestMutualReceivedWithCounts($userId: ID, $perPage: Int) {
-  receivedConnectionRequests(userId: $userId, perPage: $perPage, status: PENDING) {
+    `) as unknown as TypedDocumentString<TestSentConnectionRequestsQuery, TestSentConnectionRequestsQueryVariables>;
+export const TestReceivedConnectionRequestsDocument = new TypedDocumentString(`
+    query TestReceivedConnectionRequests($userId: ID, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int, $first: Int, $after: String) {
+  receivedConnectionRequests(
+    userId: $userId
+    status: $status
+    page: $page
+    perPage: $perPage
+    first: $first
+    after: $after
+  ) {
     __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on ValidationError {
+      field
+    }
     ... on ConnectionRequestPage {
+      totalCount
       nodes {
-        mutualConnectionCount
+        id
+        status
+        message
+        createdAt
+        respondedAt
         sender {
           clientUserId
-          mutualConnectionCount
+          displayName
         }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        endCursor
+      }
+      pagination {
+        currentPage
+        totalPages
+        totalItems
+        perPage
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<TestMutualReceivedWithCountsQuery, TestMutualReceivedWithCountsQueryVariables>;
-export const TestMutualSentWithCountsDocument = new TypedDocumentString(`
-    query TestMutualSentWithCounts($userId: ID) {
-  sentConnectionRequests(userId: $userId, status: PENDING) {
-    __typename
-    ... on ConnectionRequestPage {
-      nodes {
-        mutualConnectionCount
-        receiver {
-          clientUserId
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestMutualSentWithCountsQuery, TestMutualSentWithCountsQueryVariables>;
-export const TestMutualConnectionsWithCountsDocument = new TypedDocumentString(`
-    query TestMutualConnectionsWithCounts($userId: ID, $perPage: Int, $withUserId: ID) {
-  activeConnections(userId: $userId, perPage: $perPage) {
+    `) as unknown as TypedDocumentString<TestReceivedConnectionRequestsQuery, TestReceivedConnectionRequestsQueryVariables>;
+export const TestRequestsActiveConnectionsDocument = new TypedDocumentString(`
+    query TestRequestsActiveConnections($userId: ID) {
+  activeConnections(userId: $userId) {
     __typename
     ... on ConnectionPage {
       nodes {
+        id
         connectedUser {
           clientUserId
-          mutualConnectionCount(withUserId: $withUserId)
         }
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<TestMutualConnectionsWithCountsQuery, TestMutualConnectionsWithCountsQueryVariables>;
-export const TestMutualUserWithCountDocument = new TypedDocumentString(`
-    query TestMutualUserWithCount($userId: ID, $withUserId: ID) {
-  user(userId: $userId) {
-    __typename
-    ... on Error {
-      code
-    }
-    ... on User {
-      clientUserId
-      mutualConnectionCount(withUserId: $withUserId)
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestMutualUserWithCountQuery, TestMutualUserWithCountQueryVariables>;
-export const TestMutualSendRequestDocument = new TypedDocumentString(`
-    mutation TestMutualSendRequest($userId: ID, $receiverId: ID!) {
-  sendConnectionRequest(userId: $userId, receiverId: $receiverId) {
-    __typename
-    ... on Error {
-      code
-      message
-    }
-    ... on SendConnectionRequestPayload {
-      request {
-        id
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestMutualSendRequestMutation, TestMutualSendRequestMutationVariables>;
-export const TestMutualAcceptRequestDocument = new TypedDocumentString(`
-    mutation TestMutualAcceptRequest($userId: ID, $requestId: ID!) {
-  acceptConnectionRequest(userId: $userId, requestId: $requestId) {
-    __typename
-    ... on Error {
-      code
-      message
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestMutualAcceptRequestMutation, TestMutualAcceptRequestMutationVariables>;
-export const FeatureMarkAllReadDocument = new TypedDocumentString(`
-    mutation FeatureMarkAllRead {
-  markAllNotificationsRead {
-    __typename
-    ... on Error {
-      message
-      code
-    }
-    ... on MarkAllNotificationsReadPayload {
-      message
-      marked
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<FeatureMarkAllReadMutation, FeatureMarkAllReadMutationVariables>;
-export const FeatureDeleteNotificationDocument = new TypedDocumentString(`
-    mutation FeatureDeleteNotification($notificationId: ID!) {
-  deleteNotification(notificationId: $notificationId) {
-    __typename
-    ... on Error {
-      message
-      code
-    }
-    ... on DeleteNotificationPayload {
-      message
-      notificationId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<FeatureDeleteNotificationMutation, FeatureDeleteNotificationMutationVariables>;
-export const PublicIdsNotificationAddedDocument = new TypedDocumentString(`
-    subscription PublicIdsNotificationAdded($after: ID) {
-  notificationAdded(after: $after) {
-    id
-    type
-    otherUser {
-      clientUserId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PublicIdsNotificationAddedSubscription, PublicIdsNotificationAddedSubscriptionVariables>;
-export const PublicIdsNotificationsAfterDocument = new TypedDocumentString(`
-    query PublicIdsNotificationsAfter($after: String) {
-  notifications(first: 10, after: $after) {
+    `) as unknown as TypedDocumentString<TestRequestsActiveConnectionsQuery, TestRequestsActiveConnectionsQueryVariables>;
+export const TestRequestsNotificationsDocument = new TypedDocumentString(`
+    query TestRequestsNotifications($userId: ID) {
+  notifications(userId: $userId) {
     __typename
     ... on NotificationPage {
+      unreadCount
       nodes {
-        id
         type
+        connectionRequestId
+        message
+        read
         otherUser {
           clientUserId
+          displayName
         }
       }
     }
-    ... on Error {
-      message
-      code
-    }
   }
 }
-    `) as unknown as TypedDocumentString<PublicIdsNotificationsAfterQuery, PublicIdsNotificationsAfterQueryVariables>;
-export const TestRelationshipsDocument = new TypedDocumentString(`
-    query TestRelationships($userId: ID, $userIds: [ID!]!) {
-  relationships(userId: $userId, userIds: $userIds) {
-    __typename
-    ... on Error {
-      code
-      message
-    }
-    ... on RelationshipList {
-      relationships {
-        userId
-        status
-        connectionId
-        requestId
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestRelationshipsQuery, TestRelationshipsQueryVariables>;
-export const TestSettingsDocument = new TypedDocumentString(`
-    query TestSettings($userId: ID) {
-  settings(userId: $userId) {
-    __typename
-    ... on Error {
-      code
-      message
-    }
-    ... on Settings {
-      acceptRequestsFrom
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestSettingsQuery, TestSettingsQueryVariables>;
-export const TestUpdateSettingsDocument = new TypedDocumentString(`
-    mutation TestUpdateSettings($userId: ID, $acceptRequestsFrom: RequestPolicy!) {
-  updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {
-    __typename
-    ... on Error {
-      code
-      message
-    }
-    ... on Settings {
-      acceptRequestsFrom
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestUpdateSettingsMutation, TestUpdateSettingsMutationVariables>;
-export const TestSettingsSendDocument = new TypedDocumentString(`
-    mutation TestSettingsSend($receiverId: ID!) {
-  sendConnectionRequest(receiverId: $receiverId) {
-    __typename
-    ... on Error {
-      code
-      message
-    }
-    ... on SendConnectionRequestPayload {
-      request {
-        id
-        status
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestSettingsSendMutation, TestSettingsSendMutationVariables>;
+    `) as unknown as TypedDocumentString<TestRequestsNotificationsQuery, TestRequestsNotificationsQueryVariables>;
 export const TestSilentDeclineDocument = new TypedDocumentString(`
     mutation TestSilentDecline($userId: ID, $requestId: ID!, $silent: Boolean, $idempotencyKey: String) {
   declineConnectionRequest(
@@ -1703,269 +1829,6 @@ export const TestSilentDeclineNotificationAddedDocument = new TypedDocumentStrin
   }
 }
     `) as unknown as TypedDocumentString<TestSilentDeclineNotificationAddedSubscription, TestSilentDeclineNotificationAddedSubscriptionVariables>;
-export const TestSuggestionsDocument = new TypedDocumentString(`
-    query TestSuggestions($userId: ID, $page: Int, $perPage: Int) {
-  connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {
-    __typename
-    ... on Error {
-      code
-      message
-    }
-    ... on ConnectionSuggestionPage {
-      totalCount
-      nodes {
-        mutualCount
-        user {
-          clientUserId
-          displayName
-          mutualConnectionCount
-        }
-      }
-      pagination {
-        currentPage
-        totalPages
-        totalItems
-        perPage
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestSuggestionsQuery, TestSuggestionsQueryVariables>;
-export const TestSendConnectionRequestDocument = new TypedDocumentString(`
-    mutation TestSendConnectionRequest($userId: ID, $receiverId: ID!, $message: String) {
-  sendConnectionRequest(
-    userId: $userId
-    receiverId: $receiverId
-    message: $message
-  ) {
-    __typename
-    ... on Error {
-      message
-      code
-    }
-    ... on ValidationError {
-      field
-    }
-    ... on NotFoundError {
-      id
-    }
-    ... on SendConnectionRequestPayload {
-      message
-      request {
-        id
-        status
-        message
-        createdAt
-        respondedAt
-        sender {
-          clientUserId
-          displayName
-        }
-        receiver {
-          clientUserId
-          displayName
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestSendConnectionRequestMutation, TestSendConnectionRequestMutationVariables>;
-export const TestAcceptConnectionRequestDocument = new TypedDocumentString(`
-    mutation TestAcceptConnectionRequest($userId: ID, $requestId: ID!) {
-  acceptConnectionRequest(userId: $userId, requestId: $requestId) {
-    __typename
-    ... on Error {
-      message
-      code
-    }
-    ... on NotFoundError {
-      id
-    }
-    ... on AcceptConnectionRequestPayload {
-      message
-      request {
-        id
-        status
-        respondedAt
-        sender {
-          clientUserId
-        }
-        receiver {
-          clientUserId
-        }
-      }
-      connection {
-        id
-        connectedSince
-        connectedUser {
-          clientUserId
-          displayName
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestAcceptConnectionRequestMutation, TestAcceptConnectionRequestMutationVariables>;
-export const TestDeclineConnectionRequestDocument = new TypedDocumentString(`
-    mutation TestDeclineConnectionRequest($userId: ID, $requestId: ID!) {
-  declineConnectionRequest(userId: $userId, requestId: $requestId) {
-    __typename
-    ... on Error {
-      message
-      code
-    }
-    ... on NotFoundError {
-      id
-    }
-    ... on DeclineConnectionRequestPayload {
-      message
-      request {
-        id
-        status
-        respondedAt
-        sender {
-          clientUserId
-        }
-        receiver {
-          clientUserId
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestDeclineConnectionRequestMutation, TestDeclineConnectionRequestMutationVariables>;
-export const TestSentConnectionRequestsDocument = new TypedDocumentString(`
-    query TestSentConnectionRequests($userId: ID, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int, $first: Int, $after: String) {
-  sentConnectionRequests(
-    userId: $userId
-    status: $status
-    page: $page
-    perPage: $perPage
-    first: $first
-    after: $after
-  ) {
-    __typename
-    ... on Error {
-      message
-      code
-    }
-    ... on ValidationError {
-      field
-    }
-    ... on ConnectionRequestPage {
-      totalCount
-      nodes {
-        id
-        status
-        message
-        receiver {
-          clientUserId
-          displayName
-        }
-      }
-      edges {
-        cursor
-        node {
-          id
-        }
-      }
-      pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
-      }
-      pagination {
-        currentPage
-        totalPages
-        totalItems
-        perPage
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestSentConnectionRequestsQuery, TestSentConnectionRequestsQueryVariables>;
-export const TestReceivedConnectionRequestsDocument = new TypedDocumentString(`
-    query TestReceivedConnectionRequests($userId: ID, $status: ConnectionRequestStatusFilter, $page: Int, $perPage: Int, $first: Int, $after: String) {
-  receivedConnectionRequests(
-    userId: $userId
-    status: $status
-    page: $page
-    perPage: $perPage
-    first: $first
-    after: $after
-  ) {
-    __typename
-    ... on Error {
-      message
-      code
-    }
-    ... on ValidationError {
-      field
-    }
-    ... on ConnectionRequestPage {
-      totalCount
-      nodes {
-        id
-        status
-        message
-        createdAt
-        respondedAt
-        sender {
-          clientUserId
-          displayName
-        }
-      }
-      pageInfo {
-        hasNextPage
-        hasPreviousPage
-        endCursor
-      }
-      pagination {
-        currentPage
-        totalPages
-        totalItems
-        perPage
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestReceivedConnectionRequestsQuery, TestReceivedConnectionRequestsQueryVariables>;
-export const TestRequestsActiveConnectionsDocument = new TypedDocumentString(`
-    query TestRequestsActiveConnections($userId: ID) {
-  activeConnections(userId: $userId) {
-    __typename
-    ... on ConnectionPage {
-      nodes {
-        id
-        connectedUser {
-          clientUserId
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestRequestsActiveConnectionsQuery, TestRequestsActiveConnectionsQueryVariables>;
-export const TestRequestsNotificationsDocument = new TypedDocumentString(`
-    query TestRequestsNotifications($userId: ID) {
-  notifications(userId: $userId) {
-    __typename
-    ... on NotificationPage {
-      unreadCount
-      nodes {
-        type
-        connectionRequestId
-        message
-        read
-        otherUser {
-          clientUserId
-          displayName
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestRequestsNotificationsQuery, TestRequestsNotificationsQueryVariables>;
 export const TestActiveConnectionsDocument = new TypedDocumentString(`
     query TestActiveConnections($userId: ID, $page: Int, $perPage: Int, $first: Int, $after: String) {
   activeConnections(
@@ -2053,13 +1916,109 @@ export const TestConnectionsSendRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestConnectionsSendRequestMutation, TestConnectionsSendRequestMutationVariables>;
-export const TestDataLoaderSendRequestDocument = new TypedDocumentString(`
-    mutation TestDataLoaderSendRequest($userId: ID, $receiverId: ID!) {
+export const TestMutualConnectionsDocument = new TypedDocumentString(`
+    query TestMutualConnections($userId: ID, $otherUserId: ID!, $page: Int, $perPage: Int, $first: Int, $after: String) {
+  mutualConnections(
+    userId: $userId
+    otherUserId: $otherUserId
+    page: $page
+    perPage: $perPage
+    first: $first
+    after: $after
+  ) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on MutualConnectionPage {
+      total
+      totalCount
+      nodes {
+        clientUserId
+        displayName
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      pagination {
+        currentPage
+        totalPages
+        totalItems
+        perPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualConnectionsQuery, TestMutualConnectionsQueryVariables>;
+export const TestMutualReceivedWithCountsDocument = new TypedDocumentString(`
+    query TestMutualReceivedWithCounts($userId: ID, $perPage: Int) {
+  receivedConnectionRequests(userId: $userId, perPage: $perPage, status: PENDING) {
+    __typename
+    ... on ConnectionRequestPage {
+      nodes {
+        mutualConnectionCount
+        sender {
+          clientUserId
+          mutualConnectionCount
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualReceivedWithCountsQuery, TestMutualReceivedWithCountsQueryVariables>;
+export const TestMutualSentWithCountsDocument = new TypedDocumentString(`
+    query TestMutualSentWithCounts($userId: ID) {
+  sentConnectionRequests(userId: $userId, status: PENDING) {
+    __typename
+    ... on ConnectionRequestPage {
+      nodes {
+        mutualConnectionCount
+        receiver {
+          clientUserId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualSentWithCountsQuery, TestMutualSentWithCountsQueryVariables>;
+export const TestMutualConnectionsWithCountsDocument = new TypedDocumentString(`
+    query TestMutualConnectionsWithCounts($userId: ID, $perPage: Int, $withUserId: ID) {
+  activeConnections(userId: $userId, perPage: $perPage) {
+    __typename
+    ... on ConnectionPage {
+      nodes {
+        connectedUser {
+          clientUserId
+          mutualConnectionCount(withUserId: $withUserId)
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualConnectionsWithCountsQuery, TestMutualConnectionsWithCountsQueryVariables>;
+export const TestMutualUserWithCountDocument = new TypedDocumentString(`
+    query TestMutualUserWithCount($userId: ID, $withUserId: ID) {
+  user(userId: $userId) {
+    __typename
+    ... on Error {
+      code
+    }
+    ... on User {
+      clientUserId
+      mutualConnectionCount(withUserId: $withUserId)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualUserWithCountQuery, TestMutualUserWithCountQueryVariables>;
+export const TestMutualSendRequestDocument = new TypedDocumentString(`
+    mutation TestMutualSendRequest($userId: ID, $receiverId: ID!) {
   sendConnectionRequest(userId: $userId, receiverId: $receiverId) {
     __typename
     ... on Error {
-      message
       code
+      message
     }
     ... on SendConnectionRequestPayload {
       request {
@@ -2068,89 +2027,167 @@ export const TestDataLoaderSendRequestDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TestDataLoaderSendRequestMutation, TestDataLoaderSendRequestMutationVariables>;
-export const TestDataLoaderAcceptRequestDocument = new TypedDocumentString(`
-    mutation TestDataLoaderAcceptRequest($userId: ID, $requestId: ID!) {
+    `) as unknown as TypedDocumentString<TestMutualSendRequestMutation, TestMutualSendRequestMutationVariables>;
+export const TestMutualAcceptRequestDocument = new TypedDocumentString(`
+    mutation TestMutualAcceptRequest($userId: ID, $requestId: ID!) {
   acceptConnectionRequest(userId: $userId, requestId: $requestId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMutualAcceptRequestMutation, TestMutualAcceptRequestMutationVariables>;
+export const TestRelationshipsDocument = new TypedDocumentString(`
+    query TestRelationships($userId: ID, $userIds: [ID!]!) {
+  relationships(userId: $userId, userIds: $userIds) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on RelationshipList {
+      relationships {
+        userId
+        status
+        connectionId
+        requestId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestRelationshipsQuery, TestRelationshipsQueryVariables>;
+export const TestSuggestionsDocument = new TypedDocumentString(`
+    query TestSuggestions($userId: ID, $page: Int, $perPage: Int) {
+  connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on ConnectionSuggestionPage {
+      totalCount
+      nodes {
+        mutualCount
+        user {
+          clientUserId
+          displayName
+          mutualConnectionCount
+        }
+      }
+      pagination {
+        currentPage
+        totalPages
+        totalItems
+        perPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSuggestionsQuery, TestSuggestionsQueryVariables>;
+export const TestConnectionEventsDocument = new TypedDocumentString(`
+    subscription TestConnectionEvents($userId: ID) {
+  connectionEvents(userId: $userId) {
+    __typename
+    ... on ConnectionCreatedEvent {
+      connection {
+        id
+        connectedSince
+        connectedUser {
+          clientUserId
+        }
+      }
+    }
+    ... on ConnectionRemovedEvent {
+      connectionId
+      connectedUser {
+        clientUserId
+      }
+    }
+    ... on UnreadCountChangedEvent {
+      unreadCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestConnectionEventsSubscription, TestConnectionEventsSubscriptionVariables>;
+export const TestRollbackNotificationAddedDocument = new TypedDocumentString(`
+    subscription TestRollbackNotificationAdded {
+  notificationAdded {
+    id
+    connectionRequestId
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<TestRollbackNotificationAddedSubscription, TestRollbackNotificationAddedSubscriptionVariables>;
+export const TestNotificationAddedDocument = new TypedDocumentString(`
+    subscription TestNotificationAdded($userId: ID, $after: ID) {
+  notificationAdded(userId: $userId, after: $after) {
+    id
+    type
+    connectionRequestId
+    otherUser {
+      clientUserId
+      displayName
+    }
+    message
+    timestamp
+    read
+  }
+}
+    `) as unknown as TypedDocumentString<TestNotificationAddedSubscription, TestNotificationAddedSubscriptionVariables>;
+export const TestLiveNotificationsDocument = new TypedDocumentString(`
+    query TestLiveNotifications {
+  notifications {
+    __typename
+    ... on NotificationPage {
+      liveCursor
+      nodes {
+        id
+        type
+        connectionRequestId
+        otherUser {
+          clientUserId
+          displayName
+        }
+        message
+        timestamp
+        read
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestLiveNotificationsQuery, TestLiveNotificationsQueryVariables>;
+export const FeatureMarkAllReadDocument = new TypedDocumentString(`
+    mutation FeatureMarkAllRead {
+  markAllNotificationsRead {
     __typename
     ... on Error {
       message
       code
     }
-  }
-}
-    `) as unknown as TypedDocumentString<TestDataLoaderAcceptRequestMutation, TestDataLoaderAcceptRequestMutationVariables>;
-export const TestDataLoaderActiveConnectionsDocument = new TypedDocumentString(`
-    query TestDataLoaderActiveConnections($userId: ID, $perPage: Int) {
-  activeConnections(userId: $userId, perPage: $perPage) {
-    __typename
-    ... on ConnectionPage {
-      nodes {
-        id
-        connectedUser {
-          clientUserId
-          displayName
-        }
-      }
+    ... on MarkAllNotificationsReadPayload {
+      message
+      marked
     }
   }
 }
-    `) as unknown as TypedDocumentString<TestDataLoaderActiveConnectionsQuery, TestDataLoaderActiveConnectionsQueryVariables>;
-export const TestDataLoaderSentRequestsDocument = new TypedDocumentString(`
-    query TestDataLoaderSentRequests($userId: ID, $perPage: Int) {
-  sentConnectionRequests(userId: $userId, perPage: $perPage) {
+    `) as unknown as TypedDocumentString<FeatureMarkAllReadMutation, FeatureMarkAllReadMutationVariables>;
+export const FeatureDeleteNotificationDocument = new TypedDocumentString(`
+    mutation FeatureDeleteNotification($notificationId: ID!) {
+  deleteNotification(notificationId: $notificationId) {
     __typename
-    ... on ConnectionRequestPage {
-      nodes {
-        id
-        sender {
-          displayName
-        }
-        receiver {
-          clientUserId
-          displayName
-        }
-      }
+    ... on Error {
+      message
+      code
+    }
+    ... on DeleteNotificationPayload {
+      message
+      notificationId
     }
   }
 }
-    `) as unknown as TypedDocumentString<TestDataLoaderSentRequestsQuery, TestDataLoaderSentRequestsQueryVariables>;
-export const TestDataLoaderReceivedRequestsDocument = new TypedDocumentString(`
-    query TestDataLoaderReceivedRequests($userId: ID, $perPage: Int) {
-  receivedConnectionRequests(userId: $userId, perPage: $perPage) {
-    __typename
-    ... on ConnectionRequestPage {
-      nodes {
-        id
-        sender {
-          clientUserId
-          displayName
-        }
-        receiver {
-          displayName
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestDataLoaderReceivedRequestsQuery, TestDataLoaderReceivedRequestsQueryVariables>;
-export const TestDataLoaderNotificationsDocument = new TypedDocumentString(`
-    query TestDataLoaderNotifications($userId: ID, $perPage: Int) {
-  notifications(userId: $userId, perPage: $perPage) {
-    __typename
-    ... on NotificationPage {
-      unreadCount
-      nodes {
-        id
-        otherUser {
-          clientUserId
-          displayName
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestDataLoaderNotificationsQuery, TestDataLoaderNotificationsQueryVariables>;
+    `) as unknown as TypedDocumentString<FeatureDeleteNotificationMutation, FeatureDeleteNotificationMutationVariables>;
 export const TestNotificationsDocument = new TypedDocumentString(`
     query TestNotifications($userId: ID, $page: Int, $perPage: Int, $first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(
@@ -2224,6 +2261,51 @@ export const TestMarkNotificationReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestMarkNotificationReadMutation, TestMarkNotificationReadMutationVariables>;
+export const TestSettingsDocument = new TypedDocumentString(`
+    query TestSettings($userId: ID) {
+  settings(userId: $userId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on Settings {
+      acceptRequestsFrom
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSettingsQuery, TestSettingsQueryVariables>;
+export const TestUpdateSettingsDocument = new TypedDocumentString(`
+    mutation TestUpdateSettings($userId: ID, $acceptRequestsFrom: RequestPolicy!) {
+  updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on Settings {
+      acceptRequestsFrom
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestUpdateSettingsMutation, TestUpdateSettingsMutationVariables>;
+export const TestSettingsSendDocument = new TypedDocumentString(`
+    mutation TestSettingsSend($receiverId: ID!) {
+  sendConnectionRequest(receiverId: $receiverId) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on SendConnectionRequestPayload {
+      request {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSettingsSendMutation, TestSettingsSendMutationVariables>;
 export const TestUserDocument = new TypedDocumentString(`
     query TestUser($userId: ID) {
   user(userId: $userId) {
@@ -2373,81 +2455,37 @@ export const TestUpsertUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestUpsertUserMutation, TestUpsertUserMutationVariables>;
-export const IdempotentSendDocument = new TypedDocumentString(`
-    mutation IdempotentSend($receiverId: ID!, $idempotencyKey: String) {
-  sendConnectionRequest(receiverId: $receiverId, idempotencyKey: $idempotencyKey) {
-    __typename
-    ... on Error {
-      message
-      code
+export const PublicIdsNotificationAddedDocument = new TypedDocumentString(`
+    subscription PublicIdsNotificationAdded($after: ID) {
+  notificationAdded(after: $after) {
+    id
+    type
+    otherUser {
+      clientUserId
     }
-    ... on SendConnectionRequestPayload {
-      request {
+  }
+}
+    `) as unknown as TypedDocumentString<PublicIdsNotificationAddedSubscription, PublicIdsNotificationAddedSubscriptionVariables>;
+export const PublicIdsNotificationsAfterDocument = new TypedDocumentString(`
+    query PublicIdsNotificationsAfter($after: String) {
+  notifications(first: 10, after: $after) {
+    __typename
+    ... on NotificationPage {
+      nodes {
         id
-        status
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<IdempotentSendMutation, IdempotentSendMutationVariables>;
-export const RateLimitedSendDocument = new TypedDocumentString(`
-    mutation RateLimitedSend($receiverId: ID!) {
-  sendConnectionRequest(receiverId: $receiverId) {
-    __typename
-    ... on Error {
-      message
-      code
-    }
-    ... on RateLimitedError {
-      retryAfterSeconds
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RateLimitedSendMutation, RateLimitedSendMutationVariables>;
-export const RateLimitedConnectionEventsDocument = new TypedDocumentString(`
-    subscription RateLimitedConnectionEvents {
-  connectionEvents {
-    __typename
-    ... on UnreadCountChangedEvent {
-      unreadCount
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RateLimitedConnectionEventsSubscription, RateLimitedConnectionEventsSubscriptionVariables>;
-export const TestConnectionEventsDocument = new TypedDocumentString(`
-    subscription TestConnectionEvents($userId: ID) {
-  connectionEvents(userId: $userId) {
-    __typename
-    ... on ConnectionCreatedEvent {
-      connection {
-        id
-        connectedSince
-        connectedUser {
+        type
+        otherUser {
           clientUserId
         }
       }
     }
-    ... on ConnectionRemovedEvent {
-      connectionId
-      connectedUser {
-        clientUserId
-      }
-    }
-    ... on UnreadCountChangedEvent {
-      unreadCount
+    ... on Error {
+      message
+      code
     }
   }
 }
-    `) as unknown as TypedDocumentString<TestConnectionEventsSubscription, TestConnectionEventsSubscriptionVariables>;
-export const TestRollbackNotificationAddedDocument = new TypedDocumentString(`
-    subscription TestRollbackNotificationAdded {
-  notificationAdded {
-    id
-    connectionRequestId
-    message
-  }
-}
-    `) as unknown as TypedDocumentString<TestRollbackNotificationAddedSubscription, TestRollbackNotificationAddedSubscriptionVariables>;
+    `) as unknown as TypedDocumentString<PublicIdsNotificationsAfterQuery, PublicIdsNotificationsAfterQueryVariables>;
 export const TestDeliveryNotificationAddedDocument = new TypedDocumentString(`
     subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {
   notificationAdded(userId: $userId, after: $after) {
@@ -2477,41 +2515,3 @@ export const TestDeliveryConnectionEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestDeliveryConnectionEventsSubscription, TestDeliveryConnectionEventsSubscriptionVariables>;
-export const TestNotificationAddedDocument = new TypedDocumentString(`
-    subscription TestNotificationAdded($userId: ID, $after: ID) {
-  notificationAdded(userId: $userId, after: $after) {
-    id
-    type
-    connectionRequestId
-    otherUser {
-      clientUserId
-      displayName
-    }
-    message
-    timestamp
-    read
-  }
-}
-    `) as unknown as TypedDocumentString<TestNotificationAddedSubscription, TestNotificationAddedSubscriptionVariables>;
-export const TestLiveNotificationsDocument = new TypedDocumentString(`
-    query TestLiveNotifications {
-  notifications {
-    __typename
-    ... on NotificationPage {
-      liveCursor
-      nodes {
-        id
-        type
-        connectionRequestId
-        otherUser {
-          clientUserId
-          displayName
-        }
-        message
-        timestamp
-        read
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TestLiveNotificationsQuery, TestLiveNotificationsQueryVariables>;

@@ -92,6 +92,7 @@ export async function blockUser(
     return result;
   });
 }
+blockUser.failures = [blockErrors.CANNOT_BLOCK_SELF, ...requireUser.failures] as const;
 
 /**
  * The acting user lifts their block of `otherUserId`. Nothing the block ended comes back: the
@@ -127,6 +128,7 @@ export async function unblockUser(
     return { otherUserId: other.id };
   });
 }
+unblockUser.failures = [...requireUser.failures, blockErrors.BLOCK_NOT_FOUND] as const;
 
 /** One page of the users the acting user blocks, newest block first. */
 export async function listBlockedUsers(
@@ -144,3 +146,4 @@ export async function listBlockedUsers(
     (row) => ({ createdAt: row.created_at, id: row.blocked_id }),
   );
 }
+listBlockedUsers.failures = requireUser.failures;

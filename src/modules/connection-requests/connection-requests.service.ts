@@ -1,30 +1,25 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
-import type { Trx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { declareEnum, type EnumValue } from '../../platform/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
-import type { EventPublisher } from '../../platform/events/events.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platform/pagination.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
 import { connectionErrors } from '../connections/connections.errors.js';
 import { type ConnectionEdge, findConnectionBetween, insertConnection } from '../connections/connections.repository.js';
-import { markRequestNotificationRead } from '../notifications/notifications.repository.js';
 import { addNotification } from '../notifications/notifications.service.js';
 import { lockUsers } from '../users/users.repository.js';
 import { characterLength, isStorableText, requireUser } from '../users/users.service.js';
 import { requestErrors } from './connection-requests.errors.js';
 import * as requests from './connection-requests.repository.js';
-import { type ConnectionRequestRow, REQUEST_STATUSES, type RequestStatus } from './connection-requests.table.js';
+import { type ConnectionRequestRow, REQUEST_STATUSES } from './connection-requests.table.js';
 import { assertMayRequest } from './request-policy.js';
+import { answerNotification, closePendingRequest, declinePendingRequest } from './request-transitions.js';
+
+// Blocks and the expiry sweep end pending requests the way the operations below do.
+export { closePendingRequest, declinePendingRequest };
 
 export const MAX_REQUEST_MESSAGE_LENGTH = 500;
 export const DEFAULT_REQUESTS_PER_PAGE = 10;
-
-/** Texts of the notifications the sender receives when the request is answered. */
-const answerNotification = {
-  accepted: { type: 'request_accepted', message: 'Your connection request was accepted!' },
-  declined: { type: 'request_declined', message: 'Your connection request was declined.' },
-} as const;
 
 function normalizeMessage(message: string | null | undefined): string | null {
   const trimmed = message?.trim();
@@ -116,33 +111,15 @@ export async function sendConnectionRequest(
     return request;
   });
 }
-
-/**
- * Declines `request` within `trx`, as its receiver; the caller holds the pair's lock
- * (`lockUsers`). Unless `silent`, the sender gets a `request_declined` notification. A silent
- * decline tells the sender nothing at all, neither a notification nor a live event: what the
- * sender can learn is the request's status in their `sent` list, the same as after any decline.
- * A block declines the blocked user's request exactly this way (see `blockUser`), so that a
- * decline without a notification proves nothing. Returns nothing when the request was no
- * longer pending.
- */
-export async function declinePendingRequest(
-  trx: Trx,
-  events: EventPublisher,
-  request: ConnectionRequestRow,
-  { silent }: { silent: boolean },
-): Promise<ConnectionRequestRow | undefined> {
-  const declined = await requests.answerConnectionRequest(trx, request.id, 'declined');
-  if (!declined || silent) return declined;
-  await addNotification(trx, events, {
-    tenant: declined.tenant,
-    user_id: declined.sender_id,
-    connection_request_id: declined.id,
-    other_user_id: declined.receiver_id,
-    ...answerNotification.declined,
-  });
-  return declined;
-}
+sendConnectionRequest.failures = [
+  ...requireUser.failures,
+  requestErrors.CANNOT_CONNECT_TO_SELF,
+  connectionErrors.ALREADY_CONNECTED,
+  requestErrors.REQUEST_ALREADY_PENDING,
+  ...assertMayRequest.failures,
+  connectionErrors.CONNECTION_LIMIT_REACHED,
+  requestErrors.TOO_MANY_PENDING_REQUESTS,
+] as const;
 
 /**
  * Answers a pending request as its receiver. Accepting creates the connection, visible to both
@@ -226,61 +203,21 @@ export async function answerConnectionRequest(
     return { request, connection };
   });
 }
-
-/** What each way of closing a request without an answer tells, and to whom. */
-const closingNotification = {
-  cancelled: {
-    type: 'request_cancelled',
-    to: 'receiver_id',
-    other: 'sender_id',
-    message: 'This connection request was withdrawn by its sender.',
-  },
-  expired: {
-    type: 'request_expired',
-    to: 'sender_id',
-    other: 'receiver_id',
-    message: 'Your connection request expired without an answer.',
-  },
-} as const;
-
+const answerFailures = [
+  ...requireUser.failures,
+  requestErrors.CONNECTION_REQUEST_NOT_FOUND,
+  requestErrors.NOT_REQUEST_RECEIVER,
+  requestErrors.REQUEST_ALREADY_PROCESSED,
+] as const;
 /**
- * Closes a pending request without an answer, within `trx`: withdrawn by its sender
- * (`cancelled`) or left unanswered too long (`expired`). The receiver's `new_request`
- * notification is marked read (it no longer asks for anything), the side that did not act gets
- * a notification that is already read (it shows in the list and the live stream, it raises no
- * badge: an expiry sweep must not become a notification storm), and both users' friends panels
- * hear `request_closed`. Returns nothing when the request was no longer pending. The caller
- * holds the pair's lock (`lockUsers`), as for every change to a pair.
+ * By answer: only an accept makes a connection, within the limit. (A second connection per pair
+ * would be refused by the database as ALREADY_CONNECTED, but no pending request can exist
+ * between connected users, so an accept never meets it.)
  */
-export async function closePendingRequest(
-  trx: Trx,
-  events: EventPublisher,
-  request: ConnectionRequestRow,
-  status: 'cancelled' | 'expired',
-): Promise<ConnectionRequestRow | undefined> {
-  const closed = await requests.answerConnectionRequest(trx, request.id, status);
-  if (!closed) return undefined;
-  if (await markRequestNotificationRead(trx, closed.receiver_id, closed.id)) {
-    await events.publish(trx, { kind: 'notifications_read', tenant: closed.tenant, userId: closed.receiver_id });
-  }
-  const notice = closingNotification[status];
-  await addNotification(trx, events, {
-    tenant: closed.tenant,
-    user_id: closed[notice.to],
-    type: notice.type,
-    connection_request_id: closed.id,
-    other_user_id: closed[notice.other],
-    message: notice.message,
-    read_at: new Date(),
-  });
-  await events.publish(trx, {
-    kind: 'request_closed',
-    tenant: closed.tenant,
-    requestId: closed.id,
-    userIds: [closed.sender_id, closed.receiver_id],
-  });
-  return closed;
-}
+answerConnectionRequest.failures = {
+  accepted: [...answerFailures, connectionErrors.CONNECTION_LIMIT_REACHED],
+  declined: answerFailures,
+} as const;
 
 /**
  * Withdraws a pending request the acting user sent. Only its sender may; of a withdrawal and
@@ -314,6 +251,12 @@ export async function cancelConnectionRequest(
     return closed;
   });
 }
+cancelConnectionRequest.failures = [
+  ...requireUser.failures,
+  requestErrors.CONNECTION_REQUEST_NOT_FOUND,
+  requestErrors.NOT_REQUEST_SENDER,
+  requestErrors.REQUEST_ALREADY_PROCESSED,
+] as const;
 
 /** What the request lists can be narrowed to: one status, or all of them. */
 export const REQUEST_STATUS_FILTERS = declareEnum({ ...REQUEST_STATUSES, all: 'Requests in any status.' });
@@ -338,3 +281,4 @@ export async function listConnectionRequests(
     (row) => ({ createdAt: row.created_at, id: row.id }),
   );
 }
+listConnectionRequests.failures = requireUser.failures;

@@ -53,3 +53,8 @@ export async function assertMayRequest(
     }
   }
 }
+assertMayRequest.failures = [
+  blockErrors.USER_BLOCKED,
+  requestErrors.REQUESTS_NOT_ACCEPTED,
+  requestErrors.REQUEST_COOLDOWN,
+] as const;

@@ -27,6 +27,7 @@ export async function listConnections(
     (row) => ({ createdAt: row.created_at, id: row.connection_id }),
   );
 }
+listConnections.failures = requireUser.failures;
 
 /**
  * Removes one of the acting user's connections, for both sides. Afterwards the two users may
@@ -64,3 +65,4 @@ export async function removeConnection(
     return { connectionId };
   });
 }
+removeConnection.failures = [...requireUser.failures, connectionErrors.CONNECTION_NOT_FOUND] as const;

@@ -1,6 +1,6 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/deps.js';
-import { ValidationError } from '../../platform/errors.js';
+import { platformErrors, ValidationError } from '../../platform/errors.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platform/pagination.js';
 import { characterLength, isStorableText, MAX_CLIENT_USER_ID_LENGTH, requireUser } from '../users/users.service.js';
 import * as graph from './graph.repository.js';
@@ -40,6 +40,8 @@ export async function listMutualConnections(
     (row) => ({ createdAt: row.mutual_since, id: row.id }),
   );
 }
+// RATE_LIMITED: too many heavy reads of the user already wait for a turn (platform/reads/heavy-reads.ts).
+listMutualConnections.failures = [...requireUser.failures, platformErrors.RATE_LIMITED] as const;
 
 /**
  * The pair `User.mutualConnectionCount` counts: the user `userRowId` and `withUserId`, by

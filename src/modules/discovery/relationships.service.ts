@@ -42,7 +42,7 @@ export async function listRelationships(
 ): Promise<Relationship[]> {
   const actingId = actingUserId(viewer, input.userId);
   if (input.userIds.length === 0 || input.userIds.length > MAX_RELATIONSHIP_IDS) {
-    throw new ValidationError('userIds', `user_ids (userIds) must hold 1 to ${MAX_RELATIONSHIP_IDS} user ids`);
+    throw new ValidationError('userIds', `{field} must hold 1 to ${MAX_RELATIONSHIP_IDS} user ids`);
   }
   // Ids that cannot name a user (too long, NUL) are unknown ones: never sent to the database.
   const asked = [...new Set(input.userIds)].filter(
@@ -85,3 +85,4 @@ export async function listRelationships(
     ...(known.get(userId) ?? { status: 'none', connectionId: null, requestId: null }),
   }));
 }
+listRelationships.failures = requireUser.failures;

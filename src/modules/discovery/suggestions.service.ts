@@ -1,5 +1,6 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/deps.js';
+import { platformErrors } from '../../platform/errors.js';
 import { type Page, parsePageArgs, readPage } from '../../platform/pagination.js';
 import { requireUser } from '../users/users.service.js';
 import * as graph from './graph.repository.js';
@@ -42,3 +43,5 @@ export async function listConnectionSuggestions(
     (row) => ({ createdAt: row.created_at, id: row.id }),
   );
 }
+// RATE_LIMITED: too many heavy reads of the user already wait for a turn (platform/reads/heavy-reads.ts).
+listConnectionSuggestions.failures = [...requireUser.failures, platformErrors.RATE_LIMITED] as const;

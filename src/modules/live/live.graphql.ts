@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { clientMessage } from '../../graphql/argument-labels.js';
 import { builder } from '../../graphql/builder.js';
 import { type Context, requireViewer } from '../../graphql/context.js';
 import { DomainError, RateLimitedError } from '../../platform/errors.js';
@@ -19,7 +20,7 @@ async function orGraphQLError<T>(open: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof DomainError) {
       const retryAfterSeconds = error instanceof RateLimitedError ? error.retryAfterSeconds : undefined;
-      throw new GraphQLError(error.message, {
+      throw new GraphQLError(clientMessage(error), {
         extensions: { code: error.code, ...(retryAfterSeconds !== undefined && { retryAfterSeconds }) },
       });
     }

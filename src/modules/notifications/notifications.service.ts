@@ -45,6 +45,7 @@ export async function listNotifications(
   const unreadCount = unreadOnly ? page.totalCount : () => notifications.countNotifications(db, user.id, true);
   return { ...page, unreadCount, liveCursor: encodeLiveCursor(user.notification_seq) };
 }
+listNotifications.failures = requireUser.failures;
 
 /** Marks one of the acting user's notifications read. Marking it again changes nothing. */
 export async function markNotificationRead(
@@ -71,6 +72,7 @@ export async function markNotificationRead(
     return marked.notification;
   });
 }
+markNotificationRead.failures = [...requireUser.failures, notificationErrors.NOTIFICATION_NOT_FOUND] as const;
 
 /** Marks every unread notification of the acting user read; returns how many were unread. */
 export async function markAllNotificationsRead(
@@ -94,6 +96,7 @@ export async function markAllNotificationsRead(
     return { marked };
   });
 }
+markAllNotificationsRead.failures = requireUser.failures;
 
 /** Deletes one of the acting user's notifications. */
 export async function deleteNotification(
@@ -124,6 +127,7 @@ export async function deleteNotification(
     return deleted;
   });
 }
+deleteNotification.failures = [...requireUser.failures, notificationErrors.NOTIFICATION_NOT_FOUND] as const;
 
 /** Writes a notification and publishes it to live subscribers, both within `trx`. */
 export async function addNotification(

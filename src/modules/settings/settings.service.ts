@@ -20,6 +20,7 @@ export async function getSettings(
   const user = await requireUser(db, viewer.tenant, actingUserId(viewer, input.userId));
   return { acceptRequestsFrom: user.accept_requests_from };
 }
+getSettings.failures = requireUser.failures;
 
 /**
  * Changes who may send the acting user connection requests. Requests already pending stay as
@@ -42,3 +43,4 @@ export async function updateSettings(
     return { acceptRequestsFrom: await updateRequestPolicy(trx, user.id, input.acceptRequestsFrom) };
   });
 }
+updateSettings.failures = requireUser.failures;

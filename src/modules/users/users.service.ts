@@ -51,6 +51,11 @@ export async function requireUser(db: Db, tenant: string, clientUserId: string):
   if (!user) throw new NotFoundError(userErrors.USER_NOT_FOUND, clientUserId);
   return user;
 }
+// Each operation the faces call declares beside it, as `failures`, the declared errors its own
+// rules (and those of what it calls) can raise; the REST routes document exactly these. The
+// failures every operation of its kind can have (bad input, acting for another user, a write's
+// budgets and keys) are not repeated: the faces add them.
+requireUser.failures = [userErrors.USER_NOT_FOUND] as const;
 
 /**
  * A user looked up by a caller of its tenant: `userId`, or the caller's own user (the token's
@@ -64,6 +69,7 @@ export async function requireUser(db: Db, tenant: string, clientUserId: string):
 export async function lookUpUser(db: Db, viewer: Viewer, userId: string | null | undefined): Promise<UserRow> {
   return requireUser(db, viewer.tenant, userId ?? viewer.subject);
 }
+lookUpUser.failures = requireUser.failures;
 
 /**
  * Creates the user, or renames it if it exists. Only a service token or the user itself may
@@ -94,3 +100,5 @@ export async function upsertUser(
   } as const;
   return guardedWrite(deps, viewer, guard, (trx) => users.upsertUser(trx, viewer.tenant, clientUserId, displayName));
 }
+// Only the failures every write has: a bad id or name, acting for another user, budgets, keys.
+upsertUser.failures = [] as const;

@@ -20,6 +20,12 @@ export interface RequestInfo {
   /** The verified viewer, once authenticated. */
   tenant?: string;
   user?: string;
+  /**
+   * What served it, for logs and metrics: the pattern of the route or path that took it
+   * (`/v1/connections/:userId/active`), set by whoever routed it; never the raw path, which
+   * carries ids (and would grow the metrics forever).
+   */
+  route?: string;
 }
 
 const infos = new WeakMap<Request, RequestInfo>();
@@ -34,6 +40,12 @@ export function beginRequest(request: Request): RequestInfo {
 /** The record of an HTTP request being served; undefined for WebSocket operations and calls without one. */
 export function requestInfo(request: Request | undefined): RequestInfo | undefined {
   return request ? infos.get(request) : undefined;
+}
+
+/** Notes what served the request (see `RequestInfo.route`); the most specific router sets it last. */
+export function noteRoute(request: Request, route: string): void {
+  const info = infos.get(request);
+  if (info) info.route = route;
 }
 
 /** Log fields naming the request a line is about, when there is one. */

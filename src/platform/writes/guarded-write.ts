@@ -39,7 +39,7 @@ export async function guardedWrite<T>(
   const { db, limits } = deps;
   const key = guard.idempotencyKey ?? undefined;
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new ValidationError('idempotencyKey', 'Idempotency-Key must be 1 to 255 printable ASCII characters');
+    throw new ValidationError('idempotencyKey', '{field} must be 1 to 255 printable ASCII characters');
   }
   const scope: KeyScope | undefined =
     key === undefined ? undefined : { tenant: viewer.tenant, clientUserId: guard.actingUserId, key };

@@ -1,0 +1,133 @@
+import { graphql } from '../../gql/index.js';
+import { declaredEnumValue } from '../../graphql/enums.js';
+import { enumValues } from '../../platform/enums.js';
+import { array, integer, type JsonSchema, object, ref, string, stringEnum } from '../../rest/json-schema.js';
+import { ok, okWith, page, pagination, publicId, user } from '../../rest/responses.js';
+import { pageParams, type Route, route } from '../../rest/route.js';
+import { DEFAULT_MUTUAL_CONNECTIONS_PER_PAGE, listMutualConnections } from './mutual.service.js';
+import { listRelationships, MAX_RELATIONSHIP_IDS, RELATIONSHIP_STATUSES } from './relationships.service.js';
+import { DEFAULT_SUGGESTIONS_PER_PAGE, listConnectionSuggestions } from './suggestions.service.js';
+
+const RelationshipsOperation = graphql(`
+  query RestRelationships($userId: ID!, $userIds: [ID!]!) {
+    relationships(userId: $userId, userIds: $userIds) {
+      __typename
+      ...RestError
+      ... on RelationshipList { relationships { userId status connectionId requestId } }
+    }
+  }
+`);
+
+const MutualConnectionsOperation = graphql(`
+  query RestMutualConnections($userId: ID!, $otherUserId: ID!, $page: Int, $perPage: Int) {
+    mutualConnections(userId: $userId, otherUserId: $otherUserId, page: $page, perPage: $perPage) {
+      __typename
+      ...RestError
+      ... on MutualConnectionPage {
+        nodes { ...RestUser }
+        total
+        pagination { ...RestPagination }
+      }
+    }
+  }
+`);
+
+const ConnectionSuggestionsOperation = graphql(`
+  query RestConnectionSuggestions($userId: ID!, $page: Int, $perPage: Int) {
+    connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {
+      __typename
+      ...RestError
+      ... on ConnectionSuggestionPage {
+        nodes { user { ...RestUser } mutualCount }
+        pagination { ...RestPagination }
+      }
+    }
+  }
+`);
+
+export const discoverySchemas: Record<string, JsonSchema> = {
+  Relationship: object(
+    {
+      user_id: string({ description: 'The user id as asked for.' }),
+      status: stringEnum(enumValues(RELATIONSHIP_STATUSES)),
+      connection_id: publicId('The connection, when `connected`.'),
+      request_id: publicId('The pending request, when `request_sent` or `request_received`.'),
+    },
+    { optional: ['connection_id', 'request_id'] },
+  ),
+};
+
+/** Beyond the documented API. */
+export const discoveryRoutes: Route[] = [
+  route({
+    method: 'POST',
+    path: '/v1/connections/:userId/status',
+    tag: 'Discovery',
+    summary: 'Relationship status with many users',
+    description: 'One answer per id asked for, in the same order. Reads only.',
+    body: {
+      user_ids: {
+        type: 'string-array',
+        itemsAre: 'user id strings',
+        minItems: 1,
+        maxItems: MAX_RELATIONSHIP_IDS,
+        description: 'The users to look up (`client_user_id`s).',
+      },
+    },
+    operation: RelationshipsOperation,
+    variables: ({ params, body }) => ({ userId: params.userId, userIds: body.user_ids }),
+    success: okWith(object({ relationships: array(ref('Relationship')) }), 'The relationships.'),
+    respond: (result) =>
+      ok({
+        relationships: result.relationships.map((r) => ({
+          user_id: r.userId,
+          status: declaredEnumValue(r.status),
+          ...(r.connectionId != null && { connection_id: Number(r.connectionId) }),
+          ...(r.requestId != null && { request_id: Number(r.requestId) }),
+        })),
+      }),
+    errors: listRelationships.failures,
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/connections/:userId/mutual/:otherId',
+    tag: 'Discovery',
+    summary: 'List mutual connections',
+    description: 'The users connected to both.',
+    query: pageParams(DEFAULT_MUTUAL_CONNECTIONS_PER_PAGE),
+    operation: MutualConnectionsOperation,
+    variables: ({ params, query }) => ({
+      userId: params.userId,
+      otherUserId: params.otherId,
+      page: query.page,
+      perPage: query.per_page,
+    }),
+    success: okWith(
+      page('mutual_connections', ref('User'), { total: integer({ minimum: 0 }) }),
+      'A page of mutual connections.',
+    ),
+    respond: (page) =>
+      ok({ mutual_connections: page.nodes.map(user), total: page.total, pagination: pagination(page.pagination) }),
+    errors: listMutualConnections.failures,
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/connections/:userId/suggestions',
+    tag: 'Discovery',
+    summary: 'Suggest users to connect with',
+    description: 'Friends of friends, by how many connections they share with the user.',
+    query: pageParams(DEFAULT_SUGGESTIONS_PER_PAGE),
+    operation: ConnectionSuggestionsOperation,
+    variables: ({ params, query }) => ({ userId: params.userId, page: query.page, perPage: query.per_page }),
+    success: okWith(
+      page('suggestions', object({ user: ref('User'), mutual_count: integer({ minimum: 1 }) })),
+      'A page of suggestions.',
+    ),
+    respond: (page) =>
+      ok({
+        suggestions: page.nodes.map((s) => ({ user: user(s.user), mutual_count: s.mutualCount })),
+        pagination: pagination(page.pagination),
+      }),
+    errors: listConnectionSuggestions.failures,
+  }),
+];

@@ -1,0 +1,313 @@
+/**
+ * What a hostile client sends, as fast-check generators: texts (unicode, emoji, control
+ * characters and NUL, SQL and JSON injection, over-long and 64 KiB strings), ids, path segments
+ * that are not valid URL encoding, content types, malformed JSON and JSON that is not an object,
+ * page and filter values.
+ */
+import fc from 'fast-check';
+import { hasLoneSurrogate } from './contract.js';
+import type { Actor, World } from './world.js';
+
+const SQL_INJECTION = [
+  "' OR '1'='1",
+  "'; DROP TABLE users; --",
+  '" OR 1=1 --',
+  '1; select pg_sleep(5)--',
+  "alice1' --",
+  "') OR ('a'='a",
+  '$$; delete from notifications; $$',
+  "\\'; truncate connections cascade; --",
+  "' UNION SELECT tenant, client_user_id, display_name FROM users --",
+  "%' or tenant like '%",
+  "1' AND (SELECT count(*) FROM connection_requests) > 0 --",
+  '\\x00\\x27',
+];
+
+const JSON_INJECTION = [
+  '","receiver_id":"alice1',
+  '"}',
+  '{"$ne": null}',
+  '\\u0000',
+  '{"__proto__": {"role": "service"}}',
+  '"\\"',
+  ']}]}',
+  'constructor',
+  '__proto__',
+  'prototype',
+  'toString',
+  '{"display_name": "x"}',
+];
+
+const CONTROL_AND_ODD = [
+  '\u0000',
+  'a\u0000b',
+  '\u0000\u0000\u0000',
+  '\u0001\u0002\u001f',
+  '\r\n',
+  '\t',
+  '\u007f',
+  '\u202eevil',
+  '\u200b',
+  '\ufeff',
+  '\ud800',
+  'a\udfffb',
+  '\uffff',
+  '\u{10ffff}',
+  '\u0085',
+  '\u2028\u2029',
+  '   ',
+  '',
+];
+
+const EMOJI = ['😀', '👩‍👩‍👧‍👦', '🏳️‍🌈', 'Z̷̨̛a̶l̵g̴o̷', '中文名字', 'العربية', 'Ελληνικά'];
+
+/** Strings a hostile client might send in any text field. */
+export const hostileText: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 60 }), weight: 3 },
+  { arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }), weight: 2 },
+  { arbitrary: fc.string({ maxLength: 30 }), weight: 2 },
+  { arbitrary: fc.constantFrom(...SQL_INJECTION, ...JSON_INJECTION, ...CONTROL_AND_ODD, ...EMOJI), weight: 4 },
+  {
+    // Around the documented limits (64 for names, 500 for messages), with whitespace to trim.
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('a', 'é', '😀', '中', '\u0000', ' '),
+        fc.constantFrom(1, 63, 64, 65, 128, 129, 499, 500, 501, 1000),
+        fc.constantFrom('', ' ', '\n\t'),
+      )
+      .map(([unit, count, pad]) => `${pad}${unit.repeat(count)}${pad}`),
+    weight: 2,
+  },
+  {
+    // Over the REST body limit (64 KiB) and the request limit (256 KiB).
+    arbitrary: fc.constantFrom('a'.repeat(70_000), '😀'.repeat(70_000), 'é'.repeat(40_000)),
+    weight: 1,
+  },
+  {
+    arbitrary: fc
+      .tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...SQL_INJECTION, ...CONTROL_AND_ODD), fc.string())
+      .map((parts) => parts.join('')),
+    weight: 2,
+  },
+);
+
+/** JSON values of every type but string, for fields that want a string. */
+export const wrongJsonType: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constant({}),
+  fc.constant([]),
+  fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
+);
+
+/** Path segment values that are ids to a human: well-formed strings (encodeURIComponent needs that). */
+export const hostileIdValue: fc.Arbitrary<string> = fc
+  .oneof(
+    hostileText,
+    fc.nat().map(String),
+    fc.integer().map(String),
+    fc.maxSafeNat().map(String),
+    fc.bigInt({ min: 0n, max: 2n ** 70n }).map(String),
+    fc.double().map(String),
+    fc.constantFrom(
+      '0',
+      '00',
+      '01',
+      '+1',
+      '-1',
+      '-0',
+      '1e3',
+      '0x10',
+      ' 1',
+      '1 ',
+      '1.0',
+      '4503599627370495',
+      '4503599627370496',
+      '9007199254740993',
+      '١٢٣',
+      '１２３',
+      'null',
+      'undefined',
+      'NaN',
+    ),
+  )
+  .filter(
+    (value) => value.length > 0 && value.length < 3000 && !hasLoneSurrogate(value) && value !== '.' && value !== '..',
+  );
+
+/** A path segment: a hostile value URL-encoded, or a raw segment that is not valid URL encoding. */
+export interface Segment {
+  raw: string;
+  /** The value the segment decodes to; null when it does not decode. */
+  value: string | null;
+}
+
+export const segmentOf = (value: string): Segment => ({ raw: encodeURIComponent(value), value });
+
+const invalidSegment: fc.Arbitrary<Segment> = fc
+  .constantFrom('%', '%zz', '%E0%A4%A', '%C0%AF', '%FF', '%ED%A0%80', 'a%', '%%', '%G0')
+  .map((raw) => ({ raw, value: null }));
+
+export const hostileSegment: fc.Arbitrary<Segment> = fc.oneof(
+  { arbitrary: hostileIdValue.map(segmentOf), weight: 6 },
+  { arbitrary: invalidSegment, weight: 1 },
+  // Valid encodings of surprising values: an encoded slash, NUL, a double-encoded slash.
+  {
+    arbitrary: fc
+      .constantFrom('%2F', 'a%2Fb', '%00', '%252F', '%2e%2e%2fusers', '%20')
+      .map((raw) => ({ raw, value: decodeURIComponent(raw) })),
+    weight: 1,
+  },
+);
+
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=xyz',
+  'application/xml',
+  'application/json; charset=utf-16',
+  '*/*',
+  'garbage',
+  null,
+] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+export const contentType: fc.Arbitrary<ContentType> = fc.oneof(
+  { arbitrary: fc.constant<ContentType>('application/json'), weight: 5 },
+  { arbitrary: fc.constantFrom<ContentType>(...CONTENT_TYPES), weight: 2 },
+);
+export const isJsonContentType = (type: ContentType) => type !== null && /^application\/json\s*(;|$)/.test(type);
+
+export const MALFORMED_JSON = [
+  '{',
+  '}',
+  '{"display_name": "x",}',
+  "{display_name: 'x'}",
+  '{"receiver_id": "bob2"',
+  '{"a":1}{"b":2}',
+  'NaN',
+  'undefined',
+  "'x'",
+  '{"x": 01}',
+  '{"x": .5}',
+  '[1,2,',
+  '"unterminated',
+  '{"x":"\\u12"}',
+  '{"x": "\u0000"}',
+  '\u0000',
+  'nul',
+  `${'['.repeat(30_000)}`,
+];
+
+export const NON_OBJECT_JSON = [
+  '[]',
+  '[{"display_name":"x"}]',
+  '"x"',
+  '42',
+  'true',
+  'null',
+  '1e400',
+  `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+];
+
+/** A request body: JSON built from fields, or malformed, or JSON that is not an object. */
+export function bodyOf(fields: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<string> {
+  return fc.oneof(
+    { arbitrary: fields.map((value) => JSON.stringify(value)), weight: 8 },
+    { arbitrary: fc.constantFrom(...MALFORMED_JSON, ...NON_OBJECT_JSON, '', '   ', '\n'), weight: 2 },
+    // Fields repeated (the last wins in JSON.parse) and a __proto__ key (an own property).
+    {
+      arbitrary: fields.map((value) => {
+        const json = JSON.stringify(value);
+        return `{"__proto__": ${json}, ${json.slice(1)}`.replace(/, }$/, '}');
+      }),
+      weight: 1,
+    },
+    {
+      arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).filter((text) => !text.startsWith('\ufeff')),
+      weight: 1,
+    },
+  );
+}
+
+export const pageValue: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.integer({ min: -3, max: 60 }).map(String), weight: 5 },
+  { arbitrary: fc.integer().map(String), weight: 2 },
+  { arbitrary: fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }).map(String), weight: 1 },
+  { arbitrary: fc.double().map(String), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      '',
+      '0',
+      '-0',
+      '1.5',
+      '1.0',
+      '1e3',
+      '0x10',
+      '+1',
+      ' 1',
+      '1 ',
+      '01',
+      'abc',
+      'NaN',
+      'Infinity',
+      '2147483647',
+      '2147483648',
+      '9999999999',
+      '99999999999',
+      '50',
+      '51',
+      '١',
+      '1,2',
+      "1' or '1'='1",
+    ),
+    weight: 3,
+  },
+  { arbitrary: hostileText.filter((s) => s.length < 200), weight: 1 },
+);
+
+export const statusValue: fc.Arbitrary<string> = fc.oneof(
+  fc.mixedCase(fc.constantFrom('pending', 'accepted', 'declined', 'cancelled', 'expired', 'all')),
+  fc.constantFrom(
+    '',
+    'PENDING ',
+    'pend',
+    'pendıng',
+    'rejected',
+    'canceled',
+    'expıred',
+    'null',
+    "pending' or '1'='1",
+    'pending\u0000',
+  ),
+  hostileText.filter((s) => s.length < 200),
+);
+
+export const booleanValue: fc.Arbitrary<string> = fc.oneof(
+  fc.mixedCase(fc.constantFrom('true', 'false')),
+  fc.constantFrom('', '1', '0', 'yes', 'no', 'on', '2', 'tru', 'null'),
+  hostileText.filter((s) => s.length < 200),
+);
+
+/** A body sent to a route that reads none. */
+export const junkBody = fc.option(fc.oneof(fc.constantFrom('{', '{"receiver_id":"x"}', 'null'), hostileText), {
+  nil: undefined,
+});
+
+/** A path user: alice (mostly), bob, or a hostile segment. */
+export function pathUser(world: World): fc.Arbitrary<Segment> {
+  return fc.oneof(
+    { arbitrary: fc.constant(segmentOf(world.alice.id)), weight: 6 },
+    { arbitrary: fc.constant(segmentOf(world.bob.id)), weight: 1 },
+    { arbitrary: hostileSegment, weight: 3 },
+  );
+}
+
+export const actor: fc.Arbitrary<Actor> = fc.oneof(
+  { arbitrary: fc.constant<Actor>('user'), weight: 3 },
+  { arbitrary: fc.constant<Actor>('service'), weight: 2 },
+);

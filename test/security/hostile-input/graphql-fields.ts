@@ -1,0 +1,482 @@
+/**
+ * Every query and mutation field of the schema with the arguments it declares, the rule its
+ * answer follows and how the model keeps in step after a success; how GraphQL coerces
+ * variables and literals of each argument type; generated argument values; and the checks of a
+ * GraphQL answer's shape.
+ */
+import fc from 'fast-check';
+import { hasLoneSurrogate, isPlainObject, type Outcome, violation } from './contract.js';
+import { hostileIdValue, hostileText, wrongJsonType } from './generators.js';
+import {
+  type IntParam,
+  MAX_INT,
+  pagingVerdict,
+  REQUEST_POLICIES,
+  ruleActAsUser,
+  ruleAnswer,
+  ruleBlock,
+  ruleCancel,
+  ruleDeleteNotification,
+  ruleList,
+  ruleLookUpUser,
+  ruleMutual,
+  ruleRead,
+  ruleRelationships,
+  ruleRemove,
+  ruleSend,
+  ruleUnblock,
+  ruleUpsert,
+  type Verdict,
+} from './rules.js';
+import { type Actor, type Caller, recordBlock, recordSuccess, subjectOf, type World } from './world.js';
+
+export type ArgType =
+  | 'ID'
+  | 'ID!'
+  | 'String'
+  | 'String!'
+  | 'Int'
+  | 'Boolean'
+  | 'ConnectionRequestStatusFilter'
+  | 'RequestPolicy!'
+  | '[ID!]!';
+
+export interface FieldSpec {
+  name: string;
+  operation: 'query' | 'mutation';
+  args: Record<string, ArgType>;
+  /** The payload type of a success. */
+  success: string;
+  /** The expected answer for arguments that coerced; `undefined` marks an omitted argument. */
+  rule: (caller: Caller, args: Record<string, unknown>) => Promise<Outcome>;
+  /** Keeps the model in step after a success. */
+  onSuccess?: (world: World, args: Record<string, unknown>, caller: Caller) => void;
+  /** Arguments always tried first (with variables), so that rare outcomes are reached. */
+  examples?: (world: World) => { who: Actor; values: Record<string, unknown> }[];
+}
+
+const STATUS_FILTER = ['ALL', 'PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'EXPIRED'];
+
+/** The values of the enum types the fields take. */
+const ENUM_VALUES: Record<string, string[]> = {
+  ConnectionRequestStatusFilter: STATUS_FILTER,
+  RequestPolicy: REQUEST_POLICIES.map((policy) => policy.toUpperCase()),
+};
+
+const asId = (value: unknown) => (value == null ? null : String(value));
+
+/** Page arguments as GraphQL takes them (already coerced to 32-bit ints, or null). */
+function graphqlPaging(args: Record<string, unknown>, defaultPerPage: number): Verdict {
+  const { page, perPage, first, after } = args as Record<string, number | string | null | undefined>;
+  // Cursor paging (first/after), and its mixing with page numbers, has rules of its own.
+  if (first != null || after != null) {
+    if (typeof first === 'number' && (first < 1 || first > 50)) return 'invalid';
+    return 'either';
+  }
+  const int = (value: unknown): IntParam =>
+    value == null ? { kind: 'absent' } : { kind: 'int', value: value as number };
+  return pagingVerdict(int(page), int(perPage), defaultPerPage);
+}
+
+const pagingArgs = { page: 'Int', perPage: 'Int', first: 'Int', after: 'String' } as const;
+
+export const FIELDS: FieldSpec[] = [
+  {
+    name: 'user',
+    operation: 'query',
+    args: { userId: 'ID' },
+    success: 'User',
+    rule: (caller, args) => ruleLookUpUser(caller, asId(args.userId)),
+  },
+  {
+    name: 'sentConnectionRequests',
+    operation: 'query',
+    args: { userId: 'ID', status: 'ConnectionRequestStatusFilter', ...pagingArgs },
+    success: 'ConnectionRequestPage',
+    rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 10)),
+  },
+  {
+    name: 'receivedConnectionRequests',
+    operation: 'query',
+    args: { userId: 'ID', status: 'ConnectionRequestStatusFilter', ...pagingArgs },
+    success: 'ConnectionRequestPage',
+    rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 10)),
+  },
+  {
+    name: 'activeConnections',
+    operation: 'query',
+    args: { userId: 'ID', ...pagingArgs },
+    success: 'ConnectionPage',
+    rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 10)),
+  },
+  {
+    name: 'notifications',
+    operation: 'query',
+    args: { userId: 'ID', unreadOnly: 'Boolean', ...pagingArgs },
+    success: 'NotificationPage',
+    rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 50)),
+  },
+  {
+    name: 'upsertUser',
+    operation: 'mutation',
+    args: { userId: 'ID', displayName: 'String!' },
+    success: 'UpsertUserPayload',
+    rule: (caller, args) => ruleUpsert(caller, asId(args.userId), args.displayName as string),
+  },
+  {
+    name: 'sendConnectionRequest',
+    operation: 'mutation',
+    args: { userId: 'ID', receiverId: 'ID!', message: 'String' },
+    success: 'SendConnectionRequestPayload',
+    rule: (caller, args) =>
+      ruleSend(caller, asId(args.userId), String(args.receiverId), (args.message as string | null | undefined) ?? null),
+  },
+  {
+    name: 'acceptConnectionRequest',
+    operation: 'mutation',
+    args: { userId: 'ID', requestId: 'ID!' },
+    success: 'AcceptConnectionRequestPayload',
+    rule: (caller, args) => ruleAnswer(caller, asId(args.userId), String(args.requestId)),
+    onSuccess: (world, args) => recordSuccess(world, 'accept', String(args.requestId)),
+  },
+  {
+    name: 'declineConnectionRequest',
+    operation: 'mutation',
+    args: { userId: 'ID', requestId: 'ID!' },
+    success: 'DeclineConnectionRequestPayload',
+    rule: (caller, args) => ruleAnswer(caller, asId(args.userId), String(args.requestId)),
+    onSuccess: (world, args) => recordSuccess(world, 'decline', String(args.requestId)),
+  },
+  {
+    name: 'markNotificationRead',
+    operation: 'mutation',
+    args: { userId: 'ID', notificationId: 'ID!' },
+    success: 'MarkNotificationReadPayload',
+    rule: (caller, args) => ruleRead(caller, asId(args.userId), String(args.notificationId)),
+  },
+  {
+    name: 'removeConnection',
+    operation: 'mutation',
+    args: { userId: 'ID', connectionId: 'ID!' },
+    success: 'RemoveConnectionPayload',
+    rule: (caller, args) => ruleRemove(caller, asId(args.userId), String(args.connectionId)),
+    onSuccess: (world, args) => recordSuccess(world, 'remove', String(args.connectionId)),
+  },
+  // Mutual connections and suggestions (beyond the documented API)
+  {
+    name: 'mutualConnections',
+    operation: 'query',
+    args: { userId: 'ID', otherUserId: 'ID!', ...pagingArgs },
+    success: 'MutualConnectionPage',
+    rule: (caller, args) => ruleMutual(caller, asId(args.userId), String(args.otherUserId), graphqlPaging(args, 10)),
+  },
+  {
+    name: 'connectionSuggestions',
+    operation: 'query',
+    args: { userId: 'ID', page: 'Int', perPage: 'Int' },
+    success: 'ConnectionSuggestionPage',
+    rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 10)),
+  },
+  // Cancel, mark all read, delete a notification (beyond the documented API)
+  {
+    name: 'cancelConnectionRequest',
+    operation: 'mutation',
+    args: { userId: 'ID', requestId: 'ID!' },
+    success: 'CancelConnectionRequestPayload',
+    rule: (caller, args) => ruleCancel(caller, asId(args.userId), String(args.requestId)),
+    onSuccess: (world, args) => recordSuccess(world, 'cancel', String(args.requestId)),
+    examples: (world) => [
+      { who: 'user', values: { requestId: world.requestIn } },
+      { who: 'user', values: { requestId: world.requestOut } },
+      { who: 'user', values: { requestId: Number(world.requestOut) } },
+      { who: 'service', values: { userId: world.bob.id, requestId: world.requestIn } },
+    ],
+  },
+  {
+    name: 'markAllNotificationsRead',
+    operation: 'mutation',
+    args: { userId: 'ID' },
+    success: 'MarkAllNotificationsReadPayload',
+    rule: (caller, args) => ruleActAsUser(caller, asId(args.userId)),
+  },
+  {
+    name: 'deleteNotification',
+    operation: 'mutation',
+    args: { userId: 'ID', notificationId: 'ID!' },
+    success: 'DeleteNotificationPayload',
+    rule: (caller, args) => ruleDeleteNotification(caller, asId(args.userId), String(args.notificationId)),
+    onSuccess: (world, args) => recordSuccess(world, 'deleteNotification', String(args.notificationId)),
+    examples: (world) => [
+      { who: 'user', values: { notificationId: world.notificationOther } },
+      { who: 'service', values: { userId: world.alice.id, notificationId: world.notification } },
+      { who: 'user', values: { notificationId: world.notification } },
+    ],
+  },
+  // Blocks, settings and batch status (beyond the documented API)
+  {
+    name: 'settings',
+    operation: 'query',
+    args: { userId: 'ID' },
+    success: 'Settings',
+    rule: (caller, args) => ruleActAsUser(caller, asId(args.userId)),
+  },
+  {
+    name: 'updateSettings',
+    operation: 'mutation',
+    args: { userId: 'ID', acceptRequestsFrom: 'RequestPolicy!' },
+    success: 'Settings',
+    rule: (caller, args) => ruleActAsUser(caller, asId(args.userId)),
+    examples: () => [
+      { who: 'user', values: { acceptRequestsFrom: 'NOBODY' } },
+      { who: 'user', values: { acceptRequestsFrom: 'nobody' } },
+    ],
+  },
+  {
+    name: 'blockedUsers',
+    operation: 'query',
+    args: { userId: 'ID', ...pagingArgs },
+    success: 'BlockedUserPage',
+    rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 10)),
+  },
+  {
+    name: 'blockUser',
+    operation: 'mutation',
+    args: { userId: 'ID', otherUserId: 'ID!' },
+    success: 'BlockUserPayload',
+    rule: (caller, args) => ruleBlock(caller, asId(args.userId), String(args.otherUserId)),
+    onSuccess: (world, args, caller) =>
+      recordBlock(world, asId(args.userId) ?? subjectOf(caller), String(args.otherUserId)),
+    examples: (world) => [
+      { who: 'user', values: { otherUserId: world.alice.id } },
+      { who: 'user', values: { otherUserId: world.carol.id } },
+      { who: 'user', values: { otherUserId: world.carol.id } },
+      { who: 'service', values: { userId: world.gina.id, otherUserId: world.alice.id } },
+    ],
+  },
+  {
+    name: 'unblockUser',
+    operation: 'mutation',
+    args: { userId: 'ID', otherUserId: 'ID!' },
+    success: 'UnblockUserPayload',
+    rule: (caller, args) => ruleUnblock(caller, asId(args.userId), String(args.otherUserId)),
+    examples: (world) => [
+      { who: 'user', values: { otherUserId: world.alice.id } },
+      { who: 'service', values: { userId: world.alice.id, otherUserId: world.frank.id } },
+      { who: 'user', values: { otherUserId: world.frank.id } },
+      { who: 'user', values: { otherUserId: world.gina.id } },
+    ],
+  },
+  {
+    name: 'relationships',
+    operation: 'query',
+    args: { userId: 'ID', userIds: '[ID!]!' },
+    success: 'RelationshipList',
+    rule: (caller, args) => ruleRelationships(caller, asId(args.userId), args.userIds as string[]),
+    examples: (world) => [
+      { who: 'user', values: { userIds: [world.carol.id, world.bob.id, world.frank.id, world.gina.id, 'ghost'] } },
+      { who: 'service', values: { userId: world.bob.id, userIds: world.alice.id } },
+      { who: 'user', values: { userIds: [] } },
+      { who: 'user', values: { userIds: Array.from({ length: 101 }, () => world.bob.id) } },
+    ],
+  },
+];
+
+/** Whether a JSON variable value coerces to the argument's type (GraphQL input coercion). */
+export function coercesTo(type: ArgType, value: unknown): boolean {
+  if (value === undefined) return !type.endsWith('!');
+  if (value === null) return !type.endsWith('!');
+  if (type === '[ID!]!') {
+    // A single value stands for a list of one (input coercion of lists).
+    return (Array.isArray(value) ? value : [value]).every((item) => coercesTo('ID!', item));
+  }
+  switch (type.replace('!', '')) {
+    case 'ID':
+      return typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value));
+    case 'String':
+      return typeof value === 'string';
+    case 'Int':
+      return typeof value === 'number' && Number.isInteger(value) && value >= -(2 ** 31) && value <= MAX_INT;
+    case 'Boolean':
+      return typeof value === 'boolean';
+    default:
+      return typeof value === 'string' && ENUM_VALUES[type.replace('!', '')]!.includes(value);
+  }
+}
+
+/** The value as the resolver sees it after coercion (IDs are strings, lists are lists). */
+export function coerced(type: ArgType, value: unknown): unknown {
+  if (type === '[ID!]!') return (Array.isArray(value) ? value : [value]).map((item) => coerced('ID!', item));
+  return type.startsWith('ID') && typeof value === 'number' ? String(value) : value;
+}
+
+/** A GraphQL literal for a value, and whether that literal is valid for the type. */
+export function literal(type: ArgType, value: unknown): { text: string; valid: boolean } {
+  const base = type.replace('!', '');
+  if (value === null) return { text: 'null', valid: !type.endsWith('!') };
+  if (type === '[ID!]!') {
+    if (!Array.isArray(value)) return literal('ID!', value);
+    const items = value.map((item) => literal('ID!', item));
+    return { text: `[${items.map((item) => item.text).join(', ')}]`, valid: items.every((item) => item.valid) };
+  }
+  if (typeof value === 'string') {
+    if (base in ENUM_VALUES && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value)) {
+      if (['true', 'false', 'null'].includes(value)) return { text: JSON.stringify(value), valid: false };
+      return { text: value, valid: ENUM_VALUES[base]!.includes(value) };
+    }
+    // A JSON string is a GraphQL string, except that GraphQL refuses escaped lone surrogates.
+    return { text: JSON.stringify(value), valid: (base === 'ID' || base === 'String') && !hasLoneSurrogate(value) };
+  }
+  if (typeof value === 'number') {
+    const text = String(value);
+    const isInt = /^-?\d+$/.test(text);
+    const valid = isInt && (base === 'ID' || (base === 'Int' && value >= -(2 ** 31) && value <= MAX_INT));
+    return { text: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text) ? text : '"not-a-number"', valid: valid && isInt };
+  }
+  if (typeof value === 'boolean') return { text: String(value), valid: base === 'Boolean' };
+  // Lists and objects are never valid for these scalar arguments.
+  return { text: Array.isArray(value) ? '[1, "x"]' : '{ a: 1 }', valid: false };
+}
+
+/** A variable type that no argument of this type accepts. */
+export const WRONG_DECLARATION: Record<string, string> = {
+  ID: 'Int',
+  String: 'Int',
+  Int: 'String',
+  Boolean: 'String',
+  ConnectionRequestStatusFilter: 'String',
+  RequestPolicy: 'String!',
+  // `[ID!]!` with its first `!` dropped: a single ID is not a list (variables are not coerced).
+  '[ID]!': 'ID!',
+};
+
+export function argumentValue(type: ArgType, world: World, field: string): fc.Arbitrary<unknown> {
+  const base = type.replace('!', '');
+  const wrong = { arbitrary: wrongJsonType, weight: 1 };
+  const omitted = (weight: number) => ({ arbitrary: fc.constant(undefined), weight });
+  if (type === '[ID!]!') {
+    const userIds = [world.alice.id, world.bob.id, world.carol.id, world.dave.id, world.frank.id, 'ghost'];
+    const item = fc.oneof(
+      { arbitrary: fc.constantFrom(...userIds), weight: 6 },
+      { arbitrary: fc.constantFrom(...userIds).map((id) => (/^\d+$/.test(id) ? Number(id) : id)), weight: 1 },
+      { arbitrary: hostileIdValue, weight: 2 },
+      { arbitrary: fc.integer(), weight: 1 },
+      { arbitrary: fc.constantFrom(null, true, 1.5, {}, [world.alice.id]), weight: 1 },
+    );
+    return fc.oneof(
+      { arbitrary: fc.array(item, { minLength: 1, maxLength: 5 }), weight: 6 },
+      { arbitrary: fc.array(fc.constantFrom(...userIds), { minLength: 1, maxLength: 5 }), weight: 3 },
+      { arbitrary: fc.constant([]), weight: 1 },
+      {
+        arbitrary: fc
+          .integer({ min: 99, max: 101 })
+          .chain((n) => fc.array(fc.constantFrom(...userIds), { minLength: n, maxLength: n })),
+        weight: 1,
+      },
+      // A single ID stands for a list of one.
+      { arbitrary: fc.constantFrom(...userIds), weight: 1 },
+      wrong,
+      omitted(1),
+    );
+  }
+  if (base === 'ID') {
+    const known =
+      field === 'userId' || field === 'receiverId'
+        ? [world.alice.id, world.alice.id, world.bob.id, world.carol.id, world.dave.id, 'fresh']
+        : field === 'otherUserId'
+          ? [world.alice.id, world.bob.id, world.carol.id, world.dave.id, world.frank.id, world.gina.id, 'fresh']
+          : [world.requestIn, world.requestOut, world.connection, world.connectionOther, world.notification];
+    return fc.oneof(
+      { arbitrary: fc.constantFrom(...known), weight: 4 },
+      { arbitrary: fc.constantFrom(...known).map((id) => (/^\d+$/.test(id) ? Number(id) : id)), weight: 1 },
+      { arbitrary: hostileIdValue, weight: 3 },
+      wrong,
+      // An omitted userId acts as the token's subject.
+      omitted(field === 'userId' ? 3 : 1),
+    );
+  }
+  if (field === 'after') {
+    // Cursors: mostly none; else garbage, or base64url of "time:id" with hostile numbers.
+    const forged = fc
+      .tuple(fc.oneof(fc.nat(), fc.maxSafeNat(), fc.constant(8.64e15 + 1)), fc.oneof(fc.nat(), fc.maxSafeNat()))
+      .map(([time, id]) => Buffer.from(`${time}:${id}`).toString('base64url'));
+    return fc.oneof({ arbitrary: hostileText, weight: 1 }, { arbitrary: forged, weight: 1 }, wrong, omitted(8));
+  }
+  if (base === 'String') return fc.oneof({ arbitrary: hostileText, weight: 6 }, wrong, omitted(1));
+  if (base === 'Int') {
+    return fc.oneof(
+      { arbitrary: fc.integer({ min: -2, max: 55 }), weight: 5 },
+      { arbitrary: fc.integer(), weight: 1 },
+      { arbitrary: fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1.5, -0, 1e21, '1', 'abc'), weight: 1 },
+      wrong,
+      omitted(field === 'first' ? 12 : 6),
+    );
+  }
+  if (base === 'Boolean')
+    return fc.oneof({ arbitrary: fc.boolean(), weight: 4 }, fc.constantFrom('true', 0, 1), wrong, omitted(2));
+  const values = ENUM_VALUES[base]!;
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...values), weight: 4 },
+    fc.constantFrom(...values.map((value) => value.toLowerCase()), 'Pending', 'REJECTED', 'true', ''),
+    hostileText.filter((text) => text.length < 200),
+    wrong,
+    omitted(type.endsWith('!') ? 1 : 2),
+  );
+}
+
+export interface GraphQLReply {
+  status: number;
+  text: string;
+  json: unknown;
+}
+
+export type GraphQLResult = {
+  errors: { message: string; extensions?: Record<string, unknown> }[] | undefined;
+  data: any;
+};
+
+/** Checks one GraphQL result: `data` and/or `errors`, no masked unexpected error. */
+function checkGraphQLResult(result: unknown, status: number, details: Record<string, unknown>): GraphQLResult {
+  if (!isPlainObject(result)) throw violation('GraphQL answer is not a JSON object', details);
+  const unknownKeys = Object.keys(result).filter((key) => !['data', 'errors', 'extensions'].includes(key));
+  if (unknownKeys.length > 0 || (!('data' in result) && !('errors' in result))) {
+    throw violation('GraphQL answer is not {data, errors}', details);
+  }
+  const errors = result.errors as GraphQLResult['errors'];
+  if (errors !== undefined) {
+    if (!Array.isArray(errors) || errors.length === 0) throw violation('errors is not a non-empty list', details);
+    for (const error of errors) {
+      if (!isPlainObject(error) || typeof error.message !== 'string') throw violation('malformed error', details);
+      if (error.message === 'Unexpected error.') throw violation('masked unexpected error (a server failure)', details);
+    }
+  }
+  if (status !== 200 && errors === undefined) throw violation('non-200 answer without errors', details);
+  return { errors, data: result.data };
+}
+
+/**
+ * Checks that a GraphQL answer is well-formed: no 5xx, a JSON object with `data` and/or
+ * `errors` (or the documented 413 body; or, for a batch sent as a JSON array, an array of such
+ * results). Returns its errors and data (of every result of a batch).
+ */
+export function checkGraphQLShape(reply: GraphQLReply, context: Record<string, unknown>, batch = false): GraphQLResult {
+  const details = { ...context, status: reply.status, response: reply.text };
+  if (reply.status >= 500) throw violation('5xx answer', details);
+  const body = reply.json;
+  if (reply.status === 413) {
+    if (!isPlainObject(body) || body.code !== 'PAYLOAD_TOO_LARGE' || body.error !== 'Payload Too Large') {
+      throw violation('413 without the documented body', details);
+    }
+    return { errors: [{ message: String(body.message) }], data: undefined };
+  }
+  if (batch && Array.isArray(body)) {
+    const results = body.map((result) => checkGraphQLResult(result, reply.status, details));
+    const errors = results.flatMap((result) => result.errors ?? []);
+    return { errors: errors.length > 0 ? errors : undefined, data: Object.assign({}, ...results.map((r) => r.data)) };
+  }
+  return checkGraphQLResult(body, reply.status, details);
+}
+
+/** A document refused by a limit of the gateway (depth, cost, tokens…) before it ran. */
+export const refusedByLimit = (errors: GraphQLResult['errors']) =>
+  errors?.every((error) => typeof error.extensions?.code === 'string' && /_EXCEEDED$/.test(error.extensions.code)) ??
+  false;

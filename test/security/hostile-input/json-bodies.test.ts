@@ -1,0 +1,393 @@
+/**
+ * Hostile JSON bodies: the REST routes that read one, sent generated fields (texts of every kind,
+ * wrong JSON types, extra and repeated keys, `__proto__`), malformed JSON, JSON that is not an
+ * object, wrong content types and bodies past the REST limit; and ids that are not well-formed
+ * Unicode, which only JSON can carry. See harness.ts for what every answer must be and how runs
+ * reproduce.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { asStored, fail, type Outcome, TEN_MB } from './contract.js';
+import {
+  actor,
+  bodyOf,
+  type ContentType,
+  contentType,
+  hostileIdValue,
+  hostileSegment,
+  hostileText,
+  pathUser,
+  type Segment,
+  segmentOf,
+  wrongJsonType,
+} from './generators.js';
+import { params, RUNS, useHostileInput } from './harness.js';
+import { type Call, describeCall, expectPut, expectSend, expectSettingsPut, expectStatus } from './rest.js';
+import { expectedRelationships, REQUEST_POLICIES, ruleActAsUser } from './rules.js';
+import { type Actor, policyOf, tokenOf } from './world.js';
+
+const { server, createWorld, call, checkRest, postGraphQL, snapshot, expectUnchanged } = useHostileInput();
+
+describe('REST: hostile input on every route', () => {
+  it('PUT /v1/users/{user_id}: hostile ids, names, JSON, types, content types and sizes', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const displayName = fc.oneof(
+      { arbitrary: hostileText, weight: 6 },
+      { arbitrary: wrongJsonType, weight: 2 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const fields = fc.record(
+      {
+        display_name: displayName,
+        extra: fc.oneof(hostileText, wrongJsonType),
+        client_user_id: fc.constantFrom('bob2', 'x'),
+      },
+      { requiredKeys: ['display_name'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        actor,
+        fc.oneof({ arbitrary: pathUser(world), weight: 4 }, { arbitrary: hostileSegment, weight: 1 }),
+        bodyOf(fields),
+        contentType,
+        async (who, user, body, type) => {
+          const caller = { world, actor: who };
+          const request: Call = {
+            method: 'PUT',
+            path: `/v1/users/${user.raw}`,
+            token: tokenOf(caller),
+            body,
+            contentType: type,
+          };
+          const expected = await expectPut(caller, user, body, type);
+          const before = await snapshot(tenant);
+          const reply = await call(request);
+          if (checkRest(request, reply, expected)) {
+            const parsed = JSON.parse(body) as { display_name: string };
+            expect(reply.json).toEqual({
+              client_user_id: user.value,
+              display_name: asStored(parsed.display_name.trim()),
+              created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+            });
+          } else {
+            await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+          }
+        },
+      ),
+      params(RUNS + 10, [
+        ['user', segmentOf(world.alice.id), JSON.stringify({ display_name: TEN_MB }), 'application/json'] as [
+          Actor,
+          Segment,
+          string,
+          ContentType,
+        ],
+      ]),
+    );
+  }, 60_000);
+
+  it('POST /v1/connections/{user_id}/request: hostile receivers, messages, JSON, types and sizes', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const receiver = fc.oneof(
+      {
+        arbitrary: fc.constantFrom('fresh', 'fresh', world.alice.id, world.bob.id, world.carol.id, world.dave.id),
+        weight: 5,
+      },
+      { arbitrary: hostileIdValue, weight: 3 },
+      { arbitrary: fc.integer(), weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const message = fc.oneof(
+      { arbitrary: hostileText, weight: 6 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const fields = fc.record({ receiver_id: receiver, message }, { requiredKeys: ['receiver_id'] });
+    await fc.assert(
+      fc.asyncProperty(actor, pathUser(world), bodyOf(fields), contentType, async (who, user, rawBody, type) => {
+        const caller = { world, actor: who };
+        // "fresh" names a user created for this run, so that valid requests can succeed.
+        let body = rawBody;
+        if (body.includes('"fresh"')) {
+          const fresh = await world.tenant.user('fresh');
+          body = body.replaceAll('"fresh"', JSON.stringify(fresh.id));
+        }
+        const request: Call = {
+          method: 'POST',
+          path: `/v1/connections/${user.raw}/request`,
+          token: tokenOf(caller),
+          body,
+          contentType: type,
+        };
+        const expected = await expectSend(caller, user, body, type);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected)) {
+          const sent = reply.json as { message: string; id: number };
+          expect(Object.keys(sent).sort()).toEqual(['id', 'message']);
+          expect(sent.message).toBe('Connection request sent successfully');
+          expect(Number.isSafeInteger(sent.id)).toBe(true);
+          // What was stored is what was sent, trimmed (a blank message is no message).
+          const fields = JSON.parse(body) as { message?: unknown };
+          const stored = await server.rest(
+            'GET',
+            `/v1/connections/${encodeURIComponent(user.value!)}/sent?per_page=1`,
+            {
+              token: world.tenant.serviceToken,
+            },
+          );
+          const text = typeof fields.message === 'string' ? fields.message.trim() : '';
+          expect(stored.body.requests[0]).toMatchObject({
+            id: sent.id,
+            status: 'pending',
+            message: text ? asStored(text) : null,
+          });
+        } else {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      params(RUNS + 10, [
+        [
+          'user',
+          segmentOf(world.alice.id),
+          JSON.stringify({ receiver_id: world.bob.id, message: TEN_MB }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+      ]),
+    );
+  }, 60_000);
+});
+
+describe('REST: hostile input on the routes beyond the documented API', () => {
+  it('GET and PUT /v1/users/{user_id}/settings: hostile ids, policies, JSON, types, content types and sizes', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const policy = fc.oneof(
+      { arbitrary: fc.constantFrom(...REQUEST_POLICIES), weight: 5 },
+      { arbitrary: fc.mixedCase(fc.constantFrom(...REQUEST_POLICIES)), weight: 2 },
+      {
+        arbitrary: fc.constantFrom(
+          'EVERYONE',
+          'FRIENDS_OF_FRIENDS',
+          'friends-of-friends',
+          ' everyone',
+          'nobody ',
+          'nobody\u0000',
+          'all',
+          'none',
+          'friends',
+          '',
+        ),
+        weight: 2,
+      },
+      { arbitrary: hostileText, weight: 2 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constantFrom(['everyone'], { everyone: true }), weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const fields = fc.record(
+      {
+        accept_requests_from: policy,
+        acceptRequestsFrom: fc.constantFrom('NOBODY', 'nobody'),
+        extra: fc.oneof(hostileText, wrongJsonType),
+      },
+      { requiredKeys: ['accept_requests_from'] },
+    );
+    const input = fc.tuple(
+      fc.constantFrom<'GET' | 'PUT'>('GET', 'PUT', 'PUT', 'PUT'),
+      actor,
+      fc.oneof({ arbitrary: pathUser(world), weight: 4 }, { arbitrary: hostileSegment, weight: 1 }),
+      bodyOf(fields),
+      contentType,
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async ([method, who, user, body, type]) => {
+        const caller = { world, actor: who };
+        const path = `/v1/users/${user.raw}/settings`;
+        const request: Call =
+          method === 'GET'
+            ? { method, path, token: tokenOf(caller) }
+            : { method, path, token: tokenOf(caller), body, contentType: type };
+        let expected: Outcome;
+        if (method === 'PUT') expected = await expectSettingsPut(caller, user, body, type);
+        else if (user.value === null) expected = fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND');
+        else expected = await ruleActAsUser(caller, user.value);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        const succeeded = checkRest(request, reply, expected);
+        if (succeeded) {
+          const stored = await policyOf(world, user.value!);
+          expect(reply.json).toEqual({ accept_requests_from: stored });
+          if (method === 'PUT') {
+            expect(stored).toBe((JSON.parse(asStored(body)) as { accept_requests_from: string }).accept_requests_from);
+          }
+        }
+        // A read changes nothing, and a refused write neither.
+        if (method === 'GET' || !succeeded) {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      params(RUNS + 10, [
+        [
+          [
+            'PUT',
+            'user',
+            segmentOf(world.alice.id),
+            JSON.stringify({ accept_requests_from: TEN_MB }),
+            'application/json',
+          ] as ['GET' | 'PUT', Actor, Segment, string, ContentType],
+        ],
+        [
+          [
+            'PUT',
+            'service',
+            segmentOf(world.bob.id),
+            JSON.stringify({ accept_requests_from: 'friends_of_friends' }),
+            'application/json',
+          ] as ['GET' | 'PUT', Actor, Segment, string, ContentType],
+        ],
+      ]),
+    );
+  }, 60_000);
+
+  it('POST /v1/connections/{user_id}/status: hostile user_ids (types, counts, sizes), JSON and content types', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const { alice, bob, carol, dave, erin, frank, gina } = world;
+    const knownIds = [alice.id, bob.id, carol.id, dave.id, erin.id, frank.id, gina.id, 'ghost'];
+    const notAString = fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom({}, [], [alice.id], { user_id: alice.id }),
+    );
+    const element = fc.oneof(
+      { arbitrary: fc.constantFrom(...knownIds), weight: 6 },
+      { arbitrary: hostileIdValue, weight: 3 },
+      { arbitrary: notAString, weight: 1 },
+    );
+    const userIds = fc.oneof(
+      { arbitrary: fc.array(element, { minLength: 1, maxLength: 6 }), weight: 6 },
+      { arbitrary: fc.array(fc.constantFrom(...knownIds), { minLength: 1, maxLength: 6 }), weight: 4 },
+      { arbitrary: fc.constant([]), weight: 1 },
+      {
+        arbitrary: fc
+          .integer({ min: 98, max: 102 })
+          .chain((n) => fc.array(fc.constantFrom(...knownIds), { minLength: n, maxLength: n })),
+        weight: 2,
+      },
+      { arbitrary: fc.constantFrom(1000, 5000).map((n) => Array.from({ length: n }, (_, i) => `u${i}`)), weight: 1 },
+      { arbitrary: fc.constantFrom(...knownIds), weight: 1 },
+      { arbitrary: hostileText, weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const fields = fc.record(
+      { user_ids: userIds, userIds: fc.constant([alice.id]), extra: fc.oneof(hostileText, wrongJsonType) },
+      { requiredKeys: ['user_ids'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(actor, pathUser(world), bodyOf(fields), contentType, async (who, user, body, type) => {
+        const caller = { world, actor: who };
+        const request: Call = {
+          method: 'POST',
+          path: `/v1/connections/${user.raw}/status`,
+          token: tokenOf(caller),
+          body,
+          contentType: type,
+        };
+        const expected = await expectStatus(caller, user, body, type);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected)) {
+          // In the order asked, a repeated id answered each time, ids echoed as the server read them.
+          const asked = (JSON.parse(asStored(body)) as { user_ids: string[] }).user_ids;
+          expect(reply.json).toEqual({ relationships: expectedRelationships(world, user.value!, asked) });
+        }
+        // A status read changes nothing, answered or refused.
+        await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+      }),
+      params(RUNS + 10, [
+        ['user', segmentOf(alice.id), JSON.stringify({ user_ids: [TEN_MB] }), 'application/json'] as [
+          Actor,
+          Segment,
+          string,
+          ContentType,
+        ],
+        [
+          'user',
+          segmentOf(alice.id),
+          JSON.stringify({ user_ids: [...knownIds, alice.id, carol.id, 'x\ud800', 'ghost\u0000'] }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+        [
+          'service',
+          segmentOf(bob.id),
+          JSON.stringify({ user_ids: Array.from({ length: 100 }, (_, i) => knownIds[i % knownIds.length]) }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+        [
+          'service',
+          segmentOf(bob.id),
+          JSON.stringify({ user_ids: Array.from({ length: 101 }, () => alice.id) }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+      ]),
+    );
+  }, 60_000);
+});
+
+describe('ids that are not well-formed Unicode', () => {
+  // PostgreSQL text cannot hold a lone surrogate: the driver writes U+FFFD in its place, so
+  // "eve\ud800", "eve\udfff" and "eve\ufffd" would all name one user. An id with a lone
+  // surrogate must be refused or name nobody, never another user.
+  it('do not alias the user whose id has U+FFFD in their place', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const real = `eve\ufffd${world.alice.id}`;
+    const created = await server.rest('PUT', `/v1/users/${encodeURIComponent(real)}`, {
+      token: world.tenant.serviceToken,
+      body: { display_name: 'The real one' },
+    });
+    expect(created.status).toBe(201);
+    const before = await snapshot(tenant);
+    for (const alias of [real.replace('\ufffd', '\ud800'), real.replace('\ufffd', '\udfff')]) {
+      const read = await postGraphQL(
+        world.tenant.serviceToken,
+        JSON.stringify({
+          query: 'query($u: ID) { user(userId: $u) { __typename ... on User { clientUserId } ... on Error { code } } }',
+          variables: { u: alias },
+        }),
+      );
+      const sent = await postGraphQL(
+        world.alice.token,
+        JSON.stringify({
+          query: 'mutation($to: ID!) { sendConnectionRequest(receiverId: $to) { __typename ... on Error { code } } }',
+          variables: { to: alias },
+        }),
+      );
+      const rest = await call({
+        method: 'POST',
+        path: `/v1/connections/${world.alice.id}/request`,
+        token: world.alice.token,
+        body: JSON.stringify({ receiver_id: alias }),
+      });
+      const found = [read, sent].map((reply) => Object.values((reply.json as any)?.data ?? {})[0] as any);
+      expect({
+        alias: JSON.stringify(alias),
+        user: found[0]?.__typename,
+        send: found[1]?.__typename,
+        rest: rest.status,
+      }).toEqual({
+        alias: JSON.stringify(alias),
+        user: expect.stringMatching(/^(NotFoundError|ValidationError)$/),
+        send: expect.stringMatching(/^(NotFoundError|ValidationError)$/),
+        rest: expect.toBeOneOf([400, 404]),
+      });
+      await expectUnchanged(tenant, before, { alias: JSON.stringify(alias) });
+    }
+  });
+});

@@ -1,0 +1,394 @@
+/**
+ * Hostile paths: every REST route called with generated path ids (user, request, connection and
+ * notification ids, ids of other users, ids no row can have, segments that are not valid URL
+ * encoding), repeated calls, a body where none is read, every wrong method, and unknown and
+ * mangled paths under /v1. See harness.ts for what every answer must be and how runs reproduce.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { routes as gatewayRoutes } from '../../../src/rest/routes.js';
+import {
+  ANY_BODY_LIMIT,
+  declineBodyRefusal,
+  fail,
+  type Outcome,
+  possibleUserId,
+  REST_BODY_LIMIT,
+  STATUS_OF_CODE,
+  succeed,
+  union,
+} from './contract.js';
+import { actor, hostileSegment, hostileText, junkBody, pathUser, type Segment, segmentOf } from './generators.js';
+import { params, RUNS, useHostileInput } from './harness.js';
+import { type Call, describeCall, ignoredBody, REST_ROUTES } from './rest.js';
+import {
+  ruleActAsUser,
+  ruleAnswer,
+  ruleBlock,
+  ruleCancel,
+  ruleDeleteNotification,
+  ruleLookUpUser,
+  ruleRead,
+  ruleRemove,
+  ruleUnblock,
+} from './rules.js';
+import { type Actor, blockExists, recordBlock, recordSuccess, tokenOf, unreadCount } from './world.js';
+
+const { createWorld, call, checkRest, snapshot, expectUnchanged } = useHostileInput();
+
+describe('REST: hostile input on every route', () => {
+  it('covers every route of the gateway', () => {
+    const served = gatewayRoutes.map((route) => `${route.method} ${route.path}`).sort();
+    expect(served).toEqual([...REST_ROUTES].sort());
+  });
+
+  it('GET /v1/users/{user_id}: hostile ids and query strings', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    await fc.assert(
+      fc.asyncProperty(
+        actor,
+        pathUser(world),
+        fc.option(fc.string({ unit: 'grapheme', maxLength: 30 }), { nil: undefined }),
+        async (who, user, junkQuery) => {
+          const caller = { world, actor: who };
+          const query = junkQuery === undefined ? '' : `?${encodeURIComponent(junkQuery)}=${junkQuery.length}`;
+          const request: Call = { method: 'GET', path: `/v1/users/${user.raw}${query}`, token: tokenOf(caller) };
+          const expected =
+            user.value === null
+              ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
+              : await ruleLookUpUser(caller, user.value);
+          const before = await snapshot(tenant);
+          const reply = await call(request);
+          if (checkRest(request, reply, expected)) {
+            const body = reply.json as Record<string, unknown>;
+            expect(Object.keys(body).sort()).toEqual(['client_user_id', 'created_at', 'display_name']);
+            expect(body.client_user_id).toBe(user.value);
+          }
+          await expectUnchanged(tenant, before, { request: describeCall(request) });
+        },
+      ),
+      params(),
+    );
+  }, 60_000);
+
+  it('accept, decline, read and DELETE: hostile path ids, ids of other users, repeated calls', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    type Kind = 'accept' | 'decline' | 'read' | 'remove';
+    const known: Record<Kind, string[]> = {
+      accept: [world.requestIn, world.requestOut],
+      decline: [world.requestIn, world.requestOut],
+      read: [world.notification, world.notificationOther],
+      remove: [world.connection, world.connectionOther],
+    };
+    const idSegment = (kind: Kind) =>
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...known[kind]).map(segmentOf), weight: 3 },
+        { arbitrary: fc.maxSafeNat().map((n) => segmentOf(String(n))), weight: 1 },
+        { arbitrary: hostileSegment, weight: 4 },
+      );
+    const input = fc.constantFrom<Kind>('accept', 'decline', 'read', 'remove').chain((kind) =>
+      fc.record({
+        kind: fc.constant(kind),
+        who: actor,
+        user: pathUser(world),
+        id: idSegment(kind),
+        // Accept, read and DELETE read no body: one sent anyway is ignored (unless it is too large).
+        // The decline reads an optional one, `{"silent": true}` (see declineBodyRefusal).
+        body: fc.option(
+          fc.oneof(
+            fc.constantFrom(
+              '{',
+              '{"receiver_id":"x"}',
+              'null',
+              '{"silent":true}',
+              '{"silent":false}',
+              '{"silent":"yes"}',
+            ),
+            hostileText,
+          ),
+          { nil: undefined },
+        ),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async ({ kind, who, user, id, body }) => {
+        const caller = { world, actor: who };
+        const path = {
+          accept: `/v1/connections/${user.raw}/accept/${id.raw}`,
+          decline: `/v1/connections/${user.raw}/decline/${id.raw}`,
+          read: `/v1/connections/${user.raw}/notifications/${id.raw}/read`,
+          remove: `/v1/connections/${user.raw}/${id.raw}`,
+        }[kind];
+        const request: Call = { method: kind === 'remove' ? 'DELETE' : 'POST', path, token: tokenOf(caller), body };
+        let expected: Outcome;
+        if (body !== undefined && Buffer.byteLength(body) > ANY_BODY_LIMIT) expected = fail('PAYLOAD_TOO_LARGE');
+        else if (user.value === null || id.value === null) expected = fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND');
+        else {
+          const rule = { accept: ruleAnswer, decline: ruleAnswer, read: ruleRead, remove: ruleRemove }[kind];
+          expected = await rule(caller, user.value, id.value);
+          // A forbidden caller is refused before anything else is read.
+          if (
+            body !== undefined &&
+            Buffer.byteLength(body) > REST_BODY_LIMIT &&
+            !expected.codes.includes('FORBIDDEN')
+          ) {
+            expected = union(expected, fail('PAYLOAD_TOO_LARGE'));
+          } else if (kind === 'decline' && !expected.codes.includes('FORBIDDEN')) {
+            // The body is read before the request is looked up.
+            const refusal = declineBodyRefusal(body);
+            if (refusal) expected = fail(refusal);
+          }
+        }
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected)) {
+          const message = {
+            accept: 'Connection request accepted successfully',
+            decline: 'Connection request declined successfully',
+            read: 'Notification marked as read',
+            remove: 'Connection removed successfully',
+          }[kind];
+          expect(reply.json).toEqual({ message });
+          recordSuccess(world, kind, id.value!);
+        } else {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      params(RUNS + 20),
+    );
+  }, 60_000);
+
+  it('answers a wrong method on every route with 405 and its Allow header, and changes nothing', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const paths = [
+      `/v1/users/${world.alice.id}`,
+      `/v1/connections/${world.alice.id}/request`,
+      `/v1/connections/${world.alice.id}/accept/${world.requestIn}`,
+      `/v1/connections/${world.alice.id}/decline/${world.requestIn}`,
+      `/v1/connections/${world.alice.id}/sent`,
+      `/v1/connections/${world.alice.id}/received`,
+      `/v1/connections/${world.alice.id}/active`,
+      `/v1/connections/${world.alice.id}/notifications`,
+      `/v1/connections/${world.alice.id}/notifications/${world.notification}/read`,
+      `/v1/connections/${world.alice.id}/${world.connection}`,
+      // Beyond the documented API
+      `/v1/connections/${world.alice.id}/cancel/${world.requestOut}`,
+      `/v1/connections/${world.alice.id}/notifications/read`,
+      `/v1/connections/${world.alice.id}/notifications/${world.notification}`,
+      `/v1/users/${world.alice.id}/settings`,
+      `/v1/users/${world.alice.id}/blocked`,
+      `/v1/users/${world.alice.id}/blocked/${world.frank.id}`,
+      `/v1/connections/${world.alice.id}/status`,
+      `/v1/connections/${world.alice.id}/mutual/${world.carol.id}`,
+      `/v1/connections/${world.alice.id}/suggestions`,
+    ];
+    // The methods each path serves, from the route table.
+    const allowed = (path: string) =>
+      gatewayRoutes
+        .filter((route) => {
+          const pattern = route.path.split('/');
+          const parts = path.split('/');
+          return pattern.length === parts.length && pattern.every((p, i) => p.startsWith(':') || p === parts[i]);
+        })
+        .map((route) => route.method as string);
+    for (const path of paths) {
+      for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD']) {
+        if (allowed(path).includes(method)) continue;
+        const request: Call = {
+          method,
+          path,
+          token: world.alice.token,
+          ...(['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) && { body: '{"display_name":"X"}' }),
+        };
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        checkRest(request, reply, fail('METHOD_NOT_ALLOWED'));
+        expect({ method, path, allow: reply.headers.get('allow')?.split(/,\s*/).sort() }).toEqual({
+          method,
+          path,
+          allow: [...new Set(allowed(path))].sort(),
+        });
+        await expectUnchanged(tenant, before, { request: describeCall(request) });
+      }
+    }
+  }, 60_000);
+
+  it('unknown and mangled paths under /v1: a documented error or a success, never a 5xx', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const segment = fc.oneof(
+      fc.constantFrom('v1', 'users', 'connections', 'request', 'accept', 'decline', 'sent', 'received', 'active'),
+      fc.constantFrom('notifications', 'read', world.alice.id, world.requestIn, world.connection, '', '.', '..'),
+      fc.constantFrom('cancel', 'status', 'settings', 'blocked', 'mutual', 'suggestions', world.bob.id),
+      hostileSegment.map((s) => s.raw),
+    );
+    const input = fc.record({
+      method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+      segments: fc.array(segment, { maxLength: 7 }),
+      body: fc.option(fc.constantFrom('{}', '{', '{"display_name":"Y","receiver_id":"bob2"}'), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ method, segments, body }) => {
+        const request: Call = {
+          method,
+          path: `/v1/${segments.join('/')}`,
+          token: world.alice.token,
+          ...(method !== 'GET' && body !== undefined && { body }),
+        };
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        const anything = union(succeed(200, 201), fail(...Object.keys(STATUS_OF_CODE)));
+        if (!checkRest(request, reply, anything)) {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      params(),
+    );
+  }, 60_000);
+});
+
+describe('REST: hostile input on the routes beyond the documented API', () => {
+  it('PUT and DELETE /v1/users/{user_id}/blocked/{other_id}: hostile ids, oneself, repeated calls', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const { alice, bob, carol, dave, frank, gina } = world;
+    const other = fc.oneof(
+      {
+        arbitrary: fc.constantFrom(alice.id, bob.id, carol.id, dave.id, frank.id, gina.id, 'fresh').map(segmentOf),
+        weight: 5,
+      },
+      { arbitrary: hostileSegment, weight: 3 },
+    );
+    const input = fc.record({
+      method: fc.constantFrom('PUT', 'DELETE'),
+      who: actor,
+      user: pathUser(world),
+      other,
+      body: junkBody,
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ method, who, user, other: named, body }) => {
+        const caller = { world, actor: who };
+        // "fresh" names a user created for this run, so that new blocks can be made.
+        const other = named.value === 'fresh' ? segmentOf((await world.tenant.user('fresh')).id) : named;
+        const request: Call = {
+          method,
+          path: `/v1/users/${user.raw}/blocked/${other.raw}`,
+          token: tokenOf(caller),
+          body,
+        };
+        const expected = await ignoredBody(body, [user, other], () =>
+          method === 'PUT'
+            ? ruleBlock(caller, user.value, other.value!)
+            : ruleUnblock(caller, user.value, other.value!),
+        );
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected)) {
+          if (method === 'PUT') {
+            expect(reply.json).toEqual({
+              message: 'User blocked',
+              blocked: {
+                client_user_id: other.value,
+                display_name: expect.any(String),
+                blocked_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+              },
+            });
+            recordBlock(world, user.value!, other.value!);
+          } else {
+            expect(reply.json).toEqual({ message: 'User unblocked' });
+          }
+          expect(await blockExists(world, user.value!, other.value!)).toBe(method === 'PUT');
+        } else {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      params(RUNS + 10),
+    );
+  }, 60_000);
+
+  it('cancel, mark all read and DELETE notification: hostile path ids, ids of other users, repeated calls', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    type Kind = 'cancel' | 'readAll' | 'deleteNotification';
+    type Input = { kind: Kind; who: Actor; user: Segment; id: Segment; body: string | undefined };
+    const known = {
+      cancel: [world.requestIn, world.requestOut],
+      deleteNotification: [world.notification, world.notificationOther],
+    };
+    const idSegment = (kind: Kind): fc.Arbitrary<Segment> =>
+      kind === 'readAll'
+        ? fc.constant(segmentOf('unused'))
+        : fc.oneof(
+            { arbitrary: fc.constantFrom(...known[kind]).map(segmentOf), weight: 4 },
+            { arbitrary: fc.maxSafeNat().map((n) => segmentOf(String(n))), weight: 1 },
+            { arbitrary: hostileSegment, weight: 3 },
+          );
+    const input = fc
+      .constantFrom<Kind>('cancel', 'readAll', 'deleteNotification')
+      .chain((kind) =>
+        fc.record({ kind: fc.constant(kind), who: actor, user: pathUser(world), id: idSegment(kind), body: junkBody }),
+      );
+    await fc.assert(
+      fc.asyncProperty(input, async ({ kind, who, user, id, body }) => {
+        const caller = { world, actor: who };
+        const path = {
+          cancel: `/v1/connections/${user.raw}/cancel/${id.raw}`,
+          readAll: `/v1/connections/${user.raw}/notifications/read`,
+          deleteNotification: `/v1/connections/${user.raw}/notifications/${id.raw}`,
+        }[kind];
+        const request: Call = {
+          method: kind === 'deleteNotification' ? 'DELETE' : 'POST',
+          path,
+          token: tokenOf(caller),
+          body,
+        };
+        const expected = await ignoredBody(body, kind === 'readAll' ? [user] : [user, id], () => {
+          if (kind === 'cancel') return ruleCancel(caller, user.value, id.value!);
+          if (kind === 'readAll') return ruleActAsUser(caller, user.value);
+          return ruleDeleteNotification(caller, user.value, id.value!);
+        });
+        const unread = user.value !== null && possibleUserId(user.value) ? await unreadCount(world, user.value) : 0;
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected)) {
+          const answer = {
+            cancel: { message: 'Connection request cancelled successfully' },
+            readAll: { message: 'All notifications marked as read', marked: unread },
+            deleteNotification: { message: 'Notification deleted' },
+          }[kind];
+          expect(reply.json).toEqual(answer);
+          if (kind === 'readAll') expect(await unreadCount(world, user.value!)).toBe(0);
+          else recordSuccess(world, kind, id.value!);
+        } else {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      // The runs the model must get right whatever is generated: the receiver withdrawing (not the
+      // sender), the sender withdrawing twice, the user deleting its notification twice.
+      params(
+        RUNS + 20,
+        (
+          [
+            ['cancel', 'user', world.alice.id, world.requestIn],
+            ['cancel', 'service', world.alice.id, world.requestIn],
+            ['cancel', 'service', world.bob.id, world.requestOut],
+            ['cancel', 'user', world.alice.id, world.requestOut],
+            ['cancel', 'service', world.alice.id, world.requestOut],
+            ['cancel', 'service', world.bob.id, world.requestIn],
+            ['deleteNotification', 'service', world.bob.id, world.notification],
+            ['deleteNotification', 'user', world.alice.id, world.notificationOther],
+            ['deleteNotification', 'user', world.alice.id, world.notification],
+            ['deleteNotification', 'user', world.alice.id, world.notification],
+            ['readAll', 'user', world.alice.id, 'unused'],
+          ] as const
+        ).map(([kind, who, user, id]): [Input] => [
+          { kind, who, user: segmentOf(user), id: segmentOf(id), body: undefined },
+        ]),
+      ),
+    );
+  }, 60_000);
+});

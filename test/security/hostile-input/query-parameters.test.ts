@@ -1,0 +1,179 @@
+/**
+ * Hostile query parameters: the REST lists called with generated `page`, `per_page`, `status`
+ * and `unread_only` values and junk in the query string. See harness.ts for what every answer
+ * must be and how runs reproduce.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fail } from './contract.js';
+import { actor, booleanValue, hostileSegment, pageValue, pathUser, segmentOf, statusValue } from './generators.js';
+import { params, RUNS, useHostileInput } from './harness.js';
+import { type Call, describeCall } from './rest.js';
+import { booleanVerdict, combine, intParam, pagingVerdict, ruleList, ruleMutual, statusVerdict } from './rules.js';
+import { tokenOf } from './world.js';
+
+const { server, createWorld, call, checkRest, snapshot, expectUnchanged } = useHostileInput();
+
+describe('REST: hostile input on every route', () => {
+  it('GET sent, received, active and notifications: hostile page, per_page, status and unread_only', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    type List = 'sent' | 'received' | 'active' | 'notifications';
+    const input = fc.record({
+      list: fc.constantFrom<List>('sent', 'received', 'active', 'notifications'),
+      who: actor,
+      user: pathUser(world),
+      page: fc.option(pageValue, { nil: undefined }),
+      perPage: fc.option(pageValue, { nil: undefined }),
+      status: fc.option(statusValue, { nil: undefined }),
+      unreadOnly: fc.option(booleanValue, { nil: undefined }),
+      junk: fc.option(fc.constantFrom('&page', '&=&&', '&%zz=%zz', '&page[]=1', '&per_page=abc', '#frag'), {
+        nil: undefined,
+      }),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ list, who, user, page, perPage, status, unreadOnly, junk }) => {
+        const caller = { world, actor: who };
+        const query = new URLSearchParams();
+        if (page !== undefined) query.set('page', page);
+        if (perPage !== undefined) query.set('per_page', perPage);
+        if (status !== undefined) query.set('status', status);
+        if (unreadOnly !== undefined) query.set('unread_only', unreadOnly);
+        const path = `/v1/connections/${user.raw}/${list}?${query}${junk ?? ''}`;
+        const request: Call = { method: 'GET', path, token: tokenOf(caller) };
+        // What the server reads: the query as the URL parser leaves it.
+        const seen = new URL(`${server.url}${path}`).searchParams;
+        const defaultPerPage = list === 'notifications' ? 50 : 10;
+        const pageParam = intParam(seen.get('page'));
+        const perPageParam = intParam(seen.get('per_page'));
+        const verdict = combine(
+          pagingVerdict(pageParam, perPageParam, defaultPerPage),
+          list === 'sent' || list === 'received' ? statusVerdict(seen.get('status')) : 'valid',
+          list === 'notifications' ? booleanVerdict(seen.get('unread_only')) : 'valid',
+        );
+        const expected =
+          user.value === null
+            ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
+            : await ruleList(caller, user.value, verdict);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected) && verdict === 'valid') {
+          const body = reply.json as Record<string, any>;
+          const items = {
+            sent: 'requests',
+            received: 'requests',
+            active: 'connections',
+            notifications: 'notifications',
+          }[list];
+          const size = perPageParam.kind === 'int' ? perPageParam.value : defaultPerPage;
+          expect(body.pagination).toMatchObject({
+            current_page: pageParam.kind === 'int' ? pageParam.value : 1,
+            per_page: size,
+          });
+          expect(body[items].length).toBeLessThanOrEqual(size);
+        }
+        await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+      }),
+      params(RUNS + 20),
+    );
+  }, 60_000);
+});
+
+describe('REST: hostile input on mutual connections and suggestions', () => {
+  it('GET mutual/{other_id} and suggestions: hostile ids, page and per_page', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const input = fc.record({
+      route: fc.constantFrom('mutual' as const, 'suggestions' as const),
+      who: actor,
+      user: pathUser(world),
+      other: fc.oneof(
+        { arbitrary: fc.constantFrom(world.alice.id, world.bob.id, world.carol.id).map(segmentOf), weight: 3 },
+        { arbitrary: hostileSegment, weight: 2 },
+      ),
+      page: fc.option(pageValue, { nil: undefined }),
+      perPage: fc.option(pageValue, { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ route, who, user, other, page, perPage }) => {
+        const caller = { world, actor: who };
+        const query = new URLSearchParams();
+        if (page !== undefined) query.set('page', page);
+        if (perPage !== undefined) query.set('per_page', perPage);
+        const path = `/v1/connections/${user.raw}/${route === 'mutual' ? `mutual/${other.raw}` : route}?${query}`;
+        const request: Call = { method: 'GET', path, token: tokenOf(caller) };
+        // What the server reads: the query as the URL parser leaves it.
+        const seen = new URL(`${server.url}${path}`).searchParams;
+        const perPageParam = intParam(seen.get('per_page'));
+        const paging = pagingVerdict(intParam(seen.get('page')), perPageParam, 10);
+        const expected =
+          user.value === null || (route === 'mutual' && other.value === null)
+            ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
+            : route === 'mutual'
+              ? await ruleMutual(caller, user.value, other.value!, paging)
+              : await ruleList(caller, user.value, paging);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected) && paging === 'valid') {
+          const body = reply.json as Record<string, any>;
+          const size = perPageParam.kind === 'int' ? perPageParam.value : 10;
+          expect(body.pagination).toMatchObject({ per_page: size });
+          expect(body[route === 'mutual' ? 'mutual_connections' : 'suggestions'].length).toBeLessThanOrEqual(size);
+        }
+        await expectUnchanged(tenant, before, { request: describeCall(request) });
+      }),
+      params(RUNS + 20),
+    );
+  }, 60_000);
+});
+
+describe('REST: hostile input on the routes beyond the documented API', () => {
+  it('GET /v1/users/{user_id}/blocked: hostile ids, page and per_page', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const input = fc.record({
+      who: actor,
+      user: pathUser(world),
+      page: fc.option(pageValue, { nil: undefined }),
+      perPage: fc.option(pageValue, { nil: undefined }),
+      junk: fc.option(fc.constantFrom('&page', '&=&&', '&%zz=%zz', '&page[]=1', '&per_page=abc', '#frag'), {
+        nil: undefined,
+      }),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ who, user, page, perPage, junk }) => {
+        const caller = { world, actor: who };
+        const query = new URLSearchParams();
+        if (page !== undefined) query.set('page', page);
+        if (perPage !== undefined) query.set('per_page', perPage);
+        const path = `/v1/users/${user.raw}/blocked?${query}${junk ?? ''}`;
+        const request: Call = { method: 'GET', path, token: tokenOf(caller) };
+        const seen = new URL(`${server.url}${path}`).searchParams;
+        const pageParam = intParam(seen.get('page'));
+        const perPageParam = intParam(seen.get('per_page'));
+        const verdict = pagingVerdict(pageParam, perPageParam, 10);
+        const expected =
+          user.value === null
+            ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
+            : await ruleList(caller, user.value, verdict);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected) && verdict === 'valid') {
+          const body = reply.json as { blocked: Record<string, unknown>[]; pagination: Record<string, number> };
+          const size = perPageParam.kind === 'int' ? perPageParam.value : 10;
+          const current = pageParam.kind === 'int' ? pageParam.value : 1;
+          expect(body.pagination).toMatchObject({ current_page: current, per_page: size });
+          // alice blocks frank; bob blocks no one.
+          const all = user.value === world.alice.id ? [world.frank.id] : [];
+          expect(body.pagination.total_items).toBe(all.length);
+          expect(body.blocked.map((b) => b.client_user_id)).toEqual(all.slice((current - 1) * size, current * size));
+          for (const blocked of body.blocked) {
+            expect(Object.keys(blocked).sort()).toEqual(['blocked_at', 'client_user_id', 'display_name']);
+          }
+        }
+        await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+      }),
+      params(RUNS),
+    );
+  }, 60_000);
+});

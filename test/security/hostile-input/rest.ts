@@ -1,0 +1,189 @@
+/**
+ * The REST routes the properties drive, requests as they send them, and the rules of the REST
+ * shim that come before the domain's: the size limits, the path and the caller before the body,
+ * then the JSON body itself.
+ */
+import { routes as gatewayRoutes } from '../../../src/rest/routes.js';
+import {
+  ANY_BODY_LIMIT,
+  asStored,
+  fail,
+  isPlainObject,
+  type Outcome,
+  parseJson,
+  REST_BODY_LIMIT,
+  union,
+} from './contract.js';
+import { type ContentType, isJsonContentType, type Segment } from './generators.js';
+import { acting, REQUEST_POLICIES, ruleActAsUser, ruleRelationships, ruleSend, ruleUpsert } from './rules.js';
+import type { Caller } from './world.js';
+
+/** The REST routes the hostile-input tests drive, as the gateway's route table names them. */
+export const REST_ROUTES = [
+  'GET /v1/users/:userId',
+  'PUT /v1/users/:userId',
+  'POST /v1/connections/:userId/request',
+  'POST /v1/connections/:userId/accept/:requestId',
+  'POST /v1/connections/:userId/decline/:requestId',
+  'GET /v1/connections/:userId/sent',
+  'GET /v1/connections/:userId/received',
+  'GET /v1/connections/:userId/active',
+  'GET /v1/connections/:userId/notifications',
+  'POST /v1/connections/:userId/notifications/:notificationId/read',
+  'DELETE /v1/connections/:userId/:connectionId',
+  // Cancel, mark all read, delete a notification (beyond the documented API)
+  'POST /v1/connections/:userId/cancel/:requestId',
+  'POST /v1/connections/:userId/notifications/read',
+  'DELETE /v1/connections/:userId/notifications/:notificationId',
+  // Blocks, settings and batch status (beyond the documented API)
+  'GET /v1/users/:userId/settings',
+  'PUT /v1/users/:userId/settings',
+  'GET /v1/users/:userId/blocked',
+  'PUT /v1/users/:userId/blocked/:otherUserId',
+  'DELETE /v1/users/:userId/blocked/:otherUserId',
+  'POST /v1/connections/:userId/status',
+  // Mutual connections and suggestions (beyond the documented API)
+  'GET /v1/connections/:userId/mutual/:otherId',
+  'GET /v1/connections/:userId/suggestions',
+];
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+export interface Call {
+  method: string;
+  path: string;
+  token?: string | null;
+  body?: string | undefined;
+  contentType?: ContentType | undefined;
+  headers?: Record<string, string>;
+}
+
+/** A description of a request for failure messages (bodies shortened). */
+export function describeCall(request: Call) {
+  return {
+    method: request.method,
+    path: request.path.length > 300 ? `${request.path.slice(0, 300)}…` : request.path,
+    contentType: request.contentType,
+    body: request.body,
+    bodyBytes: request.body === undefined ? 0 : Buffer.byteLength(request.body),
+  };
+}
+
+/** The route a path would be served by (for the statistics), or `?`. */
+export function routeOf(method: string, pathname: string): string {
+  const parts = pathname.split('/');
+  const matches = gatewayRoutes.filter((route) => {
+    const pattern = route.path.split('/');
+    return pattern.length === parts.length && pattern.every((p, i) => p.startsWith(':') || p === parts[i]);
+  });
+  const best = matches
+    .filter((route) => route.method === method)
+    .sort((a, b) => b.path.split(':').length - a.path.split(':').length)
+    .at(-1);
+  return best?.path ?? '?';
+}
+
+/** The outcome of a JSON body: malformed, not an object, or whatever its fields lead to. */
+export async function bodyOutcome(
+  body: string,
+  type: ContentType,
+  onObject: (fields: Record<string, unknown>) => Promise<Outcome>,
+): Promise<Outcome> {
+  // The server reads the body as UTF-8: lone surrogates arrive as U+FFFD.
+  const text = asStored(body);
+  let outcome: Outcome;
+  if (text.trim() === '') outcome = fail('VALIDATION_FAILED');
+  else {
+    const parsed = parseJson(text);
+    if (!parsed.ok) outcome = fail('INVALID_JSON');
+    else if (!isPlainObject(parsed.value)) outcome = fail('VALIDATION_FAILED');
+    else outcome = await onObject(parsed.value);
+  }
+  // The README documents JSON bodies only: another content type may also be refused as such.
+  return isJsonContentType(type) ? outcome : union(outcome, fail('VALIDATION_FAILED', 'INVALID_JSON'));
+}
+
+/** Size limits, the path and the caller come before the body (413 over 256 KiB comes first of all). */
+export function bodyGate(caller: Caller, user: Segment, body: string): { refused: Outcome } | { target: string } {
+  const bytes = Buffer.byteLength(body);
+  if (bytes > ANY_BODY_LIMIT) return { refused: fail('PAYLOAD_TOO_LARGE') };
+  if (user.value === null) return { refused: fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND') };
+  const who = acting(caller, user.value);
+  if ('refused' in who) return who;
+  if (bytes > REST_BODY_LIMIT) return { refused: fail('PAYLOAD_TOO_LARGE') };
+  return who;
+}
+
+export async function expectPut(caller: Caller, user: Segment, body: string, type: ContentType): Promise<Outcome> {
+  const gate = bodyGate(caller, user, body);
+  if ('refused' in gate) return gate.refused;
+  return bodyOutcome(body, type, async (fields) => {
+    const name = fields.display_name;
+    if (typeof name !== 'string') return fail('VALIDATION_FAILED');
+    return ruleUpsert(caller, gate.target, name);
+  });
+}
+
+export async function expectSend(caller: Caller, user: Segment, body: string, type: ContentType): Promise<Outcome> {
+  const gate = bodyGate(caller, user, body);
+  if ('refused' in gate) return gate.refused;
+  return bodyOutcome(body, type, async (fields) => {
+    let receiver = fields.receiver_id;
+    // Numeric ids may be sent as JSON numbers (integers only).
+    if (typeof receiver === 'number' && Number.isInteger(receiver)) receiver = String(receiver);
+    if (typeof receiver !== 'string') return fail('VALIDATION_FAILED');
+    const message = fields.message;
+    if (message != null && typeof message !== 'string') return fail('VALIDATION_FAILED');
+    return ruleSend(caller, gate.target, receiver, message ?? null);
+  });
+}
+
+/**
+ * Routes that read no body: one sent anyway is ignored, unless it is over the request limit
+ * (413 before anything else) or over the REST body limit (413, unless the caller is refused first).
+ */
+export async function ignoredBody(
+  body: string | undefined,
+  segments: Segment[],
+  rule: () => Promise<Outcome>,
+): Promise<Outcome> {
+  const bytes = body === undefined ? 0 : Buffer.byteLength(body);
+  if (bytes > ANY_BODY_LIMIT) return fail('PAYLOAD_TOO_LARGE');
+  if (segments.some((segment) => segment.value === null)) return fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND');
+  const expected = await rule();
+  return bytes > REST_BODY_LIMIT && !expected.codes.includes('FORBIDDEN')
+    ? union(expected, fail('PAYLOAD_TOO_LARGE'))
+    : expected;
+}
+
+/** PUT settings: the policy is checked by the REST shim (exact lower-case names) before the user is read. */
+export async function expectSettingsPut(
+  caller: Caller,
+  user: Segment,
+  body: string,
+  type: ContentType,
+): Promise<Outcome> {
+  const gate = bodyGate(caller, user, body);
+  if ('refused' in gate) return gate.refused;
+  return bodyOutcome(body, type, async (fields) => {
+    const policy = fields.accept_requests_from;
+    if (typeof policy !== 'string' || !REQUEST_POLICIES.includes(policy)) return fail('VALIDATION_FAILED');
+    return ruleActAsUser(caller, gate.target);
+  });
+}
+
+/** POST status: `user_ids` must be an array of strings (the shim), of 1 to 100 ids (the domain). */
+export async function expectStatus(caller: Caller, user: Segment, body: string, type: ContentType): Promise<Outcome> {
+  const gate = bodyGate(caller, user, body);
+  if ('refused' in gate) return gate.refused;
+  return bodyOutcome(body, type, async (fields) => {
+    const ids = fields.user_ids;
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return fail('VALIDATION_FAILED');
+    return ruleRelationships(caller, gate.target, ids);
+  });
+}

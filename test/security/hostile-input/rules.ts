@@ -1,0 +1,288 @@
+/**
+ * The domain's rules, face-independent: what a call may answer, given who calls and with what.
+ * Success statuses are the REST ones; GraphQL only asks whether a success is allowed.
+ */
+import { codePoints, fail, isCanonicalId, type Outcome, possibleUserId, storable, succeed, union } from './contract.js';
+import { blockExists, type Caller, pairState, subjectOf, userExists, type World } from './world.js';
+
+/** The user a call acts as, or FORBIDDEN when a user token names another user. */
+export function acting(caller: Caller, userId: string | null): { target: string } | { refused: Outcome } {
+  const target = userId ?? subjectOf(caller);
+  if (caller.actor === 'user' && target !== caller.world.alice.id) return { refused: fail('FORBIDDEN') };
+  return { target };
+}
+
+/** USER_NOT_FOUND (or a validation error for an id no user can have) when the user does not exist. */
+export async function missingUser(caller: Caller, clientUserId: string): Promise<Outcome | null> {
+  if (!possibleUserId(clientUserId)) return fail('USER_NOT_FOUND', 'VALIDATION_FAILED');
+  return (await userExists(caller.world, clientUserId)) ? null : fail('USER_NOT_FOUND');
+}
+
+export type Verdict = 'valid' | 'invalid' | 'either';
+
+/** A call that acts as the user (its settings, marking all read): FORBIDDEN, else the user must exist. */
+export async function ruleActAsUser(caller: Caller, userId: string | null): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  return (await missingUser(caller, who.target)) ?? succeed(200);
+}
+
+/** Looking a user up acts as no one: any caller of the tenant may name any user (default: itself). */
+export async function ruleLookUpUser(caller: Caller, userId: string | null): Promise<Outcome> {
+  return (await missingUser(caller, userId ?? subjectOf(caller))) ?? succeed(200);
+}
+
+export async function ruleList(caller: Caller, userId: string | null, paging: Verdict): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  if (paging === 'invalid') return fail('VALIDATION_FAILED');
+  const listed = (await missingUser(caller, who.target)) ?? succeed(200);
+  return paging === 'either' ? union(listed, fail('VALIDATION_FAILED')) : listed;
+}
+
+export async function ruleUpsert(caller: Caller, userId: string | null, displayName: string): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  const name = displayName.trim();
+  if (!possibleUserId(who.target)) return fail('VALIDATION_FAILED');
+  if (name.length === 0 || codePoints(name) > 64 || !storable(name)) return fail('VALIDATION_FAILED');
+  return (await userExists(caller.world, who.target)) ? succeed(200) : succeed(201);
+}
+
+/** The message a request stores: trimmed, null when blank; or a validation error. */
+function normalizedMessage(message: string | null): { value: string | null } | { refused: Outcome } {
+  const trimmed = message?.trim();
+  if (!trimmed) return { value: null };
+  if (codePoints(trimmed) > 500 || !storable(trimmed)) return { refused: fail('VALIDATION_FAILED') };
+  return { value: trimmed };
+}
+
+export async function ruleSend(
+  caller: Caller,
+  userId: string | null,
+  receiverId: string,
+  message: string | null,
+): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  const normalized = normalizedMessage(message);
+  const self = receiverId === who.target ? fail('CANNOT_CONNECT_TO_SELF') : null;
+  if ('refused' in normalized) return self ? union(normalized.refused, self) : normalized.refused;
+  if (self) return self;
+  const missing = (await missingUser(caller, who.target)) ?? (await missingUser(caller, receiverId));
+  if (missing) return missing;
+  const state = await pairState(caller.world, who.target, receiverId);
+  if (state.connected) return fail('ALREADY_CONNECTED');
+  if (state.pending) return fail('REQUEST_ALREADY_PENDING');
+  return succeed(201);
+}
+
+type IdKind = 'request' | 'connection' | 'notification';
+const NOT_FOUND_OF: Record<IdKind, string> = {
+  request: 'CONNECTION_REQUEST_NOT_FOUND',
+  connection: 'CONNECTION_NOT_FOUND',
+  notification: 'NOTIFICATION_NOT_FOUND',
+};
+
+/** The rules shared by the calls on one id: FORBIDDEN, then not found for ids no row can have. */
+async function idGate(
+  caller: Caller,
+  userId: string | null,
+  kind: IdKind,
+  id: string,
+): Promise<{ target: string } | { refused: Outcome }> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who;
+  const notFound = NOT_FOUND_OF[kind];
+  // Which of "no such user" and "no such id" comes first is not documented: both are 404s.
+  const idUnknown = isCanonicalId(id) ? fail(notFound) : fail(notFound, 'VALIDATION_FAILED');
+  const missing = await missingUser(caller, who.target);
+  if (missing) return { refused: union(missing, idUnknown) };
+  return who;
+}
+
+export async function ruleAnswer(caller: Caller, userId: string | null, id: string): Promise<Outcome> {
+  const gate = await idGate(caller, userId, 'request', id);
+  if ('refused' in gate) return gate.refused;
+  const { world } = caller;
+  if (id === world.requestIn) {
+    if (gate.target !== world.alice.id) return fail('NOT_REQUEST_RECEIVER');
+    return world.state.requestInPending ? succeed(200) : fail('REQUEST_ALREADY_PROCESSED');
+  }
+  if (id === world.requestOut) return fail('NOT_REQUEST_RECEIVER');
+  return isCanonicalId(id)
+    ? fail('CONNECTION_REQUEST_NOT_FOUND')
+    : fail('CONNECTION_REQUEST_NOT_FOUND', 'VALIDATION_FAILED');
+}
+
+export async function ruleRead(caller: Caller, userId: string | null, id: string): Promise<Outcome> {
+  const gate = await idGate(caller, userId, 'notification', id);
+  if ('refused' in gate) return gate.refused;
+  const { world } = caller;
+  if (id === world.notification && gate.target === world.alice.id && world.state.notifications.has(id)) {
+    return succeed(200);
+  }
+  return isCanonicalId(id) ? fail('NOTIFICATION_NOT_FOUND') : fail('NOTIFICATION_NOT_FOUND', 'VALIDATION_FAILED');
+}
+
+export async function ruleRemove(caller: Caller, userId: string | null, id: string): Promise<Outcome> {
+  const gate = await idGate(caller, userId, 'connection', id);
+  if ('refused' in gate) return gate.refused;
+  const { world } = caller;
+  const mine =
+    (id === world.connection && [world.alice.id, world.carol.id].includes(gate.target)) ||
+    (id === world.connectionOther && [world.bob.id, world.erin.id].includes(gate.target));
+  if (mine && world.state.connections.has(id)) return succeed(200);
+  return isCanonicalId(id) ? fail('CONNECTION_NOT_FOUND') : fail('CONNECTION_NOT_FOUND', 'VALIDATION_FAILED');
+}
+
+// Beyond the documented API: withdrawing a request, deleting a notification, blocks, settings
+// and batch relationship status.
+
+/** Only the sender may withdraw a request, and only while it is pending (the id checked first). */
+export async function ruleCancel(caller: Caller, userId: string | null, id: string): Promise<Outcome> {
+  const gate = await idGate(caller, userId, 'request', id);
+  if ('refused' in gate) return gate.refused;
+  const { world } = caller;
+  const known = [
+    { id: world.requestIn, sender: world.bob.id, pending: world.state.requestInPending },
+    { id: world.requestOut, sender: world.alice.id, pending: world.state.requestOutPending },
+  ].find((request) => request.id === id);
+  if (known) {
+    if (gate.target !== known.sender) return fail('NOT_REQUEST_SENDER');
+    return known.pending ? succeed(200) : fail('REQUEST_ALREADY_PROCESSED');
+  }
+  return isCanonicalId(id)
+    ? fail('CONNECTION_REQUEST_NOT_FOUND')
+    : fail('CONNECTION_REQUEST_NOT_FOUND', 'VALIDATION_FAILED');
+}
+
+/** A notification may be deleted by its user, once. */
+export async function ruleDeleteNotification(caller: Caller, userId: string | null, id: string): Promise<Outcome> {
+  return ruleRead(caller, userId, id);
+}
+
+/** Blocking: oneself is refused before anything is read; both users must exist; 201 when new. */
+export async function ruleBlock(caller: Caller, userId: string | null, otherId: string): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  if (otherId === who.target) return fail('CANNOT_BLOCK_SELF');
+  const missing = (await missingUser(caller, who.target)) ?? (await missingUser(caller, otherId));
+  if (missing) return missing;
+  return (await blockExists(caller.world, who.target, otherId)) ? succeed(200) : succeed(201);
+}
+
+/** Unblocking: both users must exist, and the block (BLOCK_NOT_FOUND, also for oneself). */
+export async function ruleUnblock(caller: Caller, userId: string | null, otherId: string): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  const missing = (await missingUser(caller, who.target)) ?? (await missingUser(caller, otherId));
+  if (missing) return missing;
+  return (await blockExists(caller.world, who.target, otherId)) ? succeed(200) : fail('BLOCK_NOT_FOUND');
+}
+
+const MAX_RELATIONSHIP_IDS = 100;
+
+/** Batch status: 1 to 100 ids (checked before the user is read), of a user that exists. */
+export async function ruleRelationships(
+  caller: Caller,
+  userId: string | null,
+  ids: readonly string[],
+): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  if (ids.length === 0 || ids.length > MAX_RELATIONSHIP_IDS) return fail('VALIDATION_FAILED');
+  return (await missingUser(caller, who.target)) ?? succeed(200);
+}
+
+export const REQUEST_POLICIES = ['everyone', 'friends_of_friends', 'nobody'];
+
+/**
+ * How the acting user stands with each id, from what the world holds (status reads change
+ * nothing): unknown ids, the user itself and a user who blocks the user are all `none`.
+ */
+export function expectedRelationships(world: World, target: string, ids: readonly string[]) {
+  const { alice, bob, carol, dave, erin, frank, state } = world;
+  type Entry = [string, string, Record<string, unknown>, boolean];
+  const entries: Entry[] = [
+    [alice.id, carol.id, { status: 'connected', connection_id: Number(world.connection) }, true],
+    [bob.id, erin.id, { status: 'connected', connection_id: Number(world.connectionOther) }, true],
+    [alice.id, bob.id, { status: 'request_received', request_id: Number(world.requestIn) }, state.requestInPending],
+    [bob.id, alice.id, { status: 'request_sent', request_id: Number(world.requestIn) }, state.requestInPending],
+    [alice.id, dave.id, { status: 'request_sent', request_id: Number(world.requestOut) }, state.requestOutPending],
+    [alice.id, frank.id, { status: 'blocked' }, true],
+  ];
+  const holds = (entry: Entry) =>
+    entry[3] && (entry[2].connection_id === undefined || state.connections.has(String(entry[2].connection_id)));
+  const known = new Map(entries.filter(holds).map(([a, b, relationship]) => [`${a}\u0000${b}`, relationship]));
+  return ids.map((id) => ({ user_id: id, ...(known.get(`${target}\u0000${id}`) ?? { status: 'none' }) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page parameters as the REST paths take them (`page`, `per_page`: decimal integers), status
+// filters and booleans.
+// ---------------------------------------------------------------------------------------------
+
+export type IntParam =
+  | { kind: 'absent' }
+  | { kind: 'int'; value: number }
+  | { kind: 'invalid' }
+  | { kind: 'ambiguous' };
+
+export function intParam(raw: string | null): IntParam {
+  if (raw === null || raw === '') return { kind: 'absent' };
+  if (/^-?(0|[1-9]\d*)$/.test(raw) && raw !== '-0') return { kind: 'int', value: Number(raw) };
+  // Leading zeros and "-0" name an integer to some parsers and not to others: not documented.
+  if (/^-?\d+$/.test(raw)) return { kind: 'ambiguous' };
+  return { kind: 'invalid' };
+}
+
+export const MAX_INT = 2 ** 31 - 1;
+
+/** Whether page-number arguments are valid; `either` where the documented rules do not settle it. */
+export function pagingVerdict(page: IntParam, perPage: IntParam, defaultPerPage: number): Verdict {
+  if (page.kind === 'invalid' || perPage.kind === 'invalid') return 'invalid';
+  if (perPage.kind === 'int' && (perPage.value < 1 || perPage.value > 50)) return 'invalid';
+  if (page.kind === 'int' && (page.value < 1 || page.value > MAX_INT)) return 'invalid';
+  if (page.kind === 'ambiguous' || perPage.kind === 'ambiguous') return 'either';
+  const pageNumber = page.kind === 'int' ? page.value : 1;
+  const size = perPage.kind === 'int' ? perPage.value : defaultPerPage;
+  // Deep pages may be refused as too large; the README sets no bound, so both are accepted.
+  if ((pageNumber - 1) * size > 1_000_000_000) return 'either';
+  return 'valid';
+}
+
+export function combine(...verdicts: Verdict[]): Verdict {
+  if (verdicts.includes('invalid')) return 'invalid';
+  return verdicts.includes('either') ? 'either' : 'valid';
+}
+
+export function statusVerdict(raw: string | null): Verdict {
+  if (raw === null || raw === '') return 'valid';
+  // `cancelled` and `expired` are beyond the documented API (withdrawn and expired requests).
+  return ['pending', 'accepted', 'declined', 'cancelled', 'expired', 'all'].includes(raw.toLowerCase())
+    ? 'valid'
+    : 'invalid';
+}
+
+export function booleanVerdict(raw: string | null): Verdict {
+  if (raw === null || raw === '') return 'valid';
+  return ['true', 'false', '1', '0'].includes(raw.toLowerCase()) ? 'valid' : 'invalid';
+}
+
+// Mutual connections and suggestions (beyond the documented API)
+
+/** Mutual connections: a list of the acting user's, with another user that must exist and differ. */
+export async function ruleMutual(
+  caller: Caller,
+  userId: string | null,
+  otherUserId: string,
+  paging: Verdict,
+): Promise<Outcome> {
+  const listed = await ruleList(caller, userId, paging);
+  if (listed.success.length === 0) return listed;
+  const target = userId ?? subjectOf(caller);
+  const other =
+    otherUserId === target ? fail('VALIDATION_FAILED') : ((await missingUser(caller, otherUserId)) ?? succeed(200));
+  return paging === 'either' ? union(other, fail('VALIDATION_FAILED')) : other;
+}

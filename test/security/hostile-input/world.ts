@@ -1,0 +1,197 @@
+/**
+ * The world each property plays in: a tenant of its own with users, requests, connections,
+ * notifications and blocks, the ids of each, and what the model knows of their state; who calls
+ * (alice's token or the tenant's service token); and what the database holds, read directly.
+ */
+import { sql } from 'kysely';
+import { createTenant, type SeededUser, type Tenant, type TestServer } from '../../helpers/app.js';
+import { possibleUserId } from './contract.js';
+
+export interface World {
+  tenant: Tenant;
+  /** The server the tenant lives on. */
+  server: TestServer;
+  alice: SeededUser;
+  bob: SeededUser;
+  carol: SeededUser;
+  dave: SeededUser;
+  erin: SeededUser;
+  /** bob -> alice, pending until alice answers it. */
+  requestIn: string;
+  /** alice -> dave, pending; alice cannot answer it. */
+  requestOut: string;
+  /** alice - carol. */
+  connection: string;
+  /** bob - erin (not alice's). */
+  connectionOther: string;
+  /** alice's new_request notification (from bob). */
+  notification: string;
+  /** dave's notification (not alice's). */
+  notificationOther: string;
+  /** Blocked by alice (beyond the documented API). */
+  frank: SeededUser;
+  /** Blocks alice. */
+  gina: SeededUser;
+  state: {
+    requestInPending: boolean;
+    requestOutPending: boolean;
+    connections: Set<string>;
+    /** The notifications above that have not been deleted. */
+    notifications: Set<string>;
+  };
+}
+
+export async function createWorld(server: TestServer): Promise<World> {
+  const tenant = await createTenant(server);
+  const alice = await tenant.user('alice');
+  const bob = await tenant.user('bob');
+  const carol = await tenant.user('carol');
+  const dave = await tenant.user('dave');
+  const erin = await tenant.user('erin');
+  const requestIn = String(await tenant.request(bob, alice, 'Hello from bob'));
+  const requestOut = String(await tenant.request(alice, dave));
+  const connection = String(await tenant.connect(alice, carol));
+  const connectionOther = String(await tenant.connect(bob, erin));
+  const notifications = async (user: SeededUser) =>
+    (await server.rest('GET', `/v1/connections/${user.id}/notifications`, { token: user.token })).body
+      .notifications as { id: number; type: string; connection_request_id: number }[];
+  const notification = (await notifications(alice)).find(
+    (n) => n.type === 'new_request' && String(n.connection_request_id) === requestIn,
+  );
+  const notificationOther = (await notifications(dave))[0];
+  if (!notification || !notificationOther) throw new Error('world setup: notifications missing');
+  const frank = await tenant.user('frank');
+  const gina = await tenant.user('gina');
+  for (const [blocker, blocked] of [
+    [alice, frank],
+    [gina, alice],
+  ] as const) {
+    const block = await server.rest('PUT', `/v1/users/${blocker.id}/blocked/${blocked.id}`, {
+      token: tenant.serviceToken,
+    });
+    if (block.status !== 201) throw new Error(`world setup: block failed: ${block.status}`);
+  }
+  return {
+    tenant,
+    server,
+    alice,
+    bob,
+    carol,
+    dave,
+    erin,
+    requestIn,
+    requestOut,
+    connection,
+    connectionOther,
+    notification: String(notification.id),
+    notificationOther: String(notificationOther.id),
+    frank,
+    gina,
+    state: {
+      requestInPending: true,
+      requestOutPending: true,
+      connections: new Set([connection, connectionOther]),
+      notifications: new Set([String(notification.id), String(notificationOther.id)]),
+    },
+  };
+}
+
+export type Actor = 'user' | 'service';
+
+export interface Caller {
+  world: World;
+  actor: Actor;
+}
+
+export const tokenOf = ({ world, actor }: Caller) => (actor === 'user' ? world.alice.token : world.tenant.serviceToken);
+/** The subject of the caller's token: alice, or the service token's `backend`. */
+export const subjectOf = ({ world, actor }: Caller) => (actor === 'user' ? world.alice.id : 'backend');
+
+export type Success = 'accept' | 'decline' | 'read' | 'remove' | 'cancel' | 'deleteNotification';
+
+/** Keeps the model in step after a successful call. */
+export function recordSuccess(world: World, kind: Success, id: string): void {
+  if ((kind === 'accept' || kind === 'decline' || kind === 'cancel') && id === world.requestIn) {
+    world.state.requestInPending = false;
+  }
+  if (kind === 'cancel' && id === world.requestOut) world.state.requestOutPending = false;
+  if (kind === 'remove') world.state.connections.delete(id);
+  if (kind === 'deleteNotification') world.state.notifications.delete(id);
+}
+
+/** A block ends the connection and the pending request between the two users. */
+export function recordBlock(world: World, blocker: string, blocked: string): void {
+  const pair = (a: SeededUser, b: SeededUser) =>
+    (blocker === a.id && blocked === b.id) || (blocker === b.id && blocked === a.id);
+  if (pair(world.alice, world.carol)) world.state.connections.delete(world.connection);
+  if (pair(world.bob, world.erin)) world.state.connections.delete(world.connectionOther);
+  if (pair(world.bob, world.alice)) world.state.requestInPending = false;
+  if (pair(world.alice, world.dave)) world.state.requestOutPending = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the database holds (the rules ask it whether a user, a block or a pending request exists).
+// ---------------------------------------------------------------------------------------------
+
+export async function userExists(world: World, clientUserId: string): Promise<boolean> {
+  if (!possibleUserId(clientUserId)) return false;
+  const tenant = world.tenant.name;
+  const result = await sql<{ n: number }>`
+    select count(*)::int as n from users where tenant = ${tenant} and client_user_id = ${clientUserId}`.execute(
+    world.server.database.db,
+  );
+  return result.rows[0]!.n > 0;
+}
+
+/** Whether `blocker` blocks `blocked` (both users of the tenant). */
+export async function blockExists(world: World, blocker: string, blocked: string): Promise<boolean> {
+  if (!possibleUserId(blocker) || !possibleUserId(blocked)) return false;
+  const tenant = world.tenant.name;
+  const result = await sql<{ found: boolean }>`
+    select exists(
+      select 1 from blocks b
+        join users u1 on u1.id = b.blocker_id
+        join users u2 on u2.id = b.blocked_id
+       where u1.tenant = ${tenant} and u1.client_user_id = ${blocker}
+         and u2.tenant = ${tenant} and u2.client_user_id = ${blocked}) as found`.execute(world.server.database.db);
+  return result.rows[0]!.found;
+}
+
+/** How many unread notifications a user of the tenant has. */
+export async function unreadCount(world: World, clientUserId: string): Promise<number> {
+  const tenant = world.tenant.name;
+  const result = await sql<{ n: number }>`
+    select count(*)::int as n from notifications n join users u on u.id = n.user_id
+     where u.tenant = ${tenant} and u.client_user_id = ${clientUserId} and n.read_at is null`.execute(
+    world.server.database.db,
+  );
+  return result.rows[0]!.n;
+}
+
+/** A user's stored `accept_requests_from`. */
+export async function policyOf(world: World, clientUserId: string): Promise<string | undefined> {
+  const tenant = world.tenant.name;
+  const result = await sql<{ policy: string }>`
+    select accept_requests_from as policy from users
+     where tenant = ${tenant} and client_user_id = ${clientUserId}`.execute(world.server.database.db);
+  return result.rows[0]?.policy;
+}
+
+/** Whether two users of the tenant are connected, or have a pending request either way. */
+export async function pairState(world: World, a: string, b: string): Promise<{ connected: boolean; pending: boolean }> {
+  const tenant = world.tenant.name;
+  const result = await sql<{ connected: boolean; pending: boolean }>`
+    with pair as (
+      select (select id from users where tenant = ${tenant} and client_user_id = ${a}) as a,
+             (select id from users where tenant = ${tenant} and client_user_id = ${b}) as b
+    )
+    select
+      exists(select 1 from connections c, pair
+             where c.tenant = ${tenant} and c.user_low_id = least(pair.a, pair.b)
+               and c.user_high_id = greatest(pair.a, pair.b)) as connected,
+      exists(select 1 from connection_requests r, pair
+             where r.tenant = ${tenant} and r.status = 'pending'
+               and ((r.sender_id = pair.a and r.receiver_id = pair.b)
+                 or (r.sender_id = pair.b and r.receiver_id = pair.a))) as pending`.execute(world.server.database.db);
+  return result.rows[0]!;
+}
