@@ -3,7 +3,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 /**
  * Prints the SDL of the Pothos schema to `schema/schema.graphql` (checked in, so schema changes
  * show up in review) and generates typed documents for the `graphql(...)` operations of the
- * REST shim (`src/gql/`), of the typed client (`src/client/gql/`) and of the tests (`test/gql/`).
+ * REST shim (`src/gql/`), of the typed client (`packages/client/src/gql/`) and of the tests (`test/gql/`).
  */
 const clientConfig = {
   documentMode: 'string',
@@ -30,9 +30,9 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: clientConfig,
     },
-    // The typed client for game UIs (src/client/), generated from its own documents only.
-    'src/client/gql/': {
-      documents: ['src/client/**/*.ts', '!src/client/gql/**'],
+    // The typed client for game UIs (packages/client/src/), generated from its own documents only.
+    'packages/client/src/gql/': {
+      documents: ['packages/client/src/**/*.ts', '!packages/client/src/gql/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: clientConfig,

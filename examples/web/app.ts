@@ -1,18 +1,23 @@
 /// <reference lib="dom" />
 /**
- * The reference web client: plain TypeScript on the typed documents of `src/client/`. Lists are
+ * The reference web client: plain TypeScript on the typed documents of `packages/client/src/`. Lists are
  * read over HTTP; a graphql-ws socket keeps them, the notification list and the unread bell live,
- * and resumes after any disconnect without a gap or a duplicate (`src/client/live.ts`).
+ * and resumes after any disconnect without a gap or a duplicate (`packages/client/src/live.ts`).
  */
 
 import type {
   ConnectionFieldsFragment,
   ConnectionRequestFieldsFragment,
   ErrorFieldsFragment,
-} from '../../src/client/gql/graphql.js';
-import { createHttpClient, type HttpClient } from '../../src/client/http.js';
-import { createLiveClient, type LiveClient, type LiveNotification, type LiveStatus } from '../../src/client/live.js';
-import * as ops from '../../src/client/operations.js';
+} from '../../packages/client/src/gql/graphql.js';
+import { createHttpClient, type HttpClient } from '../../packages/client/src/http.js';
+import {
+  createLiveClient,
+  type LiveClient,
+  type LiveNotification,
+  type LiveStatus,
+} from '../../packages/client/src/live.js';
+import * as ops from '../../packages/client/src/operations.js';
 
 interface DemoUser {
   id: string;

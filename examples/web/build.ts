@@ -1,5 +1,5 @@
 /**
- * Bundles the reference web client (`examples/web/app.ts` with `src/client/` and graphql-ws) for
+ * Bundles the reference web client (`examples/web/app.ts` with `packages/client/src/` and graphql-ws) for
  * the browser with esbuild, in memory. `npx tsx examples/web/build.ts [out.js]` writes it to a file.
  */
 import { writeFile } from 'node:fs/promises';

@@ -16,9 +16,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHttpClient } from '../../packages/client/src/http.js';
+import { AcceptRequest, Profile, SendRequest, UpsertUser } from '../../packages/client/src/operations.js';
 import { type App, buildApp } from '../../src/app/build-app.js';
-import { createHttpClient } from '../../src/client/http.js';
-import { AcceptRequest, Profile, SendRequest, UpsertUser } from '../../src/client/operations.js';
 import { secretKey, signToken } from '../../src/platform/auth/jwt.js';
 import { type Config, loadConfig } from '../../src/platform/config.js';
 import { createLogger } from '../../src/platform/logger.js';

@@ -1,14 +1,15 @@
 import { Kind, parse } from 'graphql';
-import * as clientDocuments from '../client/gql/graphql.js';
+import * as clientDocuments from '../../packages/client/src/gql/graphql.js';
 import * as restDocuments from '../gql/graphql.js';
 
 let shipped: ReadonlySet<string> | undefined;
 
 /**
  * The names of the operations the repository itself ships: the REST shim's (the modules' *.rest.ts)
- * and the typed client's (src/client/operations.ts), read from their generated documents (the
+ * and the typed client's (packages/client/src/operations.ts), read from their generated documents (the
  * exported `TypedDocumentString`s), so a new operation is known as soon as `npm run codegen` has
- * generated it. Read once per process.
+ * generated it. Read once per process. (Of the client package, only its generated documents come
+ * into the server's build: the list of what it ships, not the client.)
  */
 export function shippedOperationNames(): ReadonlySet<string> {
   if (shipped) return shipped;

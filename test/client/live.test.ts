@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createHttpClient } from '../../src/client/http.js';
+import { createHttpClient } from '../../packages/client/src/http.js';
 import {
   createLiveClient,
   type LiveClient,
@@ -10,8 +10,8 @@ import {
   type LiveRetry,
   type LiveStatus,
   type LiveSubscription,
-} from '../../src/client/live.js';
-import { ActiveConnections, Notifications } from '../../src/client/operations.js';
+} from '../../packages/client/src/live.js';
+import { ActiveConnections, Notifications } from '../../packages/client/src/operations.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
 import { recordingWire } from './wire.js';

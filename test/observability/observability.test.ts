@@ -234,7 +234,7 @@ describe('metrics', () => {
     expect((await server.rest('GET', `/v1/users/nobody-${Date.now()}`, { token: tenant.serviceToken })).status).toBe(
       404,
     );
-    // A name the typed client ships (src/client/operations.ts).
+    // A name the typed client ships (packages/client/src/operations.ts).
     await graphqlRaw('query ActiveConnections { activeConnections { __typename } }', alice.token);
     await graphqlRaw('query NoToken { activeConnections { __typename } }', null);
 

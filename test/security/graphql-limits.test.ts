@@ -15,7 +15,7 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as clientDocuments from '../../src/client/gql/graphql.js';
+import * as clientDocuments from '../../packages/client/src/gql/graphql.js';
 import * as restDocuments from '../../src/gql/graphql.js';
 import { operationCost } from '../../src/graphql/operation-cost.js';
 import { loadConfig } from '../../src/platform/config.js';

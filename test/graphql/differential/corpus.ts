@@ -16,7 +16,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import * as clientDocuments from '../../../src/client/gql/graphql.js';
+import * as clientDocuments from '../../../packages/client/src/gql/graphql.js';
 import * as restDocuments from '../../../src/gql/graphql.js';
 import * as testDocuments from '../../gql/graphql.js';
 import type { GraphQLRequest } from './rewrites.js';
