@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getOperationAST, type OperationDefinitionNode, parse } from 'graphql';
-import { DATABASE_RETRY_AFTER_SECONDS } from '../platform/db/availability.js';
 import { errorLabelOf } from '../platform/http/errors.js';
 import type { BodyInput, QueryInput } from './input-schema.js';
 import { isRequiredBody, isRequiredBodyField, MAX_INT, pathParamNames } from './input-schema.js';
-import { type JsonSchema, object, ref, string } from './json-schema.js';
+import { type JsonSchema, ref } from './json-schema.js';
+import { API_DESCRIPTION, ERROR_SCHEMA, SHARED_COMPONENTS } from './openapi-shared.js';
 import { actsAsPathUser, pathParamOf, type Route, SCHEMAS, TAGS } from './routes.js';
 import { ERROR_CODES, type RestErrorCode, statusOf } from './status.js';
 
@@ -237,21 +237,6 @@ function operationOf(route: Route, options: OpenApiOptions): JsonSchema {
   };
 }
 
-const DESCRIPTION = `The REST face of the User Connections gateway: the documented \`/v1\` paths and those beyond them.
-Every path is one GraphQL operation of \`/graphql\` underneath, with the same rules and errors.
-
-Authenticate with a bearer JWT (HS256): a user token acts as its own user, a service token of a
-tenant (a game's backend) as any user of that tenant.
-
-Every failure is \`{error, message, code}\` with a stable \`code\`; each operation lists the codes it
-can answer. Besides those, any request may be refused by the transport: \`405 METHOD_NOT_ALLOWED\`
-(with \`Allow\`) for a method a path does not take, \`404 ROUTE_NOT_FOUND\` for an unknown path,
-\`408 REQUEST_TIMEOUT\`, \`413 PAYLOAD_TOO_LARGE\` (any body over 256 KiB), \`414 URI_TOO_LONG\` and
-\`431 HEADERS_TOO_LARGE\`.
-
-Every \`POST\` that changes something takes an \`Idempotency-Key\`: a retry with the same key and
-input returns the first call's answer.`;
-
 /** The whole document for the routes. */
 export function buildOpenApiDocument(routes: readonly Route[], options: OpenApiOptions): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
@@ -279,7 +264,7 @@ export function buildOpenApiDocument(routes: readonly Route[], options: OpenApiO
     info: {
       title: API_TITLE,
       version: options.version,
-      description: DESCRIPTION,
+      description: API_DESCRIPTION,
     },
     servers: [{ url: '/', description: 'This server' }],
     tags: [
@@ -289,38 +274,10 @@ export function buildOpenApiDocument(routes: readonly Route[], options: OpenApiO
     security: [{ bearerAuth: [] }],
     paths,
     components: {
-      securitySchemes: {
-        bearerAuth: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description: 'HS256 token: `sub` the user id, `tenant`, and `role: service` for a backend.',
-        },
-      },
-      parameters: {
-        IdempotencyKey: {
-          name: 'Idempotency-Key',
-          in: 'header',
-          required: false,
-          description:
-            "Makes the call safe to retry: the same key with the same input returns the first call's answer; with another input, 422 `IDEMPOTENCY_KEY_REUSED`. Scoped to the acting user.",
-          schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
-        },
-      },
-      headers: {
-        RetryAfter: {
-          description: `Seconds to wait before retrying (${DATABASE_RETRY_AFTER_SECONDS} while the database is away).`,
-          schema: { type: 'integer', minimum: 1 },
-        },
-        WWWAuthenticate: { description: '`Bearer`.', schema: { type: 'string' } },
-      },
+      ...SHARED_COMPONENTS,
       schemas: {
         ...SCHEMAS,
-        Error: object({
-          error: string({ description: "The status's label, e.g. `Resource not found`." }),
-          message: string({ description: 'What went wrong, for people.' }),
-          code: { type: 'string', enum: [...ERROR_CODES], description: 'Stable: switch on this.' },
-        }),
+        Error: ERROR_SCHEMA,
       },
     },
   };
