@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { type GraphQLRefusalCode, graphqlRefusals } from './refusals.js';
 
 /** Content types a browser sends cross-origin without a preflight (CORS "simple" requests). */
 const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
@@ -24,7 +25,12 @@ export function useCsrfPrevention(): Plugin {
       if (preflighted || CSRF_PROOF_HEADERS.some((header) => request.headers.has(header))) return;
       throw new GraphQLError(
         `This request could come from any web page: send it as JSON (content-type: application/json) or with one of the headers ${CSRF_PROOF_HEADERS.join(', ')}`,
-        { extensions: { code: 'CSRF_HEADER_REQUIRED', http: { status: 403 } } },
+        {
+          extensions: {
+            code: 'CSRF_HEADER_REQUIRED' satisfies GraphQLRefusalCode,
+            http: { status: graphqlRefusals.CSRF_HEADER_REQUIRED.status },
+          },
+        },
       );
     },
   };

@@ -2,15 +2,16 @@ import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { type ASTVisitor, GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import type { GraphQLLimits } from '../platform/config.js';
+import type { GraphQLRefusalCode } from './refusals.js';
 
-/** The stable `extensions.code` of a document refused for each limit. */
+/** The code (refusals.ts) of a document refused for each limit. */
 export const LIMIT_CODES = {
   depth: 'MAX_DEPTH_EXCEEDED',
   aliases: 'MAX_ALIASES_EXCEEDED',
   tokens: 'MAX_TOKENS_EXCEEDED',
   directives: 'MAX_DIRECTIVES_EXCEEDED',
   cost: 'MAX_COST_EXCEEDED',
-} as const;
+} as const satisfies Record<string, GraphQLRefusalCode>;
 
 export type LimitName = keyof typeof LIMIT_CODES;
 
@@ -112,7 +113,10 @@ export function useNoIntrospection(): Plugin {
       context.reportError(
         new GraphQLError(`Introspection is disabled: the query asks for ${node.name.value}.`, {
           nodes: [node],
-          extensions: { code: 'INTROSPECTION_DISABLED', http: { status: 400, spec: false } },
+          extensions: {
+            code: 'INTROSPECTION_DISABLED' satisfies GraphQLRefusalCode,
+            http: { status: 400, spec: false },
+          },
         }),
       );
     },

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { type GraphQLRefusalCode, graphqlRefusals } from './refusals.js';
 
 /**
  * Yoga reads `variables` and `extensions` from a GET query string (and a form body) with a bare
@@ -17,7 +18,10 @@ export function useMalformedParamsAsBadRequest(): Plugin {
         } catch (error) {
           if (!(error instanceof SyntaxError)) throw error;
           throw new GraphQLError('Request parameters "variables" and "extensions" must be valid JSON.', {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            extensions: {
+              code: 'BAD_REQUEST' satisfies GraphQLRefusalCode,
+              http: { status: graphqlRefusals.BAD_REQUEST.status },
+            },
           });
         }
       });

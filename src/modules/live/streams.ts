@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Repeater } from 'graphql-yoga';
+import type { GraphQLRefusalCode } from '../../graphql/refusals.js';
 import type { Db } from '../../platform/db/database.js';
 import type { EventHub } from '../../platform/events/hub.js';
 import { findConnectionRequest } from '../connection-requests/connection-requests.repository.js';
@@ -32,7 +33,7 @@ export interface Liveness {
 
 export function slowConsumerError(): GraphQLError {
   return new GraphQLError('Slow consumer: the client stopped reading; resubscribe with after', {
-    extensions: { code: 'SLOW_CONSUMER' },
+    extensions: { code: 'SLOW_CONSUMER' satisfies GraphQLRefusalCode },
   });
 }
 

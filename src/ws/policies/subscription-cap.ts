@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
+import type { GraphQLRefusalCode } from '../../graphql/refusals.js';
 import type { WebSocketPolicy } from '../policy.js';
 
 /** `extensions.code` of a subscription refused because its socket has as many as it may. */
-export const TOO_MANY_SUBSCRIPTIONS_CODE = 'TOO_MANY_SUBSCRIPTIONS';
+export const TOO_MANY_SUBSCRIPTIONS_CODE = 'TOO_MANY_SUBSCRIPTIONS' satisfies GraphQLRefusalCode;
 
 /** Most subscriptions running at once on one socket; a further one gets an `error` message. */
 export function subscriptionCapPolicy(maxPerSocket: number): WebSocketPolicy {
