@@ -1,21 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { MISSING_TOKEN_MESSAGE } from '../platform/auth/authenticate.js';
 import type { Viewer } from '../platform/auth/viewer.js';
-import type { Db } from '../platform/db/database.js';
-import type { Limits } from '../platform/deps.js';
-import type { EventPublisher } from '../platform/events/events.js';
+import type { Deps } from '../platform/deps.js';
 import type { EventHub } from '../platform/events/hub.js';
-import type { PublicIds } from '../platform/public-ids.js';
 import type { Loaders } from './loaders.js';
 
-/** What every resolver sees for one request. */
-export interface Context {
-  db: Db;
-  /** Turns row ids into the ids clients see and back. */
-  ids: PublicIds;
-  /** Where changes are published, when their transaction commits. */
-  events: EventPublisher;
-  limits: Limits;
+/** What every resolver sees for one request: what the services work with (`Deps`), and the live parts. */
+export interface Context extends Deps {
   /** This instance's live subscribers, by user. */
   hub: EventHub;
   /** How long a subscription waits for its client to take an event before dropping it. */

@@ -10,13 +10,9 @@ import {
   DATABASE_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
 } from '../platform/db/availability.js';
-import type { Db } from '../platform/db/database.js';
-import type { Limits } from '../platform/deps.js';
-import type { EventPublisher } from '../platform/events/events.js';
-import type { EventHub } from '../platform/events/hub.js';
+import type { Deps } from '../platform/deps.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/observability/metrics.js';
-import type { PublicIds } from '../platform/public-ids.js';
 import type { ReadBudget } from '../platform/reads/read-budget.js';
 import { type Context, unauthenticated } from './context.js';
 import { logGraphQLFailure } from './failures.js';
@@ -30,14 +26,8 @@ import { useProductionErrors } from './use-production-errors.js';
 import { useReadCost } from './use-read-cost.js';
 import { useMalformedParamsAsBadRequest } from './use-request-parse-errors.js';
 
-export interface GatewayOptions {
-  db: Db;
-  ids: PublicIds;
-  events: EventPublisher;
-  limits: Limits;
-  hub: EventHub;
-  /** How long a subscription waits for its client to take an event before dropping it. */
-  subscriptionStallMs: number;
+/** What the gateway is built with: what every request's context shares, and its own settings. */
+export interface GatewayOptions extends Deps, Pick<Context, 'hub' | 'subscriptionStallMs'> {
   tokens: TokenVerifier;
   graphiql: boolean;
   logger: Logger;
