@@ -10,7 +10,7 @@ const clientConfig = {
   emitLegacyCommonJSImports: false,
   useTypeImports: true,
   enumsAsTypes: true,
-  scalars: { DateTime: 'string', ID: 'string' },
+  scalars: { DateTime: 'string', ID: 'string', JSONObject: '{ [key: string]: unknown }' },
   strictScalars: true,
 } as const;
 
@@ -38,7 +38,7 @@ const config: CodegenConfig = {
       config: clientConfig,
     },
     'test/gql/': {
-      documents: ['test/**/*.test.ts'],
+      documents: ['test/**/*.test.ts', 'test/**/*.documents.ts'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: clientConfig,

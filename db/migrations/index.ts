@@ -6,6 +6,7 @@ import * as connectionCount from './0004_connection_count.js';
 import * as limitsAndIdempotency from './0005_limits_and_idempotency.js';
 import * as blocksPrivacyAndRequestLifecycle from './0006_blocks_privacy_and_request_lifecycle.js';
 import * as publicIdKinds from './0007_public_id_kinds.js';
+import * as presence from './0008_presence.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_limits_and_idempotency': limitsAndIdempotency,
   '0006_blocks_privacy_and_request_lifecycle': blocksPrivacyAndRequestLifecycle,
   '0007_public_id_kinds': publicIdKinds,
+  '0008_presence': presence,
 };

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { createGateway, type Gateway } from '../graphql/yoga.js';
+import type { PresenceEngine } from '../modules/presence/presence.engine.js';
 import { secretKey, TokenVerifier } from '../platform/auth/jwt.js';
 import type { Config } from '../platform/config.js';
 import { connectDatabase, type DatabaseHandle } from '../platform/db/connect.js';
@@ -25,6 +26,7 @@ import { shippedOperationNames } from './known-operations.js';
 import { listen, shutdown } from './lifecycle.js';
 import { type Maintenance, startMaintenance } from './maintenance.js';
 import { observeRequests } from './observe-http.js';
+import { createPresence } from './presence.js';
 import { health, readiness, scrape } from './probes.js';
 import { webSocketPolicies } from './websockets.js';
 
@@ -45,6 +47,8 @@ export interface App {
   database: DatabaseHandle;
   /** This instance's live subscribers, by user (for probes: how many are subscribed). */
   hub: EventHub;
+  /** Who is online (tests reach in to sweep at once). */
+  presence: PresenceEngine;
   /** Request expiry and notification retention; `sweep()` runs one pass now. */
   maintenance: Maintenance;
   /** The fetch-style handler behind the server, for calls without a socket. */
@@ -90,6 +94,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const transport = metrics ? observeTransport(baseTransport, metrics) : baseTransport;
   const hub = new EventHub();
   await transport.start(hub);
+  // Who is online: sessions opened by sockets and SSE streams, changes fanned out to watchers.
+  const presence = createPresence(config, { db: database.db, events: transport, hub }, logger);
+  await presence.start();
 
   const tokens = new TokenVerifier(secretKey(config.jwtSecret), config.tokens);
   const gateway = createGateway({
@@ -98,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     events: transport,
     limits: limitsFrom(config, database.db),
     hub,
+    presence,
     subscriptionStallMs: config.subscriptionStallMs,
     tokens,
     graphiql: config.graphiql,
@@ -146,7 +154,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const sockets = attachWebSockets(server, gateway, tokens, {
     keepAliveMs: config.wsKeepAliveMs,
     connectionInitTimeoutMs: config.wsConnectionInitTimeoutMs,
-    policies: webSocketPolicies(config, cors, logger),
+    policies: webSocketPolicies(config, cors, presence, logger),
   });
   metrics?.watchWebSockets(() => sockets.wss.clients.size);
 
@@ -155,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     gateway,
     database,
     hub,
+    presence,
     maintenance,
     fetch,
     start: () => listen(server, config.host, config.port),
@@ -166,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         graceMs: config.shutdownGraceMs,
         release: [
           () => maintenance.stop(),
+          () => presence.stop(),
           () => transport.stop(),
           () => unwatchQueries?.(),
           () => (ownsDatabase ? database.db.destroy() : undefined),

@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Which connections to list by their presence. */
+export type ConnectionPresenceFilter =
+  /** Only connections not offline (online, busy, away), online first, then busy, then away. */
+  | 'ONLINE';
+
 export type ConnectionRequestStatus =
   /** Accepted: the two users are connected. */
   | 'ACCEPTED'
@@ -86,6 +91,26 @@ export type NotificationType =
   | 'REQUEST_DECLINED'
   /** A sent request expired unanswered (delivered already read: it shows, it does not count). */
   | 'REQUEST_EXPIRED';
+
+/** Who sees a user’s presence besides itself and its tenant’s service tokens. */
+export type PresenceSharing =
+  /** The user’s connections see its presence (the default). */
+  | 'CONNECTIONS'
+  /** Nobody but the user itself and its tenant’s service tokens: connections see null. */
+  | 'NOBODY';
+
+/** Whether a user is connected, and how it wants to be seen. */
+export type PresenceStatus =
+  /** Connected but idle (the client says so); kept while a socket is open. */
+  | 'AWAY'
+  /** Connected, do not disturb (the client or the game says so). */
+  | 'BUSY'
+  /** Connected, but shown to everyone else exactly as offline. Only the user itself and its tenant’s service tokens ever see this value. */
+  | 'INVISIBLE'
+  /** Not connected. */
+  | 'OFFLINE'
+  /** Connected: a live socket (WebSocket or SSE) is open, or the game said so. */
+  | 'ONLINE';
 
 export type RelationshipStatus =
   /** The user blocks them. */
@@ -256,11 +281,12 @@ export type RestActiveConnectionsQueryVariables = Exact<{
   userId: string;
   page?: number | null | undefined;
   perPage?: number | null | undefined;
+  presence?: ConnectionPresenceFilter | null | undefined;
 }>;
 
 
 export type RestActiveConnectionsQuery = { activeConnections:
-    | { __typename: 'ConnectionPage', nodes: Array<{ id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'ConnectionPage', nodes: Array<{ id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
@@ -386,6 +412,36 @@ export type RestDeleteNotificationMutation = { deleteNotification:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
+export type RestPresenceQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type RestPresenceQuery = { user:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'User', clientUserId: string, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestSetPresenceMutationVariables = Exact<{
+  userId: string;
+  status: PresenceStatus;
+  activity?: string | null | undefined;
+  joinInfo?: { [key: string]: unknown } | null | undefined;
+  expiresInSeconds?: number | null | undefined;
+}>;
+
+
+export type RestSetPresenceMutation = { setPresence:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'SetPresencePayload', user: { clientUserId: string }, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
 export type RestSettingsQueryVariables = Exact<{
   userId: string;
 }>;
@@ -394,13 +450,14 @@ export type RestSettingsQueryVariables = Exact<{
 export type RestSettingsQuery = { settings:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy, sharePresence: PresenceSharing }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
 export type RestUpdateSettingsMutationVariables = Exact<{
   userId: string;
-  acceptRequestsFrom: RequestPolicy;
+  acceptRequestsFrom?: RequestPolicy | null | undefined;
+  sharePresence?: PresenceSharing | null | undefined;
 }>;
 
 
@@ -409,7 +466,7 @@ export type RestUpdateSettingsMutation = { updateSettings:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
-    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy, sharePresence: PresenceSharing }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -461,6 +518,8 @@ export type RestErrorFragment =
 ;
 
 export type RestPaginationFragment = { currentPage: number, totalPages: number, totalItems: number, perPage: number };
+
+export type RestPresenceFragment = { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -523,6 +582,14 @@ export const RestPaginationFragmentDoc = new TypedDocumentString(`
   perPage
 }
     `, {"fragmentName":"RestPagination"}) as unknown as TypedDocumentString<RestPaginationFragment, unknown>;
+export const RestPresenceFragmentDoc = new TypedDocumentString(`
+    fragment RestPresence on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
+}
+    `, {"fragmentName":"RestPresence"}) as unknown as TypedDocumentString<RestPresenceFragment, unknown>;
 export const RestBlockUserDocument = new TypedDocumentString(`
     mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {
   blockUser(userId: $userId, otherUserId: $otherUserId) {
@@ -793,8 +860,13 @@ export const RestCancelConnectionRequestDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<RestCancelConnectionRequestMutation, RestCancelConnectionRequestMutationVariables>;
 export const RestActiveConnectionsDocument = new TypedDocumentString(`
-    query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {
-  activeConnections(userId: $userId, page: $page, perPage: $perPage) {
+    query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int, $presence: ConnectionPresenceFilter) {
+  activeConnections(
+    userId: $userId
+    page: $page
+    perPage: $perPage
+    presence: $presence
+  ) {
     __typename
     ...RestError
     ... on ConnectionPage {
@@ -802,6 +874,9 @@ export const RestActiveConnectionsDocument = new TypedDocumentString(`
         id
         connectedUser {
           ...RestUser
+          presence {
+            ...RestPresence
+          }
         }
         connectedSince
       }
@@ -827,6 +902,12 @@ fragment RestPagination on Pagination {
   totalPages
   totalItems
   perPage
+}
+fragment RestPresence on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
 }`) as unknown as TypedDocumentString<RestActiveConnectionsQuery, RestActiveConnectionsQueryVariables>;
 export const RestRemoveConnectionDocument = new TypedDocumentString(`
     mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {
@@ -1042,6 +1123,66 @@ export const RestDeleteNotificationDocument = new TypedDocumentString(`
     retryAfterSeconds
   }
 }`) as unknown as TypedDocumentString<RestDeleteNotificationMutation, RestDeleteNotificationMutationVariables>;
+export const RestPresenceDocument = new TypedDocumentString(`
+    query RestPresence($userId: ID!) {
+  user(userId: $userId) {
+    __typename
+    ...RestError
+    ... on User {
+      clientUserId
+      presence {
+        ...RestPresence
+      }
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestPresence on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
+}`) as unknown as TypedDocumentString<RestPresenceQuery, RestPresenceQueryVariables>;
+export const RestSetPresenceDocument = new TypedDocumentString(`
+    mutation RestSetPresence($userId: ID!, $status: PresenceStatus!, $activity: String, $joinInfo: JSONObject, $expiresInSeconds: Int) {
+  setPresence(
+    userId: $userId
+    status: $status
+    activity: $activity
+    joinInfo: $joinInfo
+    expiresInSeconds: $expiresInSeconds
+  ) {
+    __typename
+    ...RestError
+    ... on SetPresencePayload {
+      user {
+        clientUserId
+      }
+      presence {
+        ...RestPresence
+      }
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestPresence on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
+}`) as unknown as TypedDocumentString<RestSetPresenceMutation, RestSetPresenceMutationVariables>;
 export const RestSettingsDocument = new TypedDocumentString(`
     query RestSettings($userId: ID!) {
   settings(userId: $userId) {
@@ -1049,6 +1190,7 @@ export const RestSettingsDocument = new TypedDocumentString(`
     ...RestError
     ... on Settings {
       acceptRequestsFrom
+      sharePresence
     }
   }
 }
@@ -1060,12 +1202,17 @@ export const RestSettingsDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<RestSettingsQuery, RestSettingsQueryVariables>;
 export const RestUpdateSettingsDocument = new TypedDocumentString(`
-    mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {
-  updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {
+    mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy, $sharePresence: PresenceSharing) {
+  updateSettings(
+    userId: $userId
+    acceptRequestsFrom: $acceptRequestsFrom
+    sharePresence: $sharePresence
+  ) {
     __typename
     ...RestError
     ... on Settings {
       acceptRequestsFrom
+      sharePresence
     }
   }
 }

@@ -7,6 +7,7 @@ interface BuilderOptions {
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
+    JSONObject: { Input: { [key: string]: unknown }; Output: { [key: string]: unknown } };
     ID: { Input: string; Output: string | number };
   };
 }

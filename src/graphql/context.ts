@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { PresenceEngine } from '../modules/presence/presence.engine.js';
 import { MISSING_TOKEN_MESSAGE } from '../platform/auth/authenticate.js';
 import type { Viewer } from '../platform/auth/viewer.js';
 import type { Deps } from '../platform/deps.js';
@@ -9,6 +10,8 @@ import type { Loaders } from './loaders.js';
 export interface Context extends Deps {
   /** This instance's live subscribers, by user. */
   hub: EventHub;
+  /** Who is online, wherever presence lives (memory, PostgreSQL or Redis). */
+  presence: PresenceEngine;
   /** How long a subscription waits for its client to take an event before dropping it. */
   subscriptionStallMs: number;
   /** Drops the transport of a client that stopped reading: its WebSocket, or its SSE connection. */

@@ -1,7 +1,11 @@
 import DataLoader from 'dataloader';
 import { countMutualConnections, type MutualCountKey } from '../modules/discovery/graph.repository.js';
+import type { PresenceEngine } from '../modules/presence/presence.engine.js';
+import type { PresenceView } from '../modules/presence/presence.rules.js';
+import { connectionsOfViewer, needsConnectionCheck, presenceAsSeenBy } from '../modules/presence/presence.service.js';
 import { findUsersByIds } from '../modules/users/users.repository.js';
 import type { UserRow } from '../modules/users/users.table.js';
+import type { Viewer } from '../platform/auth/viewer.js';
 import type { Db } from '../platform/db/database.js';
 
 export interface Loaders {
@@ -12,6 +16,11 @@ export interface Loaders {
    * null when the other user is not one of the tenant, or is the user itself.
    */
   mutualConnectionCount: DataLoader<MutualCountKey, number | null>;
+  /**
+   * Users' presence as the request's viewer may see it (null where it may not): one read of the
+   * presence store and at most one query (is the viewer their connection?) per batch.
+   */
+  presence: DataLoader<UserRow, PresenceView | null>;
 }
 
 const pairKey = (key: MutualCountKey) =>
@@ -22,7 +31,8 @@ const pairKey = (key: MutualCountKey) =>
  * but keep no cache: a subscription lives as long as its socket, and each event it delivers
  * must show users as they are now, not as they were when it started.
  */
-export function createLoaders(db: Db, tenant: string): Loaders {
+export function createLoaders(db: Db, viewer: Viewer | null, presence: PresenceEngine): Loaders {
+  const tenant = viewer?.tenant ?? '';
   return {
     user: new DataLoader(
       async (ids) => {
@@ -39,6 +49,19 @@ export function createLoaders(db: Db, tenant: string): Loaders {
         const counts = await countMutualConnections(db, tenant, unique);
         const byKey = new Map(unique.map((key, i) => [pairKey(key), counts[i] ?? null]));
         return keys.map((key) => byKey.get(pairKey(key)) ?? null);
+      },
+      { cache: false },
+    ),
+    presence: new DataLoader(
+      async (users) => {
+        if (!viewer) return users.map(() => null);
+        const ids = [...new Set(users.map((user) => user.id))];
+        const records = await presence.records(tenant, ids);
+        const toCheck = [...new Set(users.filter((user) => needsConnectionCheck(viewer, user)).map((user) => user.id))];
+        const connected = toCheck.length > 0 ? await connectionsOfViewer({ db }, viewer, toCheck) : new Set<number>();
+        return users.map((user) =>
+          presenceAsSeenBy(viewer, user, records.get(user.id) ?? null, connected.has(user.id)),
+        );
       },
       { cache: false },
     ),

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, valueFromASTUntyped } from 'graphql';
 import { builder } from './builder.js';
 
 function parseDateTime(value: unknown): Date {
@@ -12,4 +12,19 @@ builder.scalarType('DateTime', {
   serialize: (value) => value.toISOString(),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+function parseJsonObject(value: unknown): { [key: string]: unknown } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new GraphQLError('JSONObject must be a JSON object');
+  }
+  return value as { [key: string]: unknown };
+}
+
+builder.scalarType('JSONObject', {
+  description:
+    'A JSON object the game defines (e.g. `{"lobbyId": "eu-7f3a"}`); the gateway stores and passes it on as is.',
+  serialize: (value) => value,
+  parseValue: parseJsonObject,
+  parseLiteral: (ast, variables) => parseJsonObject(valueFromASTUntyped(ast, variables)),
 });

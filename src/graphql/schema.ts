@@ -7,6 +7,7 @@ import '../modules/connection-requests/connection-requests.graphql.js';
 import '../modules/notifications/notifications.graphql.js';
 import '../modules/live/live.graphql.js';
 import '../modules/settings/settings.graphql.js';
+import '../modules/presence/presence.graphql.js';
 import '../modules/blocks/blocks.graphql.js';
 import '../modules/discovery/relationships.graphql.js';
 import '../modules/discovery/mutual.graphql.js';

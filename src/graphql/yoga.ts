@@ -22,12 +22,13 @@ import { useSubscriptionLifetime } from './subscription-lifetime.js';
 import { useCsrfPrevention } from './use-csrf.js';
 import { useGraphQLLimits, useNoIntrospection } from './use-limits.js';
 import { useObservability } from './use-observability.js';
+import { usePresenceSessions } from './use-presence-sessions.js';
 import { useProductionErrors } from './use-production-errors.js';
 import { useReadCost } from './use-read-cost.js';
 import { useMalformedParamsAsBadRequest } from './use-request-parse-errors.js';
 
 /** What the gateway is built with: what every request's context shares, and its own settings. */
-export interface GatewayOptions extends Deps, Pick<Context, 'hub' | 'subscriptionStallMs'> {
+export interface GatewayOptions extends Deps, Pick<Context, 'hub' | 'presence' | 'subscriptionStallMs'> {
   tokens: TokenVerifier;
   graphiql: boolean;
   logger: Logger;
@@ -118,6 +119,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(options.production ? [useProductionErrors()] : []),
       ...(options.introspection ? [] : [useNoIntrospection()]),
       useSubscriptionLifetime(),
+      usePresenceSessions(options.presence),
       useObservability({ metrics: options.metrics, logger: options.logger }),
     ],
     context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
@@ -128,11 +130,12 @@ export function createGateway(options: GatewayOptions): Gateway {
         events: options.events,
         limits: options.limits,
         hub: options.hub,
+        presence: options.presence,
         subscriptionStallMs: options.subscriptionStallMs,
         // Over WebSocket the adapter closes the socket; over HTTP (SSE) the connection is cut.
         disconnectSlowConsumer: disconnectSlowConsumer ?? (() => dropConnection(request)),
         viewer,
-        loaders: createLoaders(options.db, viewer?.tenant ?? ''),
+        loaders: createLoaders(options.db, viewer, options.presence),
       };
     },
   });

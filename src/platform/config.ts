@@ -69,6 +69,25 @@ export interface Config {
   requestTimeoutMs: number;
   /** Serve Prometheus metrics at GET /metrics (no token: keep the path private at the proxy). */
   metricsEnabled: boolean;
+  presence: PresenceConfig;
+  /** Redis, for presence across instances at scale; unset: no Redis. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel this gateway uses (several deployments may share one Redis). */
+  redisKeyPrefix: string;
+}
+
+/** Where presence lives and how fast it moves (src/modules/presence). */
+export interface PresenceConfig {
+  /**
+   * `memory`: this instance only (the default with embedded PGlite); `postgres`: shared by
+   * instances through the database (the default with DATABASE_URL); `redis`: in Redis (the
+   * default with REDIS_URL).
+   */
+  store: 'memory' | 'postgres' | 'redis';
+  /** How long a user stays as it was after its last socket closed, so a reconnect does not flap. */
+  graceSeconds: number;
+  /** How often each instance renews its lease; a dead instance's users go offline within grace plus this. */
+  heartbeatSeconds: number;
 }
 
 export interface RateLimits {
@@ -256,7 +275,24 @@ export function loadConfig(env: Env = process.env): Config {
     headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
     metricsEnabled: boolean('METRICS_ENABLED', true),
+    presence: {
+      store: env.REDIS_URL ? 'redis' : databaseUrl ? 'postgres' : 'memory',
+      graceSeconds: integer('PRESENCE_GRACE_SECONDS', 30, 0, 3600),
+      heartbeatSeconds: integer('PRESENCE_HEARTBEAT_SECONDS', 5, 1, 300),
+    },
+    redisUrl: env.REDIS_URL || undefined,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'uc:',
   };
+  const presenceStore = env.PRESENCE_STORE || config.presence.store;
+  if (presenceStore !== 'memory' && presenceStore !== 'postgres' && presenceStore !== 'redis') {
+    problems.push(`PRESENCE_STORE must be memory, postgres or redis (got '${presenceStore}')`);
+  } else {
+    config.presence.store = presenceStore;
+  }
+  if (config.redisUrl && !/^rediss?:\/\//.test(config.redisUrl)) {
+    problems.push('REDIS_URL must start with redis:// or rediss://');
+  }
+  if (config.presence.store === 'redis' && !config.redisUrl) problems.push('PRESENCE_STORE=redis needs REDIS_URL');
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       problems.push(`CORS_ORIGINS must be '*' or comma-separated origins like https://game.example (got '${origin}')`);

@@ -31,3 +31,12 @@ graphql(`
     perPage
   }
 `);
+
+graphql(`
+  fragment RestPresence on Presence {
+    status
+    activity
+    joinInfo
+    lastSeenAt
+  }
+`);

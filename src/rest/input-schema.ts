@@ -68,8 +68,22 @@ export interface StringArrayInput extends Documented {
   items?: { minLength?: number; maxLength?: number };
 }
 
+/** A JSON body field holding an integer (its range is the domain's rule). */
+export interface BodyIntegerInput extends Documented {
+  type: 'body-integer';
+  minimum?: number;
+  maximum?: number;
+}
+
+/** A JSON body field holding a JSON object the game defines, passed on as is (its size is the domain's rule). */
+export interface ObjectInput extends Documented {
+  type: 'object';
+  /** Its largest size as JSON, documented. */
+  maxBytes?: number;
+}
+
 export type QueryInput = IntegerInput | BooleanInput | EnumInput;
-export type BodyInput = StringInput | EnumInput | StringArrayInput | BooleanInput;
+export type BodyInput = StringInput | EnumInput | StringArrayInput | BooleanInput | BodyIntegerInput | ObjectInput;
 
 /** Query parameters by name, parsed (and documented) in this order. */
 export type QuerySchema = Record<string, QueryInput>;
@@ -119,7 +133,11 @@ type ParsedBodyValue<I> = I extends StringInput
         ? I extends { default: boolean }
           ? boolean
           : boolean | null
-        : never;
+        : I extends BodyIntegerInput
+          ? number | null
+          : I extends ObjectInput
+            ? { [key: string]: unknown } | null
+            : never;
 
 export type ParsedQuery<Q> = { [K in keyof Q]: ParsedQueryValue<Q[K]> };
 export type ParsedBody<B> = { [K in keyof B]: ParsedBodyValue<B[K]> };
@@ -193,6 +211,18 @@ function parseBodyValue(name: string, input: BodyInput, body: Record<string, unk
       if (typeof value !== 'boolean') throw invalid(`${name} must be true or false`);
       return value;
     }
+    case 'body-integer': {
+      if (value === undefined || value === null) return null;
+      if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > MAX_INT) {
+        throw invalid(`${name} must be an integer`);
+      }
+      return value;
+    }
+    case 'object': {
+      if (value === undefined || value === null) return null;
+      if (typeof value !== 'object' || Array.isArray(value)) throw invalid(`${name} must be a JSON object`);
+      return value;
+    }
   }
 }
 
@@ -205,6 +235,8 @@ export function isRequiredBodyField(input: BodyInput): boolean {
     case 'string-array':
       return true;
     case 'boolean':
+    case 'body-integer':
+    case 'object':
       return false;
   }
 }

@@ -150,6 +150,19 @@ function bodyFieldSchema(input: BodyInput): { schema: JsonSchema; required: bool
       const schema = { type: ['boolean', 'null'], ...(input.default !== undefined && { default: input.default }) };
       return { schema: withDescription(schema, input.description), required };
     }
+    case 'body-integer': {
+      const schema = {
+        type: ['integer', 'null'],
+        ...(input.minimum !== undefined && { minimum: input.minimum }),
+        ...(input.maximum !== undefined && { maximum: input.maximum }),
+      };
+      return { schema: withDescription(schema, input.description), required };
+    }
+    case 'object': {
+      const schema = { type: ['object', 'null'], additionalProperties: true };
+      const size = input.maxBytes !== undefined ? ` At most ${input.maxBytes} bytes as JSON.` : '';
+      return { schema: withDescription(schema, `${input.description ?? ''}${size}`.trim() || undefined), required };
+    }
   }
 }
 

@@ -79,6 +79,7 @@ export const TAGS = {
   Notifications: 'What happened to a user: requests received, answered, withdrawn.',
   Privacy: 'Who may send a user requests, and whom a user blocks (beyond the documented API).',
   Discovery: 'Relationship status, mutual connections and suggestions (beyond the documented API).',
+  Presence: 'Who is online and what they are playing (beyond the documented API).',
 } as const;
 export type Tag = keyof typeof TAGS;
 

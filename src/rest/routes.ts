@@ -6,6 +6,7 @@ import {
 import { connectionRoutes, connectionSchemas } from '../modules/connections/connections.rest.js';
 import { discoveryRoutes, discoverySchemas } from '../modules/discovery/discovery.rest.js';
 import { notificationRoutes, notificationSchemas } from '../modules/notifications/notifications.rest.js';
+import { presenceRoutes, presenceSchemas } from '../modules/presence/presence.rest.js';
 import { settingsRoutes, settingsSchemas } from '../modules/settings/settings.rest.js';
 import { userRoutes, userSchemas } from '../modules/users/users.rest.js';
 import { MAX_CLIENT_USER_ID_LENGTH } from '../modules/users/users.service.js';
@@ -29,6 +30,7 @@ export const routes: Route[] = [
   ...connectionRoutes,
   ...notificationRoutes,
   ...settingsRoutes,
+  ...presenceRoutes,
   ...blockRoutes,
   ...discoveryRoutes,
 ];
@@ -41,6 +43,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   ...connectionSchemas,
   ...notificationSchemas,
   ...settingsSchemas,
+  ...presenceSchemas,
   ...blockSchemas,
   ...discoverySchemas,
 };

@@ -87,6 +87,19 @@ export type NotificationType =
   /** A sent request expired unanswered (delivered already read: it shows, it does not count). */
   | 'REQUEST_EXPIRED';
 
+/** Whether a user is connected, and how it wants to be seen. */
+export type PresenceStatus =
+  /** Connected but idle (the client says so); kept while a socket is open. */
+  | 'AWAY'
+  /** Connected, do not disturb (the client or the game says so). */
+  | 'BUSY'
+  /** Connected, but shown to everyone else exactly as offline. Only the user itself and its tenant’s service tokens ever see this value. */
+  | 'INVISIBLE'
+  /** Not connected. */
+  | 'OFFLINE'
+  /** Connected: a live socket (WebSocket or SSE) is open, or the game said so. */
+  | 'ONLINE';
+
 export type RelationshipStatus =
   /** The user blocks them. */
   | 'BLOCKED'
@@ -827,6 +840,43 @@ export type TestMarkNotificationReadMutation = { markNotificationRead:
     | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
     | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type TestFriendPresenceSubscriptionVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type TestFriendPresenceSubscription = { friendPresenceChanged: { user: { clientUserId: string }, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null } };
+
+export type TestUserPresenceQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type TestUserPresenceQuery = { user:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'User', presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null }
+    | { __typename: 'ValidationError' }
+   };
+
+export type TestSetPresenceMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  state: PresenceStatus;
+  doing?: string | null | undefined;
+  join?: { [key: string]: unknown } | null | undefined;
+  ttl?: number | null | undefined;
+}>;
+
+
+export type TestSetPresenceMutation = { setPresence:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'SetPresencePayload', presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
 export type TestSettingsQueryVariables = Exact<{
@@ -2261,6 +2311,61 @@ export const TestMarkNotificationReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestMarkNotificationReadMutation, TestMarkNotificationReadMutationVariables>;
+export const TestFriendPresenceDocument = new TypedDocumentString(`
+    subscription TestFriendPresence($userId: ID) {
+  friendPresenceChanged(userId: $userId) {
+    user {
+      clientUserId
+    }
+    presence {
+      status
+      activity
+      joinInfo
+      lastSeenAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestFriendPresenceSubscription, TestFriendPresenceSubscriptionVariables>;
+export const TestUserPresenceDocument = new TypedDocumentString(`
+    query TestUserPresence($userId: ID!) {
+  user(userId: $userId) {
+    __typename
+    ... on User {
+      presence {
+        status
+        activity
+        joinInfo
+        lastSeenAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestUserPresenceQuery, TestUserPresenceQueryVariables>;
+export const TestSetPresenceDocument = new TypedDocumentString(`
+    mutation TestSetPresence($userId: ID, $state: PresenceStatus!, $doing: String, $join: JSONObject, $ttl: Int) {
+  setPresence(
+    userId: $userId
+    status: $state
+    activity: $doing
+    joinInfo: $join
+    expiresInSeconds: $ttl
+  ) {
+    __typename
+    ... on SetPresencePayload {
+      presence {
+        status
+        activity
+        joinInfo
+        lastSeenAt
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSetPresenceMutation, TestSetPresenceMutationVariables>;
 export const TestSettingsDocument = new TypedDocumentString(`
     query TestSettings($userId: ID) {
   settings(userId: $userId) {

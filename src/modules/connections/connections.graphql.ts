@@ -21,12 +21,27 @@ export const ConnectionRef = builder.objectRef<ConnectionEdge>('Connection').imp
 
 const ConnectionPage = pageType('Connection', ConnectionRef);
 
+const ConnectionPresenceFilter = builder.enumType('ConnectionPresenceFilter', {
+  description: 'Which connections to list by their presence.',
+  values: {
+    ONLINE: {
+      value: 'online' as const,
+      description: 'Only connections not offline (online, busy, away), online first, then busy, then away.',
+    },
+  },
+});
+
 builder.queryField('activeConnections', (t) =>
   t.field({
     type: ConnectionPage,
-    description: 'The user’s connections, newest first.',
+    description:
+      'The user’s connections, newest first; with `presence: ONLINE` only those not offline, online first (a live view: pages shift as friends come and go).',
     extensions: pagedList(DEFAULT_CONNECTIONS_PER_PAGE),
-    args: { ...actingUserArg, ...pageArgs },
+    args: {
+      ...actingUserArg,
+      ...pageArgs,
+      presence: t.arg({ type: ConnectionPresenceFilter, description: 'Filter by presence.' }),
+    },
     errors: { types: userScopedErrors },
     resolve: (_root, args, context) => listConnections(context, requireViewer(context), args),
   }),

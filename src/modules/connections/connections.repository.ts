@@ -96,3 +96,12 @@ export async function listConnectionEdges(db: Db, userId: number, window: Window
     .where('user_id', '=', userId);
   return inWindow(query, window, 'created_at', 'connection_id').execute();
 }
+
+/** Every connection of the user (a presence-filtered list sorts and pages them in memory). */
+export async function listAllConnectionEdges(db: Db, userId: number): Promise<ConnectionEdge[]> {
+  return db
+    .selectFrom('connection_edges')
+    .select(['connection_id', 'other_user_id', 'created_at'])
+    .where('user_id', '=', userId)
+    .execute();
+}

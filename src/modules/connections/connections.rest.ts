@@ -1,16 +1,17 @@
 import { graphql } from '../../gql/index.js';
-import { dateTime, type JsonSchema, object, ref } from '../../rest/json-schema.js';
+import { dateTime, type JsonSchema, nullable, object, ref } from '../../rest/json-schema.js';
 import { messageBody, ok, okWith, page, pagination, publicId, user } from '../../rest/responses.js';
 import { pageParams, type Route, route } from '../../rest/route.js';
+import { presenceBody } from '../presence/presence.rest.js';
 import { DEFAULT_CONNECTIONS_PER_PAGE, listConnections, removeConnection } from './connections.service.js';
 
 const ActiveConnectionsOperation = graphql(`
-  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int) {
-    activeConnections(userId: $userId, page: $page, perPage: $perPage) {
+  query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int, $presence: ConnectionPresenceFilter) {
+    activeConnections(userId: $userId, page: $page, perPage: $perPage, presence: $presence) {
       __typename
       ...RestError
       ... on ConnectionPage {
-        nodes { id connectedUser { ...RestUser } connectedSince }
+        nodes { id connectedUser { ...RestUser presence { ...RestPresence } } connectedSince }
         pagination { ...RestPagination }
       }
     }
@@ -32,6 +33,7 @@ export const connectionSchemas: Record<string, JsonSchema> = {
     id: publicId('The connection (what `DELETE /v1/connections/{userId}/{connectionId}` takes).'),
     connected_user: ref('User'),
     connected_since: dateTime(),
+    presence: nullable(ref('Presence')),
   }),
 };
 
@@ -41,10 +43,23 @@ export const connectionRoutes: Route[] = [
     path: '/v1/connections/:userId/active',
     tag: 'Connections',
     summary: 'List connections',
-    description: 'Newest first.',
-    query: pageParams(DEFAULT_CONNECTIONS_PER_PAGE),
+    description:
+      'Newest first, each with the connected user’s presence (null when it shares it with nobody). With `presence=online`, only those not offline, online first.',
+    query: {
+      ...pageParams(DEFAULT_CONNECTIONS_PER_PAGE),
+      presence: {
+        type: 'enum',
+        values: ['online'],
+        description: 'Only connections not offline (online, busy, away), online first.',
+      },
+    },
     operation: ActiveConnectionsOperation,
-    variables: ({ params, query }) => ({ userId: params.userId, page: query.page, perPage: query.per_page }),
+    variables: ({ params, query }) => ({
+      userId: params.userId,
+      page: query.page,
+      perPage: query.per_page,
+      presence: query.presence,
+    }),
     success: okWith(page('connections', ref('Connection')), 'A page of connections.'),
     respond: (page) =>
       ok({
@@ -52,6 +67,7 @@ export const connectionRoutes: Route[] = [
           id: Number(c.id),
           connected_user: user(c.connectedUser),
           connected_since: c.connectedSince,
+          presence: presenceBody(c.connectedUser.presence),
         })),
         pagination: pagination(page.pagination),
       }),

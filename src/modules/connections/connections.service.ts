@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platform/pagination.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
+import { onlineConnections, type PresenceDeps } from '../presence/presence.service.js';
 import { lockUsers } from '../users/users.repository.js';
 import { requireUser } from '../users/users.service.js';
 import { connectionErrors } from './connections.errors.js';
@@ -10,15 +11,39 @@ import * as connections from './connections.repository.js';
 
 export const DEFAULT_CONNECTIONS_PER_PAGE = 10;
 
-/** One page of the acting user's connections, newest first. */
+/**
+ * One page of the acting user's connections, newest first; with `presence: 'online'`, only
+ * those not offline, online first (see `onlineConnections`).
+ */
 export async function listConnections(
-  { db, ids }: Deps,
+  { db, ids, presence }: PresenceDeps,
   viewer: Viewer,
-  args: PageArgs & { userId?: string | null | undefined },
+  args: PageArgs & { userId?: string | null | undefined; presence?: 'online' | null | undefined },
 ): Promise<Page<connections.ConnectionEdge>> {
   const userId = actingUserId(viewer, args.userId);
   const pageRequest = parsePageArgs(args, DEFAULT_CONNECTIONS_PER_PAGE, ids);
   const user = await requireUser(db, viewer.tenant, userId);
+  if (args.presence === 'online') {
+    const online = await onlineConnections(
+      presence,
+      user.tenant,
+      await connections.listAllConnectionEdges(db, user.id),
+    );
+    return readPage(
+      pageRequest,
+      async ({ limit, offset, after }) => {
+        let start = offset;
+        if (after) {
+          const at = online.findIndex((edge) => edge.connection_id === after.id);
+          const older = online.findIndex((edge) => edge.created_at.getTime() < after.createdAt.getTime());
+          start = at >= 0 ? at + 1 : older >= 0 ? older : online.length;
+        }
+        return online.slice(start, start + limit + 1);
+      },
+      async () => online.length,
+      (row) => ({ createdAt: row.created_at, id: row.connection_id }),
+    );
+  }
   return readPage(
     pageRequest,
     (window) => connections.listConnectionEdges(db, user.id, window),

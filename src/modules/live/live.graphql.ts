@@ -14,7 +14,7 @@ import { type ConnectionEvent, connectionEventStream, type Liveness, notificatio
  * A subscription has no result union to carry an expected failure, so the domain's errors
  * reach the client as GraphQL errors with the same `code` (FORBIDDEN, USER_NOT_FOUND, …).
  */
-async function orGraphQLError<T>(open: () => Promise<T>): Promise<T> {
+export async function orGraphQLError<T>(open: () => Promise<T>): Promise<T> {
   try {
     return await open();
   } catch (error) {
@@ -28,7 +28,7 @@ async function orGraphQLError<T>(open: () => Promise<T>): Promise<T> {
   }
 }
 
-function livenessOf(context: Context): Liveness {
+export function livenessOf(context: Context): Liveness {
   return { stallMs: context.subscriptionStallMs, onStall: context.disconnectSlowConsumer };
 }
 

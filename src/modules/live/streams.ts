@@ -47,7 +47,7 @@ function dropSlowConsumer(stop: Stop, liveness: Liveness): void {
  * Hands `value` to the stream's consumer, waiting at most `liveness.stallMs` for it to be
  * taken. Resolves false (after dropping the client) when it was not.
  */
-async function deliver<T>(push: Push<T>, stop: Stop, value: T, liveness: Liveness): Promise<boolean> {
+export async function deliver<T>(push: Push<T>, stop: Stop, value: T, liveness: Liveness): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const stalled = new Promise<'stalled'>((resolve) => {
     timer = setTimeout(resolve, liveness.stallMs, 'stalled');

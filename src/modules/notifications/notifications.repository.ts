@@ -48,6 +48,8 @@ export async function listNotificationsAfterSeq(
       'o.notification_seq as o_notification_seq',
       'o.connection_count as o_connection_count',
       'o.accept_requests_from as o_accept_requests_from',
+      'o.share_presence as o_share_presence',
+      'o.last_seen_at as o_last_seen_at',
     ])
     .where('n.user_id', '=', userId)
     .where('n.seq', '>', seq)
@@ -64,6 +66,8 @@ export async function listNotificationsAfterSeq(
       o_notification_seq,
       o_connection_count,
       o_accept_requests_from,
+      o_share_presence,
+      o_last_seen_at,
       ...notification
     }) => ({
       ...notification,
@@ -77,6 +81,8 @@ export async function listNotificationsAfterSeq(
         notification_seq: o_notification_seq,
         connection_count: o_connection_count,
         accept_requests_from: o_accept_requests_from,
+        share_presence: o_share_presence,
+        last_seen_at: o_last_seen_at,
       },
     }),
   );

@@ -2,6 +2,7 @@ import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
 import { graphqlEnumValues } from '../../graphql/enums.js';
 import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
+import { PRESENCE_SHARING } from '../presence/presence.rules.js';
 import { actingUserArg } from '../users/users.graphql.js';
 import { getSettings, type Settings, updateSettings } from './settings.service.js';
 import { REQUEST_POLICIES } from './settings.table.js';
@@ -11,10 +12,16 @@ export const RequestPolicyEnum = builder.enumType('RequestPolicy', {
   values: graphqlEnumValues(REQUEST_POLICIES),
 });
 
+export const PresenceSharingEnum = builder.enumType('PresenceSharing', {
+  description: 'Who sees a user’s presence besides itself and its tenant’s service tokens.',
+  values: graphqlEnumValues(PRESENCE_SHARING),
+});
+
 const SettingsRef = builder.objectRef<Settings>('Settings').implement({
   description: 'A user’s privacy settings.',
   fields: (t) => ({
     acceptRequestsFrom: t.field({ type: RequestPolicyEnum, resolve: (settings) => settings.acceptRequestsFrom }),
+    sharePresence: t.field({ type: PresenceSharingEnum, resolve: (settings) => settings.sharePresence }),
   }),
 });
 
@@ -32,10 +39,11 @@ builder.mutationField('updateSettings', (t) =>
   t.field({
     type: SettingsRef,
     description:
-      'Changes who may send the user connection requests. Requests already pending stay; a refused send gets REQUESTS_NOT_ACCEPTED.',
+      'Changes who may send the user connection requests (requests already pending stay; a refused send gets REQUESTS_NOT_ACCEPTED), who sees its presence (at once), or both. At least one setting must be given.',
     args: {
       ...actingUserArg,
-      acceptRequestsFrom: t.arg({ type: RequestPolicyEnum, required: true }),
+      acceptRequestsFrom: t.arg({ type: RequestPolicyEnum }),
+      sharePresence: t.arg({ type: PresenceSharingEnum }),
     },
     errors: { types: mutationErrors },
     resolve: (_root, args, context) => updateSettings(context, requireViewer(context), args),

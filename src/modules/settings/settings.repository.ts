@@ -1,13 +1,11 @@
 import type { Trx } from '../../platform/db/database.js';
-import type { RequestPolicy } from './settings.table.js';
+import type { UserRow } from '../users/users.table.js';
 
-/** Sets who may send the user connection requests; returns the stored value. */
-export async function updateRequestPolicy(trx: Trx, userId: number, policy: RequestPolicy): Promise<RequestPolicy> {
-  const row = await trx
-    .updateTable('users')
-    .set({ accept_requests_from: policy })
-    .where('id', '=', userId)
-    .returning('accept_requests_from')
-    .executeTakeFirstOrThrow();
-  return row.accept_requests_from;
+/** Changes the user's privacy settings; returns the user row as stored. */
+export async function updatePrivacySettings(
+  trx: Trx,
+  userId: number,
+  changes: Partial<Pick<UserRow, 'accept_requests_from' | 'share_presence'>>,
+): Promise<UserRow> {
+  return trx.updateTable('users').set(changes).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
 }

@@ -4,6 +4,7 @@ import { enumValues } from '../../platform/enums.js';
 import { type JsonSchema, object, ref, stringEnum } from '../../rest/json-schema.js';
 import { ok, okWith } from '../../rest/responses.js';
 import { type Route, route } from '../../rest/route.js';
+import { PRESENCE_SHARING } from '../presence/presence.rules.js';
 import { getSettings, updateSettings } from './settings.service.js';
 import { REQUEST_POLICIES } from './settings.table.js';
 
@@ -12,27 +13,33 @@ const SettingsOperation = graphql(`
     settings(userId: $userId) {
       __typename
       ...RestError
-      ... on Settings { acceptRequestsFrom }
+      ... on Settings { acceptRequestsFrom sharePresence }
     }
   }
 `);
 
 const UpdateSettingsOperation = graphql(`
-  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy!) {
-    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {
+  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy, $sharePresence: PresenceSharing) {
+    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom, sharePresence: $sharePresence) {
       __typename
       ...RestError
-      ... on Settings { acceptRequestsFrom }
+      ... on Settings { acceptRequestsFrom sharePresence }
     }
   }
 `);
 
 export const settingsSchemas: Record<string, JsonSchema> = {
-  Settings: object({ accept_requests_from: stringEnum(enumValues(REQUEST_POLICIES)) }),
+  Settings: object({
+    accept_requests_from: stringEnum(enumValues(REQUEST_POLICIES)),
+    share_presence: stringEnum(enumValues(PRESENCE_SHARING)),
+  }),
 };
 
-function settingsBody(settings: { acceptRequestsFrom: string }) {
-  return { accept_requests_from: declaredEnumValue(settings.acceptRequestsFrom) };
+function settingsBody(settings: { acceptRequestsFrom: string; sharePresence: string }) {
+  return {
+    accept_requests_from: declaredEnumValue(settings.acceptRequestsFrom),
+    share_presence: declaredEnumValue(settings.sharePresence),
+  };
 }
 
 /** Beyond the documented API. */
@@ -53,10 +60,18 @@ export const settingsRoutes: Route[] = [
     path: '/v1/users/:userId/settings',
     tag: 'Privacy',
     summary: 'Change privacy settings',
-    description: 'Who may send the user requests; others are refused with `REQUESTS_NOT_ACCEPTED`.',
-    body: { accept_requests_from: { type: 'enum', values: enumValues(REQUEST_POLICIES), required: true } },
+    description:
+      'Who may send the user requests (others are refused with `REQUESTS_NOT_ACCEPTED`), and who sees its presence. Give either or both; what is left out stays.',
+    body: {
+      accept_requests_from: { type: 'enum', values: enumValues(REQUEST_POLICIES) },
+      share_presence: { type: 'enum', values: enumValues(PRESENCE_SHARING) },
+    },
     operation: UpdateSettingsOperation,
-    variables: ({ params, body }) => ({ userId: params.userId, acceptRequestsFrom: body.accept_requests_from }),
+    variables: ({ params, body }) => ({
+      userId: params.userId,
+      acceptRequestsFrom: body.accept_requests_from,
+      sharePresence: body.share_presence,
+    }),
     success: okWith(ref('Settings'), 'The settings as changed.'),
     respond: (settings) => ok(settingsBody(settings)),
     errors: updateSettings.failures,

@@ -1,46 +1,65 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/deps.js';
+import { ValidationError } from '../../platform/errors.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
+import type { PresenceSharing } from '../presence/presence.rules.js';
+import type { PresenceDeps } from '../presence/presence.service.js';
 import { requireUser } from '../users/users.service.js';
-import { updateRequestPolicy } from './settings.repository.js';
+import type { UserRow } from '../users/users.table.js';
+import { updatePrivacySettings } from './settings.repository.js';
 import type { RequestPolicy } from './settings.table.js';
 
 /** A user's privacy settings. */
 export interface Settings {
   /** Who may send the user connection requests (checked when a request is sent). */
   acceptRequestsFrom: RequestPolicy;
+  /** Who sees the user's presence besides itself and its tenant's service tokens. */
+  sharePresence: PresenceSharing;
+}
+
+function settingsOf(user: Pick<UserRow, 'accept_requests_from' | 'share_presence'>): Settings {
+  return { acceptRequestsFrom: user.accept_requests_from, sharePresence: user.share_presence };
 }
 
 /** The acting user's settings. */
 export async function getSettings(
-  { db }: Deps,
+  { db }: Pick<Deps, 'db'>,
   viewer: Viewer,
   input: { userId?: string | null | undefined },
 ): Promise<Settings> {
   const user = await requireUser(db, viewer.tenant, actingUserId(viewer, input.userId));
-  return { acceptRequestsFrom: user.accept_requests_from };
+  return settingsOf(user);
 }
 getSettings.failures = requireUser.failures;
 
 /**
- * Changes who may send the acting user connection requests. Requests already pending stay as
- * they are: the setting is checked when a request is sent.
+ * Changes who may send the acting user connection requests, who sees its presence, or both.
+ * Requests already pending stay as they are: the setting is checked when a request is sent.
+ * Presence shared or hidden takes effect at once for the user's connections.
  */
 export async function updateSettings(
-  deps: Deps,
+  deps: PresenceDeps,
   viewer: Viewer,
-  input: { userId?: string | null | undefined; acceptRequestsFrom: RequestPolicy },
+  input: {
+    userId?: string | null | undefined;
+    acceptRequestsFrom?: RequestPolicy | null | undefined;
+    sharePresence?: PresenceSharing | null | undefined;
+  },
 ): Promise<Settings> {
   const userId = actingUserId(viewer, input.userId);
-  const guard = {
-    action: 'write',
-    actingUserId: userId,
-    operation: 'updateSettings',
-    input: { acceptRequestsFrom: input.acceptRequestsFrom },
-  } as const;
-  return guardedWrite(deps, viewer, guard, async (trx) => {
+  const changes = {
+    ...(input.acceptRequestsFrom != null && { accept_requests_from: input.acceptRequestsFrom }),
+    ...(input.sharePresence != null && { share_presence: input.sharePresence }),
+  };
+  if (Object.keys(changes).length === 0) {
+    throw new ValidationError('acceptRequestsFrom', 'Give at least one setting to change');
+  }
+  const guard = { action: 'write', actingUserId: userId, operation: 'updateSettings', input: changes } as const;
+  const { before, after } = await guardedWrite(deps, viewer, guard, async (trx) => {
     const user = await requireUser(trx, viewer.tenant, userId);
-    return { acceptRequestsFrom: await updateRequestPolicy(trx, user.id, input.acceptRequestsFrom) };
+    return { before: user, after: await updatePrivacySettings(trx, user.id, changes) };
   });
+  if (after.share_presence !== before.share_presence) await deps.presence.sharingChanged(after);
+  return settingsOf(after);
 }
 updateSettings.failures = requireUser.failures;

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Defaulted } from '../../platform/db/database.js';
+import type { PresenceSharing } from '../presence/presence.rules.js';
 import type { RequestPolicy } from '../settings/settings.table.js';
 
 export interface UsersTable {
@@ -15,6 +16,10 @@ export interface UsersTable {
   connection_count: ColumnType<number, never, number>;
   /** Who may send the user connection requests. */
   accept_requests_from: ColumnType<RequestPolicy, RequestPolicy | undefined, RequestPolicy>;
+  /** Who sees the user's presence besides itself and its tenant's service tokens. */
+  share_presence: ColumnType<PresenceSharing, PresenceSharing | undefined, PresenceSharing>;
+  /** When the user was last seen online: written when it goes offline, and coarsely while online. */
+  last_seen_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,9 +1,19 @@
 import type { Trx } from '../db/database.js';
 
+/** A user's presence as its connections see it (the presence module's PresenceView, as JSON). */
+export interface PresenceViewPayload {
+  status: string;
+  activity: string | null;
+  joinInfo: { [key: string]: unknown } | null;
+  lastSeenAt: number | null;
+}
+
 /**
  * What changed, for live subscribers. Events carry ids, never documents: a subscriber reads
  * what it shows from the database, so an event is small (NOTIFY payloads are limited to 8000
- * bytes) and can never show data its reader may not see. User ids are internal row ids.
+ * bytes) and can never show data its reader may not see. Presence is the exception: it is
+ * state no table holds (with Redis, or in memory), so its event carries it, at most about 2 KB,
+ * and says only what every connection of the user may see. User ids are internal row ids.
  */
 export type DomainEvent =
   /** The user's notification number `seq` (see NotificationsTable.seq) committed. */
@@ -15,7 +25,9 @@ export type DomainEvent =
   /** A pending request left the pending state without an answer: withdrawn, or expired. */
   | { kind: 'request_closed'; tenant: string; requestId: number; userIds: [number, number] }
   /** The user blocked or unblocked `otherUserId` (told to the user's own sessions only). */
-  | { kind: 'block_changed'; tenant: string; userId: number; otherUserId: number; blocked: boolean };
+  | { kind: 'block_changed'; tenant: string; userId: number; otherUserId: number; blocked: boolean }
+  /** What the user's connections see of its presence changed (null: it hides it from them). */
+  | { kind: 'presence_changed'; tenant: string; userId: number; view: PresenceViewPayload | null };
 
 /** The users an event concerns: who may hear of it. */
 export function recipientsOf(event: DomainEvent): number[] {

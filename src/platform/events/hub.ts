@@ -7,6 +7,13 @@ import type { EventSink } from './transport.js';
  */
 export class EventHub implements EventSink {
   readonly #listeners = new Map<string, Set<EventSink>>();
+  readonly #everything = new Set<EventSink>();
+
+  /** Hears every event and every gap, whoever they concern (presence watchers index their own). */
+  subscribeAll(listener: EventSink): () => void {
+    this.#everything.add(listener);
+    return () => this.#everything.delete(listener);
+  }
 
   /** Listens to one user's events; returns the function that stops listening. */
   subscribe(tenant: string, userId: number, listener: EventSink): () => void {
@@ -24,6 +31,9 @@ export class EventHub implements EventSink {
   }
 
   onEvent(event: DomainEvent): void {
+    for (const listener of [...this.#everything]) listener.onEvent(event);
+    // Presence goes to the user's watchers (its connections), not to the user's own streams.
+    if (event.kind === 'presence_changed') return;
     for (const userId of recipientsOf(event)) {
       const listeners = this.#listeners.get(`${event.tenant}\u0000${userId}`);
       if (listeners) for (const listener of [...listeners]) listener.onEvent(event);
@@ -31,6 +41,7 @@ export class EventHub implements EventSink {
   }
 
   onGap(): void {
+    for (const listener of [...this.#everything]) listener.onGap();
     for (const listeners of [...this.#listeners.values()]) for (const listener of [...listeners]) listener.onGap();
   }
 

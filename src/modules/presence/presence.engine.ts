@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../../platform/auth/viewer.js';
+import type { Db } from '../../platform/db/database.js';
+import type { Logger } from '../../platform/logger.js';
+import { findPresenceUser, type PresenceUser, writeLastSeen } from './presence.repository.js';
+import {
+  choose,
+  freshRecord,
+  type PresenceChoice,
+  type PresenceInputs,
+  type PresenceOutcome,
+  type PresenceRecord,
+  settle,
+} from './presence.rules.js';
+import type { PresenceChange, PresenceStore, UserKey } from './presence.store.js';
+import { PresenceWatchers } from './presence.watchers.js';
+
+export interface PresenceSettings {
+  /** How long a user stays as it was after its last socket closed (PRESENCE_GRACE_SECONDS). */
+  graceMs: number;
+  /**
+   * How often this instance renews its lease (twice per interval); an instance silent for a
+   * whole interval is dead, and its users go offline at most `graceMs` later.
+   */
+  heartbeatMs: number;
+  /** How often `users.last_seen_at` of users online here is brought up to date. */
+  lastSeenWriteMs: number;
+}
+
+/** Tries of one change against concurrent ones on other instances before giving up (logged). */
+const MAX_TRIES = 8;
+/** Records looked at per sweep. */
+const SWEEP_BATCH = 500;
+
+const keyOf = (user: UserKey) => `${user.tenant}\u0000${user.userId}`;
+
+interface LocalUser {
+  user: UserKey;
+  sockets: number;
+  record: PresenceRecord | null;
+  /** Socket counts reach the store in the order they changed here. */
+  writes: Promise<void>;
+}
+
+/**
+ * Presence on this instance: opens and closes sessions for sockets, applies choices, keeps its
+ * lease, sweeps lapsed records (grace over, time to live over, instances dead), and hands every
+ * committed change to this instance's watchers. Each change is read, computed by the rules
+ * (presence.rules.ts) and committed only if no other change came first, so instances never
+ * need to agree on anything else.
+ */
+export class PresenceEngine {
+  readonly watchers = new PresenceWatchers();
+  readonly instanceId = randomUUID();
+  /**
+   * Users with sockets open on this instance: how many, the last record committed for them (what
+   * is stated again if the store lost it), and the chain their socket counts are written in.
+   */
+  readonly #local = new Map<string, LocalUser>();
+  /** One wake-up per user, at its record's next lapse (sweeps catch whatever these miss). */
+  readonly #wakeUps = new Map<string, NodeJS.Timeout>();
+  readonly #inFlight = new Set<Promise<unknown>>();
+  #intervals: NodeJS.Timeout[] = [];
+  #stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    readonly store: PresenceStore,
+    readonly settings: PresenceSettings,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.store.start(this.instanceId, this.settings.heartbeatMs, {
+      onChange: (change) => this.watchers.deliver(change),
+      onGap: () => this.watchers.resync(),
+      onReconnect: () => void this.#track(this.#restate()),
+    });
+    const every = (ms: number, task: () => Promise<unknown>) => {
+      const timer = setInterval(() => this.#track(task()), ms);
+      timer.unref();
+      this.#intervals.push(timer);
+    };
+    every(this.settings.heartbeatMs / 2, async () => {
+      // Taken for dead after a long pause (and its sockets forgotten): state them again.
+      if ((await this.store.renewLease(Date.now())) && this.#local.size > 0) await this.#restate();
+    });
+    every(Math.min(1_000, this.settings.heartbeatMs / 4), () => this.sweep());
+    every(this.settings.lastSeenWriteMs, () => this.#writeLastSeenOfLocalUsers());
+  }
+
+  /**
+   * Stops: sockets still open count as closed now (their users keep their grace, as after a
+   * restart behind a load balancer), pending work finishes, the lease is given up.
+   */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    for (const timer of this.#intervals) clearInterval(timer);
+    for (const timer of this.#wakeUps.values()) clearTimeout(timer);
+    this.#wakeUps.clear();
+    await Promise.allSettled([...this.#inFlight]);
+    await Promise.allSettled([...this.#local.values()].map(({ user, sockets }) => this.#closed(user, sockets)));
+    this.watchers.close();
+    await this.store.stop();
+  }
+
+  /**
+   * A live socket (WebSocket or SSE stream) of `viewer` opened: the user is online while one
+   * is. Service tokens act for many users and are nobody's presence. Returns what to call when
+   * it closes (once; extra calls do nothing). A token of a user that does not exist counts
+   * for nothing.
+   */
+  connect(viewer: Viewer): () => void {
+    if (viewer.role !== 'user' || this.#stopped) return () => {};
+    let released = false;
+    const opened = this.#track(
+      (async () => {
+        const row = await findPresenceUser(this.db, viewer.tenant, viewer.subject);
+        if (!row || released) return null;
+        const user = { tenant: row.tenant, userId: row.id };
+        await this.#countSockets(user, 1);
+        await this.#update(user, (inputs) => settle(inputs.record ?? this.#fresh(row, inputs.now), inputs));
+        return user;
+      })().catch((error: unknown) => {
+        this.logger.warn('could not open a presence session', { error: (error as Error).message });
+        return null;
+      }),
+    );
+    return () => {
+      if (released) return;
+      released = true;
+      // After stop() began, stop() closes what is still counted.
+      void opened.then((user) => {
+        if (user && !this.#stopped) void this.#track(this.#closed(user, 1));
+      });
+    };
+  }
+
+  /** What `setPresence` asked for the user. */
+  async choose(user: PresenceUser, choice: PresenceChoice): Promise<PresenceRecord | null> {
+    const outcome = await this.#update({ tenant: user.tenant, userId: user.id }, (inputs) =>
+      choose(
+        inputs,
+        choice,
+        { shared: user.share_presence === 'connections', lastSeenAt: user.last_seen_at?.getTime() ?? null },
+        this.settings.graceMs,
+      ),
+    );
+    return outcome?.record ?? null;
+  }
+
+  /** The user changed `share_presence`: its connections see it, or null, from now on. */
+  async sharingChanged(user: PresenceUser): Promise<void> {
+    const shared = user.share_presence === 'connections';
+    await this.#update({ tenant: user.tenant, userId: user.id }, (inputs) =>
+      settle(inputs.record && { ...inputs.record, shared }, inputs),
+    );
+  }
+
+  /** The records of these users (a user without one is offline). */
+  records(tenant: string, userIds: readonly number[]): Promise<Map<number, PresenceRecord>> {
+    return this.store.readMany(tenant, userIds);
+  }
+
+  /** Looks at every record due, and gives the users of dead instances their grace. */
+  async sweep(now = Date.now()): Promise<void> {
+    if (this.#stopped) return;
+    for (const dead of await this.store.deadInstances(now)) {
+      // Their sockets are as good as closed since the lease ran out: the grace counts from there.
+      const heldUntil = dead.leaseUntil + this.settings.graceMs;
+      for (const user of dead.users) {
+        await this.#update(user, (inputs) =>
+          settle(
+            inputs.record && { ...inputs.record, heldUntil: Math.max(inputs.record.heldUntil ?? 0, heldUntil) },
+            inputs,
+          ),
+        );
+      }
+      await this.store.forgetInstance(dead.id);
+      this.logger.warn('presence: an instance stopped renewing its lease; its users keep their grace', {
+        instance: dead.id,
+        users: dead.users.length,
+      });
+    }
+    for (const user of await this.store.due(now, SWEEP_BATCH)) {
+      await this.#update(user, (inputs) => settle(inputs.record, inputs));
+    }
+  }
+
+  /** `sockets` of the user's sockets here closed; the last one starts its grace. */
+  async #closed(user: UserKey, sockets: number): Promise<void> {
+    const left = await this.#countSockets(user, -sockets);
+    if (left > 0) return;
+    const heldUntil = Date.now() + this.settings.graceMs;
+    await this.#update(user, (inputs) =>
+      settle(
+        inputs.record && { ...inputs.record, heldUntil: Math.max(inputs.record.heldUntil ?? 0, heldUntil) },
+        inputs,
+      ),
+    );
+  }
+
+  #fresh(row: PresenceUser, now: number): PresenceRecord {
+    return freshRecord(row.share_presence === 'connections', row.last_seen_at?.getTime() ?? now);
+  }
+
+  /**
+   * Reads the user's presence, computes the change, commits it unless another came first (then
+   * again, from what that one left), and follows up: last seen written when the user went
+   * offline, a wake-up at the record's next lapse.
+   */
+  async #update(user: UserKey, compute: (inputs: PresenceInputs) => PresenceOutcome): Promise<PresenceOutcome | null> {
+    for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+      const { record, sessionsAlive } = await this.store.read(user);
+      const outcome = compute({ record, sessionsAlive, now: Date.now() });
+      const change: PresenceChange | null = outcome.changed && { ...user, view: outcome.changed.view };
+      if (!(await this.store.commit(user, record?.version ?? null, outcome.record, change))) continue;
+      const local = this.#local.get(keyOf(user));
+      if (local) local.record = outcome.record;
+      if (outcome.wentOffline) await writeLastSeen(this.db, [user.userId], new Date(outcome.wentOffline.lastSeenAt));
+      this.#wakeUpAt(user, outcome.record?.checkAt ?? null);
+      return outcome;
+    }
+    this.logger.warn('presence: a change kept losing to concurrent ones; the sweep will settle it', { ...user });
+    return null;
+  }
+
+  #wakeUpAt(user: UserKey, at: number | null): void {
+    const key = keyOf(user);
+    clearTimeout(this.#wakeUps.get(key));
+    this.#wakeUps.delete(key);
+    if (at === null || this.#stopped) return;
+    const timer = setTimeout(
+      () => {
+        this.#wakeUps.delete(key);
+        this.#track(this.#update(user, (inputs) => settle(inputs.record, inputs)));
+      },
+      Math.max(0, at - Date.now()) + 5,
+    );
+    timer.unref();
+    this.#wakeUps.set(key, timer);
+  }
+
+  /** Counts sockets of the user here, and writes the count to the store in order; resolves to the count. */
+  async #countSockets(user: UserKey, delta: number): Promise<number> {
+    const key = keyOf(user);
+    const local = this.#local.get(key) ?? { user, sockets: 0, record: null, writes: Promise.resolve() };
+    local.sockets = Math.max(0, local.sockets + delta);
+    const sockets = local.sockets;
+    if (sockets > 0) this.#local.set(key, local);
+    else this.#local.delete(key);
+    local.writes = local.writes.catch(() => {}).then(() => this.store.holdSockets(user, sockets));
+    await local.writes;
+    return sockets;
+  }
+
+  /**
+   * The store is back after an outage and may have lost everything (Redis keeps nothing on
+   * disk): this instance states its sockets and its users' last records again, then settles
+   * them, and watchers re-read.
+   */
+  async #restate(): Promise<void> {
+    await this.store.renewLease(Date.now());
+    for (const local of [...this.#local.values()]) {
+      await this.store.holdSockets(local.user, local.sockets);
+      // Only where the store has none: a record that survived is newer than ours.
+      if (local.record) await this.store.commit(local.user, null, local.record, null);
+      await this.#update(local.user, (inputs) => settle(inputs.record, inputs));
+    }
+    this.watchers.resync();
+  }
+
+  async #writeLastSeenOfLocalUsers(): Promise<void> {
+    const byTenant = new Map<string, number[]>();
+    for (const { user } of this.#local.values()) {
+      byTenant.set(user.tenant, [...(byTenant.get(user.tenant) ?? []), user.userId]);
+    }
+    const now = Date.now();
+    for (const [tenant, userIds] of byTenant) {
+      const records = await this.store.readMany(tenant, userIds);
+      // An invisible user's last sighting stands still.
+      const visible = userIds.filter((id) => records.get(id)?.status !== 'invisible');
+      await writeLastSeen(this.db, visible, new Date(now));
+    }
+  }
+
+  /** Keeps work in flight known, so that stop() can wait for it; failures are logged, never thrown at a timer. */
+  #track<T>(work: Promise<T>): Promise<T | null> {
+    const tracked = work.catch((error: unknown) => {
+      this.logger.warn('presence work failed', { error: (error as Error).message });
+      return null;
+    });
+    this.#inFlight.add(tracked);
+    void tracked.finally(() => this.#inFlight.delete(tracked));
+    return tracked;
+  }
+}
