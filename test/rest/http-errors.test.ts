@@ -185,6 +185,8 @@ describe('Authorization', () => {
         id: expect.any(Number),
         connected_user: { client_user_id: bob.id, display_name: bob.displayName },
         connected_since: expect.any(String),
+        // A service token sees every user's presence (offline: no socket open).
+        presence: { status: 'offline', activity: null, join_info: null, last_seen_at: null },
       },
     ]);
   });

@@ -4,6 +4,9 @@ import { createTenant, type SeededUser, type Tenant, useTestServer } from '../..
 import { type LiveClient, liveClient } from '../../helpers/live.js';
 import { as, ISO_TIME, outcome, stateOf, users } from '../../helpers/results.js';
 
+/** A connection's presence while it has no socket open and was never online. */
+const OFFLINE_PRESENCE = { status: 'offline', activity: null, join_info: null, last_seen_at: null };
+
 /*
  * Blocking: PUT/DELETE /v1/users/{user_id}/blocked/{other_id}, GET /v1/users/{user_id}/blocked,
  * and blockUser / unblockUser / blockedUsers. A block ends everything between the two users in
@@ -155,7 +158,9 @@ describe('PUT /v1/users/{user_id}/blocked/{other_id}', () => {
       pagination: { current_page: 1, total_pages: 0, total_items: 0, per_page: 10 },
     });
     expect(await active(bob)).toEqual({
-      connections: [{ id: withCarol, connected_user: party(carol), connected_since: ISO_TIME }],
+      connections: [
+        { id: withCarol, connected_user: party(carol), connected_since: ISO_TIME, presence: OFFLINE_PRESENCE },
+      ],
       pagination: { current_page: 1, total_pages: 1, total_items: 1, per_page: 10 },
     });
     // The connection is gone: removing it now is a 404 for either side.

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../../helpers/app.js';
 import { outcome, stateOf } from '../../helpers/results.js';
 
+/** A connection's presence while it has no socket open and was never online. */
+const OFFLINE_PRESENCE = { status: 'offline', activity: null, join_info: null, last_seen_at: null };
+
 const server = useTestServer();
 
 // ---------------------------------------------------------------------------------------------
@@ -551,7 +554,14 @@ describe('POST /v1/connections/{user_id}/accept/{request_id}: the connection', (
     expect(outcome(forAlice!)).toEqual({
       status: 200,
       body: {
-        connections: [{ id: expect.any(Number), connected_user: otherParty(bob), connected_since: isoTimestamp }],
+        connections: [
+          {
+            id: expect.any(Number),
+            connected_user: otherParty(bob),
+            connected_since: isoTimestamp,
+            presence: OFFLINE_PRESENCE,
+          },
+        ],
         pagination,
       },
     });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../../helpers/app.js';
 import { outcome, stateOf } from '../../helpers/results.js';
 
+/** A connection's presence while it has no socket open and was never online. */
+const OFFLINE_PRESENCE = { status: 'offline', activity: null, join_info: null, last_seen_at: null };
+
 const server = useTestServer();
 
 const isoTimestamp = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -58,7 +61,14 @@ describe('GET /v1/connections/{user_id}/active', () => {
     expect(outcome(response)).toEqual({
       status: 200,
       body: {
-        connections: [{ id: connectionId, connected_user: otherParty(bob), connected_since: isoTimestamp }],
+        connections: [
+          {
+            id: connectionId,
+            connected_user: otherParty(bob),
+            connected_since: isoTimestamp,
+            presence: OFFLINE_PRESENCE,
+          },
+        ],
         pagination: { current_page: 1, total_pages: 1, total_items: 1, per_page: 10 },
       },
     });
@@ -84,13 +94,14 @@ describe('GET /v1/connections/{user_id}/active', () => {
     const [forAlice, forBob] = [(await active(alice)).body, (await active(bob)).body];
 
     expect(forAlice.connections).toEqual([
-      { id: connectionId, connected_user: otherParty(bob), connected_since: isoTimestamp },
+      { id: connectionId, connected_user: otherParty(bob), connected_since: isoTimestamp, presence: OFFLINE_PRESENCE },
     ]);
     expect(forBob.connections).toEqual([
       {
         id: connectionId,
         connected_user: otherParty(alice),
         connected_since: forAlice.connections[0]!.connected_since,
+        presence: OFFLINE_PRESENCE,
       },
     ]);
     const sent = await server.rest('GET', `/v1/connections/${alice.id}/sent`, { token: alice.token });
@@ -249,7 +260,12 @@ describe('DELETE /v1/connections/{user_id}/{connection_id}', () => {
 
     const [forAlice, forBob] = [(await active(alice)).body, (await active(bob)).body];
     expect(forAlice.connections).toEqual([
-      { id: expect.any(Number), connected_user: otherParty(bob), connected_since: isoTimestamp },
+      {
+        id: expect.any(Number),
+        connected_user: otherParty(bob),
+        connected_since: isoTimestamp,
+        presence: OFFLINE_PRESENCE,
+      },
     ]);
     expect(forAlice.connections[0]!.id).not.toBe(first);
     expect(forBob.connections.map((c) => c.id)).toEqual([forAlice.connections[0]!.id]);

@@ -24,10 +24,7 @@ const onThatDatabase = async () => database!;
 
 /** Two gateways on the same database (and Redis, when `env` says so): two instances of one deployment. */
 function twoInstances(env: Record<string, string>) {
-  return [
-    useTestServer({ database: onThatDatabase, env }),
-    useTestServer({ database: onThatDatabase, env }),
-  ] as const;
+  return [useTestServer({ database: onThatDatabase, env }), useTestServer({ database: onThatDatabase, env })] as const;
 }
 
 function onlineAcross(a: TestServer, b: TestServer) {
@@ -43,10 +40,16 @@ function onlineAcross(a: TestServer, b: TestServer) {
     const alicesSocket = connectToA(alice.token);
     alicesSocket.subscribe(FriendPresence, {});
     const [online] = await feed.take(1);
-    expect(online?.friendPresenceChanged).toMatchObject({ user: { clientUserId: alice.id }, presence: { status: 'ONLINE' } });
+    expect(online?.friendPresenceChanged).toMatchObject({
+      user: { clientUserId: alice.id },
+      presence: { status: 'ONLINE' },
+    });
     expect(await statusSeenBy(b, bob.token, alice.id)).toBe('online');
 
-    await a.rest('PUT', `/v1/users/${alice.id}/presence`, { token: alice.token, body: { status: 'busy', activity: 'Raid' } });
+    await a.rest('PUT', `/v1/users/${alice.id}/presence`, {
+      token: alice.token,
+      body: { status: 'busy', activity: 'Raid' },
+    });
     const [, busy] = await feed.take(2);
     expect(busy?.friendPresenceChanged.presence).toMatchObject({ status: 'BUSY', activity: 'Raid' });
 
@@ -111,7 +114,9 @@ describe.skipIf(!database)('an instance killed with SIGKILL', { timeout: 90_000 
       const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
       await tenant.connect(alice, bob);
       connectToDoomed(alice.token).subscribe(FriendPresence, {});
-      await eventually(async () => ((await statusSeenBy(survivor, bob.token, alice.id)) === 'online' ? true : undefined));
+      await eventually(async () =>
+        (await statusSeenBy(survivor, bob.token, alice.id)) === 'online' ? true : undefined,
+      );
 
       doomed.child.kill('SIGKILL');
       await once(doomed.child, 'exit');
@@ -176,7 +181,10 @@ describe.skipIf(!database || !redis)('Redis restarted under load', { timeout: 90
     await tenant.connect(alice, bob);
     connectToA(alice.token).subscribe(FriendPresence, {});
     await eventually(async () => ((await statusSeenBy(b, bob.token, alice.id)) === 'online' ? true : undefined));
-    await a.rest('PUT', `/v1/users/${alice.id}/presence`, { token: alice.token, body: { status: 'busy', activity: 'Siege' } });
+    await a.rest('PUT', `/v1/users/${alice.id}/presence`, {
+      token: alice.token,
+      body: { status: 'busy', activity: 'Siege' },
+    });
 
     const statuses: number[] = [];
     let running = true;

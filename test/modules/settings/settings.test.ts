@@ -59,7 +59,7 @@ function send(from: SeededUser, to: SeededUser) {
 async function setPolicy(user: SeededUser, policy: Policy) {
   expect(outcome(await putSettings(server, user, { accept_requests_from: policy }))).toEqual({
     status: 200,
-    body: { accept_requests_from: policy },
+    body: { accept_requests_from: policy, share_presence: 'connections' },
   });
 }
 
@@ -84,13 +84,13 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
 
     expect(outcome(await readSettings(server, alice))).toEqual({
       status: 200,
-      body: { accept_requests_from: 'everyone' },
+      body: { accept_requests_from: 'everyone', share_presence: 'connections' },
     });
     for (const policy of ['nobody', 'friends_of_friends', 'everyone', 'nobody'] as const) {
       await setPolicy(alice, policy);
       expect(outcome(await readSettings(server, alice))).toEqual({
         status: 200,
-        body: { accept_requests_from: policy },
+        body: { accept_requests_from: policy, share_presence: 'connections' },
       });
     }
     // Setting the same value again is fine.
@@ -111,7 +111,10 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
     await setPolicy(alice, 'friends_of_friends');
 
     expect(outcome(await putSettings(server, alice, body))).toEqual(validationFailed);
-    expect((await readSettings(server, alice)).body).toEqual({ accept_requests_from: 'friends_of_friends' });
+    expect((await readSettings(server, alice)).body).toEqual({
+      accept_requests_from: 'friends_of_friends',
+      share_presence: 'connections',
+    });
   });
 
   it('should answer 400 INVALID_JSON for a body that is not JSON', async () => {
@@ -124,7 +127,10 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
       status: 400,
       body: { error: 'Bad Request', message: 'Request body is not valid JSON', code: 'INVALID_JSON' },
     });
-    expect((await readSettings(server, alice)).body).toEqual({ accept_requests_from: 'everyone' });
+    expect((await readSettings(server, alice)).body).toEqual({
+      accept_requests_from: 'everyone',
+      share_presence: 'connections',
+    });
   });
 
   it("should forbid a user token from reading or changing another user's settings", async () => {
@@ -139,7 +145,10 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
     expect(outcome(await putSettings(server, alice, { accept_requests_from: 'nobody' }, mallory.token))).toEqual(
       forbidden,
     );
-    expect((await readSettings(server, alice)).body).toEqual({ accept_requests_from: 'everyone' });
+    expect((await readSettings(server, alice)).body).toEqual({
+      accept_requests_from: 'everyone',
+      share_presence: 'connections',
+    });
   });
 
   it("should let a service token read and change any of its tenant's users, and only its tenant's", async () => {
@@ -151,10 +160,19 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
 
     const changed = await putSettings(server, alice, { accept_requests_from: 'nobody' }, tenant.serviceToken);
 
-    expect(outcome(changed)).toEqual({ status: 200, body: { accept_requests_from: 'nobody' } });
-    expect((await readSettings(server, alice, tenant.serviceToken)).body).toEqual({ accept_requests_from: 'nobody' });
+    expect(outcome(changed)).toEqual({
+      status: 200,
+      body: { accept_requests_from: 'nobody', share_presence: 'connections' },
+    });
+    expect((await readSettings(server, alice, tenant.serviceToken)).body).toEqual({
+      accept_requests_from: 'nobody',
+      share_presence: 'connections',
+    });
     // The user with the same id in another tenant keeps its own setting.
-    expect((await readSettings(server, otherAlice)).body).toEqual({ accept_requests_from: 'everyone' });
+    expect((await readSettings(server, otherAlice)).body).toEqual({
+      accept_requests_from: 'everyone',
+      share_presence: 'connections',
+    });
   });
 
   it('should answer 404 USER_NOT_FOUND for an unknown user', async () => {
@@ -285,7 +303,10 @@ describe('GraphQL settings and updateSettings', () => {
     expect(updated.body).toEqual({
       data: { updateSettings: { __typename: 'Settings', acceptRequestsFrom: 'FRIENDS_OF_FRIENDS' } },
     });
-    expect((await readSettings(server, alice)).body).toEqual({ accept_requests_from: 'friends_of_friends' });
+    expect((await readSettings(server, alice)).body).toEqual({
+      accept_requests_from: 'friends_of_friends',
+      share_presence: 'connections',
+    });
 
     const refused = await server.graphql(Send, { receiverId: alice.id }, bob.token);
     expect(refused.body.data?.sendConnectionRequest).toEqual({
@@ -330,7 +351,10 @@ describe('GraphQL settings and updateSettings', () => {
     const badEnum = await server.graphql(UpdateSettings, { acceptRequestsFrom: 'SOME' as never }, alice.token);
     expect(badEnum.body.data).toBeUndefined();
     expect(badEnum.body.errors?.[0]?.message).toContain('RequestPolicy');
-    expect((await readSettings(server, alice)).body).toEqual({ accept_requests_from: 'everyone' });
+    expect((await readSettings(server, alice)).body).toEqual({
+      accept_requests_from: 'everyone',
+      share_presence: 'connections',
+    });
   });
 });
 
@@ -352,7 +376,7 @@ describe('settings and the write budget', () => {
     // Reading is not a write.
     expect(outcome(await readSettings(limited, alice))).toEqual({
       status: 200,
-      body: { accept_requests_from: 'friends_of_friends' },
+      body: { accept_requests_from: 'friends_of_friends', share_presence: 'connections' },
     });
   });
 });
