@@ -1,14 +1,17 @@
 /// <reference lib="dom" />
 /**
  * The reference web client: plain TypeScript on the typed documents of `packages/client/src/`. Lists are
- * read over HTTP; a graphql-ws socket keeps them, the notification list and the unread bell live,
- * and resumes after any disconnect without a gap or a duplicate (`packages/client/src/live.ts`).
+ * read over HTTP; a graphql-ws socket keeps them, the notification list, the unread bell and each
+ * friend's presence live, and resumes after any disconnect without a gap or a duplicate
+ * (`packages/client/src/live.ts`). The open socket is what makes the player online to its friends.
  */
 
 import type {
-  ConnectionFieldsFragment,
+  ActiveConnectionsQuery,
   ConnectionRequestFieldsFragment,
   ErrorFieldsFragment,
+  PresenceFieldsFragment,
+  PresenceStatus,
 } from '../../packages/client/src/gql/graphql.js';
 import { createHttpClient, type HttpClient } from '../../packages/client/src/http.js';
 import {
@@ -23,6 +26,8 @@ interface DemoUser {
   id: string;
   displayName: string;
 }
+
+type Friend = Extract<ActiveConnectionsQuery['activeConnections'], { __typename: 'ConnectionPage' }>['nodes'][number];
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -76,6 +81,13 @@ interface Session {
   /** Per list, the newest read in flight: an older answer arriving late is dropped. */
   reads: Map<string, number>;
   notifications: LiveNotification[];
+  /** The friends list as last read, newest first. */
+  friends: Friend[];
+  /** Each friend's presence by clientUserId (null: hidden from the player), from reads and live events. */
+  presence: Map<string, PresenceFieldsFragment | null>;
+  /** Live presence events received, and per friend the number of the last one about it. */
+  presenceEvents: number;
+  lastPresenceEvent: Map<string, number>;
 }
 
 let session: Session | null = null;
@@ -97,6 +109,10 @@ async function signIn(me: DemoUser): Promise<void> {
     live: createLiveClient({ url: wsUrl, token: () => demoToken(me.id), onStatus: showStatus }),
     reads: new Map(),
     notifications: [],
+    friends: [],
+    presence: new Map(),
+    presenceEvents: 0,
+    lastPresenceEvent: new Map(),
   };
   session = current;
   $('me').textContent = `${me.displayName} (${me.id})`;
@@ -140,7 +156,19 @@ async function signIn(me: DemoUser): Promise<void> {
     onResync: () => void refresh('friends', 'incoming', 'outgoing'),
     onError: showError,
   });
-  await refresh('friends', 'incoming', 'outgoing');
+  // Friends not offline first, then each change. A friend who went offline while the socket was
+  // down is not named again: the friends list that connectionEvents' resync re-reads says so.
+  current.live.followFriendPresence({
+    onPresence: ({ user, presence }) => {
+      if (session !== current) return;
+      current.presenceEvents += 1;
+      current.lastPresenceEvent.set(user.clientUserId, current.presenceEvents);
+      current.presence.set(user.clientUserId, presence);
+      renderFriends(current);
+    },
+    onError: showError,
+  });
+  await Promise.all([refresh('friends', 'incoming', 'outgoing'), readMyPresence(current)]);
 }
 
 async function signOut(): Promise<void> {
@@ -152,6 +180,8 @@ async function signOut(): Promise<void> {
   $('main').hidden = true;
   $('notifications-panel').hidden = true;
   $('bell').setAttribute('aria-expanded', 'false');
+  $<HTMLFormElement>('presence').reset();
+  $('my-presence').textContent = '';
 }
 
 function showStatus(status: LiveStatus): void {
@@ -176,28 +206,41 @@ async function refresh(...lists: ListName[]): Promise<void> {
     lists.map(async (list) => {
       const read = (current.reads.get(list) ?? 0) + 1;
       current.reads.set(list, read);
-      const items = await readList(current, list);
-      if (session === current && current.reads.get(list) === read) renderList(list, items);
+      const show = await readList(current, list);
+      if (session === current && current.reads.get(list) === read) show();
     }),
   ).catch(showError);
 }
 
-async function readList(current: Session, list: ListName): Promise<HTMLElement[]> {
+/** Reads a list; what it returns shows it (called only if it is still the newest read of that list). */
+async function readList(current: Session, list: ListName): Promise<() => void> {
   const { http } = current;
   if (list === 'friends') {
+    const eventsBefore = current.presenceEvents;
     const page = ok((await http.request(ops.ActiveConnections)).activeConnections);
-    return page.nodes.map((connection) => friendItem(connection));
+    return () => {
+      current.friends = page.nodes;
+      for (const { connectedUser } of page.nodes) {
+        // A live event that came while this read was on its way wins: the stream delivers every
+        // change after it anyway, while the read may have been answered before that change.
+        if ((current.lastPresenceEvent.get(connectedUser.clientUserId) ?? 0) > eventsBefore) continue;
+        current.presence.set(connectedUser.clientUserId, connectedUser.presence);
+      }
+      renderFriends(current);
+    };
   }
   if (list === 'incoming') {
     const page = ok((await http.request(ops.ReceivedRequests)).receivedConnectionRequests);
-    return page.nodes.map((request) => incomingItem(request));
+    return () => renderList(list, page.nodes.map(incomingItem));
   }
   const page = ok((await http.request(ops.SentRequests)).sentConnectionRequests);
-  return page.nodes.map((request) => outgoingItem(request));
+  return () => renderList(list, page.nodes.map(outgoingItem));
 }
 
-function friendItem(connection: ConnectionFieldsFragment): HTMLElement {
+function friendItem(connection: Friend, presence: PresenceFieldsFragment | null): HTMLElement {
   const { displayName, clientUserId } = connection.connectedUser;
+  const lastSeen =
+    presence?.status === 'OFFLINE' && presence.lastSeenAt ? ` · last seen ${when(presence.lastSeenAt)}` : '';
   return h(
     'li',
     {},
@@ -205,7 +248,9 @@ function friendItem(connection: ConnectionFieldsFragment): HTMLElement {
       'span',
       { class: 'who' },
       `${displayName} `,
-      h('small', {}, `${clientUserId} · since ${when(connection.connectedSince)}`),
+      ...presenceBadge(presence),
+      ' ',
+      h('small', {}, `${clientUserId} · since ${when(connection.connectedSince)}${lastSeen}`),
     ),
     button('Remove', `Remove ${displayName}`, async () => {
       ok((await session!.http.request(ops.RemoveConnection, { connectionId: connection.id })).removeConnection);
@@ -242,6 +287,57 @@ function outgoingItem(request: ConnectionRequestFieldsFragment): HTMLElement {
       await refresh('outgoing');
     }),
   );
+}
+
+// ---- presence ------------------------------------------------------------------------------------
+
+const presenceLabel: Record<PresenceStatus, string> = {
+  ONLINE: 'Online',
+  AWAY: 'Away',
+  BUSY: 'Busy',
+  INVISIBLE: 'Invisible',
+  OFFLINE: 'Offline',
+};
+
+/** Online friends first, then busy, then away, then offline (or hidden), as `presence: ONLINE` lists them; newest first within each. */
+const presenceRank: Record<PresenceStatus, number> = { ONLINE: 0, BUSY: 1, AWAY: 2, INVISIBLE: 3, OFFLINE: 3 };
+
+function renderFriends(current: Session): void {
+  const rank = (friend: Friend) =>
+    presenceRank[current.presence.get(friend.connectedUser.clientUserId)?.status ?? 'OFFLINE'];
+  const friends = [...current.friends].sort((a, b) => rank(a) - rank(b));
+  renderList(
+    'friends',
+    friends.map((friend) => friendItem(friend, current.presence.get(friend.connectedUser.clientUserId) ?? null)),
+  );
+}
+
+/** A status dot and its label, and what the friend is doing (nothing when it hides its presence). */
+function presenceBadge(presence: PresenceFieldsFragment | null): (Node | string)[] {
+  if (!presence) return [];
+  const status = h(
+    'span',
+    { class: 'presence', 'data-status': presence.status.toLowerCase() },
+    presenceLabel[presence.status],
+  );
+  return presence.activity ? [status, ' ', h('span', { class: 'activity' }, presence.activity)] : [status];
+}
+
+/** The player's own presence, as set (or as the server kept it from an earlier page). */
+async function readMyPresence(current: Session): Promise<void> {
+  const profile = ok((await current.http.request(ops.Profile)).user);
+  if (session === current && profile.presence) showMyPresence(profile.presence);
+}
+
+function showMyPresence(presence: PresenceFieldsFragment): void {
+  // Offline is no choice: it is what the player is until its socket is open (as this page's is).
+  const status = presence.status === 'OFFLINE' ? 'ONLINE' : presence.status;
+  $<HTMLSelectElement>('my-status').value = status;
+  $<HTMLInputElement>('activity').value = presence.activity ?? '';
+  $('my-presence').textContent =
+    status === 'INVISIBLE'
+      ? 'Your friends see you as offline.'
+      : `Your friends see you as ${presenceLabel[status].toLowerCase()}${presence.activity ? `: ${presence.activity}` : ''}.`;
 }
 
 // ---- notifications -------------------------------------------------------------------------------
@@ -321,6 +417,23 @@ async function main(): Promise<void> {
         ok(markAllNotificationsRead);
         for (const notification of current.notifications) notification.read = true;
         renderNotifications();
+      })
+      .catch(showError);
+  });
+  $('presence').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const current = session;
+    if (!current) return;
+    const activity = $<HTMLInputElement>('activity').value.trim();
+    current.http
+      .request(ops.SetPresence, {
+        status: $<HTMLSelectElement>('my-status').value as PresenceStatus,
+        activity: activity || null,
+      })
+      .then(({ setPresence }) => {
+        const { presence } = ok(setPresence);
+        if (session === current) showMyPresence(presence);
+        $('error').textContent = '';
       })
       .catch(showError);
   });

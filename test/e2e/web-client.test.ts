@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWebExample, type WebExample } from '../../examples/web/server.js';
 
 /**
@@ -14,15 +14,26 @@ const available = existsSync(CHROMIUM);
 if (process.env.CI && !available) throw new Error(`${CHROMIUM} is required under CI (apt-get install -y chromium)`);
 
 const SCREENSHOT = 'test-artifacts/web-client.png';
+const PRESENCE_SCREENSHOT = 'test-artifacts/web-client-presence.png';
 
 describe.skipIf(!available)('examples/web in Chromium', () => {
   let example: WebExample;
   let browser: Browser;
   const pageErrors: string[] = [];
+  /** Each test's browser contexts, closed after it: its players' sockets close, so they go offline. */
+  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     example = await startWebExample({
-      env: { NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', PGLITE_DIR: 'memory://', LOG_LEVEL: 'silent' },
+      env: {
+        NODE_ENV: 'development',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        PGLITE_DIR: 'memory://',
+        LOG_LEVEL: 'silent',
+        // A player whose last socket closed is offline after 1 s, not 30.
+        PRESENCE_GRACE_SECONDS: '1',
+      },
       logLevel: 'silent',
     });
     browser = await chromium.launch({
@@ -40,6 +51,10 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
     });
   });
 
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+
   afterAll(async () => {
     await browser?.close();
     await example?.stop();
@@ -47,6 +62,7 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
 
   async function signedIn(player: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => pageErrors.push(`${player}: ${error.message}`));
@@ -112,6 +128,45 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
     await list(player, 'Notifications').getByText('PlayerFour withdrew their request').waitFor();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await list(player, 'Notifications').getByText('PlayerFour withdrew their request').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should show a friend online, busy with its activity and offline, live on the other player’s page', async () => {
+    // Seeded connections. PlayerTwo signs in nowhere else, so it starts offline.
+    const watcher = await signedIn('user123'); // PlayerOne
+    const friend = list(watcher, 'Friends').getByRole('listitem').filter({ hasText: 'PlayerTwo' });
+    await friend.getByText('Offline', { exact: true }).waitFor();
+    await watcher.evaluate(() => Object.assign(window, { untouched: true }));
+
+    // PlayerTwo's page opens its socket: that makes it online.
+    const player = await signedIn('user456');
+    await friend.getByText('Online', { exact: true }).waitFor();
+    const setStatus = async (status: string, activity: string) => {
+      await player.getByLabel('Status', { exact: true }).selectOption(status);
+      await player.getByLabel('Activity', { exact: true }).fill(activity);
+      await player.getByRole('button', { name: 'Set status' }).click();
+    };
+
+    await setStatus('BUSY', 'Ranked — 3rd round');
+    await player.getByRole('status', { name: 'Your presence' }).getByText('busy: Ranked — 3rd round').waitFor();
+    await friend.getByText('Busy', { exact: true }).waitFor();
+    await friend.getByText('Ranked — 3rd round', { exact: true }).waitFor();
+    await mkdir('test-artifacts', { recursive: true });
+    await watcher.screenshot({ path: PRESENCE_SCREENSHOT, fullPage: true });
+
+    // Invisible: offline to friends, its activity with it; the player itself still sees its choice.
+    await setStatus('INVISIBLE', 'Ranked — 3rd round');
+    await player.getByRole('status', { name: 'Your presence' }).getByText('see you as offline').waitFor();
+    await friend.getByText('Offline', { exact: true }).waitFor();
+    expect(await friend.getByText('Ranked — 3rd round').count()).toBe(0);
+
+    // Visible again, then gone: offline once its page's socket has been closed for the grace period.
+    await setStatus('ONLINE', '');
+    await friend.getByText('Online', { exact: true }).waitFor();
+    await player.context().close();
+    await friend.getByText('Offline', { exact: true }).waitFor();
+
+    expect(await watcher.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

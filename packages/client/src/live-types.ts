@@ -1,9 +1,14 @@
 /** What the live client takes and gives: options, statuses, retries and subscriptions (see live.ts). */
 import type { Client } from 'graphql-ws';
-import type { ConnectionEventsSubscription, NotificationFieldsFragment } from './gql/graphql.js';
+import type {
+  ConnectionEventsSubscription,
+  FriendPresenceChangedSubscription,
+  NotificationFieldsFragment,
+} from './gql/graphql.js';
 
 export type LiveNotification = NotificationFieldsFragment;
 export type LiveConnectionEvent = ConnectionEventsSubscription['connectionEvents'];
+export type LiveFriendPresence = FriendPresenceChangedSubscription['friendPresenceChanged'];
 
 /** `connecting` (also between retries), `connected`, `disconnected` (waiting to retry), `closed`. */
 export type LiveStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
@@ -34,7 +39,7 @@ export type LiveRetryReason =
 
 /** A subscription is waiting before it subscribes again (from its newest position). */
 export interface LiveRetry {
-  operation: 'notificationAdded' | 'connectionEvents';
+  operation: 'notificationAdded' | 'connectionEvents' | 'friendPresenceChanged';
   reason: LiveRetryReason;
   /** How long it waits: at least what the server asked for (`retryAfterSeconds`, `Retry-After`). */
   delayMs: number;
@@ -108,11 +113,25 @@ export interface FollowConnectionEventsOptions {
   onError?: (error: unknown) => void;
 }
 
+export interface FollowFriendPresenceOptions {
+  userId?: string;
+  /**
+   * A friend's presence now (null: the friend shares it with nobody). On every (re)subscription
+   * the server first sends one for each friend not offline, then each change; friends it does not
+   * name are offline. A friend who went offline while the socket was down is not named again:
+   * re-read the friends list (with their presence) when `followConnectionEvents` resyncs.
+   */
+  onPresence: (event: LiveFriendPresence) => void;
+  onError?: (error: unknown) => void;
+}
+
 export interface LiveClient {
   /** The underlying graphql-ws client (one lazy socket shared by all subscriptions). */
   readonly client: Client;
   followNotifications(options: FollowNotificationsOptions): NotificationFollower;
   followConnectionEvents(options: FollowConnectionEventsOptions): LiveSubscription;
+  /** Friends' presence (`friendPresenceChanged`), resubscribing after every reconnect or retry. */
+  followFriendPresence(options: FollowFriendPresenceOptions): LiveSubscription;
   /** Drops the socket now (as a network failure would); subscriptions resume by themselves. */
   reconnect(): void;
   /** Stops every subscription (pending retries included) and closes the socket. */

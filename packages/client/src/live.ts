@@ -10,7 +10,11 @@
  * (docs/CLIENT.md, "Retries and refusals").
  */
 import { createClient } from 'graphql-ws';
-import type { ConnectionEventsSubscription, NotificationAddedSubscription } from './gql/graphql.js';
+import type {
+  ConnectionEventsSubscription,
+  FriendPresenceChangedSubscription,
+  NotificationAddedSubscription,
+} from './gql/graphql.js';
 import {
   atLeast,
   defaultRetryDelay,
@@ -22,7 +26,7 @@ import {
   waitForSocketFailure,
 } from './live-retry.js';
 import type { LiveClient, LiveClientOptions, LiveRetry, LiveStatus, LiveSubscription } from './live-types.js';
-import { ConnectionEvents, NotificationAdded } from './operations.js';
+import { ConnectionEvents, FriendPresenceChanged, NotificationAdded } from './operations.js';
 
 export type * from './live-types.js';
 
@@ -201,6 +205,17 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
           follow.onEvent(event);
           if (event.__typename === 'ConnectionsResyncEvent') follow.onResync?.();
         },
+        follow.onError,
+      );
+    },
+    followFriendPresence(follow) {
+      return resubscribing<FriendPresenceChangedSubscription>(
+        'friendPresenceChanged',
+        () => ({
+          query: String(FriendPresenceChanged),
+          variables: follow.userId !== undefined ? { userId: follow.userId } : {},
+        }),
+        (data) => follow.onPresence(data.friendPresenceChanged),
         follow.onError,
       );
     },

@@ -2,7 +2,7 @@
  * The operations every game UI needs, as typed documents (`TypedDocumentString`: a string with
  * the result and variable types attached). Send `String(document)` as the query with any GraphQL
  * client; TypeScript infers `data` and `variables` from the document. Generated into
- * `src/client/gql/` by `npm run codegen` (see docs/CLIENT.md).
+ * `packages/client/src/gql/` by `npm run codegen` (see docs/CLIENT.md).
  *
  * Every field answers a union of its payload and typed errors (`... on Error { code message }`),
  * so each document asks for `__typename` and the `ErrorFields` fragment: switch on `__typename`.
@@ -46,6 +46,16 @@ export const ConnectionRequestFields = graphql(`
   }
 `);
 
+/** What a friends panel shows of a player's presence (null where the caller may not see it). */
+export const PresenceFields = graphql(`
+  fragment PresenceFields on Presence {
+    status
+    activity
+    joinInfo
+    lastSeenAt
+  }
+`);
+
 export const NotificationFields = graphql(`
   fragment NotificationFields on Notification {
     id
@@ -66,20 +76,23 @@ export const Profile = graphql(`
     user(userId: $userId) {
       __typename
       ...ErrorFields
-      ... on User { ...UserFields createdAt }
+      ... on User { ...UserFields createdAt presence { ...PresenceFields } }
     }
   }
 `);
 
-/** Friends, newest first; scroll with `first` and `after: pageInfo.endCursor`. */
+/**
+ * Friends, newest first, each with its presence; scroll with `first` and `after:
+ * pageInfo.endCursor`. With `presence: ONLINE`, only friends not offline, online first.
+ */
 export const ActiveConnections = graphql(`
-  query ActiveConnections($userId: ID, $first: Int = 50, $after: String) {
-    activeConnections(userId: $userId, first: $first, after: $after) {
+  query ActiveConnections($userId: ID, $first: Int = 50, $after: String, $presence: ConnectionPresenceFilter) {
+    activeConnections(userId: $userId, first: $first, after: $after, presence: $presence) {
       __typename
       ...ErrorFields
       ... on ConnectionPage {
         totalCount
-        nodes { ...ConnectionFields }
+        nodes { ...ConnectionFields connectedUser { presence { ...PresenceFields } } }
         pageInfo { hasNextPage endCursor }
       }
     }
@@ -216,6 +229,21 @@ export const RemoveConnection = graphql(`
   }
 `);
 
+/**
+ * Sets the player's presence: ONLINE, AWAY, BUSY or INVISIBLE (connections see an invisible player
+ * as offline), what it is doing (`activity`) and how to join it (`joinInfo`); OFFLINE drops what
+ * was set. Kept while the player's socket is open (or for `expiresInSeconds`).
+ */
+export const SetPresence = graphql(`
+  mutation SetPresence($userId: ID, $status: PresenceStatus!, $activity: String, $joinInfo: JSONObject, $expiresInSeconds: Int) {
+    setPresence(userId: $userId, status: $status, activity: $activity, joinInfo: $joinInfo, expiresInSeconds: $expiresInSeconds) {
+      __typename
+      ...ErrorFields
+      ... on SetPresencePayload { user { ...UserFields } presence { ...PresenceFields } }
+    }
+  }
+`);
+
 export const MarkNotificationRead = graphql(`
   mutation MarkNotificationRead($userId: ID, $notificationId: ID!, $idempotencyKey: String) {
     markNotificationRead(userId: $userId, notificationId: $notificationId, idempotencyKey: $idempotencyKey) {
@@ -263,6 +291,20 @@ export const ConnectionEvents = graphql(`
       ... on UnreadCountChangedEvent { unreadCount }
       ... on ConnectionsResyncEvent { reason }
       ... on BlockChangedEvent { blocked user { ...UserFields } }
+    }
+  }
+`);
+
+/**
+ * The presence of the player's connections: first one event for each connection not offline (so
+ * a friend not named is offline, as the `ActiveConnections` read says), then each change, at most
+ * one per friend per second. `presence` is null for a friend who shares it with nobody.
+ */
+export const FriendPresenceChanged = graphql(`
+  subscription FriendPresenceChanged($userId: ID) {
+    friendPresenceChanged(userId: $userId) {
+      user { ...UserFields }
+      presence { ...PresenceFields }
     }
   }
 `);

@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Which connections to list by their presence. */
+export type ConnectionPresenceFilter =
+  /** Only connections not offline (online, busy, away), online first, then busy, then away. */
+  | 'ONLINE';
+
 export type ConnectionRequestStatus =
   /** Accepted: the two users are connected. */
   | 'ACCEPTED'
@@ -87,6 +92,19 @@ export type NotificationType =
   /** A sent request expired unanswered (delivered already read: it shows, it does not count). */
   | 'REQUEST_EXPIRED';
 
+/** Whether a user is connected, and how it wants to be seen. */
+export type PresenceStatus =
+  /** Connected but idle (the client says so); kept while a socket is open. */
+  | 'AWAY'
+  /** Connected, do not disturb (the client or the game says so). */
+  | 'BUSY'
+  /** Connected, but shown to everyone else exactly as offline. Only the user itself and its tenant’s service tokens ever see this value. */
+  | 'INVISIBLE'
+  /** Not connected. */
+  | 'OFFLINE'
+  /** Connected: a live socket (WebSocket or SSE) is open, or the game said so. */
+  | 'ONLINE';
+
 export type RelationshipStatus =
   /** The user blocks them. */
   | 'BLOCKED'
@@ -123,6 +141,8 @@ export type ConnectionFieldsFragment = { id: string, connectedSince: string, con
 
 export type ConnectionRequestFieldsFragment = { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } };
 
+export type PresenceFieldsFragment = { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null };
+
 export type NotificationFieldsFragment = { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } };
 
 export type ProfileQueryVariables = Exact<{
@@ -133,7 +153,7 @@ export type ProfileQueryVariables = Exact<{
 export type ProfileQuery = { user:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'User', createdAt: string, clientUserId: string, displayName: string }
+    | { __typename: 'User', createdAt: string, clientUserId: string, displayName: string, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -141,11 +161,12 @@ export type ActiveConnectionsQueryVariables = Exact<{
   userId?: string | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  presence?: ConnectionPresenceFilter | null | undefined;
 }>;
 
 
 export type ActiveConnectionsQuery = { activeConnections:
-    | { __typename: 'ConnectionPage', totalCount: number, nodes: Array<{ id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ConnectionPage', totalCount: number, nodes: Array<{ id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
@@ -305,6 +326,24 @@ export type RemoveConnectionMutation = { removeConnection:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
+export type SetPresenceMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  status: PresenceStatus;
+  activity?: string | null | undefined;
+  joinInfo?: { [key: string]: unknown } | null | undefined;
+  expiresInSeconds?: number | null | undefined;
+}>;
+
+
+export type SetPresenceMutation = { setPresence:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'SetPresencePayload', user: { clientUserId: string, displayName: string }, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
 export type MarkNotificationReadMutationVariables = Exact<{
   userId?: string | null | undefined;
   notificationId: string;
@@ -357,6 +396,13 @@ export type ConnectionEventsSubscription = { connectionEvents:
     | { __typename: 'ConnectionsResyncEvent', reason: string }
     | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
    };
+
+export type FriendPresenceChangedSubscriptionVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type FriendPresenceChangedSubscription = { friendPresenceChanged: { user: { clientUserId: string, displayName: string }, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -422,6 +468,14 @@ export const ConnectionRequestFieldsFragmentDoc = new TypedDocumentString(`
   clientUserId
   displayName
 }`, {"fragmentName":"ConnectionRequestFields"}) as unknown as TypedDocumentString<ConnectionRequestFieldsFragment, unknown>;
+export const PresenceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PresenceFields on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
+}
+    `, {"fragmentName":"PresenceFields"}) as unknown as TypedDocumentString<PresenceFieldsFragment, unknown>;
 export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
     fragment NotificationFields on Notification {
   id
@@ -446,6 +500,9 @@ export const ProfileDocument = new TypedDocumentString(`
     ... on User {
       ...UserFields
       createdAt
+      presence {
+        ...PresenceFields
+      }
     }
   }
 }
@@ -460,16 +517,32 @@ fragment ErrorFields on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
+}
+fragment PresenceFields on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
 }`) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
 export const ActiveConnectionsDocument = new TypedDocumentString(`
-    query ActiveConnections($userId: ID, $first: Int = 50, $after: String) {
-  activeConnections(userId: $userId, first: $first, after: $after) {
+    query ActiveConnections($userId: ID, $first: Int = 50, $after: String, $presence: ConnectionPresenceFilter) {
+  activeConnections(
+    userId: $userId
+    first: $first
+    after: $after
+    presence: $presence
+  ) {
     __typename
     ...ErrorFields
     ... on ConnectionPage {
       totalCount
       nodes {
         ...ConnectionFields
+        connectedUser {
+          presence {
+            ...PresenceFields
+          }
+        }
       }
       pageInfo {
         hasNextPage
@@ -496,6 +569,12 @@ fragment ConnectionFields on Connection {
   connectedUser {
     ...UserFields
   }
+}
+fragment PresenceFields on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
 }`) as unknown as TypedDocumentString<ActiveConnectionsQuery, ActiveConnectionsQueryVariables>;
 export const SentRequestsDocument = new TypedDocumentString(`
     query SentRequests($userId: ID, $status: ConnectionRequestStatusFilter = PENDING, $first: Int = 50, $after: String) {
@@ -885,6 +964,45 @@ export const RemoveConnectionDocument = new TypedDocumentString(`
     retryAfterSeconds
   }
 }`) as unknown as TypedDocumentString<RemoveConnectionMutation, RemoveConnectionMutationVariables>;
+export const SetPresenceDocument = new TypedDocumentString(`
+    mutation SetPresence($userId: ID, $status: PresenceStatus!, $activity: String, $joinInfo: JSONObject, $expiresInSeconds: Int) {
+  setPresence(
+    userId: $userId
+    status: $status
+    activity: $activity
+    joinInfo: $joinInfo
+    expiresInSeconds: $expiresInSeconds
+  ) {
+    __typename
+    ...ErrorFields
+    ... on SetPresencePayload {
+      user {
+        ...UserFields
+      }
+      presence {
+        ...PresenceFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment PresenceFields on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
+}`) as unknown as TypedDocumentString<SetPresenceMutation, SetPresenceMutationVariables>;
 export const MarkNotificationReadDocument = new TypedDocumentString(`
     mutation MarkNotificationRead($userId: ID, $notificationId: ID!, $idempotencyKey: String) {
   markNotificationRead(
@@ -1023,3 +1141,24 @@ fragment ConnectionRequestFields on ConnectionRequest {
     ...UserFields
   }
 }`) as unknown as TypedDocumentString<ConnectionEventsSubscription, ConnectionEventsSubscriptionVariables>;
+export const FriendPresenceChangedDocument = new TypedDocumentString(`
+    subscription FriendPresenceChanged($userId: ID) {
+  friendPresenceChanged(userId: $userId) {
+    user {
+      ...UserFields
+    }
+    presence {
+      ...PresenceFields
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment PresenceFields on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
+}`) as unknown as TypedDocumentString<FriendPresenceChangedSubscription, FriendPresenceChangedSubscriptionVariables>;
