@@ -21,6 +21,11 @@ export interface Loaders {
    * presence store and at most one query (is the viewer their connection?) per batch.
    */
   presence: DataLoader<UserRow, PresenceView | null>;
+  /**
+   * Users the viewer is known to be connected to in this request (the viewer's own connection
+   * list was read): their presence needs no connection check.
+   */
+  knownConnections: Set<number>;
 }
 
 const pairKey = (key: MutualCountKey) =>
@@ -33,7 +38,9 @@ const pairKey = (key: MutualCountKey) =>
  */
 export function createLoaders(db: Db, viewer: Viewer | null, presence: PresenceEngine): Loaders {
   const tenant = viewer?.tenant ?? '';
+  const knownConnections = new Set<number>();
   return {
+    knownConnections,
     user: new DataLoader(
       async (ids) => {
         const rows = await findUsersByIds(db, tenant, [...new Set(ids)]);
@@ -57,10 +64,21 @@ export function createLoaders(db: Db, viewer: Viewer | null, presence: PresenceE
         if (!viewer) return users.map(() => null);
         const ids = [...new Set(users.map((user) => user.id))];
         const records = await presence.records(tenant, ids);
-        const toCheck = [...new Set(users.filter((user) => needsConnectionCheck(viewer, user)).map((user) => user.id))];
+        const toCheck = [
+          ...new Set(
+            users
+              .filter((user) => needsConnectionCheck(viewer, user) && !knownConnections.has(user.id))
+              .map((user) => user.id),
+          ),
+        ];
         const connected = toCheck.length > 0 ? await connectionsOfViewer({ db }, viewer, toCheck) : new Set<number>();
         return users.map((user) =>
-          presenceAsSeenBy(viewer, user, records.get(user.id) ?? null, connected.has(user.id)),
+          presenceAsSeenBy(
+            viewer,
+            user,
+            records.get(user.id) ?? null,
+            knownConnections.has(user.id) || connected.has(user.id),
+          ),
         );
       },
       { cache: false },

@@ -43,7 +43,15 @@ builder.queryField('activeConnections', (t) =>
       presence: t.arg({ type: ConnectionPresenceFilter, description: 'Filter by presence.' }),
     },
     errors: { types: userScopedErrors },
-    resolve: (_root, args, context) => listConnections(context, requireViewer(context), args),
+    resolve: async (_root, args, context) => {
+      const viewer = requireViewer(context);
+      const page = await listConnections(context, viewer, args);
+      // The viewer's own list: their presence needs no check that they are connections.
+      if (viewer.role === 'user' && (args.userId ?? viewer.subject) === viewer.subject) {
+        for (const edge of page.items) context.loaders.knownConnections.add(edge.other_user_id);
+      }
+      return page;
+    },
   }),
 );
 
