@@ -117,6 +117,22 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
     });
   });
 
+  it('should change who sees the presence alone, leaving who may send requests as it was', async () => {
+    const tenant = await createTenant(server);
+    const [alice] = await users(tenant, 'alice');
+    await setPolicy(alice, 'friends_of_friends');
+
+    expect(outcome(await putSettings(server, alice, { share_presence: 'nobody' }))).toEqual({
+      status: 200,
+      body: { accept_requests_from: 'friends_of_friends', share_presence: 'nobody' },
+    });
+    expect(outcome(await putSettings(server, alice, { share_presence: 'friends' }))).toEqual(validationFailed);
+    expect((await readSettings(server, alice)).body).toEqual({
+      accept_requests_from: 'friends_of_friends',
+      share_presence: 'nobody',
+    });
+  });
+
   it('should answer 400 INVALID_JSON for a body that is not JSON', async () => {
     const tenant = await createTenant(server);
     const [alice] = await users(tenant, 'alice');
