@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Logger } from '../../platform/logger.js';
+import { findUsersByIds } from '../users/users.repository.js';
+import type { UserRow } from '../users/users.table.js';
 import { findPresenceUser, type PresenceUser, writeLastSeen } from './presence.repository.js';
 import {
   choose,
@@ -60,6 +63,25 @@ export class PresenceEngine {
   /** One wake-up per user, at its record's next lapse (sweeps catch whatever these miss). */
   readonly #wakeUps = new Map<string, NodeJS.Timeout>();
   readonly #inFlight = new Set<Promise<unknown>>();
+  /** Each user's changes reach watchers in the order they committed, each with the user's row. */
+  readonly #deliveries = new Map<string, Promise<void>>();
+  /**
+   * Rows of users whose change is being delivered here, batched per tick: one read per change
+   * for every watcher on this instance, however many friends watch (not one per watcher).
+   */
+  readonly #users = new DataLoader<UserKey, UserRow | null, string>(
+    async (keys) => {
+      const byTenant = new Map<string, number[]>();
+      for (const { tenant, userId } of keys) byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), userId]);
+      const rows = new Map<string, UserRow>();
+      for (const [tenant, ids] of byTenant) {
+        for (const row of await findUsersByIds(this.db, tenant, [...new Set(ids)]))
+          rows.set(keyOf({ tenant, userId: row.id }), row);
+      }
+      return keys.map((key) => rows.get(keyOf(key)) ?? null);
+    },
+    { cache: false, cacheKeyFn: keyOf },
+  );
   #intervals: NodeJS.Timeout[] = [];
   #stopped = false;
 
@@ -72,7 +94,7 @@ export class PresenceEngine {
 
   async start(): Promise<void> {
     await this.store.start(this.instanceId, this.settings.heartbeatMs, {
-      onChange: (change) => this.watchers.deliver(change),
+      onChange: (change) => this.#deliver(change),
       onGap: () => this.watchers.resync(),
       onReconnect: () => void this.#track(this.#restate()),
     });
@@ -188,6 +210,21 @@ export class PresenceEngine {
   }
 
   /** `sockets` of the user's sockets here closed; the last one starts its grace. */
+  /** A committed change: to this instance's watchers of its user, if any, with the user's row. */
+  #deliver(change: PresenceChange): void {
+    if (!this.watchers.watches(change.tenant, change.userId)) return;
+    const key = keyOf(change);
+    const delivered = (this.#deliveries.get(key) ?? Promise.resolve())
+      .then(async () => this.watchers.deliver({ ...change, user: await this.#users.load(change) }))
+      .catch((error: unknown) =>
+        this.logger.warn('presence: a change could not be delivered', { error: String(error) }),
+      )
+      .finally(() => {
+        if (this.#deliveries.get(key) === delivered) this.#deliveries.delete(key);
+      });
+    this.#deliveries.set(key, delivered);
+  }
+
   async #closed(user: UserKey, sockets: number): Promise<void> {
     const left = await this.#countSockets(user, -sockets);
     if (left > 0) return;

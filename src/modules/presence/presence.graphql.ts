@@ -86,7 +86,7 @@ const FriendPresenceEvent = builder.objectRef<FriendPresence>('FriendPresenceEve
     user: t.field({
       type: UserRef,
       description: 'The connection whose presence this is.',
-      resolve: (event, _args, context) => context.loaders.user.load(event.userId),
+      resolve: (event, _args, context) => event.user ?? context.loaders.user.load(event.userId),
     }),
     presence: t.field({
       type: PresenceRef,

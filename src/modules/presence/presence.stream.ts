@@ -2,6 +2,7 @@ import { Repeater } from 'graphql-yoga';
 import type { Db } from '../../platform/db/database.js';
 import type { EventHub } from '../../platform/events/hub.js';
 import { deliver, type Liveness } from '../live/streams.js';
+import { findUsersByIds } from '../users/users.repository.js';
 import type { UserRow } from '../users/users.table.js';
 import type { PresenceEngine } from './presence.engine.js';
 import { listConnectedUserIds } from './presence.repository.js';
@@ -11,6 +12,8 @@ import { connectionsView, type PresenceView } from './presence.rules.js';
 export interface FriendPresence {
   userId: number;
   view: PresenceView | null;
+  /** The connection's row, read once for all watchers of a change (null: read it when shown). */
+  user: UserRow | null;
 }
 
 /**
@@ -27,7 +30,7 @@ export function friendPresenceStream(
 ) {
   const { db, hub, presence } = deps;
   return new Repeater<FriendPresence>(async (push, stop) => {
-    const pending = new Map<number, PresenceView | null>();
+    const pending = new Map<number, FriendPresence>();
     /** Connections last reported as not offline: a resync must tell which went offline meanwhile. */
     const shownLive = new Set<number>();
     const watched = new Set<number>();
@@ -40,31 +43,36 @@ export function friendPresenceStream(
       pumping = true;
       try {
         for (let next = pending.entries().next(); !next.done && !done; next = pending.entries().next()) {
-          const [userId, view] = next.value;
+          const [userId, event] = next.value;
           pending.delete(userId);
-          if (view && view.status !== 'offline') shownLive.add(userId);
+          if (event.view && event.view.status !== 'offline') shownLive.add(userId);
           else shownLive.delete(userId);
-          if (!(await deliver(push, stop, { userId, view }, liveness))) done = true;
+          if (!(await deliver(push, stop, event, liveness))) done = true;
         }
       } finally {
         pumping = false;
       }
     };
-    const queue = (userId: number, view: PresenceView | null) => {
+    const queue = (userId: number, view: PresenceView | null, row: UserRow | null) => {
       if (!watched.has(userId)) return;
       pending.delete(userId);
-      pending.set(userId, view);
+      pending.set(userId, { userId, view, user: row });
       pump().catch((error: unknown) => stop(error));
     };
     /** The current presence of these connections; a live change already queued is newer and wins. */
     const read = async (userIds: number[], reportOffline: boolean) => {
       const records = await presence.records(user.tenant, userIds);
       const now = Date.now();
+      const found = new Map<number, PresenceView | null>();
       for (const userId of userIds) {
-        if (pending.has(userId) || !watched.has(userId)) continue;
         const view = connectionsView(records.get(userId) ?? null, now);
-        if (view && view.status !== 'offline') pending.set(userId, view);
-        else if (reportOffline && shownLive.has(userId)) pending.set(userId, view);
+        if ((view && view.status !== 'offline') || (reportOffline && shownLive.has(userId))) found.set(userId, view);
+      }
+      // Their rows in one read, not one per event.
+      const rows = new Map((await findUsersByIds(db, user.tenant, [...found.keys()])).map((row) => [row.id, row]));
+      for (const [userId, view] of found) {
+        if (pending.has(userId) || !watched.has(userId)) continue;
+        pending.set(userId, { userId, view, user: rows.get(userId) ?? null });
       }
       pump().catch((error: unknown) => stop(error));
     };

@@ -1,12 +1,16 @@
+import type { UserRow } from '../users/users.table.js';
 import type { PresenceView } from './presence.rules.js';
 import type { PresenceChange } from './presence.store.js';
+
+/** A change as watchers get it: with the user's row, read once per change for every watcher here. */
+export type WatchedChange = PresenceChange & { user: UserRow | null };
 
 /** At most one delivery per user per this many ms to its watchers; changes in between are folded into the last. */
 export const COALESCE_MS = 1_000;
 
 /** One subscriber's side: told of each watched user's changes, and when it must re-read them all. */
 export interface Watcher {
-  onPresence(userId: number, view: PresenceView | null): void;
+  onPresence(userId: number, view: PresenceView | null, user: UserRow | null): void;
   /** Changes may have been missed: re-read every watched user. */
   onResync(): void;
 }
@@ -19,7 +23,7 @@ export interface WatchHandle {
 
 interface Pending {
   lastAt: number;
-  change: PresenceChange | null;
+  change: WatchedChange | null;
   timer: NodeJS.Timeout;
 }
 
@@ -68,8 +72,13 @@ export class PresenceWatchers {
     };
   }
 
+  /** Whether any watcher on this instance watches the user. */
+  watches(tenant: string, userId: number): boolean {
+    return this.#byUser.has(keyOf(tenant, userId));
+  }
+
   /** A change committed on some instance: to this instance's watchers of that user, folded. */
-  deliver(change: PresenceChange, now = Date.now()): void {
+  deliver(change: WatchedChange, now = Date.now()): void {
     const key = keyOf(change.tenant, change.userId);
     if (!this.#byUser.has(key)) return;
     const pending = this.#pending.get(key);
@@ -80,8 +89,9 @@ export class PresenceWatchers {
     this.#send(key, change, now);
   }
 
-  #send(key: string, change: PresenceChange, now: number): void {
-    for (const watcher of [...(this.#byUser.get(key) ?? [])]) watcher.onPresence(change.userId, change.view);
+  #send(key: string, change: WatchedChange, now: number): void {
+    for (const watcher of [...(this.#byUser.get(key) ?? [])])
+      watcher.onPresence(change.userId, change.view, change.user);
     const timer = setTimeout(() => {
       const entry = this.#pending.get(key);
       this.#pending.delete(key);
