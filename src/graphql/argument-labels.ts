@@ -10,6 +10,9 @@ const LABELS: Readonly<Record<string, string>> = {
   perPage: 'per_page (perPage)',
   userIds: 'user_ids (userIds)',
   idempotencyKey: 'Idempotency-Key',
+  joinInfo: 'join_info (joinInfo)',
+  expiresInSeconds: 'expires_in_seconds (expiresInSeconds)',
+  acceptRequestsFrom: 'accept_requests_from (acceptRequestsFrom)',
 };
 
 /** An argument as the messages of both faces name it. */

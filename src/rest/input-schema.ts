@@ -241,19 +241,27 @@ export function isRequiredBodyField(input: BodyInput): boolean {
   }
 }
 
+/** Whether the body field says what it is when left out (a `default`). */
+function hasDefault(input: BodyInput): boolean {
+  return (input.type === 'boolean' || input.type === 'enum') && input.default !== undefined;
+}
+
 /**
- * Whether a request must carry a body: when one of its fields must be given. A body whose
- * fields are all optional may be left out (nothing, or only white space), and then reads as `{}`:
- * a route that gains optional fields keeps answering the clients that send no body.
+ * Whether a request must carry a body: when one of its fields must be given, or has no default.
+ * A body whose fields all have defaults may be left out (nothing, or only white space), and then
+ * reads as `{}`, every field taking its default: a route that gains such fields keeps answering
+ * the clients that send no body (the decline's `silent`). A body with a field that has no default
+ * is the client's to write (the settings, where a field left out stays as it is, and at least
+ * one must be given): the document says it is required, and the shim refuses a missing one.
  */
 export function isRequiredBody(body: BodySchema): boolean {
-  return Object.values(body).some(isRequiredBodyField);
+  return Object.values(body).some((input) => isRequiredBodyField(input) || !hasDefault(input));
 }
 
 /**
  * Parses a request's input by its route's declarations: query parameters first, then the JSON
- * body (which must be an object when the route declares one, or be left out when none of its
- * fields is required, see `isRequiredBody`), each in declaration order; the first bad input is
+ * body (which must be an object when the route declares one, or be left out when every one of
+ * its fields has a default, see `isRequiredBody`), each in declaration order; the first bad input is
  * refused with a 400 `VALIDATION_FAILED` naming it.
  */
 export function parseInput(

@@ -276,6 +276,29 @@ describe('The document against real responses', () => {
     await call('GET', `/v1/users/${a}/blocked`, alice.token);
     await call('GET', `/v1/connections/${a}/mutual/${carol.id}`, alice.token);
     await call('GET', `/v1/connections/${a}/suggestions`, alice.token);
+    // Presence: bob (alice's connection) busy in a match, as his game server says.
+    await call('PUT', `/v1/users/${bob.id}/presence`, tenant.serviceToken, {
+      status: 'busy',
+      activity: 'Ranked — 3rd round',
+      join_info: { lobby: 'eu-7f3a', slots: 2, tags: ['duo'] },
+      expires_in_seconds: 3600,
+    });
+    const own = await call('GET', `/v1/users/${a}/presence`, alice.token);
+    expect(own.body).toEqual({
+      user_id: a,
+      presence: { status: 'offline', activity: null, join_info: null, last_seen_at: null },
+    });
+    const friend = await call('GET', `/v1/users/${bob.id}/presence`, alice.token);
+    expect(friend.body.presence).toMatchObject({ status: 'busy', join_info: { lobby: 'eu-7f3a' } });
+    // Carol is no connection of alice's: null.
+    expect((await call('GET', `/v1/users/${carol.id}/presence`, alice.token)).body).toEqual({
+      user_id: carol.id,
+      presence: null,
+    });
+    const online = await call('GET', `/v1/connections/${a}/active?presence=online`, alice.token);
+    expect(online.body.connections.map((c: Schema) => [c.connected_user.client_user_id, c.presence.status])).toEqual([
+      [bob.id, 'busy'],
+    ]);
     const lists = await call('GET', `/v1/connections/${dave.id}/sent`, dave.token);
     expect(lists.body.requests[0]).toMatchObject({ message: 'hello', responded_at: null });
     for (const route of routes.filter((r) => r.method === 'GET')) {
@@ -311,6 +334,34 @@ describe('The document against real responses', () => {
     expect(relationships.body.relationships[0]).toHaveProperty('connection_id');
 
     await call('PUT', `/v1/users/${alice.id}/settings`, alice.token, { accept_requests_from: 'friends_of_friends' });
+    await call('PUT', `/v1/users/${alice.id}/settings`, alice.token, { share_presence: 'nobody' });
+    const both = await call('PUT', `/v1/users/${alice.id}/settings`, alice.token, {
+      accept_requests_from: 'everyone',
+      share_presence: 'connections',
+    });
+    expect(both.body).toEqual({ accept_requests_from: 'everyone', share_presence: 'connections' });
+
+    // Every status, as the user itself and as its game server, and back offline.
+    const set = await call('PUT', `/v1/users/${alice.id}/presence`, alice.token, {
+      status: 'busy',
+      activity: 'Ranked — 3rd round',
+      join_info: { lobby: 'eu-7f3a' },
+      expires_in_seconds: 600,
+    });
+    expect(set.body).toEqual({
+      user_id: alice.id,
+      presence: {
+        status: 'busy',
+        activity: 'Ranked — 3rd round',
+        join_info: { lobby: 'eu-7f3a' },
+        last_seen_at: expect.any(String),
+      },
+    });
+    for (const status of ['online', 'away', 'invisible']) {
+      await call('PUT', `/v1/users/${alice.id}/presence`, tenant.serviceToken, { status, expires_in_seconds: 600 });
+    }
+    const offline = await call('PUT', `/v1/users/${alice.id}/presence`, alice.token, { status: 'offline' });
+    expect(offline.body.presence).toMatchObject({ status: 'offline', activity: null, join_info: null });
     await call('PUT', `/v1/users/${alice.id}/blocked/${eve.id}`, alice.token);
     await call('PUT', `/v1/users/${alice.id}/blocked/${eve.id}`, alice.token);
     await call('GET', `/v1/users/${alice.id}/blocked`, alice.token);
@@ -345,6 +396,33 @@ describe('The document against real responses', () => {
     await call('DELETE', `/v1/users/${a}/blocked/${carol.id}`, alice.token);
     await call('POST', `/v1/connections/${a}/status`, alice.token, { user_ids: 'bob' });
     await call('POST', `/v1/connections/${a}/status`, alice.token, { user_ids: [] });
+    await call('PUT', `/v1/users/${a}/settings`, alice.token, {});
+    await call('PUT', `/v1/users/${a}/settings`, alice.token, { share_presence: 'everyone' });
+    await call('GET', `/v1/connections/${a}/active?presence=away`, alice.token);
+    await call('GET', `/v1/users/nobody-here/presence`, tenant.serviceToken);
+    await call('PUT', `/v1/users/nobody-here/presence`, tenant.serviceToken, { status: 'online' });
+    await call('PUT', `/v1/users/${a}/presence`, bob.token, { status: 'online' });
+    for (const body of [
+      {},
+      { status: 'sleeping' },
+      { status: 'ONLINE' },
+      { status: 'online', activity: 'x'.repeat(129) },
+      { status: 'online', activity: 7 },
+      { status: 'online', join_info: ['lobby'] },
+      { status: 'online', join_info: 'eu-7f3a' },
+      { status: 'online', join_info: { blob: 'x'.repeat(1100) } },
+      { status: 'online', expires_in_seconds: 0 },
+      { status: 'online', expires_in_seconds: 86_401 },
+      { status: 'online', expires_in_seconds: 1.5 },
+      { status: 'online', expires_in_seconds: '60' },
+    ]) {
+      const refused = await call('PUT', `/v1/users/${a}/presence`, alice.token, body);
+      expect({ body, status: refused.status, code: refused.body.code }).toEqual({
+        body,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+    }
     await call('PUT', `/v1/users/${a}`, alice.token, { display_name: 'x'.repeat(70_000) });
     const replay = { 'idempotency-key': 'openapi-test-key' };
     await server.rest('POST', `/v1/connections/${a}/notifications/read`, { token: alice.token, headers: replay });
@@ -363,16 +441,78 @@ describe('The document against real responses', () => {
     expect(bad.body.message).toBe('status must be one of pending, accepted, declined, cancelled, expired, all');
     const sent = doc.paths['/v1/connections/{userId}/sent'].get.parameters.find((p: Schema) => p.name === 'status');
     expect(sent.schema.enum).toEqual(['pending', 'accepted', 'declined', 'cancelled', 'expired', 'all']);
-    const policy = await server.rest('PUT', `/v1/users/${a}/settings`, { token: alice.token, body: {} });
-    const body = doc.paths['/v1/users/{userId}/settings'].put.requestBody.content['application/json'].schema;
-    expect(policy.body.message).toBe(
-      `accept_requests_from must be one of ${body.properties.accept_requests_from.enum.join(', ')}`,
+    // The settings: either field, or both; each one of its enum's values (or null: unchanged).
+    const settings = doc.paths['/v1/users/{userId}/settings'].put.requestBody;
+    const body = settings.content['application/json'].schema;
+    const valuesOf = (schema: Schema) => schema.enum.filter((value: unknown) => value !== null).join(', ');
+    for (const field of ['accept_requests_from', 'share_presence']) {
+      expect(body.properties[field].enum).toContain(null);
+      const refused = await server.rest('PUT', `/v1/users/${a}/settings`, {
+        token: alice.token,
+        body: { [field]: 'x' },
+      });
+      expect(refused.body.message).toBe(`${field} must be one of ${valuesOf(body.properties[field])}`);
+    }
+    // A body must be sent (with at least one of them): the domain refuses one with neither.
+    expect(settings.required).toBe(true);
+    expect(body.required).toEqual([]);
+    const neither = await server.rest('PUT', `/v1/users/${a}/settings`, { token: alice.token, body: {} });
+    expect(neither.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message:
+        'Give at least one setting to change: accept_requests_from (acceptRequestsFrom) or share_presence (sharePresence)',
+    });
+    const none = await server.rest('PUT', `/v1/users/${a}/settings`, { token: alice.token });
+    expect(none.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Request body must be a JSON object' });
+
+    // Presence: the shim's messages for the form of each field, the domain's for their limits, as documented.
+    const presence = doc.paths['/v1/users/{userId}/presence'].put.requestBody;
+    const fields = presence.content['application/json'].schema;
+    expect(presence.required).toBe(true);
+    expect(fields.required).toEqual(['status']);
+    const put = async (input: unknown) =>
+      (await server.rest('PUT', `/v1/users/${a}/presence`, { token: alice.token, body: input })).body.message;
+    expect(await put({ status: 'sleeping' })).toBe(`status must be one of ${fields.properties.status.enum.join(', ')}`);
+    expect(await put({})).toBe('status must be one of online, away, busy, invisible, offline');
+    expect(await put({ status: 'online', activity: 7 })).toBe('activity must be a string');
+    expect(fields.properties.activity).toMatchObject({ type: ['string', 'null'], maxLength: 128 });
+    expect(await put({ status: 'online', activity: 'x'.repeat(129) })).toBe(
+      `activity must be at most ${fields.properties.activity.maxLength} characters`,
     );
+    expect(fields.properties.join_info).toMatchObject({ type: ['object', 'null'] });
+    expect(fields.properties.join_info.description).toContain('At most 1024 bytes as JSON.');
+    expect(await put({ status: 'online', join_info: ['lobby'] })).toBe('join_info must be a JSON object');
+    const ttl = fields.properties.expires_in_seconds;
+    expect(ttl).toMatchObject({ type: ['integer', 'null'], minimum: 1, maximum: 86_400 });
+    expect(await put({ status: 'online', expires_in_seconds: 'soon' })).toBe('expires_in_seconds must be an integer');
+    const filter = doc.paths['/v1/connections/{userId}/active'].get.parameters.find(
+      (p: Schema) => p.name === 'presence',
+    );
+    expect(filter.schema.enum).toEqual(['online']);
+    const away = await server.rest('GET', `/v1/connections/${a}/active?presence=away`, { token: alice.token });
+    expect(away.body.message).toBe('presence must be one of online');
     const perPage = doc.paths['/v1/connections/{userId}/active'].get.parameters.find(
       (p: Schema) => p.name === 'per_page',
     );
     expect(perPage.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 50, default: 10 });
     const tooMany = await server.rest('GET', `/v1/connections/${a}/active?per_page=51`, { token: alice.token });
     expect(tooMany.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  // The domain's limits are checked for both faces with one message, naming a field whose REST
+  // spelling differs both ways, REST's first (`per_page (perPage) must be …`, see
+  // src/graphql/argument-labels.ts): a REST client must find the field it sent in the document.
+  it('should name the fields of refused presence in the messages as the document names them', async () => {
+    const a = alice.id;
+    const fields = doc.paths['/v1/users/{userId}/presence'].put.requestBody.content['application/json'].schema;
+    const ttl = fields.properties.expires_in_seconds;
+    const put = async (input: unknown) =>
+      (await server.rest('PUT', `/v1/users/${a}/presence`, { token: alice.token, body: input })).body.message;
+    expect(await put({ status: 'online', join_info: { blob: 'x'.repeat(1100) } })).toBe(
+      'join_info (joinInfo) must be at most 1024 bytes as JSON',
+    );
+    expect(await put({ status: 'online', expires_in_seconds: 0 })).toBe(
+      `expires_in_seconds (expiresInSeconds) must be an integer from ${ttl.minimum} to ${ttl.maximum}`,
+    );
   });
 });

@@ -315,6 +315,19 @@ interface Row {
   succeeded: (answer: Answer) => boolean;
   /** Whether a successful call changes tenant A. */
   writes: boolean;
+  /**
+   * Sets tenant A up before each cell, for calls whose success needs more than the world (a
+   * friend online for a presence feed), or whose refusal must be told from a success (a baseline
+   * presence that a refused write must leave as it was).
+   */
+  prepare?: (world: World) => Promise<void>;
+  /**
+   * What tenant A holds beyond its tables for this call (a presence, kept by the presence
+   * store), added to the snapshot that a refused call, or an allowed read, must leave as it was.
+   */
+  state?: (world: World) => Promise<string>;
+  /** What an allowed call must show of tenant A, beyond succeeding (undefined when it does). */
+  allowedShows?: (world: World, answer: Answer) => string | undefined;
 }
 
 async function rest(method: string, path: string, token: string, body?: unknown): Promise<Answer> {
@@ -323,6 +336,34 @@ async function rest(method: string, path: string, token: string, body?: unknown)
 }
 
 const enc = encodeURIComponent;
+
+// Presence is kept by the presence store (in memory here), not in tenant A's tables: the presence
+// rows set a baseline before each cell and add the owner's presence to the snapshot.
+
+/** What a presence write asks for: busy in a match, for an hour (so nothing lapses during a row). */
+const PRESENCE_SET = {
+  status: 'busy',
+  activity: 'In a match',
+  join_info: { match: 'm-8841' },
+  expires_in_seconds: 3600,
+} as const;
+
+/** Sets `userId`'s presence with tenant A's service token (a game server), failing loudly. */
+async function setPresenceOf(world: World, userId: string, body: Record<string, unknown>): Promise<void> {
+  const reply = await server.rest('PUT', `/v1/users/${enc(userId)}/presence`, { token: world.a.serviceToken, body });
+  if (reply.status !== 200) throw new Error(`set presence failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+}
+
+/** The owner away with a baseline activity: what a refused presence write must leave as it was. */
+const presenceBaseline = (world: World) =>
+  setPresenceOf(world, world.alice.id, { status: 'away', activity: 'baseline', expires_in_seconds: 3600 });
+
+/** The owner's presence as tenant A's service token sees it (all of it), but for the time it was read. */
+async function ownersPresence(world: World): Promise<string> {
+  const reply = await server.rest('GET', `/v1/users/${enc(world.alice.id)}/presence`, { token: world.a.serviceToken });
+  const { last_seen_at: _now, ...presence } = (reply.body as { presence?: Record<string, unknown> }).presence ?? {};
+  return `presence ${reply.status} ${JSON.stringify(presence)}`;
+}
 
 /** Every /v1 route, keyed like the gateway's route table. */
 const REST_ROWS: (Row & { route: string })[] = [
@@ -486,6 +527,33 @@ const REST_ROWS: (Row & { route: string })[] = [
     succeeded: (a) => a.status === 200 && (a.body as any)?.relationships?.[0]?.status !== 'none',
     writes: false,
   },
+  // Presence (beyond the documented API)
+  {
+    route: 'GET /v1/users/:userId/presence',
+    name: 'GET /v1/users/{user_id}/presence',
+    // A lookup: any user of the tenant may ask, and is answered `presence: null` unless it may see
+    // it (see "who sees a presence" below). The owner is busy, so that a leak would show.
+    kind: 'profile',
+    prepare: (world) => setPresenceOf(world, world.alice.id, PRESENCE_SET),
+    state: ownersPresence,
+    call: (token, _as, id) => rest('GET', `/v1/users/${enc(id)}/presence`, token),
+    succeeded: (a) => a.status === 200 && (a.body as any)?.presence !== undefined,
+    writes: false,
+  },
+  {
+    route: 'PUT /v1/users/:userId/presence',
+    name: 'PUT /v1/users/{user_id}/presence',
+    kind: 'user',
+    prepare: presenceBaseline,
+    state: ownersPresence,
+    call: (token, _as, id) => rest('PUT', `/v1/users/${enc(id)}/presence`, token, PRESENCE_SET),
+    succeeded: (a) =>
+      a.status === 200 &&
+      (a.body as any)?.presence?.status === PRESENCE_SET.status &&
+      (a.body as any)?.presence?.activity === PRESENCE_SET.activity,
+    // Presence is not in tenant A's tables: what it changes is the `state` above.
+    writes: true,
+  },
 ];
 
 async function graphql(token: string, query: string, variables: Record<string, unknown>): Promise<Answer> {
@@ -524,7 +592,18 @@ function field(
 }
 
 const GRAPHQL_ROWS: (Row & { field: string })[] = [
-  field('query', 'user', 'profile', null, 'User', 'clientUserId displayName createdAt'),
+  // The user's presence too: null to a caller who may not see it, and nothing to another tenant.
+  {
+    ...field(
+      'query',
+      'user',
+      'profile',
+      null,
+      'User',
+      'clientUserId displayName createdAt presence { status activity joinInfo }',
+    ),
+    prepare: (world: World) => setPresenceOf(world, world.alice.id, PRESENCE_SET),
+  },
   field(
     'mutation',
     'upsertUser',
@@ -613,6 +692,20 @@ const GRAPHQL_ROWS: (Row & { field: string })[] = [
     'message created blocked { user { clientUserId } }',
   ),
   field('mutation', 'unblockUser', 'blocked', 'otherUserId', 'UnblockUserPayload', 'message user { clientUserId }'),
+  // Presence (beyond the documented API)
+  {
+    ...field(
+      'mutation',
+      'setPresence',
+      'user',
+      null,
+      'SetPresencePayload',
+      'user { clientUserId } presence { status activity joinInfo }',
+      `, status: BUSY, activity: "${PRESENCE_SET.activity}", joinInfo: { match: "${PRESENCE_SET.join_info.match}" }, expiresInSeconds: ${PRESENCE_SET.expires_in_seconds}`,
+    ),
+    prepare: presenceBaseline,
+    state: ownersPresence,
+  },
   {
     field: 'relationships',
     name: 'query relationships',
@@ -632,16 +725,28 @@ const GRAPHQL_ROWS: (Row & { field: string })[] = [
   },
 ];
 
-/** Subscribes over WebSocket and returns the first message of the subscription (next, error or complete). */
-function firstMessage(token: string, query: string, variables: Record<string, unknown>): Promise<Answer> {
+/**
+ * Subscribes over WebSocket and returns the first message of the subscription (next, error or
+ * complete). With `quietMs`, a subscription that says nothing that long after it was sent is
+ * answered `quiet`: it was accepted (a refusal is an error message at once), and has nothing to
+ * send yet (a presence feed of a user whose connections are all offline).
+ */
+function firstMessage(
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  quietMs?: number,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    let quiet: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
       socket.terminate();
       reject(new Error(`no subscription message within 5 s: ${query}`));
     }, 5_000);
     const done = (answer: Answer) => {
       clearTimeout(timer);
+      clearTimeout(quiet);
       socket.close(1000);
       resolve(answer);
     };
@@ -652,12 +757,14 @@ function firstMessage(token: string, query: string, variables: Record<string, un
       const message = JSON.parse(String(data));
       if (message.type === 'connection_ack') {
         socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
+        if (quietMs !== undefined) quiet = setTimeout(() => done({ status: 200, body: { type: 'quiet' } }), quietMs);
       } else if (['next', 'error', 'complete'].includes(message.type)) {
         done({ status: message.type === 'next' ? 200 : 0, body: { type: message.type, payload: message.payload } });
       }
     });
     socket.on('close', (code) => {
       clearTimeout(timer);
+      clearTimeout(quiet);
       reject(new Error(`socket closed with ${code} before a subscription message`));
     });
     socket.on('error', () => {});
@@ -691,6 +798,36 @@ const SUBSCRIPTION_ROWS: (Row & { field: string })[] = [
       ),
     // After the older of two notifications, the newer one is replayed at once.
     succeeded: (a) => typeof (a.body as any)?.payload?.data?.notificationAdded?.id === 'string',
+    writes: false,
+  },
+  // Presence (beyond the documented API)
+  {
+    field: 'friendPresenceChanged',
+    name: 'subscription friendPresenceChanged',
+    kind: 'user',
+    // The owner's connection bob is online (a game server says so): the feed starts with him.
+    prepare: (world) => setPresenceOf(world, world.bob.id, { status: 'online', expires_in_seconds: 3600 }),
+    call: (token, _as, id) =>
+      firstMessage(
+        token,
+        'subscription($userId: ID) { friendPresenceChanged(userId: $userId) { user { clientUserId } presence { status } } }',
+        { userId: id },
+        // A user whose connections are all offline (another tenant's) is sent nothing: accepted.
+        1_000,
+      ),
+    succeeded: (a) => {
+      const body = a.body as any;
+      return (
+        body?.type === 'quiet' ||
+        (body?.type === 'next' && typeof body.payload?.data?.friendPresenceChanged?.user?.clientUserId === 'string')
+      );
+    },
+    allowedShows: (world, a) => {
+      const event = (a.body as any)?.payload?.data?.friendPresenceChanged;
+      return event?.user?.clientUserId === world.bob.id && event?.presence?.status === 'ONLINE'
+        ? undefined
+        : 'the first event is not the online connection';
+    },
     writes: false,
   },
 ];
@@ -736,7 +873,9 @@ async function checkCell(world: World, row: Row, principal: Principal): Promise<
   const token = principal.token(world);
   const actingAs = principal.actingAs(world, row.kind);
   const id = await principal.resource(world, row.kind);
-  const before = await snapshotOf(world.a.name);
+  await row.prepare?.(world);
+  const snapshot = async () => `${await snapshotOf(world.a.name)}${row.state ? ` | ${await row.state(world)}` : ''}`;
+  const before = await snapshot();
   const answer = await row.call(token, actingAs, id);
   const shown = (extra: Record<string, unknown> = {}) =>
     describeCell(row, principal, { actingAs, id, expectation, status: answer.status, answer: answer.body, ...extra });
@@ -745,8 +884,10 @@ async function checkCell(world: World, row: Row, principal: Principal): Promise<
   switch (expectation) {
     case 'allowed': {
       if (!row.succeeded(answer)) throw new Error(`refused an allowed call: ${shown()}`);
-      const after = await snapshotOf(world.a.name);
-      if (!row.writes && after !== before) throw new Error(`a read changed tenant A: ${shown()}`);
+      const missing = row.allowedShows?.(world, answer);
+      if (missing) throw new Error(`${missing}: ${shown()}`);
+      const after = await snapshot();
+      if (!row.writes && after !== before) throw new Error(`a read changed tenant A: ${shown({ before, after })}`);
       return;
     }
     case 'forbidden':
@@ -794,7 +935,7 @@ async function checkCell(world: World, row: Row, principal: Principal): Promise<
       break;
     }
   }
-  const after = await snapshotOf(world.a.name);
+  const after = await snapshot();
   if (after !== before) throw new Error(`tenant A changed: ${shown({ before, after })}`);
 }
 
@@ -812,6 +953,139 @@ describe('the matrix covers the gateway', () => {
         .map((f) => f.name),
     );
     expect([...GRAPHQL_ROWS, ...SUBSCRIPTION_ROWS].map((r) => r.field).sort()).toEqual(withIds.sort());
+  });
+});
+
+/**
+ * Who sees a presence: the matrix above says who may call; a presence lookup is answered to any
+ * user of the tenant, with `presence: null` to whoever may not see it. The owner is busy in a
+ * match: the owner itself, its tenant's service tokens and its connections see it (join info
+ * included); a stranger, a user with a request pending, a user who blocked the owner or whom the
+ * owner blocked (a block ends the connection) see null, over REST and GraphQL alike; another
+ * tenant's users and service tokens find only their own tenant's user of that id. With
+ * `share_presence: nobody` connections see null; an invisible owner is offline to them.
+ */
+describe('who sees a presence', () => {
+  type Seen = 'all' | 'shared' | 'invisible' | 'null';
+  const OWN = { status: 'busy', activity: PRESENCE_SET.activity, join_info: PRESENCE_SET.join_info };
+
+  /** The owner's presence as `token` sees it, over REST and GraphQL (the time it was read left out). */
+  async function seenBy(token: string, userId: string) {
+    const restAnswer = await rest('GET', `/v1/users/${enc(userId)}/presence`, token);
+    const graphqlAnswer = await graphql(
+      token,
+      'query($u: ID) { user(userId: $u) { __typename ... on User { presence { status activity joinInfo lastSeenAt } } } }',
+      { u: userId },
+    );
+    const body = restAnswer.body as { user_id: string; presence: Record<string, unknown> | null };
+    const user = (graphqlAnswer.body as any)?.data?.user;
+    const lastSeen = (value: unknown) => (typeof value === 'string' ? 'some time' : value);
+    return {
+      status: restAnswer.status,
+      user_id: body.user_id,
+      rest: body.presence && { ...body.presence, last_seen_at: lastSeen(body.presence.last_seen_at) },
+      graphql:
+        user?.presence &&
+        ({
+          status: String(user.presence.status).toLowerCase(),
+          activity: user.presence.activity,
+          join_info: user.presence.joinInfo,
+          last_seen_at: lastSeen(user.presence.lastSeenAt),
+        } as Record<string, unknown>),
+    };
+  }
+
+  function expected(userId: string, seen: Seen) {
+    const presence = {
+      all: { ...OWN, last_seen_at: 'some time' },
+      shared: { ...OWN, last_seen_at: 'some time' },
+      invisible: { status: 'offline', activity: null, join_info: null, last_seen_at: 'some time' },
+      null: null,
+    }[seen];
+    return { status: 200, user_id: userId, rest: presence, graphql: presence };
+  }
+
+  it('shows it to the owner, its service tokens and its connections only, and hides it as the owner chose', async () => {
+    const world = await createWorld();
+    const { a, alice, bob, mallory, carol } = world;
+    const blocker = await a.user('blocker');
+    const blocked = await a.user('blocked');
+    await a.connect(alice, blocker);
+    await a.connect(alice, blocked);
+    for (const [from, to] of [
+      [blocker, alice],
+      [alice, blocked],
+    ] as const) {
+      const reply = await server.rest('PUT', `/v1/users/${from.id}/blocked/${to.id}`, { token: a.serviceToken });
+      if (reply.status !== 201) throw new Error(`block failed: ${reply.status}`);
+    }
+    const set = await rest('PUT', `/v1/users/${alice.id}/presence`, alice.token, PRESENCE_SET);
+    expect(set.status).toBe(200);
+
+    const viewers: [string, string, Seen][] = [
+      ['the owner', alice.token, 'all'],
+      ["a service token of the owner's tenant", a.serviceToken, 'all'],
+      ['a connection', bob.token, 'shared'],
+      ['a stranger', mallory.token, 'null'],
+      ['a user with a request pending', carol.token, 'null'],
+      ['a user who blocked the owner', blocker.token, 'null'],
+      ['a user the owner blocked', blocked.token, 'null'],
+    ];
+    for (const [who, token, seen] of viewers) {
+      expect({ who, ...(await seenBy(token, alice.id)) }).toEqual({ who, ...expected(alice.id, seen) });
+    }
+    // Another tenant names its own user of that id (offline, never seen): nothing of the owner's.
+    expect(await seenBy(world.bEve.token, alice.id)).toEqual(expected(alice.id, 'null'));
+    expect(await seenBy(world.b.serviceToken, alice.id)).toEqual({
+      ...expected(alice.id, 'null'),
+      rest: { status: 'offline', activity: null, join_info: null, last_seen_at: null },
+      graphql: { status: 'offline', activity: null, join_info: null, last_seen_at: null },
+    });
+    for (const token of [world.bEve.token, world.b.serviceToken, world.c.serviceToken]) {
+      const ghost = `ghost-${randomUUID()}`;
+      const [found, nowhere] = [
+        await rest('GET', `/v1/users/${enc(carol.id)}/presence`, token),
+        await rest('GET', `/v1/users/${enc(ghost)}/presence`, token),
+      ];
+      expect(masked(found, carol.id)).toBe(masked(nowhere, ghost));
+    }
+    // The connection's list says the same as the lookup, and lists the owner among those online.
+    const listed = async () => {
+      const all = await rest('GET', `/v1/connections/${bob.id}/active`, bob.token);
+      const online = await rest('GET', `/v1/connections/${bob.id}/active?presence=online`, bob.token);
+      const entry = (body: unknown) =>
+        (body as { connections: { connected_user: { client_user_id: string }; presence: unknown }[] }).connections.find(
+          (c) => c.connected_user.client_user_id === alice.id,
+        );
+      const presence = entry(all.body)?.presence as Record<string, unknown> | null | undefined;
+      return {
+        presence: presence && {
+          ...presence,
+          last_seen_at: typeof presence.last_seen_at === 'string' ? 'some time' : null,
+        },
+        online: entry(online.body) !== undefined,
+      };
+    };
+    expect(await listed()).toEqual({ presence: expected(alice.id, 'shared').rest, online: true });
+
+    // Shared with nobody: the connection sees null, the owner and its service tokens all of it.
+    const hidden = await rest('PUT', `/v1/users/${alice.id}/settings`, alice.token, { share_presence: 'nobody' });
+    expect(hidden.body).toMatchObject({ share_presence: 'nobody' });
+    expect(await seenBy(bob.token, alice.id)).toEqual(expected(alice.id, 'null'));
+    expect(await listed()).toEqual({ presence: null, online: false });
+    expect(await seenBy(alice.token, alice.id)).toEqual(expected(alice.id, 'all'));
+    expect(await seenBy(a.serviceToken, alice.id)).toEqual(expected(alice.id, 'all'));
+
+    // Shared again, but invisible: offline to the connection, invisible to the owner's tenant.
+    await rest('PUT', `/v1/users/${alice.id}/settings`, alice.token, { share_presence: 'connections' });
+    await rest('PUT', `/v1/users/${alice.id}/presence`, a.serviceToken, {
+      status: 'invisible',
+      expires_in_seconds: 3600,
+    });
+    expect(await seenBy(bob.token, alice.id)).toEqual(expected(alice.id, 'invisible'));
+    expect(await listed()).toEqual({ presence: expected(alice.id, 'invisible').rest, online: false });
+    expect((await seenBy(a.serviceToken, alice.id)).rest).toMatchObject({ status: 'invisible' });
+    expect((await seenBy(mallory.token, alice.id)).rest).toBeNull();
   });
 });
 

@@ -22,7 +22,7 @@ import { loadConfig } from '../../src/platform/config.js';
 import * as testDocuments from '../gql/graphql.js';
 import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
 import { onTestQuery } from '../helpers/database.js';
-import { liveClient } from '../helpers/live.js';
+import { type LiveClient, liveClient } from '../helpers/live.js';
 
 // The default limits, as every other test and the REST shim run with.
 const server = useTestServer();
@@ -141,6 +141,36 @@ async function someone(): Promise<SeededUser> {
   return alice;
 }
 
+/**
+ * Opens the (lazy) socket of `live` and keeps it open with a subscription of its own (a lazy
+ * client closes its socket when its last operation ends), then waits until the server has opened
+ * the user's presence session (the user reads as online): a user's socket makes it online, with
+ * one read of the user, which is the socket's doing and not that of the operations sent on it.
+ * Returns the subscription that holds the socket, and the closes of the socket seen from then on.
+ */
+async function heldOpen(
+  live: LiveClient,
+  user: SeededUser,
+): Promise<{ holder: { unsubscribe(): void }; closes: unknown[] }> {
+  const closes: unknown[] = [];
+  const holder = live.subscribe(
+    {
+      toString: () => 'subscription { connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } } }',
+    } as never,
+    {},
+  );
+  // Subscribing answers with the unread count first: the subscription's own reads are done.
+  await holder.take(1);
+  live.client.on('closed', (event) => closes.push(event));
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const seen = await limited.rest('GET', `/v1/users/${user.id}/presence`, { token: user.token });
+    if (seen.body?.presence?.status === 'online') return { holder, closes };
+    if (Date.now() > deadline) throw new Error(`the socket's user never read as online: ${JSON.stringify(seen.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** The value a variable takes at its costliest: pages of 50, lists of 100, any valid scalar else. */
 function largestValue(schema: GraphQLSchema, definition: VariableDefinitionNode): unknown {
   const type = getNullableType(typeFromAST(schema, definition.type as NamedTypeNode));
@@ -149,6 +179,8 @@ function largestValue(schema: GraphQLSchema, definition: VariableDefinitionNode)
   if (isEnumType(named)) return named.getValues()[0]?.name;
   if (named?.name === 'Int') return 50;
   if (named?.name === 'Boolean') return true;
+  // A game's JSON object (join info): its size weighs nothing on the cost, any object will do.
+  if (named?.name === 'JSONObject') return { lobby: 'x' };
   return 'x';
 }
 
@@ -236,6 +268,8 @@ describe('GraphQL document limits', () => {
     const alice = await someone();
     const live = liveClient(limited.url, alice.token);
     try {
+      // One socket, opened (and its user's presence session with it) before anything is measured.
+      const { holder, closes } = await heldOpen(live, alice);
       const deepSubscription =
         'subscription { connectionEvents { ... on ConnectionCreatedEvent { connection { connectedUser { displayName } } } } }';
       for (const [query, code] of [
@@ -257,6 +291,8 @@ describe('GraphQL document limits', () => {
       const ok = live.subscribe({ toString: () => SHALLOW } as never, {});
       const [result] = await ok.take(1);
       expect(result).toEqual({ activeConnections: { totalCount: 1, nodes: [{ id: expect.any(String) }] } });
+      expect(closes).toEqual([]);
+      holder.unsubscribe();
     } finally {
       await live.close();
     }

@@ -74,7 +74,10 @@ getPresence.failures = requireUser.failures;
 
 function validActivity(activity: string | null | undefined): string | null {
   if (activity == null || activity === '') return null;
-  if (characterLength(activity) > MAX_ACTIVITY_LENGTH || !isStorableText(activity)) {
+  if (!isStorableText(activity)) {
+    throw new ValidationError('activity', '{field} must not contain NUL characters or unpaired surrogates');
+  }
+  if (characterLength(activity) > MAX_ACTIVITY_LENGTH) {
     throw new ValidationError('activity', `{field} must be at most ${MAX_ACTIVITY_LENGTH} characters`);
   }
   return activity;

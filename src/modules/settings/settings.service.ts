@@ -52,7 +52,10 @@ export async function updateSettings(
     ...(input.sharePresence != null && { share_presence: input.sharePresence }),
   };
   if (Object.keys(changes).length === 0) {
-    throw new ValidationError('acceptRequestsFrom', 'Give at least one setting to change');
+    throw new ValidationError(
+      'acceptRequestsFrom',
+      'Give at least one setting to change: {field} or share_presence (sharePresence)',
+    );
   }
   const guard = { action: 'write', actingUserId: userId, operation: 'updateSettings', input: changes } as const;
   const { before, after } = await guardedWrite(deps, viewer, guard, async (trx) => {

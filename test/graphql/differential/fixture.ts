@@ -8,7 +8,9 @@ export type Player = (typeof PLAYERS)[number];
 /**
  * A small social graph around alice, the same in every tenant it is built in: bob is her
  * connection (and carol's), carol and dave have a request pending with her (to her, from her),
- * she declined gina's, she blocks erin, frank is a stranger. Her notifications tell of it.
+ * she declined gina's, she blocks erin, frank is a stranger. Her notifications tell of it. Bob is
+ * busy in a match, as his game server said (for an hour, so nothing lapses during a run), with
+ * what his connections need to join him.
  */
 export interface Graph {
   tenant: string;
@@ -78,6 +80,16 @@ export async function buildGraph(server: TestServer): Promise<Graph> {
       erin: blockUser(userId: "alice", otherUserId: "erin") { __typename }
     }`,
   );
+  await asService(
+    server,
+    tokens.service,
+    `mutation {
+      bob: setPresence(userId: "bob", status: BUSY, activity: "Ranked — 3rd round",
+        joinInfo: { lobby: "eu-7f3a", slots: 2, ranked: true, mode: null, tags: ["duo", "eu"] }, expiresInSeconds: 3600) {
+        __typename
+      }
+    }`,
+  );
   const read = await asService(
     server,
     tokens.service,
@@ -115,6 +127,13 @@ export function argumentValue(graph: Graph, coordinate: string, argument: string
     'Mutation.blockUser.otherUserId': 'frank',
     'Mutation.unblockUser.otherUserId': 'erin',
     'Mutation.updateSettings.acceptRequestsFrom': 'FRIENDS_OF_FRIENDS',
+    'Mutation.updateSettings.sharePresence': 'NOBODY',
+    'Mutation.setPresence.status': 'AWAY',
+    'Mutation.setPresence.activity': 'In the lobby — back in 5',
+    'Mutation.setPresence.joinInfo': { lobby: 'na-2b', server: { host: 'na-2.example', port: 7777 }, open: true },
+    'Mutation.setPresence.expiresInSeconds': 3600,
+    // Only connections not offline: bob, busy.
+    'Query.activeConnections.presence': 'ONLINE',
     'Mutation.upsertUser.displayName': 'Alice the Bold',
     'Mutation.sendConnectionRequest.message': 'gg, add me?',
     'Query.mutualConnections.otherUserId': 'carol',

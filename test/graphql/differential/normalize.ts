@@ -64,3 +64,48 @@ export function namedForTwin(outcome: Outcome, graph: Graph): unknown {
     return value.replace(LONG_NUMBER, nameOf);
   });
 }
+
+/** When a request ran: from just before the reference ran it to just after the gateway answered. */
+export interface Moment {
+  from: number;
+  to: number;
+}
+
+/**
+ * Whether two outcomes of one request are the same, but for the times each side read as "now"
+ * (a user online was last seen now): two different date-times at the same place are taken as
+ * equal only when both fall within the moment the request ran. A time of anything made before
+ * the request (a connection's `connectedSince`) is outside it, and must be equal to the
+ * millisecond.
+ */
+export function sameAtTheMoment(gateway: unknown, reference: unknown, moment: Moment): boolean {
+  if (typeof gateway === 'string' && typeof reference === 'string') {
+    if (gateway === reference) return true;
+    if (!DATE_TIME.test(gateway) || !DATE_TIME.test(reference)) return false;
+    const within = (value: string) => {
+      const time = Date.parse(value);
+      return time >= moment.from && time <= moment.to;
+    };
+    return within(gateway) && within(reference);
+  }
+  if (Array.isArray(gateway) || Array.isArray(reference)) {
+    return (
+      Array.isArray(gateway) &&
+      Array.isArray(reference) &&
+      gateway.length === reference.length &&
+      gateway.every((item, i) => sameAtTheMoment(item, reference[i], moment))
+    );
+  }
+  if (typeof gateway === 'object' && gateway !== null && typeof reference === 'object' && reference !== null) {
+    const keys = Object.keys(gateway).sort();
+    const others = Object.keys(reference).sort();
+    return (
+      keys.length === others.length &&
+      keys.every((key, i) => key === others[i]) &&
+      keys.every((key) =>
+        sameAtTheMoment((gateway as Record<string, unknown>)[key], (reference as Record<string, unknown>)[key], moment),
+      )
+    );
+  }
+  return Object.is(gateway, reference);
+}

@@ -6,8 +6,12 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLInputType,
   type GraphQLSchema,
+  getNamedType,
   type InlineFragmentNode,
+  isScalarType,
+  isSpecifiedScalarType,
   Kind,
   type OperationDefinitionNode,
   parse,
@@ -84,6 +88,35 @@ function rotateVariables(request: GraphQLRequest): GraphQLRequest | null {
 }
 
 /**
+ * A JSON value written as a GraphQL literal, as a scalar of the schema's own that takes any JSON
+ * (`JSONObject`) reads it back (`valueFromASTUntyped`): objects and lists as such, numbers as
+ * ints or floats. `astFromValue` cannot write these: it writes what the scalar serializes, which
+ * must be a string, a number or a boolean.
+ */
+function astFromJson(value: unknown): ValueNode {
+  if (value === null) return { kind: Kind.NULL };
+  if (Array.isArray(value)) return { kind: Kind.LIST, values: value.map(astFromJson) };
+  switch (typeof value) {
+    case 'boolean':
+      return { kind: Kind.BOOLEAN, value };
+    case 'number':
+      return { kind: Number.isInteger(value) ? Kind.INT : Kind.FLOAT, value: String(value) };
+    case 'string':
+      return { kind: Kind.STRING, value };
+    case 'object':
+      return {
+        kind: Kind.OBJECT,
+        fields: Object.entries(value as Record<string, unknown>).map(([key, item]) => ({
+          kind: Kind.OBJECT_FIELD,
+          name: name(key),
+          value: astFromJson(item),
+        })),
+      };
+  }
+  throw new Error(`no literal for ${String(value)}`);
+}
+
+/**
  * Every variable replaced by its value written as a literal in the document (a variable the
  * request leaves unset takes its default, or, without one, its argument is left out, which is
  * what an unset variable means).
@@ -98,9 +131,20 @@ function inlineLiterals(request: GraphQLRequest, schema: GraphQLSchema): GraphQL
     const definition = definitions.get(variable);
     if (!definition) throw new Error(`undefined variable $${variable}`);
     if (Object.hasOwn(request.variables, variable)) {
-      const type = typeFromAST(schema, definition.type as never);
-      // astFromValue writes internal values: the variable's JSON value is coerced to one first.
-      const value = type && astFromValue(coerceInputValue(request.variables[variable], type as never), type as never);
+      const type = typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined;
+      if (!type) throw new Error(`unknown type of $${variable}`);
+      // astFromValue writes internal values: the variable's JSON value is coerced to one first
+      // (which also refuses a value the type does not take).
+      const internal = coerceInputValue(request.variables[variable], type);
+      const named = getNamedType(type);
+      // A JSON object for a scalar of the schema's own is written as an object literal.
+      const json =
+        isScalarType(named) &&
+        !isSpecifiedScalarType(named) &&
+        typeof internal === 'object' &&
+        internal !== null &&
+        !(internal instanceof Date);
+      const value = json ? astFromJson(request.variables[variable]) : astFromValue(internal, type);
       if (!value) throw new Error(`no literal for $${variable}`);
       return value;
     }

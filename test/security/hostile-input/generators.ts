@@ -103,6 +103,81 @@ export const wrongJsonType: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
 );
 
+/** Names as GraphQL writes an object literal's keys (join info sent as a literal). */
+const graphqlName = fc.stringMatching(/^[_A-Za-z][_0-9A-Za-z]{0,11}$/);
+
+/** A JSON value as a game might put one in its join info: text, numbers, flags, lists, nothing. */
+const joinInfoLeaf: fc.Arbitrary<unknown> = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+);
+
+/** `{"a":{"a":…{}}}`, `depth` objects deep. */
+const nested = (depth: number) => JSON.parse(`${'{"a":'.repeat(depth)}{}${'}'.repeat(depth)}`) as object;
+
+/**
+ * Join info (a JSON object the game defines, at most 1 KB as JSON), and what a hostile client
+ * sends instead: objects around the size limit (in bytes, multi-byte characters included), deep
+ * nesting, keys no GraphQL literal can write, `__proto__` as a key, and JSON that is no object.
+ */
+export const joinInfoValue: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: fc.dictionary(graphqlName, joinInfoLeaf, { maxKeys: 4 }), weight: 4 },
+  {
+    arbitrary: fc.dictionary(graphqlName, fc.dictionary(graphqlName, joinInfoLeaf, { maxKeys: 3 }), { maxKeys: 2 }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.constantFrom(
+      {},
+      { lobby: 'eu-7f3a', slots: 2, ranked: true, mode: null, tags: ['duo', 'eu'] },
+      { server: { host: 'eu-7.example', port: 7777 } },
+    ),
+    weight: 2,
+  },
+  // `{"x":"…"}` is 8 bytes besides its text: 1016 ASCII characters make 1 KB exactly.
+  { arbitrary: fc.constantFrom(1015, 1016, 1017, 2000, 70_000).map((n) => ({ x: 'a'.repeat(n) })), weight: 2 },
+  // Two bytes a character, and four: 508 of é and 254 of 😀 make 1 KB.
+  {
+    arbitrary: fc
+      .constantFrom(['é', 507], ['é', 508], ['é', 509], ['😀', 254], ['😀', 255], ['\u0000', 100])
+      .map(([unit, n]) => ({ x: (unit as string).repeat(n as number) })),
+    weight: 2,
+  },
+  // Nested `depth` deep, `{"a":` a level: 6 × depth + 2 bytes, 170 deep the deepest within 1 KB.
+  { arbitrary: fc.constantFrom(10, 170, 171, 1000).map(nested), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      JSON.parse('{"__proto__": {"role": "service"}}'),
+      JSON.parse('{"constructor": {"prototype": {"role": "service"}}}'),
+      { 'not a name': 1, é: 2, '': 3 },
+    ),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.dictionary(
+      hostileText.filter((key) => key.length < 50),
+      hostileText,
+      { maxKeys: 2 },
+    ),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer(),
+      fc.constantFrom([], ['lobby'], [{ lobby: 'eu-7f3a' }]),
+      hostileText.filter((text) => text.length < 200),
+    ),
+    weight: 2,
+  },
+  { arbitrary: fc.constant(undefined), weight: 3 },
+);
+
 /** Path segment values that are ids to a human: well-formed strings (encodeURIComponent needs that). */
 export const hostileIdValue: fc.Arbitrary<string> = fc
   .oneof(

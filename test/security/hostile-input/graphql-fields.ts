@@ -6,10 +6,12 @@
  */
 import fc from 'fast-check';
 import { hasLoneSurrogate, isPlainObject, type Outcome, violation } from './contract.js';
-import { hostileIdValue, hostileText, wrongJsonType } from './generators.js';
+import { hostileIdValue, hostileText, joinInfoValue, wrongJsonType } from './generators.js';
 import {
   type IntParam,
   MAX_INT,
+  PRESENCE_SHARING,
+  PRESENCE_STATUSES,
   pagingVerdict,
   REQUEST_POLICIES,
   ruleActAsUser,
@@ -20,11 +22,13 @@ import {
   ruleList,
   ruleLookUpUser,
   ruleMutual,
+  rulePresence,
   ruleRead,
   ruleRelationships,
   ruleRemove,
   ruleSend,
   ruleUnblock,
+  ruleUpdateSettings,
   ruleUpsert,
   type Verdict,
 } from './rules.js';
@@ -38,8 +42,13 @@ export type ArgType =
   | 'Int'
   | 'Boolean'
   | 'ConnectionRequestStatusFilter'
-  | 'RequestPolicy!'
-  | '[ID!]!';
+  | 'RequestPolicy'
+  | '[ID!]!'
+  // Presence (beyond the documented API)
+  | 'ConnectionPresenceFilter'
+  | 'PresenceSharing'
+  | 'PresenceStatus!'
+  | 'JSONObject';
 
 export interface FieldSpec {
   name: string;
@@ -53,6 +62,11 @@ export interface FieldSpec {
   onSuccess?: (world: World, args: Record<string, unknown>, caller: Caller) => void;
   /** Arguments always tried first (with variables), so that rare outcomes are reached. */
   examples?: (world: World) => { who: Actor; values: Record<string, unknown> }[];
+  /**
+   * The user whose presence the call sets: presence is kept by the presence store, not in the
+   * database, so a refusal is checked to leave it as it was (see expectPresenceUnchanged).
+   */
+  presenceOf?: (caller: Caller, args: Record<string, unknown>) => string;
 }
 
 const STATUS_FILTER = ['ALL', 'PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'EXPIRED'];
@@ -61,6 +75,9 @@ const STATUS_FILTER = ['ALL', 'PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'E
 const ENUM_VALUES: Record<string, string[]> = {
   ConnectionRequestStatusFilter: STATUS_FILTER,
   RequestPolicy: REQUEST_POLICIES.map((policy) => policy.toUpperCase()),
+  ConnectionPresenceFilter: ['ONLINE'],
+  PresenceSharing: PRESENCE_SHARING.map((sharing) => sharing.toUpperCase()),
+  PresenceStatus: PRESENCE_STATUSES.map((status) => status.toUpperCase()),
 };
 
 const asId = (value: unknown) => (value == null ? null : String(value));
@@ -105,7 +122,8 @@ export const FIELDS: FieldSpec[] = [
   {
     name: 'activeConnections',
     operation: 'query',
-    args: { userId: 'ID', ...pagingArgs },
+    // `presence: ONLINE` filters the list: valid or not as its enum says, and then a list like any other.
+    args: { userId: 'ID', presence: 'ConnectionPresenceFilter', ...pagingArgs },
     success: 'ConnectionPage',
     rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 10)),
   },
@@ -223,12 +241,24 @@ export const FIELDS: FieldSpec[] = [
   {
     name: 'updateSettings',
     operation: 'mutation',
-    args: { userId: 'ID', acceptRequestsFrom: 'RequestPolicy!' },
+    args: { userId: 'ID', acceptRequestsFrom: 'RequestPolicy', sharePresence: 'PresenceSharing' },
     success: 'Settings',
-    rule: (caller, args) => ruleActAsUser(caller, asId(args.userId)),
-    examples: () => [
+    rule: (caller, args) =>
+      ruleUpdateSettings(caller, asId(args.userId), {
+        acceptRequestsFrom: args.acceptRequestsFrom,
+        sharePresence: args.sharePresence,
+      }),
+    examples: (world) => [
       { who: 'user', values: { acceptRequestsFrom: 'NOBODY' } },
       { who: 'user', values: { acceptRequestsFrom: 'nobody' } },
+      { who: 'user', values: {} },
+      { who: 'user', values: { acceptRequestsFrom: null, sharePresence: null } },
+      { who: 'user', values: { sharePresence: 'NOBODY' } },
+      {
+        who: 'service',
+        values: { userId: world.bob.id, acceptRequestsFrom: 'EVERYONE', sharePresence: 'CONNECTIONS' },
+      },
+      { who: 'user', values: { userId: world.bob.id, sharePresence: 'NOBODY' } },
     ],
   },
   {
@@ -266,6 +296,46 @@ export const FIELDS: FieldSpec[] = [
       { who: 'user', values: { otherUserId: world.gina.id } },
     ],
   },
+  // Presence (beyond the documented API)
+  {
+    name: 'setPresence',
+    operation: 'mutation',
+    args: {
+      userId: 'ID',
+      status: 'PresenceStatus!',
+      activity: 'String',
+      joinInfo: 'JSONObject',
+      expiresInSeconds: 'Int',
+    },
+    success: 'SetPresencePayload',
+    rule: (caller, args) =>
+      rulePresence(caller, asId(args.userId), {
+        activity: args.activity,
+        joinInfo: args.joinInfo,
+        expiresInSeconds: args.expiresInSeconds,
+      }),
+    presenceOf: (caller, args) => asId(args.userId) ?? subjectOf(caller),
+    examples: (world) => [
+      {
+        who: 'user',
+        values: {
+          status: 'BUSY',
+          activity: '😀'.repeat(128),
+          joinInfo: { x: 'a'.repeat(1016) },
+          expiresInSeconds: 86_400,
+        },
+      },
+      { who: 'user', values: { status: 'BUSY', activity: '😀'.repeat(129) } },
+      { who: 'user', values: { status: 'AWAY', joinInfo: { x: 'é'.repeat(509) } } },
+      { who: 'user', values: { status: 'ONLINE', joinInfo: ['lobby'] } },
+      { who: 'user', values: { status: 'ONLINE', activity: 'a\u0000b' } },
+      { who: 'service', values: { userId: world.bob.id, status: 'INVISIBLE', expiresInSeconds: 0 } },
+      { who: 'service', values: { userId: world.bob.id, status: 'INVISIBLE', expiresInSeconds: 86_401 } },
+      { who: 'user', values: { userId: world.bob.id, status: 'ONLINE' } },
+      { who: 'user', values: { status: 'OFFLINE' } },
+      { who: 'service', values: { userId: 'ghost', status: 'ONLINE', expiresInSeconds: 60 } },
+    ],
+  },
   {
     name: 'relationships',
     operation: 'query',
@@ -298,6 +368,9 @@ export function coercesTo(type: ArgType, value: unknown): boolean {
       return typeof value === 'number' && Number.isInteger(value) && value >= -(2 ** 31) && value <= MAX_INT;
     case 'Boolean':
       return typeof value === 'boolean';
+    case 'JSONObject':
+      // Any JSON object: not null (an absent value), not a list.
+      return isPlainObject(value);
     default:
       return typeof value === 'string' && ENUM_VALUES[type.replace('!', '')]!.includes(value);
   }
@@ -309,10 +382,38 @@ export function coerced(type: ArgType, value: unknown): unknown {
   return type.startsWith('ID') && typeof value === 'number' ? String(value) : value;
 }
 
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/**
+ * A JSON value written as an untyped GraphQL literal (how a scalar of JSON reads it back), or
+ * null when GraphQL cannot write it: a key that is no GraphQL name, a string with a lone
+ * surrogate (GraphQL refuses its escape).
+ */
+function jsonLiteral(value: unknown): string | null {
+  if (value === null || typeof value === 'boolean' || typeof value === 'number') return JSON.stringify(value);
+  if (typeof value === 'string') return hasLoneSurrogate(value) ? null : JSON.stringify(value);
+  if (Array.isArray(value)) {
+    const items = value.map(jsonLiteral);
+    return items.every((item) => item !== null) ? `[${items.join(', ')}]` : null;
+  }
+  const fields = Object.entries(value as Record<string, unknown>).map(([key, item]) => {
+    const text = jsonLiteral(item);
+    return GRAPHQL_NAME.test(key) && text !== null ? `${key}: ${text}` : null;
+  });
+  return fields.every((field) => field !== null) ? `{ ${fields.join(', ')} }` : null;
+}
+
 /** A GraphQL literal for a value, and whether that literal is valid for the type. */
 export function literal(type: ArgType, value: unknown): { text: string; valid: boolean } {
   const base = type.replace('!', '');
   if (value === null) return { text: 'null', valid: !type.endsWith('!') };
+  if (base === 'JSONObject') {
+    // An object literal is a JSON object; any other literal is not. One GraphQL cannot write is
+    // sent as a string (not an object either).
+    const text = jsonLiteral(value);
+    if (text === null) return { text: JSON.stringify(JSON.stringify(value)), valid: false };
+    return { text, valid: isPlainObject(value) };
+  }
   if (type === '[ID!]!') {
     if (!Array.isArray(value)) return literal('ID!', value);
     const items = value.map((item) => literal('ID!', item));
@@ -345,6 +446,11 @@ export const WRONG_DECLARATION: Record<string, string> = {
   Boolean: 'String',
   ConnectionRequestStatusFilter: 'String',
   RequestPolicy: 'String!',
+  ConnectionPresenceFilter: 'String',
+  PresenceSharing: 'String',
+  PresenceStatus: 'String!',
+  // A string is no JSON object, even one that holds JSON.
+  JSONObject: 'String',
   // `[ID!]!` with its first `!` dropped: a single ID is not a list (variables are not coerced).
   '[ID]!': 'ID!',
 };
@@ -401,9 +507,23 @@ export function argumentValue(type: ArgType, world: World, field: string): fc.Ar
       .map(([time, id]) => Buffer.from(`${time}:${id}`).toString('base64url'));
     return fc.oneof({ arbitrary: hostileText, weight: 1 }, { arbitrary: forged, weight: 1 }, wrong, omitted(8));
   }
+  if (base === 'JSONObject') return joinInfoValue;
+  if (field === 'activity') {
+    // What a game words: around its 128 characters too (hostileText has 128 and 129 of a kind).
+    return fc.oneof(
+      { arbitrary: hostileText, weight: 6 },
+      { arbitrary: fc.constantFrom('Ranked — 3rd round', '', 'x'.repeat(128), '😀'.repeat(129)), weight: 2 },
+      wrong,
+      omitted(2),
+    );
+  }
   if (base === 'String') return fc.oneof({ arbitrary: hostileText, weight: 6 }, wrong, omitted(1));
   if (base === 'Int') {
     return fc.oneof(
+      // A time to live: 1 to 86,400 seconds.
+      ...(field === 'expiresInSeconds'
+        ? [{ arbitrary: fc.constantFrom(0, 1, 60, 3600, 86_399, 86_400, 86_401), weight: 4 }]
+        : []),
       { arbitrary: fc.integer({ min: -2, max: 55 }), weight: 5 },
       { arbitrary: fc.integer(), weight: 1 },
       { arbitrary: fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1.5, -0, 1e21, '1', 'abc'), weight: 1 },

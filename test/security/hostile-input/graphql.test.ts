@@ -20,7 +20,7 @@ import {
   WRONG_DECLARATION,
 } from './graphql-fields.js';
 import { params, RUNS, useHostileInput } from './harness.js';
-import { type Actor, tokenOf } from './world.js';
+import { type Actor, expectPresenceUnchanged, presenceRecordOf, tokenOf } from './world.js';
 
 const { server, createWorld, postGraphQL, snapshot, expectUnchanged, tally } = useHostileInput();
 
@@ -113,6 +113,8 @@ describe('GraphQL: hostile arguments on every query and mutation field', () => {
           let expected: Outcome | 'errors' = valid ? await field.rule(caller, args) : 'errors';
           if (Buffer.byteLength(body) > ANY_BODY_LIMIT) expected = 'errors';
           const context = { field: field.name, who, mode, document, variables, expected };
+          const target = field.presenceOf?.(caller, args);
+          const presenceBefore = target === undefined ? undefined : await presenceRecordOf(world, target);
           const before = await snapshot(tenant);
           const reply = await postGraphQL(tokenOf(caller), body);
           const { errors, data } = checkGraphQLShape(reply, context);
@@ -148,7 +150,12 @@ describe('GraphQL: hostile arguments on every query and mutation field', () => {
               throw violation('unexpected result', { ...context, response: reply.text });
             }
           }
-          if (!succeeded) await expectUnchanged(tenant, before, { ...context, response: reply.text });
+          if (!succeeded) {
+            await expectUnchanged(tenant, before, { ...context, response: reply.text });
+            if (target !== undefined && presenceBefore !== undefined) {
+              await expectPresenceUnchanged(world, target, presenceBefore, { ...context, response: reply.text });
+            }
+          }
         }),
         params(
           RUNS,

@@ -16,15 +16,31 @@ import {
   hostileIdValue,
   hostileSegment,
   hostileText,
+  joinInfoValue,
   pathUser,
   type Segment,
   segmentOf,
   wrongJsonType,
 } from './generators.js';
 import { params, RUNS, useHostileInput } from './harness.js';
-import { type Call, describeCall, expectPut, expectSend, expectSettingsPut, expectStatus } from './rest.js';
-import { expectedRelationships, REQUEST_POLICIES, ruleActAsUser } from './rules.js';
-import { type Actor, policyOf, tokenOf } from './world.js';
+import {
+  type Call,
+  describeCall,
+  expectPresencePut,
+  expectPut,
+  expectSend,
+  expectSettingsPut,
+  expectStatus,
+} from './rest.js';
+import {
+  expectedRelationships,
+  PRESENCE_SHARING,
+  PRESENCE_STATUSES,
+  presenceAnswered,
+  REQUEST_POLICIES,
+  ruleActAsUser,
+} from './rules.js';
+import { type Actor, expectPresenceUnchanged, policyOf, presenceRecordOf, sharingOf, tokenOf } from './world.js';
 
 const { server, createWorld, call, checkRest, postGraphQL, snapshot, expectUnchanged } = useHostileInput();
 
@@ -187,10 +203,24 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
       { arbitrary: fc.constantFrom(['everyone'], { everyone: true }), weight: 1 },
       { arbitrary: fc.constant(undefined), weight: 1 },
     );
+    // Who sees the user's presence: either setting may be left out, not both.
+    const sharing = fc.oneof(
+      { arbitrary: fc.constantFrom(...PRESENCE_SHARING), weight: 4 },
+      { arbitrary: fc.mixedCase(fc.constantFrom(...PRESENCE_SHARING)), weight: 1 },
+      {
+        arbitrary: fc.constantFrom('CONNECTIONS', 'everyone', 'friends', 'none', ' nobody', 'nobody\u0000', ''),
+        weight: 2,
+      },
+      { arbitrary: hostileText, weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 4 },
+    );
     const fields = fc.record(
       {
         accept_requests_from: policy,
+        share_presence: sharing,
         acceptRequestsFrom: fc.constantFrom('NOBODY', 'nobody'),
+        sharePresence: fc.constantFrom('NOBODY', 'nobody'),
         extra: fc.oneof(hostileText, wrongJsonType),
       },
       { requiredKeys: ['accept_requests_from'] },
@@ -218,10 +248,13 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
         const reply = await call(request);
         const succeeded = checkRest(request, reply, expected);
         if (succeeded) {
-          const stored = await policyOf(world, user.value!);
-          expect(reply.json).toEqual({ accept_requests_from: stored });
+          const stored = { policy: await policyOf(world, user.value!), sharing: await sharingOf(world, user.value!) };
+          expect(reply.json).toEqual({ accept_requests_from: stored.policy, share_presence: stored.sharing });
           if (method === 'PUT') {
-            expect(stored).toBe((JSON.parse(asStored(body)) as { accept_requests_from: string }).accept_requests_from);
+            // What was given is stored; what was left out (or null) is as it was.
+            const sent = JSON.parse(asStored(body)) as Record<string, string | null | undefined>;
+            if (sent.accept_requests_from != null) expect(stored.policy).toBe(sent.accept_requests_from);
+            if (sent.share_presence != null) expect(stored.sharing).toBe(sent.share_presence);
           }
         }
         // A read changes nothing, and a refused write neither.
@@ -247,6 +280,183 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
             JSON.stringify({ accept_requests_from: 'friends_of_friends' }),
             'application/json',
           ] as ['GET' | 'PUT', Actor, Segment, string, ContentType],
+        ],
+        ...[{ share_presence: 'nobody' }, {}, { accept_requests_from: null, share_presence: null }].map(
+          (fields): [['GET' | 'PUT', Actor, Segment, string, ContentType]] => [
+            ['PUT', 'user', segmentOf(world.alice.id), JSON.stringify(fields), 'application/json'],
+          ],
+        ),
+        [
+          [
+            'PUT',
+            'service',
+            segmentOf(world.bob.id),
+            JSON.stringify({ accept_requests_from: 'everyone', share_presence: 'connections' }),
+            'application/json',
+          ] as ['GET' | 'PUT', Actor, Segment, string, ContentType],
+        ],
+      ]),
+    );
+  }, 60_000);
+
+  it('PUT /v1/users/{user_id}/presence: hostile ids, statuses, activities, join info, times to live, JSON types and sizes', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const status = fc.oneof(
+      { arbitrary: fc.constantFrom(...PRESENCE_STATUSES), weight: 6 },
+      { arbitrary: fc.mixedCase(fc.constantFrom(...PRESENCE_STATUSES)), weight: 1 },
+      {
+        arbitrary: fc.constantFrom(
+          'ONLINE',
+          'Away',
+          'idle',
+          'dnd',
+          'offline ',
+          ' online',
+          'online\u0000',
+          'invısible',
+          '',
+        ),
+        weight: 2,
+      },
+      { arbitrary: hostileText, weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const activity = fc.oneof(
+      { arbitrary: hostileText, weight: 5 },
+      {
+        arbitrary: fc.constantFrom(
+          'Ranked — 3rd round',
+          'x'.repeat(128),
+          'x'.repeat(129),
+          '😀'.repeat(128),
+          '😀'.repeat(129),
+        ),
+        weight: 2,
+      },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 2 },
+    );
+    const ttl = fc.oneof(
+      { arbitrary: fc.constantFrom(1, 60, 3600, 86_399, 86_400), weight: 3 },
+      { arbitrary: fc.integer({ min: -2, max: 0 }), weight: 1 },
+      {
+        arbitrary: fc.constantFrom(86_401, 2 ** 31 - 1, 2 ** 31, 2 ** 53, -(2 ** 31), -(2 ** 31) - 1, 1.5, -0, 1e21),
+        weight: 2,
+      },
+      { arbitrary: fc.constantFrom('60', 'soon', '1e3', true), weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 3 },
+    );
+    const fields = fc.record(
+      {
+        status,
+        activity,
+        join_info: joinInfoValue,
+        expires_in_seconds: ttl,
+        joinInfo: fc.constant({ lobby: 'camelCase is not read' }),
+        extra: fc.oneof(hostileText, wrongJsonType),
+      },
+      { requiredKeys: ['status'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        actor,
+        fc.oneof({ arbitrary: pathUser(world), weight: 4 }, { arbitrary: hostileSegment, weight: 1 }),
+        bodyOf(fields),
+        contentType,
+        async (who, user, body, type) => {
+          const caller = { world, actor: who };
+          const request: Call = {
+            method: 'PUT',
+            path: `/v1/users/${user.raw}/presence`,
+            token: tokenOf(caller),
+            body,
+            contentType: type,
+          };
+          const expected = await expectPresencePut(caller, user, body, type);
+          const presenceBefore = user.value === null ? undefined : await presenceRecordOf(world, user.value);
+          const before = await snapshot(tenant);
+          const reply = await call(request);
+          if (checkRest(request, reply, expected)) {
+            // As the user itself sees it: what was set (all of it dropped by `offline`), seen now.
+            const sent = JSON.parse(asStored(body)) as Record<string, any>;
+            const answer = reply.json as { user_id: string; presence: Record<string, unknown> };
+            const seen = answer.presence.last_seen_at;
+            if (sent.status === 'offline') expect(seen === null || typeof seen === 'string').toBe(true);
+            else expect(seen).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+            // Compared as JSON text: join info may hold a `__proto__` key of its own.
+            expect(JSON.stringify({ ...answer, presence: { ...answer.presence, last_seen_at: '<time>' } })).toBe(
+              JSON.stringify({
+                user_id: user.value,
+                presence: {
+                  ...presenceAnswered({ status: sent.status, activity: sent.activity, joinInfo: sent.join_info }),
+                  last_seen_at: '<time>',
+                },
+              }),
+            );
+            // And kept so: a record of what was set (none for a user offline without a socket).
+            const stored = (await presenceRecordOf(world, user.value!)).record;
+            expect(stored?.status ?? 'offline').toBe(sent.status === 'offline' ? 'offline' : sent.status);
+          } else {
+            await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+            if (presenceBefore !== undefined) {
+              await expectPresenceUnchanged(world, user.value!, presenceBefore, {
+                request: describeCall(request),
+                response: reply.text,
+              });
+            }
+          }
+        },
+      ),
+      params(RUNS + 20, [
+        [
+          'user',
+          segmentOf(world.alice.id),
+          JSON.stringify({ status: 'busy', activity: TEN_MB }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+        [
+          'user',
+          segmentOf(world.alice.id),
+          JSON.stringify({
+            status: 'busy',
+            activity: '😀'.repeat(128),
+            join_info: { x: 'a'.repeat(1016) },
+            expires_in_seconds: 86_400,
+          }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+        [
+          'user',
+          segmentOf(world.alice.id),
+          JSON.stringify({ status: 'away', join_info: { x: 'é'.repeat(509) } }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+        ['user', segmentOf(world.bob.id), JSON.stringify({ status: 'online' }), 'application/json'] as [
+          Actor,
+          Segment,
+          string,
+          ContentType,
+        ],
+        [
+          'service',
+          segmentOf(world.bob.id),
+          JSON.stringify({ status: 'invisible', join_info: ['lobby'] }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+        [
+          'service',
+          segmentOf('ghost'),
+          JSON.stringify({ status: 'online', expires_in_seconds: 60 }),
+          'application/json',
+        ] as [Actor, Segment, string, ContentType],
+        ['user', segmentOf(world.alice.id), JSON.stringify({ status: 'offline' }), 'application/json'] as [
+          Actor,
+          Segment,
+          string,
+          ContentType,
         ],
       ]),
     );

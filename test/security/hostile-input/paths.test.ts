@@ -34,7 +34,7 @@ import {
 } from './rules.js';
 import { type Actor, blockExists, recordBlock, recordSuccess, tokenOf, unreadCount } from './world.js';
 
-const { createWorld, call, checkRest, snapshot, expectUnchanged } = useHostileInput();
+const { server, createWorld, call, checkRest, snapshot, expectUnchanged } = useHostileInput();
 
 describe('REST: hostile input on every route', () => {
   it('covers every route of the gateway', () => {
@@ -69,6 +69,74 @@ describe('REST: hostile input on every route', () => {
         },
       ),
       params(),
+    );
+  }, 60_000);
+
+  it('GET /v1/users/{user_id}/presence: hostile ids and query strings, each answered what the caller may see', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const { alice, bob, carol, frank } = world;
+    // Carol (alice's connection), bob (a stranger to her) and frank (whom she blocks) are busy in
+    // a match, as their game server says, for an hour; no one else has ever been online.
+    const busy = { status: 'busy', activity: 'In a match', join_info: { match: 'm-8841' } };
+    for (const user of [carol, bob, frank]) {
+      const set = await server.rest('PUT', `/v1/users/${user.id}/presence`, {
+        token: world.tenant.serviceToken,
+        body: { ...busy, expires_in_seconds: 3600 },
+      });
+      expect(set.status).toBe(200);
+    }
+    const offline = { status: 'offline', activity: null, join_info: null, last_seen_at: null };
+    /** A user's presence as the caller sees it: all of it (itself, a service token), a connection's, or null. */
+    const presenceSeen = (who: Actor, userId: string) => {
+      const own = [carol.id, bob.id, frank.id].includes(userId) ? { ...busy, last_seen_at: '<now>' } : offline;
+      if (who === 'service' || userId === alice.id || userId === carol.id) return own;
+      return null;
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        actor,
+        fc.oneof(
+          { arbitrary: pathUser(world), weight: 3 },
+          { arbitrary: fc.constantFrom(carol.id, frank.id, world.gina.id, 'ghost').map(segmentOf), weight: 2 },
+        ),
+        fc.option(fc.string({ unit: 'grapheme', maxLength: 30 }), { nil: undefined }),
+        async (who, user, junkQuery) => {
+          const caller = { world, actor: who };
+          const query = junkQuery === undefined ? '' : `?${encodeURIComponent(junkQuery)}=${junkQuery.length}`;
+          const request: Call = {
+            method: 'GET',
+            path: `/v1/users/${user.raw}/presence${query}`,
+            token: tokenOf(caller),
+          };
+          // A lookup: any user of the tenant may be asked about, by anyone of the tenant.
+          const expected =
+            user.value === null
+              ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
+              : await ruleLookUpUser(caller, user.value);
+          const before = await snapshot(tenant);
+          const reply = await call(request);
+          if (checkRest(request, reply, expected)) {
+            const body = reply.json as { user_id: string; presence: Record<string, unknown> | null };
+            expect(Object.keys(body).sort()).toEqual(['presence', 'user_id']);
+            const seen = body.presence && {
+              ...body.presence,
+              last_seen_at:
+                typeof body.presence.last_seen_at === 'string' &&
+                Math.abs(Date.parse(body.presence.last_seen_at) - Date.now()) < 60_000
+                  ? '<now>'
+                  : body.presence.last_seen_at,
+            };
+            expect({ user: body.user_id, who, seen }).toEqual({
+              user: user.value,
+              who,
+              seen: presenceSeen(who, user.value!),
+            });
+          }
+          await expectUnchanged(tenant, before, { request: describeCall(request) });
+        },
+      ),
+      params(RUNS + 10),
     );
   }, 60_000);
 
@@ -184,6 +252,7 @@ describe('REST: hostile input on every route', () => {
       `/v1/connections/${world.alice.id}/status`,
       `/v1/connections/${world.alice.id}/mutual/${world.carol.id}`,
       `/v1/connections/${world.alice.id}/suggestions`,
+      `/v1/users/${world.alice.id}/presence`,
     ];
     // The methods each path serves, from the route table.
     const allowed = (path: string) =>
@@ -222,7 +291,7 @@ describe('REST: hostile input on every route', () => {
     const segment = fc.oneof(
       fc.constantFrom('v1', 'users', 'connections', 'request', 'accept', 'decline', 'sent', 'received', 'active'),
       fc.constantFrom('notifications', 'read', world.alice.id, world.requestIn, world.connection, '', '.', '..'),
-      fc.constantFrom('cancel', 'status', 'settings', 'blocked', 'mutual', 'suggestions', world.bob.id),
+      fc.constantFrom('cancel', 'status', 'settings', 'blocked', 'mutual', 'suggestions', 'presence', world.bob.id),
       hostileSegment.map((s) => s.raw),
     );
     const input = fc.record({

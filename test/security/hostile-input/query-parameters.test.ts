@@ -1,24 +1,49 @@
 /**
- * Hostile query parameters: the REST lists called with generated `page`, `per_page`, `status`
- * and `unread_only` values and junk in the query string. See harness.ts for what every answer
+ * Hostile query parameters: the REST lists called with generated `page`, `per_page`, `status`,
+ * `unread_only` and `presence` values and junk in the query string. See harness.ts for what every answer
  * must be and how runs reproduce.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fail } from './contract.js';
-import { actor, booleanValue, hostileSegment, pageValue, pathUser, segmentOf, statusValue } from './generators.js';
+import {
+  actor,
+  booleanValue,
+  hostileSegment,
+  hostileText,
+  pageValue,
+  pathUser,
+  segmentOf,
+  statusValue,
+} from './generators.js';
 import { params, RUNS, useHostileInput } from './harness.js';
 import { type Call, describeCall } from './rest.js';
-import { booleanVerdict, combine, intParam, pagingVerdict, ruleList, ruleMutual, statusVerdict } from './rules.js';
+import {
+  booleanVerdict,
+  combine,
+  intParam,
+  pagingVerdict,
+  presenceFilterVerdict,
+  ruleList,
+  ruleMutual,
+  statusVerdict,
+} from './rules.js';
 import { tokenOf } from './world.js';
 
 const { server, createWorld, call, checkRest, snapshot, expectUnchanged } = useHostileInput();
 
 describe('REST: hostile input on every route', () => {
-  it('GET sent, received, active and notifications: hostile page, per_page, status and unread_only', async () => {
+  it('GET sent, received, active and notifications: hostile page, per_page, status, unread_only and presence', async () => {
     const world = await createWorld();
     const tenant = world.tenant.name;
     type List = 'sent' | 'received' | 'active' | 'notifications';
+    // The filter of connections by presence (`online`, beyond the documented API): read by the
+    // active list only, ignored by the others.
+    const presenceValue = fc.oneof(
+      fc.mixedCase(fc.constantFrom('online')),
+      fc.constantFrom('', 'offline', 'away', 'busy', 'invisible', 'all', 'onlıne', 'online ', 'online\u0000', 'true'),
+      hostileText.filter((s) => s.length < 200),
+    );
     const input = fc.record({
       list: fc.constantFrom<List>('sent', 'received', 'active', 'notifications'),
       who: actor,
@@ -27,18 +52,20 @@ describe('REST: hostile input on every route', () => {
       perPage: fc.option(pageValue, { nil: undefined }),
       status: fc.option(statusValue, { nil: undefined }),
       unreadOnly: fc.option(booleanValue, { nil: undefined }),
+      presence: fc.option(presenceValue, { nil: undefined }),
       junk: fc.option(fc.constantFrom('&page', '&=&&', '&%zz=%zz', '&page[]=1', '&per_page=abc', '#frag'), {
         nil: undefined,
       }),
     });
     await fc.assert(
-      fc.asyncProperty(input, async ({ list, who, user, page, perPage, status, unreadOnly, junk }) => {
+      fc.asyncProperty(input, async ({ list, who, user, page, perPage, status, unreadOnly, presence, junk }) => {
         const caller = { world, actor: who };
         const query = new URLSearchParams();
         if (page !== undefined) query.set('page', page);
         if (perPage !== undefined) query.set('per_page', perPage);
         if (status !== undefined) query.set('status', status);
         if (unreadOnly !== undefined) query.set('unread_only', unreadOnly);
+        if (presence !== undefined) query.set('presence', presence);
         const path = `/v1/connections/${user.raw}/${list}?${query}${junk ?? ''}`;
         const request: Call = { method: 'GET', path, token: tokenOf(caller) };
         // What the server reads: the query as the URL parser leaves it.
@@ -50,6 +77,7 @@ describe('REST: hostile input on every route', () => {
           pagingVerdict(pageParam, perPageParam, defaultPerPage),
           list === 'sent' || list === 'received' ? statusVerdict(seen.get('status')) : 'valid',
           list === 'notifications' ? booleanVerdict(seen.get('unread_only')) : 'valid',
+          list === 'active' ? presenceFilterVerdict(seen.get('presence')) : 'valid',
         );
         const expected =
           user.value === null
@@ -71,6 +99,23 @@ describe('REST: hostile input on every route', () => {
             per_page: size,
           });
           expect(body[items].length).toBeLessThanOrEqual(size);
+          if (list === 'active') {
+            // Each connection with its presence; no one in this world has ever been online.
+            const filtered = (seen.get('presence') ?? '') !== '';
+            for (const connection of body.connections) {
+              expect(connection.presence).toEqual({
+                status: 'offline',
+                activity: null,
+                join_info: null,
+                last_seen_at: null,
+              });
+            }
+            if (filtered)
+              expect({ connections: body.connections, total: body.pagination.total_items }).toEqual({
+                connections: [],
+                total: 0,
+              });
+          }
         }
         await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
       }),

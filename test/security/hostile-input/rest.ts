@@ -15,7 +15,17 @@ import {
   union,
 } from './contract.js';
 import { type ContentType, isJsonContentType, type Segment } from './generators.js';
-import { acting, REQUEST_POLICIES, ruleActAsUser, ruleRelationships, ruleSend, ruleUpsert } from './rules.js';
+import {
+  acting,
+  PRESENCE_SHARING,
+  PRESENCE_STATUSES,
+  REQUEST_POLICIES,
+  rulePresence,
+  ruleRelationships,
+  ruleSend,
+  ruleUpdateSettings,
+  ruleUpsert,
+} from './rules.js';
 import type { Caller } from './world.js';
 
 /** The REST routes the hostile-input tests drive, as the gateway's route table names them. */
@@ -45,6 +55,9 @@ export const REST_ROUTES = [
   // Mutual connections and suggestions (beyond the documented API)
   'GET /v1/connections/:userId/mutual/:otherId',
   'GET /v1/connections/:userId/suggestions',
+  // Presence (beyond the documented API)
+  'GET /v1/users/:userId/presence',
+  'PUT /v1/users/:userId/presence',
 ];
 
 export interface Reply {
@@ -161,7 +174,16 @@ export async function ignoredBody(
     : expected;
 }
 
-/** PUT settings: the policy is checked by the REST shim (exact lower-case names) before the user is read. */
+/** A body field the REST shim reads as one of an enum's values (exact lower-case names), or null when left out. */
+function enumField(value: unknown, values: readonly string[]): { value: string | null } | { refused: Outcome } {
+  if (value === undefined || value === null) return { value: null };
+  return typeof value === 'string' && values.includes(value) ? { value } : { refused: fail('VALIDATION_FAILED') };
+}
+
+/**
+ * PUT settings: each setting is checked by the REST shim (exact lower-case names, or left out),
+ * in order, before the domain asks for at least one and reads the user.
+ */
 export async function expectSettingsPut(
   caller: Caller,
   user: Segment,
@@ -171,9 +193,48 @@ export async function expectSettingsPut(
   const gate = bodyGate(caller, user, body);
   if ('refused' in gate) return gate.refused;
   return bodyOutcome(body, type, async (fields) => {
-    const policy = fields.accept_requests_from;
-    if (typeof policy !== 'string' || !REQUEST_POLICIES.includes(policy)) return fail('VALIDATION_FAILED');
-    return ruleActAsUser(caller, gate.target);
+    const policy = enumField(fields.accept_requests_from, REQUEST_POLICIES);
+    if ('refused' in policy) return policy.refused;
+    const sharing = enumField(fields.share_presence, PRESENCE_SHARING);
+    if ('refused' in sharing) return sharing.refused;
+    return ruleUpdateSettings(caller, gate.target, {
+      acceptRequestsFrom: policy.value,
+      sharePresence: sharing.value,
+    });
+  });
+}
+
+/** A JSON integer as the REST shim takes one (a GraphQL `Int`), null when left out; else refused. */
+function integerField(value: unknown): { value: number | null } | { refused: Outcome } {
+  if (value === undefined || value === null) return { value: null };
+  return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2_147_483_647
+    ? { value }
+    : { refused: fail('VALIDATION_FAILED') };
+}
+
+/**
+ * PUT presence: the shim reads `status` (required, exact lower-case names), `activity` (a string),
+ * `join_info` (a JSON object) and `expires_in_seconds` (an integer), in order; then the domain's
+ * rules (see rulePresence).
+ */
+export async function expectPresencePut(
+  caller: Caller,
+  user: Segment,
+  body: string,
+  type: ContentType,
+): Promise<Outcome> {
+  const gate = bodyGate(caller, user, body);
+  if ('refused' in gate) return gate.refused;
+  return bodyOutcome(body, type, async (fields) => {
+    const status = fields.status;
+    if (typeof status !== 'string' || !PRESENCE_STATUSES.includes(status)) return fail('VALIDATION_FAILED');
+    const activity = fields.activity;
+    if (activity != null && typeof activity !== 'string') return fail('VALIDATION_FAILED');
+    const joinInfo = fields.join_info;
+    if (joinInfo != null && !isPlainObject(joinInfo)) return fail('VALIDATION_FAILED');
+    const ttl = integerField(fields.expires_in_seconds);
+    if ('refused' in ttl) return ttl.refused;
+    return rulePresence(caller, gate.target, { activity, joinInfo, expiresInSeconds: ttl.value });
   });
 }
 

@@ -196,6 +196,78 @@ export async function ruleRelationships(
 }
 
 export const REQUEST_POLICIES = ['everyone', 'friends_of_friends', 'nobody'];
+/** Who sees a user's presence (`share_presence`, beyond the documented API). */
+export const PRESENCE_SHARING = ['connections', 'nobody'];
+
+/**
+ * Settings: FORBIDDEN first, then at least one of the two settings (checked before the user is
+ * read), then the user must exist.
+ */
+export async function ruleUpdateSettings(
+  caller: Caller,
+  userId: string | null,
+  changes: { acceptRequestsFrom: unknown; sharePresence: unknown },
+): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  if (changes.acceptRequestsFrom == null && changes.sharePresence == null) return fail('VALIDATION_FAILED');
+  return (await missingUser(caller, who.target)) ?? succeed(200);
+}
+
+// Presence (beyond the documented API)
+
+/** A user's presence status, as REST spells it (GraphQL's `PresenceStatus` upper-cased). */
+export const PRESENCE_STATUSES = ['online', 'away', 'busy', 'invisible', 'offline'];
+export const MAX_ACTIVITY_LENGTH = 128;
+export const MAX_JOIN_INFO_BYTES = 1024;
+export const MAX_PRESENCE_TTL_SECONDS = 86_400;
+
+/**
+ * Setting a presence (the arguments as the domain gets them, the status already one of the
+ * enum's): FORBIDDEN first, then the activity (at most 128 characters, storable; empty is none),
+ * the join info (a JSON object of at most 1 KB as JSON) and the time to live (1 to 86,400
+ * seconds), all before the user is read; then the user must exist.
+ */
+export async function rulePresence(
+  caller: Caller,
+  userId: string | null,
+  input: { activity: unknown; joinInfo: unknown; expiresInSeconds: unknown },
+): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  const { activity, joinInfo, expiresInSeconds: ttl } = input;
+  if (typeof activity === 'string' && (codePoints(activity) > MAX_ACTIVITY_LENGTH || !storable(activity))) {
+    return fail('VALIDATION_FAILED');
+  }
+  if (joinInfo != null) {
+    if (typeof joinInfo !== 'object' || Array.isArray(joinInfo)) return fail('VALIDATION_FAILED');
+    if (Buffer.byteLength(JSON.stringify(joinInfo)) > MAX_JOIN_INFO_BYTES) return fail('VALIDATION_FAILED');
+  }
+  if (ttl != null && (!Number.isInteger(ttl) || (ttl as number) < 1 || (ttl as number) > MAX_PRESENCE_TTL_SECONDS)) {
+    return fail('VALIDATION_FAILED');
+  }
+  return (await missingUser(caller, who.target)) ?? succeed(200);
+}
+
+/**
+ * The presence a successful set answers with, as the user itself sees it (REST spelling): what
+ * was set (an empty activity is none), but all of it dropped by `offline`; last seen now (or, for
+ * `offline` and `invisible`, whenever it was: some time or never).
+ */
+export function presenceAnswered(input: { status: string; activity: unknown; joinInfo: unknown }) {
+  if (input.status === 'offline') return { status: 'offline', activity: null, join_info: null };
+  return {
+    status: input.status,
+    activity: typeof input.activity === 'string' && input.activity !== '' ? input.activity : null,
+    join_info: input.joinInfo ?? null,
+  };
+}
+
+/** Whether a filter of connections by presence is valid (`online`, in any case, or none). */
+export function presenceFilterVerdict(raw: string | null): Verdict {
+  if (raw === null || raw === '') return 'valid';
+  return raw.toLowerCase() === 'online' ? 'valid' : 'invalid';
+}
 
 /**
  * How the acting user stands with each id, from what the world holds (status reads change

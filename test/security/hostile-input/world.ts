@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { createTenant, type SeededUser, type Tenant, type TestServer } from '../../helpers/app.js';
-import { possibleUserId } from './contract.js';
+import { possibleUserId, violation } from './contract.js';
 
 export interface World {
   tenant: Tenant;
@@ -175,6 +175,48 @@ export async function policyOf(world: World, clientUserId: string): Promise<stri
     select accept_requests_from as policy from users
      where tenant = ${tenant} and client_user_id = ${clientUserId}`.execute(world.server.database.db);
   return result.rows[0]?.policy;
+}
+
+/** A user's stored `share_presence`. */
+export async function sharingOf(world: World, clientUserId: string): Promise<string | undefined> {
+  const tenant = world.tenant.name;
+  const result = await sql<{ sharing: string }>`
+    select share_presence as sharing from users
+     where tenant = ${tenant} and client_user_id = ${clientUserId}`.execute(world.server.database.db);
+  return result.rows[0]?.sharing;
+}
+
+/**
+ * A user's presence as the presence store keeps it (in memory: not in the database snapshot),
+ * and whether it is due to lapse (a time to live or a grace ending) at `now`: what a refused
+ * presence write must leave as it was.
+ */
+export async function presenceRecordOf(world: World, clientUserId: string) {
+  if (!possibleUserId(clientUserId)) return { record: null, lapses: null };
+  const tenant = world.tenant.name;
+  const result = await sql<{ id: number }>`
+    select id from users where tenant = ${tenant} and client_user_id = ${clientUserId}`.execute(
+    world.server.database.db,
+  );
+  const id = result.rows[0]?.id;
+  if (id === undefined) return { record: null, lapses: null };
+  const record = (await world.server.app.presence.records(tenant, [id])).get(id) ?? null;
+  const times = [record?.chosenUntil, record?.heldUntil].filter((time): time is number => typeof time === 'number');
+  return { record, lapses: times.length > 0 ? Math.min(...times) : null };
+}
+
+/** Throws when a user's presence changed since `before`, unless it was due to lapse meanwhile. */
+export async function expectPresenceUnchanged(
+  world: World,
+  clientUserId: string,
+  before: Awaited<ReturnType<typeof presenceRecordOf>>,
+  context: Record<string, unknown>,
+): Promise<void> {
+  const after = await presenceRecordOf(world, clientUserId);
+  if (before.lapses !== null && before.lapses <= Date.now()) return;
+  if (JSON.stringify(after.record) !== JSON.stringify(before.record)) {
+    throw violation('a refused request changed a presence', { ...context, before: before.record, after: after.record });
+  }
 }
 
 /** Whether two users of the tenant are connected, or have a pending request either way. */
