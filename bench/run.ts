@@ -3,7 +3,7 @@
  * on the dataset of `npm run bench:data`, in alternating rounds so that machine drift cancels
  * out, and writes bench/results/<scenario>.json and bench/results/README.md.
  *
- *   npm run bench -- [--scenarios read,cost,write,scale,fanout,idle,depth] [--dataset bench/results/dataset.json] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
+ *   npm run bench -- [--scenarios read,cost,write,scale,fanout,idle,depth,presence] [--dataset bench/results/dataset.json] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,11 +16,12 @@ import { runCost } from './cost.js';
 import { runFanout } from './fanout.js';
 import { runIdle } from './idle.js';
 import type { LoadPlan, LoadResult } from './load.js';
+import { PRESENCE_SUSTAINED, presenceScenario, runPresence } from './presence.js';
 import { atLeast, atMost, renderReport, type ScenarioReport, type TargetSummary } from './report.js';
 import { countStatements } from './statements.js';
 
 /** Every scenario, in the order a full run measures them; `npm run bench` runs them all. */
-const ALL_SCENARIOS = ['read', 'cost', 'write', 'scale', 'fanout', 'idle', 'depth'];
+const ALL_SCENARIOS = ['read', 'cost', 'write', 'scale', 'fanout', 'idle', 'depth', 'presence'];
 
 const { values: args } = parseArgs({
   options: {
@@ -505,6 +506,15 @@ async function main() {
     if (scenarios.includes('idle')) {
       reports.push(await runIdle({ rounds, log, ...(smoke && { subscribers: 200, warmupSubscribers: 50 }) }));
     }
+    if (scenarios.includes('presence')) {
+      // Its own tenant of friends and its own gateways, two per presence store. At the issue's
+      // size in one round (connecting 10,000 users takes minutes, and 200 changes/s saturate this
+      // 2-core machine, bare ws included: bench/README.md), then at a size and rate it sustains.
+      const sizes = smoke
+        ? [{ users: 200, friends: 10, rate: 20, warmupSeconds: 0, warmupUsers: 0, drainSeconds: 2, batch: 100 }]
+        : [{ rounds: 1 }, PRESENCE_SUSTAINED];
+      for (const size of sizes) reports.push(await runPresence({ rounds, durationSeconds: duration, log, ...size }));
+    }
 
     if (scenarios.includes('depth')) {
       const hub = dataset.hubs?.[0] as { tenant: string; clientUserId: string; connections: number } | undefined;
@@ -629,7 +639,9 @@ async function main() {
 
 /** Re-renders results/README.md from the committed JSON results (after editing CHANGES.md). */
 function renderOnly() {
-  const reports = ['read', 'cost', 'depth', 'write', 'scale', 'fanout', 'fanout-250', 'idle'].flatMap((scenario) => {
+  const presence = ['presence', presenceScenario(PRESENCE_SUSTAINED)];
+  const scenarios = ['read', 'cost', 'depth', 'write', 'scale', 'fanout', 'fanout-250', 'idle', ...presence];
+  const reports = scenarios.flatMap((scenario) => {
     try {
       return [
         JSON.parse(readFileSync(`bench/results/${scenario}.json`, 'utf8')) as ScenarioReport & Record<string, unknown>,

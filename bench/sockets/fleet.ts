@@ -7,7 +7,7 @@
  * A received message is only timestamped and kept as it arrived; it is parsed after the
  * measurement (`collect`), so the fleet's own work stays out of the latencies.
  *
- * A worker (bench/sockets/ipc.ts): requests `open`, `received`, `collect`, `close`.
+ * A worker (bench/sockets/ipc.ts): requests `open`, `received`, `collect`, `discard`, `close`.
  */
 import WebSocket from 'ws';
 import { serve } from './ipc.js';
@@ -35,12 +35,16 @@ export interface OpenResult {
   ackMs: number[];
 }
 
-/** A `next` message: who received which notification id, when (ms since the epoch). */
-export type Receipt = [user: string, notificationId: string, receivedAt: number];
+/**
+ * A `next` message: who received which event, when (ms since the epoch). The event is a
+ * notification's id (`notificationAdded`), or a presence's activity (`friendPresenceChanged`,
+ * which the presence benchmark sets to the change's own name).
+ */
+export type Receipt = [user: string, event: string, receivedAt: number];
 
 export interface Collected {
   receipts: Receipt[];
-  /** Messages other than a notification (`error`, `complete`, `next` with errors). */
+  /** Messages other than such an event (`error`, `complete`, `next` with errors, a presence without activity). */
   unexpected: string[];
   /** Sockets the server closed (or that broke) since they were opened. */
   dropped: number;
@@ -120,7 +124,8 @@ function collect(): Collected {
   messages.forEach((data, i) => {
     const text = String(data);
     const message = JSON.parse(text);
-    const id = message.type === 'next' ? message.payload?.data?.notificationAdded?.id : undefined;
+    const event = message.type === 'next' ? message.payload?.data : undefined;
+    const id = event?.notificationAdded?.id ?? event?.friendPresenceChanged?.presence?.activity;
     if (typeof id === 'string') receipts.push([users[fromSocket[i] as number] as string, id, receivedAt[i] as number]);
     else unexpected.push(text.slice(0, 300));
   });
@@ -128,6 +133,15 @@ function collect(): Collected {
   receivedAt = [];
   messages = [];
   return { receipts, unexpected, dropped };
+}
+
+/** Forgets what arrived so far unread (e.g. a presence subscription's first snapshot); returns how many. */
+function discard(): number {
+  const count = messages.length;
+  fromSocket = [];
+  receivedAt = [];
+  messages = [];
+  return count;
 }
 
 async function close(): Promise<{ closed: number }> {
@@ -158,6 +172,7 @@ serve({
   /** How many messages have arrived and are not yet collected (to wait for a drain). */
   received: () => messages.length,
   collect,
+  discard,
   close,
   ...cpuProbe,
 });

@@ -32,6 +32,8 @@ export interface PresenceSettings {
 
 /** Tries of one change against concurrent ones on other instances before giving up (logged). */
 const MAX_TRIES = 8;
+/** How soon a user whose change failed is looked at again. */
+const RETRY_MS = 1_000;
 /** Records looked at per sweep. */
 const SWEEP_BATCH = 500;
 
@@ -107,7 +109,17 @@ export class PresenceEngine {
       // Taken for dead after a long pause (and its sockets forgotten): state them again.
       if ((await this.store.renewLease(Date.now())) && this.#local.size > 0) await this.#restate();
     });
-    every(Math.min(1_000, this.settings.heartbeatMs / 4), () => this.sweep());
+    // One sweep at a time: under load a sweep may outlast its interval.
+    let sweeping = false;
+    every(Math.min(1_000, this.settings.heartbeatMs / 4), async () => {
+      if (sweeping) return;
+      sweeping = true;
+      try {
+        await this.sweep();
+      } finally {
+        sweeping = false;
+      }
+    });
     every(this.settings.lastSeenWriteMs, () => this.#writeLastSeenOfLocalUsers());
   }
 
@@ -247,6 +259,20 @@ export class PresenceEngine {
    * offline, a wake-up at the record's next lapse.
    */
   async #update(user: UserKey, compute: (inputs: PresenceInputs) => PresenceOutcome): Promise<PresenceOutcome | null> {
+    try {
+      return await this.#tryUpdate(user, compute);
+    } catch (error) {
+      // The store failed (a busy pool, an outage): look at the user again soon, so no lapse is
+      // lost; a caller waiting for the answer gets the error.
+      this.#wakeUpAt(user, Date.now() + RETRY_MS);
+      throw error;
+    }
+  }
+
+  async #tryUpdate(
+    user: UserKey,
+    compute: (inputs: PresenceInputs) => PresenceOutcome,
+  ): Promise<PresenceOutcome | null> {
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
       const { record, sessionsAlive } = await this.store.read(user);
       const outcome = compute({ record, sessionsAlive, now: Date.now() });
@@ -258,7 +284,8 @@ export class PresenceEngine {
       this.#wakeUpAt(user, outcome.record?.checkAt ?? null);
       return outcome;
     }
-    this.logger.warn('presence: a change kept losing to concurrent ones; the sweep will settle it', { ...user });
+    this.logger.warn('presence: a change kept losing to concurrent ones; looking again soon', { ...user });
+    this.#wakeUpAt(user, Date.now() + RETRY_MS);
     return null;
   }
 
@@ -286,9 +313,32 @@ export class PresenceEngine {
     const sockets = local.sockets;
     if (sockets > 0) this.#local.set(key, local);
     else this.#local.delete(key);
-    local.writes = local.writes.catch(() => {}).then(() => this.store.holdSockets(user, sockets));
+    local.writes = local.writes.then(() => this.#holdSockets(user, sockets));
     await local.writes;
     return sockets;
+  }
+
+  /**
+   * Writes how many sockets of the user this instance holds, again and again until the store
+   * takes it (a busy pool, a store away): a count left behind would keep the user online, or
+   * offline, for as long as this instance lives. Gives up only when the instance stops (its
+   * lease then lapses, and the others let its users go).
+   */
+  async #holdSockets(user: UserKey, sockets: number): Promise<void> {
+    for (let delay = 100; ; delay = Math.min(delay * 2, 5_000)) {
+      try {
+        await this.store.holdSockets(user, sockets);
+        return;
+      } catch (error) {
+        // Stopping: a few tries, then the lease running out does the rest.
+        if (this.#stopped && (sockets > 0 || delay > 1_000)) return;
+        this.logger.warn('presence: could not record sockets; retrying', {
+          error: (error as Error).message,
+          retryInMs: delay,
+        });
+        await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      }
+    }
   }
 
   /**
