@@ -109,7 +109,7 @@ export function offlineView(lastSeenAt: number | null): PresenceView {
 }
 
 /** Two views say the same to a watcher (an online user's lastSeenAt is always "now"). */
-function sameView(a: PresenceView | null, b: PresenceView | null): boolean {
+export function sameView(a: PresenceView | null, b: PresenceView | null): boolean {
   if (a === null || b === null) return a === b;
   return (
     a.status === b.status &&

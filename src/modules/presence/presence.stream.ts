@@ -6,7 +6,7 @@ import { findUsersByIds } from '../users/users.repository.js';
 import type { UserRow } from '../users/users.table.js';
 import type { PresenceEngine } from './presence.engine.js';
 import { listConnectedUserIds } from './presence.repository.js';
-import { connectionsView, type PresenceView } from './presence.rules.js';
+import { connectionsView, type PresenceView, sameView } from './presence.rules.js';
 
 /** One connection's presence as the watching user sees it (null: that connection hides it). */
 export interface FriendPresence {
@@ -33,6 +33,11 @@ export function friendPresenceStream(
     const pending = new Map<number, FriendPresence>();
     /** Connections last reported as not offline: a resync must tell which went offline meanwhile. */
     const shownLive = new Set<number>();
+    /**
+     * What this client was last told of each connection: a re-read (after an interruption of the
+     * feed, or a snapshot racing a change in flight) repeats nothing it already has.
+     */
+    const lastSent = new Map<number, PresenceView | null>();
     const watched = new Set<number>();
     let ready = false;
     let pumping = false;
@@ -45,6 +50,8 @@ export function friendPresenceStream(
         for (let next = pending.entries().next(); !next.done && !done; next = pending.entries().next()) {
           const [userId, event] = next.value;
           pending.delete(userId);
+          if (lastSent.has(userId) && sameView(lastSent.get(userId) ?? null, event.view)) continue;
+          lastSent.set(userId, event.view);
           if (event.view && event.view.status !== 'offline') shownLive.add(userId);
           else shownLive.delete(userId);
           if (!(await deliver(push, stop, event, liveness))) done = true;
@@ -95,6 +102,7 @@ export function friendPresenceStream(
           watch.remove(other);
           pending.delete(other);
           shownLive.delete(other);
+          lastSent.delete(other);
         }
       },
       onGap: resync,

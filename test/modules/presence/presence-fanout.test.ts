@@ -42,3 +42,18 @@ it('should deliver a change to 20 watching friends with a handful of statements,
   // The caller's lookup, and the star's row once for all 20 deliveries.
   expect(statements.length).toBeLessThanOrEqual(4);
 });
+
+it('should repeat nothing a watcher already has when the change feed was interrupted, and tell it what changed', async () => {
+  const tenant = await createTenant(server);
+  const [alice, bob, carol] = [await tenant.user('alice'), await tenant.user('bob'), await tenant.user('carol')];
+  await tenant.connect(alice, bob);
+  await tenant.connect(carol, bob);
+  connect(alice.token).subscribe(FriendPresence, {});
+  connect(carol.token).subscribe(FriendPresence, {});
+  const feed = connect(bob.token).subscribe(FriendPresence, {});
+  await feed.take(2);
+
+  // The instance's event feed dropped and came back: every watcher re-reads.
+  server.app.hub.onGap();
+  expect(await feed.settle(500)).toHaveLength(2);
+});
