@@ -1,15 +1,11 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Viewer } from '../platform/auth/viewer.js';
 
 /** The message of the error that ends a subscription whose token expired. */
 export const TOKEN_EXPIRED_MESSAGE = 'Unauthorized: token has expired';
 
 type Result = ExecutionResult;
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<Result> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
-}
 
 /** A failure of the stream as a GraphQL error; one that is not already one is masked later. */
 function asGraphQLError(error: unknown): GraphQLError {
@@ -113,7 +109,7 @@ export function useSubscriptionLifetime(): Plugin<{ viewer?: Viewer | null; clos
       const expiresAt = closesAtTokenExpiry ? undefined : (viewer?.expiresAt ?? undefined);
       return {
         onSubscribeResult({ result, setResult }) {
-          if (isAsyncIterable(result)) setResult(guardedStream(result, expiresAt));
+          if (isAsyncIterable<Result>(result)) setResult(guardedStream(result, expiresAt));
         },
       };
     },

@@ -1,14 +1,10 @@
 import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Viewer } from '../platform/auth/viewer.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/observability/metrics.js';
 import { requestFields, requestInfo } from '../platform/observability/request-context.js';
 import { logGraphQLFailure } from './failures.js';
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
-}
 
 /** The same error with `requestId` added to a copy of its extensions (never shared objects). */
 function withRequestId(error: GraphQLError, requestId: string): GraphQLError {

@@ -1,11 +1,7 @@
 import type { ExecutionResult } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Viewer } from '../platform/auth/viewer.js';
 import type { PresenceSessions } from '../ws/policies/presence.js';
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
-}
 
 /** `source`, calling `done` once when it ends, however it ends (finished, failed, or left by its client). */
 function endingWith(source: AsyncIterable<ExecutionResult>, done: () => void): AsyncIterableIterator<ExecutionResult> {
@@ -45,7 +41,7 @@ export function usePresenceSessions(
       if (closesAtTokenExpiry || !viewer) return;
       return {
         onSubscribeResult({ result, setResult }) {
-          if (isAsyncIterable(result)) setResult(endingWith(result, presence.connect(viewer)));
+          if (isAsyncIterable<ExecutionResult>(result)) setResult(endingWith(result, presence.connect(viewer)));
         },
       };
     },

@@ -18,6 +18,7 @@ import { type Context, unauthenticated } from './context.js';
 import { logGraphQLFailure } from './failures.js';
 import { createLoaders } from './loaders.js';
 import { schema } from './schema.js';
+import { useSharedEventResults } from './shared-event-results.js';
 import { useSubscriptionLifetime } from './subscription-lifetime.js';
 import { useCsrfPrevention } from './use-csrf.js';
 import { useGraphQLLimits, useNoIntrospection } from './use-limits.js';
@@ -118,6 +119,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // No "Did you mean ...?" and no `extensions.originalError` in production's answers.
       ...(options.production ? [useProductionErrors()] : []),
       ...(options.introspection ? [] : [useNoIntrospection()]),
+      useSharedEventResults(),
       useSubscriptionLifetime(),
       usePresenceSessions(options.presence),
       useObservability({ metrics: options.metrics, logger: options.logger }),

@@ -70,6 +70,8 @@ type Documents = {
     "\n  subscription TestFriendPresence($userId: ID) {\n    friendPresenceChanged(userId: $userId) {\n      user { clientUserId }\n      presence { status activity joinInfo lastSeenAt }\n    }\n  }\n": typeof types.TestFriendPresenceDocument,
     "\n  query TestUserPresence($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ... on User { presence { status activity joinInfo lastSeenAt } }\n    }\n  }\n": typeof types.TestUserPresenceDocument,
     "\n  mutation TestSetPresence($userId: ID, $state: PresenceStatus!, $doing: String, $join: JSONObject, $ttl: Int) {\n    setPresence(userId: $userId, status: $state, activity: $doing, joinInfo: $join, expiresInSeconds: $ttl) {\n      __typename\n      ... on SetPresencePayload { presence { status activity joinInfo lastSeenAt } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.TestSetPresenceDocument,
+    "\n  subscription TestFriendPresenceWithMutuals {\n    friendPresenceChanged {\n      user { clientUserId mutualConnectionCount }\n      presence { status }\n    }\n  }\n": typeof types.TestFriendPresenceWithMutualsDocument,
+    "\n  subscription TestFriendPresenceMaybeActivity($me: ID, $withActivity: Boolean!) {\n    friendPresenceChanged(userId: $me) {\n      user { clientUserId }\n      presence { status activity @include(if: $withActivity) }\n    }\n  }\n": typeof types.TestFriendPresenceMaybeActivityDocument,
     "\n  query TestSettings($userId: ID) {\n    settings(userId: $userId) {\n      __typename\n      ... on Error { code message }\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": typeof types.TestSettingsDocument,
     "\n  mutation TestUpdateSettings($userId: ID, $acceptRequestsFrom: RequestPolicy!) {\n    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {\n      __typename\n      ... on Error { code message }\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": typeof types.TestUpdateSettingsDocument,
     "\n  mutation TestSettingsSend($receiverId: ID!) {\n    sendConnectionRequest(receiverId: $receiverId) {\n      __typename\n      ... on Error { code message }\n      ... on SendConnectionRequestPayload { request { id status } }\n    }\n  }\n": typeof types.TestSettingsSendDocument,
@@ -141,6 +143,8 @@ const documents: Documents = {
     "\n  subscription TestFriendPresence($userId: ID) {\n    friendPresenceChanged(userId: $userId) {\n      user { clientUserId }\n      presence { status activity joinInfo lastSeenAt }\n    }\n  }\n": types.TestFriendPresenceDocument,
     "\n  query TestUserPresence($userId: ID!) {\n    user(userId: $userId) {\n      __typename\n      ... on User { presence { status activity joinInfo lastSeenAt } }\n    }\n  }\n": types.TestUserPresenceDocument,
     "\n  mutation TestSetPresence($userId: ID, $state: PresenceStatus!, $doing: String, $join: JSONObject, $ttl: Int) {\n    setPresence(userId: $userId, status: $state, activity: $doing, joinInfo: $join, expiresInSeconds: $ttl) {\n      __typename\n      ... on SetPresencePayload { presence { status activity joinInfo lastSeenAt } }\n      ... on Error { code message }\n    }\n  }\n": types.TestSetPresenceDocument,
+    "\n  subscription TestFriendPresenceWithMutuals {\n    friendPresenceChanged {\n      user { clientUserId mutualConnectionCount }\n      presence { status }\n    }\n  }\n": types.TestFriendPresenceWithMutualsDocument,
+    "\n  subscription TestFriendPresenceMaybeActivity($me: ID, $withActivity: Boolean!) {\n    friendPresenceChanged(userId: $me) {\n      user { clientUserId }\n      presence { status activity @include(if: $withActivity) }\n    }\n  }\n": types.TestFriendPresenceMaybeActivityDocument,
     "\n  query TestSettings($userId: ID) {\n    settings(userId: $userId) {\n      __typename\n      ... on Error { code message }\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": types.TestSettingsDocument,
     "\n  mutation TestUpdateSettings($userId: ID, $acceptRequestsFrom: RequestPolicy!) {\n    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom) {\n      __typename\n      ... on Error { code message }\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": types.TestUpdateSettingsDocument,
     "\n  mutation TestSettingsSend($receiverId: ID!) {\n    sendConnectionRequest(receiverId: $receiverId) {\n      __typename\n      ... on Error { code message }\n      ... on SendConnectionRequestPayload { request { id status } }\n    }\n  }\n": types.TestSettingsSendDocument,
@@ -377,6 +381,14 @@ export function graphql(source: "\n  query TestUserPresence($userId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestSetPresence($userId: ID, $state: PresenceStatus!, $doing: String, $join: JSONObject, $ttl: Int) {\n    setPresence(userId: $userId, status: $state, activity: $doing, joinInfo: $join, expiresInSeconds: $ttl) {\n      __typename\n      ... on SetPresencePayload { presence { status activity joinInfo lastSeenAt } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').TestSetPresenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestFriendPresenceWithMutuals {\n    friendPresenceChanged {\n      user { clientUserId mutualConnectionCount }\n      presence { status }\n    }\n  }\n"): typeof import('./graphql.js').TestFriendPresenceWithMutualsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestFriendPresenceMaybeActivity($me: ID, $withActivity: Boolean!) {\n    friendPresenceChanged(userId: $me) {\n      user { clientUserId }\n      presence { status activity @include(if: $withActivity) }\n    }\n  }\n"): typeof import('./graphql.js').TestFriendPresenceMaybeActivityDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

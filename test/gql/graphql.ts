@@ -879,6 +879,19 @@ export type TestSetPresenceMutation = { setPresence:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
+export type TestFriendPresenceWithMutualsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestFriendPresenceWithMutualsSubscription = { friendPresenceChanged: { user: { clientUserId: string, mutualConnectionCount: number | null }, presence: { status: PresenceStatus } | null } };
+
+export type TestFriendPresenceMaybeActivitySubscriptionVariables = Exact<{
+  me?: string | null | undefined;
+  withActivity: boolean;
+}>;
+
+
+export type TestFriendPresenceMaybeActivitySubscription = { friendPresenceChanged: { user: { clientUserId: string }, presence: { status: PresenceStatus, activity?: string | null } | null } };
+
 export type TestSettingsQueryVariables = Exact<{
   userId?: string | null | undefined;
 }>;
@@ -2366,6 +2379,32 @@ export const TestSetPresenceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestSetPresenceMutation, TestSetPresenceMutationVariables>;
+export const TestFriendPresenceWithMutualsDocument = new TypedDocumentString(`
+    subscription TestFriendPresenceWithMutuals {
+  friendPresenceChanged {
+    user {
+      clientUserId
+      mutualConnectionCount
+    }
+    presence {
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestFriendPresenceWithMutualsSubscription, TestFriendPresenceWithMutualsSubscriptionVariables>;
+export const TestFriendPresenceMaybeActivityDocument = new TypedDocumentString(`
+    subscription TestFriendPresenceMaybeActivity($me: ID, $withActivity: Boolean!) {
+  friendPresenceChanged(userId: $me) {
+    user {
+      clientUserId
+    }
+    presence {
+      status
+      activity @include(if: $withActivity)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestFriendPresenceMaybeActivitySubscription, TestFriendPresenceMaybeActivitySubscriptionVariables>;
 export const TestSettingsDocument = new TypedDocumentString(`
     query TestSettings($userId: ID) {
   settings(userId: $userId) {

@@ -10,6 +10,7 @@ import { countNotifications, listNotificationsAfterSeq } from '../notifications/
 import type { NotificationRow } from '../notifications/notifications.table.js';
 import { readNotificationSeq } from '../users/users.repository.js';
 import type { UserRow } from '../users/users.table.js';
+import { StallWatch } from './stall-watch.js';
 
 type Push<T> = (value: T) => Promise<unknown>;
 type Stop = (error?: unknown) => unknown;
@@ -43,20 +44,26 @@ function dropSlowConsumer(stop: Stop, liveness: Liveness): void {
   stop(slowConsumerError());
 }
 
+/** Every stream's values waiting for their consumers, one timer for all. */
+const stalls = new StallWatch();
+
 /**
  * Hands `value` to the stream's consumer, waiting at most `liveness.stallMs` for it to be
- * taken. Resolves false (after dropping the client) when it was not.
+ * taken. Resolves false (after dropping the client) when it was not. (A push resolves once the
+ * consumer asks for the next value, or the stream stops, which dropping the client does.)
  */
 export async function deliver<T>(push: Push<T>, stop: Stop, value: T, liveness: Liveness): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<'stalled'>((resolve) => {
-    timer = setTimeout(resolve, liveness.stallMs, 'stalled');
+  let stalled = false;
+  const taken = stalls.watch(liveness.stallMs, () => {
+    stalled = true;
+    dropSlowConsumer(stop, liveness);
   });
-  const outcome = await Promise.race([push(value), stalled]);
-  clearTimeout(timer);
-  if (outcome !== 'stalled') return true;
-  dropSlowConsumer(stop, liveness);
-  return false;
+  try {
+    await push(value);
+  } finally {
+    taken();
+  }
+  return !stalled;
 }
 
 /**

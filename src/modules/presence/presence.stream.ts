@@ -7,14 +7,7 @@ import type { UserRow } from '../users/users.table.js';
 import type { PresenceEngine } from './presence.engine.js';
 import { listConnectedUserIds } from './presence.repository.js';
 import { connectionsView, type PresenceView, sameView } from './presence.rules.js';
-
-/** One connection's presence as the watching user sees it (null: that connection hides it). */
-export interface FriendPresence {
-  userId: number;
-  view: PresenceView | null;
-  /** The connection's row, read once for all watchers of a change (null: read it when shown). */
-  user: UserRow | null;
-}
+import type { FriendPresence } from './presence.watchers.js';
 
 /**
  * The presence of each of `user`'s connections, live: first those not offline (a snapshot),
@@ -29,8 +22,8 @@ export function friendPresenceStream(
   liveness: Liveness,
 ) {
   const { db, hub, presence } = deps;
-  return new Repeater<FriendPresence>(async (push, stop) => {
-    const pending = new Map<number, FriendPresence>();
+  return new Repeater<Readonly<FriendPresence>>(async (push, stop) => {
+    const pending = new Map<number, Readonly<FriendPresence>>();
     /** Connections last reported as not offline: a resync must tell which went offline meanwhile. */
     const shownLive = new Set<number>();
     /**
@@ -60,10 +53,11 @@ export function friendPresenceStream(
         pumping = false;
       }
     };
-    const queue = (userId: number, view: PresenceView | null, row: UserRow | null) => {
-      if (!watched.has(userId)) return;
-      pending.delete(userId);
-      pending.set(userId, { userId, view, user: row });
+    /** A live change: the object every watcher of it shares, passed on as it is. */
+    const queue = (event: Readonly<FriendPresence>) => {
+      if (!watched.has(event.userId)) return;
+      pending.delete(event.userId);
+      pending.set(event.userId, event);
       pump().catch((error: unknown) => stop(error));
     };
     /** The current presence of these connections; a live change already queued is newer and wins. */

@@ -5,12 +5,24 @@ import type { PresenceChange } from './presence.store.js';
 /** A change as watchers get it: with the user's row, read once per change for every watcher here. */
 export type WatchedChange = PresenceChange & { user: UserRow | null };
 
+/** One connection's presence as its watchers see it (view null: that connection hides it). */
+export interface FriendPresence {
+  userId: number;
+  view: PresenceView | null;
+  /** The connection's row, read once for all watchers of a change (null: read it when shown). */
+  user: UserRow | null;
+}
+
 /** At most one delivery per user per this many ms to its watchers; changes in between are folded into the last. */
 export const COALESCE_MS = 1_000;
 
 /** One subscriber's side: told of each watched user's changes, and when it must re-read them all. */
 export interface Watcher {
-  onPresence(userId: number, view: PresenceView | null, user: UserRow | null): void;
+  /**
+   * A change of a watched user. Every watcher of the change gets the same object, which none
+   * may modify: each subscriber's results of it are computed once (shared-event-results.ts).
+   */
+  onPresence(event: Readonly<FriendPresence>): void;
   /** Changes may have been missed: re-read every watched user. */
   onResync(): void;
 }
@@ -90,8 +102,8 @@ export class PresenceWatchers {
   }
 
   #send(key: string, change: WatchedChange, now: number): void {
-    for (const watcher of [...(this.#byUser.get(key) ?? [])])
-      watcher.onPresence(change.userId, change.view, change.user);
+    const event: FriendPresence = { userId: change.userId, view: change.view, user: change.user };
+    for (const watcher of [...(this.#byUser.get(key) ?? [])]) watcher.onPresence(event);
     const timer = setTimeout(() => {
       const entry = this.#pending.get(key);
       this.#pending.delete(key);

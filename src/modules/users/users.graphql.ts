@@ -1,19 +1,29 @@
 import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
 import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
+import { SAME_FOR_EVERY_VIEWER } from '../../graphql/shared-event-results.js';
 import { lookUpUser, upsertUser } from './users.service.js';
 import type { UserRow } from './users.table.js';
 
 // Every caller of the tenant can reach every User (`user(userId)`, see `lookUpUser`): its fields
 // are the public profile. Nothing private to the user (settings, blocks, its own counts) belongs
-// here, and no field may answer differently because of a block with the caller.
+// here, and no field may answer differently because of a block with the caller. These four read
+// nothing of the caller at all (SAME_FOR_EVERY_VIEWER); fields added elsewhere that do must not
+// carry the mark.
 export const UserRef = builder.objectRef<UserRow>('User').implement({
   description: 'A player, known by the id the game gives it (`clientUserId`).',
   fields: (t) => ({
-    id: t.exposeID('client_user_id', { description: 'Same as clientUserId; unique within the tenant.' }),
-    clientUserId: t.exposeString('client_user_id'),
-    displayName: t.exposeString('display_name'),
-    createdAt: t.field({ type: 'DateTime', resolve: (user) => user.created_at }),
+    id: t.exposeID('client_user_id', {
+      description: 'Same as clientUserId; unique within the tenant.',
+      extensions: SAME_FOR_EVERY_VIEWER,
+    }),
+    clientUserId: t.exposeString('client_user_id', { extensions: SAME_FOR_EVERY_VIEWER }),
+    displayName: t.exposeString('display_name', { extensions: SAME_FOR_EVERY_VIEWER }),
+    createdAt: t.field({
+      type: 'DateTime',
+      extensions: SAME_FOR_EVERY_VIEWER,
+      resolve: (user) => user.created_at,
+    }),
   }),
 });
 

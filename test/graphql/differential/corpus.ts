@@ -133,6 +133,13 @@ export function requestFor(
       },
       Argument(node) {
         if (node.value.kind !== Kind.VARIABLE) return;
+        // A directive's argument (`@include(if: $x)`): its coordinate is `@include`.
+        const directive = typeInfo.getDirective();
+        if (directive) {
+          const value = fixtureValue(`@${directive.name}`, node.name.value);
+          if (value !== undefined) variables[node.value.name.value] = value;
+          return;
+        }
         const parent = typeInfo.getParentType();
         const field = typeInfo.getFieldDef();
         if (!parent || !field) return;

@@ -141,6 +141,9 @@ export function argumentValue(graph: Graph, coordinate: string, argument: string
     'User.mutualConnectionCount.withUserId': 'carol',
     // Replays every notification after her first one.
     'Subscription.notificationAdded.after': graph.ids.notifications[0],
+    // What the selection keeps: everything.
+    '@include.if': true,
+    '@skip.if': false,
   };
   const byName: Record<string, unknown> = {
     userId: actingUser,

@@ -1,7 +1,14 @@
 import { afterEach, expect, it } from 'vitest';
 import { createTenant, useTestServer } from '../../helpers/app.js';
 import { onTestQuery } from '../../helpers/database.js';
-import { FAST_PRESENCE, FriendPresence, liveClients, SetPresence } from './presence-helpers.js';
+import {
+  FAST_PRESENCE,
+  FriendPresence,
+  FriendPresenceMaybeActivity,
+  FriendPresenceWithMutuals,
+  liveClients,
+  SetPresence,
+} from './presence-helpers.js';
 
 /*
  * What a change costs does not grow with the number of friends watching: the change is
@@ -56,4 +63,54 @@ it('should repeat nothing a watcher already has when the change feed was interru
   // The instance's event feed dropped and came back: every watcher re-reads.
   server.app.hub.onGap();
   expect(await feed.settle(500)).toHaveLength(2);
+});
+
+/*
+ * A change's event is computed once per instance for all watchers that asked the same thing,
+ * yet each watcher still gets its own answer wherever the answer depends on who watches, or on
+ * its variables.
+ */
+it('should answer each watcher of one change what it asked, as itself', async () => {
+  const tenant = await createTenant(server);
+  const [star, close, distant, plain, quiet] = [
+    await tenant.user('star'),
+    await tenant.user('close'),
+    await tenant.user('distant'),
+    await tenant.user('plain'),
+    await tenant.user('quiet'),
+  ];
+  const both = await tenant.user('both');
+  for (const fan of [close, distant, plain, quiet]) await tenant.connect(star, fan);
+  // `close` shares one connection with the star; `distant` none.
+  await tenant.connect(both, star);
+  await tenant.connect(both, close);
+  connect(star.token).subscribe(FriendPresence, {});
+  const withMutuals = [close, distant].map((fan) => connect(fan.token).subscribe(FriendPresenceWithMutuals, {}));
+  // Each names itself, as most clients do.
+  const maybeActivity = [
+    { fan: plain, withActivity: true },
+    { fan: quiet, withActivity: false },
+  ].map(({ fan, withActivity }) =>
+    connect(fan.token).subscribe(FriendPresenceMaybeActivity, { me: fan.id, withActivity }),
+  );
+  await Promise.all([...withMutuals, ...maybeActivity].map((feed) => feed.take(1)));
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+  await server.graphql(SetPresence, { state: 'BUSY', doing: 'Streaming' }, star.token);
+  const [closeSees, distantSees] = await Promise.all(withMutuals.map(async (feed) => (await feed.take(2))[1]));
+  const [plainSees, quietSees] = await Promise.all(maybeActivity.map(async (feed) => (await feed.take(2))[1]));
+
+  expect(closeSees?.friendPresenceChanged).toEqual({
+    user: { clientUserId: star.id, mutualConnectionCount: 1 },
+    presence: { status: 'BUSY' },
+  });
+  expect(distantSees?.friendPresenceChanged).toEqual({
+    user: { clientUserId: star.id, mutualConnectionCount: 0 },
+    presence: { status: 'BUSY' },
+  });
+  expect(plainSees?.friendPresenceChanged).toEqual({
+    user: { clientUserId: star.id },
+    presence: { status: 'BUSY', activity: 'Streaming' },
+  });
+  expect(quietSees?.friendPresenceChanged).toEqual({ user: { clientUserId: star.id }, presence: { status: 'BUSY' } });
 });

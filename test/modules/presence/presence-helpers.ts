@@ -3,7 +3,13 @@ import { afterEach } from 'vitest';
 import type { TestServer } from '../../helpers/app.js';
 import { type LiveClient, liveClient } from '../../helpers/live.js';
 
-export { FriendPresence, SetPresence, UserPresence } from './presence.documents.js';
+export {
+  FriendPresence,
+  FriendPresenceMaybeActivity,
+  FriendPresenceWithMutuals,
+  SetPresence,
+  UserPresence,
+} from './presence.documents.js';
 
 /** Presence settings fast enough for tests: a user goes offline a second after its last socket. */
 export const FAST_PRESENCE = { PRESENCE_GRACE_SECONDS: '1', PRESENCE_HEARTBEAT_SECONDS: '1' };

@@ -29,3 +29,23 @@ export const SetPresence = graphql(`
     }
   }
 `);
+
+/** A selection that asks, of each friend, something that depends on who watches. */
+export const FriendPresenceWithMutuals = graphql(`
+  subscription TestFriendPresenceWithMutuals {
+    friendPresenceChanged {
+      user { clientUserId mutualConnectionCount }
+      presence { status }
+    }
+  }
+`);
+
+/** The same selection for every watcher, but for what its variables include. */
+export const FriendPresenceMaybeActivity = graphql(`
+  subscription TestFriendPresenceMaybeActivity($me: ID, $withActivity: Boolean!) {
+    friendPresenceChanged(userId: $me) {
+      user { clientUserId }
+      presence { status activity @include(if: $withActivity) }
+    }
+  }
+`);

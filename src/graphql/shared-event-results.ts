@@ -1,0 +1,234 @@
+import {
+  type ASTNode,
+  createSourceEventStream,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  execute,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  getNamedType,
+  getOperationAST,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+  visit,
+} from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+
+/**
+ * The mark of a field whose value is the same whoever asks for it, given its parent: it reads
+ * nothing of the caller (no viewer, no per-caller loader that filters). On a subscription
+ * field, it says more: the stream hands every subscriber that receives an event the same
+ * payload object, meaning the same to each of them. Put it on a field with
+ * `extensions: SAME_FOR_EVERY_VIEWER`.
+ */
+export const SAME_FOR_EVERY_VIEWER = { sameForEveryViewer: true } as const;
+
+const isMarked = (extensions: Readonly<{ sameForEveryViewer?: unknown }> | null | undefined) =>
+  extensions?.sameForEveryViewer === true;
+
+type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
+
+/** Whether every field the selection asks of `type`, to the leaves, is marked. */
+function selectsOnlyShared(
+  schema: GraphQLSchema,
+  type: GraphQLObjectType,
+  selectionSet: SelectionSetNode,
+  fragments: Fragments,
+  spreading: ReadonlySet<string>,
+): boolean {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value === '__typename') continue;
+      const field = type.getFields()[selection.name.value];
+      if (!field || !isMarked(field.extensions)) return false;
+      if (!selection.selectionSet) continue;
+      const named = getNamedType(field.type);
+      // Interfaces and unions would need every possible type checked: none is shared today.
+      if (!isObjectType(named) || !selectsOnlyShared(schema, named, selection.selectionSet, fragments, spreading))
+        return false;
+    } else {
+      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+      if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== type.name)) return false;
+      const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : undefined;
+      if (name !== undefined && spreading.has(name)) return false;
+      const inner = name === undefined ? spreading : new Set([...spreading, name]);
+      if (!selectsOnlyShared(schema, type, fragment.selectionSet, fragments, inner)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The variables an event's result can depend on: all those the operation uses except in the
+ * subscription field's own arguments, which pick the stream (whose events are the same to
+ * every subscriber given to them), not what is made of each event. A client that passes its
+ * own user id, as most do, shares its results with everyone else who asked the same thing.
+ */
+function variablesBelowRoot(selectionSet: SelectionSetNode, fragments: Fragments): string[] {
+  const names = new Set<string>();
+  const spread = new Set<string>();
+  const collect = (node: ASTNode) => {
+    visit(node, {
+      Variable: (variable) => void names.add(variable.name.value),
+      FragmentSpread: (spreadNode) => {
+        const fragment = fragments.get(spreadNode.name.value);
+        if (!fragment || spread.has(spreadNode.name.value)) return;
+        spread.add(spreadNode.name.value);
+        collect(fragment);
+      },
+    });
+  };
+  const atRoot = (set: SelectionSetNode, seen: ReadonlySet<string>) => {
+    for (const selection of set.selections) {
+      for (const directive of selection.directives ?? []) collect(directive);
+      if (selection.kind === Kind.FIELD) {
+        if (selection.selectionSet) collect(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        atRoot(selection.selectionSet, seen);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(selection.name.value))
+          atRoot(fragment.selectionSet, new Set([...seen, selection.name.value]));
+      }
+    }
+  };
+  atRoot(selectionSet, new Set());
+  return [...names].sort();
+}
+
+/** How an operation's event results are shared: null when they are not. */
+interface SharingPlan {
+  /** The variables that go into the key of a result, besides the payload and the document. */
+  variables: string[];
+}
+
+/** Whether the operation is a subscription of a marked field selecting only marked fields. */
+function sharingPlan(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): SharingPlan | null {
+  const operation = getOperationAST(document, operationName);
+  const root = schema.getSubscriptionType();
+  if (operation?.operation !== 'subscription' || !root) return null;
+  const fragments = new Map(
+    document.definitions
+      .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
+  if (!selectsOnlyShared(schema, root, operation.selectionSet, fragments, new Set())) return null;
+  return { variables: variablesBelowRoot(operation.selectionSet, fragments) };
+}
+
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * The source stream's events mapped to their results, each result computed by `resultOf`.
+ * A plain iterator, for the reason given in subscription-lifetime.ts; a failure of the source
+ * is a GraphQL error located at the operation, as graphql-js's own `subscribe` makes it.
+ */
+function mapEvents(
+  source: AsyncIterable<unknown>,
+  resultOf: (payload: unknown) => MaybePromise<ExecutionResult>,
+  args: ExecutionArgs,
+): AsyncIterableIterator<ExecutionResult> {
+  const iterator = source[Symbol.asyncIterator]();
+  const operation = getOperationAST(args.document, args.operationName);
+  const located = (error: unknown): never => {
+    if (error instanceof GraphQLError) throw error;
+    throw new GraphQLError(error instanceof Error ? error.message : String(error), {
+      nodes: operation ?? null,
+      originalError: error instanceof Error ? error : null,
+    });
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: () =>
+      iterator.next().then(async (step): Promise<IteratorResult<ExecutionResult>> => {
+        if (step.done) return step;
+        return { done: false, value: await resultOf(step.value) };
+      }, located),
+    return: async () => {
+      await iterator.return?.();
+      return { done: true, value: undefined };
+    },
+    throw: async (error: unknown) => {
+      await iterator.return?.();
+      throw error;
+    },
+  };
+}
+
+/**
+ * Runs the selection of a subscription event once per instance for all its subscribers that
+ * asked the same thing, instead of once per subscriber: a friend coming online is one event
+ * for fifty watchers, and fifty executions of the same selection over the same payload gave
+ * fifty equal results. It applies only where equality is certain: the subscription field
+ * shares its payloads (SAME_FOR_EVERY_VIEWER) and the document selects nothing that depends on
+ * who asks; results are keyed by the payload object itself, the document, the operation and
+ * the variables, and go when the payload does. Everything else runs as before, and every
+ * subscriber's own plugins (masking, lifetime, metrics) still see each result, which none of
+ * them modifies in place.
+ */
+export function useSharedEventResults(): Plugin {
+  const plans = new WeakMap<DocumentNode, Map<string, SharingPlan | null>>();
+  const results = new WeakMap<object, Map<string, MaybePromise<ExecutionResult>>>();
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let nextDocumentId = 0;
+
+  const planOf = (args: ExecutionArgs) => {
+    const byOperation = plans.get(args.document) ?? new Map<string, SharingPlan | null>();
+    plans.set(args.document, byOperation);
+    const name = args.operationName ?? '';
+    let plan = byOperation.get(name);
+    if (plan === undefined) {
+      plan = sharingPlan(args.schema, args.document, args.operationName);
+      byOperation.set(name, plan);
+    }
+    return plan;
+  };
+
+  const sharedSubscribe = (
+    args: ExecutionArgs,
+    plan: SharingPlan,
+  ): MaybePromise<ExecutionResult | AsyncIterable<ExecutionResult>> => {
+    let documentId = documentIds.get(args.document);
+    if (documentId === undefined) {
+      documentId = nextDocumentId++;
+      documentIds.set(args.document, documentId);
+    }
+    const values = plan.variables.map((name) => args.variableValues?.[name] ?? null);
+    const key = `${documentId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(values)}`;
+    const resultOf = (payload: unknown): MaybePromise<ExecutionResult> => {
+      if (typeof payload !== 'object' || payload === null) return execute({ ...args, rootValue: payload });
+      let byKey = results.get(payload);
+      if (!byKey) {
+        byKey = new Map();
+        results.set(payload, byKey);
+      }
+      let result = byKey.get(key);
+      if (result === undefined) {
+        result = execute({ ...args, rootValue: payload });
+        byKey.set(key, result);
+      }
+      return result;
+    };
+    const mapped = (source: AsyncIterable<unknown> | ExecutionResult) =>
+      isAsyncIterable<unknown>(source) ? mapEvents(source, resultOf, args) : source;
+    const source = createSourceEventStream(args);
+    return source instanceof Promise ? source.then(mapped) : mapped(source);
+  };
+
+  return {
+    onSubscribe({ args, setSubscribeFn }) {
+      const plan = planOf(args);
+      if (plan) setSubscribeFn(((subscribeArgs: ExecutionArgs) => sharedSubscribe(subscribeArgs, plan)) as never);
+    },
+  };
+}
