@@ -11,6 +11,8 @@ import type { Logger } from '../platform/logger.js';
 
 /** How often `users.last_seen_at` of users online is brought up to date: coarse, never per heartbeat. */
 const LAST_SEEN_WRITE_MS = 5 * 60_000;
+/** Presence work at once with the Redis store. */
+const REDIS_PRESENCE_CONCURRENCY = 32;
 
 /**
  * Presence where the configuration puts it: this process's memory (one instance, embedded
@@ -39,6 +41,12 @@ export function createPresence(
       graceMs: config.presence.graceSeconds * 1000,
       heartbeatMs: config.presence.heartbeatSeconds * 1000,
       lastSeenWriteMs: LAST_SEEN_WRITE_MS,
+      // Half the pool at most, as heavy reads take: the rest stays free for requests and the
+      // lease. Redis answers from memory and pipelines; only the user lookups reach the pool.
+      storeConcurrency:
+        config.presence.store === 'redis'
+          ? REDIS_PRESENCE_CONCURRENCY
+          : Math.max(1, Math.floor(config.databasePoolMax / 2)),
     },
     logger,
   );

@@ -16,6 +16,7 @@ import {
   settle,
 } from './presence.rules.js';
 import type { PresenceChange, PresenceStore, UserKey } from './presence.store.js';
+import { PresenceTurns } from './presence.turns.js';
 import { PresenceWatchers } from './presence.watchers.js';
 
 export interface PresenceSettings {
@@ -28,6 +29,8 @@ export interface PresenceSettings {
   heartbeatMs: number;
   /** How often `users.last_seen_at` of users online here is brought up to date. */
   lastSeenWriteMs: number;
+  /** Presence work at the store (and the database) at once, at most (PresenceTurns). */
+  storeConcurrency: number;
 }
 
 /** Tries of one change against concurrent ones on other instances before giving up (logged). */
@@ -86,13 +89,17 @@ export class PresenceEngine {
   );
   #intervals: NodeJS.Timeout[] = [];
   #stopped = false;
+  /** Sockets opening and closing, changes and reads take turns; the lease renewal never waits here. */
+  readonly #turns: PresenceTurns;
 
   constructor(
     private readonly db: Db,
     readonly store: PresenceStore,
     readonly settings: PresenceSettings,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.#turns = new PresenceTurns(settings.storeConcurrency);
+  }
 
   async start(): Promise<void> {
     await this.store.start(this.instanceId, this.settings.heartbeatMs, {
@@ -149,7 +156,7 @@ export class PresenceEngine {
     let released = false;
     const opened = this.#track(
       (async () => {
-        const row = await findPresenceUser(this.db, viewer.tenant, viewer.subject);
+        const row = await this.#turns.run(() => findPresenceUser(this.db, viewer.tenant, viewer.subject));
         if (!row || released) return null;
         const user = { tenant: row.tenant, userId: row.id };
         await this.#countSockets(user, 1);
@@ -193,7 +200,7 @@ export class PresenceEngine {
 
   /** The records of these users (a user without one is offline). */
   records(tenant: string, userIds: readonly number[]): Promise<Map<number, PresenceRecord>> {
-    return this.store.readMany(tenant, userIds);
+    return this.#turns.run(() => this.store.readMany(tenant, userIds));
   }
 
   /** Looks at every record due, and gives the users of dead instances their grace. */
@@ -274,13 +281,18 @@ export class PresenceEngine {
     compute: (inputs: PresenceInputs) => PresenceOutcome,
   ): Promise<PresenceOutcome | null> {
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-      const { record, sessionsAlive } = await this.store.read(user);
-      const outcome = compute({ record, sessionsAlive, now: Date.now() });
-      const change: PresenceChange | null = outcome.changed && { ...user, view: outcome.changed.view };
-      if (!(await this.store.commit(user, record?.version ?? null, outcome.record, change))) continue;
+      const outcome = await this.#turns.run(async () => {
+        const { record, sessionsAlive } = await this.store.read(user);
+        const computed = compute({ record, sessionsAlive, now: Date.now() });
+        const change: PresenceChange | null = computed.changed && { ...user, view: computed.changed.view };
+        if (!(await this.store.commit(user, record?.version ?? null, computed.record, change))) return null;
+        if (computed.wentOffline)
+          await writeLastSeen(this.db, [user.userId], new Date(computed.wentOffline.lastSeenAt));
+        return computed;
+      });
+      if (!outcome) continue;
       const local = this.#local.get(keyOf(user));
       if (local) local.record = outcome.record;
-      if (outcome.wentOffline) await writeLastSeen(this.db, [user.userId], new Date(outcome.wentOffline.lastSeenAt));
       this.#wakeUpAt(user, outcome.record?.checkAt ?? null);
       return outcome;
     }
@@ -327,7 +339,7 @@ export class PresenceEngine {
   async #holdSockets(user: UserKey, sockets: number): Promise<void> {
     for (let delay = 100; ; delay = Math.min(delay * 2, 5_000)) {
       try {
-        await this.store.holdSockets(user, sockets);
+        await this.#turns.run(() => this.store.holdSockets(user, sockets));
         return;
       } catch (error) {
         // Stopping: a few tries, then the lease running out does the rest.
@@ -349,9 +361,10 @@ export class PresenceEngine {
   async #restate(): Promise<void> {
     await this.store.renewLease(Date.now());
     for (const local of [...this.#local.values()]) {
-      await this.store.holdSockets(local.user, local.sockets);
+      await this.#turns.run(() => this.store.holdSockets(local.user, local.sockets));
       // Only where the store has none: a record that survived is newer than ours.
-      if (local.record) await this.store.commit(local.user, null, local.record, null);
+      const { record } = local;
+      if (record) await this.#turns.run(() => this.store.commit(local.user, null, record, null));
       await this.#update(local.user, (inputs) => settle(inputs.record, inputs));
     }
     this.watchers.resync();
