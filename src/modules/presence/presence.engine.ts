@@ -15,7 +15,7 @@ import {
   type PresenceRecord,
   settle,
 } from './presence.rules.js';
-import type { PresenceChange, PresenceStore, UserKey } from './presence.store.js';
+import { keyOf, type PresenceChange, type PresenceStore, type UserKey } from './presence.store.js';
 import { PresenceTurns } from './presence.turns.js';
 import { PresenceWatchers } from './presence.watchers.js';
 
@@ -39,8 +39,6 @@ const MAX_TRIES = 8;
 const RETRY_MS = 1_000;
 /** Records looked at per sweep. */
 const SWEEP_BATCH = 500;
-
-const keyOf = (user: UserKey) => `${user.tenant}\u0000${user.userId}`;
 
 interface LocalUser {
   user: UserKey;

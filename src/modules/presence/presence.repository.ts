@@ -1,10 +1,11 @@
 import type { Db } from '../../platform/db/database.js';
+import type { PresenceSharing } from './presence.rules.js';
 
 /** What presence needs of a user's row: who it is, whom it shares with, when it was last seen. */
 export interface PresenceUser {
   id: number;
   tenant: string;
-  share_presence: 'connections' | 'nobody';
+  share_presence: PresenceSharing;
   last_seen_at: Date | null;
 }
 

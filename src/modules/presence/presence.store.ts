@@ -6,6 +6,9 @@ export interface UserKey {
   userId: number;
 }
 
+/** A user's key in this instance's maps (ids are unique per database, tenants keep them apart anyway). */
+export const keyOf = (user: UserKey): string => `${user.tenant}\u0000${user.userId}`;
+
 /** A change of what a user's connections see (null: the user hides its presence from them). */
 export interface PresenceChange extends UserKey {
   view: PresenceView | null;

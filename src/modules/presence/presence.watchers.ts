@@ -1,6 +1,6 @@
 import type { UserRow } from '../users/users.table.js';
 import type { PresenceView } from './presence.rules.js';
-import type { PresenceChange } from './presence.store.js';
+import { keyOf, type PresenceChange } from './presence.store.js';
 
 /** A change as watchers get it: with the user's row, read once per change for every watcher here. */
 export type WatchedChange = PresenceChange & { user: UserRow | null };
@@ -39,8 +39,6 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-const keyOf = (tenant: string, userId: number) => `${tenant}\u0000${userId}`;
-
 /**
  * This instance's presence subscribers, indexed by the users they watch: a change of one user
  * costs a map lookup and one call per watcher on this instance, never a database read; users
@@ -58,7 +56,7 @@ export class PresenceWatchers {
     const add = (userId: number) => {
       if (watched.has(userId)) return;
       watched.add(userId);
-      const key = keyOf(tenant, userId);
+      const key = keyOf({ tenant, userId });
       let set = this.#byUser.get(key);
       if (!set) {
         set = new Set();
@@ -68,7 +66,7 @@ export class PresenceWatchers {
     };
     const remove = (userId: number) => {
       if (!watched.delete(userId)) return;
-      const key = keyOf(tenant, userId);
+      const key = keyOf({ tenant, userId });
       const set = this.#byUser.get(key);
       set?.delete(watcher);
       if (set?.size === 0) this.#byUser.delete(key);
@@ -86,12 +84,12 @@ export class PresenceWatchers {
 
   /** Whether any watcher on this instance watches the user. */
   watches(tenant: string, userId: number): boolean {
-    return this.#byUser.has(keyOf(tenant, userId));
+    return this.#byUser.has(keyOf({ tenant, userId }));
   }
 
   /** A change committed on some instance: to this instance's watchers of that user, folded. */
   deliver(change: WatchedChange, now = Date.now()): void {
-    const key = keyOf(change.tenant, change.userId);
+    const key = keyOf(change);
     if (!this.#byUser.has(key)) return;
     const pending = this.#pending.get(key);
     if (pending) {

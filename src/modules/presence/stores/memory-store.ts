@@ -1,7 +1,12 @@
 import type { PresenceRecord } from '../presence.rules.js';
-import type { DeadInstance, PresenceChange, PresenceListener, PresenceStore, UserKey } from '../presence.store.js';
-
-const keyOf = (user: UserKey) => `${user.tenant}\u0000${user.userId}`;
+import {
+  type DeadInstance,
+  keyOf,
+  type PresenceChange,
+  type PresenceListener,
+  type PresenceStore,
+  type UserKey,
+} from '../presence.store.js';
 
 /**
  * Presence of one instance, in its memory: the default with embedded PGlite, which no other
