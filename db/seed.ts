@@ -15,6 +15,7 @@ import { type Deps, limitsFrom } from '../src/platform/deps.js';
 import { ConflictError } from '../src/platform/errors.js';
 import { notifyPublisher } from '../src/platform/events/pg-notify.js';
 import { loadPublicIds } from '../src/platform/public-ids.js';
+import { PostgresRateCounter } from '../src/platform/writes/rate-counters.js';
 
 /**
  * `npm run db:seed`: demo players of the API document in the `default` tenant (or SEED_TENANT),
@@ -65,7 +66,7 @@ try {
       db,
       ids: await loadPublicIds(db),
       events: notifyPublisher,
-      limits: limitsFrom({ ...config, rateLimits: unlimited }, db),
+      limits: limitsFrom({ ...config, rateLimits: unlimited }, new PostgresRateCounter(db)),
     };
     if (await findUserByClientId(db, tenant, players[0][0])) {
       process.stdout.write(`tenant '${tenant}' in ${database.location} is already seeded\n`);

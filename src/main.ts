@@ -2,6 +2,7 @@ import { buildApp } from './app/build-app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { DirectoryInUseError } from './platform/db/directory-lock.js';
 import { createLogger } from './platform/logger.js';
+import { RedisUnreachableError } from './platform/redis.js';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -25,8 +26,10 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 try {
   app = await buildApp({ config, logger });
 } catch (error) {
-  // A database that cannot be opened or migrated: say why in one line, not a stack trace.
-  logger.error(error instanceof DirectoryInUseError ? error.message : 'cannot open the database', {
+  // A database that cannot be opened or migrated, or a Redis that does not answer: say why in
+  // one line, not a stack trace.
+  const known = error instanceof DirectoryInUseError || error instanceof RedisUnreachableError;
+  logger.error(known ? error.message : 'cannot open the database', {
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),
   });
   process.exit(1);

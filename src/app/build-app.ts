@@ -15,6 +15,8 @@ import { observeTransport } from '../platform/observability/events.js';
 import { Metrics } from '../platform/observability/metrics.js';
 import { loadPublicIds } from '../platform/public-ids.js';
 import { ReadBudget } from '../platform/reads/read-budget.js';
+import { PostgresRateCounter } from '../platform/writes/rate-counters.js';
+import { RedisRateCounter } from '../platform/writes/redis-rate-counter.js';
 import { createDocsHandler, DOCS_PATH } from '../rest/docs.js';
 import { createRestHandler } from '../rest/handler.js';
 import { attachWebSockets } from '../ws/server.js';
@@ -98,12 +100,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const presence = createPresence(config, { db: database.db, events: transport, hub }, logger);
   await presence.start();
 
+  // Rate budgets: counted in Redis with REDIS_URL (one round trip per write, and PostgreSQL
+  // while Redis is away), else in PostgreSQL.
+  const databaseCounter = new PostgresRateCounter(database.db);
+  const redisCounter = config.redisUrl
+    ? new RedisRateCounter(config.redisUrl, config.redisKeyPrefix, databaseCounter, logger)
+    : undefined;
+  await redisCounter?.start();
+
   const tokens = new TokenVerifier(secretKey(config.jwtSecret), config.tokens);
   const gateway = createGateway({
     db: database.db,
     ids,
     events: transport,
-    limits: limitsFrom(config, database.db),
+    limits: limitsFrom(config, redisCounter ?? databaseCounter),
     hub,
     presence,
     subscriptionStallMs: config.subscriptionStallMs,
@@ -176,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         release: [
           () => maintenance.stop(),
           () => presence.stop(),
+          () => redisCounter?.stop(),
           () => transport.stop(),
           () => unwatchQueries?.(),
           () => (ownsDatabase ? database.db.destroy() : undefined),

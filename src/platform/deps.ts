@@ -3,6 +3,7 @@ import type { Db } from './db/database.js';
 import type { EventPublisher } from './events/events.js';
 import type { PublicIds } from './public-ids.js';
 import { HeavyReads } from './reads/heavy-reads.js';
+import type { RateCounter } from './writes/rate-counters.js';
 import { RateLimiter } from './writes/rate-limits.js';
 
 /**
@@ -30,10 +31,10 @@ export interface Deps {
   limits: Limits;
 }
 
-/** The limits the configuration sets, counting rate budgets in `db`. */
-export function limitsFrom(config: Config, db: Db): Limits {
+/** The limits the configuration sets, counting rate budgets with `counter`. */
+export function limitsFrom(config: Config, counter: RateCounter): Limits {
   return {
-    rateLimiter: new RateLimiter(db, config.rateLimits),
+    rateLimiter: new RateLimiter(counter, config.rateLimits),
     heavyReads: new HeavyReads(config.heavyReads),
     maxPendingOutgoingRequests: config.maxPendingOutgoingRequests,
     maxConnectionsPerUser: config.maxConnectionsPerUser,

@@ -1,8 +1,8 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { RateLimits } from '../config.js';
-import type { Db } from '../db/database.js';
 import { RateLimitedError } from '../errors.js';
-import { type BucketLimit, countHits } from './rate-limits.repository.js';
+import type { RateCounter } from './rate-counters.js';
+import type { BucketLimit } from './rate-limits.repository.js';
 
 /** What a call spends: any write, a connection request (also a write), or a subscription. */
 export type RateLimitedAction = 'write' | 'send' | 'subscribe';
@@ -36,8 +36,8 @@ const TENANT_USERS_WRITES = 'tenant:writes';
 const TENANT_SERVICE_WRITES = 'service:writes';
 
 /**
- * Fixed-window budgets per user, per tenant and per tenant's backend, counted in the database so
- * that every instance draws on the same budget.
+ * Fixed-window budgets per user, per tenant and per tenant's backend, counted where every
+ * instance draws on the same budget: PostgreSQL, or Redis with REDIS_URL (rate-counters.ts).
  *
  * - A user's call counts against its user's budgets before it runs, refused or not: a client
  *   that keeps hammering after a 429 does not get a fresh budget for it.
@@ -53,7 +53,7 @@ const TENANT_SERVICE_WRITES = 'service:writes';
  */
 export class RateLimiter {
   constructor(
-    private readonly db: Db,
+    private readonly counter: RateCounter,
     private readonly limits: RateLimits,
   ) {}
 
@@ -70,12 +70,18 @@ export class RateLimiter {
     if (draw.own.length === 0 && draw.shared === undefined) return;
     const now = Date.now();
     const windowIndex = windowIndexAt(now, this.limits);
-    const hits = await countHits(this.db, viewer.tenant, windowIndex, draw.own, draw.shared?.bucket);
+    const windowMs = this.limits.windowSeconds * 1000;
+    const endsAt = (windowIndex + 1) * windowMs;
+    const hits = await this.counter.countHits(
+      viewer.tenant,
+      { index: windowIndex, endsAt },
+      draw.own,
+      draw.shared?.bucket,
+    );
     const budgets = draw.shared ? [...draw.own, draw.shared] : draw.own;
     const exceeded = budgets.find((b) => (hits.get(b.bucket) ?? 0) > b.limit);
     if (!exceeded) return;
-    const windowMs = this.limits.windowSeconds * 1000;
-    const retryAfterSeconds = Math.max(1, Math.ceil(((windowIndex + 1) * windowMs - now) / 1000));
+    const retryAfterSeconds = Math.max(1, Math.ceil((endsAt - now) / 1000));
     throw new RateLimitedError(
       `Rate limit exceeded: at most ${exceeded.limit} ${exceeded.what} per ${this.limits.windowSeconds} seconds ` +
         `for ${exceeded.whose}; retry in ${retryAfterSeconds} seconds`,

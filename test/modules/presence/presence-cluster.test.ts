@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTenant, TEST_JWT_SECRET, type TestServer, useTestServer } from '../../helpers/app.js';
 import { realPostgresDatabase } from '../../helpers/database.js';
 import { collect, listeningUrl, startServer } from '../../helpers/process.js';
+import { privateRedis } from '../../helpers/redis.js';
 import { eventually, FAST_PRESENCE, FriendPresence, liveClients, statusSeenBy } from './presence-helpers.js';
 
 /*
@@ -132,38 +132,6 @@ describe.skipIf(!database)('an instance killed with SIGKILL', { timeout: 90_000 
     });
   }
 });
-
-/** A free TCP port. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  return port;
-}
-
-/** A Redis server of the test's own (keeping nothing on disk, as this machine's), to restart at will. */
-async function privateRedis() {
-  const port = await freePort();
-  let child: ChildProcess | null = null;
-  const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output = collect(child);
-    await eventually(async () => (/Ready to accept connections/.test(output()) ? true : undefined), 10_000);
-  };
-  const stop = async () => {
-    const running = child;
-    child = null;
-    if (!running || running.exitCode !== null) return;
-    running.kill('SIGKILL');
-    await once(running, 'exit');
-  };
-  await start();
-  return { url: `redis://127.0.0.1:${port}`, start, stop };
-}
 
 const redis = database ? await privateRedis().catch(() => null) : null;
 afterAll(async () => {

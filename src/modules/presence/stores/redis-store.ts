@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../../../platform/logger.js';
+import { connectRedis } from '../../../platform/redis.js';
 import type { PresenceRecord } from '../presence.rules.js';
 import type { DeadInstance, PresenceChange, PresenceListener, PresenceStore, UserKey } from '../presence.store.js';
 
@@ -57,7 +58,7 @@ export class RedisPresenceStore implements PresenceStore {
   #leaseMs = 0;
 
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly prefix: string,
     private readonly logger: Logger,
   ) {
@@ -97,7 +98,7 @@ export class RedisPresenceStore implements PresenceStore {
   async start(instanceId: string, leaseMs: number, listener: PresenceListener): Promise<void> {
     this.#instanceId = instanceId;
     this.#leaseMs = leaseMs;
-    await this.#redis.connect();
+    await connectRedis(this.#redis, this.url);
     await this.renewLease(Date.now());
     const subscriber = this.#redis.duplicate();
     this.#subscriber = subscriber;
