@@ -40,6 +40,9 @@ export function sseSubscribe(
       endedWith = done;
     });
     const req = request(`${baseUrl}/graphql`, {
+      // A connection of its own, as a stream holds one: the close of the connection below is the
+      // stream's, and no kept-alive socket collects a listener per stream.
+      agent: false,
       method: 'POST',
       headers: {
         'content-type': 'application/json',
