@@ -102,7 +102,9 @@ function variablesBelowRoot(selectionSet: SelectionSetNode, fragments: Fragments
 
 /** How an operation's event results are shared: null when they are not. */
 interface SharingPlan {
-  /** The variables that go into the key of a result, besides the payload and the document. */
+  /** This document and operation, in the key of a result. */
+  id: number;
+  /** The variables that go into the key of a result, besides the payload and the plan. */
   variables: string[];
 }
 
@@ -111,6 +113,7 @@ function sharingPlan(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
+  id: number,
 ): SharingPlan | null {
   const operation = getOperationAST(document, operationName);
   const root = schema.getSubscriptionType();
@@ -121,7 +124,7 @@ function sharingPlan(
       .map((fragment) => [fragment.name.value, fragment]),
   );
   if (!selectsOnlyShared(schema, root, operation.selectionSet, fragments, new Set())) return null;
-  return { variables: variablesBelowRoot(operation.selectionSet, fragments) };
+  return { id, variables: variablesBelowRoot(operation.selectionSet, fragments) };
 }
 
 type MaybePromise<T> = T | Promise<T>;
@@ -179,8 +182,7 @@ function mapEvents(
 export function useSharedEventResults(): Plugin {
   const plans = new WeakMap<DocumentNode, Map<string, SharingPlan | null>>();
   const results = new WeakMap<object, Map<string, MaybePromise<ExecutionResult>>>();
-  const documentIds = new WeakMap<DocumentNode, number>();
-  let nextDocumentId = 0;
+  let nextPlanId = 0;
 
   const planOf = (args: ExecutionArgs) => {
     const byOperation = plans.get(args.document) ?? new Map<string, SharingPlan | null>();
@@ -188,7 +190,7 @@ export function useSharedEventResults(): Plugin {
     const name = args.operationName ?? '';
     let plan = byOperation.get(name);
     if (plan === undefined) {
-      plan = sharingPlan(args.schema, args.document, args.operationName);
+      plan = sharingPlan(args.schema, args.document, args.operationName, nextPlanId++);
       byOperation.set(name, plan);
     }
     return plan;
@@ -198,13 +200,8 @@ export function useSharedEventResults(): Plugin {
     args: ExecutionArgs,
     plan: SharingPlan,
   ): MaybePromise<ExecutionResult | AsyncIterable<ExecutionResult>> => {
-    let documentId = documentIds.get(args.document);
-    if (documentId === undefined) {
-      documentId = nextDocumentId++;
-      documentIds.set(args.document, documentId);
-    }
     const values = plan.variables.map((name) => args.variableValues?.[name] ?? null);
-    const key = `${documentId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(values)}`;
+    const key = `${plan.id}\u0000${JSON.stringify(values)}`;
     const resultOf = (payload: unknown): MaybePromise<ExecutionResult> => {
       if (typeof payload !== 'object' || payload === null) return execute({ ...args, rootValue: payload });
       let byKey = results.get(payload);

@@ -25,9 +25,4 @@ export class PresenceTurns {
       else this.#running--;
     }
   }
-
-  /** Work waiting for its turn (metrics, tests). */
-  get waiting(): number {
-    return this.#waiting.length;
-  }
 }
