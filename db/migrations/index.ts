@@ -7,6 +7,7 @@ import * as limitsAndIdempotency from './0005_limits_and_idempotency.js';
 import * as blocksPrivacyAndRequestLifecycle from './0006_blocks_privacy_and_request_lifecycle.js';
 import * as publicIdKinds from './0007_public_id_kinds.js';
 import * as presence from './0008_presence.js';
+import * as liveOutbox from './0009_live_outbox.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_blocks_privacy_and_request_lifecycle': blocksPrivacyAndRequestLifecycle,
   '0007_public_id_kinds': publicIdKinds,
   '0008_presence': presence,
+  '0009_live_outbox': liveOutbox,
 };

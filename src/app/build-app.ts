@@ -8,6 +8,7 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { limitsFrom } from '../platform/deps.js';
 import { EventHub } from '../platform/events/hub.js';
 import { notifyTransportFor } from '../platform/events/pg-notify.js';
+import { RedisEventTransport } from '../platform/events/redis-transport.js';
 import type { EventTransport } from '../platform/events/transport.js';
 import type { Response } from '../platform/http/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -90,9 +91,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const metrics = config.metricsEnabled ? new Metrics(shippedOperationNames()) : undefined;
   if (metrics && database.pool) metrics.watchPool(database.pool);
   const unwatchQueries = metrics?.watchQueries(database);
-  // Live events: published by NOTIFY in each writing transaction, heard on one dedicated
-  // connection, fanned out in memory to this instance's subscribers.
-  const baseTransport = options.transport ?? notifyTransportFor(database, logger);
+  // Live events: published by NOTIFY in each writing transaction and heard on one dedicated
+  // connection, or (LIVE_TRANSPORT=redis) written to an outbox in the transaction and published
+  // through Redis after the commit; fanned out in memory to this instance's subscribers.
+  const baseTransport =
+    options.transport ??
+    (config.liveTransport === 'redis'
+      ? new RedisEventTransport(database.db, config.redisUrl as string, config.redisKeyPrefix, logger)
+      : notifyTransportFor(database, logger));
   const transport = metrics ? observeTransport(baseTransport, metrics) : baseTransport;
   const hub = new EventHub();
   await transport.start(hub);

@@ -3,6 +3,7 @@ import { closePendingRequest } from '../modules/connection-requests/connection-r
 import { deleteReadNotificationsBefore } from '../modules/notifications/notifications.repository.js';
 import { lockUsers } from '../modules/users/users.repository.js';
 import type { Config } from '../platform/config.js';
+import { inTransaction } from '../platform/db/transactions.js';
 import type { Deps } from '../platform/deps.js';
 import type { Logger } from '../platform/logger.js';
 import { deleteExpiredResults } from '../platform/writes/idempotency.repository.js';
@@ -47,7 +48,7 @@ export function startMaintenance(
       const cutoff = new Date(Date.now() - config.requestExpirySeconds * 1000);
       const due = await findPendingRequestsBefore(deps.db, cutoff, BATCH);
       for (const request of due) {
-        const closed = await deps.db.transaction().execute(async (trx) => {
+        const closed = await inTransaction(deps.db, async (trx) => {
           // The pair lock first, as every change to a pair takes it: an answer racing the expiry
           // then waits for it (or it for the answer) instead of deadlocking on the rows both touch.
           await lockUsers(trx, [request.sender_id, request.receiver_id]);

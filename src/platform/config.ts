@@ -74,6 +74,11 @@ export interface Config {
   redisUrl: string | undefined;
   /** Prefix of every Redis key and channel this gateway uses (several deployments may share one Redis). */
   redisKeyPrefix: string;
+  /**
+   * How live events travel between instances: `postgres` (NOTIFY in the writing transaction, the
+   * default) or `redis` (an outbox row in the transaction, PUBLISH after the commit; needs REDIS_URL).
+   */
+  liveTransport: 'postgres' | 'redis';
 }
 
 /** Where presence lives and how fast it moves (src/modules/presence). */
@@ -282,6 +287,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'uc:',
+    liveTransport: 'postgres',
   };
   const presenceStore = env.PRESENCE_STORE || config.presence.store;
   if (presenceStore !== 'memory' && presenceStore !== 'postgres' && presenceStore !== 'redis') {
@@ -293,6 +299,13 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('REDIS_URL must start with redis:// or rediss://');
   }
   if (config.presence.store === 'redis' && !config.redisUrl) problems.push('PRESENCE_STORE=redis needs REDIS_URL');
+  const liveTransport = env.LIVE_TRANSPORT || config.liveTransport;
+  if (liveTransport !== 'postgres' && liveTransport !== 'redis') {
+    problems.push(`LIVE_TRANSPORT must be postgres or redis (got '${liveTransport}')`);
+  } else {
+    config.liveTransport = liveTransport;
+  }
+  if (config.liveTransport === 'redis' && !config.redisUrl) problems.push('LIVE_TRANSPORT=redis needs REDIS_URL');
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       problems.push(`CORS_ORIGINS must be '*' or comma-separated origins like https://game.example (got '${origin}')`);

@@ -86,6 +86,8 @@ type Documents = {
     "\n  query PublicIdsNotificationsAfter($after: String) {\n    notifications(first: 10, after: $after) {\n      __typename\n      ... on NotificationPage { nodes { id type otherUser { clientUserId } } }\n      ... on Error { message code }\n    }\n  }\n": typeof types.PublicIdsNotificationsAfterDocument,
     "\n  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }\n  }\n": typeof types.TestDeliveryNotificationAddedDocument,
     "\n  subscription TestDeliveryConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n      ... on ConnectionsResyncEvent { reason }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": typeof types.TestDeliveryConnectionEventsDocument,
+    "\n  subscription TestRedisNotificationAdded($after: ID) {\n    notificationAdded(after: $after) { id connectionRequestId message }\n  }\n": typeof types.TestRedisNotificationAddedDocument,
+    "\n  subscription TestRedisConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n    }\n  }\n": typeof types.TestRedisConnectionEventsDocument,
 };
 const documents: Documents = {
     "\n  mutation TestDataLoaderSendRequest($userId: ID, $receiverId: ID!) {\n    sendConnectionRequest(userId: $userId, receiverId: $receiverId) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { request { id } }\n    }\n  }\n": types.TestDataLoaderSendRequestDocument,
@@ -159,6 +161,8 @@ const documents: Documents = {
     "\n  query PublicIdsNotificationsAfter($after: String) {\n    notifications(first: 10, after: $after) {\n      __typename\n      ... on NotificationPage { nodes { id type otherUser { clientUserId } } }\n      ... on Error { message code }\n    }\n  }\n": types.PublicIdsNotificationsAfterDocument,
     "\n  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }\n  }\n": types.TestDeliveryNotificationAddedDocument,
     "\n  subscription TestDeliveryConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n      ... on ConnectionsResyncEvent { reason }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": types.TestDeliveryConnectionEventsDocument,
+    "\n  subscription TestRedisNotificationAdded($after: ID) {\n    notificationAdded(after: $after) { id connectionRequestId message }\n  }\n": types.TestRedisNotificationAddedDocument,
+    "\n  subscription TestRedisConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n    }\n  }\n": types.TestRedisConnectionEventsDocument,
 };
 
 /**
@@ -445,6 +449,14 @@ export function graphql(source: "\n  subscription TestDeliveryNotificationAdded(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TestDeliveryConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n      ... on ConnectionsResyncEvent { reason }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n"): typeof import('./graphql.js').TestDeliveryConnectionEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestRedisNotificationAdded($after: ID) {\n    notificationAdded(after: $after) { id connectionRequestId message }\n  }\n"): typeof import('./graphql.js').TestRedisNotificationAddedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestRedisConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n    }\n  }\n"): typeof import('./graphql.js').TestRedisConnectionEventsDocument;
 
 
 export function graphql(source: string) {

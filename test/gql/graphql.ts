@@ -1080,6 +1080,25 @@ export type TestDeliveryConnectionEventsSubscription = { connectionEvents:
     | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
    };
 
+export type TestRedisNotificationAddedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type TestRedisNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string, message: string } };
+
+export type TestRedisConnectionEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestRedisConnectionEventsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent' }
+    | { __typename: 'ConnectionCreatedEvent', connection: { connectedUser: { clientUserId: string } } }
+    | { __typename: 'ConnectionRemovedEvent' }
+    | { __typename: 'ConnectionRequestClosedEvent' }
+    | { __typename: 'ConnectionsResyncEvent' }
+    | { __typename: 'UnreadCountChangedEvent' }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2659,3 +2678,26 @@ export const TestDeliveryConnectionEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestDeliveryConnectionEventsSubscription, TestDeliveryConnectionEventsSubscriptionVariables>;
+export const TestRedisNotificationAddedDocument = new TypedDocumentString(`
+    subscription TestRedisNotificationAdded($after: ID) {
+  notificationAdded(after: $after) {
+    id
+    connectionRequestId
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<TestRedisNotificationAddedSubscription, TestRedisNotificationAddedSubscriptionVariables>;
+export const TestRedisConnectionEventsDocument = new TypedDocumentString(`
+    subscription TestRedisConnectionEvents {
+  connectionEvents {
+    __typename
+    ... on ConnectionCreatedEvent {
+      connection {
+        connectedUser {
+          clientUserId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestRedisConnectionEventsSubscription, TestRedisConnectionEventsSubscriptionVariables>;

@@ -57,9 +57,13 @@ describe.skipIf(!redis)('rate budgets in Redis while Redis is away', () => {
 });
 
 describe('REDIS_URL unreachable at start', { timeout: 60_000 }, () => {
-  it.each(['memory', 'redis'])('should refuse to start, naming REDIS_URL (presence in %s)', async (store) => {
+  it.each([
+    ['rate budgets', { PRESENCE_STORE: 'memory' }],
+    ['presence', { PRESENCE_STORE: 'redis' }],
+    ['live events', { PRESENCE_STORE: 'memory', LIVE_TRANSPORT: 'redis' }],
+  ])('should refuse to start, naming REDIS_URL (%s in Redis)', async (_what, env) => {
     const port = await freePort();
-    const child = startServer({ REDIS_URL: `redis://127.0.0.1:${port}`, PRESENCE_STORE: store });
+    const child = startServer({ REDIS_URL: `redis://127.0.0.1:${port}`, ...env });
     const output = collect(child);
     try {
       expect(await exited(child)).toBe(1);

@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Trx } from '../db/database.js';
+import { inTransaction } from '../db/transactions.js';
 import type { Deps } from '../deps.js';
 import { ConflictError, platformErrors, ValidationError } from '../errors.js';
 import { claimKey, findStoredResult, type KeyScope, saveResult } from './idempotency.repository.js';
@@ -61,7 +62,7 @@ export async function guardedWrite<T>(
   await limits.rateLimiter.consume(viewer, guard.actingUserId, guard.action);
   try {
     return await retryingConflicts(() =>
-      db.transaction().execute(async (trx) => {
+      inTransaction(db, async (trx) => {
         // The key is claimed before the write: a concurrent call with it waits on this row and
         // then replays the result, instead of running into this call's change (a 409).
         if (scope && !(await claimKey(trx, scope, { operation: guard.operation, fingerprint }, ttl))) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
+import { inTransaction } from '../../../platform/db/transactions.js';
 import type { DomainEvent, EventPublisher } from '../../../platform/events/events.js';
 import type { EventSink } from '../../../platform/events/transport.js';
 import type { PresenceRecord } from '../presence.rules.js';
@@ -104,7 +105,7 @@ export class PostgresPresenceStore implements PresenceStore {
     record: PresenceRecord | null,
     change: PresenceChange | null,
   ): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       let applied: boolean;
       if (expectedVersion === null && record === null) {
         applied = !(await trx
