@@ -207,6 +207,7 @@ async function oneRound(
     hotShare: 0.2,
     hotUsers: Math.ceil(population.subscribers.length / 100),
     seed,
+    redisLive: target.redisLive,
   };
   await target.worker.call('gc-pauses');
   const before = await sampleCpu(target, producer, fleet);
@@ -233,9 +234,13 @@ export async function runFanout(overrides: Partial<FanoutOptions> = {}): Promise
   const options = { ...DEFAULTS, ...overrides };
   const { log } = options;
   const population = await loadPopulation(options.databaseUrl, options.subscribers);
-  const { gateway, baseline } = await startServers({ databaseUrl: options.databaseUrl, sockets: options.subscribers });
+  const { gateway, baseline, redisGateway } = await startServers({
+    databaseUrl: options.databaseUrl,
+    sockets: options.subscribers,
+    withRedisGateway: true,
+  });
   if (options.cpuProfDir) mkdirSync(options.cpuProfDir, { recursive: true });
-  const workers = [gateway.worker, baseline.worker];
+  const workers = [gateway.worker, baseline.worker, ...(redisGateway ? [redisGateway.worker] : [])];
   try {
     const producer = await startWorker('producer', 'bench/sockets/producer.ts', {
       env: { BENCH_DATABASE_URL: options.databaseUrl, DATABASE_POOL_MAX: '10' },
@@ -243,7 +248,8 @@ export async function runFanout(overrides: Partial<FanoutOptions> = {}): Promise
     workers.push(producer);
     const fleet = await Fleet.start(options.fleets, options.subscribers);
     workers.push(...fleet.workers);
-    const targets = [gateway, baseline];
+    // The gateway with each event transport, and the bare ws server (NOTIFY).
+    const targets = [gateway, ...(redisGateway ? [redisGateway] : []), baseline];
     log(
       `fanout: ${options.subscribers} subscribers in ${options.fleets} fleet process(es), ${options.rate} notifications/s`,
     );
@@ -276,7 +282,7 @@ export async function runFanout(overrides: Partial<FanoutOptions> = {}): Promise
         log(`  round ${round + 1} ${target.name}: ${describe(r)} (connect ${r.connectSeconds} s)`);
       }
     }
-    return report(options, rounds, gateway.name, baseline.name);
+    return report(options, rounds, gateway.name, baseline.name, redisGateway?.name);
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }
@@ -294,11 +300,19 @@ function summarise(name: string, rounds: FanoutRound[]): TargetSummary {
   };
 }
 
-function report(options: FanoutOptions, rounds: FanoutRound[], gatewayName: string, baselineName: string) {
+function report(
+  options: FanoutOptions,
+  rounds: FanoutRound[],
+  gatewayName: string,
+  baselineName: string,
+  redisGatewayName?: string,
+) {
   const gateway = summarise(gatewayName, rounds);
   const baseline = summarise(baselineName, rounds);
-  const mine = rounds.filter((r) => r.target === gatewayName);
-  const total = (key: 'lost' | 'duplicated') => mine.reduce((sum, r) => sum + r[key], 0);
+  const redisGateway = redisGatewayName ? summarise(redisGatewayName, rounds) : undefined;
+  const totalOf = (name: string, key: 'lost' | 'duplicated') =>
+    rounds.filter((r) => r.target === name).reduce((sum, r) => sum + r[key], 0);
+  const total = (key: 'lost' | 'duplicated') => totalOf(gatewayName, key);
   const p50Ratio = gateway.p50Ms / Math.max(0.1, baseline.p50Ms);
   const p99Ratio = gateway.p99Ms / Math.max(0.1, baseline.p99Ms);
   const sustained = Math.min(...rounds.map((r) => r.commitRate)) / options.rate;
@@ -312,10 +326,11 @@ function report(options: FanoutOptions, rounds: FanoutRound[], gatewayName: stri
     description:
       `Notification fan-out: ${options.subscribers} graphql-ws subscribers (one user each, own token) on one gateway instance, ` +
       `${options.rate} notifications/s committed by another process (addNotification + NOTIFY, one transaction each, ` +
-      `a fifth of them to 1% of the users), ${options.durationSeconds} s rounds; against a bare ws server with the same ` +
+      `a fifth of them to 1% of the users), ${options.durationSeconds} s rounds; the same gateway with LIVE_TRANSPORT=redis ` +
+      `(the producer writes each event to the outbox and publishes it through Redis after COMMIT); against a bare ws server with the same ` +
       `LISTEN and SQL. req/s = notifications delivered per second; p50/p99 = commit-to-receipt; ` +
       `errors = lost (not received within ${options.drainSeconds} s) + duplicated + misrouted.`,
-    targets: [gateway, baseline],
+    targets: [gateway, ...(redisGateway ? [redisGateway] : []), baseline],
     checks: [
       { what: 'gateway p50 commit-to-receipt (ms)', value: gateway.p50Ms, target: '<= 10', met: gateway.p50Ms <= 10 },
       { what: 'gateway p99 commit-to-receipt (ms)', value: gateway.p99Ms, target: '<= 50', met: gateway.p99Ms <= 50 },
@@ -334,6 +349,34 @@ function report(options: FanoutOptions, rounds: FanoutRound[], gatewayName: stri
         target: 'none',
         met: true,
       },
+      ...(redisGateway && redisGatewayName
+        ? [
+            {
+              what: 'gateway, events through Redis: p50 commit-to-receipt (ms)',
+              value: redisGateway.p50Ms,
+              target: 'none',
+              met: true,
+            },
+            {
+              what: 'gateway, events through Redis: p99 commit-to-receipt (ms)',
+              value: redisGateway.p99Ms,
+              target: 'none',
+              met: true,
+            },
+            {
+              what: 'gateway, events through Redis: notifications lost + duplicated',
+              value: totalOf(redisGatewayName, 'lost') + totalOf(redisGatewayName, 'duplicated'),
+              target: '0',
+              met: totalOf(redisGatewayName, 'lost') + totalOf(redisGatewayName, 'duplicated') === 0,
+            },
+            {
+              what: 'gateway CPU per notification, events through Redis / through NOTIFY (for diagnosis)',
+              value: serverCpu(redisGatewayName) / Math.max(0.01, serverCpu(gatewayName)),
+              target: 'none',
+              met: true,
+            },
+          ]
+        : []),
       {
         what: 'producer: slowest round commit rate / offered rate',
         value: sustained,

@@ -470,11 +470,22 @@ async function main() {
           // Presence as the other gateways keep it: only the budgets move to Redis.
           PRESENCE_STORE: 'postgres',
         }),
+        // Budgets off again, live events through Redis: an outbox row in each writing
+        // transaction and a PUBLISH after it, instead of NOTIFY.
+        start('gateway (events through Redis)', ['src/main.ts'], {
+          ...gatewayEnv,
+          PORT: '4107',
+          LIVE_TRANSPORT: 'redis',
+          REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+          REDIS_KEY_PREFIX: `bench-write-live:${process.pid}:`,
+          PRESENCE_STORE: 'postgres',
+        }),
       ];
       let summary: Map<string, TargetSummary>;
       try {
         await waitFor('http://127.0.0.1:4103/healthz');
         await waitFor('http://127.0.0.1:4104/healthz');
+        await waitFor('http://127.0.0.1:4107/healthz');
         summary = await measure(
           [
             { name: 'gateway write cycle', baseUrl: GATEWAY, kind: 'write-cycle', prepare: reset },
@@ -487,6 +498,12 @@ async function main() {
             {
               name: 'gateway write cycle, budgets in Redis',
               baseUrl: 'http://127.0.0.1:4104',
+              kind: 'write-cycle',
+              prepare: reset,
+            },
+            {
+              name: 'gateway write cycle, events through Redis',
+              baseUrl: 'http://127.0.0.1:4107',
               kind: 'write-cycle',
               prepare: reset,
             },
@@ -504,7 +521,7 @@ async function main() {
       reports.push({
         scenario: 'write',
         description:
-          'Write path: each connection repeats send → accept → list its newest connection → remove between random users of its own share (REST; each write one transaction with its notifications and NOTIFY); req/s counts all four requests. The gateway with rate budgets off, then counted (never running out) in PostgreSQL and in Redis (REDIS_URL), against the baseline',
+          'Write path: each connection repeats send → accept → list its newest connection → remove between random users of its own share (REST; each write one transaction with its notifications and NOTIFY); req/s counts all four requests. The gateway with rate budgets off (events by NOTIFY), then counted (never running out) in PostgreSQL and in Redis (REDIS_URL), then off with live events through Redis (LIVE_TRANSPORT=redis: an outbox row per event, PUBLISH after commit), against the baseline',
         targets: [...summary.values()],
         checks: [
           atLeast('gateway throughput / baseline', ratio, 0.6),
@@ -520,10 +537,17 @@ async function main() {
             target: 'none',
             met: true,
           },
+          {
+            what: 'gateway with live events through Redis, throughput / baseline',
+            value: ratioOf('gateway write cycle, events through Redis'),
+            target: 'none',
+            met: true,
+          },
           ...[
             'gateway write cycle',
             'gateway write cycle, budgets in PostgreSQL',
             'gateway write cycle, budgets in Redis',
+            'gateway write cycle, events through Redis',
           ].map((name) => ({
             what: `errors (non-2xx or failed requests), ${name}`,
             value: get(name).errors,

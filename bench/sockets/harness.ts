@@ -88,38 +88,56 @@ export interface ServerStats {
   sockets: number;
 }
 
+/** Where a gateway's live events travel through Redis (LIVE_TRANSPORT=redis): a producer publishes there too. */
+export interface RedisLive {
+  redisUrl: string;
+  prefix: string;
+}
+
 /** A server under test: its worker process and WebSocket URL. */
 export interface Target {
   name: string;
   url: string;
   worker: Worker;
+  /** Set for a gateway whose live events travel through Redis; else they are NOTIFY. */
+  redisLive?: RedisLive;
 }
 
 export interface ServerOptions {
   databaseUrl: string;
   /** Sockets the servers must be able to hold. */
   sockets: number;
+  /** Also a second gateway, with LIVE_TRANSPORT=redis (bench/fanout.ts). */
+  withRedisGateway?: boolean;
 }
+
+export const REDIS_GATEWAY_PORT = 4113;
 
 /**
  * The gateway, started as for bench/run.ts (production, pool of 10, warn logs) through
  * gateway-with-gc.ts, and the bare ws server with the same pool, both with `--expose-gc`.
  */
-export async function startServers(options: ServerOptions): Promise<{ gateway: Target; baseline: Target }> {
+export async function startServers(
+  options: ServerOptions,
+): Promise<{ gateway: Target; baseline: Target; redisGateway?: Target }> {
   const fileDescriptors = options.sockets + 1_000;
-  const [gateway, baseline] = await Promise.all([
+  const gatewayEnv = {
+    DATABASE_URL: options.databaseUrl,
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    JWT_SECRET,
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_MAX: '10',
+    // The fleet opens thousands of subscriptions in seconds, several per user.
+    RATE_LIMIT_USER_SUBSCRIBES: '0',
+  };
+  const redisLive: RedisLive = {
+    redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    prefix: `bench-live:${process.pid}:`,
+  };
+  const [gateway, baseline, redisGateway] = await Promise.all([
     startWorker('gateway', 'bench/sockets/gateway-with-gc.ts', {
-      env: {
-        DATABASE_URL: options.databaseUrl,
-        PORT: String(GATEWAY_PORT),
-        HOST: '127.0.0.1',
-        NODE_ENV: 'production',
-        JWT_SECRET,
-        LOG_LEVEL: 'warn',
-        DATABASE_POOL_MAX: '10',
-        // The fleet opens thousands of subscriptions in seconds, several per user.
-        RATE_LIMIT_USER_SUBSCRIBES: '0',
-      },
+      env: { ...gatewayEnv, PORT: String(GATEWAY_PORT) },
       nodeArgs: ['--expose-gc'],
       fileDescriptors,
     }),
@@ -133,10 +151,33 @@ export async function startServers(options: ServerOptions): Promise<{ gateway: T
       nodeArgs: ['--expose-gc'],
       fileDescriptors,
     }),
+    options.withRedisGateway
+      ? startWorker('gateway (events through Redis)', 'bench/sockets/gateway-with-gc.ts', {
+          env: {
+            ...gatewayEnv,
+            PORT: String(REDIS_GATEWAY_PORT),
+            LIVE_TRANSPORT: 'redis',
+            REDIS_URL: redisLive.redisUrl,
+            REDIS_KEY_PREFIX: redisLive.prefix,
+            // Only the live events move to Redis (budgets are off, presence stays in PostgreSQL).
+            PRESENCE_STORE: 'postgres',
+          },
+          nodeArgs: ['--expose-gc'],
+          fileDescriptors,
+        })
+      : undefined,
   ]);
   return {
     gateway: { name: 'gateway (graphql-ws)', url: `ws://127.0.0.1:${GATEWAY_PORT}/graphql`, worker: gateway },
     baseline: { name: 'bare ws', url: `ws://127.0.0.1:${BASELINE_PORT}/graphql`, worker: baseline },
+    ...(redisGateway && {
+      redisGateway: {
+        name: 'gateway (graphql-ws), events through Redis',
+        url: `ws://127.0.0.1:${REDIS_GATEWAY_PORT}/graphql`,
+        worker: redisGateway,
+        redisLive,
+      },
+    }),
   };
 }
 

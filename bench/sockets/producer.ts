@@ -1,8 +1,9 @@
 /**
  * The notification producer, in a process of its own (as another gateway instance or a game
  * backend would be): commits notifications at a fixed rate through the project's own code
- * path, `addNotification` with the PostgreSQL NOTIFY publisher, each in its own transaction,
- * exactly as a mutation does inside its transaction. It timestamps each one right after
+ * path, `addNotification` with the PostgreSQL NOTIFY publisher (or, for a gateway with
+ * LIVE_TRANSPORT=redis, the Redis outbox publisher), each in its own transaction, exactly as a
+ * mutation does inside its transaction. It timestamps each one right after
  * COMMIT returns, so that commit-to-receipt latency can be measured against the fleet.
  *
  * A worker (bench/sockets/ipc.ts): requests `run`.
@@ -10,8 +11,13 @@
 
 import { addNotification } from '../../src/modules/notifications/notifications.service.js';
 import { connectDatabase } from '../../src/platform/db/connect.js';
+import { inTransaction } from '../../src/platform/db/transactions.js';
+import type { EventPublisher } from '../../src/platform/events/events.js';
 import { notifyPublisher } from '../../src/platform/events/pg-notify.js';
+import { RedisEventTransport } from '../../src/platform/events/redis-transport.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { loadPublicIds } from '../../src/platform/public-ids.js';
+import type { RedisLive } from './harness.js';
 import { serve } from './ipc.js';
 import { cpuProbe } from './probes.js';
 
@@ -29,6 +35,8 @@ export interface ProducePlan {
   hotShare: number;
   hotUsers: number;
   seed: number;
+  /** Publish through Redis, as a gateway with LIVE_TRANSPORT=redis does; else NOTIFY. */
+  redisLive?: RedisLive | undefined;
 }
 
 /** A committed notification: its public id, recipient, and when COMMIT returned (ms since the epoch). */
@@ -49,6 +57,20 @@ const database = await connectDatabase({
 });
 const ids = await loadPublicIds(database.db);
 const now = () => performance.timeOrigin + performance.now();
+
+/** One Redis publisher per prefix, started once (it also sweeps the outbox, as every instance does). */
+const redisPublishers = new Map<string, Promise<EventPublisher>>();
+function publisherFor(live: RedisLive | undefined): Promise<EventPublisher> {
+  if (!live) return Promise.resolve(notifyPublisher);
+  const key = `${live.redisUrl} ${live.prefix}`;
+  let publisher = redisPublishers.get(key);
+  if (!publisher) {
+    const transport = new RedisEventTransport(database.db, live.redisUrl, live.prefix, createLogger('warn'));
+    publisher = transport.start({ onEvent: () => {}, onGap: () => {} }).then(() => transport);
+    redisPublishers.set(key, publisher);
+  }
+  return publisher;
+}
 
 /** mulberry32: a seeded generator, so a round's choice of recipients is repeatable. */
 function random(seed: number): () => number {
@@ -79,14 +101,15 @@ async function run(plan: ProducePlan): Promise<Produced> {
   let failed = 0;
   let open = 0;
   let maxInFlight = 0;
+  const publisher = await publisherFor(plan.redisLive);
   const started = performance.now();
 
   const produce = async (k: number) => {
     const recipient = next() < plan.hotShare ? pick(hot) : pick(plan.recipients);
     maxInFlight = Math.max(maxInFlight, ++open);
     try {
-      const row = await database.db.transaction().execute((trx) =>
-        addNotification(trx, notifyPublisher, {
+      const row = await inTransaction(database.db, (trx) =>
+        addNotification(trx, publisher, {
           tenant: plan.tenant,
           user_id: recipient.id,
           type: 'new_request',
