@@ -8,6 +8,7 @@ import * as blocksPrivacyAndRequestLifecycle from './0006_blocks_privacy_and_req
 import * as publicIdKinds from './0007_public_id_kinds.js';
 import * as presence from './0008_presence.js';
 import * as liveOutbox from './0009_live_outbox.js';
+import * as gameNotifications from './0010_game_notifications.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_public_id_kinds': publicIdKinds,
   '0008_presence': presence,
   '0009_live_outbox': liveOutbox,
+  '0010_game_notifications': gameNotifications,
 };

@@ -342,13 +342,19 @@ function showMyPresence(presence: PresenceFieldsFragment): void {
 
 // ---- notifications -------------------------------------------------------------------------------
 
-const describeNotification: Record<LiveNotification['type'], (name: string) => string> = {
+const describeRequestNotification: Record<Exclude<LiveNotification['type'], 'GAME'>, (name: string) => string> = {
   NEW_REQUEST: (name) => `${name} sent you a connection request`,
   REQUEST_ACCEPTED: (name) => `${name} accepted your request`,
   REQUEST_DECLINED: (name) => `${name} declined your request`,
   REQUEST_CANCELLED: (name) => `${name} withdrew their request`,
   REQUEST_EXPIRED: (name) => `Your request to ${name} expired`,
 };
+
+/** What a notification says: a game's own notification its message, a request's who did what. */
+function describeNotification(notification: LiveNotification): string {
+  if (notification.type === 'GAME') return notification.message;
+  return describeRequestNotification[notification.type](notification.otherUser?.displayName ?? 'Someone');
+}
 
 function renderNotifications(): void {
   const current = session;
@@ -362,25 +368,21 @@ function renderNotifications(): void {
         h(
           'span',
           { class: 'who' },
-          describeNotification[notification.type](notification.otherUser.displayName),
+          describeNotification(notification),
           ' ',
           h('small', {}, when(notification.timestamp)),
         ),
         ...(notification.read
           ? []
           : [
-              button(
-                'Mark read',
-                `Mark read: ${describeNotification[notification.type](notification.otherUser.displayName)}`,
-                async () => {
-                  const result = ok(
-                    (await current.http.request(ops.MarkNotificationRead, { notificationId: notification.id }))
-                      .markNotificationRead,
-                  );
-                  notification.read = result.notification.read;
-                  renderNotifications();
-                },
-              ),
+              button('Mark read', `Mark read: ${describeNotification(notification)}`, async () => {
+                const result = ok(
+                  (await current.http.request(ops.MarkNotificationRead, { notificationId: notification.id }))
+                    .markNotificationRead,
+                );
+                notification.read = result.notification.read;
+                renderNotifications();
+              }),
             ]),
       ),
     ),

@@ -1,6 +1,9 @@
 import { findPendingRequestsBefore } from '../modules/connection-requests/connection-requests.repository.js';
 import { closePendingRequest } from '../modules/connection-requests/connection-requests.service.js';
-import { deleteReadNotificationsBefore } from '../modules/notifications/notifications.repository.js';
+import {
+  deleteExpiredNotifications,
+  deleteReadNotificationsBefore,
+} from '../modules/notifications/notifications.repository.js';
 import { lockUsers } from '../modules/users/users.repository.js';
 import type { Config } from '../platform/config.js';
 import { inTransaction } from '../platform/db/transactions.js';
@@ -22,8 +25,9 @@ export interface Maintenance {
 /**
  * The instance's housekeeping, every `maintenanceIntervalMs`: pending requests older than
  * `requestExpirySeconds` expire (each in a transaction of its own, as a sender's withdrawal
- * would, and an expiry losing a race with an answer is simply skipped), and read notifications
- * older than `notificationRetentionDays` are deleted, and so are the rate-limit counters of past
+ * would, and an expiry losing a race with an answer is simply skipped), read notifications
+ * older than `notificationRetentionDays` are deleted, and so are notifications past their expiry
+ * (no longer listed nor counted already), the rate-limit counters of past
  * windows and idempotency keys past their time. Several instances may sweep at once: each
  * change is conditional on the row's state, so none is done twice.
  */
@@ -61,9 +65,14 @@ export function startMaintenance(
   }
 
   async function purge(): Promise<number> {
-    if (config.notificationRetentionDays === 0) return 0;
-    const cutoff = new Date(Date.now() - config.notificationRetentionDays * 86_400_000);
     let purged = 0;
+    for (;;) {
+      const deleted = await deleteExpiredNotifications(deps.db, BATCH);
+      purged += deleted;
+      if (deleted < BATCH) break;
+    }
+    if (config.notificationRetentionDays === 0) return purged;
+    const cutoff = new Date(Date.now() - config.notificationRetentionDays * 86_400_000);
     for (;;) {
       const deleted = await deleteReadNotificationsBefore(deps.db, cutoff, BATCH);
       purged += deleted;

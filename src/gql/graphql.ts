@@ -71,6 +71,8 @@ export type ErrorCode =
   | 'REQUEST_ALREADY_PROCESSED'
   /** The receiver declined this sender’s last request too recently; ask again after `retryAfterSeconds` (REST: `Retry-After`). */
   | 'REQUEST_COOLDOWN'
+  /** Sending a game notification with a user token: only a service token of the tenant may; nothing was sent. */
+  | 'SERVICE_TOKEN_REQUIRED'
   /** The sender has `MAX_PENDING_OUTGOING_REQUESTS` requests waiting for an answer. */
   | 'TOO_MANY_PENDING_REQUESTS'
   /** Sending a request to a user one has blocked. */
@@ -81,6 +83,8 @@ export type ErrorCode =
   | 'VALIDATION_FAILED';
 
 export type NotificationType =
+  /** A notification the game’s backend sent; `gameType` says which (e.g. `game.match_found`). */
+  | 'GAME'
   /** A new connection request was received. */
   | 'NEW_REQUEST'
   /** A sent connection request was accepted. */
@@ -351,18 +355,57 @@ export type RestConnectionSuggestionsQuery = { connectionSuggestions:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
+export type RestSendGameNotificationMutationVariables = Exact<{
+  userIds: Array<string> | string;
+  type: string;
+  message: string;
+  payload?: { [key: string]: unknown } | null | undefined;
+  expiresInSeconds?: number | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestSendGameNotificationMutation = { sendGameNotification:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'SendGameNotificationPayload', message: string, sent: number, notifications: Array<{ userId: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestSendGameNotificationsMutationVariables = Exact<{
+  userIds: Array<string> | string;
+  type: string;
+  message: string;
+  payload?: { [key: string]: unknown } | null | undefined;
+  expiresInSeconds?: number | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestSendGameNotificationsMutation = { sendGameNotification:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'SendGameNotificationPayload', message: string, sent: number, notifications: Array<{ userId: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
 export type RestNotificationsQueryVariables = Exact<{
   userId: string;
   page?: number | null | undefined;
   perPage?: number | null | undefined;
   unreadOnly?: boolean | null | undefined;
+  types?: Array<string> | string | null | undefined;
 }>;
 
 
 export type RestNotificationsQuery = { notifications:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -521,6 +564,8 @@ export type RestPaginationFragment = { currentPage: number, totalPages: number, 
 
 export type RestPresenceFragment = { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null };
 
+export type RestNotificationFragment = { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -590,6 +635,25 @@ export const RestPresenceFragmentDoc = new TypedDocumentString(`
   lastSeenAt
 }
     `, {"fragmentName":"RestPresence"}) as unknown as TypedDocumentString<RestPresenceFragment, unknown>;
+export const RestNotificationFragmentDoc = new TypedDocumentString(`
+    fragment RestNotification on Notification {
+  id
+  type
+  gameType
+  connectionRequestId
+  otherUser {
+    ...RestUser
+  }
+  message
+  payload
+  expiresAt
+  timestamp
+  read
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}`, {"fragmentName":"RestNotification"}) as unknown as TypedDocumentString<RestNotificationFragment, unknown>;
 export const RestBlockUserDocument = new TypedDocumentString(`
     mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {
   blockUser(userId: $userId, otherUserId: $otherUserId) {
@@ -1021,27 +1085,118 @@ fragment RestPagination on Pagination {
   totalItems
   perPage
 }`) as unknown as TypedDocumentString<RestConnectionSuggestionsQuery, RestConnectionSuggestionsQueryVariables>;
+export const RestSendGameNotificationDocument = new TypedDocumentString(`
+    mutation RestSendGameNotification($userIds: [ID!]!, $type: String!, $message: String!, $payload: JSONObject, $expiresInSeconds: Int, $idempotencyKey: String) {
+  sendGameNotification(
+    userIds: $userIds
+    type: $type
+    message: $message
+    payload: $payload
+    expiresInSeconds: $expiresInSeconds
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...RestError
+    ... on SendGameNotificationPayload {
+      message
+      sent
+      notifications {
+        userId
+        notification {
+          ...RestNotification
+        }
+      }
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestNotification on Notification {
+  id
+  type
+  gameType
+  connectionRequestId
+  otherUser {
+    ...RestUser
+  }
+  message
+  payload
+  expiresAt
+  timestamp
+  read
+}`) as unknown as TypedDocumentString<RestSendGameNotificationMutation, RestSendGameNotificationMutationVariables>;
+export const RestSendGameNotificationsDocument = new TypedDocumentString(`
+    mutation RestSendGameNotifications($userIds: [ID!]!, $type: String!, $message: String!, $payload: JSONObject, $expiresInSeconds: Int, $idempotencyKey: String) {
+  sendGameNotification(
+    userIds: $userIds
+    type: $type
+    message: $message
+    payload: $payload
+    expiresInSeconds: $expiresInSeconds
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...RestError
+    ... on SendGameNotificationPayload {
+      message
+      sent
+      notifications {
+        userId
+        notification {
+          ...RestNotification
+        }
+      }
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestNotification on Notification {
+  id
+  type
+  gameType
+  connectionRequestId
+  otherUser {
+    ...RestUser
+  }
+  message
+  payload
+  expiresAt
+  timestamp
+  read
+}`) as unknown as TypedDocumentString<RestSendGameNotificationsMutation, RestSendGameNotificationsMutationVariables>;
 export const RestNotificationsDocument = new TypedDocumentString(`
-    query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {
+    query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean, $types: [String!]) {
   notifications(
     userId: $userId
     page: $page
     perPage: $perPage
     unreadOnly: $unreadOnly
+    types: $types
   ) {
     __typename
     ...RestError
     ... on NotificationPage {
       nodes {
-        id
-        type
-        connectionRequestId
-        otherUser {
-          ...RestUser
-        }
-        message
-        timestamp
-        read
+        ...RestNotification
       }
       unreadCount
       pagination {
@@ -1066,6 +1221,20 @@ fragment RestPagination on Pagination {
   totalPages
   totalItems
   perPage
+}
+fragment RestNotification on Notification {
+  id
+  type
+  gameType
+  connectionRequestId
+  otherUser {
+    ...RestUser
+  }
+  message
+  payload
+  expiresAt
+  timestamp
+  read
 }`) as unknown as TypedDocumentString<RestNotificationsQuery, RestNotificationsQueryVariables>;
 export const RestMarkNotificationReadDocument = new TypedDocumentString(`
     mutation RestMarkNotificationRead($userId: ID!, $notificationId: ID!, $idempotencyKey: String) {

@@ -5,6 +5,7 @@ import '../modules/users/users.graphql.js';
 import '../modules/connections/connections.graphql.js';
 import '../modules/connection-requests/connection-requests.graphql.js';
 import '../modules/notifications/notifications.graphql.js';
+import '../modules/game-notifications/game-notifications.graphql.js';
 import '../modules/live/live.graphql.js';
 import '../modules/settings/settings.graphql.js';
 import '../modules/presence/presence.graphql.js';

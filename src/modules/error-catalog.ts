@@ -2,6 +2,7 @@ import { catalogOf, platformErrors } from '../platform/errors.js';
 import { blockErrors } from './blocks/blocks.errors.js';
 import { requestErrors } from './connection-requests/connection-requests.errors.js';
 import { connectionErrors } from './connections/connections.errors.js';
+import { gameNotificationErrors } from './game-notifications/game-notifications.errors.js';
 import { notificationErrors } from './notifications/notifications.errors.js';
 import { userErrors } from './users/users.errors.js';
 
@@ -16,6 +17,7 @@ export const ERRORS = catalogOf(
   requestErrors,
   connectionErrors,
   notificationErrors,
+  gameNotificationErrors,
   blockErrors,
 );
 

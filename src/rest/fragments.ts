@@ -40,3 +40,18 @@ graphql(`
     lastSeenAt
   }
 `);
+
+graphql(`
+  fragment RestNotification on Notification {
+    id
+    type
+    gameType
+    connectionRequestId
+    otherUser { ...RestUser }
+    message
+    payload
+    expiresAt
+    timestamp
+    read
+  }
+`);

@@ -48,6 +48,18 @@ export interface EnumInput<V extends string = string> extends Documented {
   required?: boolean;
 }
 
+/**
+ * A query parameter that may repeat (`type=a&type=b`), each value also split at commas
+ * (`type=a,b`); parsed into the list of values (empty when absent). The values' form is the
+ * domain's rule.
+ */
+export interface StringListInput extends Documented {
+  type: 'string-list';
+  /** What each value must be, for the OpenAPI document. */
+  pattern?: string;
+  maxItems?: number;
+}
+
 /** A JSON body field holding a string. */
 export interface StringInput extends Documented {
   type: 'string';
@@ -82,7 +94,7 @@ export interface ObjectInput extends Documented {
   maxBytes?: number;
 }
 
-export type QueryInput = IntegerInput | BooleanInput | EnumInput;
+export type QueryInput = IntegerInput | BooleanInput | EnumInput | StringListInput;
 export type BodyInput = StringInput | EnumInput | StringArrayInput | BooleanInput | BodyIntegerInput | ObjectInput;
 
 /** Query parameters by name, parsed (and documented) in this order. */
@@ -117,7 +129,9 @@ type ParsedQueryValue<I> = I extends IntegerInput
       ? I extends { default: string }
         ? Uppercase<V>
         : Uppercase<V> | undefined
-      : never;
+      : I extends StringListInput
+        ? string[]
+        : never;
 
 type ParsedBodyValue<I> = I extends StringInput
   ? I extends { required: true }
@@ -178,6 +192,12 @@ function parseQueryValue(name: string, input: QueryInput, query: URLSearchParams
       if (value === undefined) throw invalid(`${name} must be one of ${input.values.join(', ')}`);
       return graphqlEnumName(value);
     }
+    case 'string-list':
+      return query
+        .getAll(name)
+        .flatMap((value) => value.split(','))
+        .map((value) => value.trim())
+        .filter(Boolean);
   }
 }
 

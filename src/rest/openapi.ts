@@ -117,6 +117,12 @@ function queryParamSchema(input: QueryInput): JsonSchema {
         enum: [...input.values],
         ...(input.default !== undefined && { default: input.default }),
       };
+    case 'string-list':
+      return {
+        type: 'array',
+        items: { type: 'string', ...(input.pattern && { pattern: input.pattern }) },
+        ...(input.maxItems !== undefined && { maxItems: input.maxItems }),
+      };
   }
 }
 
@@ -178,6 +184,8 @@ function parametersOf(route: Route): JsonSchema[] {
       name,
       in: 'query',
       required: false,
+      // A list is the parameter repeated (type=a&type=b).
+      ...(input.type === 'string-list' && { style: 'form', explode: true }),
       ...(input.description && { description: input.description }),
       schema: queryParamSchema(input),
     });

@@ -36,9 +36,10 @@ export interface Route<
    * What the path's `:userId` names. `acting` (the default): the user the call acts as, whom a
    * user token may only be itself; the shim refuses any other (403 FORBIDDEN) before reading the
    * input. `looked-up`: a user whose public profile any caller of the tenant may read; the
-   * domain's lookup (`lookUpUser`) decides, and no 403 applies.
+   * domain's lookup (`lookUpUser`) decides, and no 403 applies. `recipient`: a user the call
+   * is sent to, not one it acts as (a game notification's): the domain decides who may send.
    */
-  pathUser?: 'acting' | 'looked-up';
+  pathUser?: 'acting' | 'looked-up' | 'recipient';
   summary: string;
   description?: string;
   tag: Tag;
@@ -76,7 +77,8 @@ export const TAGS = {
   Users: 'Players as the game backend registers them.',
   'Connection requests': 'Asking to connect, and answering.',
   Connections: 'The connections of a user.',
-  Notifications: 'What happened to a user: requests received, answered, withdrawn.',
+  Notifications: 'What happened to a user: requests received, answered, withdrawn; and what the game sent.',
+  'Game notifications': 'Notifications of the game’s own types, sent by its backend (beyond the documented API).',
   Privacy: 'Who may send a user requests, and whom a user blocks (beyond the documented API).',
   Discovery: 'Relationship status, mutual connections and suggestions (beyond the documented API).',
   Presence: 'Who is online and what they are playing (beyond the documented API).',
@@ -100,7 +102,7 @@ export const publicIdParam = (what: string): JsonSchema =>
  * FORBIDDEN), and the OpenAPI document lists the 403.
  */
 export function actsAsPathUser(route: Route): boolean {
-  return pathParamNames(route.path).includes('userId') && route.pathUser !== 'looked-up';
+  return pathParamNames(route.path).includes('userId') && (route.pathUser ?? 'acting') === 'acting';
 }
 
 /** The query parameters of a list asked for by page number. */

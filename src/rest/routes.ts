@@ -5,6 +5,10 @@ import {
 } from '../modules/connection-requests/connection-requests.rest.js';
 import { connectionRoutes, connectionSchemas } from '../modules/connections/connections.rest.js';
 import { discoveryRoutes, discoverySchemas } from '../modules/discovery/discovery.rest.js';
+import {
+  gameNotificationRoutes,
+  gameNotificationSchemas,
+} from '../modules/game-notifications/game-notifications.rest.js';
 import { notificationRoutes, notificationSchemas } from '../modules/notifications/notifications.rest.js';
 import { presenceRoutes, presenceSchemas } from '../modules/presence/presence.rest.js';
 import { settingsRoutes, settingsSchemas } from '../modules/settings/settings.rest.js';
@@ -29,6 +33,7 @@ export const routes: Route[] = [
   ...connectionRequestRoutes,
   ...connectionRoutes,
   ...notificationRoutes,
+  ...gameNotificationRoutes,
   ...settingsRoutes,
   ...presenceRoutes,
   ...blockRoutes,
@@ -42,6 +47,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   ...connectionRequestSchemas,
   ...connectionSchemas,
   ...notificationSchemas,
+  ...gameNotificationSchemas,
   ...settingsSchemas,
   ...presenceSchemas,
   ...blockSchemas,
@@ -63,6 +69,10 @@ export const PATH_PARAMS: Record<string, JsonSchema> = {
   otherId: userIdParam('The other user (`client_user_id`).'),
 };
 
+const RECIPIENT_PARAM = userIdParam(
+  "The user the call is sent to (the game's `client_user_id`), in the caller's tenant.",
+);
+
 const LOOKED_UP_USER_PARAM = userIdParam(
   "The user looked up (the game's `client_user_id`): any user of the caller's tenant, whatever token calls.",
 );
@@ -70,5 +80,6 @@ const LOOKED_UP_USER_PARAM = userIdParam(
 /** The schema and description of the route's path parameter `name`, undefined for an undescribed one. */
 export function pathParamOf(route: Route, name: string): JsonSchema | undefined {
   if (name === 'userId' && route.pathUser === 'looked-up') return LOOKED_UP_USER_PARAM;
+  if (name === 'userId' && route.pathUser === 'recipient') return RECIPIENT_PARAM;
   return PATH_PARAMS[name];
 }

@@ -66,6 +66,8 @@ export type ErrorCode =
   | 'REQUEST_ALREADY_PROCESSED'
   /** The receiver declined this sender’s last request too recently; ask again after `retryAfterSeconds` (REST: `Retry-After`). */
   | 'REQUEST_COOLDOWN'
+  /** Sending a game notification with a user token: only a service token of the tenant may; nothing was sent. */
+  | 'SERVICE_TOKEN_REQUIRED'
   /** The sender has `MAX_PENDING_OUTGOING_REQUESTS` requests waiting for an answer. */
   | 'TOO_MANY_PENDING_REQUESTS'
   /** Sending a request to a user one has blocked. */
@@ -76,6 +78,8 @@ export type ErrorCode =
   | 'VALIDATION_FAILED';
 
 export type NotificationType =
+  /** A notification the game’s backend sent; `gameType` says which (e.g. `game.match_found`). */
+  | 'GAME'
   /** A new connection request was received. */
   | 'NEW_REQUEST'
   /** A sent connection request was accepted. */
@@ -199,7 +203,7 @@ export type TestDataLoaderNotificationsQueryVariables = Exact<{
 export type TestDataLoaderNotificationsQuery = { notifications:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'NotFoundError' }
-    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ id: string, otherUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ id: string, otherUser: { clientUserId: string, displayName: string } | null }> }
     | { __typename: 'ValidationError' }
    };
 
@@ -428,7 +432,7 @@ export type TestRequestsNotificationsQueryVariables = Exact<{
 export type TestRequestsNotificationsQuery = { notifications:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'NotFoundError' }
-    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ type: NotificationType, connectionRequestId: string, message: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ type: NotificationType, connectionRequestId: string | null, message: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null }> }
     | { __typename: 'ValidationError' }
    };
 
@@ -512,7 +516,7 @@ export type TestSilentDeclineNotificationsQueryVariables = Exact<{ [key: string]
 export type TestSilentDeclineNotificationsQuery = { notifications:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'NotFoundError' }
-    | { __typename: 'NotificationPage', totalCount: number, unreadCount: number, liveCursor: string, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'NotificationPage', totalCount: number, unreadCount: number, liveCursor: string, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string | null, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null }> }
     | { __typename: 'ValidationError' }
    };
 
@@ -572,7 +576,7 @@ export type TestSilentDeclineNotificationAddedSubscriptionVariables = Exact<{
 }>;
 
 
-export type TestSilentDeclineNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } } };
+export type TestSilentDeclineNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, connectionRequestId: string | null, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } };
 
 export type TestActiveConnectionsQueryVariables = Exact<{
   userId?: string | null | undefined;
@@ -747,6 +751,43 @@ export type TestSuggestionsQuery = { connectionSuggestions:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
+export type TestGameNotificationAddedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type TestGameNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, read: boolean, otherUser: { clientUserId: string } | null } };
+
+export type TestSendGameNotificationMutationVariables = Exact<{
+  to: Array<string> | string;
+  kind: string;
+  text: string;
+  data?: { [key: string]: unknown } | null | undefined;
+  ttl?: number | null | undefined;
+}>;
+
+
+export type TestSendGameNotificationMutation = { sendGameNotification:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'SendGameNotificationPayload', sent: number, notifications: Array<{ userId: string, notification: { id: string, gameType: string | null } }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestNotificationsOfTypesQueryVariables = Exact<{
+  only?: Array<string> | string | null | undefined;
+}>;
+
+
+export type TestNotificationsOfTypesQuery = { notifications:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'NotificationPage', totalCount: number, unreadCount: number, nodes: Array<{ type: NotificationType, gameType: string | null }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
 export type TestConnectionEventsSubscriptionVariables = Exact<{
   userId?: string | null | undefined;
 }>;
@@ -764,7 +805,7 @@ export type TestConnectionEventsSubscription = { connectionEvents:
 export type TestRollbackNotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TestRollbackNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string, message: string } };
+export type TestRollbackNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string | null, message: string } };
 
 export type TestNotificationAddedSubscriptionVariables = Exact<{
   userId?: string | null | undefined;
@@ -772,7 +813,7 @@ export type TestNotificationAddedSubscriptionVariables = Exact<{
 }>;
 
 
-export type TestNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } } };
+export type TestNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, connectionRequestId: string | null, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } };
 
 export type TestLiveNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -780,7 +821,7 @@ export type TestLiveNotificationsQueryVariables = Exact<{ [key: string]: never; 
 export type TestLiveNotificationsQuery = { notifications:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'NotFoundError' }
-    | { __typename: 'NotificationPage', liveCursor: string, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'NotificationPage', liveCursor: string, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string | null, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null }> }
     | { __typename: 'ValidationError' }
    };
 
@@ -823,7 +864,7 @@ export type TestNotificationsQueryVariables = Exact<{
 export type TestNotificationsQuery = { notifications:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode, id: string }
-    | { __typename: 'NotificationPage', totalCount: number, unreadCount: number, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'NotificationPage', totalCount: number, unreadCount: number, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string | null, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
     | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string }
    };
 
@@ -1046,7 +1087,7 @@ export type PublicIdsNotificationAddedSubscriptionVariables = Exact<{
 }>;
 
 
-export type PublicIdsNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, otherUser: { clientUserId: string } } };
+export type PublicIdsNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, otherUser: { clientUserId: string } | null } };
 
 export type PublicIdsNotificationsAfterQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1056,7 +1097,7 @@ export type PublicIdsNotificationsAfterQueryVariables = Exact<{
 export type PublicIdsNotificationsAfterQuery = { notifications:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'NotificationPage', nodes: Array<{ id: string, type: NotificationType, otherUser: { clientUserId: string } }> }
+    | { __typename: 'NotificationPage', nodes: Array<{ id: string, type: NotificationType, otherUser: { clientUserId: string } | null }> }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -1066,7 +1107,7 @@ export type TestDeliveryNotificationAddedSubscriptionVariables = Exact<{
 }>;
 
 
-export type TestDeliveryNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string, message: string } };
+export type TestDeliveryNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string | null, message: string } };
 
 export type TestDeliveryConnectionEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -1085,7 +1126,7 @@ export type TestRedisNotificationAddedSubscriptionVariables = Exact<{
 }>;
 
 
-export type TestRedisNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string, message: string } };
+export type TestRedisNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string | null, message: string } };
 
 export type TestRedisConnectionEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -2168,6 +2209,69 @@ export const TestSuggestionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestSuggestionsQuery, TestSuggestionsQueryVariables>;
+export const TestGameNotificationAddedDocument = new TypedDocumentString(`
+    subscription TestGameNotificationAdded($after: ID) {
+  notificationAdded(after: $after) {
+    id
+    type
+    gameType
+    connectionRequestId
+    otherUser {
+      clientUserId
+    }
+    message
+    payload
+    expiresAt
+    read
+  }
+}
+    `) as unknown as TypedDocumentString<TestGameNotificationAddedSubscription, TestGameNotificationAddedSubscriptionVariables>;
+export const TestSendGameNotificationDocument = new TypedDocumentString(`
+    mutation TestSendGameNotification($to: [ID!]!, $kind: String!, $text: String!, $data: JSONObject, $ttl: Int) {
+  sendGameNotification(
+    userIds: $to
+    type: $kind
+    message: $text
+    payload: $data
+    expiresInSeconds: $ttl
+  ) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on SendGameNotificationPayload {
+      sent
+      notifications {
+        userId
+        notification {
+          id
+          gameType
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSendGameNotificationMutation, TestSendGameNotificationMutationVariables>;
+export const TestNotificationsOfTypesDocument = new TypedDocumentString(`
+    query TestNotificationsOfTypes($only: [String!]) {
+  notifications(types: $only) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on NotificationPage {
+      totalCount
+      unreadCount
+      nodes {
+        type
+        gameType
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestNotificationsOfTypesQuery, TestNotificationsOfTypesQueryVariables>;
 export const TestConnectionEventsDocument = new TypedDocumentString(`
     subscription TestConnectionEvents($userId: ID) {
   connectionEvents(userId: $userId) {

@@ -122,7 +122,7 @@ describe('DataLoader batching', () => {
 
       const notifications = await counting(() => server.graphql(Notifications, { perPage }, hub.token));
       const notificationPage = as(notifications.result.body.data?.notifications, 'NotificationPage');
-      expect(notificationPage.nodes.map((n) => n.otherUser.displayName).sort()).toEqual(names(friends));
+      expect(notificationPage.nodes.map((n) => n.otherUser?.displayName).sort()).toEqual(names(friends));
 
       return {
         active: active.statements,

@@ -328,6 +328,23 @@ describe('The document against real responses', () => {
     await call('POST', `/v1/connections/${eve.id}/notifications/read`, eve.token);
     await call('DELETE', `/v1/connections/${eve.id}/notifications/${first.id}`, eve.token);
 
+    // The game's own notifications: to one user, and to several at once.
+    const match = await call('POST', `/v1/users/${eve.id}/notifications`, tenant.serviceToken, {
+      type: 'game.match_found',
+      message: 'Your match is ready',
+      payload: { match: 'm-8841' },
+      expires_in_seconds: 600,
+    });
+    expect(match.body).toMatchObject({ type: 'game.match_found', connection_request_id: null, other_user: null });
+    const many = await call('POST', '/v1/notifications', tenant.serviceToken, {
+      user_ids: [eve.id, alice.id],
+      type: 'game.season_started',
+      message: 'Season 3 has begun',
+    });
+    expect(many.body).toMatchObject({ sent: 2 });
+    const filtered = await call('GET', `/v1/connections/${eve.id}/notifications?type=game.match_found`, eve.token);
+    expect(filtered.body.notifications).toHaveLength(1);
+
     const relationships = await call('POST', `/v1/connections/${alice.id}/status`, alice.token, {
       user_ids: [bob.id, carol.id, dave.id, 'nobody-here'],
     });

@@ -55,6 +55,8 @@ beforeAll(async () => {
 type Kind =
   | 'user'
   | 'profile'
+  /** A user a call is sent to, by the game's backend only (a game notification's recipient). */
+  | 'recipient'
   | 'receiver'
   | 'blocked'
   | 'related'
@@ -142,6 +144,7 @@ async function freshResource(world: World, kind: Kind): Promise<string> {
   switch (kind) {
     case 'user':
     case 'profile':
+    case 'recipient':
       return alice.id;
     case 'receiver':
       return (await a.user('friend')).id;
@@ -173,7 +176,12 @@ async function freshResource(world: World, kind: Kind): Promise<string> {
 }
 
 const isUserKind = (kind: Kind) =>
-  kind === 'user' || kind === 'profile' || kind === 'receiver' || kind === 'blocked' || kind === 'related';
+  kind === 'user' ||
+  kind === 'profile' ||
+  kind === 'recipient' ||
+  kind === 'receiver' ||
+  kind === 'blocked' ||
+  kind === 'related';
 
 /** An id of the kind that exists in no tenant. */
 function nonexistent(kind: Kind): string {
@@ -196,6 +204,8 @@ type Expectation =
   | 'not-receiver'
   /** 403 NOT_REQUEST_SENDER: withdrawing a request someone else sent (same tenant). */
   | 'not-sender'
+  /** 403 SERVICE_TOKEN_REQUIRED: a user token doing what only the game's backend may. */
+  | 'service-only'
   /** Exactly the answer for an id of the same kind that exists nowhere. */
   | 'as-nonexistent'
   /** Succeeds in the principal's own tenant, showing nothing of tenant A. */
@@ -226,7 +236,7 @@ const PRINCIPALS: Principal[] = [
     token: (w) => w.alice.token,
     actingAs: (w) => w.alice.id,
     resource: freshResource,
-    expect: () => 'allowed',
+    expect: (kind) => (kind === 'recipient' ? 'service-only' : 'allowed'),
   },
   {
     name: "a service token of the owner's tenant",
@@ -241,7 +251,7 @@ const PRINCIPALS: Principal[] = [
     actingAs: (w) => w.alice.id,
     resource: freshResource,
     // A lookup acts as no one: the next principal looks the owner up.
-    expect: (kind) => (kind === 'profile' ? 'not-applicable' : 'forbidden'),
+    expect: (kind) => (kind === 'profile' ? 'not-applicable' : kind === 'recipient' ? 'service-only' : 'forbidden'),
   },
   {
     name: "another user of the same tenant, acting as itself on the owner's id",
@@ -252,13 +262,15 @@ const PRINCIPALS: Principal[] = [
     expect: (kind) =>
       kind === 'profile'
         ? 'allowed'
-        : kind === 'request'
-          ? 'not-receiver'
-          : kind === 'sent-request'
-            ? 'not-sender'
-            : isIdKind(kind)
-              ? 'as-nonexistent'
-              : 'not-applicable',
+        : kind === 'recipient'
+          ? 'service-only'
+          : kind === 'request'
+            ? 'not-receiver'
+            : kind === 'sent-request'
+              ? 'not-sender'
+              : isIdKind(kind)
+                ? 'as-nonexistent'
+                : 'not-applicable',
   },
   {
     name: "a user of another tenant with the owner's user id",
@@ -266,7 +278,8 @@ const PRINCIPALS: Principal[] = [
     actingAs: (w) => w.bAlice.id,
     // Sending a request to a user of tenant A only must fail as for a user that does not exist.
     resource: (w, kind) => (kind === 'receiver' ? Promise.resolve(w.carol.id) : freshResource(w, kind)),
-    expect: (kind) => (kind === 'user' || kind === 'profile' ? 'own-tenant' : 'as-nonexistent'),
+    expect: (kind) =>
+      kind === 'recipient' ? 'service-only' : kind === 'user' || kind === 'profile' ? 'own-tenant' : 'as-nonexistent',
   },
   {
     name: 'a user of another tenant, acting as the owner',
@@ -275,7 +288,7 @@ const PRINCIPALS: Principal[] = [
     actingAs: (w) => w.alice.id,
     // Tenant B has an alice1 of its own: a lookup names a user that only tenant A has.
     resource: (w, kind) => (kind === 'profile' ? Promise.resolve(w.carol.id) : freshResource(w, kind)),
-    expect: (kind) => (kind === 'profile' ? 'as-nonexistent' : 'forbidden'),
+    expect: (kind) => (kind === 'profile' ? 'as-nonexistent' : kind === 'recipient' ? 'service-only' : 'forbidden'),
   },
   {
     name: 'a service token of another tenant',
@@ -283,7 +296,7 @@ const PRINCIPALS: Principal[] = [
     // Tenant B has an alice1 of its own; for user ids, it names a user that only tenant A has.
     actingAs: (w, kind) => (kind === 'user' || kind === 'profile' ? w.carol.id : w.alice.id),
     resource: (w, kind) =>
-      kind === 'user' || kind === 'profile' || kind === 'receiver'
+      kind === 'user' || kind === 'profile' || kind === 'receiver' || kind === 'recipient'
         ? Promise.resolve(w.carol.id)
         : freshResource(w, kind),
     expect: () => 'as-nonexistent',
@@ -475,6 +488,25 @@ const REST_ROWS: (Row & { route: string })[] = [
     succeeded: (a) => a.status === 200,
     writes: true,
   },
+  // The game's own notifications (beyond the documented API): its backend only
+  {
+    route: 'POST /v1/users/:userId/notifications',
+    name: 'POST /v1/users/{user_id}/notifications',
+    kind: 'recipient',
+    call: (token, _as, id) =>
+      rest('POST', `/v1/users/${enc(id)}/notifications`, token, { type: 'game.match_found', message: 'Ready' }),
+    succeeded: (a) => a.status === 201,
+    writes: true,
+  },
+  {
+    route: 'POST /v1/notifications',
+    name: 'POST /v1/notifications',
+    kind: 'recipient',
+    call: (token, _as, id) =>
+      rest('POST', '/v1/notifications', token, { user_ids: [id], type: 'game.match_found', message: 'Ready' }),
+    succeeded: (a) => a.status === 201,
+    writes: true,
+  },
   // Blocks, settings and batch status (beyond the documented API)
   {
     route: 'GET /v1/users/:userId/settings',
@@ -636,6 +668,20 @@ const GRAPHQL_ROWS: (Row & { field: string })[] = [
   field('query', 'notifications', 'user', null, 'NotificationPage', 'totalCount unreadCount nodes { id message }'),
   field('mutation', 'markNotificationRead', 'notification', 'notificationId', 'MarkNotificationReadPayload', 'message'),
   field('mutation', 'removeConnection', 'connection', 'connectionId', 'RemoveConnectionPayload', 'message'),
+  // Sent to users rather than acting as one: the recipient is the resource.
+  {
+    field: 'sendGameNotification',
+    name: 'mutation sendGameNotification',
+    kind: 'recipient',
+    call: (token, _as, id) =>
+      graphql(
+        token,
+        `mutation($ids: [ID!]!) { sendGameNotification(userIds: $ids, type: "game.match_found", message: "Ready") { ${ERRORS} ... on SendGameNotificationPayload { sent } } }`,
+        { ids: [id] },
+      ),
+    succeeded: (a) => (a.body as any)?.data?.sendGameNotification?.__typename === 'SendGameNotificationPayload',
+    writes: true,
+  },
   // Mutual connections and suggestions (beyond the documented API)
   field(
     'query',
@@ -892,12 +938,14 @@ async function checkCell(world: World, row: Row, principal: Principal): Promise<
     }
     case 'forbidden':
     case 'not-receiver':
-    case 'not-sender': {
+    case 'not-sender':
+    case 'service-only': {
       const code = forbiddenCode(row, answer);
       const wanted = {
         forbidden: 'FORBIDDEN',
         'not-receiver': 'NOT_REQUEST_RECEIVER',
         'not-sender': 'NOT_REQUEST_SENDER',
+        'service-only': 'SERVICE_TOKEN_REQUIRED',
       }[expectation];
       if (code !== wanted) throw new Error(`not refused with ${wanted}: ${shown()}`);
       break;
@@ -949,7 +997,7 @@ describe('the matrix covers the gateway', () => {
   it('has a row for every GraphQL field that takes an id', () => {
     const withIds = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
       Object.values(type!.getFields())
-        .filter((f) => f.args.some((arg) => String(arg.type).replace('!', '') === 'ID'))
+        .filter((f) => f.args.some((arg) => String(arg.type).replace(/[[\]!]/g, '') === 'ID'))
         .map((f) => f.name),
     );
     expect([...GRAPHQL_ROWS, ...SUBSCRIPTION_ROWS].map((r) => r.field).sort()).toEqual(withIds.sort());

@@ -66,8 +66,9 @@ export async function readDbState(db: Kysely<Database>, tenant: string): Promise
       id: n.id,
       userId: n.user_id,
       type: n.type,
-      requestId: n.connection_request_id,
-      otherUserId: n.other_user_id,
+      // The stress test sends friend requests only: each of its notifications names both.
+      requestId: n.connection_request_id as number,
+      otherUserId: n.other_user_id as number,
       readAt: n.read_at,
       seq: n.seq,
       createdAt: n.created_at,

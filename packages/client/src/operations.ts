@@ -60,8 +60,11 @@ export const NotificationFields = graphql(`
   fragment NotificationFields on Notification {
     id
     type
+    gameType
     connectionRequestId
     message
+    payload
+    expiresAt
     timestamp
     read
     otherUser { ...UserFields }

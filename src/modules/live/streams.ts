@@ -183,7 +183,7 @@ export function connectionEventStream(db: Db, hub: EventHub, user: UserRow, live
         });
     };
     const refreshUnread = async () => {
-      const unreadCount = await countNotifications(db, user.id, true);
+      const unreadCount = await countNotifications(db, user.id, { unreadOnly: true });
       if (unreadCount === lastUnread) return;
       lastUnread = unreadCount;
       await send({ type: 'unread', unreadCount });

@@ -11,24 +11,58 @@ import {
   markAllNotificationsRead,
   markNotificationRead,
 } from './notifications.service.js';
-import { NOTIFICATION_TYPES, type NotificationRow } from './notifications.table.js';
+import {
+  isGameNotificationType,
+  NOTIFICATION_TYPES,
+  type NotificationRow,
+  type NotificationType,
+} from './notifications.table.js';
 
 const NotificationTypeEnum = builder.enumType('NotificationType', {
-  values: graphqlEnumValues(NOTIFICATION_TYPES),
+  values: graphqlEnumValues({
+    ...NOTIFICATION_TYPES,
+    game: 'A notification the game’s backend sent; `gameType` says which (e.g. `game.match_found`).',
+  }),
 });
 
 export const NotificationRef = builder.objectRef<NotificationRow>('Notification').implement({
   fields: (t) => ({
     id: t.id({ resolve: (n, _args, context) => context.ids.encode('notification', n.id) }),
-    type: t.field({ type: NotificationTypeEnum, resolve: (n) => n.type }),
+    type: t.field({
+      type: NotificationTypeEnum,
+      resolve: (n) => (isGameNotificationType(n.type) ? 'game' : (n.type as NotificationType)),
+    }),
+    gameType: t.string({
+      nullable: true,
+      description: 'The type a game’s backend gave its notification (`game.<name>`); null for the other types.',
+      resolve: (n) => (isGameNotificationType(n.type) ? n.type : null),
+    }),
     connectionRequestId: t.id({
-      resolve: (n, _args, context) => context.ids.encode('request', n.connection_request_id),
+      nullable: true,
+      description: 'The request the notification is about; null for a game’s notification.',
+      resolve: (n, _args, context) =>
+        n.connection_request_id === null ? null : context.ids.encode('request', n.connection_request_id),
     }),
     otherUser: t.field({
       type: UserRef,
-      resolve: (n, _args, context) => n.other_user ?? context.loaders.user.load(n.other_user_id),
+      nullable: true,
+      description: 'The other user of the request; null for a game’s notification.',
+      resolve: (n, _args, context) =>
+        n.other_user ?? (n.other_user_id === null ? null : context.loaders.user.load(n.other_user_id)),
     }),
     message: t.exposeString('message'),
+    payload: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      description: 'What a game’s notification carries for the game, as its backend sent it; null otherwise.',
+      resolve: (n) => n.payload,
+    }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the notification stops being listed and counted; null: it does not expire.',
+      resolve: (n) => n.expires_at,
+    }),
     timestamp: t.field({ type: 'DateTime', resolve: (n) => n.created_at }),
     read: t.boolean({ resolve: (n) => n.read_at !== null }),
   }),
@@ -61,6 +95,10 @@ builder.queryField('notifications', (t) =>
       ...actingUserArg,
       ...pageArgs,
       unreadOnly: t.arg.boolean({ defaultValue: false, description: 'Only unread notifications.' }),
+      types: t.arg.stringList({
+        description:
+          'Only notifications of these types (at most 20): `new_request` (or `NEW_REQUEST`), …, or a game’s `game.<name>`. Unread counts stay those of every type.',
+      }),
     },
     errors: { types: userScopedErrors },
     resolve: (_root, args, context) => listNotifications(context, requireViewer(context), args),

@@ -1,4 +1,5 @@
-import type { Db, Trx } from '../../platform/db/database.js';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, Db, Trx } from '../../platform/db/database.js';
 import { inWindow } from '../../platform/db/sql-helpers.js';
 import type { Window } from '../../platform/pagination.js';
 import type { NewNotification, NotificationRow } from './notifications.table.js';
@@ -24,10 +25,51 @@ export async function insertNotification(
     .executeTakeFirstOrThrow();
 }
 
+/** Not expired: an expired notification is neither listed, counted nor delivered. */
+function current(eb: ExpressionBuilder<Database, 'notifications'>) {
+  return eb.or([eb('notifications.expires_at', 'is', null), eb('notifications.expires_at', '>', sql<Date>`now()`)]);
+}
+
+/**
+ * Inserts one notification for each of `userIds` (users of `tenant`, any order), each as its
+ * recipient's next `seq`, in three statements whatever their number: the recipients' rows are
+ * locked in id order first (as every write locks users), so two bulk sends cannot deadlock.
+ * Answers the rows in recipient id order; fewer rows than ids means some user does not exist.
+ */
+export async function insertNotificationForEach(
+  trx: Trx,
+  tenant: string,
+  userIds: readonly number[],
+  notification: Omit<NewNotification, 'seq' | 'user_id' | 'tenant'>,
+): Promise<NotificationRow[]> {
+  await trx
+    .selectFrom('users')
+    .select('id')
+    .where('tenant', '=', tenant)
+    .where('id', '=', sql<number>`any(${[...userIds]}::bigint[])`)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const { rows } = await sql<NotificationRow>`
+    with bumped as (
+      update users set notification_seq = notification_seq + 1
+      where tenant = ${tenant} and id = any(${[...userIds]}::bigint[])
+      returning id, notification_seq
+    )
+    insert into notifications (tenant, user_id, type, connection_request_id, other_user_id, message, payload, expires_at, seq)
+    select ${tenant}, bumped.id, ${notification.type}, ${notification.connection_request_id ?? null},
+      ${notification.other_user_id ?? null}, ${notification.message}, ${notification.payload ?? null}::jsonb,
+      ${notification.expires_at ?? null}::timestamptz, bumped.notification_seq
+    from bumped order by bumped.id
+    returning *`.execute(trx);
+  return rows;
+}
+
 /**
  * The user's notifications after `seq`, oldest first: what a live subscriber has not seen yet.
- * Each comes with its other user, read in the same statement: a delivery shows that user's name,
- * and one statement per delivery instead of two matters when thousands of sockets listen.
+ * Each comes with its other user (if it has one), read in the same statement: a delivery shows
+ * that user's name, and one statement per delivery instead of two matters when thousands of
+ * sockets listen.
  */
 export async function listNotificationsAfterSeq(
   db: Db,
@@ -37,7 +79,7 @@ export async function listNotificationsAfterSeq(
 ): Promise<NotificationRow[]> {
   const rows = await db
     .selectFrom('notifications as n')
-    .innerJoin('users as o', 'o.id', 'n.other_user_id')
+    .leftJoin('users as o', 'o.id', 'n.other_user_id')
     .selectAll('n')
     .select([
       'o.tenant as o_tenant',
@@ -53,6 +95,7 @@ export async function listNotificationsAfterSeq(
     ])
     .where('n.user_id', '=', userId)
     .where('n.seq', '>', seq)
+    .where((eb) => eb.or([eb('n.expires_at', 'is', null), eb('n.expires_at', '>', sql<Date>`now()`)]))
     .orderBy('n.seq')
     .limit(limit)
     .execute();
@@ -71,19 +114,21 @@ export async function listNotificationsAfterSeq(
       ...notification
     }) => ({
       ...notification,
-      other_user: {
-        id: notification.other_user_id,
-        tenant: o_tenant,
-        client_user_id: o_client_user_id,
-        display_name: o_display_name,
-        created_at: o_created_at,
-        updated_at: o_updated_at,
-        notification_seq: o_notification_seq,
-        connection_count: o_connection_count,
-        accept_requests_from: o_accept_requests_from,
-        share_presence: o_share_presence,
-        last_seen_at: o_last_seen_at,
-      },
+      ...(notification.other_user_id !== null && {
+        other_user: {
+          id: notification.other_user_id,
+          tenant: o_tenant as string,
+          client_user_id: o_client_user_id as string,
+          display_name: o_display_name as string,
+          created_at: o_created_at as Date,
+          updated_at: o_updated_at as Date,
+          notification_seq: o_notification_seq as number,
+          connection_count: o_connection_count as number,
+          accept_requests_from: o_accept_requests_from as NonNullable<typeof o_accept_requests_from>,
+          share_presence: o_share_presence as NonNullable<typeof o_share_presence>,
+          last_seen_at: o_last_seen_at,
+        },
+      }),
     }),
   );
 }
@@ -99,23 +144,32 @@ export async function findNotificationSeq(db: Db, userId: number, id: number): P
   return row?.seq;
 }
 
+/** Which of a user's notifications a list shows: unread only, of these types only (all when empty). */
+export interface NotificationFilter {
+  unreadOnly: boolean;
+  types?: readonly string[];
+}
+
 export async function listNotifications(
   db: Db,
   userId: number,
-  unreadOnly: boolean,
+  filter: NotificationFilter,
   window: Window,
 ): Promise<NotificationRow[]> {
-  let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
-  if (unreadOnly) query = query.where('read_at', 'is', null);
+  let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId).where(current);
+  if (filter.unreadOnly) query = query.where('read_at', 'is', null);
+  if (filter.types?.length) query = query.where('type', 'in', filter.types as NotificationRow['type'][]);
   return inWindow(query, window, 'created_at', 'id').execute();
 }
 
-export async function countNotifications(db: Db, userId: number, unreadOnly: boolean): Promise<number> {
+export async function countNotifications(db: Db, userId: number, filter: NotificationFilter): Promise<number> {
   let query = db
     .selectFrom('notifications')
     .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('user_id', '=', userId);
-  if (unreadOnly) query = query.where('read_at', 'is', null);
+    .where('user_id', '=', userId)
+    .where(current);
+  if (filter.unreadOnly) query = query.where('read_at', 'is', null);
+  if (filter.types?.length) query = query.where('type', 'in', filter.types as NotificationRow['type'][]);
   const { count } = await query.executeTakeFirstOrThrow();
   return Number(count);
 }
@@ -181,6 +235,20 @@ export async function deleteNotification(trx: Trx, userId: number, id: number): 
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Deletes up to `limit` notifications that expired; returns how many it deleted. */
+export async function deleteExpiredNotifications(db: Db, limit: number): Promise<number> {
+  const rows = await db
+    .deleteFrom('notifications')
+    .where(
+      'id',
+      'in',
+      db.selectFrom('notifications').select('id').where('expires_at', '<=', sql<Date>`now()`).limit(limit),
+    )
+    .returning('id')
+    .execute();
+  return rows.length;
 }
 
 /** Deletes up to `limit` notifications read before `cutoff`; returns how many it deleted. */

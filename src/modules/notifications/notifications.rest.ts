@@ -1,3 +1,4 @@
+import type { RestNotificationFragment } from '../../gql/graphql.js';
 import { graphql } from '../../gql/index.js';
 import { declaredEnumValue } from '../../graphql/enums.js';
 import { enumValues } from '../../platform/enums.js';
@@ -9,7 +10,6 @@ import {
   object,
   ref,
   string,
-  stringEnum,
 } from '../../rest/json-schema.js';
 import { messageBody, ok, okWith, page, pagination, publicId, user } from '../../rest/responses.js';
 import { pageParams, type Route, route } from '../../rest/route.js';
@@ -17,18 +17,19 @@ import {
   DEFAULT_NOTIFICATIONS_PER_PAGE,
   deleteNotification,
   listNotifications,
+  MAX_TYPE_FILTERS,
   markAllNotificationsRead,
   markNotificationRead,
 } from './notifications.service.js';
 import { NOTIFICATION_TYPES } from './notifications.table.js';
 
 const NotificationsOperation = graphql(`
-  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean) {
-    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {
+  query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean, $types: [String!]) {
+    notifications(userId: $userId, page: $page, perPage: $perPage, unreadOnly: $unreadOnly, types: $types) {
       __typename
       ...RestError
       ... on NotificationPage {
-        nodes { id type connectionRequestId otherUser { ...RestUser } message timestamp read }
+        nodes { ...RestNotification }
         unreadCount
         pagination { ...RestPagination }
       }
@@ -66,17 +67,50 @@ const DeleteNotificationOperation = graphql(`
   }
 `);
 
+/** A notification's type as REST writes it: a declared type, or a game's `game.<name>`. */
+const NOTIFICATION_TYPE_PATTERN = `^(${enumValues(NOTIFICATION_TYPES).join('|')}|game\\.[a-z0-9_.-]{1,64})$`;
+
 export const notificationSchemas: Record<string, JsonSchema> = {
   Notification: object({
     id: publicId('The notification.'),
-    type: stringEnum(enumValues(NOTIFICATION_TYPES)),
-    connection_request_id: publicId('The request the notification is about.'),
-    other_user: ref('User'),
+    type: string({
+      description: `${enumValues(NOTIFICATION_TYPES).join(', ')}, or a type the game's backend gave it: \`game.<name>\`.`,
+      pattern: NOTIFICATION_TYPE_PATTERN,
+    }),
+    connection_request_id: {
+      ...publicId("The request the notification is about; null for a game's notification."),
+      type: ['integer', 'null'],
+    },
+    other_user: { oneOf: [ref('User'), { type: 'null' }], description: "null for a game's notification." },
     message: string(),
+    payload: {
+      type: ['object', 'null'],
+      description: "What a game's notification carries for the game, as its backend sent it; null otherwise.",
+    },
+    expires_at: {
+      ...dateTime(),
+      type: ['string', 'null'],
+      description: 'When it stops being listed and counted; null: it does not expire.',
+    },
     timestamp: dateTime(),
     read: boolean(),
   }),
 };
+
+/** A notification as REST answers it. */
+export function notificationJson(n: RestNotificationFragment) {
+  return {
+    id: Number(n.id),
+    type: n.gameType ?? declaredEnumValue(n.type),
+    connection_request_id: n.connectionRequestId === null ? null : Number(n.connectionRequestId),
+    other_user: n.otherUser ? user(n.otherUser) : null,
+    message: n.message,
+    payload: n.payload ?? null,
+    expires_at: n.expiresAt ?? null,
+    timestamp: n.timestamp,
+    read: n.read,
+  };
+}
 
 export const notificationRoutes: Route[] = [
   route({
@@ -92,6 +126,12 @@ export const notificationRoutes: Route[] = [
         default: false,
         description: 'Only unread notifications (`true`/`1`, `false`/`0`).',
       },
+      type: {
+        type: 'string-list',
+        pattern: NOTIFICATION_TYPE_PATTERN,
+        maxItems: MAX_TYPE_FILTERS,
+        description: `Only notifications of these types: repeat the parameter (\`type=new_request&type=game.match_found\`) or separate them with commas; at most ${MAX_TYPE_FILTERS}. The unread count stays that of every type.`,
+      },
     },
     operation: NotificationsOperation,
     variables: ({ params, query }) => ({
@@ -99,6 +139,7 @@ export const notificationRoutes: Route[] = [
       page: query.page,
       perPage: query.per_page,
       unreadOnly: query.unread_only,
+      types: query.type,
     }),
     success: okWith(
       page('notifications', ref('Notification'), { unread_count: integer({ minimum: 0 }) }),
@@ -106,15 +147,7 @@ export const notificationRoutes: Route[] = [
     ),
     respond: (page) =>
       ok({
-        notifications: page.nodes.map((n) => ({
-          id: Number(n.id),
-          type: declaredEnumValue(n.type),
-          connection_request_id: Number(n.connectionRequestId),
-          other_user: user(n.otherUser),
-          message: n.message,
-          timestamp: n.timestamp,
-          read: n.read,
-        })),
+        notifications: page.nodes.map(notificationJson),
         unread_count: page.unreadCount,
         pagination: pagination(page.pagination),
       }),

@@ -1,7 +1,7 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
 import type { Trx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
-import { NotFoundError } from '../../platform/errors.js';
+import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { EventPublisher } from '../../platform/events/events.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platform/pagination.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
@@ -9,10 +9,35 @@ import { encodeLiveCursor } from '../live/live.service.js';
 import { requireUser } from '../users/users.service.js';
 import { notificationErrors } from './notifications.errors.js';
 import * as notifications from './notifications.repository.js';
-import type { NotificationRow } from './notifications.table.js';
+import { isGameNotificationType, NOTIFICATION_TYPES, type NotificationRow } from './notifications.table.js';
 
 /** Without page arguments, the notifications list shows the newest 50. */
 export const DEFAULT_NOTIFICATIONS_PER_PAGE = 50;
+/** At most this many types in one `types` filter. */
+export const MAX_TYPE_FILTERS = 20;
+
+/**
+ * The types a list is narrowed to, as stored: each a friend-request type (`new_request`, or
+ * `NEW_REQUEST` as GraphQL enums write it) or a game's type (`game.match_found`).
+ */
+function parseTypeFilter(types: readonly string[] | null | undefined): string[] {
+  if (!types?.length) return [];
+  if (types.length > MAX_TYPE_FILTERS) {
+    throw new ValidationError('types', `{field} may name at most ${MAX_TYPE_FILTERS} types`);
+  }
+  return [
+    ...new Set(
+      types.map((type) => {
+        const known = /^[A-Z_]+$/.test(type) ? type.toLowerCase() : type;
+        if (known in NOTIFICATION_TYPES || isGameNotificationType(known)) return known;
+        throw new ValidationError(
+          'types',
+          `{field} must name notification types: ${Object.keys(NOTIFICATION_TYPES).join(', ')} or game.<name> (got '${type.slice(0, 80)}')`,
+        );
+      }),
+    ),
+  ];
+}
 
 /**
  * One page of the acting user's notifications, newest first, how to count the unread ones,
@@ -23,26 +48,35 @@ export const DEFAULT_NOTIFICATIONS_PER_PAGE = 50;
 export async function listNotifications(
   { db, ids }: Deps,
   viewer: Viewer,
-  args: PageArgs & { userId?: string | null | undefined; unreadOnly?: boolean | null | undefined },
+  args: PageArgs & {
+    userId?: string | null | undefined;
+    unreadOnly?: boolean | null | undefined;
+    types?: readonly string[] | null | undefined;
+  },
 ): Promise<Page<NotificationRow> & { unreadCount: () => Promise<number>; liveCursor: string }> {
   const userId = actingUserId(viewer, args.userId);
   const pageRequest = parsePageArgs(args, DEFAULT_NOTIFICATIONS_PER_PAGE, ids);
   const unreadOnly = args.unreadOnly ?? false;
+  const filter = { unreadOnly, types: parseTypeFilter(args.types) };
   const { user, rows } = await db
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
       const user = await requireUser(trx, viewer.tenant, userId);
-      return { user, rows: await notifications.listNotifications(trx, user.id, unreadOnly, pageRequest.window) };
+      return { user, rows: await notifications.listNotifications(trx, user.id, filter, pageRequest.window) };
     });
   const page = await readPage(
     pageRequest,
     async () => rows,
-    () => notifications.countNotifications(db, user.id, unreadOnly),
+    () => notifications.countNotifications(db, user.id, filter),
     (row) => ({ createdAt: row.created_at, id: row.id }),
   );
-  const unreadCount = unreadOnly ? page.totalCount : () => notifications.countNotifications(db, user.id, true);
+  // Unread notifications of every type, whatever the filter.
+  const unreadCount =
+    unreadOnly && filter.types.length === 0
+      ? page.totalCount
+      : () => notifications.countNotifications(db, user.id, { unreadOnly: true });
   return { ...page, unreadCount, liveCursor: encodeLiveCursor(user.notification_seq) };
 }
 listNotifications.failures = requireUser.failures;

@@ -13,15 +13,28 @@ export const NOTIFICATION_TYPES = declareEnum({
   request_expired: 'A sent request expired unanswered (delivered already read: it shows, it does not count).',
 });
 export type NotificationType = EnumValue<typeof NOTIFICATION_TYPES>;
+/** A type a game's backend defines (src/modules/game-notifications): `game.<name>`. */
+export type GameNotificationType = `game.${string}`;
+export const GAME_NOTIFICATION_TYPE = /^game\.[a-z0-9_.-]{1,64}$/;
+
+export function isGameNotificationType(type: string): type is GameNotificationType {
+  return GAME_NOTIFICATION_TYPE.test(type);
+}
 
 export interface NotificationsTable {
   id: Generated<number>;
   tenant: string;
   user_id: number;
-  type: NotificationType;
-  connection_request_id: number;
-  other_user_id: number;
+  type: NotificationType | GameNotificationType;
+  /** The request a friend-request notification is about; null for a game's notification. */
+  connection_request_id: number | null;
+  /** The other user of a friend-request notification; null for a game's notification. */
+  other_user_id: number | null;
   message: string;
+  /** What a game's notification carries for the game (a JSON object), as JSON text on insert. */
+  payload: ColumnType<{ [key: string]: unknown } | null, string | null | undefined, never>;
+  /** After this, the notification is neither listed nor counted, and maintenance deletes it. */
+  expires_at: ColumnType<Date | null, Date | null | undefined, never>;
   created_at: Defaulted<Date>;
   read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Gap-free, commit-ordered position among the recipient's notifications, from 1. */

@@ -17,6 +17,22 @@ export async function findUsersByIds(db: Db, tenant: string, ids: readonly numbe
   return db.selectFrom('users').selectAll().where('tenant', '=', tenant).where('id', 'in', ids).execute();
 }
 
+/** The users of the tenant with these `client_user_id`s, by them (unknown ones are left out). */
+export async function findUsersByClientIds(
+  db: Db,
+  tenant: string,
+  clientUserIds: readonly string[],
+): Promise<Map<string, UserRow>> {
+  if (clientUserIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant', '=', tenant)
+    .where('client_user_id', '=', sql<string>`any(${[...clientUserIds]}::text[])`)
+    .execute();
+  return new Map(rows.map((row) => [row.client_user_id, row]));
+}
+
 /** Creates the user or renames it; `created` tells which happened. */
 export async function upsertUser(
   db: Db,

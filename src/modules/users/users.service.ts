@@ -29,7 +29,20 @@ export function isStorableText(value: string): boolean {
   return !value.includes('\u0000') && !UNPAIRED_SURROGATE.test(value);
 }
 
-function isPossibleClientUserId(value: string): boolean {
+/**
+ * Whether PostgreSQL's `jsonb` stores the value exactly: every string in it (keys too) storable
+ * text. `jsonb` refuses `\u0000` and lone surrogates, which JSON itself allows.
+ */
+export function isStorableJson(value: unknown): boolean {
+  if (typeof value === 'string') return isStorableText(value);
+  if (Array.isArray(value)) return value.every(isStorableJson);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).every(([key, item]) => isStorableText(key) && isStorableJson(item));
+  }
+  return true;
+}
+
+export function isPossibleClientUserId(value: string): boolean {
   return value.length > 0 && characterLength(value) <= MAX_CLIENT_USER_ID_LENGTH && isStorableText(value);
 }
 

@@ -36,8 +36,9 @@ export function recipientsOf(event: DomainEvent): number[] {
 
 export interface EventPublisher {
   /**
-   * Publishes `event` if and when the transaction `trx` commits: never for a change that
-   * rolled back. Throws if the event cannot be queued, which rolls the change back too.
+   * Publishes `events` (in order) if and when the transaction `trx` commits: never for a change
+   * that rolled back. Throws if they cannot be queued, which rolls the change back too. Several
+   * events take one statement (a notification sent to a thousand users).
    */
-  publish(trx: Trx, event: DomainEvent): Promise<void>;
+  publish(trx: Trx, ...events: DomainEvent[]): Promise<void>;
 }

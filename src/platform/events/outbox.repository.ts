@@ -20,15 +20,23 @@ export interface OutboxEvent {
   event: string;
 }
 
-/** Writes `event` to the outbox in the transaction of its change; others may publish it `afterMs` later. */
-export async function addToOutbox(trx: Trx, event: string, afterMs: number): Promise<number> {
-  const { id } = await sql<{ id: number }>`
-    insert into live_outbox (event, publish_after)
-    values (${event}, now() + make_interval(secs => ${afterMs / 1000}))
-    returning id`
-    .execute(trx)
-    .then((result) => result.rows[0]!);
-  return id;
+/**
+ * Writes `events` to the outbox in the transaction of their change, in order, in one statement;
+ * other instances may publish them `afterMs` later.
+ */
+export async function addToOutbox(trx: Trx, events: readonly string[], afterMs: number): Promise<OutboxEvent[]> {
+  const { rows } =
+    events.length === 1
+      ? await sql<OutboxEvent>`
+          insert into live_outbox (event, publish_after)
+          values (${events[0]}, now() + make_interval(secs => ${afterMs / 1000}))
+          returning id, event`.execute(trx)
+      : await sql<OutboxEvent>`
+          insert into live_outbox (event, publish_after)
+          select event, now() + make_interval(secs => ${afterMs / 1000})
+          from unnest(${[...events]}::text[]) with ordinality as e(event, n) order by n
+          returning id, event`.execute(trx);
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 /**

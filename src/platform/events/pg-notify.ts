@@ -35,14 +35,21 @@ function parseEvent(payload: string | undefined, logger: Logger): DomainEvent | 
  * so subscribers re-read what they may have missed.
  */
 export const notifyPublisher: EventPublisher = {
-  async publish(trx: Trx, event: DomainEvent): Promise<void> {
-    await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`.execute(trx);
+  async publish(trx: Trx, ...events: DomainEvent[]): Promise<void> {
+    if (events.length === 1) {
+      await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(events[0])})`.execute(trx);
+    } else if (events.length > 1) {
+      const payloads = events.map((event) => JSON.stringify(event));
+      await sql`select pg_notify(${EVENTS_CHANNEL}, payload) from unnest(${payloads}::text[]) with ordinality as e(payload, n) order by n`.execute(
+        trx,
+      );
+    }
   },
 };
 
 abstract class NotifyTransport implements EventTransport {
-  publish(trx: Trx, event: DomainEvent): Promise<void> {
-    return notifyPublisher.publish(trx, event);
+  publish(trx: Trx, ...events: DomainEvent[]): Promise<void> {
+    return notifyPublisher.publish(trx, ...events);
   }
 
   abstract start(sink: EventSink): Promise<void>;

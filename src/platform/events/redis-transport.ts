@@ -27,6 +27,8 @@ const COMMAND_TIMEOUT_MS = 1_000;
 const SWEEP_BATCH = 500;
 /** Published rows are deleted together, at most this long after their publish. */
 const DELETE_DELAY_MS = 20;
+/** Published rows waiting to be deleted, at most (beyond, the sweep publishes them again). */
+const MAX_PENDING_DELETES = 100_000;
 /**
  * Ids of events heard lately, to hear each once: an event republished by a sweep (its writer
  * published it but could not delete its row) is dropped if its first copy arrived. The sweep
@@ -96,10 +98,14 @@ export class RedisEventTransport implements EventTransport {
     return `${this.prefix}live:events`;
   }
 
-  async publish(trx: Trx, event: DomainEvent): Promise<void> {
-    const payload = JSON.stringify(event);
-    const id = await addToOutbox(trx, payload, this.timing.publishAfterMs);
-    onCommit(trx, () => this.#track(this.#send([{ id, event: payload }])));
+  async publish(trx: Trx, ...events: DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const rows = await addToOutbox(
+      trx,
+      events.map((event) => JSON.stringify(event)),
+      this.timing.publishAfterMs,
+    );
+    onCommit(trx, () => this.#track(this.#send(rows)));
   }
 
   async start(sink: EventSink): Promise<void> {
@@ -223,8 +229,8 @@ export class RedisEventTransport implements EventTransport {
     sink.onEvent(event);
   }
 
-  #deleteSoon(id: number): void {
-    this.#toDelete.push(id);
+  #deleteSoon(id?: number): void {
+    if (id !== undefined) this.#toDelete.push(id);
     this.#deleteTimer ??= setTimeout(() => {
       this.#deleteTimer = null;
       void this.#track(this.#flushDeletes());
@@ -236,10 +242,17 @@ export class RedisEventTransport implements EventTransport {
     this.#deleteTimer = null;
     const ids = this.#toDelete;
     this.#toDelete = [];
-    // Not deleted: the sweep publishes them again, and listeners drop the repeat.
-    await deleteFromOutbox(this.db, ids).catch((error: unknown) =>
-      this.#warn('live events: could not delete published outbox rows', error as Error),
-    );
+    try {
+      await deleteFromOutbox(this.db, ids);
+    } catch (error) {
+      this.#warn('live events: could not delete published outbox rows', error as Error);
+      // Tried again with the next ones (a busy pool passes); rows left long enough are swept and
+      // published again, and listeners drop the repeat.
+      if (!this.#stopped && this.#toDelete.length + ids.length <= MAX_PENDING_DELETES) {
+        this.#toDelete.push(...ids);
+        this.#deleteSoon();
+      }
+    }
   }
 
   #track(work: Promise<unknown>): void {

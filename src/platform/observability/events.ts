@@ -15,9 +15,10 @@ type Stamped = DomainEvent & { at?: number };
  */
 export function observeTransport(transport: EventTransport, metrics: Metrics): EventTransport {
   return {
-    async publish(trx, event) {
-      await transport.publish(trx, { ...event, at: Date.now() } as Stamped);
-      metrics.eventsPublished.inc();
+    async publish(trx, ...events) {
+      const at = Date.now();
+      await transport.publish(trx, ...events.map((event) => ({ ...event, at }) as Stamped));
+      metrics.eventsPublished.inc(events.length);
     },
     start(sink: EventSink) {
       return transport.start({

@@ -174,7 +174,7 @@ async function notificationsOf(user: SeededUser) {
 /** The live feeds a user's game has open: its friends panel and its notification bell. */
 interface Live {
   events: Feed<{ connectionEvents: { __typename: string; unreadCount?: number } }>;
-  notifications: Feed<{ notificationAdded: { type: string; otherUser: { clientUserId: string } } }>;
+  notifications: Feed<{ notificationAdded: { type: string; otherUser: { clientUserId: string } | null } }>;
 }
 
 /** Opens both feeds and waits until each is listening (the friends panel's first event). */
@@ -205,7 +205,7 @@ async function markFeeds(marker: SeededUser, watched: [SeededUser, Live][]): Pro
     const sent = await rest(marker, 'POST', `/v1/connections/${marker.id}/request`, { receiver_id: user.id });
     expect(sent.status).toBe(201);
     const { unreadCount } = await notificationsOf(user);
-    await until(live.notifications, 0, (n) => n.notificationAdded.otherUser.clientUserId === marker.id);
+    await until(live.notifications, 0, (n) => n.notificationAdded.otherUser?.clientUserId === marker.id);
     await until(live.events, from, (e) => e.connectionEvents.unreadCount === unreadCount);
   }
   await new Promise((resolve) => setTimeout(resolve, 200));

@@ -34,6 +34,8 @@ export const TYPENAME_OF_CODE: Record<string, string> = {
   REQUESTS_NOT_ACCEPTED: 'ForbiddenError',
   BLOCK_NOT_FOUND: 'NotFoundError',
   USER_BLOCKED: 'ConflictError',
+  // The game's own notifications
+  SERVICE_TOKEN_REQUIRED: 'ForbiddenError',
 };
 
 export const REST_BODY_LIMIT = 64 * 1024;

@@ -19,6 +19,7 @@ import {
   ruleBlock,
   ruleCancel,
   ruleDeleteNotification,
+  ruleGameNotification,
   ruleList,
   ruleLookUpUser,
   ruleMutual,
@@ -334,6 +335,62 @@ export const FIELDS: FieldSpec[] = [
       { who: 'user', values: { userId: world.bob.id, status: 'ONLINE' } },
       { who: 'user', values: { status: 'OFFLINE' } },
       { who: 'service', values: { userId: 'ghost', status: 'ONLINE', expiresInSeconds: 60 } },
+    ],
+  },
+  {
+    name: 'sendGameNotification',
+    operation: 'mutation',
+    args: {
+      userIds: '[ID!]!',
+      type: 'String!',
+      message: 'String!',
+      payload: 'JSONObject',
+      expiresInSeconds: 'Int',
+    },
+    success: 'SendGameNotificationPayload',
+    rule: (caller, args) =>
+      ruleGameNotification(caller, {
+        userIds: args.userIds as string[],
+        type: args.type,
+        message: args.message,
+        payload: args.payload,
+        expiresInSeconds: args.expiresInSeconds,
+      }),
+    examples: (world) => [
+      {
+        who: 'service',
+        values: {
+          userIds: [world.alice.id, world.bob.id],
+          type: 'game.match_found',
+          message: 'Your match is ready',
+          payload: { match: 'm-8841', slots: [1, 2] },
+          expiresInSeconds: 600,
+        },
+      },
+      { who: 'user', values: { userIds: [world.alice.id], type: 'game.match_found', message: 'Ready' } },
+      { who: 'service', values: { userIds: [world.alice.id, 'ghost'], type: 'game.x', message: 'Ready' } },
+      { who: 'service', values: { userIds: [world.alice.id, world.alice.id], type: 'game.x', message: 'Ready' } },
+      { who: 'service', values: { userIds: [world.alice.id], type: 'match_found', message: 'Ready' } },
+      { who: 'service', values: { userIds: [world.alice.id], type: `game.${'a'.repeat(65)}`, message: 'Ready' } },
+      { who: 'service', values: { userIds: [world.alice.id], type: 'game.x', message: '   ' } },
+      { who: 'service', values: { userIds: [world.alice.id], type: 'game.x', message: 'x'.repeat(501) } },
+      {
+        who: 'service',
+        values: { userIds: [world.alice.id], type: 'game.x', message: 'a', payload: { x: 'a\u0000' } },
+      },
+      {
+        who: 'service',
+        values: { userIds: [world.alice.id], type: 'game.x', message: 'a', payload: { x: 'a'.repeat(4089) } },
+      },
+      {
+        who: 'service',
+        values: { userIds: [world.alice.id], type: 'game.x', message: 'a', payload: { x: 'a'.repeat(4090) } },
+      },
+      { who: 'service', values: { userIds: [world.alice.id], type: 'game.x', message: 'a', expiresInSeconds: 9 } },
+      {
+        who: 'service',
+        values: { userIds: Array.from({ length: 1001 }, (_, i) => `u${i}`), type: 'game.x', message: 'a' },
+      },
     ],
   },
   {

@@ -26,6 +26,7 @@ import { params, RUNS, useHostileInput } from './harness.js';
 import {
   type Call,
   describeCall,
+  expectGameNotificationPost,
   expectPresencePut,
   expectPut,
   expectSend,
@@ -600,4 +601,114 @@ describe('ids that are not well-formed Unicode', () => {
       await expectUnchanged(tenant, before, { alias: JSON.stringify(alias) });
     }
   });
+});
+
+describe("REST: hostile input on the game's own notifications", () => {
+  it('POST /v1/users/{user_id}/notifications and POST /v1/notifications: hostile recipients, types, messages, payloads, expiries, JSON types and sizes', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const known = [world.alice.id, world.bob.id, world.carol.id, world.dave.id];
+    const gameType = fc.oneof(
+      { arbitrary: fc.constantFrom('game.match_found', 'game.season-3.started', `game.${'a'.repeat(64)}`), weight: 5 },
+      {
+        arbitrary: fc.constantFrom(
+          'match_found',
+          'game.',
+          'game.Match',
+          `game.${'a'.repeat(65)}`,
+          'new_request',
+          ' game.x',
+          'game.x\u0000',
+          'game.é',
+          '',
+        ),
+        weight: 3,
+      },
+      { arbitrary: hostileText, weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const message = fc.oneof(
+      { arbitrary: hostileText, weight: 4 },
+      { arbitrary: fc.constantFrom('Your match is ready', '  ', 'x'.repeat(500), 'x'.repeat(501)), weight: 3 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const expiry = fc.oneof(
+      { arbitrary: fc.constantFrom(10, 60, 2_592_000), weight: 3 },
+      { arbitrary: fc.constantFrom(9, 0, -1, 2_592_001, 2 ** 31, 1.5, '60'), weight: 2 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 4 },
+    );
+    const recipients = fc.oneof(
+      { arbitrary: fc.uniqueArray(fc.constantFrom(...known), { minLength: 1, maxLength: 4 }), weight: 5 },
+      {
+        arbitrary: fc.array(fc.oneof(fc.constantFrom(...known, 'ghost'), hostileIdValue), { maxLength: 4 }),
+        weight: 3,
+      },
+      { arbitrary: fc.constant(Array.from({ length: 1001 }, (_, i) => `u${i}`)), weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const fields = fc.record(
+      {
+        user_ids: recipients,
+        type: gameType,
+        message,
+        payload: joinInfoValue,
+        expires_in_seconds: expiry,
+        extra: fc.oneof(hostileText, wrongJsonType),
+      },
+      { requiredKeys: ['type', 'message'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        actor,
+        fc.oneof(
+          { arbitrary: fc.constant(null), weight: 3 },
+          { arbitrary: pathUser(world), weight: 3 },
+          { arbitrary: hostileSegment, weight: 1 },
+        ),
+        bodyOf(fields),
+        contentType,
+        async (who, recipient, body, type) => {
+          const caller = { world, actor: who };
+          const request: Call = {
+            method: 'POST',
+            path: recipient === null ? '/v1/notifications' : `/v1/users/${recipient.raw}/notifications`,
+            token: tokenOf(caller),
+            body,
+            contentType: type,
+          };
+          const expected = await expectGameNotificationPost(caller, recipient, body, type);
+          const before = await snapshot(tenant);
+          const reply = await call(request);
+          if (checkRest(request, reply, expected)) {
+            const sent = JSON.parse(asStored(body)) as Record<string, any>;
+            if (recipient === null) {
+              expect(reply.json).toMatchObject({ sent: sent.user_ids.length });
+            } else {
+              expect(reply.json).toMatchObject({
+                type: sent.type,
+                message: sent.message.trim(),
+                connection_request_id: null,
+                other_user: null,
+                read: false,
+              });
+            }
+          } else {
+            await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+          }
+        },
+      ),
+      params(RUNS + 20, [
+        [
+          'service',
+          null,
+          JSON.stringify({ user_ids: [world.alice.id], type: 'game.x', message: TEN_MB }),
+          'application/json',
+        ] as [Actor, Segment | null, string, ContentType],
+      ]),
+    );
+  }, 120_000);
 });

@@ -20,6 +20,7 @@ import {
   PRESENCE_SHARING,
   PRESENCE_STATUSES,
   REQUEST_POLICIES,
+  ruleGameNotification,
   rulePresence,
   ruleRelationships,
   ruleSend,
@@ -58,6 +59,9 @@ export const REST_ROUTES = [
   // Presence (beyond the documented API)
   'GET /v1/users/:userId/presence',
   'PUT /v1/users/:userId/presence',
+  // The game's own notifications (beyond the documented API)
+  'POST /v1/users/:userId/notifications',
+  'POST /v1/notifications',
 ];
 
 export interface Reply {
@@ -246,5 +250,45 @@ export async function expectStatus(caller: Caller, user: Segment, body: string, 
     const ids = fields.user_ids;
     if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return fail('VALIDATION_FAILED');
     return ruleRelationships(caller, gate.target, ids);
+  });
+}
+
+/**
+ * POST a game notification, to the path's user (`recipient`) or to the body's `user_ids` (bulk):
+ * the size limits, then (the path names a recipient, not a user acting) the body: `user_ids` an
+ * array of strings (bulk), `type` and `message` strings, `payload` a JSON object, and
+ * `expires_in_seconds` an integer; then the domain's rules (see ruleGameNotification).
+ */
+export async function expectGameNotificationPost(
+  caller: Caller,
+  recipient: Segment | null,
+  body: string,
+  type: ContentType,
+): Promise<Outcome> {
+  const bytes = Buffer.byteLength(body);
+  if (bytes > ANY_BODY_LIMIT) return fail('PAYLOAD_TOO_LARGE');
+  if (recipient !== null && recipient.value === null) return fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND');
+  if (bytes > REST_BODY_LIMIT) return fail('PAYLOAD_TOO_LARGE');
+  return bodyOutcome(body, type, async (fields) => {
+    let userIds: string[];
+    if (recipient !== null) {
+      userIds = [recipient.value as string];
+    } else {
+      const ids = fields.user_ids;
+      if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return fail('VALIDATION_FAILED');
+      userIds = ids;
+    }
+    if (typeof fields.type !== 'string' || typeof fields.message !== 'string') return fail('VALIDATION_FAILED');
+    const payload = fields.payload;
+    if (payload != null && !isPlainObject(payload)) return fail('VALIDATION_FAILED');
+    const ttl = integerField(fields.expires_in_seconds);
+    if ('refused' in ttl) return ttl.refused;
+    return ruleGameNotification(caller, {
+      userIds,
+      type: fields.type,
+      message: fields.message,
+      payload,
+      expiresInSeconds: ttl.value,
+    });
   });
 }

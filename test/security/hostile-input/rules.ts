@@ -358,3 +358,53 @@ export async function ruleMutual(
     otherUserId === target ? fail('VALIDATION_FAILED') : ((await missingUser(caller, otherUserId)) ?? succeed(200));
   return paging === 'either' ? union(other, fail('VALIDATION_FAILED')) : other;
 }
+
+// The game's own notifications (beyond the documented API)
+
+export const MAX_GAME_RECIPIENTS = 1000;
+export const MAX_GAME_PAYLOAD_BYTES = 4096;
+export const GAME_TYPE = /^game\.[a-z0-9_.-]{1,64}$/;
+
+/** Whether every string of a JSON value (keys too) is storable text (jsonb refuses NUL and lone surrogates). */
+function storableJson(value: unknown): boolean {
+  if (typeof value === 'string') return storable(value);
+  if (Array.isArray(value)) return value.every(storableJson);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).every(([key, item]) => storable(key) && storableJson(item));
+  }
+  return true;
+}
+
+/**
+ * Sending a game notification (the arguments as the domain gets them): a service token only
+ * (SERVICE_TOKEN_REQUIRED), then 1 to 1,000 recipients, each once; the type `game.<name>`; a
+ * message of 1 to 500 characters once trimmed, storable; a payload (a JSON object) of at most
+ * 4 KB as JSON, every string storable; an expiry of 10 s to 30 days; all before any user is
+ * read; then every recipient must exist (the first missing one fails the call).
+ */
+export async function ruleGameNotification(
+  caller: Caller,
+  input: { userIds: readonly string[]; type: unknown; message: unknown; payload: unknown; expiresInSeconds: unknown },
+): Promise<Outcome> {
+  if (caller.actor !== 'service') return fail('SERVICE_TOKEN_REQUIRED');
+  const { userIds, type, payload, expiresInSeconds: ttl } = input;
+  if (userIds.length < 1 || userIds.length > MAX_GAME_RECIPIENTS || new Set(userIds).size !== userIds.length) {
+    return fail('VALIDATION_FAILED');
+  }
+  if (typeof type !== 'string' || !GAME_TYPE.test(type)) return fail('VALIDATION_FAILED');
+  const message = typeof input.message === 'string' ? input.message.trim() : '';
+  if (!message || codePoints(message) > 500 || !storable(message)) return fail('VALIDATION_FAILED');
+  if (payload != null) {
+    if (typeof payload !== 'object' || Array.isArray(payload)) return fail('VALIDATION_FAILED');
+    if (Buffer.byteLength(JSON.stringify(payload)) > MAX_GAME_PAYLOAD_BYTES) return fail('VALIDATION_FAILED');
+    if (!storableJson(payload)) return fail('VALIDATION_FAILED');
+  }
+  if (ttl != null && (!Number.isInteger(ttl) || (ttl as number) < 10 || (ttl as number) > 30 * 24 * 3600)) {
+    return fail('VALIDATION_FAILED');
+  }
+  for (const id of userIds) {
+    const missing = await missingUser(caller, id);
+    if (missing) return missing;
+  }
+  return succeed(201);
+}

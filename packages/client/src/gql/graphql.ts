@@ -71,6 +71,8 @@ export type ErrorCode =
   | 'REQUEST_ALREADY_PROCESSED'
   /** The receiver declined this sender’s last request too recently; ask again after `retryAfterSeconds` (REST: `Retry-After`). */
   | 'REQUEST_COOLDOWN'
+  /** Sending a game notification with a user token: only a service token of the tenant may; nothing was sent. */
+  | 'SERVICE_TOKEN_REQUIRED'
   /** The sender has `MAX_PENDING_OUTGOING_REQUESTS` requests waiting for an answer. */
   | 'TOO_MANY_PENDING_REQUESTS'
   /** Sending a request to a user one has blocked. */
@@ -81,6 +83,8 @@ export type ErrorCode =
   | 'VALIDATION_FAILED';
 
 export type NotificationType =
+  /** A notification the game’s backend sent; `gameType` says which (e.g. `game.match_found`). */
+  | 'GAME'
   /** A new connection request was received. */
   | 'NEW_REQUEST'
   /** A sent connection request was accepted. */
@@ -143,7 +147,7 @@ export type ConnectionRequestFieldsFragment = { id: string, status: ConnectionRe
 
 export type PresenceFieldsFragment = { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null };
 
-export type NotificationFieldsFragment = { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } };
+export type NotificationFieldsFragment = { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null };
 
 export type ProfileQueryVariables = Exact<{
   userId?: string | null | undefined;
@@ -213,7 +217,7 @@ export type NotificationsQueryVariables = Exact<{
 export type NotificationsQuery = { notifications:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'NotificationPage', unreadCount: number, liveCursor: string, totalCount: number, nodes: Array<{ id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'NotificationPage', unreadCount: number, liveCursor: string, totalCount: number, nodes: Array<{ id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -354,7 +358,7 @@ export type MarkNotificationReadMutationVariables = Exact<{
 export type MarkNotificationReadMutation = { markNotificationRead:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MarkNotificationReadPayload', message: string, notification: { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } } }
+    | { __typename: 'MarkNotificationReadPayload', message: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
@@ -381,7 +385,7 @@ export type NotificationAddedSubscriptionVariables = Exact<{
 }>;
 
 
-export type NotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, connectionRequestId: string, message: string, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } } };
+export type NotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } };
 
 export type ConnectionEventsSubscriptionVariables = Exact<{
   userId?: string | null | undefined;
@@ -480,8 +484,11 @@ export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
     fragment NotificationFields on Notification {
   id
   type
+  gameType
   connectionRequestId
   message
+  payload
+  expiresAt
   timestamp
   read
   otherUser {
@@ -709,8 +716,11 @@ fragment ErrorFields on Error {
 fragment NotificationFields on Notification {
   id
   type
+  gameType
   connectionRequestId
   message
+  payload
+  expiresAt
   timestamp
   read
   otherUser {
@@ -1035,8 +1045,11 @@ fragment ErrorFields on Error {
 fragment NotificationFields on Notification {
   id
   type
+  gameType
   connectionRequestId
   message
+  payload
+  expiresAt
   timestamp
   read
   otherUser {
@@ -1075,8 +1088,11 @@ export const NotificationAddedDocument = new TypedDocumentString(`
 fragment NotificationFields on Notification {
   id
   type
+  gameType
   connectionRequestId
   message
+  payload
+  expiresAt
   timestamp
   read
   otherUser {
