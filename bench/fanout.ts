@@ -39,6 +39,7 @@ import {
   sleep,
   startServers,
   type Target,
+  untilQuiet,
   TENANT,
 } from './sockets/harness.js';
 import { startWorker, type Worker } from './sockets/ipc.js';
@@ -195,6 +196,9 @@ async function oneRound(
   profile?: string,
 ): Promise<FanoutRound> {
   const opened = await fleet.open(target, population.subscribers, options.batch);
+  // Each socket opened a presence session: that work (thousands of users coming online) is the
+  // connect's, not the notifications', so it is over before the round begins.
+  await untilQuiet(target);
   if (profile) await target.worker.call('profile-start');
   const plan: ProducePlan = {
     tenant: TENANT,
@@ -221,6 +225,7 @@ async function oneRound(
   await sleep(500);
   const collected = await fleet.collect();
   await fleet.close(target);
+  await untilQuiet(target);
   if (collected.unexpected.length > 0) options.log(`  unexpected messages, e.g. ${collected.unexpected[0]}`);
   return analyse(target.name, produced, collected, opened.seconds, [before, after], serverGc);
 }

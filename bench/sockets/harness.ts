@@ -130,6 +130,9 @@ export async function startServers(
     DATABASE_POOL_MAX: '10',
     // The fleet opens thousands of subscriptions in seconds, several per user.
     RATE_LIMIT_USER_SUBSCRIBES: '0',
+    // Every socket is a presence session: its users go offline as soon as a round's sockets
+    // close, while the harness waits (untilQuiet), not 30 s later in another server's round.
+    PRESENCE_GRACE_SECONDS: '0',
   };
   const redisLive: RedisLive = {
     redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -179,6 +182,21 @@ export async function startServers(
       },
     }),
   };
+}
+
+/**
+ * Waits until the server uses less than 5% of a core over half a second: what closing a round's
+ * sockets set off (presence going offline for thousands of users) is over before the next round.
+ */
+export async function untilQuiet(target: Target, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let before = await target.worker.call<number>('cpu-ms');
+  while (Date.now() < deadline) {
+    await sleep(500);
+    const now = await target.worker.call<number>('cpu-ms');
+    if (now - before < 25) return;
+    before = now;
+  }
 }
 
 /** Linux reports CPU times in 1/100 s (USER_HZ). */
