@@ -2,15 +2,7 @@ import type { RestNotificationFragment } from '../../gql/graphql.js';
 import { graphql } from '../../gql/index.js';
 import { declaredEnumValue } from '../../graphql/enums.js';
 import { enumValues } from '../../platform/enums.js';
-import {
-  boolean,
-  dateTime,
-  integer,
-  type JsonSchema,
-  object,
-  ref,
-  string,
-} from '../../rest/json-schema.js';
+import { boolean, dateTime, integer, type JsonSchema, object, ref, string } from '../../rest/json-schema.js';
 import { messageBody, ok, okWith, page, pagination, publicId, user } from '../../rest/responses.js';
 import { pageParams, type Route, route } from '../../rest/route.js';
 import {
@@ -71,33 +63,40 @@ const DeleteNotificationOperation = graphql(`
 const NOTIFICATION_TYPE_PATTERN = `^(${enumValues(NOTIFICATION_TYPES).join('|')}|game\\.[a-z0-9_.-]{1,64})$`;
 
 export const notificationSchemas: Record<string, JsonSchema> = {
-  Notification: object({
-    id: publicId('The notification.'),
-    type: string({
-      description: `${enumValues(NOTIFICATION_TYPES).join(', ')}, or a type the game's backend gave it: \`game.<name>\`.`,
-      pattern: NOTIFICATION_TYPE_PATTERN,
-    }),
-    connection_request_id: {
-      ...publicId("The request the notification is about; null for a game's notification."),
-      type: ['integer', 'null'],
+  Notification: object(
+    {
+      id: publicId('The notification.'),
+      type: string({
+        description: `${enumValues(NOTIFICATION_TYPES).join(', ')}, or a type the game's backend gave it: \`game.<name>\`.`,
+        pattern: NOTIFICATION_TYPE_PATTERN,
+      }),
+      connection_request_id: {
+        ...publicId("The request the notification is about; null for a game's notification."),
+        type: ['integer', 'null'],
+      },
+      other_user: { oneOf: [ref('User'), { type: 'null' }], description: "null for a game's notification." },
+      message: string(),
+      payload: {
+        type: ['object', 'null'],
+        description:
+          "A game's notification only: what it carries for the game, as its backend sent it (null when it sent none).",
+      },
+      expires_at: {
+        ...dateTime(),
+        type: ['string', 'null'],
+        description: "A game's notification only: when it stops being listed and counted (null: it does not expire).",
+      },
+      timestamp: dateTime(),
+      read: boolean(),
     },
-    other_user: { oneOf: [ref('User'), { type: 'null' }], description: "null for a game's notification." },
-    message: string(),
-    payload: {
-      type: ['object', 'null'],
-      description: "What a game's notification carries for the game, as its backend sent it; null otherwise.",
-    },
-    expires_at: {
-      ...dateTime(),
-      type: ['string', 'null'],
-      description: 'When it stops being listed and counted; null: it does not expire.',
-    },
-    timestamp: dateTime(),
-    read: boolean(),
-  }),
+    { optional: ['payload', 'expires_at'] },
+  ),
 };
 
-/** A notification as REST answers it. */
+/**
+ * A notification as REST answers it: the documented fields, and for a game's notification its
+ * `payload` and `expires_at` (the documented types keep exactly their documented shape).
+ */
 export function notificationJson(n: RestNotificationFragment) {
   return {
     id: Number(n.id),
@@ -105,8 +104,7 @@ export function notificationJson(n: RestNotificationFragment) {
     connection_request_id: n.connectionRequestId === null ? null : Number(n.connectionRequestId),
     other_user: n.otherUser ? user(n.otherUser) : null,
     message: n.message,
-    payload: n.payload ?? null,
-    expires_at: n.expiresAt ?? null,
+    ...(n.gameType !== null && { payload: n.payload ?? null, expires_at: n.expiresAt ?? null }),
     timestamp: n.timestamp,
     read: n.read,
   };
