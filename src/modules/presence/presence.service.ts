@@ -1,7 +1,7 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/deps.js';
 import { ValidationError } from '../../platform/errors.js';
-import { characterLength, isStorableText, requireUser } from '../users/users.service.js';
+import { characterLength, isStorableJson, isStorableText, requireUser } from '../users/users.service.js';
 import type { UserRow } from '../users/users.table.js';
 import type { PresenceEngine } from './presence.engine.js';
 import { connectedAmong } from './presence.repository.js';
@@ -90,6 +90,10 @@ function validJoinInfo(joinInfo: unknown): JoinInfo | null {
   }
   if (Buffer.byteLength(JSON.stringify(joinInfo)) > MAX_JOIN_INFO_BYTES) {
     throw new ValidationError('joinInfo', `{field} must be at most ${MAX_JOIN_INFO_BYTES} bytes as JSON`);
+  }
+  // The PostgreSQL store keeps it as jsonb, which refuses them; refused in every store alike.
+  if (!isStorableJson(joinInfo)) {
+    throw new ValidationError('joinInfo', '{field} must not contain NUL characters or unpaired surrogates');
   }
   return joinInfo as JoinInfo;
 }

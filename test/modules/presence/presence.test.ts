@@ -149,6 +149,24 @@ describe.each(['memory', 'postgres', 'redis'] as const)('presence kept in %s', (
     expect(online.body.connections).toEqual([]);
   });
 
+  it('should refuse join info PostgreSQL cannot store (NUL, an unpaired surrogate) with 400, whatever the store', async () => {
+    const { alice } = await friends();
+    for (const join_info of [{ lobby: 'a\u0000b' }, { 'k\u0000': 1 }, { lobby: '\ud800' }, { tags: ['\udc00'] }]) {
+      const answer = await server.rest('PUT', `/v1/users/${alice.id}/presence`, {
+        token: alice.token,
+        body: { status: 'busy', join_info, expires_in_seconds: 60 },
+      });
+      expect({ join_info, status: answer.status, code: answer.body.code }).toEqual({
+        join_info,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+    }
+    const viaGraphQL = await server.graphql(SetPresence, { state: 'BUSY', join: { lobby: '\ud800' } }, alice.token);
+    expect(viaGraphQL.body.data?.setPresence).toMatchObject({ __typename: 'ValidationError' });
+    expect(await statusSeenBy(server, alice.token, alice.id)).toBe('offline');
+  });
+
   it('should keep away while a socket is open', async () => {
     const { alice, bob } = await friends();
     connect(alice.token).subscribe(FriendPresence, {});

@@ -18,6 +18,16 @@ export async function missingUser(caller: Caller, clientUserId: string): Promise
   return (await userExists(caller.world, clientUserId)) ? null : fail('USER_NOT_FOUND');
 }
 
+/** Whether every string of a JSON value (keys too) is storable text (jsonb refuses NUL and lone surrogates). */
+function storableJson(value: unknown): boolean {
+  if (typeof value === 'string') return storable(value);
+  if (Array.isArray(value)) return value.every(storableJson);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).every(([key, item]) => storable(key) && storableJson(item));
+  }
+  return true;
+}
+
 export type Verdict = 'valid' | 'invalid' | 'either';
 
 /** A call that acts as the user (its settings, marking all read): FORBIDDEN, else the user must exist. */
@@ -225,7 +235,7 @@ export const MAX_PRESENCE_TTL_SECONDS = 86_400;
 /**
  * Setting a presence (the arguments as the domain gets them, the status already one of the
  * enum's): FORBIDDEN first, then the activity (at most 128 characters, storable; empty is none),
- * the join info (a JSON object of at most 1 KB as JSON) and the time to live (1 to 86,400
+ * the join info (a JSON object of at most 1 KB as JSON, every string storable) and the time to live (1 to 86,400
  * seconds), all before the user is read; then the user must exist.
  */
 export async function rulePresence(
@@ -242,6 +252,7 @@ export async function rulePresence(
   if (joinInfo != null) {
     if (typeof joinInfo !== 'object' || Array.isArray(joinInfo)) return fail('VALIDATION_FAILED');
     if (Buffer.byteLength(JSON.stringify(joinInfo)) > MAX_JOIN_INFO_BYTES) return fail('VALIDATION_FAILED');
+    if (!storableJson(joinInfo)) return fail('VALIDATION_FAILED');
   }
   if (ttl != null && (!Number.isInteger(ttl) || (ttl as number) < 1 || (ttl as number) > MAX_PRESENCE_TTL_SECONDS)) {
     return fail('VALIDATION_FAILED');
@@ -364,16 +375,6 @@ export async function ruleMutual(
 export const MAX_GAME_RECIPIENTS = 1000;
 export const MAX_GAME_PAYLOAD_BYTES = 4096;
 export const GAME_TYPE = /^game\.[a-z0-9_.-]{1,64}$/;
-
-/** Whether every string of a JSON value (keys too) is storable text (jsonb refuses NUL and lone surrogates). */
-function storableJson(value: unknown): boolean {
-  if (typeof value === 'string') return storable(value);
-  if (Array.isArray(value)) return value.every(storableJson);
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).every(([key, item]) => storable(key) && storableJson(item));
-  }
-  return true;
-}
 
 /**
  * Sending a game notification (the arguments as the domain gets them): a service token only
