@@ -67,7 +67,22 @@ export function startMaintenance(
   async function purge(): Promise<number> {
     let purged = 0;
     for (;;) {
-      const deleted = await deleteExpiredNotifications(deps.db, BATCH);
+      const deleted = await inTransaction(deps.db, async (trx) => {
+        const rows = await deleteExpiredNotifications(trx, BATCH);
+        // Their users' unread counts went down when they expired: friends panels re-read them now.
+        const unread = new Map<string, { tenant: string; userId: number }>();
+        for (const row of rows) {
+          if (row.read_at === null)
+            unread.set(`${row.tenant}\u0000${row.user_id}`, { tenant: row.tenant, userId: row.user_id });
+        }
+        if (unread.size > 0) {
+          await deps.events.publish(
+            trx,
+            ...[...unread.values()].map((user) => ({ kind: 'notifications_read' as const, ...user })),
+          );
+        }
+        return rows.length;
+      });
       purged += deleted;
       if (deleted < BATCH) break;
     }

@@ -758,6 +758,28 @@ export type TestGameNotificationAddedSubscriptionVariables = Exact<{
 
 export type TestGameNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, read: boolean, otherUser: { clientUserId: string } | null } };
 
+export type TestGameUnreadCountsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestGameUnreadCountsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent' }
+    | { __typename: 'ConnectionCreatedEvent' }
+    | { __typename: 'ConnectionRemovedEvent' }
+    | { __typename: 'ConnectionRequestClosedEvent' }
+    | { __typename: 'ConnectionsResyncEvent' }
+    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
+
+export type TestGameLiveCursorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestGameLiveCursorQuery = { notifications:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'NotificationPage', liveCursor: string }
+    | { __typename: 'ValidationError' }
+   };
+
 export type TestSendGameNotificationMutationVariables = Exact<{
   to: Array<string> | string;
   kind: string;
@@ -2226,6 +2248,26 @@ export const TestGameNotificationAddedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestGameNotificationAddedSubscription, TestGameNotificationAddedSubscriptionVariables>;
+export const TestGameUnreadCountsDocument = new TypedDocumentString(`
+    subscription TestGameUnreadCounts {
+  connectionEvents {
+    __typename
+    ... on UnreadCountChangedEvent {
+      unreadCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestGameUnreadCountsSubscription, TestGameUnreadCountsSubscriptionVariables>;
+export const TestGameLiveCursorDocument = new TypedDocumentString(`
+    query TestGameLiveCursor {
+  notifications {
+    __typename
+    ... on NotificationPage {
+      liveCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestGameLiveCursorQuery, TestGameLiveCursorQueryVariables>;
 export const TestSendGameNotificationDocument = new TypedDocumentString(`
     mutation TestSendGameNotification($to: [ID!]!, $kind: String!, $text: String!, $data: JSONObject, $ttl: Int) {
   sendGameNotification(

@@ -95,6 +95,23 @@ describe('live events through Redis, one instance', () => {
     expect(await resumed.settle(500)).toHaveLength(4);
   });
 
+  it('should publish the events of one transaction together: a notification sent to many users reaches each once', async () => {
+    const tenant = await createTenant(server);
+    const players = await usersOf(tenant, 'player', 3);
+    const feeds = players.map((player) => connect(server, player.token).subscribe(NotificationAdded, {}));
+    await registered();
+    const sent = await server.rest('POST', '/v1/notifications', {
+      token: tenant.serviceToken,
+      body: { user_ids: players.map((p) => p.id), type: 'game.season_started', message: 'Season 3' },
+    });
+    expect(sent.status).toBe(201);
+    for (const [i, feed] of feeds.entries()) {
+      const [received] = await feed.take(1);
+      expect(received?.notificationAdded.id).toBe(String(sent.body.notifications[i].notification_id));
+      expect(await feed.settle(300)).toHaveLength(1);
+    }
+  });
+
   it('should tell both users of a connection made, and leave no outbox row once published', async () => {
     const tenant = await createTenant(server);
     const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];

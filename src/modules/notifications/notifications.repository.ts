@@ -237,18 +237,20 @@ export async function deleteNotification(trx: Trx, userId: number, id: number): 
     .executeTakeFirst();
 }
 
-/** Deletes up to `limit` notifications that expired; returns how many it deleted. */
-export async function deleteExpiredNotifications(db: Db, limit: number): Promise<number> {
-  const rows = await db
+/** Deletes up to `limit` notifications that expired; answers whose they were, and whether read. */
+export async function deleteExpiredNotifications(
+  trx: Trx,
+  limit: number,
+): Promise<{ tenant: string; user_id: number; read_at: Date | null }[]> {
+  return trx
     .deleteFrom('notifications')
     .where(
       'id',
       'in',
-      db.selectFrom('notifications').select('id').where('expires_at', '<=', sql<Date>`now()`).limit(limit),
+      trx.selectFrom('notifications').select('id').where('expires_at', '<=', sql<Date>`now()`).limit(limit),
     )
-    .returning('id')
+    .returning(['tenant', 'user_id', 'read_at'])
     .execute();
-  return rows.length;
 }
 
 /** Deletes up to `limit` notifications read before `cutoff`; returns how many it deleted. */

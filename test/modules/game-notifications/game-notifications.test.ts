@@ -35,6 +35,18 @@ const NotificationAdded = graphql(`
   }
 `);
 
+const UnreadCounts = graphql(`
+  subscription TestGameUnreadCounts {
+    connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } }
+  }
+`);
+
+const LiveCursor = graphql(`
+  query TestGameLiveCursor {
+    notifications { __typename ... on NotificationPage { liveCursor } }
+  }
+`);
+
 const SendAsGame = graphql(`
   mutation TestSendGameNotification($to: [ID!]!, $kind: String!, $text: String!, $data: JSONObject, $ttl: Int) {
     sendGameNotification(userIds: $to, type: $kind, message: $text, payload: $data, expiresInSeconds: $ttl) {
@@ -306,9 +318,13 @@ describe('the notifications list', () => {
     });
   });
 
-  it('should neither list, count nor deliver a notification once it expired, and maintenance deletes it', async () => {
+  it('should neither list, count nor deliver a notification once it expired, and the sweep deletes it and tells friends panels', async () => {
     const tenant = await createTenant(server);
     const alice = await tenant.user('alice');
+    const before = await server.graphql(LiveCursor, {}, alice.token);
+    const cursor = before.body.data?.notifications;
+    if (cursor?.__typename !== 'NotificationPage') throw new Error(JSON.stringify(before.body));
+
     const brief = await send(
       alice.id,
       { type: 'game.lobby_open', message: 'Lobby open', expires_in_seconds: 10 },
@@ -316,25 +332,37 @@ describe('the notifications list', () => {
     );
     expect(Date.parse(brief.body.expires_at) - Date.parse(brief.body.timestamp)).toBeGreaterThan(9_000);
     expect((await listed(alice)).body.unread_count).toBe(1);
+    const panelClient = liveClient(server.url, alice.token);
+    clients.push(panelClient);
+    const panel = panelClient.subscribe(UnreadCounts, {});
+    expect((await panel.take(1))[0]?.connectionEvents).toEqual({
+      __typename: 'UnreadCountChangedEvent',
+      unreadCount: 1,
+    });
 
-    // Ten seconds later, as the database tells time.
+    // Ten seconds later, as the database tells time: not listed, not counted, not replayed.
     await sql`update notifications set expires_at = now() - interval '1 second' where tenant = ${tenant.name}`.execute(
       server.database.db,
     );
     expect((await listed(alice)).body).toMatchObject({ notifications: [], unread_count: 0 });
-
-    // A subscriber resuming from before it gets the next one only.
-    const kept = await send(alice.id, { type: 'game.kept', message: 'Kept' }, tenant.serviceToken);
     const client = liveClient(server.url, alice.token);
     clients.push(client);
-    const feed = client.subscribe(NotificationAdded, { after: String(brief.body.id) });
-    const [next] = await feed.take(1);
-    expect(next?.notificationAdded.id).toBe(String(kept.body.id));
-    expect(await feed.settle(300)).toHaveLength(1);
+    const feed = client.subscribe(NotificationAdded, { after: cursor.liveCursor });
+    expect(await feed.settle(500)).toEqual([]);
 
+    // The sweep deletes it, and the panel hears its count went down.
     await server.app.maintenance.sweep();
+    expect((await panel.take(2))[1]?.connectionEvents).toEqual({
+      __typename: 'UnreadCountChangedEvent',
+      unreadCount: 0,
+    });
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from notifications where tenant = ${tenant.name}`.execute(server.database.db);
-    expect(rows[0]!.n).toBe(1);
+    expect(rows[0]!.n).toBe(0);
+
+    // The next one is delivered as usual.
+    const kept = await send(alice.id, { type: 'game.kept', message: 'Kept' }, tenant.serviceToken);
+    const [next] = await feed.take(1);
+    expect(next?.notificationAdded.id).toBe(String(kept.body.id));
   });
 });
