@@ -39,8 +39,8 @@ import {
   sleep,
   startServers,
   type Target,
-  untilQuiet,
   TENANT,
+  untilQuiet,
 } from './sockets/harness.js';
 import { startWorker, type Worker } from './sockets/ipc.js';
 import type { GcPauses } from './sockets/probes.js';
