@@ -97,7 +97,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const baseTransport =
     options.transport ??
     (config.liveTransport === 'redis'
-      ? new RedisEventTransport(database.db, config.redisUrl as string, config.redisKeyPrefix, logger)
+      ? new RedisEventTransport(
+          database.db,
+          config.redisUrl as string,
+          config.redisKeyPrefix,
+          logger,
+          undefined,
+          metrics && {
+            swept: (count) => metrics.outboxSwept.inc(count),
+            publishFailed: (count) => metrics.publishFailures.inc(count),
+          },
+        )
       : notifyTransportFor(database, logger));
   const transport = metrics ? observeTransport(baseTransport, metrics) : baseTransport;
   const hub = new EventHub();

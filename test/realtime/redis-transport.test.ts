@@ -267,6 +267,14 @@ describe.skipIf(!database)('live events through Redis when publishes are lost', 
       expect(panel.filter((e) => e.connectionEvents.__typename === 'ConnectionCreatedEvent')).toHaveLength(1);
     }
 
+    // Operators see it: A's failed publishes, B's sweep publishing them.
+    const metric = async (server: TestServer, name: string) => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    };
+    expect(await metric(a, 'live_publish_failures_total')).toBeGreaterThanOrEqual(1);
+    expect(await metric(b, 'live_outbox_swept_total')).toBeGreaterThanOrEqual(3);
+
     // The network healed: A's late publishes reach Redis and are heard once only; A's own
     // subscriber, silent meanwhile, notices and its subscribers re-read what they missed.
     const caughtUp = await onA.take(3, 15_000);

@@ -7,6 +7,14 @@ import type { DomainEvent } from './events.js';
 import { addToOutbox, claimDueOutboxEvents, deleteFromOutbox, type OutboxEvent } from './outbox.repository.js';
 import type { EventSink, EventTransport } from './transport.js';
 
+/** What the transport counts (the instance's metrics). */
+export interface OutboxCounters {
+  /** Events published by a sweep: their first publish after the commit was lost. */
+  swept(count: number): void;
+  /** Publishes that failed (left to a sweep). */
+  publishFailed(count: number): void;
+}
+
 export interface OutboxTiming {
   /** How long the writer has to publish and delete its own rows before any instance's sweep may. */
   publishAfterMs: number;
@@ -82,6 +90,7 @@ export class RedisEventTransport implements EventTransport {
     private readonly prefix: string,
     private readonly logger: Logger,
     private readonly timing: OutboxTiming = OUTBOX_TIMING,
+    private readonly counters?: OutboxCounters,
   ) {
     this.#publisher = new Redis(url, {
       lazyConnect: true,
@@ -154,23 +163,24 @@ export class RedisEventTransport implements EventTransport {
 
   /**
    * Publishes rows in order; each one published is deleted, the others wait for a sweep.
-   * Answers whether all were published.
+   * Answers how many were not published.
    */
-  async #send(rows: readonly OutboxEvent[]): Promise<boolean> {
+  async #send(rows: readonly OutboxEvent[]): Promise<number> {
     const published = await Promise.allSettled(
       rows.map((row) => this.#publisher.publish(this.#channel, `${row.id}\n${row.event}`)),
     );
-    let all = true;
+    let failed = 0;
     for (const [index, outcome] of published.entries()) {
       if (outcome.status === 'fulfilled') {
         this.#deleteSoon(rows[index]!.id);
       } else {
-        all = false;
+        failed++;
         this.#warn('live events: a publish failed; the outbox sweep sends it', outcome.reason as Error);
       }
     }
-    this.#reachable = all;
-    return all;
+    if (failed > 0) this.counters?.publishFailed(failed);
+    this.#reachable = failed === 0;
+    return failed;
   }
 
   /** Publishes what was committed and not published in time (by any instance). */
@@ -186,8 +196,10 @@ export class RedisEventTransport implements EventTransport {
       const due = await claimDueOutboxEvents(this.db, SWEEP_BATCH, this.timing.publishAfterMs);
       if (due.length === 0) return;
       this.logger.info('live events: publishing outbox rows left unpublished', { events: due.length });
+      const failed = await this.#send(due);
+      if (failed < due.length) this.counters?.swept(due.length - failed);
       // Redis still away: the rest waits for the next sweep rather than being claimed in vain.
-      if (!(await this.#send(due)) || due.length < SWEEP_BATCH || this.#stopped) return;
+      if (failed > 0 || due.length < SWEEP_BATCH || this.#stopped) return;
     }
   }
 

@@ -92,6 +92,18 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly outboxSwept = new Counter({
+    name: 'live_outbox_swept_total',
+    help: 'Live events this instance published from the outbox sweep (LIVE_TRANSPORT=redis): their first publish after the commit was lost',
+    registers: [this.registry],
+  });
+
+  readonly publishFailures = new Counter({
+    name: 'live_publish_failures_total',
+    help: 'Redis publishes of live events that failed on this instance (LIVE_TRANSPORT=redis); the outbox sweep sends them',
+    registers: [this.registry],
+  });
+
   readonly messagesDelivered = new Counter({
     name: 'notifications_delivered_total',
     help: 'Subscription messages sent to subscribers of this instance',
