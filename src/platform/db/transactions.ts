@@ -27,7 +27,15 @@ export async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): 
  * the task would silently never run.
  */
 export function onCommit(trx: Trx, task: () => void): void {
-  const tasks = afterCommit.get(trx);
-  if (!tasks) throw new Error('onCommit needs a transaction opened with inTransaction()');
-  tasks.push(task);
+  requireInTransaction(trx);
+  afterCommit.get(trx)?.push(task);
+}
+
+/**
+ * Throws unless `trx` was opened by `inTransaction`. Every event publisher checks it, whichever
+ * transport runs, so that a write path opening its own transaction fails in every test rather
+ * than only where live events travel through Redis.
+ */
+export function requireInTransaction(trx: Trx): void {
+  if (!afterCommit.has(trx)) throw new Error('live events need a transaction opened with inTransaction()');
 }

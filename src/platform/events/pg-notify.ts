@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseHandle } from '../db/connect.js';
 import type { Trx } from '../db/database.js';
+import { requireInTransaction } from '../db/transactions.js';
 import type { Logger } from '../logger.js';
 import type { DomainEvent, EventPublisher } from './events.js';
 import type { EventSink, EventTransport } from './transport.js';
@@ -36,6 +37,7 @@ function parseEvent(payload: string | undefined, logger: Logger): DomainEvent | 
  */
 export const notifyPublisher: EventPublisher = {
   async publish(trx: Trx, ...events: DomainEvent[]): Promise<void> {
+    requireInTransaction(trx);
     if (events.length === 1) {
       await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(events[0])})`.execute(trx);
     } else if (events.length > 1) {

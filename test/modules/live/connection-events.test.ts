@@ -4,6 +4,7 @@ import { buildApp } from '../../../src/app/build-app.js';
 import { addNotification } from '../../../src/modules/notifications/notifications.service.js';
 import { findUserByClientId } from '../../../src/modules/users/users.repository.js';
 import { loadConfig } from '../../../src/platform/config.js';
+import { inTransaction } from '../../../src/platform/db/transactions.js';
 import { notifyPublisher } from '../../../src/platform/events/pg-notify.js';
 import { createLogger } from '../../../src/platform/logger.js';
 import { graphql } from '../../gql/index.js';
@@ -106,7 +107,7 @@ describe('publication', () => {
     await feed.take(1);
 
     await expect(
-      server.database.db.transaction().execute(async (trx) => {
+      inTransaction(server.database.db, async (trx) => {
         await addNotification(trx, notifyPublisher, {
           tenant: tenant.name,
           user_id: aliceRow!.id,
