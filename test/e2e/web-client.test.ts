@@ -3,6 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWebExample, type WebExample } from '../../examples/web/server.js';
+import { secretKey, signToken } from '../../src/platform/auth/jwt.js';
+import { DEVELOPMENT_JWT_SECRET } from '../../src/platform/config.js';
 
 /**
  * The reference web client (examples/web) in headless Chromium: two players in two browser
@@ -167,6 +169,29 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
     await friend.getByText('Offline', { exact: true }).waitFor();
 
     expect(await watcher.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should show a notification the game’s backend sends, live, with the bell', async () => {
+    const player = await signedIn('user456'); // PlayerTwo
+    const bell = player.getByRole('button', { name: /^Notifications, \d+ unread$/ });
+    const unread = Number(
+      /(\d+) unread/.exec((await bell.getAttribute('aria-label')) ?? (await bell.innerText()))?.[1],
+    );
+    await player.evaluate(() => Object.assign(window, { untouched: true }));
+
+    // The example runs on the development secret: the game's backend signs its service token with it.
+    const service = await signToken(secretKey(DEVELOPMENT_JWT_SECRET), { sub: 'game-backend', role: 'service' });
+    const sent = await fetch(`${example.url}/v1/users/user456/notifications`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${service}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'game.match_found', message: 'Your match is ready', payload: { match: 'm-8841' } }),
+    });
+    expect(sent.status).toBe(201);
+
+    await player.getByRole('button', { name: `Notifications, ${unread + 1} unread` }).click();
+    await list(player, 'Notifications').getByText('Your match is ready').waitFor();
+    expect(await player.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });
