@@ -355,6 +355,8 @@ export type RestConnectionSuggestionsQuery = { connectionSuggestions:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
+export type RestGameNotificationsSentFragment = { message: string, sent: number, notifications: Array<{ userId: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } }> };
+
 export type RestSendGameNotificationMutationVariables = Exact<{
   userIds: Array<string> | string;
   type: string;
@@ -610,6 +612,54 @@ export const RestRequestFragmentDoc = new TypedDocumentString(`
   respondedAt
 }
     `, {"fragmentName":"RestRequest"}) as unknown as TypedDocumentString<RestRequestFragment, unknown>;
+export const RestNotificationFragmentDoc = new TypedDocumentString(`
+    fragment RestNotification on Notification {
+  id
+  type
+  gameType
+  connectionRequestId
+  otherUser {
+    ...RestUser
+  }
+  message
+  payload
+  expiresAt
+  timestamp
+  read
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}`, {"fragmentName":"RestNotification"}) as unknown as TypedDocumentString<RestNotificationFragment, unknown>;
+export const RestGameNotificationsSentFragmentDoc = new TypedDocumentString(`
+    fragment RestGameNotificationsSent on SendGameNotificationPayload {
+  message
+  sent
+  notifications {
+    userId
+    notification {
+      ...RestNotification
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestNotification on Notification {
+  id
+  type
+  gameType
+  connectionRequestId
+  otherUser {
+    ...RestUser
+  }
+  message
+  payload
+  expiresAt
+  timestamp
+  read
+}`, {"fragmentName":"RestGameNotificationsSent"}) as unknown as TypedDocumentString<RestGameNotificationsSentFragment, unknown>;
 export const RestErrorFragmentDoc = new TypedDocumentString(`
     fragment RestError on Error {
   message
@@ -635,25 +685,6 @@ export const RestPresenceFragmentDoc = new TypedDocumentString(`
   lastSeenAt
 }
     `, {"fragmentName":"RestPresence"}) as unknown as TypedDocumentString<RestPresenceFragment, unknown>;
-export const RestNotificationFragmentDoc = new TypedDocumentString(`
-    fragment RestNotification on Notification {
-  id
-  type
-  gameType
-  connectionRequestId
-  otherUser {
-    ...RestUser
-  }
-  message
-  payload
-  expiresAt
-  timestamp
-  read
-}
-    fragment RestUser on User {
-  clientUserId
-  displayName
-}`, {"fragmentName":"RestNotification"}) as unknown as TypedDocumentString<RestNotificationFragment, unknown>;
 export const RestBlockUserDocument = new TypedDocumentString(`
     mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {
   blockUser(userId: $userId, otherUserId: $otherUserId) {
@@ -1097,19 +1128,20 @@ export const RestSendGameNotificationDocument = new TypedDocumentString(`
   ) {
     __typename
     ...RestError
-    ... on SendGameNotificationPayload {
-      message
-      sent
-      notifications {
-        userId
-        notification {
-          ...RestNotification
-        }
-      }
+    ...RestGameNotificationsSent
+  }
+}
+    fragment RestGameNotificationsSent on SendGameNotificationPayload {
+  message
+  sent
+  notifications {
+    userId
+    notification {
+      ...RestNotification
     }
   }
 }
-    fragment RestUser on User {
+fragment RestUser on User {
   clientUserId
   displayName
 }
@@ -1146,19 +1178,20 @@ export const RestSendGameNotificationsDocument = new TypedDocumentString(`
   ) {
     __typename
     ...RestError
-    ... on SendGameNotificationPayload {
-      message
-      sent
-      notifications {
-        userId
-        notification {
-          ...RestNotification
-        }
-      }
+    ...RestGameNotificationsSent
+  }
+}
+    fragment RestGameNotificationsSent on SendGameNotificationPayload {
+  message
+  sent
+  notifications {
+    userId
+    notification {
+      ...RestNotification
     }
   }
 }
-    fragment RestUser on User {
+fragment RestUser on User {
   clientUserId
   displayName
 }

@@ -12,6 +12,14 @@ import {
   sendGameNotification,
 } from './game-notifications.service.js';
 
+graphql(`
+  fragment RestGameNotificationsSent on SendGameNotificationPayload {
+    message
+    sent
+    notifications { userId notification { ...RestNotification } }
+  }
+`);
+
 // One operation per route (the document's operation ids are their names): the same mutation.
 const SendGameNotificationOperation = graphql(`
   mutation RestSendGameNotification(
@@ -32,11 +40,7 @@ const SendGameNotificationOperation = graphql(`
     ) {
       __typename
       ...RestError
-      ... on SendGameNotificationPayload {
-        message
-        sent
-        notifications { userId notification { ...RestNotification } }
-      }
+      ...RestGameNotificationsSent
     }
   }
 `);
@@ -60,11 +64,7 @@ const SendGameNotificationsOperation = graphql(`
     ) {
       __typename
       ...RestError
-      ... on SendGameNotificationPayload {
-        message
-        sent
-        notifications { userId notification { ...RestNotification } }
-      }
+      ...RestGameNotificationsSent
     }
   }
 `);
@@ -97,6 +97,25 @@ const notificationBody = {
   },
 } as const;
 
+/** The mutation's variables, from the recipients and the body both forms share. */
+function variablesOf(
+  userIds: string[],
+  body: {
+    type: string;
+    message: string;
+    payload: { [key: string]: unknown } | null;
+    expires_in_seconds: number | null;
+  },
+) {
+  return {
+    userIds,
+    type: body.type,
+    message: body.message,
+    payload: body.payload,
+    expiresInSeconds: body.expires_in_seconds,
+  };
+}
+
 export const gameNotificationSchemas: Record<string, JsonSchema> = {
   GameNotificationsSent: object({
     message: string(),
@@ -122,13 +141,7 @@ export const gameNotificationRoutes: Route[] = [
       'A service token only (a user token gets `403 SERVICE_TOKEN_REQUIRED`). The user lists it with its other notifications, counts it as unread, receives it live (`notificationAdded`), and marks it read or deletes it like any other; once it expires it is neither listed nor counted.',
     body: notificationBody,
     operation: SendGameNotificationOperation,
-    variables: ({ params, body }) => ({
-      userIds: [params.userId],
-      type: body.type,
-      message: body.message,
-      payload: body.payload,
-      expiresInSeconds: body.expires_in_seconds,
-    }),
+    variables: ({ params, body }) => variablesOf([params.userId], body),
     success: { statuses: [201], description: 'Sent: the notification.', schema: ref('Notification') },
     respond: (result) => ({ status: 201, body: notificationJson(result.notifications[0]!.notification) }),
     errors: sendGameNotification.failures,
@@ -150,13 +163,7 @@ export const gameNotificationRoutes: Route[] = [
       ...notificationBody,
     },
     operation: SendGameNotificationsOperation,
-    variables: ({ body }) => ({
-      userIds: body.user_ids,
-      type: body.type,
-      message: body.message,
-      payload: body.payload,
-      expiresInSeconds: body.expires_in_seconds,
-    }),
+    variables: ({ body }) => variablesOf(body.user_ids, body),
     success: { statuses: [201], description: 'Sent to every user named.', schema: ref('GameNotificationsSent') },
     respond: (result) => ({
       status: 201,

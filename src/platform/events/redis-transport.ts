@@ -76,6 +76,9 @@ export class RedisEventTransport implements EventTransport {
   #deleteTimer: NodeJS.Timeout | null = null;
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #heard = new Set<number>();
+  /** The same ids in the order heard, a ring: the oldest is forgotten in O(1) per event. */
+  readonly #heardOrder = new Array<number | undefined>(REMEMBERED_IDS);
+  #heardNext = 0;
   #lastWarning = 0;
   /**
    * Whether the last publish went through. A sweep that claims rows it cannot publish holds them
@@ -229,8 +232,11 @@ export class RedisEventTransport implements EventTransport {
       return;
     }
     if (this.#heard.has(id)) return;
+    const oldest = this.#heardOrder[this.#heardNext];
+    if (oldest !== undefined) this.#heard.delete(oldest);
+    this.#heardOrder[this.#heardNext] = id;
+    this.#heardNext = (this.#heardNext + 1) % REMEMBERED_IDS;
     this.#heard.add(id);
-    if (this.#heard.size > REMEMBERED_IDS) this.#heard.delete(this.#heard.values().next().value as number);
     let event: DomainEvent;
     try {
       event = JSON.parse(message.slice(split + 1)) as DomainEvent;
