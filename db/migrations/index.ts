@@ -9,6 +9,7 @@ import * as publicIdKinds from './0007_public_id_kinds.js';
 import * as presence from './0008_presence.js';
 import * as liveOutbox from './0009_live_outbox.js';
 import * as gameNotifications from './0010_game_notifications.js';
+import * as invites from './0011_invites.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_presence': presence,
   '0009_live_outbox': liveOutbox,
   '0010_game_notifications': gameNotifications,
+  '0011_invites': invites,
 };

@@ -348,6 +348,9 @@ const describeRequestNotification: Record<Exclude<LiveNotification['type'], 'GAM
   REQUEST_DECLINED: (name) => `${name} declined your request`,
   REQUEST_CANCELLED: (name) => `${name} withdrew their request`,
   REQUEST_EXPIRED: (name) => `Your request to ${name} expired`,
+  GAME_INVITE: (name) => `${name} invites you to play`,
+  INVITE_ACCEPTED: (name) => `${name} accepted your invite`,
+  INVITE_DECLINED: (name) => `${name} declined your invite`,
 };
 
 /** What a notification says: a game's own notification its message, a request's who did what. */

@@ -1,5 +1,6 @@
 import { findPendingRequestsBefore } from '../modules/connection-requests/connection-requests.repository.js';
 import { closePendingRequest } from '../modules/connection-requests/connection-requests.service.js';
+import { deleteInvitesExpiredBefore } from '../modules/invites/invites.repository.js';
 import {
   deleteExpiredNotifications,
   deleteReadNotificationsBefore,
@@ -26,7 +27,8 @@ export interface Maintenance {
  * The instance's housekeeping, every `maintenanceIntervalMs`: pending requests older than
  * `requestExpirySeconds` expire (each in a transaction of its own, as a sender's withdrawal
  * would, and an expiry losing a race with an answer is simply skipped), read notifications
- * older than `notificationRetentionDays` are deleted, and so are notifications past their expiry
+ * older than `notificationRetentionDays` are deleted (and invites that expired as long ago, with
+ * the notifications about them), and so are notifications past their expiry
  * (no longer listed nor counted already), the rate-limit counters of past
  * windows and idempotency keys past their time. Several instances may sweep at once: each
  * change is conditional on the row's state, so none is done twice.
@@ -91,6 +93,12 @@ export function startMaintenance(
     for (;;) {
       const deleted = await deleteReadNotificationsBefore(deps.db, cutoff, BATCH);
       purged += deleted;
+      if (deleted < BATCH) break;
+    }
+    // Invites are kept as long as read notifications, counted from their expiry (the notifications
+    // about them go with them).
+    for (;;) {
+      const deleted = await deleteInvitesExpiredBefore(deps.db, cutoff, BATCH);
       if (deleted < BATCH) return purged;
     }
   }

@@ -45,6 +45,8 @@ export type ErrorCode =
   | 'CANNOT_BLOCK_SELF'
   /** The receiver is the sender. */
   | 'CANNOT_CONNECT_TO_SELF'
+  /** The sender is among the receivers. */
+  | 'CANNOT_INVITE_SELF'
   /** The sender, or on accept either user, has `MAX_CONNECTIONS_PER_USER` connections. */
   | 'CONNECTION_LIMIT_REACHED'
   /** No such connection of this user. */
@@ -55,8 +57,20 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** The Idempotency-Key was used before for a different request; use a new key for a new request. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** A receiver is not a connection of the sender, blocked it, or does not accept invites (`accept_invites_from`): the sender cannot tell these apart ("User '{id}' does not accept invites from you"). Nothing was sent. */
+  | 'INVITES_NOT_ACCEPTED'
+  /** The invite was already accepted, declined or withdrawn. */
+  | 'INVITE_ALREADY_ANSWERED'
+  /** The invite was left unanswered past its expiry; it can no longer be accepted, declined or withdrawn. */
+  | 'INVITE_EXPIRED'
+  /** No such invite sent or received by this user. */
+  | 'INVITE_NOT_FOUND'
   /** No such notification of this user. */
   | 'NOTIFICATION_NOT_FOUND'
+  /** The sender tried to accept or decline its own invite. */
+  | 'NOT_INVITE_RECEIVER'
+  /** The receiver tried to withdraw an invite (it declines it instead). */
+  | 'NOT_INVITE_SENDER'
   /** Only the receiver of a request may accept or decline it ("Not authorized to accept this request"). */
   | 'NOT_REQUEST_RECEIVER'
   /** Only the sender of a request may withdraw it. */
@@ -82,9 +96,54 @@ export type ErrorCode =
   /** An argument is out of its documented range or shape (a bad page, page size or status filter, a missing or over-long field); the message names it. */
   | 'VALIDATION_FAILED';
 
+export type InviteDirection =
+  /** Invites the user received (the default). */
+  | 'RECEIVED'
+  /** Invites the user sent. */
+  | 'SENT';
+
+/** Who may invite a user to play. */
+export type InvitePolicy =
+  /** The user’s connections (the default). */
+  | 'CONNECTIONS'
+  /** No one: every invite is refused with INVITES_NOT_ACCEPTED. */
+  | 'NOBODY';
+
+export type InviteStatus =
+  /** Accepted: the receiver got the join info. */
+  | 'ACCEPTED'
+  /** Withdrawn: by its sender, by a newer invite from the same sender, or because the two are no longer connected. */
+  | 'CANCELLED'
+  /** Declined by the receiver. */
+  | 'DECLINED'
+  /** Left unanswered until it expired; it can no longer be accepted. */
+  | 'EXPIRED'
+  /** Sent, waiting for the receiver, not yet expired. */
+  | 'PENDING';
+
+export type InviteStatusFilter =
+  /** Accepted: the receiver got the join info. */
+  | 'ACCEPTED'
+  /** Invites in any status. */
+  | 'ALL'
+  /** Withdrawn: by its sender, by a newer invite from the same sender, or because the two are no longer connected. */
+  | 'CANCELLED'
+  /** Declined by the receiver. */
+  | 'DECLINED'
+  /** Left unanswered until it expired; it can no longer be accepted. */
+  | 'EXPIRED'
+  /** Sent, waiting for the receiver, not yet expired. */
+  | 'PENDING';
+
 export type NotificationType =
   /** A notification the game’s backend sent; `gameType` says which (e.g. `game.match_found`). */
   | 'GAME'
+  /** A connection invites the user to play (`invite` carries the join info); no longer listed nor counted once the invite expires, and read once it is answered or withdrawn. */
+  | 'GAME_INVITE'
+  /** A sent invite was accepted. */
+  | 'INVITE_ACCEPTED'
+  /** A sent invite was declined. */
+  | 'INVITE_DECLINED'
   /** A new connection request was received. */
   | 'NEW_REQUEST'
   /** A sent connection request was accepted. */
@@ -355,7 +414,7 @@ export type RestConnectionSuggestionsQuery = { connectionSuggestions:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
-export type RestGameNotificationsSentFragment = { message: string, sent: number, notifications: Array<{ userId: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } }> };
+export type RestGameNotificationsSentFragment = { message: string, sent: number, notifications: Array<{ userId: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null, invite: { id: string, joinInfo: { [key: string]: unknown } } | null } }> };
 
 export type RestSendGameNotificationMutationVariables = Exact<{
   userIds: Array<string> | string;
@@ -372,7 +431,7 @@ export type RestSendGameNotificationMutation = { sendGameNotification:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
-    | { __typename: 'SendGameNotificationPayload', message: string, sent: number, notifications: Array<{ userId: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } }> }
+    | { __typename: 'SendGameNotificationPayload', message: string, sent: number, notifications: Array<{ userId: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null, invite: { id: string, joinInfo: { [key: string]: unknown } } | null } }> }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -391,7 +450,93 @@ export type RestSendGameNotificationsMutation = { sendGameNotification:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
-    | { __typename: 'SendGameNotificationPayload', message: string, sent: number, notifications: Array<{ userId: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } }> }
+    | { __typename: 'SendGameNotificationPayload', message: string, sent: number, notifications: Array<{ userId: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null, invite: { id: string, joinInfo: { [key: string]: unknown } } | null } }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestInviteFragment = { id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } };
+
+export type RestSendInviteMutationVariables = Exact<{
+  userId: string;
+  receiverIds: Array<string> | string;
+  message?: string | null | undefined;
+  joinInfo: { [key: string]: unknown };
+  expiresInSeconds?: number | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestSendInviteMutation = { sendInvite:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'SendInvitePayload', message: string, invites: Array<{ id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestAcceptInviteMutationVariables = Exact<{
+  userId: string;
+  inviteId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestAcceptInviteMutation = { acceptInvite:
+    | { __typename: 'AcceptInvitePayload', message: string, joinInfo: { [key: string]: unknown }, invite: { id: string } }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestDeclineInviteMutationVariables = Exact<{
+  userId: string;
+  inviteId: string;
+  silent?: boolean | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestDeclineInviteMutation = { declineInvite:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'DeclineInvitePayload', message: string }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestCancelInviteMutationVariables = Exact<{
+  userId: string;
+  inviteId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestCancelInviteMutation = { cancelInvite:
+    | { __typename: 'CancelInvitePayload', message: string }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestInvitesQueryVariables = Exact<{
+  userId: string;
+  direction?: InviteDirection | null | undefined;
+  status?: InviteStatusFilter | null | undefined;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type RestInvitesQuery = { invites:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'InvitePage', nodes: Array<{ id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -407,7 +552,7 @@ export type RestNotificationsQueryVariables = Exact<{
 export type RestNotificationsQuery = { notifications:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'NotificationPage', unreadCount: number, nodes: Array<{ id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null, invite: { id: string, joinInfo: { [key: string]: unknown } } | null }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -495,7 +640,7 @@ export type RestSettingsQueryVariables = Exact<{
 export type RestSettingsQuery = { settings:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy, sharePresence: PresenceSharing }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy, sharePresence: PresenceSharing, acceptInvitesFrom: InvitePolicy }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -503,6 +648,7 @@ export type RestUpdateSettingsMutationVariables = Exact<{
   userId: string;
   acceptRequestsFrom?: RequestPolicy | null | undefined;
   sharePresence?: PresenceSharing | null | undefined;
+  acceptInvitesFrom?: InvitePolicy | null | undefined;
 }>;
 
 
@@ -511,7 +657,7 @@ export type RestUpdateSettingsMutation = { updateSettings:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
-    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy, sharePresence: PresenceSharing }
+    | { __typename: 'Settings', acceptRequestsFrom: RequestPolicy, sharePresence: PresenceSharing, acceptInvitesFrom: InvitePolicy }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -566,7 +712,7 @@ export type RestPaginationFragment = { currentPage: number, totalPages: number, 
 
 export type RestPresenceFragment = { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null };
 
-export type RestNotificationFragment = { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null };
+export type RestNotificationFragment = { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null, invite: { id: string, joinInfo: { [key: string]: unknown } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -624,6 +770,10 @@ export const RestNotificationFragmentDoc = new TypedDocumentString(`
   message
   payload
   expiresAt
+  invite {
+    id
+    joinInfo
+  }
   timestamp
   read
 }
@@ -657,9 +807,33 @@ fragment RestNotification on Notification {
   message
   payload
   expiresAt
+  invite {
+    id
+    joinInfo
+  }
   timestamp
   read
 }`, {"fragmentName":"RestGameNotificationsSent"}) as unknown as TypedDocumentString<RestGameNotificationsSentFragment, unknown>;
+export const RestInviteFragmentDoc = new TypedDocumentString(`
+    fragment RestInvite on Invite {
+  id
+  sender {
+    ...RestUser
+  }
+  receiver {
+    ...RestUser
+  }
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}`, {"fragmentName":"RestInvite"}) as unknown as TypedDocumentString<RestInviteFragment, unknown>;
 export const RestErrorFragmentDoc = new TypedDocumentString(`
     fragment RestError on Error {
   message
@@ -1163,6 +1337,10 @@ fragment RestNotification on Notification {
   message
   payload
   expiresAt
+  invite {
+    id
+    joinInfo
+  }
   timestamp
   read
 }`) as unknown as TypedDocumentString<RestSendGameNotificationMutation, RestSendGameNotificationMutationVariables>;
@@ -1213,9 +1391,180 @@ fragment RestNotification on Notification {
   message
   payload
   expiresAt
+  invite {
+    id
+    joinInfo
+  }
   timestamp
   read
 }`) as unknown as TypedDocumentString<RestSendGameNotificationsMutation, RestSendGameNotificationsMutationVariables>;
+export const RestSendInviteDocument = new TypedDocumentString(`
+    mutation RestSendInvite($userId: ID!, $receiverIds: [ID!]!, $message: String, $joinInfo: JSONObject!, $expiresInSeconds: Int, $idempotencyKey: String) {
+  sendInvite(
+    userId: $userId
+    receiverIds: $receiverIds
+    message: $message
+    joinInfo: $joinInfo
+    expiresInSeconds: $expiresInSeconds
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...RestError
+    ... on SendInvitePayload {
+      message
+      invites {
+        ...RestInvite
+      }
+    }
+  }
+}
+    fragment RestInvite on Invite {
+  id
+  sender {
+    ...RestUser
+  }
+  receiver {
+    ...RestUser
+  }
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+}
+fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestSendInviteMutation, RestSendInviteMutationVariables>;
+export const RestAcceptInviteDocument = new TypedDocumentString(`
+    mutation RestAcceptInvite($userId: ID!, $inviteId: ID!, $idempotencyKey: String) {
+  acceptInvite(
+    userId: $userId
+    inviteId: $inviteId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...RestError
+    ... on AcceptInvitePayload {
+      message
+      joinInfo
+      invite {
+        id
+      }
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestAcceptInviteMutation, RestAcceptInviteMutationVariables>;
+export const RestDeclineInviteDocument = new TypedDocumentString(`
+    mutation RestDeclineInvite($userId: ID!, $inviteId: ID!, $silent: Boolean, $idempotencyKey: String) {
+  declineInvite(
+    userId: $userId
+    inviteId: $inviteId
+    silent: $silent
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...RestError
+    ... on DeclineInvitePayload {
+      message
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestDeclineInviteMutation, RestDeclineInviteMutationVariables>;
+export const RestCancelInviteDocument = new TypedDocumentString(`
+    mutation RestCancelInvite($userId: ID!, $inviteId: ID!, $idempotencyKey: String) {
+  cancelInvite(
+    userId: $userId
+    inviteId: $inviteId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...RestError
+    ... on CancelInvitePayload {
+      message
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestCancelInviteMutation, RestCancelInviteMutationVariables>;
+export const RestInvitesDocument = new TypedDocumentString(`
+    query RestInvites($userId: ID!, $direction: InviteDirection, $status: InviteStatusFilter, $page: Int, $perPage: Int) {
+  invites(
+    userId: $userId
+    direction: $direction
+    status: $status
+    page: $page
+    perPage: $perPage
+  ) {
+    __typename
+    ...RestError
+    ... on InvitePage {
+      nodes {
+        ...RestInvite
+      }
+      pagination {
+        ...RestPagination
+      }
+    }
+  }
+}
+    fragment RestInvite on Invite {
+  id
+  sender {
+    ...RestUser
+  }
+  receiver {
+    ...RestUser
+  }
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+}
+fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestPagination on Pagination {
+  currentPage
+  totalPages
+  totalItems
+  perPage
+}`) as unknown as TypedDocumentString<RestInvitesQuery, RestInvitesQueryVariables>;
 export const RestNotificationsDocument = new TypedDocumentString(`
     query RestNotifications($userId: ID!, $page: Int, $perPage: Int, $unreadOnly: Boolean, $types: [String!]) {
   notifications(
@@ -1266,6 +1615,10 @@ fragment RestNotification on Notification {
   message
   payload
   expiresAt
+  invite {
+    id
+    joinInfo
+  }
   timestamp
   read
 }`) as unknown as TypedDocumentString<RestNotificationsQuery, RestNotificationsQueryVariables>;
@@ -1393,6 +1746,7 @@ export const RestSettingsDocument = new TypedDocumentString(`
     ... on Settings {
       acceptRequestsFrom
       sharePresence
+      acceptInvitesFrom
     }
   }
 }
@@ -1404,17 +1758,19 @@ export const RestSettingsDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<RestSettingsQuery, RestSettingsQueryVariables>;
 export const RestUpdateSettingsDocument = new TypedDocumentString(`
-    mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy, $sharePresence: PresenceSharing) {
+    mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy, $sharePresence: PresenceSharing, $acceptInvitesFrom: InvitePolicy) {
   updateSettings(
     userId: $userId
     acceptRequestsFrom: $acceptRequestsFrom
     sharePresence: $sharePresence
+    acceptInvitesFrom: $acceptInvitesFrom
   ) {
     __typename
     ...RestError
     ... on Settings {
       acceptRequestsFrom
       sharePresence
+      acceptInvitesFrom
     }
   }
 }

@@ -9,10 +9,12 @@ import type { DomainError } from '../platform/errors.js';
 const LABELS: Readonly<Record<string, string>> = {
   perPage: 'per_page (perPage)',
   userIds: 'user_ids (userIds)',
+  receiverIds: 'receiver_ids (receiverIds)',
   idempotencyKey: 'Idempotency-Key',
   joinInfo: 'join_info (joinInfo)',
   expiresInSeconds: 'expires_in_seconds (expiresInSeconds)',
   acceptRequestsFrom: 'accept_requests_from (acceptRequestsFrom)',
+  acceptInvitesFrom: 'accept_invites_from (acceptInvitesFrom)',
 };
 
 /** An argument as the messages of both faces name it. */

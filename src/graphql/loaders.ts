@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import { countMutualConnections, type MutualCountKey } from '../modules/discovery/graph.repository.js';
+import { findInvitesByIds } from '../modules/invites/invites.repository.js';
+import type { InviteRow } from '../modules/invites/invites.table.js';
 import type { PresenceEngine } from '../modules/presence/presence.engine.js';
 import type { PresenceView } from '../modules/presence/presence.rules.js';
 import { connectionsOfViewer, needsConnectionCheck, presenceAsSeenBy } from '../modules/presence/presence.service.js';
@@ -11,6 +13,8 @@ import type { Db } from '../platform/db/database.js';
 export interface Loaders {
   /** Users of the request's tenant by internal id; one query per batch however many are asked. */
   user: DataLoader<number, UserRow>;
+  /** Invites of the request's tenant by internal id (notifications about them), one query per batch. */
+  invite: DataLoader<number, InviteRow | null>;
   /**
    * Mutual connections of pairs of users (see `countMutualConnections`), one query per batch:
    * null when the other user is not one of the tenant, or is the user itself.
@@ -46,6 +50,14 @@ export function createLoaders(db: Db, viewer: Viewer | null, presence: PresenceE
         const rows = await findUsersByIds(db, tenant, [...new Set(ids)]);
         const byId = new Map(rows.map((row) => [row.id, row]));
         return ids.map((id) => byId.get(id) ?? new Error(`User ${id} is missing`));
+      },
+      { cache: false },
+    ),
+    invite: new DataLoader(
+      async (ids) => {
+        const rows = await findInvitesByIds(db, tenant, [...new Set(ids)]);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
       },
       { cache: false },
     ),

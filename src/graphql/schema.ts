@@ -6,6 +6,7 @@ import '../modules/connections/connections.graphql.js';
 import '../modules/connection-requests/connection-requests.graphql.js';
 import '../modules/notifications/notifications.graphql.js';
 import '../modules/game-notifications/game-notifications.graphql.js';
+import '../modules/invites/invites.graphql.js';
 import '../modules/live/live.graphql.js';
 import '../modules/settings/settings.graphql.js';
 import '../modules/presence/presence.graphql.js';

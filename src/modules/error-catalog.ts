@@ -3,6 +3,7 @@ import { blockErrors } from './blocks/blocks.errors.js';
 import { requestErrors } from './connection-requests/connection-requests.errors.js';
 import { connectionErrors } from './connections/connections.errors.js';
 import { gameNotificationErrors } from './game-notifications/game-notifications.errors.js';
+import { inviteErrors } from './invites/invites.errors.js';
 import { notificationErrors } from './notifications/notifications.errors.js';
 import { userErrors } from './users/users.errors.js';
 
@@ -18,6 +19,7 @@ export const ERRORS = catalogOf(
   connectionErrors,
   notificationErrors,
   gameNotificationErrors,
+  inviteErrors,
   blockErrors,
 );
 

@@ -4,7 +4,10 @@ import { readSetting } from './db/gateway-settings.repository.js';
 import { type DeclaredError, NotFoundError } from './errors.js';
 
 /** The kinds of object clients name by id. Each has an id space of its own. */
-export type IdKind = 'request' | 'connection' | 'notification';
+export type IdKind = 'request' | 'connection' | 'notification' | 'invite';
+
+/** The kinds that existed when ids of the earlier form were still issued. */
+type LegacyKind = Exclude<IdKind, 'invite'>;
 
 /**
  * What `encode` can hide: an object's id, or the row id inside a pagination cursor (the
@@ -19,13 +22,22 @@ const MASK = HALF - 1;
 const DOMAIN = HALF * HALF;
 
 /**
- * Ids are `2^52 + permute(internal * 4 + tag)`: the kind's tag is part of what is permuted, so
- * an id decodes to exactly one kind, and one kind's id read as another's fails the tag check.
+ * Ids are `2^52 + permute((offset + internal) * 4 + tag)`: the kind's tag and offset are part of
+ * what is permuted, so an id decodes to exactly one kind, and one kind's id read as another's
+ * fails the check. The tag count is fixed for good (changing it would change every id ever
+ * issued), so kinds added after the first four share a tag: each takes a range of its own
+ * (`SPACE`) of the tagged values, the first kind of a tag the lowest.
  */
-const TAGS: Record<EncodedKind, number> = { request: 0, connection: 1, notification: 2, cursor: 3 };
+const SPACES: Record<EncodedKind, { tag: number; offset: number }> = {
+  request: { tag: 0, offset: 0 },
+  connection: { tag: 1, offset: 0 },
+  notification: { tag: 2, offset: 0 },
+  cursor: { tag: 3, offset: 0 },
+  invite: { tag: 3, offset: 2 ** 49 },
+};
 const TAG_COUNT = 4;
-/** Internal ids at or above this cannot be tagged within the domain (tables stay far below it). */
-const INTERNAL_ID_LIMIT = DOMAIN / TAG_COUNT;
+/** Internal ids of a kind are below this (tables stay far below it): two ranges per tag fit the domain. */
+const SPACE = DOMAIN / TAG_COUNT / 2;
 /** Ids are at least this; below it lies the form ids had before kinds were told apart. */
 export const PUBLIC_ID_BASE = DOMAIN;
 /** Ids are below this (2^53): 16-digit integers, exact as JSON numbers. */
@@ -37,10 +49,10 @@ export const PUBLIC_ID_LIMIT = 2 * DOMAIN;
  * objects clients can hold such ids for; above it, it would name an object no client was ever
  * given that id for.
  */
-export type LegacyWatermarks = Readonly<Record<IdKind, number>>;
+export type LegacyWatermarks = Readonly<Record<LegacyKind, number>>;
 
 /** The settings (in `gateway_settings`) holding each kind's watermark. */
-const WATERMARK_SETTINGS: Record<IdKind, string> = {
+const WATERMARK_SETTINGS: Record<LegacyKind, string> = {
   request: 'legacy_public_id_max_request',
   connection: 'legacy_public_id_max_connection',
   notification: 'legacy_public_id_max_notification',
@@ -101,7 +113,7 @@ class Feistel52 {
  * `gateway_settings`), so every instance agrees.
  *
  * Ids of different kinds never coincide: the kind is permuted along with the row id (see
- * `TAGS`). Ids issued before that (`permute(internal)` with the key's own round keys, all below
+ * `SPACES`). Ids issued before that (`permute(internal)` with the key's own round keys, all below
  * 2^52) are still read, for the rows that existed then (`LegacyWatermarks`), but never written.
  */
 export class PublicIds {
@@ -117,18 +129,20 @@ export class PublicIds {
     this.#kinded = new Feistel52(createHash('sha256').update('public ids with kinds').update(key).digest());
     this.#legacy = new Feistel52(key);
     // An old cursor's position names nothing (it only says where a list resumes): all keep working.
-    this.#legacyWatermarks = { ...legacyWatermarks, cursor: Number.POSITIVE_INFINITY };
+    // Invites came after ids of the earlier form: no id of that form names one.
+    this.#legacyWatermarks = { ...legacyWatermarks, cursor: Number.POSITIVE_INFINITY, invite: -1 };
   }
 
   /**
    * The public id of an internal id of the given kind. Throws a RangeError for an internal id
-   * that is not a non-negative integer below 2^50 (no table comes near it).
+   * that is not a non-negative integer below 2^49 (no table comes near it).
    */
   encode(kind: EncodedKind, internal: number): number {
-    if (!Number.isSafeInteger(internal) || internal < 0 || internal >= INTERNAL_ID_LIMIT) {
+    if (!Number.isSafeInteger(internal) || internal < 0 || internal >= SPACE) {
       throw new RangeError(`Internal id ${internal} cannot be encoded`);
     }
-    return PUBLIC_ID_BASE + this.#kinded.forward(internal * TAG_COUNT + TAGS[kind]);
+    const { tag, offset } = SPACES[kind];
+    return PUBLIC_ID_BASE + this.#kinded.forward((offset + internal) * TAG_COUNT + tag);
   }
 
   /**
@@ -143,7 +157,10 @@ export class PublicIds {
       return internal <= this.#legacyWatermarks[kind] ? internal : null;
     }
     const tagged = this.#kinded.backward(publicId - PUBLIC_ID_BASE);
-    return tagged % TAG_COUNT === TAGS[kind] ? Math.floor(tagged / TAG_COUNT) : null;
+    const { tag, offset } = SPACES[kind];
+    if (tagged % TAG_COUNT !== tag) return null;
+    const internal = Math.floor(tagged / TAG_COUNT) - offset;
+    return internal >= 0 && internal < SPACE ? internal : null;
   }
 
   /**
@@ -161,7 +178,7 @@ export class PublicIds {
 /** The codec of this database, from the key and watermarks its migrations stored. */
 export async function loadPublicIds(db: Db): Promise<PublicIds> {
   const key = Buffer.from(await readSetting(db, 'public_id_key'), 'hex');
-  const watermark = async (kind: IdKind) => Number(await readSetting(db, WATERMARK_SETTINGS[kind]));
+  const watermark = async (kind: LegacyKind) => Number(await readSetting(db, WATERMARK_SETTINGS[kind]));
   return new PublicIds(key, {
     request: await watermark('request'),
     connection: await watermark('connection'),

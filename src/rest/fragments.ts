@@ -51,6 +51,7 @@ graphql(`
     message
     payload
     expiresAt
+    invite { id joinInfo }
     timestamp
     read
   }

@@ -90,6 +90,7 @@ export interface BodyIntegerInput extends Documented {
 /** A JSON body field holding a JSON object the game defines, passed on as is (its size is the domain's rule). */
 export interface ObjectInput extends Documented {
   type: 'object';
+  required?: boolean;
   /** Its largest size as JSON, documented. */
   maxBytes?: number;
 }
@@ -150,7 +151,9 @@ type ParsedBodyValue<I> = I extends StringInput
         : I extends BodyIntegerInput
           ? number | null
           : I extends ObjectInput
-            ? { [key: string]: unknown } | null
+            ? I extends { required: true }
+              ? { [key: string]: unknown }
+              : { [key: string]: unknown } | null
             : never;
 
 export type ParsedQuery<Q> = { [K in keyof Q]: ParsedQueryValue<Q[K]> };
@@ -239,24 +242,27 @@ function parseBodyValue(name: string, input: BodyInput, body: Record<string, unk
       return value;
     }
     case 'object': {
-      if (value === undefined || value === null) return null;
+      if (value === undefined || value === null) {
+        if (input.required) throw invalid(`${name} is required`);
+        return null;
+      }
       if (typeof value !== 'object' || Array.isArray(value)) throw invalid(`${name} must be a JSON object`);
       return value;
     }
   }
 }
 
-/** Whether the body field must be given: a string or enum marked `required`, any string array. */
+/** Whether the body field must be given: a string, enum or object marked `required`, any string array. */
 export function isRequiredBodyField(input: BodyInput): boolean {
   switch (input.type) {
     case 'string':
     case 'enum':
+    case 'object':
       return input.required === true;
     case 'string-array':
       return true;
     case 'boolean':
     case 'body-integer':
-    case 'object':
       return false;
   }
 }

@@ -77,11 +77,13 @@ export const TAGS = {
   Users: 'Players as the game backend registers them.',
   'Connection requests': 'Asking to connect, and answering.',
   Connections: 'The connections of a user.',
-  Notifications: 'What happened to a user: requests received, answered, withdrawn; and what the game sent.',
+  Notifications:
+    'What happened to a user: requests received, answered, withdrawn; invites received and answered; and what the game sent.',
   'Game notifications': 'Notifications of the game’s own types, sent by its backend (beyond the documented API).',
   Privacy: 'Who may send a user requests, and whom a user blocks (beyond the documented API).',
   Discovery: 'Relationship status, mutual connections and suggestions (beyond the documented API).',
   Presence: 'Who is online and what they are playing (beyond the documented API).',
+  Invites: 'Inviting connections to join a game, and answering (beyond the documented API).',
 } as const;
 export type Tag = keyof typeof TAGS;
 

@@ -9,6 +9,7 @@ import {
   gameNotificationRoutes,
   gameNotificationSchemas,
 } from '../modules/game-notifications/game-notifications.rest.js';
+import { inviteRoutes, inviteSchemas } from '../modules/invites/invites.rest.js';
 import { notificationRoutes, notificationSchemas } from '../modules/notifications/notifications.rest.js';
 import { presenceRoutes, presenceSchemas } from '../modules/presence/presence.rest.js';
 import { settingsRoutes, settingsSchemas } from '../modules/settings/settings.rest.js';
@@ -34,6 +35,7 @@ export const routes: Route[] = [
   ...connectionRoutes,
   ...notificationRoutes,
   ...gameNotificationRoutes,
+  ...inviteRoutes,
   ...settingsRoutes,
   ...presenceRoutes,
   ...blockRoutes,
@@ -48,6 +50,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   ...connectionSchemas,
   ...notificationSchemas,
   ...gameNotificationSchemas,
+  ...inviteSchemas,
   ...settingsSchemas,
   ...presenceSchemas,
   ...blockSchemas,
@@ -65,6 +68,10 @@ export const PATH_PARAMS: Record<string, JsonSchema> = {
   requestId: publicIdParam('connection request'),
   connectionId: publicIdParam('connection'),
   notificationId: publicIdParam('notification'),
+  inviteId: string({
+    description: "The invite's id, as returned by the API: an integer below 2^53.",
+    pattern: '^(0|[1-9][0-9]{0,15})$',
+  }),
   otherUserId: userIdParam('The other user (`client_user_id`).'),
   otherId: userIdParam('The other user (`client_user_id`).'),
 };

@@ -64,6 +64,11 @@ type Documents = {
     "\n  query TestGameLiveCursor {\n    notifications { __typename ... on NotificationPage { liveCursor } }\n  }\n": typeof types.TestGameLiveCursorDocument,
     "\n  mutation TestSendGameNotification($to: [ID!]!, $kind: String!, $text: String!, $data: JSONObject, $ttl: Int) {\n    sendGameNotification(userIds: $to, type: $kind, message: $text, payload: $data, expiresInSeconds: $ttl) {\n      __typename\n      ... on Error { code message }\n      ... on SendGameNotificationPayload { sent notifications { userId notification { id gameType } } }\n    }\n  }\n": typeof types.TestSendGameNotificationDocument,
     "\n  query TestNotificationsOfTypes($only: [String!]) {\n    notifications(types: $only) {\n      __typename\n      ... on Error { code message }\n      ... on NotificationPage { totalCount unreadCount nodes { type gameType } }\n    }\n  }\n": typeof types.TestNotificationsOfTypesDocument,
+    "\n  subscription TestInviteNotificationAdded {\n    notificationAdded {\n      id\n      type\n      otherUser { clientUserId }\n      message\n      expiresAt\n      read\n      invite { id status joinInfo expiresAt sender { clientUserId } receiver { clientUserId } }\n    }\n  }\n": typeof types.TestInviteNotificationAddedDocument,
+    "\n  subscription TestInviteUnreadCounts {\n    connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } }\n  }\n": typeof types.TestInviteUnreadCountsDocument,
+    "\n  mutation TestInviteToPlay($friends: [ID!]!, $lobby: JSONObject!, $note: String, $seconds: Int, $key: String) {\n    sendInvite(receiverIds: $friends, joinInfo: $lobby, message: $note, expiresInSeconds: $seconds, idempotencyKey: $key) {\n      __typename\n      ... on Error { code message }\n      ... on SendInvitePayload { message invites { id status receiver { clientUserId } joinInfo } }\n    }\n  }\n": typeof types.TestInviteToPlayDocument,
+    "\n  mutation TestAcceptInvite($invite: ID!) {\n    acceptInvite(inviteId: $invite) {\n      __typename\n      ... on Error { code message }\n      ... on AcceptInvitePayload { joinInfo invite { status respondedAt } }\n    }\n  }\n": typeof types.TestAcceptInviteDocument,
+    "\n  query TestReceivedInvites($status: InviteStatusFilter) {\n    invites(status: $status) {\n      __typename\n      ... on InvitePage { totalCount nodes { id status sender { clientUserId } } }\n    }\n  }\n": typeof types.TestReceivedInvitesDocument,
     "\n  subscription TestConnectionEvents($userId: ID) {\n    connectionEvents(userId: $userId) {\n      __typename\n      ... on ConnectionCreatedEvent { connection { id connectedSince connectedUser { clientUserId } } }\n      ... on ConnectionRemovedEvent { connectionId connectedUser { clientUserId } }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": typeof types.TestConnectionEventsDocument,
     "\n  subscription TestRollbackNotificationAdded {\n    notificationAdded { id connectionRequestId message }\n  }\n": typeof types.TestRollbackNotificationAddedDocument,
     "\n  subscription TestNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) {\n      id\n      type\n      connectionRequestId\n      otherUser { clientUserId displayName }\n      message\n      timestamp\n      read\n    }\n  }\n": typeof types.TestNotificationAddedDocument,
@@ -144,6 +149,11 @@ const documents: Documents = {
     "\n  query TestGameLiveCursor {\n    notifications { __typename ... on NotificationPage { liveCursor } }\n  }\n": types.TestGameLiveCursorDocument,
     "\n  mutation TestSendGameNotification($to: [ID!]!, $kind: String!, $text: String!, $data: JSONObject, $ttl: Int) {\n    sendGameNotification(userIds: $to, type: $kind, message: $text, payload: $data, expiresInSeconds: $ttl) {\n      __typename\n      ... on Error { code message }\n      ... on SendGameNotificationPayload { sent notifications { userId notification { id gameType } } }\n    }\n  }\n": types.TestSendGameNotificationDocument,
     "\n  query TestNotificationsOfTypes($only: [String!]) {\n    notifications(types: $only) {\n      __typename\n      ... on Error { code message }\n      ... on NotificationPage { totalCount unreadCount nodes { type gameType } }\n    }\n  }\n": types.TestNotificationsOfTypesDocument,
+    "\n  subscription TestInviteNotificationAdded {\n    notificationAdded {\n      id\n      type\n      otherUser { clientUserId }\n      message\n      expiresAt\n      read\n      invite { id status joinInfo expiresAt sender { clientUserId } receiver { clientUserId } }\n    }\n  }\n": types.TestInviteNotificationAddedDocument,
+    "\n  subscription TestInviteUnreadCounts {\n    connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } }\n  }\n": types.TestInviteUnreadCountsDocument,
+    "\n  mutation TestInviteToPlay($friends: [ID!]!, $lobby: JSONObject!, $note: String, $seconds: Int, $key: String) {\n    sendInvite(receiverIds: $friends, joinInfo: $lobby, message: $note, expiresInSeconds: $seconds, idempotencyKey: $key) {\n      __typename\n      ... on Error { code message }\n      ... on SendInvitePayload { message invites { id status receiver { clientUserId } joinInfo } }\n    }\n  }\n": types.TestInviteToPlayDocument,
+    "\n  mutation TestAcceptInvite($invite: ID!) {\n    acceptInvite(inviteId: $invite) {\n      __typename\n      ... on Error { code message }\n      ... on AcceptInvitePayload { joinInfo invite { status respondedAt } }\n    }\n  }\n": types.TestAcceptInviteDocument,
+    "\n  query TestReceivedInvites($status: InviteStatusFilter) {\n    invites(status: $status) {\n      __typename\n      ... on InvitePage { totalCount nodes { id status sender { clientUserId } } }\n    }\n  }\n": types.TestReceivedInvitesDocument,
     "\n  subscription TestConnectionEvents($userId: ID) {\n    connectionEvents(userId: $userId) {\n      __typename\n      ... on ConnectionCreatedEvent { connection { id connectedSince connectedUser { clientUserId } } }\n      ... on ConnectionRemovedEvent { connectionId connectedUser { clientUserId } }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": types.TestConnectionEventsDocument,
     "\n  subscription TestRollbackNotificationAdded {\n    notificationAdded { id connectionRequestId message }\n  }\n": types.TestRollbackNotificationAddedDocument,
     "\n  subscription TestNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) {\n      id\n      type\n      connectionRequestId\n      otherUser { clientUserId displayName }\n      message\n      timestamp\n      read\n    }\n  }\n": types.TestNotificationAddedDocument,
@@ -371,6 +381,26 @@ export function graphql(source: "\n  mutation TestSendGameNotification($to: [ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TestNotificationsOfTypes($only: [String!]) {\n    notifications(types: $only) {\n      __typename\n      ... on Error { code message }\n      ... on NotificationPage { totalCount unreadCount nodes { type gameType } }\n    }\n  }\n"): typeof import('./graphql.js').TestNotificationsOfTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestInviteNotificationAdded {\n    notificationAdded {\n      id\n      type\n      otherUser { clientUserId }\n      message\n      expiresAt\n      read\n      invite { id status joinInfo expiresAt sender { clientUserId } receiver { clientUserId } }\n    }\n  }\n"): typeof import('./graphql.js').TestInviteNotificationAddedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestInviteUnreadCounts {\n    connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } }\n  }\n"): typeof import('./graphql.js').TestInviteUnreadCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestInviteToPlay($friends: [ID!]!, $lobby: JSONObject!, $note: String, $seconds: Int, $key: String) {\n    sendInvite(receiverIds: $friends, joinInfo: $lobby, message: $note, expiresInSeconds: $seconds, idempotencyKey: $key) {\n      __typename\n      ... on Error { code message }\n      ... on SendInvitePayload { message invites { id status receiver { clientUserId } joinInfo } }\n    }\n  }\n"): typeof import('./graphql.js').TestInviteToPlayDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestAcceptInvite($invite: ID!) {\n    acceptInvite(inviteId: $invite) {\n      __typename\n      ... on Error { code message }\n      ... on AcceptInvitePayload { joinInfo invite { status respondedAt } }\n    }\n  }\n"): typeof import('./graphql.js').TestAcceptInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestReceivedInvites($status: InviteStatusFilter) {\n    invites(status: $status) {\n      __typename\n      ... on InvitePage { totalCount nodes { id status sender { clientUserId } } }\n    }\n  }\n"): typeof import('./graphql.js').TestReceivedInvitesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

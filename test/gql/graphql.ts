@@ -40,6 +40,8 @@ export type ErrorCode =
   | 'CANNOT_BLOCK_SELF'
   /** The receiver is the sender. */
   | 'CANNOT_CONNECT_TO_SELF'
+  /** The sender is among the receivers. */
+  | 'CANNOT_INVITE_SELF'
   /** The sender, or on accept either user, has `MAX_CONNECTIONS_PER_USER` connections. */
   | 'CONNECTION_LIMIT_REACHED'
   /** No such connection of this user. */
@@ -50,8 +52,20 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** The Idempotency-Key was used before for a different request; use a new key for a new request. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** A receiver is not a connection of the sender, blocked it, or does not accept invites (`accept_invites_from`): the sender cannot tell these apart ("User '{id}' does not accept invites from you"). Nothing was sent. */
+  | 'INVITES_NOT_ACCEPTED'
+  /** The invite was already accepted, declined or withdrawn. */
+  | 'INVITE_ALREADY_ANSWERED'
+  /** The invite was left unanswered past its expiry; it can no longer be accepted, declined or withdrawn. */
+  | 'INVITE_EXPIRED'
+  /** No such invite sent or received by this user. */
+  | 'INVITE_NOT_FOUND'
   /** No such notification of this user. */
   | 'NOTIFICATION_NOT_FOUND'
+  /** The sender tried to accept or decline its own invite. */
+  | 'NOT_INVITE_RECEIVER'
+  /** The receiver tried to withdraw an invite (it declines it instead). */
+  | 'NOT_INVITE_SENDER'
   /** Only the receiver of a request may accept or decline it ("Not authorized to accept this request"). */
   | 'NOT_REQUEST_RECEIVER'
   /** Only the sender of a request may withdraw it. */
@@ -77,9 +91,41 @@ export type ErrorCode =
   /** An argument is out of its documented range or shape (a bad page, page size or status filter, a missing or over-long field); the message names it. */
   | 'VALIDATION_FAILED';
 
+export type InviteStatus =
+  /** Accepted: the receiver got the join info. */
+  | 'ACCEPTED'
+  /** Withdrawn: by its sender, by a newer invite from the same sender, or because the two are no longer connected. */
+  | 'CANCELLED'
+  /** Declined by the receiver. */
+  | 'DECLINED'
+  /** Left unanswered until it expired; it can no longer be accepted. */
+  | 'EXPIRED'
+  /** Sent, waiting for the receiver, not yet expired. */
+  | 'PENDING';
+
+export type InviteStatusFilter =
+  /** Accepted: the receiver got the join info. */
+  | 'ACCEPTED'
+  /** Invites in any status. */
+  | 'ALL'
+  /** Withdrawn: by its sender, by a newer invite from the same sender, or because the two are no longer connected. */
+  | 'CANCELLED'
+  /** Declined by the receiver. */
+  | 'DECLINED'
+  /** Left unanswered until it expired; it can no longer be accepted. */
+  | 'EXPIRED'
+  /** Sent, waiting for the receiver, not yet expired. */
+  | 'PENDING';
+
 export type NotificationType =
   /** A notification the game’s backend sent; `gameType` says which (e.g. `game.match_found`). */
   | 'GAME'
+  /** A connection invites the user to play (`invite` carries the join info); no longer listed nor counted once the invite expires, and read once it is answered or withdrawn. */
+  | 'GAME_INVITE'
+  /** A sent invite was accepted. */
+  | 'INVITE_ACCEPTED'
+  /** A sent invite was declined. */
+  | 'INVITE_DECLINED'
   /** A new connection request was received. */
   | 'NEW_REQUEST'
   /** A sent connection request was accepted. */
@@ -808,6 +854,67 @@ export type TestNotificationsOfTypesQuery = { notifications:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'NotificationPage', totalCount: number, unreadCount: number, nodes: Array<{ type: NotificationType, gameType: string | null }> }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestInviteNotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestInviteNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, message: string, expiresAt: string | null, read: boolean, otherUser: { clientUserId: string } | null, invite: { id: string, status: InviteStatus, joinInfo: { [key: string]: unknown }, expiresAt: string, sender: { clientUserId: string }, receiver: { clientUserId: string } } | null } };
+
+export type TestInviteUnreadCountsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestInviteUnreadCountsSubscription = { connectionEvents:
+    | { __typename: 'BlockChangedEvent' }
+    | { __typename: 'ConnectionCreatedEvent' }
+    | { __typename: 'ConnectionRemovedEvent' }
+    | { __typename: 'ConnectionRequestClosedEvent' }
+    | { __typename: 'ConnectionsResyncEvent' }
+    | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
+
+export type TestInviteToPlayMutationVariables = Exact<{
+  friends: Array<string> | string;
+  lobby: { [key: string]: unknown };
+  note?: string | null | undefined;
+  seconds?: number | null | undefined;
+  key?: string | null | undefined;
+}>;
+
+
+export type TestInviteToPlayMutation = { sendInvite:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'SendInvitePayload', message: string, invites: Array<{ id: string, status: InviteStatus, joinInfo: { [key: string]: unknown }, receiver: { clientUserId: string } }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestAcceptInviteMutationVariables = Exact<{
+  invite: string;
+}>;
+
+
+export type TestAcceptInviteMutation = { acceptInvite:
+    | { __typename: 'AcceptInvitePayload', joinInfo: { [key: string]: unknown }, invite: { status: InviteStatus, respondedAt: string | null } }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestReceivedInvitesQueryVariables = Exact<{
+  status?: InviteStatusFilter | null | undefined;
+}>;
+
+
+export type TestReceivedInvitesQuery = { invites:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvitePage', totalCount: number, nodes: Array<{ id: string, status: InviteStatus, sender: { clientUserId: string } }> }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
    };
 
 export type TestConnectionEventsSubscriptionVariables = Exact<{
@@ -2314,6 +2421,105 @@ export const TestNotificationsOfTypesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestNotificationsOfTypesQuery, TestNotificationsOfTypesQueryVariables>;
+export const TestInviteNotificationAddedDocument = new TypedDocumentString(`
+    subscription TestInviteNotificationAdded {
+  notificationAdded {
+    id
+    type
+    otherUser {
+      clientUserId
+    }
+    message
+    expiresAt
+    read
+    invite {
+      id
+      status
+      joinInfo
+      expiresAt
+      sender {
+        clientUserId
+      }
+      receiver {
+        clientUserId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestInviteNotificationAddedSubscription, TestInviteNotificationAddedSubscriptionVariables>;
+export const TestInviteUnreadCountsDocument = new TypedDocumentString(`
+    subscription TestInviteUnreadCounts {
+  connectionEvents {
+    __typename
+    ... on UnreadCountChangedEvent {
+      unreadCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestInviteUnreadCountsSubscription, TestInviteUnreadCountsSubscriptionVariables>;
+export const TestInviteToPlayDocument = new TypedDocumentString(`
+    mutation TestInviteToPlay($friends: [ID!]!, $lobby: JSONObject!, $note: String, $seconds: Int, $key: String) {
+  sendInvite(
+    receiverIds: $friends
+    joinInfo: $lobby
+    message: $note
+    expiresInSeconds: $seconds
+    idempotencyKey: $key
+  ) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on SendInvitePayload {
+      message
+      invites {
+        id
+        status
+        receiver {
+          clientUserId
+        }
+        joinInfo
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestInviteToPlayMutation, TestInviteToPlayMutationVariables>;
+export const TestAcceptInviteDocument = new TypedDocumentString(`
+    mutation TestAcceptInvite($invite: ID!) {
+  acceptInvite(inviteId: $invite) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on AcceptInvitePayload {
+      joinInfo
+      invite {
+        status
+        respondedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestAcceptInviteMutation, TestAcceptInviteMutationVariables>;
+export const TestReceivedInvitesDocument = new TypedDocumentString(`
+    query TestReceivedInvites($status: InviteStatusFilter) {
+  invites(status: $status) {
+    __typename
+    ... on InvitePage {
+      totalCount
+      nodes {
+        id
+        status
+        sender {
+          clientUserId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestReceivedInvitesQuery, TestReceivedInvitesQueryVariables>;
 export const TestConnectionEventsDocument = new TypedDocumentString(`
     subscription TestConnectionEvents($userId: ID) {
   connectionEvents(userId: $userId) {

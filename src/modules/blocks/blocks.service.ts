@@ -8,6 +8,7 @@ import { guardedWrite } from '../../platform/writes/guarded-write.js';
 import { findPendingRequestBetween } from '../connection-requests/connection-requests.repository.js';
 import { closePendingRequest, declinePendingRequest } from '../connection-requests/connection-requests.service.js';
 import { deleteConnection, findConnectionBetween } from '../connections/connections.repository.js';
+import { withdrawInvitesBetween } from '../invites/invites.service.js';
 import { markRequestNotificationRead } from '../notifications/notifications.repository.js';
 import { lockUsers } from '../users/users.repository.js';
 import { requireUser } from '../users/users.service.js';
@@ -25,7 +26,7 @@ export const DEFAULT_BLOCKS_PER_PAGE = 10;
  * the blocker is declined exactly as a silent decline declines it (its sender sees the same
  * status, no notification, no live event: any receiver may decline silently, so the sender
  * cannot tell a block from that), and the blocker's `new_request` notification of it is marked
- * read (the blocker's side only).
+ * read (the blocker's side only). Pending invites between them, either way, are withdrawn.
  */
 async function separate(trx: Trx, events: EventPublisher, blocker: UserRow, other: UserRow): Promise<void> {
   const tenant = blocker.tenant;
@@ -38,6 +39,7 @@ async function separate(trx: Trx, events: EventPublisher, blocker: UserRow, othe
       userIds: [blocker.id, other.id],
     });
   }
+  await withdrawInvitesBetween(trx, events, blocker.id, other.id);
   // At most one request between a pair is pending (a unique index), whichever way it goes.
   const pending = await findPendingRequestBetween(trx, blocker.id, other.id);
   if (!pending) return;

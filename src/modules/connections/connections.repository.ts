@@ -21,6 +21,18 @@ export async function findConnectionBetween(db: Db, a: number, b: number): Promi
     .executeTakeFirst();
 }
 
+/** Which of `otherIds` are connections of `userId`. */
+export async function findConnectedAmong(db: Db, userId: number, otherIds: readonly number[]): Promise<Set<number>> {
+  if (otherIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('connection_edges')
+    .select('other_user_id')
+    .where('user_id', '=', userId)
+    .where('other_user_id', 'in', otherIds)
+    .execute();
+  return new Set(rows.map((row) => row.other_user_id));
+}
+
 /** Creates the connection and both users' edges to it. */
 export async function insertConnection(
   trx: Trx,

@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platform/pagination.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
+import { withdrawInvitesBetween } from '../invites/invites.service.js';
 import { onlineConnections, type PresenceDeps } from '../presence/presence.service.js';
 import { lockUsers } from '../users/users.repository.js';
 import { requireUser } from '../users/users.service.js';
@@ -56,7 +57,8 @@ listConnections.failures = requireUser.failures;
 
 /**
  * Removes one of the acting user's connections, for both sides. Afterwards the two users may
- * send each other requests again. A connection the user is not part of is not found.
+ * send each other requests again; invites still pending between them are withdrawn. A
+ * connection the user is not part of is not found.
  */
 export async function removeConnection(
   deps: Deps,
@@ -87,6 +89,7 @@ export async function removeConnection(
       connectionId,
       userIds: [user.id, edge.other_user_id],
     });
+    await withdrawInvitesBetween(trx, events, user.id, edge.other_user_id);
     return { connectionId };
   });
 }

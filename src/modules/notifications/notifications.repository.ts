@@ -91,6 +91,7 @@ export async function listNotificationsAfterSeq(
       'o.connection_count as o_connection_count',
       'o.accept_requests_from as o_accept_requests_from',
       'o.share_presence as o_share_presence',
+      'o.accept_invites_from as o_accept_invites_from',
       'o.last_seen_at as o_last_seen_at',
     ])
     .where('n.user_id', '=', userId)
@@ -110,6 +111,7 @@ export async function listNotificationsAfterSeq(
       o_connection_count,
       o_accept_requests_from,
       o_share_presence,
+      o_accept_invites_from,
       o_last_seen_at,
       ...notification
     }) => ({
@@ -126,6 +128,7 @@ export async function listNotificationsAfterSeq(
           connection_count: o_connection_count as number,
           accept_requests_from: o_accept_requests_from as NonNullable<typeof o_accept_requests_from>,
           share_presence: o_share_presence as NonNullable<typeof o_share_presence>,
+          accept_invites_from: o_accept_invites_from as NonNullable<typeof o_accept_invites_from>,
           last_seen_at: o_last_seen_at,
         },
       }),
@@ -213,6 +216,25 @@ export async function markRequestNotificationRead(trx: Trx, userId: number, requ
     .returning('id')
     .execute();
   return rows.length > 0;
+}
+
+/**
+ * Marks the unread `game_invite` notifications of these invites read (their receivers no longer
+ * need to answer them); answers whose they were.
+ */
+export async function markInviteNotificationsRead(
+  trx: Trx,
+  inviteIds: readonly number[],
+): Promise<{ tenant: string; user_id: number }[]> {
+  if (inviteIds.length === 0) return [];
+  return trx
+    .updateTable('notifications')
+    .set((eb) => ({ read_at: eb.fn<Date>('date_trunc', [eb.val('milliseconds'), eb.fn('now')]) }))
+    .where('invite_id', 'in', inviteIds)
+    .where('type', '=', 'game_invite')
+    .where('read_at', 'is', null)
+    .returning(['tenant', 'user_id'])
+    .execute();
 }
 
 /** Marks every unread notification of the user read; returns how many were unread. */

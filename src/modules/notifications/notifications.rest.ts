@@ -84,27 +84,39 @@ export const notificationSchemas: Record<string, JsonSchema> = {
       expires_at: {
         ...dateTime(),
         type: ['string', 'null'],
-        description: "A game's notification only: when it stops being listed and counted (null: it does not expire).",
+        description:
+          "A game's notification and a `game_invite` only: when it stops being listed and counted (null: it does not expire).",
+      },
+      invite_id: publicId(
+        'Invite notifications (`game_invite`, `invite_accepted`, `invite_declined`) only: the invite.',
+      ),
+      join_info: {
+        type: 'object',
+        description: 'A `game_invite` only: what the receiver needs to join, as the game defines it.',
       },
       timestamp: dateTime(),
       read: boolean(),
     },
-    { optional: ['payload', 'expires_at'] },
+    { optional: ['payload', 'expires_at', 'invite_id', 'join_info'] },
   ),
 };
 
 /**
- * A notification as REST answers it: the documented fields, and for a game's notification its
- * `payload` and `expires_at` (the documented types keep exactly their documented shape).
+ * A notification as REST answers it: the documented fields; for a game's notification its
+ * `payload` and `expires_at`; for an invite's its `invite_id`, and for a `game_invite` the
+ * invite's `join_info` and `expires_at` (the documented types keep exactly their documented shape).
  */
 export function notificationJson(n: RestNotificationFragment) {
+  const type = n.gameType ?? declaredEnumValue(n.type);
   return {
     id: Number(n.id),
-    type: n.gameType ?? declaredEnumValue(n.type),
+    type,
     connection_request_id: n.connectionRequestId === null ? null : Number(n.connectionRequestId),
     other_user: n.otherUser ? user(n.otherUser) : null,
     message: n.message,
     ...(n.gameType !== null && { payload: n.payload ?? null, expires_at: n.expiresAt ?? null }),
+    ...(n.invite && { invite_id: Number(n.invite.id) }),
+    ...(n.invite && type === 'game_invite' && { join_info: n.invite.joinInfo, expires_at: n.expiresAt ?? null }),
     timestamp: n.timestamp,
     read: n.read,
   };

@@ -11,6 +11,10 @@ export const NOTIFICATION_TYPES = declareEnum({
   request_cancelled:
     'A received request was withdrawn by its sender (delivered already read: it shows, it does not count).',
   request_expired: 'A sent request expired unanswered (delivered already read: it shows, it does not count).',
+  game_invite:
+    'A connection invites the user to play (`invite` carries the join info); no longer listed nor counted once the invite expires, and read once it is answered or withdrawn.',
+  invite_accepted: 'A sent invite was accepted.',
+  invite_declined: 'A sent invite was declined.',
 });
 export type NotificationType = EnumValue<typeof NOTIFICATION_TYPES>;
 /** A type a game's backend defines (src/modules/game-notifications): `game.<name>`. */
@@ -28,8 +32,10 @@ export interface NotificationsTable {
   type: NotificationType | GameNotificationType;
   /** The request a friend-request notification is about; null for a game's notification. */
   connection_request_id: number | null;
-  /** The other user of a friend-request notification; null for a game's notification. */
+  /** The other user of a friend-request or invite notification; null for a game's notification. */
   other_user_id: number | null;
+  /** The invite an invite notification is about; null for the other types. */
+  invite_id: ColumnType<number | null, number | null | undefined, never>;
   message: string;
   /** What a game's notification carries for the game (a JSON object), as JSON text on insert. */
   payload: ColumnType<{ [key: string]: unknown } | null, string | null | undefined, never>;

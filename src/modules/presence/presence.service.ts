@@ -83,7 +83,8 @@ function validActivity(activity: string | null | undefined): string | null {
   return activity;
 }
 
-function validJoinInfo(joinInfo: unknown): JoinInfo | null {
+/** A game's join information as given, checked; null when none was given. */
+export function validJoinInfo(joinInfo: unknown): JoinInfo | null {
   if (joinInfo == null) return null;
   if (typeof joinInfo !== 'object' || Array.isArray(joinInfo)) {
     throw new ValidationError('joinInfo', '{field} must be a JSON object');

@@ -2,6 +2,7 @@ import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
 import { graphqlEnumValues } from '../../graphql/enums.js';
 import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
+import { InvitePolicyEnum } from '../invites/invites.graphql.js';
 import { PRESENCE_SHARING } from '../presence/presence.rules.js';
 import { actingUserArg } from '../users/users.graphql.js';
 import { getSettings, type Settings, updateSettings } from './settings.service.js';
@@ -22,6 +23,7 @@ const SettingsRef = builder.objectRef<Settings>('Settings').implement({
   fields: (t) => ({
     acceptRequestsFrom: t.field({ type: RequestPolicyEnum, resolve: (settings) => settings.acceptRequestsFrom }),
     sharePresence: t.field({ type: PresenceSharingEnum, resolve: (settings) => settings.sharePresence }),
+    acceptInvitesFrom: t.field({ type: InvitePolicyEnum, resolve: (settings) => settings.acceptInvitesFrom }),
   }),
 });
 
@@ -39,11 +41,12 @@ builder.mutationField('updateSettings', (t) =>
   t.field({
     type: SettingsRef,
     description:
-      'Changes who may send the user connection requests (requests already pending stay; a refused send gets REQUESTS_NOT_ACCEPTED), who sees its presence (at once), or both. At least one setting must be given.',
+      'Changes who may send the user connection requests (requests already pending stay; a refused send gets REQUESTS_NOT_ACCEPTED), who sees its presence (at once), who may invite it to play (invites already pending stay; a refused invite gets INVITES_NOT_ACCEPTED), or several. At least one setting must be given.',
     args: {
       ...actingUserArg,
       acceptRequestsFrom: t.arg({ type: RequestPolicyEnum }),
       sharePresence: t.arg({ type: PresenceSharingEnum }),
+      acceptInvitesFrom: t.arg({ type: InvitePolicyEnum }),
     },
     errors: { types: mutationErrors },
     resolve: (_root, args, context) => updateSettings(context, requireViewer(context), args),

@@ -5,7 +5,7 @@ import type { UserRow } from '../users/users.table.js';
 export async function updatePrivacySettings(
   trx: Trx,
   userId: number,
-  changes: Partial<Pick<UserRow, 'accept_requests_from' | 'share_presence'>>,
+  changes: Partial<Pick<UserRow, 'accept_requests_from' | 'share_presence' | 'accept_invites_from'>>,
 ): Promise<UserRow> {
   return trx.updateTable('users').set(changes).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
 }

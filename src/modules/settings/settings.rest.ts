@@ -4,6 +4,7 @@ import { enumValues } from '../../platform/enums.js';
 import { type JsonSchema, object, ref, stringEnum } from '../../rest/json-schema.js';
 import { ok, okWith } from '../../rest/responses.js';
 import { type Route, route } from '../../rest/route.js';
+import { INVITE_POLICIES } from '../invites/invites.table.js';
 import { PRESENCE_SHARING } from '../presence/presence.rules.js';
 import { getSettings, updateSettings } from './settings.service.js';
 import { REQUEST_POLICIES } from './settings.table.js';
@@ -13,17 +14,27 @@ const SettingsOperation = graphql(`
     settings(userId: $userId) {
       __typename
       ...RestError
-      ... on Settings { acceptRequestsFrom sharePresence }
+      ... on Settings { acceptRequestsFrom sharePresence acceptInvitesFrom }
     }
   }
 `);
 
 const UpdateSettingsOperation = graphql(`
-  mutation RestUpdateSettings($userId: ID!, $acceptRequestsFrom: RequestPolicy, $sharePresence: PresenceSharing) {
-    updateSettings(userId: $userId, acceptRequestsFrom: $acceptRequestsFrom, sharePresence: $sharePresence) {
+  mutation RestUpdateSettings(
+    $userId: ID!
+    $acceptRequestsFrom: RequestPolicy
+    $sharePresence: PresenceSharing
+    $acceptInvitesFrom: InvitePolicy
+  ) {
+    updateSettings(
+      userId: $userId
+      acceptRequestsFrom: $acceptRequestsFrom
+      sharePresence: $sharePresence
+      acceptInvitesFrom: $acceptInvitesFrom
+    ) {
       __typename
       ...RestError
-      ... on Settings { acceptRequestsFrom sharePresence }
+      ... on Settings { acceptRequestsFrom sharePresence acceptInvitesFrom }
     }
   }
 `);
@@ -32,13 +43,15 @@ export const settingsSchemas: Record<string, JsonSchema> = {
   Settings: object({
     accept_requests_from: stringEnum(enumValues(REQUEST_POLICIES)),
     share_presence: stringEnum(enumValues(PRESENCE_SHARING)),
+    accept_invites_from: stringEnum(enumValues(INVITE_POLICIES)),
   }),
 };
 
-function settingsBody(settings: { acceptRequestsFrom: string; sharePresence: string }) {
+function settingsBody(settings: { acceptRequestsFrom: string; sharePresence: string; acceptInvitesFrom: string }) {
   return {
     accept_requests_from: declaredEnumValue(settings.acceptRequestsFrom),
     share_presence: declaredEnumValue(settings.sharePresence),
+    accept_invites_from: declaredEnumValue(settings.acceptInvitesFrom),
   };
 }
 
@@ -61,16 +74,18 @@ export const settingsRoutes: Route[] = [
     tag: 'Privacy',
     summary: 'Change privacy settings',
     description:
-      'Who may send the user requests (others are refused with `REQUESTS_NOT_ACCEPTED`), and who sees its presence. Give either or both; what is left out stays.',
+      'Who may send the user requests (others are refused with `REQUESTS_NOT_ACCEPTED`), who sees its presence, and who may invite it to play (others are refused with `INVITES_NOT_ACCEPTED`). Give any of them; what is left out stays.',
     body: {
       accept_requests_from: { type: 'enum', values: enumValues(REQUEST_POLICIES) },
       share_presence: { type: 'enum', values: enumValues(PRESENCE_SHARING) },
+      accept_invites_from: { type: 'enum', values: enumValues(INVITE_POLICIES) },
     },
     operation: UpdateSettingsOperation,
     variables: ({ params, body }) => ({
       userId: params.userId,
       acceptRequestsFrom: body.accept_requests_from,
       sharePresence: body.share_presence,
+      acceptInvitesFrom: body.accept_invites_from,
     }),
     success: okWith(ref('Settings'), 'The settings as changed.'),
     respond: (settings) => ok(settingsBody(settings)),

@@ -2,6 +2,7 @@ import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/deps.js';
 import { ValidationError } from '../../platform/errors.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
+import type { InvitePolicy } from '../invites/invites.table.js';
 import type { PresenceSharing } from '../presence/presence.rules.js';
 import type { PresenceDeps } from '../presence/presence.service.js';
 import { requireUser } from '../users/users.service.js';
@@ -15,10 +16,16 @@ export interface Settings {
   acceptRequestsFrom: RequestPolicy;
   /** Who sees the user's presence besides itself and its tenant's service tokens. */
   sharePresence: PresenceSharing;
+  /** Who may invite the user to play (checked when an invite is sent). */
+  acceptInvitesFrom: InvitePolicy;
 }
 
-function settingsOf(user: Pick<UserRow, 'accept_requests_from' | 'share_presence'>): Settings {
-  return { acceptRequestsFrom: user.accept_requests_from, sharePresence: user.share_presence };
+function settingsOf(user: Pick<UserRow, 'accept_requests_from' | 'share_presence' | 'accept_invites_from'>): Settings {
+  return {
+    acceptRequestsFrom: user.accept_requests_from,
+    sharePresence: user.share_presence,
+    acceptInvitesFrom: user.accept_invites_from,
+  };
 }
 
 /** The acting user's settings. */
@@ -33,8 +40,9 @@ export async function getSettings(
 getSettings.failures = requireUser.failures;
 
 /**
- * Changes who may send the acting user connection requests, who sees its presence, or both.
- * Requests already pending stay as they are: the setting is checked when a request is sent.
+ * Changes who may send the acting user connection requests, who sees its presence, who may
+ * invite it, or several of these. Requests and invites already pending stay as they are: the
+ * settings are checked when one is sent.
  * Presence shared or hidden takes effect at once for the user's connections.
  */
 export async function updateSettings(
@@ -44,17 +52,19 @@ export async function updateSettings(
     userId?: string | null | undefined;
     acceptRequestsFrom?: RequestPolicy | null | undefined;
     sharePresence?: PresenceSharing | null | undefined;
+    acceptInvitesFrom?: InvitePolicy | null | undefined;
   },
 ): Promise<Settings> {
   const userId = actingUserId(viewer, input.userId);
   const changes = {
     ...(input.acceptRequestsFrom != null && { accept_requests_from: input.acceptRequestsFrom }),
     ...(input.sharePresence != null && { share_presence: input.sharePresence }),
+    ...(input.acceptInvitesFrom != null && { accept_invites_from: input.acceptInvitesFrom }),
   };
   if (Object.keys(changes).length === 0) {
     throw new ValidationError(
       'acceptRequestsFrom',
-      'Give at least one setting to change: {field} or share_presence (sharePresence)',
+      'Give at least one setting to change: {field}, share_presence (sharePresence) or accept_invites_from (acceptInvitesFrom)',
     );
   }
   const guard = { action: 'write', actingUserId: userId, operation: 'updateSettings', input: changes } as const;

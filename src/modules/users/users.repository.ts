@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.js';
+import type { InvitePolicy } from '../invites/invites.table.js';
 import type { RequestPolicy } from '../settings/settings.table.js';
 import type { UserRow } from './users.table.js';
 
@@ -66,10 +67,12 @@ export async function upsertUser(
 export async function lockUsers(
   trx: Trx,
   ids: number[],
-): Promise<Map<number, { connectionCount: number; acceptRequestsFrom: RequestPolicy }>> {
+): Promise<
+  Map<number, { connectionCount: number; acceptRequestsFrom: RequestPolicy; acceptInvitesFrom: InvitePolicy }>
+> {
   const rows = await trx
     .selectFrom('users')
-    .select(['id', 'connection_count', 'accept_requests_from'])
+    .select(['id', 'connection_count', 'accept_requests_from', 'accept_invites_from'])
     .where('id', 'in', ids)
     .orderBy('id')
     .forNoKeyUpdate()
@@ -78,7 +81,11 @@ export async function lockUsers(
   return new Map(
     rows.map((row) => [
       row.id,
-      { connectionCount: row.connection_count, acceptRequestsFrom: row.accept_requests_from },
+      {
+        connectionCount: row.connection_count,
+        acceptRequestsFrom: row.accept_requests_from,
+        acceptInvitesFrom: row.accept_invites_from,
+      },
     ]),
   );
 }

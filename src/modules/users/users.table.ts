@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Defaulted } from '../../platform/db/database.js';
+import type { InvitePolicy } from '../invites/invites.table.js';
 import type { PresenceSharing } from '../presence/presence.rules.js';
 import type { RequestPolicy } from '../settings/settings.table.js';
 
@@ -16,6 +17,8 @@ export interface UsersTable {
   connection_count: ColumnType<number, never, number>;
   /** Who may send the user connection requests. */
   accept_requests_from: ColumnType<RequestPolicy, RequestPolicy | undefined, RequestPolicy>;
+  /** Who may invite the user to play (src/modules/invites). */
+  accept_invites_from: ColumnType<InvitePolicy, InvitePolicy | undefined, InvitePolicy>;
   /** Who sees the user's presence besides itself and its tenant's service tokens. */
   share_presence: ColumnType<PresenceSharing, PresenceSharing | undefined, PresenceSharing>;
   /** When the user was last seen online: written when it goes offline, and coarsely while online. */

@@ -45,6 +45,8 @@ export type ErrorCode =
   | 'CANNOT_BLOCK_SELF'
   /** The receiver is the sender. */
   | 'CANNOT_CONNECT_TO_SELF'
+  /** The sender is among the receivers. */
+  | 'CANNOT_INVITE_SELF'
   /** The sender, or on accept either user, has `MAX_CONNECTIONS_PER_USER` connections. */
   | 'CONNECTION_LIMIT_REACHED'
   /** No such connection of this user. */
@@ -55,8 +57,20 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** The Idempotency-Key was used before for a different request; use a new key for a new request. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** A receiver is not a connection of the sender, blocked it, or does not accept invites (`accept_invites_from`): the sender cannot tell these apart ("User '{id}' does not accept invites from you"). Nothing was sent. */
+  | 'INVITES_NOT_ACCEPTED'
+  /** The invite was already accepted, declined or withdrawn. */
+  | 'INVITE_ALREADY_ANSWERED'
+  /** The invite was left unanswered past its expiry; it can no longer be accepted, declined or withdrawn. */
+  | 'INVITE_EXPIRED'
+  /** No such invite sent or received by this user. */
+  | 'INVITE_NOT_FOUND'
   /** No such notification of this user. */
   | 'NOTIFICATION_NOT_FOUND'
+  /** The sender tried to accept or decline its own invite. */
+  | 'NOT_INVITE_RECEIVER'
+  /** The receiver tried to withdraw an invite (it declines it instead). */
+  | 'NOT_INVITE_SENDER'
   /** Only the receiver of a request may accept or decline it ("Not authorized to accept this request"). */
   | 'NOT_REQUEST_RECEIVER'
   /** Only the sender of a request may withdraw it. */
@@ -85,6 +99,12 @@ export type ErrorCode =
 export type NotificationType =
   /** A notification the game’s backend sent; `gameType` says which (e.g. `game.match_found`). */
   | 'GAME'
+  /** A connection invites the user to play (`invite` carries the join info); no longer listed nor counted once the invite expires, and read once it is answered or withdrawn. */
+  | 'GAME_INVITE'
+  /** A sent invite was accepted. */
+  | 'INVITE_ACCEPTED'
+  /** A sent invite was declined. */
+  | 'INVITE_DECLINED'
   /** A new connection request was received. */
   | 'NEW_REQUEST'
   /** A sent connection request was accepted. */
