@@ -73,7 +73,7 @@ describe.each(COUNTERS)('rate budgets counted in $counter', ({ counter, env: cou
       expect(refused.body).toEqual({
         error: 'Too Many Requests',
         message: expect.stringMatching(
-          /at most 3 connection requests per 600 seconds for this user; retry in \d+ seconds/,
+          /at most 3 sends \(connection requests and invites\) per 600 seconds for this user; retry in \d+ seconds/,
         ),
         code: 'RATE_LIMITED',
       });
@@ -81,6 +81,31 @@ describe.each(COUNTERS)('rate budgets counted in $counter', ({ counter, env: cou
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(600);
       expect(await receivedCount(receivers[3]!)).toBe(0);
+    });
+
+    it('should count invites against the same send budget, a call of several receivers once', async () => {
+      const tenant = await createTenant(server);
+      const sender = await tenant.user('sender');
+      const friends = [await tenant.user(), await tenant.user(), await tenant.user()];
+      // Two sends: the requests that make the friendships (their accepts are the friends' writes).
+      for (const friend of friends.slice(0, 2)) {
+        const requestId = (await send(server, sender, friend)).body.id;
+        await server.rest('POST', `/v1/connections/${friend.id}/accept/${requestId}`, { token: friend.token });
+      }
+      const invite = () =>
+        server.rest('POST', `/v1/connections/${sender.id}/invites`, {
+          token: sender.token,
+          body: { receiver_ids: friends.slice(0, 2).map((f) => f.id), join_info: { lobby: 'l-1' } },
+        });
+      expect((await invite()).status).toBe(201);
+      const refused = await invite();
+      expect(refused.status).toBe(429);
+      expect(refused.body.message).toMatch(/at most 3 sends \(connection requests and invites\) per 600 seconds/);
+      expect((await send(server, sender, friends[2]!)).status).toBe(429);
+      const pending = await server.rest('GET', `/v1/connections/${sender.id}/invites?direction=sent&status=pending`, {
+        token: sender.token,
+      });
+      expect(pending.body.invites).toHaveLength(2);
     });
 
     it('should keep one user’s budget apart from another’s', async () => {
@@ -229,7 +254,7 @@ describe.each(COUNTERS)('rate budgets counted in $counter', ({ counter, env: cou
       expect(refused.status).toBe(200);
       expect(refused.body.data?.sendConnectionRequest).toEqual({
         __typename: 'RateLimitedError',
-        message: expect.stringContaining('at most 3 connection requests'),
+        message: expect.stringContaining('at most 3 sends (connection requests and invites)'),
         code: 'RATE_LIMITED',
         retryAfterSeconds: expect.any(Number),
       });

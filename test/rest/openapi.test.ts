@@ -188,8 +188,10 @@ describe('GET /v1/openapi.json', () => {
       if (route.body) {
         const schema = operation.requestBody.content['application/json'].schema;
         expect(Object.keys(schema.properties)).toEqual(Object.keys(route.body));
-        // Only the decline's body (`silent`, optional) may be left out, as the documented API has it.
-        const optional = route.path === '/v1/connections/:userId/decline/:requestId';
+        // Only the declines' bodies (`silent`, optional) may be left out, as the documented API has it.
+        const optional =
+          route.path === '/v1/connections/:userId/decline/:requestId' ||
+          route.path === '/v1/connections/:userId/invites/:inviteId/decline';
         expect(operation.requestBody.required).toBe(!optional);
       } else {
         expect(operation.requestBody).toBeUndefined();
@@ -301,6 +303,16 @@ describe('The document against real responses', () => {
     ]);
     const lists = await call('GET', `/v1/connections/${dave.id}/sent`, dave.token);
     expect(lists.body.requests[0]).toMatchObject({ message: 'hello', responded_at: null });
+    // An invite from alice to bob, as each lists it, and bob's notification of it.
+    await call('POST', `/v1/connections/${a}/invites`, alice.token, {
+      receiver_ids: [bob.id],
+      join_info: { lobby: 'eu-7f3a' },
+    });
+    const invites = await call('GET', `/v1/connections/${bob.id}/invites?status=pending`, bob.token);
+    expect(invites.body.invites[0]).toMatchObject({ status: 'pending', join_info: { lobby: 'eu-7f3a' } });
+    await call('GET', `/v1/connections/${a}/invites?direction=sent&page=1&per_page=5`, alice.token);
+    const withInvite = await call('GET', `/v1/connections/${bob.id}/notifications?type=game_invite`, bob.token);
+    expect(withInvite.body.notifications[0]).toMatchObject({ invite_id: invites.body.invites[0].id });
     for (const route of routes.filter((r) => r.method === 'GET')) {
       expect(checked, `${route.path} checked`).toContain(`GET ${route.path} success`);
     }
@@ -352,11 +364,32 @@ describe('The document against real responses', () => {
 
     await call('PUT', `/v1/users/${alice.id}/settings`, alice.token, { accept_requests_from: 'friends_of_friends' });
     await call('PUT', `/v1/users/${alice.id}/settings`, alice.token, { share_presence: 'nobody' });
-    const both = await call('PUT', `/v1/users/${alice.id}/settings`, alice.token, {
+    await call('PUT', `/v1/users/${alice.id}/settings`, alice.token, { accept_invites_from: 'nobody' });
+    const all = await call('PUT', `/v1/users/${alice.id}/settings`, alice.token, {
       accept_requests_from: 'everyone',
       share_presence: 'connections',
+      accept_invites_from: 'connections',
     });
-    expect(both.body).toEqual({ accept_requests_from: 'everyone', share_presence: 'connections' });
+    expect(all.body).toEqual({
+      accept_requests_from: 'everyone',
+      share_presence: 'connections',
+      accept_invites_from: 'connections',
+    });
+
+    // Invites: sent, accepted (with the join info), declined, withdrawn.
+    const invite = async () =>
+      (
+        await call('POST', `/v1/connections/${alice.id}/invites`, alice.token, {
+          receiver_ids: [bob.id],
+          message: 'Ranked?',
+          join_info: { lobby: 'eu-7f3a', slots: 2 },
+          expires_in_seconds: 600,
+        })
+      ).body.invites[0].id as number;
+    const accepted = await call('POST', `/v1/connections/${bob.id}/invites/${await invite()}/accept`, bob.token);
+    expect(accepted.body).toMatchObject({ join_info: { lobby: 'eu-7f3a', slots: 2 } });
+    await call('POST', `/v1/connections/${bob.id}/invites/${await invite()}/decline`, bob.token, { silent: true });
+    await call('POST', `/v1/connections/${alice.id}/invites/${await invite()}/cancel`, alice.token);
 
     // Every status, as the user itself and as its game server, and back offline.
     const set = await call('PUT', `/v1/users/${alice.id}/presence`, alice.token, {
@@ -440,6 +473,22 @@ describe('The document against real responses', () => {
         code: 'VALIDATION_FAILED',
       });
     }
+    // Invites: to a stranger, to itself, without join info; an invite that is no one's.
+    await call('POST', `/v1/connections/${a}/invites`, alice.token, { receiver_ids: [carol.id], join_info: {} });
+    await call('POST', `/v1/connections/${a}/invites`, alice.token, { receiver_ids: [a], join_info: {} });
+    await call('POST', `/v1/connections/${a}/invites`, alice.token, { receiver_ids: [bob.id] });
+    await call('POST', `/v1/connections/${a}/invites`, alice.token, { receiver_ids: ['nobody-here'], join_info: {} });
+    await call('POST', `/v1/connections/${a}/invites/123/accept`, alice.token);
+    await call('POST', `/v1/connections/${a}/invites/123/cancel`, alice.token);
+    await call('GET', `/v1/connections/${a}/invites?direction=up`, alice.token);
+    const mine = await call('POST', `/v1/connections/${a}/invites`, alice.token, {
+      receiver_ids: [bob.id],
+      join_info: { lobby: 'x' },
+    });
+    await call('POST', `/v1/connections/${a}/invites/${mine.body.invites[0].id}/accept`, alice.token);
+    await call('POST', `/v1/connections/${bob.id}/invites/${mine.body.invites[0].id}/cancel`, bob.token);
+    await call('POST', `/v1/connections/${a}/invites/${mine.body.invites[0].id}/cancel`, alice.token);
+    await call('POST', `/v1/connections/${a}/invites/${mine.body.invites[0].id}/cancel`, alice.token);
     await call('PUT', `/v1/users/${a}`, alice.token, { display_name: 'x'.repeat(70_000) });
     const replay = { 'idempotency-key': 'openapi-test-key' };
     await server.rest('POST', `/v1/connections/${a}/notifications/read`, { token: alice.token, headers: replay });
@@ -462,7 +511,7 @@ describe('The document against real responses', () => {
     const settings = doc.paths['/v1/users/{userId}/settings'].put.requestBody;
     const body = settings.content['application/json'].schema;
     const valuesOf = (schema: Schema) => schema.enum.filter((value: unknown) => value !== null).join(', ');
-    for (const field of ['accept_requests_from', 'share_presence']) {
+    for (const field of ['accept_requests_from', 'share_presence', 'accept_invites_from']) {
       expect(body.properties[field].enum).toContain(null);
       const refused = await server.rest('PUT', `/v1/users/${a}/settings`, {
         token: alice.token,
@@ -477,7 +526,7 @@ describe('The document against real responses', () => {
     expect(neither.body).toMatchObject({
       code: 'VALIDATION_FAILED',
       message:
-        'Give at least one setting to change: accept_requests_from (acceptRequestsFrom) or share_presence (sharePresence)',
+        'Give at least one setting to change: accept_requests_from (acceptRequestsFrom), share_presence (sharePresence) or accept_invites_from (acceptInvitesFrom)',
     });
     const none = await server.rest('PUT', `/v1/users/${a}/settings`, { token: alice.token });
     expect(none.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Request body must be a JSON object' });

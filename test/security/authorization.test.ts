@@ -50,7 +50,8 @@ beforeAll(async () => {
  * - `blocked`: a user the owner blocks (to unblock); `related`: a user connected to the owner
  *   (asked about in a batch relationship status);
  * - `request`: a request the owner received; `sent-request`: a request the owner sent (to
- *   withdraw); `connection`, `notification`: the owner's.
+ *   withdraw); `invite`: an invite the owner received; `sent-invite`: an invite the owner sent
+ *   (to withdraw); `connection`, `notification`: the owner's.
  */
 type Kind =
   | 'user'
@@ -62,6 +63,8 @@ type Kind =
   | 'related'
   | 'request'
   | 'sent-request'
+  | 'invite'
+  | 'sent-invite'
   | 'connection'
   | 'notification';
 
@@ -110,7 +113,7 @@ async function createWorld(): Promise<World> {
     bAlice,
     bEve,
     c,
-    secretsOfA: [secretName, 'A secret message from carol', carol.id],
+    secretsOfA: [secretName, 'A secret message from carol', carol.id, 'secret-lobby-of-a'],
   };
 }
 
@@ -122,9 +125,8 @@ async function snapshotOf(tenant: string): Promise<string> {
   const result = await sql<{ snapshot: string }>`
     select concat_ws(' | ', ${table('users', 't.id')}, ${table('connection_requests', 't.id')},
       ${table('connections', 't.id')}, ${table('connection_edges', 't.user_id, t.connection_id')},
-      ${table('notifications', 't.id')}, ${table('blocks', 't.blocker_id, t.blocked_id')}) as snapshot`.execute(
-    server.database.db,
-  );
+      ${table('notifications', 't.id')}, ${table('blocks', 't.blocker_id, t.blocked_id')},
+      ${table('invites', 't.id')}) as snapshot`.execute(server.database.db);
   return result.rows[0]!.snapshot;
 }
 
@@ -163,6 +165,18 @@ async function freshResource(world: World, kind: Kind): Promise<string> {
       return String(await a.request(await a.user('sender'), alice, 'Please connect'));
     case 'sent-request':
       return String(await a.request(alice, await a.user('receiver'), 'Please connect'));
+    case 'invite':
+    case 'sent-invite': {
+      const friend = await a.user('friend');
+      await a.connect(alice, friend);
+      const [from, to] = kind === 'invite' ? [friend, alice] : [alice, friend];
+      const reply = await server.rest('POST', `/v1/connections/${from.id}/invites`, {
+        token: a.serviceToken,
+        body: { receiver_ids: [to.id], join_info: { lobby: 'secret-lobby-of-a' } },
+      });
+      if (reply.status !== 201) throw new Error(`invite failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+      return String(reply.body.invites[0].id);
+    }
     case 'connection':
       return String(await a.connect(alice, await a.user('friend')));
     case 'notification': {
@@ -187,7 +201,12 @@ const isUserKind = (kind: Kind) =>
 function nonexistent(kind: Kind): string {
   if (isUserKind(kind)) return `ghost-${randomUUID()}`;
   // An id of the kind as the server makes them, of a row id far beyond any table's.
-  const idKind = kind === 'connection' || kind === 'notification' ? kind : 'request';
+  const idKind =
+    kind === 'connection' || kind === 'notification'
+      ? kind
+      : kind === 'invite' || kind === 'sent-invite'
+        ? 'invite'
+        : 'request';
   return String(ids.encode(idKind, 2 ** 40 + Math.floor(Math.random() * 2 ** 40)));
 }
 
@@ -507,6 +526,41 @@ const REST_ROWS: (Row & { route: string })[] = [
     succeeded: (a) => a.status === 201,
     writes: true,
   },
+  // Invites (beyond the documented API)
+  {
+    route: 'POST /v1/connections/:userId/invites',
+    name: 'POST /v1/connections/{user_id}/invites',
+    kind: 'related',
+    call: (token, as, id) =>
+      rest('POST', `/v1/connections/${enc(as)}/invites`, token, { receiver_ids: [id], join_info: { lobby: 'l-1' } }),
+    succeeded: (a) => a.status === 201,
+    writes: true,
+  },
+  {
+    route: 'GET /v1/connections/:userId/invites',
+    name: 'GET /v1/connections/{user_id}/invites',
+    kind: 'user',
+    call: (token, _as, id) => rest('GET', `/v1/connections/${enc(id)}/invites`, token),
+    succeeded: (a) => a.status === 200,
+    writes: false,
+  },
+  ...(['accept', 'decline'] as const).map((verb) => ({
+    route: `POST /v1/connections/:userId/invites/:inviteId/${verb}`,
+    name: `POST /v1/connections/{user_id}/invites/{invite_id}/${verb}`,
+    kind: 'invite' as const,
+    call: (token: string, as: string, id: string) =>
+      rest('POST', `/v1/connections/${enc(as)}/invites/${enc(id)}/${verb}`, token),
+    succeeded: (a: Answer) => a.status === 200,
+    writes: true,
+  })),
+  {
+    route: 'POST /v1/connections/:userId/invites/:inviteId/cancel',
+    name: 'POST /v1/connections/{user_id}/invites/{invite_id}/cancel',
+    kind: 'sent-invite',
+    call: (token, as, id) => rest('POST', `/v1/connections/${enc(as)}/invites/${enc(id)}/cancel`, token),
+    succeeded: (a) => a.status === 200,
+    writes: true,
+  },
   // Blocks, settings and batch status (beyond the documented API)
   {
     route: 'GET /v1/users/:userId/settings',
@@ -682,6 +736,24 @@ const GRAPHQL_ROWS: (Row & { field: string })[] = [
     succeeded: (a) => (a.body as any)?.data?.sendGameNotification?.__typename === 'SendGameNotificationPayload',
     writes: true,
   },
+  // Invites (beyond the documented API)
+  {
+    field: 'sendInvite',
+    name: 'mutation sendInvite',
+    kind: 'related',
+    call: (token, as, id) =>
+      graphql(
+        token,
+        `mutation($userId: ID, $ids: [ID!]!) { sendInvite(userId: $userId, receiverIds: $ids, joinInfo: { lobby: "l-1" }) { ${ERRORS} ... on SendInvitePayload { invites { id } } } }`,
+        { userId: as, ids: [id] },
+      ),
+    succeeded: (a) => (a.body as any)?.data?.sendInvite?.__typename === 'SendInvitePayload',
+    writes: true,
+  },
+  field('query', 'invites', 'user', null, 'InvitePage', 'totalCount nodes { id joinInfo message }'),
+  field('mutation', 'acceptInvite', 'invite', 'inviteId', 'AcceptInvitePayload', 'joinInfo'),
+  field('mutation', 'declineInvite', 'invite', 'inviteId', 'DeclineInvitePayload', 'message'),
+  field('mutation', 'cancelInvite', 'sent-invite', 'inviteId', 'CancelInvitePayload', 'message'),
   // Mutual connections and suggestions (beyond the documented API)
   field(
     'query',

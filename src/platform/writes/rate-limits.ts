@@ -115,7 +115,7 @@ export class RateLimiter {
       bucket: userBucket('send', clientUserId),
       limit: userSends,
       whose: 'this user',
-      what: 'connection requests',
+      what: 'sends (connection requests and invites)',
     };
     const tenant = {
       bucket: TENANT_USERS_WRITES,

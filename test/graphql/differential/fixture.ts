@@ -22,6 +22,9 @@ export interface Graph {
     requestFromCarol: string;
     requestToDave: string;
     requestFromGina: string;
+    /** An invite bob sent alice, and one alice sent bob: pending. */
+    inviteFromBob: string;
+    inviteToBob: string;
     /** Alice's notifications, oldest first. */
     notifications: string[];
   };
@@ -80,13 +83,20 @@ export async function buildGraph(server: TestServer): Promise<Graph> {
       erin: blockUser(userId: "alice", otherUserId: "erin") { __typename }
     }`,
   );
-  await asService(
+  const invited = await asService(
     server,
     tokens.service,
     `mutation {
       bob: setPresence(userId: "bob", status: BUSY, activity: "Ranked — 3rd round",
         joinInfo: { lobby: "eu-7f3a", slots: 2, ranked: true, mode: null, tags: ["duo", "eu"] }, expiresInSeconds: 3600) {
         __typename
+      }
+      fromBob: sendInvite(userId: "bob", receiverIds: ["alice"], message: "Duo queue?",
+        joinInfo: { lobby: "eu-7f3a", slots: 2 }, expiresInSeconds: 3600) {
+        __typename ... on SendInvitePayload { invites { id } }
+      }
+      toBob: sendInvite(userId: "alice", receiverIds: ["bob"], joinInfo: { lobby: "eu-1c2d" }) {
+        __typename ... on SendInvitePayload { invites { id } }
       }
     }`,
   );
@@ -106,6 +116,8 @@ export async function buildGraph(server: TestServer): Promise<Graph> {
       requestFromCarol: requestId('carolToAlice'),
       requestToDave: requestId('aliceToDave'),
       requestFromGina: requestId('ginaToAlice'),
+      inviteFromBob: String(invited.fromBob.invites[0].id),
+      inviteToBob: String(invited.toBob.invites[0].id),
       notifications: (read.notifications.nodes as { id: string }[]).map((n) => String(n.id)).reverse(),
     },
   };
@@ -142,6 +154,15 @@ export function argumentValue(graph: Graph, coordinate: string, argument: string
     'Mutation.sendGameNotification.payload': { match: 'm-8841', slots: [1, 2], ranked: true },
     'Mutation.sendGameNotification.expiresInSeconds': 600,
     'Query.notifications.types': ['NEW_REQUEST', 'game.match_found'],
+    'Mutation.sendInvite.receiverIds': ['bob'],
+    'Mutation.sendInvite.message': 'Ranked — one more?',
+    'Mutation.sendInvite.joinInfo': { lobby: 'eu-9e1f', server: { host: 'eu-9.example', port: 7777 } },
+    'Mutation.sendInvite.expiresInSeconds': 600,
+    'Mutation.acceptInvite.inviteId': graph.ids.inviteFromBob,
+    'Mutation.declineInvite.inviteId': graph.ids.inviteFromBob,
+    'Mutation.cancelInvite.inviteId': graph.ids.inviteToBob,
+    'Mutation.updateSettings.acceptInvitesFrom': 'NOBODY',
+    'Query.invites.direction': 'SENT',
     'Query.mutualConnections.otherUserId': 'carol',
     'Query.relationships.userIds': ['bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'nobody'],
     'User.mutualConnectionCount.withUserId': 'carol',
