@@ -97,6 +97,7 @@ type Documents = {
     "\n  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }\n  }\n": typeof types.TestDeliveryNotificationAddedDocument,
     "\n  subscription TestDeliveryConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n      ... on ConnectionsResyncEvent { reason }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": typeof types.TestDeliveryConnectionEventsDocument,
     "\n  subscription TestRedisNotificationAdded($after: ID) {\n    notificationAdded(after: $after) { id connectionRequestId message }\n  }\n": typeof types.TestRedisNotificationAddedDocument,
+    "\n  subscription TestRedisInviteNotifications {\n    notificationAdded { type otherUser { clientUserId } invite { id status joinInfo } }\n  }\n": typeof types.TestRedisInviteNotificationsDocument,
     "\n  subscription TestRedisConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n    }\n  }\n": typeof types.TestRedisConnectionEventsDocument,
 };
 const documents: Documents = {
@@ -182,6 +183,7 @@ const documents: Documents = {
     "\n  subscription TestDeliveryNotificationAdded($userId: ID, $after: ID) {\n    notificationAdded(userId: $userId, after: $after) { id connectionRequestId message }\n  }\n": types.TestDeliveryNotificationAddedDocument,
     "\n  subscription TestDeliveryConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n      ... on ConnectionsResyncEvent { reason }\n      ... on UnreadCountChangedEvent { unreadCount }\n    }\n  }\n": types.TestDeliveryConnectionEventsDocument,
     "\n  subscription TestRedisNotificationAdded($after: ID) {\n    notificationAdded(after: $after) { id connectionRequestId message }\n  }\n": types.TestRedisNotificationAddedDocument,
+    "\n  subscription TestRedisInviteNotifications {\n    notificationAdded { type otherUser { clientUserId } invite { id status joinInfo } }\n  }\n": types.TestRedisInviteNotificationsDocument,
     "\n  subscription TestRedisConnectionEvents {\n    connectionEvents {\n      __typename\n      ... on ConnectionCreatedEvent { connection { connectedUser { clientUserId } } }\n    }\n  }\n": types.TestRedisConnectionEventsDocument,
 };
 
@@ -513,6 +515,10 @@ export function graphql(source: "\n  subscription TestDeliveryConnectionEvents {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TestRedisNotificationAdded($after: ID) {\n    notificationAdded(after: $after) { id connectionRequestId message }\n  }\n"): typeof import('./graphql.js').TestRedisNotificationAddedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestRedisInviteNotifications {\n    notificationAdded { type otherUser { clientUserId } invite { id status joinInfo } }\n  }\n"): typeof import('./graphql.js').TestRedisInviteNotificationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

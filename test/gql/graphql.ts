@@ -1257,6 +1257,11 @@ export type TestRedisNotificationAddedSubscriptionVariables = Exact<{
 
 export type TestRedisNotificationAddedSubscription = { notificationAdded: { id: string, connectionRequestId: string | null, message: string } };
 
+export type TestRedisInviteNotificationsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestRedisInviteNotificationsSubscription = { notificationAdded: { type: NotificationType, otherUser: { clientUserId: string } | null, invite: { id: string, status: InviteStatus, joinInfo: { [key: string]: unknown } } | null } };
+
 export type TestRedisConnectionEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -3039,6 +3044,21 @@ export const TestRedisNotificationAddedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestRedisNotificationAddedSubscription, TestRedisNotificationAddedSubscriptionVariables>;
+export const TestRedisInviteNotificationsDocument = new TypedDocumentString(`
+    subscription TestRedisInviteNotifications {
+  notificationAdded {
+    type
+    otherUser {
+      clientUserId
+    }
+    invite {
+      id
+      status
+      joinInfo
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestRedisInviteNotificationsSubscription, TestRedisInviteNotificationsSubscriptionVariables>;
 export const TestRedisConnectionEventsDocument = new TypedDocumentString(`
     subscription TestRedisConnectionEvents {
   connectionEvents {

@@ -36,6 +36,12 @@ const NotificationAdded = graphql(`
   }
 `);
 
+const InviteNotifications = graphql(`
+  subscription TestRedisInviteNotifications {
+    notificationAdded { type otherUser { clientUserId } invite { id status joinInfo } }
+  }
+`);
+
 const ConnectionEvents = graphql(`
   subscription TestRedisConnectionEvents {
     connectionEvents {
@@ -196,6 +202,44 @@ describe.skipIf(!database)('live events through Redis, three instances on one Po
       expect(received.map((n) => n.notificationAdded.connectionRequestId)).toEqual(expected[i]);
       expect(await feed.settle(300)).toHaveLength(senders.length);
     }
+  });
+
+  it('should let a player invite an online friend on another instance, who accepts through a third', async () => {
+    const tenant = await createTenant(instances[0]!);
+    const [alice, bob] = await usersOf(tenant, 'player', 2);
+    const requestId = await send(instances[0]!, alice!, bob!, 'duo?');
+    await instances[1]!.rest('POST', `/v1/connections/${bob!.id}/accept/${requestId}`, { token: bob!.token });
+    // Alice's page is on instance 0, Bob's on instance 1.
+    const aliceFeed = connect(instances[0]!, alice!.token).subscribe(InviteNotifications, {});
+    const bobFeed = connect(instances[1]!, bob!.token).subscribe(InviteNotifications, {});
+    await registered();
+    const lobby = { lobby: 'eu-7f3a', server: 'eu-7.example:7777' };
+
+    const sent = await instances[0]!.rest('POST', `/v1/connections/${alice!.id}/invites`, {
+      token: alice!.token,
+      body: { receiver_ids: [bob!.id], join_info: lobby },
+    });
+    expect(sent.status).toBe(201);
+    const inviteId = String(sent.body.invites[0].id);
+    // Bob's page hears of it live, through Redis.
+    const invited = (await bobFeed.take(1))[0]?.notificationAdded;
+    expect(invited).toEqual({
+      type: 'GAME_INVITE',
+      otherUser: { clientUserId: alice!.id },
+      invite: { id: inviteId, status: 'PENDING', joinInfo: lobby },
+    });
+    const accepted = await instances[2]!.rest('POST', `/v1/connections/${bob!.id}/invites/${inviteId}/accept`, {
+      token: bob!.token,
+    });
+    expect(accepted.body).toEqual({ message: 'Invite accepted', invite_id: Number(inviteId), join_info: lobby });
+    const heard = (await aliceFeed.take(1))[0]?.notificationAdded;
+    expect(heard).toEqual({
+      type: 'INVITE_ACCEPTED',
+      otherUser: { clientUserId: bob!.id },
+      invite: { id: inviteId, status: 'ACCEPTED', joinInfo: lobby },
+    });
+    expect(await bobFeed.settle(300)).toHaveLength(1);
+    expect(await aliceFeed.settle(300)).toHaveLength(1);
   });
 });
 
