@@ -152,4 +152,43 @@ describe.skipIf(!database)('races on real PostgreSQL', () => {
       where tenant = ${tenant.name} and status = 'pending'`.execute(database!.db);
     expect(rows[0]?.pending).toBe(0);
   });
+  it('should let exactly one of an accept, a decline and a withdrawal of one invite win', async () => {
+    const { tenant, pairs: users } = await pairs(ROUNDS);
+    await Promise.all(users.map(([a, b]) => tenant.connect(a, b)));
+    const inviteIds = await Promise.all(
+      users.map(async ([a, b]) => {
+        const sent = await server.rest('POST', `/v1/connections/${a.id}/invites`, {
+          token: a.token,
+          body: { receiver_ids: [b.id], join_info: { lobby: 'l-1' } },
+        });
+        return sent.body.invites[0].id as number;
+      }),
+    );
+
+    const outcomes = await Promise.all(
+      users.map(([a, b], i) =>
+        Promise.all([
+          server.rest('POST', `/v1/connections/${b.id}/invites/${inviteIds[i]}/accept`, { token: b.token }),
+          server.rest('POST', `/v1/connections/${b.id}/invites/${inviteIds[i]}/decline`, { token: b.token }),
+          server.rest('POST', `/v1/connections/${a.id}/invites/${inviteIds[i]}/cancel`, { token: a.token }),
+        ]),
+      ),
+    );
+
+    for (const [i, answers] of outcomes.entries()) {
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+      for (const loser of answers.filter((r) => r.status === 409))
+        expect(loser.body.code).toBe('INVITE_ALREADY_ANSWERED');
+      // The sender heard of an answer only if an answer won.
+      const [a] = users[i]!;
+      const notes = await server.rest(
+        'GET',
+        `/v1/connections/${a.id}/notifications?type=invite_accepted,invite_declined`,
+        {
+          token: a.token,
+        },
+      );
+      expect(notes.body.notifications).toHaveLength(answers[2]!.status === 200 ? 0 : 1);
+    }
+  });
 });
