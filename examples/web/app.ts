@@ -4,14 +4,19 @@
  * read over HTTP; a graphql-ws socket keeps them, the notification list, the unread bell and each
  * friend's presence live, and resumes after any disconnect without a gap or a duplicate
  * (`packages/client/src/live.ts`). The open socket is what makes the player online to its friends.
+ * A player invites friends to its lobby; an invite shows live on the friend's page, counting down
+ * to its expiry, and accepting it answers the lobby to join.
  */
 
 import type {
   ActiveConnectionsQuery,
   ConnectionRequestFieldsFragment,
   ErrorFieldsFragment,
+  InviteFieldsFragment,
+  InviteStatus,
   PresenceFieldsFragment,
   PresenceStatus,
+  UserFieldsFragment,
 } from '../../packages/client/src/gql/graphql.js';
 import { createHttpClient, type HttpClient } from '../../packages/client/src/http.js';
 import {
@@ -72,6 +77,14 @@ function renderList(id: string, items: HTMLElement[]): void {
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
+// ---- invite documents ----------------------------------------------------------------------------
+
+/** An invite as the page reads it (received or sent). */
+type Invite = InviteFieldsFragment;
+
+/** What a receiver needs to join: a JSON object the game defines (here `{ lobby }`). */
+type JoinInfo = { [key: string]: unknown };
+
 // ---- session -----------------------------------------------------------------------------------
 
 interface Session {
@@ -88,6 +101,16 @@ interface Session {
   /** Live presence events received, and per friend the number of the last one about it. */
   presenceEvents: number;
   lastPresenceEvent: Map<string, number>;
+  /** Live unread counts received: a count read over HTTP while one arrived is not newer than it. */
+  unreadEvents: number;
+  /** Where this page's invites take friends: a lobby it makes up, as a game would name its own. */
+  joinInfo: JoinInfo;
+  /** The invites lists as last read, newest first (the countdown watches their expiries). */
+  receivedInvites: Invite[];
+  sentInvites: Invite[];
+  /** The countdown's once-a-second timer, and when it last ran: an expiry since then is due. */
+  ticker: ReturnType<typeof setInterval>;
+  lastTick: number;
 }
 
 let session: Session | null = null;
@@ -113,9 +136,16 @@ async function signIn(me: DemoUser): Promise<void> {
     presence: new Map(),
     presenceEvents: 0,
     lastPresenceEvent: new Map(),
+    unreadEvents: 0,
+    joinInfo: { lobby: `lobby-${crypto.randomUUID().slice(0, 8)}` },
+    receivedInvites: [],
+    sentInvites: [],
+    ticker: setInterval(() => tick(current), 1000),
+    lastTick: Date.now(),
   };
   session = current;
   $('me').textContent = `${me.displayName} (${me.id})`;
+  $('my-lobby').textContent = `Invites take your friends to ${current.joinInfo.lobby}.`;
   $('signin').hidden = true;
   $('session').hidden = false;
   $('main').hidden = false;
@@ -136,6 +166,10 @@ async function signIn(me: DemoUser): Promise<void> {
       if (notification.type === 'NEW_REQUEST' || notification.type === 'REQUEST_CANCELLED') void refresh('incoming');
       if (notification.type === 'REQUEST_ACCEPTED') void refresh('friends', 'outgoing');
       if (notification.type === 'REQUEST_DECLINED' || notification.type === 'REQUEST_EXPIRED') void refresh('outgoing');
+      // It carries no invite here (`NotificationFields` has none): the list says what it is.
+      if (notification.type === 'GAME_INVITE') void refresh('received-invites');
+      if (notification.type === 'INVITE_ACCEPTED' || notification.type === 'INVITE_DECLINED')
+        void refresh('sent-invites');
     },
     onError: showError,
   });
@@ -143,17 +177,22 @@ async function signIn(me: DemoUser): Promise<void> {
     onEvent: (event) => {
       switch (event.__typename) {
         case 'UnreadCountChangedEvent':
-          return setUnread(event.unreadCount);
+          current.unreadEvents += 1;
+          setUnread(event.unreadCount);
+          // All an invite's receiver hears when it is answered (elsewhere), withdrawn or replaced:
+          // its GAME_INVITE notification is marked read, with no notification of its own.
+          return void refresh('received-invites', 'notifications');
         case 'ConnectionCreatedEvent':
           return void refresh('friends', 'incoming', 'outgoing');
         case 'ConnectionRemovedEvent':
-          return void refresh('friends');
+          // The pending invites between the two are withdrawn with the connection.
+          return void refresh('friends', 'received-invites', 'sent-invites');
         case 'ConnectionRequestClosedEvent':
           return void refresh('incoming', 'outgoing');
       }
     },
     // Once registered, after each reconnect (events of the gap are not replayed), on a server resync.
-    onResync: () => void refresh('friends', 'incoming', 'outgoing'),
+    onResync: () => void refresh('friends', 'incoming', 'outgoing', 'received-invites', 'sent-invites'),
     onError: showError,
   });
   // Friends not offline first, then each change. A friend who went offline while the socket was
@@ -168,12 +207,16 @@ async function signIn(me: DemoUser): Promise<void> {
     },
     onError: showError,
   });
-  await Promise.all([refresh('friends', 'incoming', 'outgoing'), readMyPresence(current)]);
+  await Promise.all([
+    refresh('friends', 'incoming', 'outgoing', 'received-invites', 'sent-invites'),
+    readMyPresence(current),
+  ]);
 }
 
 async function signOut(): Promise<void> {
   const previous = session;
   session = null;
+  clearInterval(previous?.ticker);
   await previous?.live.close();
   $('signin').hidden = false;
   $('session').hidden = true;
@@ -182,6 +225,8 @@ async function signOut(): Promise<void> {
   $('bell').setAttribute('aria-expanded', 'false');
   $<HTMLFormElement>('presence').reset();
   $('my-presence').textContent = '';
+  $('my-lobby').textContent = '';
+  $('joined').textContent = '';
 }
 
 function showStatus(status: LiveStatus): void {
@@ -197,7 +242,8 @@ function setUnread(count: number): void {
 
 // ---- lists ---------------------------------------------------------------------------------------
 
-type ListName = 'friends' | 'incoming' | 'outgoing';
+/** The lists a read refreshes; `notifications` only the read marks and the count of those shown. */
+type ListName = 'friends' | 'incoming' | 'outgoing' | 'received-invites' | 'sent-invites' | 'notifications';
 
 async function refresh(...lists: ListName[]): Promise<void> {
   const current = session;
@@ -233,6 +279,16 @@ async function readList(current: Session, list: ListName): Promise<() => void> {
     const page = ok((await http.request(ops.ReceivedRequests)).receivedConnectionRequests);
     return () => renderList(list, page.nodes.map(incomingItem));
   }
+  if (list === 'received-invites' || list === 'sent-invites') {
+    const direction = list === 'received-invites' ? 'RECEIVED' : 'SENT';
+    const page = ok((await http.request(ops.Invites, { direction })).invites);
+    return () => {
+      if (direction === 'RECEIVED') current.receivedInvites = page.nodes;
+      else current.sentInvites = page.nodes;
+      renderInvites(current);
+    };
+  }
+  if (list === 'notifications') return readNotificationMarks(current);
   const page = ok((await http.request(ops.SentRequests)).sentConnectionRequests);
   return () => renderList(list, page.nodes.map(outgoingItem));
 }
@@ -252,6 +308,7 @@ function friendItem(connection: Friend, presence: PresenceFieldsFragment | null)
       ' ',
       h('small', {}, `${clientUserId} · since ${when(connection.connectedSince)}${lastSeen}`),
     ),
+    button('Invite', `Invite ${displayName}`, () => inviteFriend(session!, connection.connectedUser)),
     button('Remove', `Remove ${displayName}`, async () => {
       ok((await session!.http.request(ops.RemoveConnection, { connectionId: connection.id })).removeConnection);
       await refresh('friends');
@@ -340,6 +397,152 @@ function showMyPresence(presence: PresenceFieldsFragment): void {
       : `Your friends see you as ${presenceLabel[status].toLowerCase()}${presence.activity ? `: ${presence.activity}` : ''}.`;
 }
 
+// ---- invites -------------------------------------------------------------------------------------
+
+const inviteStatusLabel: Record<InviteStatus, string> = {
+  PENDING: 'Pending',
+  ACCEPTED: 'Accepted',
+  DECLINED: 'Declined',
+  CANCELLED: 'Withdrawn',
+  EXPIRED: 'Expired',
+};
+
+/**
+ * Where an invite stands now: one read as pending expires on time without being read again (the
+ * server has no event for it, and answers it EXPIRED from then on).
+ */
+function inviteStatus(invite: Invite): InviteStatus {
+  return invite.status === 'PENDING' && Date.parse(invite.expiresAt) <= Date.now() ? 'EXPIRED' : invite.status;
+}
+
+/** Invites a friend to this page's lobby, with the message and the validity the invite options say. */
+async function inviteFriend(current: Session, friend: UserFieldsFragment): Promise<void> {
+  const message = $<HTMLInputElement>('invite-message').value.trim();
+  const result = await current.http.request(ops.SendInvite, {
+    receiverIds: [friend.clientUserId],
+    joinInfo: current.joinInfo,
+    ...(message && { message }),
+    expiresInSeconds: Number($<HTMLSelectElement>('invite-expiry').value),
+    // One key per click: a retry after a lost answer cannot invite twice.
+    idempotencyKey: crypto.randomUUID(),
+  });
+  ok(result.sendInvite);
+  $('error').textContent = '';
+  await refresh('sent-invites');
+}
+
+/** Accepts an invite and shows the join info it answers: what a game would now join. */
+async function acceptInvite(invite: Invite): Promise<void> {
+  const current = session!;
+  try {
+    const { joinInfo } = ok((await current.http.request(ops.AcceptInvite, { inviteId: invite.id })).acceptInvite);
+    if (session === current) $('joined').textContent = `Joined: ${JSON.stringify(joinInfo)}`;
+  } finally {
+    // Accepted, or no longer open (expired, withdrawn meanwhile): either way the list says so.
+    await refresh('received-invites');
+  }
+}
+
+async function declineInvite(invite: Invite): Promise<void> {
+  try {
+    ok((await session!.http.request(ops.DeclineInvite, { inviteId: invite.id })).declineInvite);
+  } finally {
+    await refresh('received-invites');
+  }
+}
+
+async function cancelInvite(invite: Invite): Promise<void> {
+  try {
+    ok((await session!.http.request(ops.CancelInvite, { inviteId: invite.id })).cancelInvite);
+  } finally {
+    await refresh('sent-invites');
+  }
+}
+
+function renderInvites(current: Session): void {
+  renderList('received-invites', current.receivedInvites.map(receivedInviteItem));
+  renderList('sent-invites', current.sentInvites.map(sentInviteItem));
+}
+
+function receivedInviteItem(invite: Invite): HTMLElement {
+  const { displayName } = invite.sender;
+  const answerable = inviteStatus(invite) === 'PENDING';
+  return h(
+    'li',
+    {},
+    h('span', { class: 'who' }, `${displayName} `, ...inviteDetails(invite)),
+    ...(answerable
+      ? [
+          button('Accept', `Accept invite from ${displayName}`, () => acceptInvite(invite)),
+          button('Decline', `Decline invite from ${displayName}`, () => declineInvite(invite)),
+        ]
+      : []),
+  );
+}
+
+function sentInviteItem(invite: Invite): HTMLElement {
+  const { displayName } = invite.receiver;
+  const withdrawable = inviteStatus(invite) === 'PENDING';
+  return h(
+    'li',
+    {},
+    h('span', { class: 'who' }, `${displayName} `, ...inviteDetails(invite)),
+    ...(withdrawable ? [button('Withdraw', `Withdraw invite to ${displayName}`, () => cancelInvite(invite))] : []),
+  );
+}
+
+/** The invite's message, then its time left while pending (kept to the second by `tick`), else how it ended. */
+function inviteDetails(invite: Invite): (Node | string)[] {
+  const message = invite.message ? [h('small', {}, `“${invite.message}”`), ' '] : [];
+  const status = inviteStatus(invite);
+  if (status !== 'PENDING') {
+    return [
+      ...message,
+      h('span', { class: 'invite-status', 'data-status': status.toLowerCase() }, inviteStatusLabel[status]),
+    ];
+  }
+  const expiresAt = Date.parse(invite.expiresAt);
+  const attributes = { role: 'timer', 'data-expires-at': String(expiresAt), title: `until ${when(invite.expiresAt)}` };
+  return [...message, h('small', attributes, timeLeft(expiresAt - Date.now()))];
+}
+
+/** "expires in 4:05" (1:02:03 past an hour), rounded up to the second. */
+function timeLeft(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const [hours, minutes] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60];
+  return `expires in ${hours ? `${hours}:${pad(minutes)}` : minutes}:${pad(seconds % 60)}`;
+}
+
+/**
+ * Once a second: the time left on each pending invite shown. An expiry changes the page with no
+ * event at all (the invite can no longer be answered, its notification is no longer listed nor
+ * counted), so when one has passed since the last tick the page shows that and re-reads the count.
+ */
+function tick(current: Session): void {
+  if (session !== current) return;
+  const now = Date.now();
+  const due = expiries(current).some((at) => at > current.lastTick && at <= now);
+  current.lastTick = now;
+  if (due) {
+    renderInvites(current);
+    renderNotifications();
+    void refresh('notifications');
+  }
+  for (const timer of document.querySelectorAll<HTMLElement>('[data-expires-at]')) {
+    timer.textContent = timeLeft(Number(timer.dataset.expiresAt) - now);
+  }
+}
+
+/** When the pending invites shown and the notifications that expire (an invite's) expire, as `Date.now()` counts. */
+function expiries(current: Session): number[] {
+  const invites = [...current.receivedInvites, ...current.sentInvites].filter((invite) => invite.status === 'PENDING');
+  return [
+    ...invites.map((invite) => invite.expiresAt),
+    ...current.notifications.flatMap((notification) => notification.expiresAt ?? []),
+  ].map((iso) => Date.parse(iso));
+}
+
 // ---- notifications -------------------------------------------------------------------------------
 
 const describeRequestNotification: Record<Exclude<LiveNotification['type'], 'GAME'>, (name: string) => string> = {
@@ -353,6 +556,28 @@ const describeRequestNotification: Record<Exclude<LiveNotification['type'], 'GAM
   INVITE_DECLINED: (name) => `${name} declined your invite`,
 };
 
+/** Shown as the server lists it: a notification past its expiry (an expired invite's) no longer is. */
+const listed = (notification: LiveNotification, now: number) =>
+  notification.expiresAt === null || Date.parse(notification.expiresAt) > now;
+
+/**
+ * Re-reads the read marks of the notifications shown and the unread count: the server marks one
+ * read with no notification of its own (an answered or withdrawn invite's GAME_INVITE), and stops
+ * counting one when it expires. Marks only go from unread to read, so an answer arriving late
+ * cannot undo a "Mark read" clicked meanwhile.
+ */
+async function readNotificationMarks(current: Session): Promise<() => void> {
+  const unreadEventsBefore = current.unreadEvents;
+  const page = ok((await current.http.request(ops.Notifications, { first: 20 })).notifications);
+  return () => {
+    const read = new Set(page.nodes.filter((notification) => notification.read).map(({ id }) => id));
+    for (const notification of current.notifications) if (read.has(notification.id)) notification.read = true;
+    // A live count that came while this read was on its way may be newer than the count read.
+    if (current.unreadEvents === unreadEventsBefore) setUnread(page.unreadCount);
+    renderNotifications();
+  };
+}
+
 /** What a notification says: a game's own notification its message, a request's who did what. */
 function describeNotification(notification: LiveNotification): string {
   if (notification.type === 'GAME') return notification.message;
@@ -362,9 +587,11 @@ function describeNotification(notification: LiveNotification): string {
 function renderNotifications(): void {
   const current = session;
   if (!current) return;
+  const now = Date.now();
+  const shown = current.notifications.filter((notification) => listed(notification, now));
   renderList(
     'notifications',
-    current.notifications.map((notification) =>
+    shown.map((notification) =>
       h(
         'li',
         { class: notification.read ? 'read' : 'unread' },

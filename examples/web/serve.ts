@@ -1,8 +1,9 @@
 /**
  * `npm run example:web`: the reference web client and the gateway on one port (default 4100;
  * PORT, DATABASE_URL and the gateway's other variables apply). Open the printed URL in two
- * browser windows, sign in as two demo players and connect them. DEVELOPMENT ONLY: it hands out
- * tokens for the demo players to anyone (see server.ts).
+ * browser windows, sign in as two demo players, connect them, and invite one to play from the
+ * other's friends list. DEVELOPMENT ONLY: it hands out tokens for the demo players to anyone (see
+ * server.ts).
  */
 import { startWebExample } from './server.js';
 

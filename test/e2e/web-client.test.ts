@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWebExample, type WebExample } from '../../examples/web/server.js';
 import { secretKey, signToken } from '../../src/platform/auth/jwt.js';
@@ -17,6 +17,7 @@ if (process.env.CI && !available) throw new Error(`${CHROMIUM} is required under
 
 const SCREENSHOT = 'test-artifacts/web-client.png';
 const PRESENCE_SCREENSHOT = 'test-artifacts/web-client-presence.png';
+const INVITE_SCREENSHOT = 'test-artifacts/web-client-invite.png';
 
 describe.skipIf(!available)('examples/web in Chromium', () => {
   let example: WebExample;
@@ -77,6 +78,30 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
 
   const list = (page: Page, name: string) => page.getByRole('list', { name, exact: true });
 
+  /** The unread count the bell's label says. */
+  async function unreadCount(page: Page): Promise<number> {
+    const label = await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).getAttribute('aria-label');
+    return Number(/(\d+) unread/.exec(label ?? '')?.[1]);
+  }
+
+  /** Two seeded friends, each on its page, the invitee online on the inviter's. */
+  async function inviterAndInvitee(): Promise<{ inviter: Page; invitee: Page; friend: Locator }> {
+    const inviter = await signedIn('user123'); // PlayerOne
+    const invitee = await signedIn('user456'); // PlayerTwo
+    const friend = list(inviter, 'Friends').getByRole('listitem').filter({ hasText: 'PlayerTwo' });
+    await friend.getByText('Online', { exact: true }).waitFor();
+    return { inviter, invitee, friend };
+  }
+
+  /** The inviter invites the friend with a message; answers the invite as the invitee's page lists it. */
+  async function invite(inviter: Page, invitee: Page, friend: Locator, message: string): Promise<Locator> {
+    await inviter.getByLabel('Invite message').fill(message);
+    await friend.getByRole('button', { name: 'Invite PlayerTwo' }).click();
+    return list(invitee, 'Invites received')
+      .getByRole('listitem')
+      .filter({ hasText: `“${message}”` });
+  }
+
   it('should show a request live to its receiver, and the connection to both after accepting', async () => {
     const receiver = await signedIn('user202'); // PlayerFive
     const sender = await signedIn('user789'); // PlayerThree
@@ -85,7 +110,7 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
     await receiver.evaluate(() => Object.assign(window, { untouched: true }));
 
     await sender.getByLabel('Player id').fill('user202');
-    await sender.getByLabel('Message').fill('GG! Duo queue?');
+    await sender.getByLabel('Message', { exact: true }).fill('GG! Duo queue?');
     await sender.getByRole('button', { name: 'Send request' }).click();
     await list(sender, 'Outgoing requests').getByText('PlayerFive').waitFor();
 
@@ -190,6 +215,83 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
     await player.getByRole('button', { name: `Notifications, ${unread + 1} unread` }).click();
     await list(player, 'Notifications').getByText('Your match is ready').waitFor();
     expect(await player.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  // The invite tests run last: they leave PlayerOne notifications that the tests above do not expect.
+  it('should show an invite live to the friend invited, counting down, then its join info to it and its acceptance to the inviter', async () => {
+    const { inviter, invitee, friend } = await inviterAndInvitee();
+    const [inviterUnread, inviteeUnread] = [await unreadCount(inviter), await unreadCount(invitee)];
+    const lobbyText = await inviter.getByRole('status', { name: 'Your lobby' }).textContent();
+    const lobby = /lobby-\w+/.exec(lobbyText ?? '')?.[0];
+    expect(lobby).toBeDefined();
+    for (const page of [inviter, invitee]) await page.evaluate(() => Object.assign(window, { untouched: true }));
+
+    const received = await invite(inviter, invitee, friend, 'Squad up? Ranked in 5');
+    const sent = list(inviter, 'Invites sent').getByRole('listitem').filter({ hasText: 'Squad up? Ranked in 5' });
+    await sent.getByRole('button', { name: 'Withdraw invite to PlayerTwo' }).waitFor();
+
+    // Live on the invitee's page: who, the message, the bell, and the 5 minutes left counting down.
+    await received.getByText('PlayerOne').waitFor();
+    await invitee.getByRole('button', { name: `Notifications, ${inviteeUnread + 1} unread` }).waitFor();
+    expect(await received.getByRole('timer').textContent()).toMatch(/^expires in (5:00|4:5\d)$/);
+    await received
+      .getByRole('timer')
+      .getByText(/^expires in 4:5\d$/)
+      .waitFor();
+    await received.getByRole('button', { name: 'Accept invite from PlayerOne' }).click();
+
+    // The join info the acceptance answered; the invite answered, its notification read with it.
+    await invitee.getByRole('status', { name: 'Game joined' }).getByText(`Joined: {"lobby":"${lobby}"}`).waitFor();
+    await received.getByText('Accepted', { exact: true }).waitFor();
+    expect(await received.getByRole('button').count()).toBe(0);
+    await invitee.getByRole('button', { name: `Notifications, ${inviteeUnread} unread` }).click();
+    await list(invitee, 'Notifications').getByText('PlayerOne invites you to play').waitFor();
+    await invitee
+      .getByRole('button', { name: 'Mark read: PlayerOne invites you to play' })
+      .waitFor({ state: 'detached' });
+    await mkdir('test-artifacts', { recursive: true });
+    await invitee.screenshot({ path: INVITE_SCREENSHOT, fullPage: true });
+
+    // The inviter's page follows by itself: the INVITE_ACCEPTED notification, the bell, the invite answered.
+    await sent.getByText('Accepted', { exact: true }).waitFor();
+    await inviter.getByRole('button', { name: `Notifications, ${inviterUnread + 1} unread` }).click();
+    await list(inviter, 'Notifications').getByText('PlayerTwo accepted your invite').waitFor();
+
+    for (const page of [inviter, invitee]) {
+      expect(await page.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
+    }
+    expect(existsSync(INVITE_SCREENSHOT)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should show an invite declined to its inviter, and one its inviter withdraws as withdrawn, live', async () => {
+    const { inviter, invitee, friend } = await inviterAndInvitee();
+    const [inviterUnread, inviteeUnread] = [await unreadCount(inviter), await unreadCount(invitee)];
+
+    const declined = await invite(inviter, invitee, friend, 'Rematch?');
+    await invitee.getByRole('button', { name: `Notifications, ${inviteeUnread + 1} unread` }).waitFor();
+    await declined.getByRole('button', { name: 'Decline invite from PlayerOne' }).click();
+    await declined.getByText('Declined', { exact: true }).waitFor();
+    await invitee.getByRole('button', { name: `Notifications, ${inviteeUnread} unread` }).waitFor();
+    expect(await invitee.getByRole('status', { name: 'Game joined' }).textContent()).toBe('');
+    const sent = list(inviter, 'Invites sent').getByRole('listitem').filter({ hasText: 'Rematch?' });
+    await sent.getByText('Declined', { exact: true }).waitFor();
+    await inviter.getByRole('button', { name: `Notifications, ${inviterUnread + 1} unread` }).click();
+    await list(inviter, 'Notifications').getByText('PlayerTwo declined your invite').waitFor();
+
+    // Withdrawn while the invitee's page shows it: the page hears only that its unread count fell.
+    const withdrawn = await invite(inviter, invitee, friend, 'Last call: lobby closes soon');
+    await withdrawn.getByRole('button', { name: 'Accept invite from PlayerOne' }).waitFor();
+    await invitee.getByRole('button', { name: `Notifications, ${inviteeUnread + 1} unread` }).waitFor();
+    await list(inviter, 'Invites sent')
+      .getByRole('listitem')
+      .filter({ hasText: 'Last call' })
+      .getByRole('button', { name: 'Withdraw invite to PlayerTwo' })
+      .click();
+    await withdrawn.getByText('Withdrawn', { exact: true }).waitFor();
+    expect(await withdrawn.getByRole('button').count()).toBe(0);
+    await invitee.getByRole('button', { name: `Notifications, ${inviteeUnread} unread` }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

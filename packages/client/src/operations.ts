@@ -56,6 +56,21 @@ export const PresenceFields = graphql(`
   }
 `);
 
+/** An invite to join a player in the game, as its sender and its receiver see it. */
+export const InviteFields = graphql(`
+  fragment InviteFields on Invite {
+    id
+    status
+    message
+    joinInfo
+    createdAt
+    expiresAt
+    respondedAt
+    sender { ...UserFields }
+    receiver { ...UserFields }
+  }
+`);
+
 export const NotificationFields = graphql(`
   fragment NotificationFields on Notification {
     id
@@ -68,6 +83,7 @@ export const NotificationFields = graphql(`
     timestamp
     read
     otherUser { ...UserFields }
+    invite { ...InviteFields }
   }
 `);
 
@@ -163,6 +179,23 @@ export const Relationships = graphql(`
   }
 `);
 
+/**
+ * Invites the player received (or, `direction: SENT`, sent), newest first; answered and expired
+ * ones too (`status` says how each ended) unless `status` narrows them.
+ */
+export const Invites = graphql(`
+  query Invites($userId: ID, $direction: InviteDirection = RECEIVED, $status: InviteStatusFilter = ALL, $first: Int = 10, $after: String) {
+    invites(userId: $userId, direction: $direction, status: $status, first: $first, after: $after) {
+      __typename
+      ...ErrorFields
+      ... on InvitePage {
+        nodes { ...InviteFields }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
 // ---- mutations -------------------------------------------------------------------------------
 
 /** Creates the player or renames it (a service token, or the player itself). */
@@ -243,6 +276,52 @@ export const SetPresence = graphql(`
       __typename
       ...ErrorFields
       ... on SetPresencePayload { user { ...UserFields } presence { ...PresenceFields } }
+    }
+  }
+`);
+
+/**
+ * Invites connections (up to 20) to join the player: `joinInfo` is what they need to join (a
+ * lobby id), given to them with the invite. Each gets a GAME_INVITE notification, live.
+ */
+export const SendInvite = graphql(`
+  mutation SendInvite($userId: ID, $receiverIds: [ID!]!, $joinInfo: JSONObject!, $message: String, $expiresInSeconds: Int, $idempotencyKey: String) {
+    sendInvite(userId: $userId, receiverIds: $receiverIds, joinInfo: $joinInfo, message: $message, expiresInSeconds: $expiresInSeconds, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on SendInvitePayload { message invites { ...InviteFields } }
+    }
+  }
+`);
+
+/** Accepts an invite the player received; answers the join info (INVITE_EXPIRED once it expired). */
+export const AcceptInvite = graphql(`
+  mutation AcceptInvite($userId: ID, $inviteId: ID!, $idempotencyKey: String) {
+    acceptInvite(userId: $userId, inviteId: $inviteId, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on AcceptInvitePayload { message joinInfo invite { ...InviteFields } }
+    }
+  }
+`);
+
+export const DeclineInvite = graphql(`
+  mutation DeclineInvite($userId: ID, $inviteId: ID!, $silent: Boolean, $idempotencyKey: String) {
+    declineInvite(userId: $userId, inviteId: $inviteId, silent: $silent, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on DeclineInvitePayload { message invite { ...InviteFields } }
+    }
+  }
+`);
+
+/** Withdraws a pending invite the player sent. */
+export const CancelInvite = graphql(`
+  mutation CancelInvite($userId: ID, $inviteId: ID!, $idempotencyKey: String) {
+    cancelInvite(userId: $userId, inviteId: $inviteId, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on CancelInvitePayload { message invite { ...InviteFields } }
     }
   }
 `);

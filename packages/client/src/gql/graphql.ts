@@ -96,6 +96,38 @@ export type ErrorCode =
   /** An argument is out of its documented range or shape (a bad page, page size or status filter, a missing or over-long field); the message names it. */
   | 'VALIDATION_FAILED';
 
+export type InviteDirection =
+  /** Invites the user received (the default). */
+  | 'RECEIVED'
+  /** Invites the user sent. */
+  | 'SENT';
+
+export type InviteStatus =
+  /** Accepted: the receiver got the join info. */
+  | 'ACCEPTED'
+  /** Withdrawn: by its sender, by a newer invite from the same sender, or because the two are no longer connected. */
+  | 'CANCELLED'
+  /** Declined by the receiver. */
+  | 'DECLINED'
+  /** Left unanswered until it expired; it can no longer be accepted. */
+  | 'EXPIRED'
+  /** Sent, waiting for the receiver, not yet expired. */
+  | 'PENDING';
+
+export type InviteStatusFilter =
+  /** Accepted: the receiver got the join info. */
+  | 'ACCEPTED'
+  /** Invites in any status. */
+  | 'ALL'
+  /** Withdrawn: by its sender, by a newer invite from the same sender, or because the two are no longer connected. */
+  | 'CANCELLED'
+  /** Declined by the receiver. */
+  | 'DECLINED'
+  /** Left unanswered until it expired; it can no longer be accepted. */
+  | 'EXPIRED'
+  /** Sent, waiting for the receiver, not yet expired. */
+  | 'PENDING';
+
 export type NotificationType =
   /** A notification the game’s backend sent; `gameType` says which (e.g. `game.match_found`). */
   | 'GAME'
@@ -167,7 +199,9 @@ export type ConnectionRequestFieldsFragment = { id: string, status: ConnectionRe
 
 export type PresenceFieldsFragment = { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null };
 
-export type NotificationFieldsFragment = { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null };
+export type InviteFieldsFragment = { id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } };
+
+export type NotificationFieldsFragment = { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null, invite: { id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } | null };
 
 export type ProfileQueryVariables = Exact<{
   userId?: string | null | undefined;
@@ -237,7 +271,7 @@ export type NotificationsQueryVariables = Exact<{
 export type NotificationsQuery = { notifications:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'NotificationPage', unreadCount: number, liveCursor: string, totalCount: number, nodes: Array<{ id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'NotificationPage', unreadCount: number, liveCursor: string, totalCount: number, nodes: Array<{ id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null, invite: { id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -251,6 +285,22 @@ export type RelationshipsQuery = { relationships:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RelationshipList', relationships: Array<{ userId: string, status: RelationshipStatus, connectionId: string | null, requestId: string | null }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type InvitesQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  direction?: InviteDirection | null | undefined;
+  status?: InviteStatusFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type InvitesQuery = { invites:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'InvitePage', nodes: Array<{ id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -368,6 +418,74 @@ export type SetPresenceMutation = { setPresence:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
+export type SendInviteMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  receiverIds: Array<string> | string;
+  joinInfo: { [key: string]: unknown };
+  message?: string | null | undefined;
+  expiresInSeconds?: number | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type SendInviteMutation = { sendInvite:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'SendInvitePayload', message: string, invites: Array<{ id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type AcceptInviteMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  inviteId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type AcceptInviteMutation = { acceptInvite:
+    | { __typename: 'AcceptInvitePayload', message: string, joinInfo: { [key: string]: unknown }, invite: { id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type DeclineInviteMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  inviteId: string;
+  silent?: boolean | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type DeclineInviteMutation = { declineInvite:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'DeclineInvitePayload', message: string, invite: { id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type CancelInviteMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  inviteId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type CancelInviteMutation = { cancelInvite:
+    | { __typename: 'CancelInvitePayload', message: string, invite: { id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
 export type MarkNotificationReadMutationVariables = Exact<{
   userId?: string | null | undefined;
   notificationId: string;
@@ -378,7 +496,7 @@ export type MarkNotificationReadMutationVariables = Exact<{
 export type MarkNotificationReadMutation = { markNotificationRead:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MarkNotificationReadPayload', message: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } }
+    | { __typename: 'MarkNotificationReadPayload', message: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null, invite: { id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } | null } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
@@ -405,7 +523,7 @@ export type NotificationAddedSubscriptionVariables = Exact<{
 }>;
 
 
-export type NotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null } };
+export type NotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null, invite: { id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } | null } };
 
 export type ConnectionEventsSubscriptionVariables = Exact<{
   userId?: string | null | undefined;
@@ -500,6 +618,26 @@ export const PresenceFieldsFragmentDoc = new TypedDocumentString(`
   lastSeenAt
 }
     `, {"fragmentName":"PresenceFields"}) as unknown as TypedDocumentString<PresenceFieldsFragment, unknown>;
+export const InviteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InviteFields on Invite {
+  id
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}`, {"fragmentName":"InviteFields"}) as unknown as TypedDocumentString<InviteFieldsFragment, unknown>;
 export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
     fragment NotificationFields on Notification {
   id
@@ -514,10 +652,28 @@ export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
   otherUser {
     ...UserFields
   }
+  invite {
+    ...InviteFields
+  }
 }
     fragment UserFields on User {
   clientUserId
   displayName
+}
+fragment InviteFields on Invite {
+  id
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
 }`, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
 export const ProfileDocument = new TypedDocumentString(`
     query Profile($userId: ID) {
@@ -733,6 +889,21 @@ fragment ErrorFields on Error {
     retryAfterSeconds
   }
 }
+fragment InviteFields on Invite {
+  id
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}
 fragment NotificationFields on Notification {
   id
   type
@@ -745,6 +916,9 @@ fragment NotificationFields on Notification {
   read
   otherUser {
     ...UserFields
+  }
+  invite {
+    ...InviteFields
   }
 }`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
 export const RelationshipsDocument = new TypedDocumentString(`
@@ -770,6 +944,55 @@ export const RelationshipsDocument = new TypedDocumentString(`
     retryAfterSeconds
   }
 }`) as unknown as TypedDocumentString<RelationshipsQuery, RelationshipsQueryVariables>;
+export const InvitesDocument = new TypedDocumentString(`
+    query Invites($userId: ID, $direction: InviteDirection = RECEIVED, $status: InviteStatusFilter = ALL, $first: Int = 10, $after: String) {
+  invites(
+    userId: $userId
+    direction: $direction
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    __typename
+    ...ErrorFields
+    ... on InvitePage {
+      nodes {
+        ...InviteFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment InviteFields on Invite {
+  id
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<InvitesQuery, InvitesQueryVariables>;
 export const UpsertUserDocument = new TypedDocumentString(`
     mutation UpsertUser($userId: ID, $displayName: String!) {
   upsertUser(userId: $userId, displayName: $displayName) {
@@ -1033,6 +1256,187 @@ fragment PresenceFields on Presence {
   joinInfo
   lastSeenAt
 }`) as unknown as TypedDocumentString<SetPresenceMutation, SetPresenceMutationVariables>;
+export const SendInviteDocument = new TypedDocumentString(`
+    mutation SendInvite($userId: ID, $receiverIds: [ID!]!, $joinInfo: JSONObject!, $message: String, $expiresInSeconds: Int, $idempotencyKey: String) {
+  sendInvite(
+    userId: $userId
+    receiverIds: $receiverIds
+    joinInfo: $joinInfo
+    message: $message
+    expiresInSeconds: $expiresInSeconds
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...ErrorFields
+    ... on SendInvitePayload {
+      message
+      invites {
+        ...InviteFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment InviteFields on Invite {
+  id
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<SendInviteMutation, SendInviteMutationVariables>;
+export const AcceptInviteDocument = new TypedDocumentString(`
+    mutation AcceptInvite($userId: ID, $inviteId: ID!, $idempotencyKey: String) {
+  acceptInvite(
+    userId: $userId
+    inviteId: $inviteId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...ErrorFields
+    ... on AcceptInvitePayload {
+      message
+      joinInfo
+      invite {
+        ...InviteFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment InviteFields on Invite {
+  id
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<AcceptInviteMutation, AcceptInviteMutationVariables>;
+export const DeclineInviteDocument = new TypedDocumentString(`
+    mutation DeclineInvite($userId: ID, $inviteId: ID!, $silent: Boolean, $idempotencyKey: String) {
+  declineInvite(
+    userId: $userId
+    inviteId: $inviteId
+    silent: $silent
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...ErrorFields
+    ... on DeclineInvitePayload {
+      message
+      invite {
+        ...InviteFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment InviteFields on Invite {
+  id
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<DeclineInviteMutation, DeclineInviteMutationVariables>;
+export const CancelInviteDocument = new TypedDocumentString(`
+    mutation CancelInvite($userId: ID, $inviteId: ID!, $idempotencyKey: String) {
+  cancelInvite(
+    userId: $userId
+    inviteId: $inviteId
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...ErrorFields
+    ... on CancelInvitePayload {
+      message
+      invite {
+        ...InviteFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment InviteFields on Invite {
+  id
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<CancelInviteMutation, CancelInviteMutationVariables>;
 export const MarkNotificationReadDocument = new TypedDocumentString(`
     mutation MarkNotificationRead($userId: ID, $notificationId: ID!, $idempotencyKey: String) {
   markNotificationRead(
@@ -1062,6 +1466,21 @@ fragment ErrorFields on Error {
     retryAfterSeconds
   }
 }
+fragment InviteFields on Invite {
+  id
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}
 fragment NotificationFields on Notification {
   id
   type
@@ -1074,6 +1493,9 @@ fragment NotificationFields on Notification {
   read
   otherUser {
     ...UserFields
+  }
+  invite {
+    ...InviteFields
   }
 }`) as unknown as TypedDocumentString<MarkNotificationReadMutation, MarkNotificationReadMutationVariables>;
 export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
@@ -1105,6 +1527,21 @@ export const NotificationAddedDocument = new TypedDocumentString(`
   clientUserId
   displayName
 }
+fragment InviteFields on Invite {
+  id
+  status
+  message
+  joinInfo
+  createdAt
+  expiresAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}
 fragment NotificationFields on Notification {
   id
   type
@@ -1117,6 +1554,9 @@ fragment NotificationFields on Notification {
   read
   otherUser {
     ...UserFields
+  }
+  invite {
+    ...InviteFields
   }
 }`) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
 export const ConnectionEventsDocument = new TypedDocumentString(`
