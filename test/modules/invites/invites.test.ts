@@ -385,6 +385,15 @@ describe('an invite', () => {
     // A third user knows of no such invite.
     const carol = await tenant.user('carol');
     expect((await answer(carol, id, 'accept')).body.code).toBe('INVITE_NOT_FOUND');
+
+    // A block, whoever blocks whom, withdraws them too: Bob's invite to Carol is gone when she blocks him.
+    await tenant.connect(bob, carol);
+    const toCarol = (await invite(bob, [carol.id])).body.invites[0].id;
+    expect((await server.rest('PUT', `/v1/users/${carol.id}/blocked/${bob.id}`, { token: carol.token })).status).toBe(
+      201,
+    );
+    expect((await answer(carol, toCarol, 'accept')).body.code).toBe('INVITE_ALREADY_ANSWERED');
+    expect((await listInvites(carol)).invites.map((i) => i.status)).toEqual(['cancelled']);
   });
 
   it('should refuse bad input with 400 and send nothing', async () => {
