@@ -36,6 +36,14 @@ export const TYPENAME_OF_CODE: Record<string, string> = {
   USER_BLOCKED: 'ConflictError',
   // The game's own notifications
   SERVICE_TOKEN_REQUIRED: 'ForbiddenError',
+  // Invites
+  CANNOT_INVITE_SELF: 'ValidationError',
+  INVITES_NOT_ACCEPTED: 'ForbiddenError',
+  NOT_INVITE_RECEIVER: 'ForbiddenError',
+  NOT_INVITE_SENDER: 'ForbiddenError',
+  INVITE_NOT_FOUND: 'NotFoundError',
+  INVITE_EXPIRED: 'ConflictError',
+  INVITE_ALREADY_ANSWERED: 'ConflictError',
 };
 
 export const REST_BODY_LIMIT = 64 * 1024;
@@ -108,3 +116,16 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * JSON text with every object's keys in order: what two JSON values are compared by when one
+ * went through `jsonb`, which keeps no key order, and either may hold a `__proto__` key of its own.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { hasLoneSurrogate, isPlainObject, type Outcome, violation } from './contract.js';
 import { hostileIdValue, hostileText, joinInfoValue, wrongJsonType } from './generators.js';
 import {
+  INVITE_POLICIES,
   type IntParam,
   MAX_INT,
   PRESENCE_SHARING,
@@ -20,6 +21,7 @@ import {
   ruleCancel,
   ruleDeleteNotification,
   ruleGameNotification,
+  ruleInviteAction,
   ruleList,
   ruleLookUpUser,
   ruleMutual,
@@ -28,12 +30,23 @@ import {
   ruleRelationships,
   ruleRemove,
   ruleSend,
+  ruleSendInvite,
   ruleUnblock,
   ruleUpdateSettings,
   ruleUpsert,
   type Verdict,
 } from './rules.js';
-import { type Actor, type Caller, recordBlock, recordSuccess, subjectOf, type World } from './world.js';
+import {
+  type Actor,
+  type Caller,
+  type InviteVerb,
+  recordBlock,
+  recordInviteAnswer,
+  recordInvitesSent,
+  recordSuccess,
+  subjectOf,
+  type World,
+} from './world.js';
 
 export type ArgType =
   | 'ID'
@@ -49,7 +62,12 @@ export type ArgType =
   | 'ConnectionPresenceFilter'
   | 'PresenceSharing'
   | 'PresenceStatus!'
-  | 'JSONObject';
+  | 'JSONObject'
+  // Invites (beyond the documented API)
+  | 'JSONObject!'
+  | 'InviteDirection'
+  | 'InviteStatusFilter'
+  | 'InvitePolicy';
 
 export interface FieldSpec {
   name: string;
@@ -79,6 +97,9 @@ const ENUM_VALUES: Record<string, string[]> = {
   ConnectionPresenceFilter: ['ONLINE'],
   PresenceSharing: PRESENCE_SHARING.map((sharing) => sharing.toUpperCase()),
   PresenceStatus: PRESENCE_STATUSES.map((status) => status.toUpperCase()),
+  InviteDirection: ['RECEIVED', 'SENT'],
+  InviteStatusFilter: STATUS_FILTER,
+  InvitePolicy: INVITE_POLICIES.map((policy) => policy.toUpperCase()),
 };
 
 const asId = (value: unknown) => (value == null ? null : String(value));
@@ -242,12 +263,18 @@ export const FIELDS: FieldSpec[] = [
   {
     name: 'updateSettings',
     operation: 'mutation',
-    args: { userId: 'ID', acceptRequestsFrom: 'RequestPolicy', sharePresence: 'PresenceSharing' },
+    args: {
+      userId: 'ID',
+      acceptRequestsFrom: 'RequestPolicy',
+      sharePresence: 'PresenceSharing',
+      acceptInvitesFrom: 'InvitePolicy',
+    },
     success: 'Settings',
     rule: (caller, args) =>
       ruleUpdateSettings(caller, asId(args.userId), {
         acceptRequestsFrom: args.acceptRequestsFrom,
         sharePresence: args.sharePresence,
+        acceptInvitesFrom: args.acceptInvitesFrom,
       }),
     examples: (world) => [
       { who: 'user', values: { acceptRequestsFrom: 'NOBODY' } },
@@ -260,6 +287,10 @@ export const FIELDS: FieldSpec[] = [
         values: { userId: world.bob.id, acceptRequestsFrom: 'EVERYONE', sharePresence: 'CONNECTIONS' },
       },
       { who: 'user', values: { userId: world.bob.id, sharePresence: 'NOBODY' } },
+      { who: 'user', values: { acceptInvitesFrom: 'NOBODY' } },
+      { who: 'user', values: { acceptInvitesFrom: 'nobody' } },
+      { who: 'user', values: { acceptRequestsFrom: null, sharePresence: null, acceptInvitesFrom: null } },
+      { who: 'service', values: { userId: world.erin.id, acceptInvitesFrom: 'CONNECTIONS' } },
     ],
   },
   {
@@ -393,6 +424,82 @@ export const FIELDS: FieldSpec[] = [
       },
     ],
   },
+  // Invites (beyond the documented API)
+  {
+    name: 'invites',
+    operation: 'query',
+    args: { userId: 'ID', direction: 'InviteDirection', status: 'InviteStatusFilter', ...pagingArgs },
+    success: 'InvitePage',
+    rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 10)),
+    examples: (world) => [
+      { who: 'user', values: {} },
+      { who: 'user', values: { direction: 'SENT', status: 'PENDING', page: 1, perPage: 50 } },
+      { who: 'user', values: { status: 'EXPIRED', first: 1 } },
+      { who: 'user', values: { direction: 'sent' } },
+      { who: 'service', values: { userId: world.erin.id, direction: 'RECEIVED', status: 'ALL', perPage: 51 } },
+      { who: 'user', values: { direction: null, status: null } },
+    ],
+  },
+  {
+    name: 'sendInvite',
+    operation: 'mutation',
+    args: {
+      userId: 'ID',
+      receiverIds: '[ID!]!',
+      message: 'String',
+      joinInfo: 'JSONObject!',
+      expiresInSeconds: 'Int',
+    },
+    success: 'SendInvitePayload',
+    rule: (caller, args) =>
+      ruleSendInvite(caller, asId(args.userId), {
+        receiverIds: args.receiverIds as string[],
+        message: args.message,
+        joinInfo: args.joinInfo,
+        expiresInSeconds: args.expiresInSeconds,
+      }),
+    onSuccess: (world, args, caller) =>
+      recordInvitesSent(world, asId(args.userId) ?? subjectOf(caller), args.receiverIds as string[]),
+    examples: (world) => {
+      const lobby = { lobby: 'eu-7f3a' };
+      return [
+        { who: 'user', values: { receiverIds: [world.carol.id], message: ' Ranked? ', joinInfo: lobby } },
+        { who: 'user', values: { receiverIds: [world.carol.id, world.bob.id], joinInfo: lobby } },
+        { who: 'user', values: { receiverIds: [world.carol.id, world.alice.id], joinInfo: lobby } },
+        { who: 'user', values: { receiverIds: [world.carol.id, world.carol.id], joinInfo: lobby } },
+        { who: 'user', values: { receiverIds: [], joinInfo: lobby } },
+        { who: 'user', values: { receiverIds: Array.from({ length: 21 }, (_, i) => `u${i}`), joinInfo: lobby } },
+        { who: 'user', values: { receiverIds: [world.carol.id, 'ghost'], joinInfo: lobby } },
+        { who: 'user', values: { receiverIds: [world.frank.id], joinInfo: lobby } },
+        { who: 'user', values: { receiverIds: [world.gina.id], joinInfo: lobby } },
+        { who: 'user', values: { receiverIds: [world.carol.id] } },
+        { who: 'user', values: { receiverIds: [world.carol.id], joinInfo: null } },
+        { who: 'user', values: { receiverIds: [world.carol.id], joinInfo: ['lobby'] } },
+        { who: 'user', values: { receiverIds: [world.carol.id], joinInfo: { x: 'a'.repeat(1016) } } },
+        { who: 'user', values: { receiverIds: [world.carol.id], joinInfo: { x: 'a'.repeat(1017) } } },
+        { who: 'user', values: { receiverIds: [world.carol.id], joinInfo: { x: 'a\u0000' } } },
+        { who: 'user', values: { receiverIds: [world.carol.id], joinInfo: lobby, message: 'x'.repeat(501) } },
+        { who: 'user', values: { receiverIds: [world.carol.id], joinInfo: lobby, expiresInSeconds: 9 } },
+        { who: 'user', values: { receiverIds: [world.carol.id], joinInfo: lobby, expiresInSeconds: 86_401 } },
+        { who: 'user', values: { receiverIds: [world.carol.id], joinInfo: lobby, expiresInSeconds: 86_400 } },
+        { who: 'user', values: { userId: world.bob.id, receiverIds: [world.erin.id], joinInfo: lobby } },
+        { who: 'service', values: { userId: world.bob.id, receiverIds: [world.erin.id], joinInfo: lobby } },
+        { who: 'service', values: { userId: world.carol.id, receiverIds: [world.alice.id], joinInfo: lobby } },
+        { who: 'service', values: { userId: 'ghost', receiverIds: [world.carol.id], joinInfo: lobby } },
+      ];
+    },
+  },
+  ...(['accept', 'decline', 'cancel'] as const).map(
+    (verb): FieldSpec => ({
+      name: `${verb}Invite`,
+      operation: 'mutation',
+      args: { userId: 'ID', inviteId: 'ID!', ...(verb === 'decline' && { silent: 'Boolean' as const }) },
+      success: `${verb[0]!.toUpperCase()}${verb.slice(1)}InvitePayload`,
+      rule: (caller, args) => ruleInviteAction(caller, asId(args.userId), String(args.inviteId), verb),
+      onSuccess: (world, args) => recordInviteAnswer(world, verb, String(args.inviteId)),
+      examples: (world) => inviteExamples(world, verb),
+    }),
+  ),
   {
     name: 'relationships',
     operation: 'query',
@@ -407,6 +514,30 @@ export const FIELDS: FieldSpec[] = [
     ],
   },
 ];
+
+/**
+ * The calls on invites the model must get right whatever is generated: the receiver answering,
+ * then again; the sender answering; the receiver withdrawing; the sender withdrawing, then again;
+ * an expired invite; someone else's; an id of another kind; a user that does not exist.
+ */
+function inviteExamples(world: World, verb: InviteVerb): { who: Actor; values: Record<string, unknown> }[] {
+  const mine = verb === 'cancel' ? world.inviteOut : world.inviteIn;
+  const notMine = verb === 'cancel' ? world.inviteIn : world.inviteOut;
+  return [
+    { who: 'user', values: { inviteId: notMine } },
+    { who: 'user', values: { inviteId: mine, ...(verb === 'decline' && { silent: true }) } },
+    { who: 'user', values: { inviteId: Number(mine) } },
+    { who: 'user', values: { inviteId: world.inviteExpired } },
+    { who: 'service', values: { userId: world.carol.id, inviteId: world.inviteExpired } },
+    { who: 'user', values: { inviteId: world.inviteOther } },
+    { who: 'service', values: { userId: world.bob.id, inviteId: world.inviteOther } },
+    { who: 'service', values: { userId: world.erin.id, inviteId: world.inviteOther } },
+    { who: 'user', values: { inviteId: world.requestIn } },
+    { who: 'user', values: { userId: world.carol.id, inviteId: world.inviteIn } },
+    { who: 'service', values: { userId: 'ghost', inviteId: world.inviteIn } },
+    { who: 'service', values: { userId: 'ghost', inviteId: 'x' } },
+  ];
+}
 
 /** Whether a JSON variable value coerces to the argument's type (GraphQL input coercion). */
 export function coercesTo(type: ArgType, value: unknown): boolean {
@@ -508,6 +639,9 @@ export const WRONG_DECLARATION: Record<string, string> = {
   PresenceStatus: 'String!',
   // A string is no JSON object, even one that holds JSON.
   JSONObject: 'String',
+  InviteDirection: 'String',
+  InviteStatusFilter: 'String',
+  InvitePolicy: 'String',
   // `[ID!]!` with its first `!` dropped: a single ID is not a list (variables are not coerced).
   '[ID]!': 'ID!',
 };
@@ -517,7 +651,19 @@ export function argumentValue(type: ArgType, world: World, field: string): fc.Ar
   const wrong = { arbitrary: wrongJsonType, weight: 1 };
   const omitted = (weight: number) => ({ arbitrary: fc.constant(undefined), weight });
   if (type === '[ID!]!') {
-    const userIds = [world.alice.id, world.bob.id, world.carol.id, world.dave.id, world.frank.id, 'ghost'];
+    // Invites go to alice's connection (carol), to erin who takes none, to those she blocks or
+    // who block her: up to 20 of them.
+    const invited = field === 'receiverIds';
+    const userIds = [
+      world.alice.id,
+      world.bob.id,
+      world.carol.id,
+      world.dave.id,
+      world.frank.id,
+      'ghost',
+      ...(invited ? [world.carol.id, world.carol.id, world.erin.id, world.gina.id] : []),
+    ];
+    const [fewest, most] = invited ? [19, 21] : [99, 101];
     const item = fc.oneof(
       { arbitrary: fc.constantFrom(...userIds), weight: 6 },
       { arbitrary: fc.constantFrom(...userIds).map((id) => (/^\d+$/.test(id) ? Number(id) : id)), weight: 1 },
@@ -531,7 +677,7 @@ export function argumentValue(type: ArgType, world: World, field: string): fc.Ar
       { arbitrary: fc.constant([]), weight: 1 },
       {
         arbitrary: fc
-          .integer({ min: 99, max: 101 })
+          .integer({ min: fewest, max: most })
           .chain((n) => fc.array(fc.constantFrom(...userIds), { minLength: n, maxLength: n })),
         weight: 1,
       },
@@ -547,7 +693,9 @@ export function argumentValue(type: ArgType, world: World, field: string): fc.Ar
         ? [world.alice.id, world.alice.id, world.bob.id, world.carol.id, world.dave.id, 'fresh']
         : field === 'otherUserId'
           ? [world.alice.id, world.bob.id, world.carol.id, world.dave.id, world.frank.id, world.gina.id, 'fresh']
-          : [world.requestIn, world.requestOut, world.connection, world.connectionOther, world.notification];
+          : field === 'inviteId'
+            ? [world.inviteIn, world.inviteOut, world.inviteOther, world.inviteExpired, world.requestIn]
+            : [world.requestIn, world.requestOut, world.connection, world.connectionOther, world.notification];
     return fc.oneof(
       { arbitrary: fc.constantFrom(...known), weight: 4 },
       { arbitrary: fc.constantFrom(...known).map((id) => (/^\d+$/.test(id) ? Number(id) : id)), weight: 1 },
@@ -577,9 +725,9 @@ export function argumentValue(type: ArgType, world: World, field: string): fc.Ar
   if (base === 'String') return fc.oneof({ arbitrary: hostileText, weight: 6 }, wrong, omitted(1));
   if (base === 'Int') {
     return fc.oneof(
-      // A time to live: 1 to 86,400 seconds.
+      // A time to live: 1 to 86,400 seconds (an invite's: 10 to 86,400).
       ...(field === 'expiresInSeconds'
-        ? [{ arbitrary: fc.constantFrom(0, 1, 60, 3600, 86_399, 86_400, 86_401), weight: 4 }]
+        ? [{ arbitrary: fc.constantFrom(0, 1, 9, 10, 60, 3600, 86_399, 86_400, 86_401), weight: 4 }]
         : []),
       { arbitrary: fc.integer({ min: -2, max: 55 }), weight: 5 },
       { arbitrary: fc.integer(), weight: 1 },

@@ -111,8 +111,8 @@ export function useHostileInput(): HostileInput {
 
   /**
    * Everything the tenant holds (row counts and a checksum of every row of users (with their
-   * settings), connection_requests, connections, connection_edges, notifications, blocks and
-   * idempotency_keys),
+   * settings), connection_requests, connections, connection_edges, notifications, blocks,
+   * idempotency_keys and invites),
    * and the row counts of the whole database, so that a write into another tenant shows too.
    * A user's `last_seen_at` is left out: presence writes it on a clock of its own (when a user's
    * time to live or grace ends), not when a request is answered; what a refused presence write
@@ -133,9 +133,10 @@ export function useHostileInput(): HostileInput {
         ${table('notifications', 't.id')},
         ${table('idempotency_keys', 't.client_user_id, t.key')},
         ${table('blocks', 't.blocker_id, t.blocked_id')},
+        ${table('invites', 't.id')},
         ${total('users')}, ${total('connection_requests')}, ${total('connections')},
         ${total('connection_edges')}, ${total('notifications')}, ${total('idempotency_keys')},
-        ${total('blocks')}
+        ${total('blocks')}, ${total('invites')}
       ) as snapshot`.execute(server.database.db);
     return result.rows[0]!.snapshot;
   }

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asStored, fail, type Outcome, TEN_MB } from './contract.js';
+import { asStored, canonicalJson, fail, type Outcome, TEN_MB } from './contract.js';
 import {
   actor,
   bodyOf,
@@ -27,6 +27,7 @@ import {
   type Call,
   describeCall,
   expectGameNotificationPost,
+  expectInvitePost,
   expectPresencePut,
   expectPut,
   expectSend,
@@ -34,14 +35,25 @@ import {
   expectStatus,
 } from './rest.js';
 import {
+  DEFAULT_INVITE_EXPIRY_SECONDS,
   expectedRelationships,
+  INVITE_POLICIES,
   PRESENCE_SHARING,
   PRESENCE_STATUSES,
   presenceAnswered,
   REQUEST_POLICIES,
   ruleActAsUser,
 } from './rules.js';
-import { type Actor, expectPresenceUnchanged, policyOf, presenceRecordOf, sharingOf, tokenOf } from './world.js';
+import {
+  type Actor,
+  expectPresenceUnchanged,
+  invitePolicyOf,
+  policyOf,
+  presenceRecordOf,
+  recordInvitesSent,
+  sharingOf,
+  tokenOf,
+} from './world.js';
 
 const { server, createWorld, call, checkRest, postGraphQL, snapshot, expectUnchanged } = useHostileInput();
 
@@ -216,12 +228,26 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
       { arbitrary: wrongJsonType, weight: 1 },
       { arbitrary: fc.constant(undefined), weight: 4 },
     );
+    // Who may invite the user to play: left out too, mostly.
+    const invitePolicy = fc.oneof(
+      { arbitrary: fc.constantFrom(...INVITE_POLICIES), weight: 4 },
+      { arbitrary: fc.mixedCase(fc.constantFrom(...INVITE_POLICIES)), weight: 1 },
+      {
+        arbitrary: fc.constantFrom('NOBODY', 'everyone', 'friends', 'none', 'connections ', 'nobody\u0000', ''),
+        weight: 2,
+      },
+      { arbitrary: hostileText, weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 4 },
+    );
     const fields = fc.record(
       {
         accept_requests_from: policy,
         share_presence: sharing,
+        accept_invites_from: invitePolicy,
         acceptRequestsFrom: fc.constantFrom('NOBODY', 'nobody'),
         sharePresence: fc.constantFrom('NOBODY', 'nobody'),
+        acceptInvitesFrom: fc.constantFrom('NOBODY', 'nobody'),
         extra: fc.oneof(hostileText, wrongJsonType),
       },
       { requiredKeys: ['accept_requests_from'] },
@@ -249,13 +275,22 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
         const reply = await call(request);
         const succeeded = checkRest(request, reply, expected);
         if (succeeded) {
-          const stored = { policy: await policyOf(world, user.value!), sharing: await sharingOf(world, user.value!) };
-          expect(reply.json).toEqual({ accept_requests_from: stored.policy, share_presence: stored.sharing });
+          const stored = {
+            policy: await policyOf(world, user.value!),
+            sharing: await sharingOf(world, user.value!),
+            invites: await invitePolicyOf(world, user.value!),
+          };
+          expect(reply.json).toEqual({
+            accept_requests_from: stored.policy,
+            share_presence: stored.sharing,
+            accept_invites_from: stored.invites,
+          });
           if (method === 'PUT') {
             // What was given is stored; what was left out (or null) is as it was.
             const sent = JSON.parse(asStored(body)) as Record<string, string | null | undefined>;
             if (sent.accept_requests_from != null) expect(stored.policy).toBe(sent.accept_requests_from);
             if (sent.share_presence != null) expect(stored.sharing).toBe(sent.share_presence);
+            if (sent.accept_invites_from != null) expect(stored.invites).toBe(sent.accept_invites_from);
           }
         }
         // A read changes nothing, and a refused write neither.
@@ -282,11 +317,16 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
             'application/json',
           ] as ['GET' | 'PUT', Actor, Segment, string, ContentType],
         ],
-        ...[{ share_presence: 'nobody' }, {}, { accept_requests_from: null, share_presence: null }].map(
-          (fields): [['GET' | 'PUT', Actor, Segment, string, ContentType]] => [
-            ['PUT', 'user', segmentOf(world.alice.id), JSON.stringify(fields), 'application/json'],
-          ],
-        ),
+        ...[
+          { share_presence: 'nobody' },
+          {},
+          { accept_requests_from: null, share_presence: null },
+          { accept_invites_from: 'nobody' },
+          { accept_invites_from: 'NOBODY' },
+          { accept_requests_from: null, share_presence: null, accept_invites_from: null },
+        ].map((fields): [['GET' | 'PUT', Actor, Segment, string, ContentType]] => [
+          ['PUT', 'user', segmentOf(world.alice.id), JSON.stringify(fields), 'application/json'],
+        ]),
         [
           [
             'PUT',
@@ -295,6 +335,24 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
             JSON.stringify({ accept_requests_from: 'everyone', share_presence: 'connections' }),
             'application/json',
           ] as ['GET' | 'PUT', Actor, Segment, string, ContentType],
+        ],
+        [
+          [
+            'PUT',
+            'service',
+            segmentOf(world.erin.id),
+            JSON.stringify({ accept_invites_from: 'connections', share_presence: 'nobody' }),
+            'application/json',
+          ] as ['GET' | 'PUT', Actor, Segment, string, ContentType],
+        ],
+        [
+          ['GET', 'service', segmentOf(world.erin.id), '', 'application/json'] as [
+            'GET' | 'PUT',
+            Actor,
+            Segment,
+            string,
+            ContentType,
+          ],
         ],
       ]),
     );
@@ -708,6 +766,146 @@ describe("REST: hostile input on the game's own notifications", () => {
           JSON.stringify({ user_ids: [world.alice.id], type: 'game.x', message: TEN_MB }),
           'application/json',
         ] as [Actor, Segment | null, string, ContentType],
+      ]),
+    );
+  }, 120_000);
+});
+
+describe('REST: hostile input on invites', () => {
+  it('POST /v1/connections/{user_id}/invites: hostile receivers, messages, join info, expiries, JSON types and sizes', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const { alice, bob, carol, dave, erin, frank, gina } = world;
+    // carol is alice's connection, erin bob's (who takes no invites); the others are not.
+    const known = [carol.id, carol.id, carol.id, alice.id, bob.id, dave.id, erin.id, frank.id, gina.id, 'ghost'];
+    const receivers = fc.oneof(
+      { arbitrary: fc.constant([carol.id]), weight: 4 },
+      { arbitrary: fc.array(fc.constantFrom(...known), { minLength: 1, maxLength: 4 }), weight: 4 },
+      {
+        arbitrary: fc.array(fc.oneof(fc.constantFrom(...known), hostileIdValue), { minLength: 1, maxLength: 4 }),
+        weight: 2,
+      },
+      { arbitrary: fc.constantFrom(20, 21).map((n) => Array.from({ length: n }, (_, i) => `u${i}`)), weight: 1 },
+      { arbitrary: fc.constant([]), weight: 1 },
+      { arbitrary: fc.constantFrom(carol.id, [carol.id, 1], [null], [[carol.id]]), weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const message = fc.oneof(
+      { arbitrary: hostileText, weight: 4 },
+      {
+        arbitrary: fc.constantFrom('Ranked?', '  ', ' Duo? ', 'x'.repeat(500), '😀'.repeat(500), 'x'.repeat(501)),
+        weight: 3,
+      },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 3 },
+    );
+    const expiry = fc.oneof(
+      { arbitrary: fc.constantFrom(10, 60, 86_400), weight: 3 },
+      { arbitrary: fc.constantFrom(9, 0, -1, 86_401, 2 ** 31, 1.5, -0, '60'), weight: 2 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 4 },
+    );
+    const fields = fc.record(
+      {
+        receiver_ids: receivers,
+        message,
+        join_info: joinInfoValue,
+        expires_in_seconds: expiry,
+        receiverIds: fc.constant([carol.id]),
+        joinInfo: fc.constant({ lobby: 'camelCase is not read' }),
+        extra: fc.oneof(hostileText, wrongJsonType),
+      },
+      { requiredKeys: ['receiver_ids', 'join_info'] },
+    );
+    type Input = [Actor, Segment, string, ContentType];
+    const example = (who: Actor, sender: string, body: Record<string, unknown>): [...Input] => [
+      who,
+      segmentOf(sender),
+      JSON.stringify(body),
+      'application/json',
+    ];
+    const lobby = { lobby: 'eu-7f3a' };
+    await fc.assert(
+      fc.asyncProperty(
+        actor,
+        fc.oneof({ arbitrary: pathUser(world), weight: 4 }, { arbitrary: hostileSegment, weight: 1 }),
+        bodyOf(fields),
+        contentType,
+        async (who, user, body, type) => {
+          const caller = { world, actor: who };
+          const request: Call = {
+            method: 'POST',
+            path: `/v1/connections/${user.raw}/invites`,
+            token: tokenOf(caller),
+            body,
+            contentType: type,
+          };
+          const expected = await expectInvitePost(caller, user, body, type);
+          const before = await snapshot(tenant);
+          const reply = await call(request);
+          if (checkRest(request, reply, expected)) {
+            // One invite per receiver, in the order given, each as sent: the message trimmed (a
+            // blank one is none), the join info as given, pending until its expiry.
+            const sent = JSON.parse(asStored(body)) as Record<string, any>;
+            const answer = reply.json as { message: string; invites: Record<string, any>[] };
+            const count = sent.receiver_ids.length;
+            expect(answer.message).toBe(`Invite sent to ${count} user${count === 1 ? '' : 's'}`);
+            const text = typeof sent.message === 'string' ? sent.message.trim() : '';
+            expect(
+              answer.invites.map((invite) => ({
+                sender: invite.sender.client_user_id,
+                receiver: invite.receiver.client_user_id,
+                status: invite.status,
+                message: invite.message,
+                responded_at: invite.responded_at,
+                lasts: Date.parse(invite.expires_at) - Date.parse(invite.created_at),
+              })),
+            ).toEqual(
+              sent.receiver_ids.map((receiver: string) => ({
+                sender: user.value,
+                receiver,
+                status: 'pending',
+                message: text || null,
+                responded_at: null,
+                lasts: (sent.expires_in_seconds ?? DEFAULT_INVITE_EXPIRY_SECONDS) * 1000,
+              })),
+            );
+            // Compared as JSON text, keys in order: jsonb keeps none, and join info may hold a
+            // `__proto__` key of its own.
+            for (const invite of answer.invites) {
+              expect(canonicalJson(invite.join_info)).toBe(canonicalJson(sent.join_info));
+            }
+            expect(new Set(answer.invites.map((invite) => invite.id)).size).toBe(count);
+            recordInvitesSent(world, user.value!, sent.receiver_ids);
+          } else {
+            await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+          }
+        },
+      ),
+      params(RUNS + 20, [
+        example('user', alice.id, { receiver_ids: [carol.id], message: TEN_MB, join_info: lobby }),
+        example('user', alice.id, { receiver_ids: [carol.id], message: ' Ranked? ', join_info: lobby }),
+        example('user', alice.id, { receiver_ids: [carol.id, bob.id], join_info: lobby }),
+        example('user', alice.id, { receiver_ids: [carol.id, alice.id], join_info: lobby }),
+        example('user', alice.id, { receiver_ids: [carol.id, carol.id], join_info: lobby }),
+        example('user', alice.id, { receiver_ids: [carol.id, 'ghost'], join_info: lobby }),
+        example('user', alice.id, { receiver_ids: [frank.id], join_info: lobby }),
+        example('user', alice.id, { receiver_ids: [gina.id], join_info: lobby }),
+        example('user', alice.id, { receiver_ids: [carol.id] }),
+        example('user', alice.id, { receiver_ids: [carol.id], join_info: ['lobby'] }),
+        example('user', alice.id, { receiver_ids: [carol.id], join_info: { x: 'a'.repeat(1016) } }),
+        example('user', alice.id, { receiver_ids: [carol.id], join_info: { x: 'a'.repeat(1017) } }),
+        example('user', alice.id, { receiver_ids: [carol.id], join_info: { x: 'é'.repeat(508) } }),
+        example('user', alice.id, { receiver_ids: [carol.id], join_info: { x: 'a\u0000' } }),
+        example('user', alice.id, { receiver_ids: [carol.id], join_info: lobby, expires_in_seconds: 9 }),
+        example('user', alice.id, { receiver_ids: [carol.id], join_info: lobby, expires_in_seconds: 86_400 }),
+        example('user', alice.id, { receiver_ids: [carol.id], join_info: lobby, expires_in_seconds: '60' }),
+        example('user', bob.id, { receiver_ids: [erin.id], join_info: lobby }),
+        example('service', bob.id, { receiver_ids: [erin.id], join_info: lobby }),
+        example('service', carol.id, { receiver_ids: [alice.id], join_info: lobby }),
+        example('service', 'ghost', { receiver_ids: [carol.id], join_info: lobby }),
+        example('user', alice.id, { receiver_ids: Array.from({ length: 21 }, (_, i) => `u${i}`), join_info: lobby }),
       ]),
     );
   }, 120_000);

@@ -39,6 +39,20 @@ describe('REST: hostile input on every route', () => {
         `/v1/connections/${world.alice.id}/status`,
         JSON.stringify({ user_ids: Array.from({ length: 100 }, () => TEN_MB.slice(0, 100_000)) }),
       ],
+      ['PUT', `/v1/users/${world.alice.id}/settings`, JSON.stringify({ accept_invites_from: TEN_MB })],
+      [
+        'POST',
+        `/v1/connections/${world.alice.id}/invites`,
+        JSON.stringify({ receiver_ids: [world.carol.id], message: TEN_MB, join_info: { lobby: 'eu-7f3a' } }),
+      ],
+      [
+        'POST',
+        `/v1/connections/${world.alice.id}/invites`,
+        JSON.stringify({ receiver_ids: [world.carol.id], join_info: { x: TEN_MB } }),
+      ],
+      ['POST', `/v1/connections/${world.alice.id}/invites/${world.inviteIn}/accept`, TEN_MB],
+      ['POST', `/v1/connections/${world.alice.id}/invites/${world.inviteIn}/decline`, TEN_MB],
+      ['POST', `/v1/connections/${world.alice.id}/invites/${world.inviteOut}/cancel`, TEN_MB],
     ] as const;
     for (const [method, path, body] of huge) {
       for (const token of [world.alice.token, null]) {

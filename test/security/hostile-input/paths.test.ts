@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { routes as gatewayRoutes } from '../../../src/rest/routes.js';
 import {
   ANY_BODY_LIMIT,
+  asStored,
   declineBodyRefusal,
   fail,
   type Outcome,
@@ -20,7 +21,7 @@ import {
 } from './contract.js';
 import { actor, hostileSegment, hostileText, junkBody, pathUser, type Segment, segmentOf } from './generators.js';
 import { params, RUNS, useHostileInput } from './harness.js';
-import { type Call, describeCall, ignoredBody, REST_ROUTES } from './rest.js';
+import { type Call, describeCall, expectInviteAction, ignoredBody, REST_ROUTES } from './rest.js';
 import {
   ruleActAsUser,
   ruleAnswer,
@@ -32,7 +33,16 @@ import {
   ruleRemove,
   ruleUnblock,
 } from './rules.js';
-import { type Actor, blockExists, recordBlock, recordSuccess, tokenOf, unreadCount } from './world.js';
+import {
+  type Actor,
+  blockExists,
+  type InviteVerb,
+  recordBlock,
+  recordInviteAnswer,
+  recordSuccess,
+  tokenOf,
+  unreadCount,
+} from './world.js';
 
 const { server, createWorld, call, checkRest, snapshot, expectUnchanged } = useHostileInput();
 
@@ -253,6 +263,10 @@ describe('REST: hostile input on every route', () => {
       `/v1/connections/${world.alice.id}/mutual/${world.carol.id}`,
       `/v1/connections/${world.alice.id}/suggestions`,
       `/v1/users/${world.alice.id}/presence`,
+      `/v1/connections/${world.alice.id}/invites`,
+      `/v1/connections/${world.alice.id}/invites/${world.inviteIn}/accept`,
+      `/v1/connections/${world.alice.id}/invites/${world.inviteIn}/decline`,
+      `/v1/connections/${world.alice.id}/invites/${world.inviteOut}/cancel`,
     ];
     // The methods each path serves, from the route table.
     const allowed = (path: string) =>
@@ -292,6 +306,7 @@ describe('REST: hostile input on every route', () => {
       fc.constantFrom('v1', 'users', 'connections', 'request', 'accept', 'decline', 'sent', 'received', 'active'),
       fc.constantFrom('notifications', 'read', world.alice.id, world.requestIn, world.connection, '', '.', '..'),
       fc.constantFrom('cancel', 'status', 'settings', 'blocked', 'mutual', 'suggestions', 'presence', world.bob.id),
+      fc.constantFrom('invites', world.inviteIn, world.inviteOut),
       hostileSegment.map((s) => s.raw),
     );
     const input = fc.record({
@@ -456,6 +471,113 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
           ] as const
         ).map(([kind, who, user, id]): [Input] => [
           { kind, who, user: segmentOf(user), id: segmentOf(id), body: undefined },
+        ]),
+      ),
+    );
+  }, 60_000);
+});
+
+describe('REST: hostile input on invites', () => {
+  it('accept, decline and cancel an invite: hostile path ids, ids of other users and kinds, expired, repeated calls', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    type Input = { verb: InviteVerb; who: Actor; user: Segment; id: Segment; body: string | undefined };
+    const known = [world.inviteIn, world.inviteOut, world.inviteOther, world.inviteExpired];
+    const idSegment = fc.oneof(
+      { arbitrary: fc.constantFrom(...known).map(segmentOf), weight: 4 },
+      // Ids of another kind, and ids of no invite.
+      { arbitrary: fc.constantFrom(world.requestIn, world.connection, world.notification).map(segmentOf), weight: 1 },
+      { arbitrary: fc.maxSafeNat().map((n) => segmentOf(String(n))), weight: 1 },
+      { arbitrary: hostileSegment, weight: 3 },
+    );
+    const user = fc.oneof(
+      { arbitrary: pathUser(world), weight: 4 },
+      { arbitrary: fc.constantFrom(world.carol.id, world.erin.id).map(segmentOf), weight: 1 },
+    );
+    const input = fc.record({
+      verb: fc.constantFrom<InviteVerb>('accept', 'decline', 'cancel'),
+      who: actor,
+      user,
+      id: idSegment,
+      // Accept and cancel read no body: one sent anyway is ignored (unless it is too large). The
+      // decline reads an optional one, `{"silent": true}` (see declineBodyRefusal).
+      body: fc.option(
+        fc.oneof(
+          fc.constantFrom(
+            '{',
+            '{"receiver_id":"x"}',
+            'null',
+            '{"silent":true}',
+            '{"silent":false}',
+            '{"silent":"yes"}',
+          ),
+          hostileText,
+        ),
+        { nil: undefined },
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ verb, who, user, id, body }) => {
+        const caller = { world, actor: who };
+        const request: Call = {
+          method: 'POST',
+          path: `/v1/connections/${user.raw}/invites/${id.raw}/${verb}`,
+          token: tokenOf(caller),
+          body,
+        };
+        const expected = await expectInviteAction(caller, verb, user, id, body);
+        const invite = id.value === null ? undefined : world.state.invites.get(id.value);
+        const senderUnread = invite ? await unreadCount(world, invite.sender) : 0;
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected)) {
+          const answer = {
+            accept: { message: 'Invite accepted', invite_id: Number(id.value), join_info: invite?.joinInfo },
+            decline: { message: 'Invite declined' },
+            cancel: { message: 'Invite withdrawn' },
+          }[verb];
+          expect(reply.json).toEqual(answer);
+          // The sender hears of an answer (unless declined silently), not of its own withdrawal.
+          const silent =
+            verb === 'decline' &&
+            body !== undefined &&
+            body.trim() !== '' &&
+            JSON.parse(asStored(body)).silent === true;
+          const told = verb !== 'cancel' && !silent ? 1 : 0;
+          expect(await unreadCount(world, invite!.sender)).toBe(senderUnread + told);
+          recordInviteAnswer(world, verb, id.value!);
+        } else {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      // The runs the model must get right whatever is generated (in this order): the sender
+      // answering; the receiver accepting, then again; the receiver withdrawing; the sender
+      // withdrawing, then again; an expired invite, answered and withdrawn; someone else's;
+      // the receiver declining silently; an id of another kind; a user that does not exist.
+      params(
+        RUNS + 30,
+        (
+          [
+            ['accept', 'user', world.alice.id, world.inviteOut, undefined],
+            ['accept', 'user', world.alice.id, world.inviteIn, undefined],
+            ['decline', 'user', world.alice.id, world.inviteIn, undefined],
+            ['cancel', 'user', world.alice.id, world.inviteIn, undefined],
+            ['cancel', 'service', world.alice.id, world.inviteOut, undefined],
+            ['cancel', 'user', world.alice.id, world.inviteOut, undefined],
+            ['accept', 'user', world.alice.id, world.inviteExpired, undefined],
+            ['decline', 'service', world.alice.id, world.inviteExpired, '{"silent":true}'],
+            ['cancel', 'service', world.carol.id, world.inviteExpired, undefined],
+            ['accept', 'user', world.alice.id, world.inviteOther, undefined],
+            ['decline', 'user', world.alice.id, world.inviteOther, undefined],
+            ['decline', 'service', world.bob.id, world.inviteOther, undefined],
+            ['decline', 'service', world.erin.id, world.inviteOther, '{"silent":"yes"}'],
+            ['decline', 'service', world.erin.id, world.inviteOther, ' {"silent":true} '],
+            ['accept', 'user', world.alice.id, world.requestIn, undefined],
+            ['accept', 'service', 'ghost', world.inviteIn, undefined],
+            ['cancel', 'service', 'ghost', 'x', undefined],
+          ] as const
+        ).map(([verb, who, user, id, body]): [Input] => [
+          { verb, who, user: segmentOf(user), id: segmentOf(id), body },
         ]),
       ),
     );

@@ -1,6 +1,6 @@
 /**
  * Hostile query parameters: the REST lists called with generated `page`, `per_page`, `status`,
- * `unread_only` and `presence` values and junk in the query string. See harness.ts for what every answer
+ * `unread_only`, `presence` and `direction` values and junk in the query string. See harness.ts for what every answer
  * must be and how runs reproduce.
  */
 import fc from 'fast-check';
@@ -13,6 +13,7 @@ import {
   hostileText,
   pageValue,
   pathUser,
+  type Segment,
   segmentOf,
   statusValue,
 } from './generators.js';
@@ -21,6 +22,8 @@ import { type Call, describeCall } from './rest.js';
 import {
   booleanVerdict,
   combine,
+  directionVerdict,
+  expectedInvites,
   intParam,
   pagingVerdict,
   presenceFilterVerdict,
@@ -28,7 +31,7 @@ import {
   ruleMutual,
   statusVerdict,
 } from './rules.js';
-import { tokenOf } from './world.js';
+import { type Actor, tokenOf } from './world.js';
 
 const { server, createWorld, call, checkRest, snapshot, expectUnchanged } = useHostileInput();
 
@@ -219,6 +222,125 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
         await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
       }),
       params(RUNS),
+    );
+  }, 60_000);
+});
+
+describe('REST: hostile input on invites', () => {
+  it('GET /v1/connections/{user_id}/invites: hostile direction, status, page and per_page', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const directionValue = fc.oneof(
+      fc.mixedCase(fc.constantFrom('received', 'sent')),
+      fc.constantFrom('', 'recieved', 'sent ', ' sent', 'sent\u0000', 'both', 'all', 'ſent', 'outgoing', 'null'),
+      hostileText.filter((s) => s.length < 200),
+    );
+    type Input = {
+      who: Actor;
+      user: Segment;
+      direction: string | undefined;
+      status: string | undefined;
+      page: string | undefined;
+      perPage: string | undefined;
+      junk: string | undefined;
+    };
+    const input: fc.Arbitrary<Input> = fc.record({
+      who: actor,
+      user: fc.oneof(
+        { arbitrary: pathUser(world), weight: 4 },
+        { arbitrary: fc.constantFrom(world.carol.id, world.erin.id).map(segmentOf), weight: 1 },
+      ),
+      direction: fc.option(directionValue, { nil: undefined }),
+      status: fc.option(statusValue, { nil: undefined }),
+      page: fc.option(pageValue, { nil: undefined }),
+      perPage: fc.option(pageValue, { nil: undefined }),
+      junk: fc.option(fc.constantFrom('&page', '&=&&', '&%zz=%zz', '&direction[]=sent', '&status=', '#frag'), {
+        nil: undefined,
+      }),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ who, user, direction, status, page, perPage, junk }) => {
+        const caller = { world, actor: who };
+        const query = new URLSearchParams();
+        if (direction !== undefined) query.set('direction', direction);
+        if (status !== undefined) query.set('status', status);
+        if (page !== undefined) query.set('page', page);
+        if (perPage !== undefined) query.set('per_page', perPage);
+        const path = `/v1/connections/${user.raw}/invites?${query}${junk ?? ''}`;
+        const request: Call = { method: 'GET', path, token: tokenOf(caller) };
+        // What the server reads: the query as the URL parser leaves it.
+        const seen = new URL(`${server.url}${path}`).searchParams;
+        const pageParam = intParam(seen.get('page'));
+        const perPageParam = intParam(seen.get('per_page'));
+        const verdict = combine(
+          pagingVerdict(pageParam, perPageParam, 10),
+          statusVerdict(seen.get('status')),
+          directionVerdict(seen.get('direction')),
+        );
+        const expected =
+          user.value === null
+            ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
+            : await ruleList(caller, user.value, verdict);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected) && verdict === 'valid') {
+          const body = reply.json as { invites: Record<string, any>[]; pagination: Record<string, number> };
+          const size = perPageParam.kind === 'int' ? perPageParam.value : 10;
+          const current = pageParam.kind === 'int' ? pageParam.value : 1;
+          expect(body.pagination).toMatchObject({ current_page: current, per_page: size });
+          // Exactly the world's invites of that side and status (nothing here writes).
+          const side = (seen.get('direction') || 'received').toLowerCase();
+          const filter = (seen.get('status') || 'all').toLowerCase();
+          const all = expectedInvites(world, user.value!, side, filter);
+          expect(body.pagination.total_items).toBe(all.length);
+          expect(body.invites.length).toBe(Math.max(0, Math.min(size, all.length - (current - 1) * size)));
+          for (const invite of body.invites) {
+            const known = all.find((i) => String(invite.id) === i.id);
+            expect({
+              id: invite.id,
+              sender: invite.sender.client_user_id,
+              receiver: invite.receiver.client_user_id,
+              status: invite.status,
+              join_info: invite.join_info,
+            }).toEqual({
+              id: Number(known?.id),
+              sender: known?.sender,
+              receiver: known?.receiver,
+              status: known?.status,
+              join_info: known?.joinInfo,
+            });
+          }
+        }
+        await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+      }),
+      // Each side and status of the world's invites, and a second page.
+      params(
+        RUNS + 20,
+        (
+          [
+            ['user', world.alice.id, {}],
+            ['user', world.alice.id, { direction: 'sent' }],
+            ['user', world.alice.id, { status: 'expired' }],
+            ['user', world.alice.id, { direction: 'Received', status: 'PENDING' }],
+            ['user', world.alice.id, { page: '2', perPage: '1' }],
+            ['service', world.bob.id, { direction: 'SENT', status: 'all' }],
+            ['service', world.erin.id, { status: 'pending' }],
+            ['service', world.carol.id, { direction: 'sent', status: 'Pending', perPage: '50' }],
+            ['service', world.carol.id, { direction: 'sent', status: 'declined' }],
+          ] as const
+        ).map(([who, user, query]): [Input] => [
+          {
+            who,
+            user: segmentOf(user),
+            direction: undefined,
+            status: undefined,
+            page: undefined,
+            perPage: undefined,
+            junk: undefined,
+            ...query,
+          },
+        ]),
+      ),
     );
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import { routes as gatewayRoutes } from '../../../src/rest/routes.js';
 import {
   ANY_BODY_LIMIT,
   asStored,
+  declineBodyRefusal,
   fail,
   isPlainObject,
   type Outcome,
@@ -17,17 +18,20 @@ import {
 import { type ContentType, isJsonContentType, type Segment } from './generators.js';
 import {
   acting,
+  INVITE_POLICIES,
   PRESENCE_SHARING,
   PRESENCE_STATUSES,
   REQUEST_POLICIES,
   ruleGameNotification,
+  ruleInviteAction,
   rulePresence,
   ruleRelationships,
   ruleSend,
+  ruleSendInvite,
   ruleUpdateSettings,
   ruleUpsert,
 } from './rules.js';
-import type { Caller } from './world.js';
+import type { Caller, InviteVerb } from './world.js';
 
 /** The REST routes the hostile-input tests drive, as the gateway's route table names them. */
 export const REST_ROUTES = [
@@ -62,6 +66,12 @@ export const REST_ROUTES = [
   // The game's own notifications (beyond the documented API)
   'POST /v1/users/:userId/notifications',
   'POST /v1/notifications',
+  // Invites (beyond the documented API)
+  'POST /v1/connections/:userId/invites',
+  'GET /v1/connections/:userId/invites',
+  'POST /v1/connections/:userId/invites/:inviteId/accept',
+  'POST /v1/connections/:userId/invites/:inviteId/decline',
+  'POST /v1/connections/:userId/invites/:inviteId/cancel',
 ];
 
 export interface Reply {
@@ -185,8 +195,9 @@ function enumField(value: unknown, values: readonly string[]): { value: string |
 }
 
 /**
- * PUT settings: each setting is checked by the REST shim (exact lower-case names, or left out),
- * in order, before the domain asks for at least one and reads the user.
+ * PUT settings: each setting (`accept_requests_from`, `share_presence`, `accept_invites_from`) is
+ * checked by the REST shim (exact lower-case names, or left out), in order, before the domain asks
+ * for at least one and reads the user.
  */
 export async function expectSettingsPut(
   caller: Caller,
@@ -201,9 +212,12 @@ export async function expectSettingsPut(
     if ('refused' in policy) return policy.refused;
     const sharing = enumField(fields.share_presence, PRESENCE_SHARING);
     if ('refused' in sharing) return sharing.refused;
+    const invites = enumField(fields.accept_invites_from, INVITE_POLICIES);
+    if ('refused' in invites) return invites.refused;
     return ruleUpdateSettings(caller, gate.target, {
       acceptRequestsFrom: policy.value,
       sharePresence: sharing.value,
+      acceptInvitesFrom: invites.value,
     });
   });
 }
@@ -291,4 +305,60 @@ export async function expectGameNotificationPost(
       expiresInSeconds: ttl.value,
     });
   });
+}
+
+/**
+ * POST invites: the size limits, the path and the caller, then the body as the shim reads it, in
+ * order: `receiver_ids` an array of strings (required), `message` a string, `join_info` a JSON
+ * object (required) and `expires_in_seconds` an integer; then the domain's rules (see
+ * ruleSendInvite).
+ */
+export async function expectInvitePost(
+  caller: Caller,
+  user: Segment,
+  body: string,
+  type: ContentType,
+): Promise<Outcome> {
+  const gate = bodyGate(caller, user, body);
+  if ('refused' in gate) return gate.refused;
+  return bodyOutcome(body, type, async (fields) => {
+    const ids = fields.receiver_ids;
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return fail('VALIDATION_FAILED');
+    const message = fields.message;
+    if (message != null && typeof message !== 'string') return fail('VALIDATION_FAILED');
+    const joinInfo = fields.join_info;
+    if (!isPlainObject(joinInfo)) return fail('VALIDATION_FAILED');
+    const ttl = integerField(fields.expires_in_seconds);
+    if ('refused' in ttl) return ttl.refused;
+    return ruleSendInvite(caller, gate.target, {
+      receiverIds: ids,
+      message: message ?? null,
+      joinInfo,
+      expiresInSeconds: ttl.value,
+    });
+  });
+}
+
+/**
+ * POST an invite's accept, decline or cancel. Accept and cancel read no body (see ignoredBody).
+ * The decline reads an optional one (`{"silent": true}`, see declineBodyRefusal), after the size
+ * limits, the path and the caller, and before the invite is looked up.
+ */
+export async function expectInviteAction(
+  caller: Caller,
+  verb: InviteVerb,
+  user: Segment,
+  id: Segment,
+  body: string | undefined,
+): Promise<Outcome> {
+  const rule = () => ruleInviteAction(caller, user.value, id.value as string, verb);
+  if (verb !== 'decline') return ignoredBody(body, [user, id], rule);
+  const bytes = body === undefined ? 0 : Buffer.byteLength(body);
+  if (bytes > ANY_BODY_LIMIT) return fail('PAYLOAD_TOO_LARGE');
+  if (user.value === null || id.value === null) return fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND');
+  const who = acting(caller, user.value);
+  if ('refused' in who) return who.refused;
+  if (bytes > REST_BODY_LIMIT) return fail('PAYLOAD_TOO_LARGE');
+  const refusal = declineBodyRefusal(body === undefined ? undefined : asStored(body));
+  return refusal ? fail(refusal) : rule();
 }

@@ -2,8 +2,27 @@
  * The domain's rules, face-independent: what a call may answer, given who calls and with what.
  * Success statuses are the REST ones; GraphQL only asks whether a success is allowed.
  */
-import { codePoints, fail, isCanonicalId, type Outcome, possibleUserId, storable, succeed, union } from './contract.js';
-import { blockExists, type Caller, pairState, subjectOf, userExists, type World } from './world.js';
+import {
+  codePoints,
+  fail,
+  isCanonicalId,
+  isPlainObject,
+  type Outcome,
+  possibleUserId,
+  storable,
+  succeed,
+  union,
+} from './contract.js';
+import {
+  blockExists,
+  type Caller,
+  type InviteVerb,
+  invitePolicyOf,
+  pairState,
+  subjectOf,
+  userExists,
+  type World,
+} from './world.js';
 
 /** The user a call acts as, or FORBIDDEN when a user token names another user. */
 export function acting(caller: Caller, userId: string | null): { target: string } | { refused: Outcome } {
@@ -208,19 +227,23 @@ export async function ruleRelationships(
 export const REQUEST_POLICIES = ['everyone', 'friends_of_friends', 'nobody'];
 /** Who sees a user's presence (`share_presence`, beyond the documented API). */
 export const PRESENCE_SHARING = ['connections', 'nobody'];
+/** Who may invite a user to play (`accept_invites_from`, beyond the documented API). */
+export const INVITE_POLICIES = ['connections', 'nobody'];
 
 /**
- * Settings: FORBIDDEN first, then at least one of the two settings (checked before the user is
+ * Settings: FORBIDDEN first, then at least one of the three settings (checked before the user is
  * read), then the user must exist.
  */
 export async function ruleUpdateSettings(
   caller: Caller,
   userId: string | null,
-  changes: { acceptRequestsFrom: unknown; sharePresence: unknown },
+  changes: { acceptRequestsFrom: unknown; sharePresence: unknown; acceptInvitesFrom: unknown },
 ): Promise<Outcome> {
   const who = acting(caller, userId);
   if ('refused' in who) return who.refused;
-  if (changes.acceptRequestsFrom == null && changes.sharePresence == null) return fail('VALIDATION_FAILED');
+  if (changes.acceptRequestsFrom == null && changes.sharePresence == null && changes.acceptInvitesFrom == null) {
+    return fail('VALIDATION_FAILED');
+  }
   return (await missingUser(caller, who.target)) ?? succeed(200);
 }
 
@@ -348,6 +371,12 @@ export function statusVerdict(raw: string | null): Verdict {
     : 'invalid';
 }
 
+/** Whether an invite list's `direction` is valid: `received` or `sent` in any case, or none. */
+export function directionVerdict(raw: string | null): Verdict {
+  if (raw === null || raw === '') return 'valid';
+  return ['received', 'sent'].includes(raw.toLowerCase()) ? 'valid' : 'invalid';
+}
+
 export function booleanVerdict(raw: string | null): Verdict {
   if (raw === null || raw === '') return 'valid';
   return ['true', 'false', '1', '0'].includes(raw.toLowerCase()) ? 'valid' : 'invalid';
@@ -408,4 +437,96 @@ export async function ruleGameNotification(
     if (missing) return missing;
   }
   return succeed(201);
+}
+
+// Invites (beyond the documented API)
+
+export const MAX_INVITE_RECEIVERS = 20;
+export const MIN_INVITE_EXPIRY_SECONDS = 10;
+export const MAX_INVITE_EXPIRY_SECONDS = 86_400;
+export const DEFAULT_INVITE_EXPIRY_SECONDS = 300;
+
+/**
+ * Sending an invite (the arguments as the domain gets them): FORBIDDEN first; then 1 to 20
+ * receivers, each once; the sender among them is CANNOT_INVITE_SELF; a message of at most 500
+ * characters once trimmed, storable (blank is none); join info, required, a JSON object of at
+ * most 1 KB as JSON, every string storable; an expiry of 10 s to 24 h; all before any user is
+ * read. Then the sender must exist, and every receiver (the first missing one, an id no user can
+ * have included, is USER_NOT_FOUND); then every receiver must be a connection of the sender (a
+ * block either way ends it) taking invites, else the first that is not fails the whole call
+ * with INVITES_NOT_ACCEPTED.
+ */
+export async function ruleSendInvite(
+  caller: Caller,
+  userId: string | null,
+  input: { receiverIds: readonly string[]; message: unknown; joinInfo: unknown; expiresInSeconds: unknown },
+): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  const { receiverIds, joinInfo, expiresInSeconds: ttl } = input;
+  if (
+    receiverIds.length < 1 ||
+    receiverIds.length > MAX_INVITE_RECEIVERS ||
+    new Set(receiverIds).size !== receiverIds.length
+  ) {
+    return fail('VALIDATION_FAILED');
+  }
+  if (receiverIds.includes(who.target)) return fail('CANNOT_INVITE_SELF');
+  const message = normalizedMessage(typeof input.message === 'string' ? input.message : null);
+  if ('refused' in message) return message.refused;
+  if (!isPlainObject(joinInfo)) return fail('VALIDATION_FAILED');
+  if (Buffer.byteLength(JSON.stringify(joinInfo)) > MAX_JOIN_INFO_BYTES) return fail('VALIDATION_FAILED');
+  if (!storableJson(joinInfo)) return fail('VALIDATION_FAILED');
+  if (
+    ttl != null &&
+    (!Number.isInteger(ttl) ||
+      (ttl as number) < MIN_INVITE_EXPIRY_SECONDS ||
+      (ttl as number) > MAX_INVITE_EXPIRY_SECONDS)
+  ) {
+    return fail('VALIDATION_FAILED');
+  }
+  const missing = await missingUser(caller, who.target);
+  if (missing) return missing;
+  for (const id of receiverIds) {
+    if (!(await userExists(caller.world, id))) return fail('USER_NOT_FOUND');
+  }
+  for (const id of receiverIds) {
+    const { connected } = await pairState(caller.world, who.target, id);
+    if (!connected || (await invitePolicyOf(caller.world, id)) === 'nobody') return fail('INVITES_NOT_ACCEPTED');
+  }
+  return succeed(201);
+}
+
+/**
+ * Accepting, declining or withdrawing an invite: FORBIDDEN first; then the acting user must exist
+ * and the invite must be one it sent or received (any other id, malformed, unknown, of another
+ * kind or someone else's, is INVITE_NOT_FOUND; which of the two 404s comes first for a missing
+ * user is not documented); only its receiver answers it (NOT_INVITE_RECEIVER) and only its sender
+ * withdraws it (NOT_INVITE_SENDER); and only while it is pending: INVITE_EXPIRED past its expiry,
+ * else INVITE_ALREADY_ANSWERED.
+ */
+export async function ruleInviteAction(
+  caller: Caller,
+  userId: string | null,
+  id: string,
+  verb: InviteVerb,
+): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  const invite = caller.world.state.invites.get(id);
+  const missing = await missingUser(caller, who.target);
+  if (missing) return invite ? missing : union(missing, fail('INVITE_NOT_FOUND'));
+  if (!invite || (who.target !== invite.sender && who.target !== invite.receiver)) return fail('INVITE_NOT_FOUND');
+  if (verb === 'cancel' && who.target !== invite.sender) return fail('NOT_INVITE_SENDER');
+  if (verb !== 'cancel' && who.target !== invite.receiver) return fail('NOT_INVITE_RECEIVER');
+  if (invite.status === 'expired') return fail('INVITE_EXPIRED');
+  return invite.status === 'pending' ? succeed(200) : fail('INVITE_ALREADY_ANSWERED');
+}
+
+/** The world's invites a user's list holds (in no particular order): those it received or sent, in one status or all. */
+export function expectedInvites(world: World, userId: string, direction: string, status: string) {
+  return [...world.state.invites.entries()]
+    .filter(([, invite]) => (direction === 'sent' ? invite.sender : invite.receiver) === userId)
+    .filter(([, invite]) => status === 'all' || invite.status === status)
+    .map(([id, invite]) => ({ id, ...invite }));
 }

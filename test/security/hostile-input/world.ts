@@ -1,7 +1,8 @@
 /**
  * The world each property plays in: a tenant of its own with users, requests, connections,
- * notifications and blocks, the ids of each, and what the model knows of their state; who calls
- * (alice's token or the tenant's service token); and what the database holds, read directly.
+ * notifications, blocks and invites, the ids of each, and what the model knows of their state;
+ * who calls (alice's token or the tenant's service token); and what the database holds, read
+ * directly.
  */
 import { sql } from 'kysely';
 import { createTenant, type SeededUser, type Tenant, type TestServer } from '../../helpers/app.js';
@@ -32,13 +33,35 @@ export interface World {
   frank: SeededUser;
   /** Blocks alice. */
   gina: SeededUser;
+  // Invites (beyond the documented API). erin takes no invites (`accept_invites_from: nobody`).
+  /** carol -> alice, pending until answered. */
+  inviteIn: string;
+  /** alice -> carol, pending; alice can only withdraw it. */
+  inviteOut: string;
+  /** bob -> erin (not alice's), pending: sent before erin stopped taking invites. */
+  inviteOther: string;
+  /** carol -> alice, left unanswered past its expiry. */
+  inviteExpired: string;
   state: {
     requestInPending: boolean;
     requestOutPending: boolean;
     connections: Set<string>;
     /** The notifications above that have not been deleted. */
     notifications: Set<string>;
+    /** The invites above by id, as they stand. */
+    invites: Map<string, WorldInvite>;
   };
+}
+
+/** Where an invite stands, as its sender and receiver read it. */
+export type InviteStatus = 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
+
+/** An invite of the world: who sent it to whom, with what join info, and where it stands. */
+export interface WorldInvite {
+  sender: string;
+  receiver: string;
+  joinInfo: Record<string, unknown>;
+  status: InviteStatus;
 }
 
 export async function createWorld(server: TestServer): Promise<World> {
@@ -71,6 +94,32 @@ export async function createWorld(server: TestServer): Promise<World> {
     });
     if (block.status !== 201) throw new Error(`world setup: block failed: ${block.status}`);
   }
+  const invites = new Map<string, WorldInvite>();
+  const invite = async (sender: SeededUser, receiver: SeededUser, joinInfo: Record<string, unknown>) => {
+    const sent = await server.rest('POST', `/v1/connections/${sender.id}/invites`, {
+      token: tenant.serviceToken,
+      body: { receiver_ids: [receiver.id], join_info: joinInfo, expires_in_seconds: 3600 },
+    });
+    if (sent.status !== 201) throw new Error(`world setup: invite failed: ${sent.status}`);
+    const id = String(sent.body.invites[0].id);
+    invites.set(id, { sender: sender.id, receiver: receiver.id, joinInfo, status: 'pending' });
+    return id;
+  };
+  // Sent two hours ago for an hour (as the database tells time), before the one carol sends now,
+  // which would otherwise withdraw it. Its notification is left as it was: the sweep, on a clock
+  // of its own, would delete an expired one in the middle of a property.
+  const inviteExpired = await invite(carol, alice, { lobby: 'eu-expired' });
+  await sql`update invites set created_at = created_at - interval '2 hours', expires_at = expires_at - interval '2 hours'
+             where tenant = ${tenant.name}`.execute(server.database.db);
+  invites.get(inviteExpired)!.status = 'expired';
+  const inviteIn = await invite(carol, alice, { lobby: 'eu-7f3a', slots: 2 });
+  const inviteOut = await invite(alice, carol, { server: { host: 'eu-7.example', port: 7777 } });
+  const inviteOther = await invite(bob, erin, { lobby: 'na-1' });
+  const refuse = await server.rest('PUT', `/v1/users/${erin.id}/settings`, {
+    token: tenant.serviceToken,
+    body: { accept_invites_from: 'nobody' },
+  });
+  if (refuse.status !== 200) throw new Error(`world setup: settings failed: ${refuse.status}`);
   return {
     tenant,
     server,
@@ -87,11 +136,16 @@ export async function createWorld(server: TestServer): Promise<World> {
     notificationOther: String(notificationOther.id),
     frank,
     gina,
+    inviteIn,
+    inviteOut,
+    inviteOther,
+    inviteExpired,
     state: {
       requestInPending: true,
       requestOutPending: true,
       connections: new Set([connection, connectionOther]),
       notifications: new Set([String(notification.id), String(notificationOther.id)]),
+      invites,
     },
   };
 }
@@ -115,11 +169,41 @@ export function recordSuccess(world: World, kind: Success, id: string): void {
     world.state.requestInPending = false;
   }
   if (kind === 'cancel' && id === world.requestOut) world.state.requestOutPending = false;
-  if (kind === 'remove') world.state.connections.delete(id);
+  if (kind === 'remove') {
+    world.state.connections.delete(id);
+    // The two are no longer connected: their pending invites are withdrawn.
+    if (id === world.connection) withdrawInvites(world, world.alice.id, world.carol.id);
+    if (id === world.connectionOther) withdrawInvites(world, world.bob.id, world.erin.id);
+  }
   if (kind === 'deleteNotification') world.state.notifications.delete(id);
 }
 
-/** A block ends the connection and the pending request between the two users. */
+/** Pending invites between two users, either way, are withdrawn (a removed connection, a block). */
+function withdrawInvites(world: World, a: string, b: string): void {
+  for (const invite of world.state.invites.values()) {
+    const between = (invite.sender === a && invite.receiver === b) || (invite.sender === b && invite.receiver === a);
+    if (between && invite.status === 'pending') invite.status = 'cancelled';
+  }
+}
+
+export type InviteVerb = 'accept' | 'decline' | 'cancel';
+
+/** Keeps the model in step after an invite was accepted, declined or withdrawn. */
+export function recordInviteAnswer(world: World, verb: InviteVerb, id: string): void {
+  const invite = world.state.invites.get(id);
+  if (invite) invite.status = ({ accept: 'accepted', decline: 'declined', cancel: 'cancelled' } as const)[verb];
+}
+
+/** A new invite withdraws the pending one its sender sent each of its receivers before. */
+export function recordInvitesSent(world: World, sender: string, receivers: readonly string[]): void {
+  for (const invite of world.state.invites.values()) {
+    if (invite.sender === sender && receivers.includes(invite.receiver) && invite.status === 'pending') {
+      invite.status = 'cancelled';
+    }
+  }
+}
+
+/** A block ends the connection, the pending request and the pending invites between the two users. */
 export function recordBlock(world: World, blocker: string, blocked: string): void {
   const pair = (a: SeededUser, b: SeededUser) =>
     (blocker === a.id && blocked === b.id) || (blocker === b.id && blocked === a.id);
@@ -127,6 +211,7 @@ export function recordBlock(world: World, blocker: string, blocked: string): voi
   if (pair(world.bob, world.erin)) world.state.connections.delete(world.connectionOther);
   if (pair(world.bob, world.alice)) world.state.requestInPending = false;
   if (pair(world.alice, world.dave)) world.state.requestOutPending = false;
+  withdrawInvites(world, blocker, blocked);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,6 +258,16 @@ export async function policyOf(world: World, clientUserId: string): Promise<stri
   const tenant = world.tenant.name;
   const result = await sql<{ policy: string }>`
     select accept_requests_from as policy from users
+     where tenant = ${tenant} and client_user_id = ${clientUserId}`.execute(world.server.database.db);
+  return result.rows[0]?.policy;
+}
+
+/** A user's stored `accept_invites_from`. */
+export async function invitePolicyOf(world: World, clientUserId: string): Promise<string | undefined> {
+  if (!possibleUserId(clientUserId)) return undefined;
+  const tenant = world.tenant.name;
+  const result = await sql<{ policy: string }>`
+    select accept_invites_from as policy from users
      where tenant = ${tenant} and client_user_id = ${clientUserId}`.execute(world.server.database.db);
   return result.rows[0]?.policy;
 }
