@@ -59,7 +59,7 @@ function send(from: SeededUser, to: SeededUser) {
 async function setPolicy(user: SeededUser, policy: Policy) {
   expect(outcome(await putSettings(server, user, { accept_requests_from: policy }))).toEqual({
     status: 200,
-    body: { accept_requests_from: policy, share_presence: 'connections' },
+    body: { accept_requests_from: policy, share_presence: 'connections', accept_invites_from: 'connections' },
   });
 }
 
@@ -84,13 +84,13 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
 
     expect(outcome(await readSettings(server, alice))).toEqual({
       status: 200,
-      body: { accept_requests_from: 'everyone', share_presence: 'connections' },
+      body: { accept_requests_from: 'everyone', share_presence: 'connections', accept_invites_from: 'connections' },
     });
     for (const policy of ['nobody', 'friends_of_friends', 'everyone', 'nobody'] as const) {
       await setPolicy(alice, policy);
       expect(outcome(await readSettings(server, alice))).toEqual({
         status: 200,
-        body: { accept_requests_from: policy, share_presence: 'connections' },
+        body: { accept_requests_from: policy, share_presence: 'connections', accept_invites_from: 'connections' },
       });
     }
     // Setting the same value again is fine.
@@ -114,6 +114,7 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
     expect((await readSettings(server, alice)).body).toEqual({
       accept_requests_from: 'friends_of_friends',
       share_presence: 'connections',
+      accept_invites_from: 'connections',
     });
   });
 
@@ -122,14 +123,15 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
     const [alice] = await users(tenant, 'alice');
     await setPolicy(alice, 'friends_of_friends');
 
-    expect(outcome(await putSettings(server, alice, { share_presence: 'nobody' }))).toEqual({
+    expect(outcome(await putSettings(server, alice, { share_presence: 'nobody', accept_invites_from: 'connections' }))).toEqual({
       status: 200,
-      body: { accept_requests_from: 'friends_of_friends', share_presence: 'nobody' },
+      body: { accept_requests_from: 'friends_of_friends', share_presence: 'nobody', accept_invites_from: 'connections' },
     });
     expect(outcome(await putSettings(server, alice, { share_presence: 'friends' }))).toEqual(validationFailed);
     expect((await readSettings(server, alice)).body).toEqual({
       accept_requests_from: 'friends_of_friends',
       share_presence: 'nobody',
+      accept_invites_from: 'connections',
     });
   });
 
@@ -146,6 +148,7 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
     expect((await readSettings(server, alice)).body).toEqual({
       accept_requests_from: 'everyone',
       share_presence: 'connections',
+      accept_invites_from: 'connections',
     });
   });
 
@@ -164,6 +167,7 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
     expect((await readSettings(server, alice)).body).toEqual({
       accept_requests_from: 'everyone',
       share_presence: 'connections',
+      accept_invites_from: 'connections',
     });
   });
 
@@ -178,16 +182,18 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
 
     expect(outcome(changed)).toEqual({
       status: 200,
-      body: { accept_requests_from: 'nobody', share_presence: 'connections' },
+      body: { accept_requests_from: 'nobody', share_presence: 'connections', accept_invites_from: 'connections' },
     });
     expect((await readSettings(server, alice, tenant.serviceToken)).body).toEqual({
       accept_requests_from: 'nobody',
       share_presence: 'connections',
+      accept_invites_from: 'connections',
     });
     // The user with the same id in another tenant keeps its own setting.
     expect((await readSettings(server, otherAlice)).body).toEqual({
       accept_requests_from: 'everyone',
       share_presence: 'connections',
+      accept_invites_from: 'connections',
     });
   });
 
@@ -322,6 +328,7 @@ describe('GraphQL settings and updateSettings', () => {
     expect((await readSettings(server, alice)).body).toEqual({
       accept_requests_from: 'friends_of_friends',
       share_presence: 'connections',
+      accept_invites_from: 'connections',
     });
 
     const refused = await server.graphql(Send, { receiverId: alice.id }, bob.token);
@@ -370,6 +377,7 @@ describe('GraphQL settings and updateSettings', () => {
     expect((await readSettings(server, alice)).body).toEqual({
       accept_requests_from: 'everyone',
       share_presence: 'connections',
+      accept_invites_from: 'connections',
     });
   });
 });
@@ -392,7 +400,7 @@ describe('settings and the write budget', () => {
     // Reading is not a write.
     expect(outcome(await readSettings(limited, alice))).toEqual({
       status: 200,
-      body: { accept_requests_from: 'friends_of_friends', share_presence: 'connections' },
+      body: { accept_requests_from: 'friends_of_friends', share_presence: 'connections', accept_invites_from: 'connections' },
     });
   });
 });
