@@ -123,9 +123,13 @@ describe('GET/PUT /v1/users/{user_id}/settings', () => {
     const [alice] = await users(tenant, 'alice');
     await setPolicy(alice, 'friends_of_friends');
 
-    expect(outcome(await putSettings(server, alice, { share_presence: 'nobody', accept_invites_from: 'connections' }))).toEqual({
+    expect(outcome(await putSettings(server, alice, { share_presence: 'nobody' }))).toEqual({
       status: 200,
-      body: { accept_requests_from: 'friends_of_friends', share_presence: 'nobody', accept_invites_from: 'connections' },
+      body: {
+        accept_requests_from: 'friends_of_friends',
+        share_presence: 'nobody',
+        accept_invites_from: 'connections',
+      },
     });
     expect(outcome(await putSettings(server, alice, { share_presence: 'friends' }))).toEqual(validationFailed);
     expect((await readSettings(server, alice)).body).toEqual({
@@ -400,7 +404,11 @@ describe('settings and the write budget', () => {
     // Reading is not a write.
     expect(outcome(await readSettings(limited, alice))).toEqual({
       status: 200,
-      body: { accept_requests_from: 'friends_of_friends', share_presence: 'connections', accept_invites_from: 'connections' },
+      body: {
+        accept_requests_from: 'friends_of_friends',
+        share_presence: 'connections',
+        accept_invites_from: 'connections',
+      },
     });
   });
 });
