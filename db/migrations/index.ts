@@ -10,6 +10,7 @@ import * as presence from './0008_presence.js';
 import * as liveOutbox from './0009_live_outbox.js';
 import * as gameNotifications from './0010_game_notifications.js';
 import * as invites from './0011_invites.js';
+import * as playerSearch from './0012_player_search.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_live_outbox': liveOutbox,
   '0010_game_notifications': gameNotifications,
   '0011_invites': invites,
+  '0012_player_search': playerSearch,
 };

@@ -602,6 +602,21 @@ export type RestDeleteNotificationMutation = { deleteNotification:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
+export type RestSearchUsersQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  query: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type RestSearchUsersQuery = { searchUsers:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'FoundUserPage', nodes: Array<{ user: { clientUserId: string, displayName: string }, relationship: { status: RelationshipStatus, connectionId: string | null, requestId: string | null } | null }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
 export type RestPresenceQueryVariables = Exact<{
   userId: string;
 }>;
@@ -1678,6 +1693,45 @@ export const RestDeleteNotificationDocument = new TypedDocumentString(`
     retryAfterSeconds
   }
 }`) as unknown as TypedDocumentString<RestDeleteNotificationMutation, RestDeleteNotificationMutationVariables>;
+export const RestSearchUsersDocument = new TypedDocumentString(`
+    query RestSearchUsers($userId: ID, $query: String!, $page: Int, $perPage: Int) {
+  searchUsers(userId: $userId, query: $query, page: $page, perPage: $perPage) {
+    __typename
+    ...RestError
+    ... on FoundUserPage {
+      nodes {
+        user {
+          ...RestUser
+        }
+        relationship {
+          status
+          connectionId
+          requestId
+        }
+      }
+      pagination {
+        ...RestPagination
+      }
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestPagination on Pagination {
+  currentPage
+  totalPages
+  totalItems
+  perPage
+}`) as unknown as TypedDocumentString<RestSearchUsersQuery, RestSearchUsersQueryVariables>;
 export const RestPresenceDocument = new TypedDocumentString(`
     query RestPresence($userId: ID!) {
   user(userId: $userId) {

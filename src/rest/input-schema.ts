@@ -60,6 +60,15 @@ export interface StringListInput extends Documented {
   maxItems?: number;
 }
 
+/**
+ * A query parameter holding free text (`query=emil`), passed on as written (its form is the
+ * domain's rule); absent or empty is left out, or refused when `required`.
+ */
+export interface TextInput extends Documented {
+  type: 'text';
+  required?: boolean;
+}
+
 /** A JSON body field holding a string. */
 export interface StringInput extends Documented {
   type: 'string';
@@ -95,7 +104,7 @@ export interface ObjectInput extends Documented {
   maxBytes?: number;
 }
 
-export type QueryInput = IntegerInput | BooleanInput | EnumInput | StringListInput;
+export type QueryInput = IntegerInput | BooleanInput | EnumInput | StringListInput | TextInput;
 export type BodyInput = StringInput | EnumInput | StringArrayInput | BooleanInput | BodyIntegerInput | ObjectInput;
 
 /** Query parameters by name, parsed (and documented) in this order. */
@@ -132,7 +141,11 @@ type ParsedQueryValue<I> = I extends IntegerInput
         : Uppercase<V> | undefined
       : I extends StringListInput
         ? string[]
-        : never;
+        : I extends TextInput
+          ? I extends { required: true }
+            ? string
+            : string | undefined
+          : never;
 
 type ParsedBodyValue<I> = I extends StringInput
   ? I extends { required: true }
@@ -195,6 +208,12 @@ function parseQueryValue(name: string, input: QueryInput, query: URLSearchParams
       if (value === undefined) throw invalid(`${name} must be one of ${input.values.join(', ')}`);
       return graphqlEnumName(value);
     }
+    case 'text':
+      if (raw === null || raw === '') {
+        if (input.required) throw invalid(`${name} is required`);
+        return undefined;
+      }
+      return raw;
     case 'string-list':
       return query
         .getAll(name)

@@ -117,6 +117,8 @@ function queryParamSchema(input: QueryInput): JsonSchema {
         enum: [...input.values],
         ...(input.default !== undefined && { default: input.default }),
       };
+    case 'text':
+      return { type: 'string' };
     case 'string-list':
       return {
         type: 'array',
@@ -183,7 +185,7 @@ function parametersOf(route: Route): JsonSchema[] {
     parameters.push({
       name,
       in: 'query',
-      required: false,
+      required: input.type === 'text' && input.required === true,
       // A list is the parameter repeated (type=a&type=b).
       ...(input.type === 'string-list' && { style: 'form', explode: true }),
       ...(input.description && { description: input.description }),

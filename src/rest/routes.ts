@@ -11,6 +11,7 @@ import {
 } from '../modules/game-notifications/game-notifications.rest.js';
 import { inviteRoutes, inviteSchemas } from '../modules/invites/invites.rest.js';
 import { notificationRoutes, notificationSchemas } from '../modules/notifications/notifications.rest.js';
+import { playerSearchRoutes, playerSearchSchemas } from '../modules/player-search/player-search.rest.js';
 import { presenceRoutes, presenceSchemas } from '../modules/presence/presence.rest.js';
 import { settingsRoutes, settingsSchemas } from '../modules/settings/settings.rest.js';
 import { userRoutes, userSchemas } from '../modules/users/users.rest.js';
@@ -31,6 +32,7 @@ export { actsAsPathUser, type Route, TAGS, type Tag } from './route.js';
 /** Every documented /v1 path, and the paths beyond it, as GraphQL operations, module by module. */
 export const routes: Route[] = [
   ...userRoutes,
+  ...playerSearchRoutes,
   ...connectionRequestRoutes,
   ...connectionRoutes,
   ...notificationRoutes,
@@ -46,6 +48,7 @@ export const routes: Route[] = [
 export const SCHEMAS: Record<string, JsonSchema> = {
   ...SHARED_SCHEMAS,
   ...userSchemas,
+  ...playerSearchSchemas,
   ...connectionRequestSchemas,
   ...connectionSchemas,
   ...notificationSchemas,

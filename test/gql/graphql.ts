@@ -1012,6 +1012,21 @@ export type TestMarkNotificationReadMutation = { markNotificationRead:
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
+export type TestSearchUsersQueryVariables = Exact<{
+  text: string;
+  count?: number | null | undefined;
+  cursor?: string | null | undefined;
+  as?: string | null | undefined;
+}>;
+
+
+export type TestSearchUsersQuery = { searchUsers:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'FoundUserPage', totalCount: number, nodes: Array<{ user: { clientUserId: string, displayName: string }, relationship: { status: RelationshipStatus } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
 export type TestFriendPresenceSubscriptionVariables = Exact<{
   userId?: string | null | undefined;
 }>;
@@ -2700,6 +2715,33 @@ export const TestMarkNotificationReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestMarkNotificationReadMutation, TestMarkNotificationReadMutationVariables>;
+export const TestSearchUsersDocument = new TypedDocumentString(`
+    query TestSearchUsers($text: String!, $count: Int, $cursor: String, $as: ID) {
+  searchUsers(query: $text, first: $count, after: $cursor, userId: $as) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on FoundUserPage {
+      totalCount
+      nodes {
+        user {
+          clientUserId
+          displayName
+        }
+        relationship {
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSearchUsersQuery, TestSearchUsersQueryVariables>;
 export const TestFriendPresenceDocument = new TypedDocumentString(`
     subscription TestFriendPresence($userId: ID) {
   friendPresenceChanged(userId: $userId) {

@@ -311,6 +311,11 @@ describe('The document against real responses', () => {
     const invites = await call('GET', `/v1/connections/${bob.id}/invites?status=pending`, bob.token);
     expect(invites.body.invites[0]).toMatchObject({ status: 'pending', join_info: { lobby: 'eu-7f3a' } });
     await call('GET', `/v1/connections/${a}/invites?direction=sent&page=1&per_page=5`, alice.token);
+    // Player search, as a player and as the backend searching as no one.
+    const found = await call('GET', `/v1/users?query=${encodeURIComponent(bob.displayName)}&per_page=5`, alice.token);
+    expect(found.body.users[0]).toMatchObject({ client_user_id: bob.id, relationship: { status: 'connected' } });
+    const byBackend = await call('GET', `/v1/users?query=${encodeURIComponent(bob.displayName)}`, tenant.serviceToken);
+    expect(byBackend.body.users[0].relationship).toBeNull();
     const withInvite = await call('GET', `/v1/connections/${bob.id}/notifications?type=game_invite`, bob.token);
     expect(withInvite.body.notifications[0]).toMatchObject({ invite_id: invites.body.invites[0].id });
     for (const route of routes.filter((r) => r.method === 'GET')) {
@@ -473,6 +478,10 @@ describe('The document against real responses', () => {
         code: 'VALIDATION_FAILED',
       });
     }
+    await call('GET', '/v1/users', alice.token);
+    await call('GET', '/v1/users?query=a', alice.token);
+    await call('GET', `/v1/users?query=ab&user_id=${bob.id}`, alice.token);
+    await call('GET', '/v1/users?query=ab&user_id=nobody-here', tenant.serviceToken);
     // Invites: to a stranger, to itself, without join info; an invite that is no one's.
     await call('POST', `/v1/connections/${a}/invites`, alice.token, { receiver_ids: [carol.id], join_info: {} });
     await call('POST', `/v1/connections/${a}/invites`, alice.token, { receiver_ids: [a], join_info: {} });

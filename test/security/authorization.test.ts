@@ -407,6 +407,16 @@ const REST_ROWS: (Row & { route: string })[] = [
     succeeded: (a) => a.status === 200,
     writes: false,
   },
+  // Player search (beyond the documented API): as the user named by `user_id`, for a name only
+  // tenant A's alice has.
+  {
+    route: 'GET /v1/users',
+    name: 'GET /v1/users?query=…&user_id={user_id}',
+    kind: 'user',
+    call: (token, _as, id) => rest('GET', `/v1/users?query=alice%20of%20a&user_id=${enc(id)}`, token),
+    succeeded: (a) => a.status === 200,
+    writes: false,
+  },
   {
     route: 'PUT /v1/users/:userId',
     name: 'PUT /v1/users/{user_id}',
@@ -736,6 +746,15 @@ const GRAPHQL_ROWS: (Row & { field: string })[] = [
     succeeded: (a) => (a.body as any)?.data?.sendGameNotification?.__typename === 'SendGameNotificationPayload',
     writes: true,
   },
+  field(
+    'query',
+    'searchUsers',
+    'user',
+    null,
+    'FoundUserPage',
+    'totalCount nodes { user { displayName } relationship { status } }',
+    ', query: "alice of a"',
+  ),
   // Invites (beyond the documented API)
   {
     field: 'sendInvite',

@@ -15,7 +15,7 @@ const RelationshipStatusEnum = builder.enumType('RelationshipStatus', {
   values: graphqlEnumValues(RELATIONSHIP_STATUSES),
 });
 
-const RelationshipRef = builder.objectRef<Relationship>('Relationship').implement({
+export const RelationshipRef = builder.objectRef<Relationship>('Relationship').implement({
   description: 'How the user stands with another user.',
   fields: (t) => ({
     userId: t.exposeID('userId', { description: 'The clientUserId as asked for.' }),

@@ -1,4 +1,5 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
+import type { Db } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { declareEnum, type EnumValue } from '../../platform/enums.js';
 import { ValidationError } from '../../platform/errors.js';
@@ -28,6 +29,42 @@ export interface Relationship {
   requestId: number | null;
 }
 
+/** A relationship without the id it was asked for. */
+export type RelationshipState = Omit<Relationship, 'userId'>;
+
+const NONE: RelationshipState = { status: 'none', connectionId: null, requestId: null };
+
+/**
+ * How user `userId` stands with each of `otherIds` (users of its tenant), by id: `blocked` (the
+ * user blocks them), `connected`, `request_sent` or `request_received`, or `none`, which is
+ * also the answer for the user itself and for a user who blocks it (that is never revealed).
+ * Three statements whatever the number of ids; run them in one snapshot for a consistent answer.
+ */
+export async function relationshipsWith(
+  db: Db,
+  userId: number,
+  otherIds: readonly number[],
+): Promise<Map<number, RelationshipState>> {
+  const connections = await relationships.findConnectionsWith(db, userId, otherIds);
+  const pending = await relationships.findPendingRequestsWith(db, userId, otherIds);
+  const blockedIds = new Set(await relationships.findBlockedAmong(db, userId, otherIds));
+  const connectionOf = new Map(connections.map((c) => [c.other_user_id, c.connection_id]));
+  const pendingWith = new Map(pending.map((r) => [r.sender_id === userId ? r.receiver_id : r.sender_id, r] as const));
+  return new Map(
+    otherIds.map((otherId): [number, RelationshipState] => {
+      if (blockedIds.has(otherId)) return [otherId, { ...NONE, status: 'blocked' }];
+      const connectionId = connectionOf.get(otherId);
+      if (connectionId !== undefined) return [otherId, { ...NONE, status: 'connected', connectionId }];
+      const request = pendingWith.get(otherId);
+      if (request) {
+        const status = request.sender_id === userId ? 'request_sent' : 'request_received';
+        return [otherId, { ...NONE, status, requestId: request.id }];
+      }
+      return [otherId, NONE];
+    }),
+  );
+}
+
 /**
  * How the acting user stands with each of `userIds` (1 to 100), in the order asked, a repeated
  * id answered each time: `blocked` (the acting user blocks them), `connected`, `request_sent` or
@@ -55,34 +92,16 @@ export async function listRelationships(
     .execute(async (trx) => {
       const user = await requireUser(trx, viewer.tenant, actingId);
       const others = await relationships.findUserIdsByClientIds(trx, viewer.tenant, asked);
-      const otherIds = others.map((other) => other.id);
-      const connections = await relationships.findConnectionsWith(trx, user.id, otherIds);
-      const pending = await relationships.findPendingRequestsWith(trx, user.id, otherIds);
-      const blockedIds = new Set(await relationships.findBlockedAmong(trx, user.id, otherIds));
-      const connectionOf = new Map(connections.map((c) => [c.other_user_id, c.connection_id]));
-      const pendingWith = new Map(
-        pending.map((r) => [r.sender_id === user.id ? r.receiver_id : r.sender_id, r] as const),
+      const byId = await relationshipsWith(
+        trx,
+        user.id,
+        others.map((other) => other.id),
       );
-      return new Map(
-        others.map((other): [string, Omit<Relationship, 'userId'>] => {
-          const none = { status: 'none', connectionId: null, requestId: null } as const;
-          if (blockedIds.has(other.id)) return [other.client_user_id, { ...none, status: 'blocked' }];
-          const connectionId = connectionOf.get(other.id);
-          if (connectionId !== undefined) {
-            return [other.client_user_id, { ...none, status: 'connected', connectionId }];
-          }
-          const request = pendingWith.get(other.id);
-          if (request) {
-            const status = request.sender_id === user.id ? 'request_sent' : 'request_received';
-            return [other.client_user_id, { ...none, status, requestId: request.id }];
-          }
-          return [other.client_user_id, none];
-        }),
-      );
+      return new Map(others.map((other) => [other.client_user_id, byId.get(other.id) as RelationshipState]));
     });
   return input.userIds.map((userId) => ({
     userId,
-    ...(known.get(userId) ?? { status: 'none', connectionId: null, requestId: null }),
+    ...(known.get(userId) ?? NONE),
   }));
 }
 listRelationships.failures = requireUser.failures;

@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
@@ -118,7 +120,8 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dir);
+    // The extensions the migrations create (player search), as the server ships them.
+    pglite = await PGlite.create(dir, { extensions: { pg_trgm, unaccent } });
   } catch (error) {
     release();
     throw error;

@@ -154,6 +154,7 @@ export function argumentValue(graph: Graph, coordinate: string, argument: string
     'Mutation.sendGameNotification.payload': { match: 'm-8841', slots: [1, 2], ranked: true },
     'Mutation.sendGameNotification.expiresInSeconds': 600,
     'Query.notifications.types': ['NEW_REQUEST', 'game.match_found'],
+    'Query.searchUsers.query': 'in',
     'Mutation.sendInvite.receiverIds': ['bob'],
     'Mutation.sendInvite.message': 'Ranked — one more?',
     'Mutation.sendInvite.joinInfo': { lobby: 'eu-9e1f', server: { host: 'eu-9.example', port: 7777 } },

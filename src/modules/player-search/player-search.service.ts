@@ -1,0 +1,83 @@
+import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
+import type { Deps } from '../../platform/deps.js';
+import { platformErrors, ValidationError } from '../../platform/errors.js';
+import { type Page, type PageArgs, parsePageArgs, toPage } from '../../platform/pagination.js';
+import { type RelationshipState, relationshipsWith } from '../discovery/relationships.service.js';
+import { characterLength, isStorableText, requireUser } from '../users/users.service.js';
+import type { UserRow } from '../users/users.table.js';
+import * as search from './player-search.repository.js';
+
+export const MIN_QUERY_LENGTH = 2;
+export const MAX_QUERY_LENGTH = 64;
+export const DEFAULT_RESULTS_PER_PAGE = 20;
+/** Below this many characters a query has too few trigrams for a typo to be told from noise. */
+const FUZZY_FROM_LENGTH = 4;
+
+/** A user found, with how the searching user stands with it (null for a backend searching as no one). */
+export interface FoundUser {
+  user: UserRow;
+  relationship: RelationshipState | null;
+  position: number;
+}
+
+function validQuery(query: string): string {
+  const trimmed = query.trim();
+  const length = characterLength(trimmed);
+  if (length < MIN_QUERY_LENGTH || length > MAX_QUERY_LENGTH) {
+    throw new ValidationError('query', `{field} must be ${MIN_QUERY_LENGTH} to ${MAX_QUERY_LENGTH} characters`);
+  }
+  if (!isStorableText(trimmed)) {
+    throw new ValidationError('query', '{field} must not contain NUL characters or unpaired surrogates');
+  }
+  return trimmed;
+}
+
+/**
+ * Users of the caller's tenant whose display name matches `query`, best match first (see
+ * `searchUsers` in the repository), each with the searching user's relationship to it. A user
+ * who blocks the searcher is found, and related, exactly like one who does not: a search never
+ * reveals a block. A user token searches as its user; a service token as `userId`, or without
+ * relationships when it names none. Pages by number or by cursor (a result's position).
+ */
+export async function searchPlayers(
+  { db, ids }: Deps,
+  viewer: Viewer,
+  args: PageArgs & { userId?: string | null | undefined; query: string },
+): Promise<Page<FoundUser>> {
+  const asNoOne = viewer.role === 'service' && args.userId == null;
+  const searcherId = asNoOne ? null : actingUserId(viewer, args.userId);
+  const query = validQuery(args.query);
+  const request = parsePageArgs(args, DEFAULT_RESULTS_PER_PAGE, ids);
+  const searcher = searcherId === null ? null : await requireUser(db, viewer.tenant, searcherId);
+  const text = await search.searchTextOf(db, query);
+  const fuzzy = characterLength(text) >= FUZZY_FROM_LENGTH;
+  // A cursor holds a result's position where list cursors hold a creation time (see below).
+  const offset = request.window.after ? request.window.after.createdAt.getTime() + 1 : request.window.offset;
+  const window = { ...request.window, offset };
+  const rows = await search.searchUsers(db, viewer.tenant, text, fuzzy, { offset, limit: window.limit + 1 });
+  const related = searcher
+    ? await relationshipsWith(
+        db,
+        searcher.id,
+        rows.map((row) => row.id),
+      )
+    : null;
+  const found = rows.map(({ position, ...user }) => ({
+    user,
+    relationship: related?.get(user.id) ?? null,
+    position,
+  }));
+  const count = () => search.countUserMatches(db, viewer.tenant, text, fuzzy);
+  const page = toPage({ ...request, window }, found, count, (item) => ({
+    createdAt: new Date(item.position),
+    id: item.user.id,
+  }));
+  // Page-number requests always report totals, as every list does.
+  if (request.page !== null) {
+    const total = await page.totalCount();
+    return { ...page, totalCount: async () => total };
+  }
+  return page;
+}
+// A player token naming another searcher (`user_id`) is refused as acting for another user.
+searchPlayers.failures = [platformErrors.FORBIDDEN, ...requireUser.failures] as const;
