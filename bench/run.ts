@@ -3,7 +3,7 @@
  * on the dataset of `npm run bench:data`, in alternating rounds so that machine drift cancels
  * out, and writes bench/results/<scenario>.json and bench/results/README.md.
  *
- *   npm run bench -- [--scenarios read,cost,write,scale,fanout,idle,depth,presence] [--dataset bench/results/dataset.json] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
+ *   npm run bench -- [--scenarios read,cost,write,scale,fanout,idle,depth,presence,search] [--dataset bench/results/dataset.json] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,10 +18,11 @@ import { runIdle } from './idle.js';
 import type { LoadPlan, LoadResult } from './load.js';
 import { PRESENCE_SUSTAINED, presenceScenario, runPresence } from './presence.js';
 import { atLeast, atMost, renderReport, type ScenarioReport, type TargetSummary } from './report.js';
+import { runSearch } from './search.js';
 import { countStatements } from './statements.js';
 
 /** Every scenario, in the order a full run measures them; `npm run bench` runs them all. */
-const ALL_SCENARIOS = ['read', 'cost', 'write', 'scale', 'fanout', 'idle', 'depth', 'presence'];
+const ALL_SCENARIOS = ['read', 'cost', 'write', 'scale', 'fanout', 'idle', 'depth', 'presence', 'search'];
 
 const { values: args } = parseArgs({
   options: {
@@ -590,6 +591,11 @@ async function main() {
       for (const size of sizes) reports.push(await runPresence({ rounds, durationSeconds: duration, log, ...size }));
     }
 
+    if (scenarios.includes('search')) {
+      // Its own database of a million players, built on the first run and kept (bench/search.ts).
+      reports.push(await runSearch({ users: smoke ? 20_000 : 1_000_000, queries: smoke ? 20 : 300, log }));
+    }
+
     if (scenarios.includes('depth')) {
       const hub = dataset.hubs?.[0] as { tenant: string; clientUserId: string; connections: number } | undefined;
       if (!hub) throw new Error(`${args.dataset} names no hub user; run npm run bench:data`);
@@ -714,7 +720,7 @@ async function main() {
 /** Re-renders results/README.md from the committed JSON results (after editing CHANGES.md). */
 function renderOnly() {
   const presence = ['presence', presenceScenario(PRESENCE_SUSTAINED)];
-  const scenarios = ['read', 'cost', 'depth', 'write', 'scale', 'fanout', 'fanout-250', 'idle', ...presence];
+  const scenarios = ['read', 'cost', 'depth', 'write', 'scale', 'fanout', 'fanout-250', 'idle', ...presence, 'search'];
   const reports = scenarios.flatMap((scenario) => {
     try {
       return [

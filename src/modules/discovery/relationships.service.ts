@@ -45,9 +45,13 @@ export async function relationshipsWith(
   userId: number,
   otherIds: readonly number[],
 ): Promise<Map<number, RelationshipState>> {
-  const connections = await relationships.findConnectionsWith(db, userId, otherIds);
-  const pending = await relationships.findPendingRequestsWith(db, userId, otherIds);
-  const blockedIds = new Set(await relationships.findBlockedAmong(db, userId, otherIds));
+  // At once: on a pool, three connections; in a transaction, one after another on its own.
+  const [connections, pending, blocked] = await Promise.all([
+    relationships.findConnectionsWith(db, userId, otherIds),
+    relationships.findPendingRequestsWith(db, userId, otherIds),
+    relationships.findBlockedAmong(db, userId, otherIds),
+  ]);
+  const blockedIds = new Set(blocked);
   const connectionOf = new Map(connections.map((c) => [c.other_user_id, c.connection_id]));
   const pendingWith = new Map(pending.map((r) => [r.sender_id === userId ? r.receiver_id : r.sender_id, r] as const));
   return new Map(

@@ -2,12 +2,6 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { UserRow } from '../users/users.table.js';
 
-/** A query as the index spells names: lower case, without accents (see migration 0012). */
-export async function searchTextOf(db: Db, query: string): Promise<string> {
-  const { rows } = await sql<{ text: string }>`select player_search_text(${query}::text) as text`.execute(db);
-  return rows[0]?.text ?? '';
-}
-
 /** `text` as a literal inside a LIKE pattern. */
 function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -18,46 +12,67 @@ function regexLiteral(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Which names a search matches: inside any word or anywhere, and (`fuzzy`) within a typo or two. */
-function matches(tenant: string, text: string, fuzzy: boolean) {
-  const name = sql`player_search_text(u.display_name)`;
-  const inside = sql`${name} like ${`%${likeLiteral(text)}%`}::text`;
-  return sql`u.tenant = ${tenant} and (${inside}${fuzzy ? sql` or ${name} % ${text}::text` : sql``})`;
-}
-
 /**
- * One window of the users of `tenant` whose display name matches `text` (already as
- * `searchTextOf` spells it), best first: names that start with it, then names with a word that
- * does, then names that hold it elsewhere, then (`fuzzy`) names within a typo; among equals the
- * most similar, then by name. Answers each user with its position in the whole ordering.
+ * The best `cap` users of `tenant` whose display name matches `query`, compared as the indexes
+ * spell names (`player_search_text`: lower case, no accents; patterns are built from the query
+ * as given and spelled so in the statement itself, which saves a round trip), in order, and the
+ * window `offset`/`limit` of them:
+ * 1. names that start with it, alphabetically (read in the order of the prefix index, so a
+ *    fragment thousands of names start with costs no more than a rare one);
+ * 2. then, while fewer than `cap` start with it, other names: with a word starting with it,
+ *    holding it, or (`fuzzy`) within a typo of it (trigram similarity), the closest first. When
+ *    more than `cap` such names exist, which of them are looked at is the trigram index's
+ *    choice: a fragment that common is no search for one player.
+ * Answers each user with its position, and how many of the `cap` exist.
  */
 export async function searchUsers(
   db: Db,
   tenant: string,
-  text: string,
+  query: string,
   fuzzy: boolean,
+  cap: number,
   window: { offset: number; limit: number },
-): Promise<(UserRow & { position: number })[]> {
+): Promise<{ rows: (UserRow & { position: number })[]; total: number }> {
   const name = sql`player_search_text(u.display_name)`;
-  const literal = likeLiteral(text);
-  const { rows } = await sql<UserRow>`
-    select u.* from users u
-    where ${matches(tenant, text, fuzzy)}
-    order by
-      case
-        when ${name} like ${`${literal}%`}::text then 0
-        when ${name} ~ ${`(^|[^[:alnum:]])${regexLiteral(text)}`}::text then 1
-        when ${name} like ${`%${literal}%`}::text then 2
-        else 3
-      end,
-      similarity(${name}, ${text}::text) desc,
-      u.display_name, u.id
+  const sortable = sql`(player_search_text(u.display_name) collate "C")`;
+  const spelled = (pattern: string) => sql`player_search_text(${pattern}::text)`;
+  const text = spelled(query);
+  const prefix = spelled(`${likeLiteral(query)}%`);
+  const inside = sql`${name} like ${spelled(`%${likeLiteral(query)}%`)}`;
+  const { rows } = await sql<UserRow & { tier: number; closeness: number; total: number; sort_name: string }>`
+    with prefix as (
+      select u.*, 0 as tier, 0::real as closeness, ${sortable} as sort_name from users u
+      where u.tenant = ${tenant} and ${sortable} like ${prefix}
+      order by ${sortable}, u.id
+      limit ${cap}
+    ), elsewhere as (
+      select u.*,
+        case
+          when ${name} ~ ${spelled(`(^|[^[:alnum:]])${regexLiteral(query)}`)} then 1
+          when ${inside} then 2
+          else 3
+        end as tier,
+        similarity(${name}, ${text}) as closeness,
+        ${sortable} as sort_name
+      from users u
+      where u.tenant = ${tenant}
+        and (${inside}${fuzzy ? sql` or ${name} % ${text}` : sql``})
+        and not ${sortable} like ${prefix}
+      limit (select ${cap} - count(*) from prefix)
+    ), found as (select * from prefix union all select * from elsewhere)
+    select *, count(*) over ()::int as total from found
+    order by tier, closeness desc, sort_name, id
     limit ${window.limit} offset ${window.offset}`.execute(db);
-  return rows.map((row, i) => ({ ...row, position: window.offset + i }));
-}
-
-export async function countUserMatches(db: Db, tenant: string, text: string, fuzzy: boolean): Promise<number> {
-  const { rows } = await sql<{ count: number }>`
-    select count(*)::int as count from users u where ${matches(tenant, text, fuzzy)}`.execute(db);
-  return rows[0]?.count ?? 0;
+  if (rows.length === 0 && window.offset > 0) {
+    // Past the end: how many there are, from the first one.
+    const first = await searchUsers(db, tenant, query, fuzzy, cap, { offset: 0, limit: 1 });
+    return { rows: [], total: first.total };
+  }
+  return {
+    rows: rows.map(({ tier: _tier, closeness: _closeness, total: _total, sort_name: _sort, ...user }, i) => ({
+      ...(user as UserRow),
+      position: window.offset + i,
+    })),
+    total: rows[0]?.total ?? 0,
+  };
 }

@@ -10,6 +10,8 @@ import * as search from './player-search.repository.js';
 export const MIN_QUERY_LENGTH = 2;
 export const MAX_QUERY_LENGTH = 64;
 export const DEFAULT_RESULTS_PER_PAGE = 20;
+/** A search answers its best matches only, this many at most: enough to pick one player from. */
+export const MAX_RESULTS = 100;
 /** Below this many characters a query has too few trigrams for a typo to be told from noise. */
 const FUZZY_FROM_LENGTH = 4;
 
@@ -33,8 +35,9 @@ function validQuery(query: string): string {
 }
 
 /**
- * Users of the caller's tenant whose display name matches `query`, best match first (see
- * `searchUsers` in the repository), each with the searching user's relationship to it. A user
+ * The best MAX_RESULTS users of the caller's tenant whose display name matches `query`, best
+ * match first (see `searchUsers` in the repository), each with the searching user's
+ * relationship to it, and their number as the list's total. A user
  * who blocks the searcher is found, and related, exactly like one who does not: a search never
  * reveals a block. A user token searches as its user; a service token as `userId`, or without
  * relationships when it names none. Pages by number or by cursor (a result's position).
@@ -48,13 +51,15 @@ export async function searchPlayers(
   const searcherId = asNoOne ? null : actingUserId(viewer, args.userId);
   const query = validQuery(args.query);
   const request = parsePageArgs(args, DEFAULT_RESULTS_PER_PAGE, ids);
-  const searcher = searcherId === null ? null : await requireUser(db, viewer.tenant, searcherId);
-  const text = await search.searchTextOf(db, query);
-  const fuzzy = characterLength(text) >= FUZZY_FROM_LENGTH;
+  const fuzzy = characterLength(query) >= FUZZY_FROM_LENGTH;
   // A cursor holds a result's position where list cursors hold a creation time (see below).
   const offset = request.window.after ? request.window.after.createdAt.getTime() + 1 : request.window.offset;
   const window = { ...request.window, offset };
-  const rows = await search.searchUsers(db, viewer.tenant, text, fuzzy, { offset, limit: window.limit + 1 });
+  // The searcher and the matches at once: two connections, one round trip's time.
+  const [searcher, { rows, total }] = await Promise.all([
+    searcherId === null ? null : requireUser(db, viewer.tenant, searcherId),
+    search.searchUsers(db, viewer.tenant, query, fuzzy, MAX_RESULTS, { offset, limit: window.limit + 1 }),
+  ]);
   const related = searcher
     ? await relationshipsWith(
         db,
@@ -67,17 +72,14 @@ export async function searchPlayers(
     relationship: related?.get(user.id) ?? null,
     position,
   }));
-  const count = () => search.countUserMatches(db, viewer.tenant, text, fuzzy);
-  const page = toPage({ ...request, window }, found, count, (item) => ({
-    createdAt: new Date(item.position),
-    id: item.user.id,
-  }));
-  // Page-number requests always report totals, as every list does.
-  if (request.page !== null) {
-    const total = await page.totalCount();
-    return { ...page, totalCount: async () => total };
-  }
-  return page;
+  return toPage(
+    { ...request, window },
+    found,
+    async () => total,
+    (item) => ({
+      createdAt: new Date(item.position),
+      id: item.user.id,
+    }),
+  );
 }
-// A player token naming another searcher (`user_id`) is refused as acting for another user.
 searchPlayers.failures = [platformErrors.FORBIDDEN, ...requireUser.failures] as const;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { TestSearchUsersQuery, TestSearchUsersQueryVariables } from '../../gql/graphql.js';
 import { graphql } from '../../gql/index.js';
@@ -136,6 +137,28 @@ describe('searching players by name', () => {
       cursor = page.pageInfo.endCursor ?? null;
     }
     expect(seen).toEqual(['Knight 1', 'Knight 2', 'Knight 3', 'Knight 4', 'Knight 5']);
+  });
+
+  it('should answer the best 100 matches at most, names starting with the query first', async () => {
+    const tenant = await createTenant(server);
+    const me = await named(tenant, 'Searcher');
+    // 101 names hold "ork" inside; 3 start with it.
+    const { rows } = await sql<{ n: number }>`
+      insert into users (tenant, client_user_id, display_name)
+      select ${tenant.name}, 'bulk' || g, 'Blorker ' || g from generate_series(1, 101) g
+      returning 1 as n`.execute(server.database.db);
+    expect(rows).toHaveLength(101);
+    for (const name of ['Orka', 'Orkan', 'Ork']) await named(tenant, name);
+
+    const first = await search(me, 'ork', '&per_page=50');
+    expect(first.body.pagination).toMatchObject({ total_items: 100, total_pages: 2 });
+    expect(names(first).slice(0, 4)).toEqual(['Ork', 'Orka', 'Orkan', expect.stringMatching(/^Blorker /)]);
+    const last = await search(me, 'ork', '&per_page=50&page=2');
+    expect(last.body.users).toHaveLength(50);
+    expect((await search(me, 'ork', '&per_page=50&page=3')).body).toMatchObject({
+      users: [],
+      pagination: { total_items: 100 },
+    });
   });
 
   it('should let the backend search as no one or as a player, and a player only as itself', async () => {
