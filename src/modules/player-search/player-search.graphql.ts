@@ -8,6 +8,7 @@ import {
   DEFAULT_RESULTS_PER_PAGE,
   type FoundUser,
   MAX_QUERY_LENGTH,
+  MAX_RESULTS,
   MIN_QUERY_LENGTH,
   searchPlayers,
 } from './player-search.service.js';
@@ -31,7 +32,7 @@ const FoundUserPage = pageType('FoundUser', FoundUserRef);
 builder.queryField('searchUsers', (t) =>
   t.field({
     type: FoundUserPage,
-    description: `Users of the tenant whose display name matches \`query\`, best match first: names starting with it, then names with a word starting with it, then names holding it, then (4 characters or more) names within a typo of it; case and accents do not matter. Each comes with the searching user’s relationship to it.`,
+    description: `Users of the tenant whose display name matches \`query\`, the best ${MAX_RESULTS} at most, best first: names starting with it (alphabetically), then names with a word starting with it, then names holding it, then (4 characters or more) names within a typo of it; case and accents do not matter. Each comes with the searching user’s relationship to it.`,
     extensions: pagedList(DEFAULT_RESULTS_PER_PAGE),
     args: {
       userId: t.arg.id({

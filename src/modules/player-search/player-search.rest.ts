@@ -8,6 +8,7 @@ import { RELATIONSHIP_STATUSES } from '../discovery/relationships.service.js';
 import {
   DEFAULT_RESULTS_PER_PAGE,
   MAX_QUERY_LENGTH,
+  MAX_RESULTS,
   MIN_QUERY_LENGTH,
   searchPlayers,
 } from './player-search.service.js';
@@ -48,7 +49,7 @@ export const playerSearchRoutes: Route[] = [
     path: '/v1/users',
     tag: 'Users',
     summary: 'Search players by name',
-    description: `Users of the caller's tenant whose display name matches \`query\`, best match first: names starting with it, then names with a word starting with it, then names holding it, then (4 characters or more) names within a typo of it; case and accents do not matter. Each comes with the searching user's \`relationship\` to it (the statuses of \`POST /v1/connections/{user_id}/status\`; a block by the user found is never shown). Beyond the documented API.`,
+    description: `Users of the caller's tenant whose display name matches \`query\`, the best ${MAX_RESULTS} at most, best first: names starting with it (alphabetically), then names with a word starting with it, then names holding it, then (4 characters or more) names within a typo of it; case and accents do not matter. Each comes with the searching user's \`relationship\` to it (the statuses of \`POST /v1/connections/{user_id}/status\`; a block by the user found is never shown). Beyond the documented API.`,
     query: {
       query: {
         type: 'text',
