@@ -19,12 +19,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       return lower(public.unaccent('public.unaccent'::regdictionary, name))
   `.execute(db);
   await sql`
-    create index users_search_idx on users using gin (player_search_text(display_name) gin_trgm_ops)
+    create index if not exists users_search_idx on users using gin (player_search_text(display_name) gin_trgm_ops)
   `.execute(db);
   // Names starting with a query, per tenant, in the order a search lists them: byte order ("C"),
   // which both answers `like 'abc%'` as a range and reads its first matches without a sort.
   await sql`
-    create index users_search_prefix_idx on users (tenant, (player_search_text(display_name) collate "C"), id)
+    create index if not exists users_search_prefix_idx on users (tenant, (player_search_text(display_name) collate "C"), id)
   `.execute(db);
 }
 
