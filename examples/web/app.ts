@@ -5,7 +5,8 @@
  * friend's presence live, and resumes after any disconnect without a gap or a duplicate
  * (`packages/client/src/live.ts`). The open socket is what makes the player online to its friends.
  * A player invites friends to its lobby; an invite shows live on the friend's page, counting down
- * to its expiry, and accepting it answers the lobby to join.
+ * to its expiry, and accepting it answers the lobby to join. A player finds others by typing part of
+ * their name, sees how it stands with each, and adds the ones it is not connected to.
  */
 
 import type {
@@ -16,6 +17,8 @@ import type {
   InviteStatus,
   PresenceFieldsFragment,
   PresenceStatus,
+  RelationshipStatus,
+  SearchUsersQuery,
   UserFieldsFragment,
 } from '../../packages/client/src/gql/graphql.js';
 import { createHttpClient, type HttpClient } from '../../packages/client/src/http.js';
@@ -33,6 +36,10 @@ interface DemoUser {
 }
 
 type Friend = Extract<ActiveConnectionsQuery['activeConnections'], { __typename: 'ConnectionPage' }>['nodes'][number];
+
+/** A page of players found by name, and one of them with how the player stands with it. */
+type FoundPage = Extract<SearchUsersQuery['searchUsers'], { __typename: 'FoundUserPage' }>;
+type FoundPlayer = FoundPage['nodes'][number];
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -189,6 +196,9 @@ async function signIn(me: DemoUser): Promise<void> {
           return void refresh('friends', 'received-invites', 'sent-invites');
         case 'ConnectionRequestClosedEvent':
           return void refresh('incoming', 'outgoing');
+        case 'BlockChangedEvent':
+          // Blocked (or no longer) from another of the player's sessions: the players found say so.
+          return void refresh('search');
       }
     },
     // Once registered, after each reconnect (events of the gap are not replayed), on a server resync.
@@ -227,6 +237,10 @@ async function signOut(): Promise<void> {
   $('my-presence').textContent = '';
   $('my-lobby').textContent = '';
   $('joined').textContent = '';
+  clearTimeout(searchTimer);
+  $<HTMLFormElement>('find').reset();
+  renderList('search-results', []);
+  $('search-note').textContent = '';
 }
 
 function showStatus(status: LiveStatus): void {
@@ -242,12 +256,19 @@ function setUnread(count: number): void {
 
 // ---- lists ---------------------------------------------------------------------------------------
 
-/** The lists a read refreshes; `notifications` only the read marks and the count of those shown. */
-type ListName = 'friends' | 'incoming' | 'outgoing' | 'received-invites' | 'sent-invites' | 'notifications';
+/**
+ * The lists a read refreshes; `notifications` only the read marks and the count of those shown,
+ * `search` the players found for what the search box says.
+ */
+type ListName = 'friends' | 'incoming' | 'outgoing' | 'received-invites' | 'sent-invites' | 'notifications' | 'search';
+
+/** The lists of relationships: whatever changes one of them changes how the player stands with someone found. */
+const relationshipLists: ListName[] = ['friends', 'incoming', 'outgoing'];
 
 async function refresh(...lists: ListName[]): Promise<void> {
   const current = session;
   if (!current) return;
+  if (lists.some((list) => relationshipLists.includes(list)) && !lists.includes('search')) lists.push('search');
   await Promise.all(
     lists.map(async (list) => {
       const read = (current.reads.get(list) ?? 0) + 1;
@@ -289,6 +310,7 @@ async function readList(current: Session, list: ListName): Promise<() => void> {
     };
   }
   if (list === 'notifications') return readNotificationMarks(current);
+  if (list === 'search') return readSearch(current);
   const page = ok((await http.request(ops.SentRequests)).sentConnectionRequests);
   return () => renderList(list, page.nodes.map(outgoingItem));
 }
@@ -344,6 +366,79 @@ function outgoingItem(request: ConnectionRequestFieldsFragment): HTMLElement {
       await refresh('outgoing');
     }),
   );
+}
+
+// ---- finding players ----------------------------------------------------------------------------
+
+/** The server refuses shorter queries: below this the page asks for nothing. */
+const MIN_SEARCH_LENGTH = 2;
+/** How long the search box waits for the player to stop typing: one read per pause, not per key. */
+const SEARCH_DELAY_MS = 250;
+
+/** The pending search of the box, replaced by each key typed. */
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** How the player stands with someone found, when there is something between them. */
+const relationshipLabel: Record<Exclude<RelationshipStatus, 'NONE'>, string> = {
+  CONNECTED: 'Friend',
+  REQUEST_SENT: 'Request sent',
+  REQUEST_RECEIVED: 'Wants to connect',
+  BLOCKED: 'Blocked',
+};
+
+/** The players whose name matches what the search box says (trimmed, as the server counts it). */
+async function readSearch(current: Session): Promise<() => void> {
+  const query = $<HTMLInputElement>('find-query').value.trim();
+  if ([...query].length < MIN_SEARCH_LENGTH) return () => renderSearch(current, query, null);
+  const page = ok((await current.http.request(ops.SearchUsers, { query })).searchUsers);
+  return () => renderSearch(current, query, page);
+}
+
+/** The players found, best match first, and what to type when there are none or too many. */
+function renderSearch(current: Session, query: string, page: FoundPage | null): void {
+  renderList('search-results', page?.nodes.map((found) => foundItem(current, found)) ?? []);
+  $('search-note').textContent = !page
+    ? query && `Type ${MIN_SEARCH_LENGTH} characters or more of a name.`
+    : page.nodes.length === 0
+      ? `No player’s name matches “${query}”.`
+      : page.pageInfo.hasNextPage
+        ? 'More players match: type more of the name.'
+        : '';
+}
+
+/** A player found and how the player stands with it; "Add friend" when nothing is between them. */
+function foundItem(current: Session, { user, relationship }: FoundPlayer): HTMLElement {
+  const { displayName, clientUserId } = user;
+  const who = h('span', { class: 'who' }, `${displayName} `, h('small', {}, clientUserId));
+  // The player may find itself: there is nothing to ask of it.
+  if (clientUserId === current.me.id) return h('li', {}, who, h('span', { class: 'relationship' }, 'You'));
+  const status = relationship?.status ?? 'NONE';
+  if (status === 'NONE') {
+    return h(
+      'li',
+      {},
+      who,
+      button('Add friend', `Add ${displayName} as a friend`, () => sendRequest(current, clientUserId)),
+    );
+  }
+  const label = h('span', { class: 'relationship', 'data-status': status.toLowerCase() }, relationshipLabel[status]);
+  return h('li', {}, who, label);
+}
+
+/**
+ * Sends a connection request (to a player id typed, or to a player found). Its outgoing list, and
+ * with it the players found (now "Request sent"), are read again once it is sent.
+ */
+async function sendRequest(current: Session, receiverId: string, message = ''): Promise<void> {
+  const result = await current.http.request(ops.SendRequest, {
+    receiverId,
+    ...(message && { message }),
+    // One key per click: a retry after a lost answer cannot send twice.
+    idempotencyKey: crypto.randomUUID(),
+  });
+  ok(result.sendConnectionRequest);
+  $('error').textContent = '';
+  await refresh('outgoing');
 }
 
 // ---- presence ------------------------------------------------------------------------------------
@@ -675,20 +770,23 @@ async function main(): Promise<void> {
     if (!current) return;
     const receiver = $<HTMLInputElement>('receiver');
     const message = $<HTMLInputElement>('message');
-    current.http
-      .request(ops.SendRequest, {
-        receiverId: receiver.value.trim(),
-        ...(message.value.trim() && { message: message.value.trim() }),
-        idempotencyKey: crypto.randomUUID(),
-      })
-      .then(async ({ sendConnectionRequest }) => {
-        ok(sendConnectionRequest);
+    sendRequest(current, receiver.value.trim(), message.value.trim())
+      .then(() => {
         receiver.value = '';
         message.value = '';
-        $('error').textContent = '';
-        await refresh('outgoing');
       })
       .catch(showError);
+  });
+  // Searches once the player pauses typing; an older answer arriving late is dropped (`refresh`).
+  $('find-query').addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => void refresh('search'), SEARCH_DELAY_MS);
+  });
+  // Enter searches at once.
+  $('find').addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(searchTimer);
+    void refresh('search');
   });
 }
 

@@ -18,6 +18,7 @@ if (process.env.CI && !available) throw new Error(`${CHROMIUM} is required under
 const SCREENSHOT = 'test-artifacts/web-client.png';
 const PRESENCE_SCREENSHOT = 'test-artifacts/web-client-presence.png';
 const INVITE_SCREENSHOT = 'test-artifacts/web-client-invite.png';
+const SEARCH_SCREENSHOT = 'test-artifacts/web-client-search.png';
 
 describe.skipIf(!available)('examples/web in Chromium', () => {
   let example: WebExample;
@@ -215,6 +216,51 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
     await player.getByRole('button', { name: `Notifications, ${unread + 1} unread` }).click();
     await list(player, 'Notifications').getByText('Your match is ready').waitFor();
     expect(await player.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  // After the first two tests: it connects PlayerFour and PlayerThree, and leaves PlayerThree a
+  // notification the first test does not expect.
+  it('should find a player by part of its name, add it from the results, and connect the two live', async () => {
+    const searcher = await signedIn('user101'); // PlayerFour
+    const found = await signedIn('user789'); // PlayerThree
+    const [searcherUnread, foundUnread] = [await unreadCount(searcher), await unreadCount(found)];
+    for (const page of [searcher, found]) await page.evaluate(() => Object.assign(window, { untouched: true }));
+    const results = list(searcher, 'Players found');
+
+    // Every demo player's name starts with "Player": the searcher is among them, and is offered nothing.
+    await searcher.getByLabel('Find players').fill('PLAYER');
+    const self = results.getByRole('listitem').filter({ hasText: 'PlayerFour' });
+    await self.getByText('You', { exact: true }).waitFor();
+    expect(await self.getByRole('button').count()).toBe(0);
+
+    // Part of another's name, in lower case: case does not matter.
+    await searcher.getByLabel('Find players').fill('three');
+    await self.waitFor({ state: 'detached' });
+    const row = results.getByRole('listitem').filter({ hasText: 'PlayerThree' });
+    await row.getByRole('button', { name: 'Add PlayerThree as a friend' }).click();
+    await row.getByText('Request sent', { exact: true }).waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
+    await list(searcher, 'Outgoing requests').getByText('PlayerThree').waitFor();
+    await mkdir('test-artifacts', { recursive: true });
+    await searcher.screenshot({ path: SEARCH_SCREENSHOT, fullPage: true });
+
+    // Live on the other player's page: the request, the bell, no reload.
+    await list(found, 'Incoming requests').getByRole('listitem').filter({ hasText: 'PlayerFour' }).waitFor();
+    await found.getByRole('button', { name: `Notifications, ${foundUnread + 1} unread` }).waitFor();
+    await found.getByRole('button', { name: 'Accept request from PlayerFour' }).click();
+
+    // Both friends lists, and the searcher's results follow by themselves.
+    await list(found, 'Friends').getByText('PlayerFour').waitFor();
+    await list(searcher, 'Friends').getByText('PlayerThree').waitFor();
+    await row.getByText('Friend', { exact: true }).waitFor();
+    await list(searcher, 'Outgoing requests').getByText('PlayerThree').waitFor({ state: 'detached' });
+    await searcher.getByRole('button', { name: `Notifications, ${searcherUnread + 1} unread` }).waitFor();
+
+    for (const page of [searcher, found]) {
+      expect(await page.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
+    }
+    expect(existsSync(SEARCH_SCREENSHOT)).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 

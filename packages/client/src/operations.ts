@@ -196,6 +196,28 @@ export const Invites = graphql(`
   }
 `);
 
+/**
+ * Players of the tenant whose display name matches `query` (2 to 64 characters; case and accents
+ * do not matter), best match first, each with how the player stands with it (`relationship`: NONE,
+ * CONNECTED, REQUEST_SENT, REQUEST_RECEIVED or BLOCKED; a block by the one found never shows): a
+ * "find players" box. The best 100 at most; the player itself may be among them.
+ */
+export const SearchUsers = graphql(`
+  query SearchUsers($userId: ID, $query: String!, $first: Int = 20, $after: String) {
+    searchUsers(userId: $userId, query: $query, first: $first, after: $after) {
+      __typename
+      ...ErrorFields
+      ... on FoundUserPage {
+        nodes {
+          user { ...UserFields }
+          relationship { status connectionId requestId }
+        }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
 // ---- mutations -------------------------------------------------------------------------------
 
 /** Creates the player or renames it (a service token, or the player itself). */

@@ -304,6 +304,21 @@ export type InvitesQuery = { invites:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
+export type SearchUsersQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  query: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchUsersQuery = { searchUsers:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'FoundUserPage', nodes: Array<{ user: { clientUserId: string, displayName: string }, relationship: { status: RelationshipStatus, connectionId: string | null, requestId: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
 export type UpsertUserMutationVariables = Exact<{
   userId?: string | null | undefined;
   displayName: string;
@@ -993,6 +1008,41 @@ fragment InviteFields on Invite {
     ...UserFields
   }
 }`) as unknown as TypedDocumentString<InvitesQuery, InvitesQueryVariables>;
+export const SearchUsersDocument = new TypedDocumentString(`
+    query SearchUsers($userId: ID, $query: String!, $first: Int = 20, $after: String) {
+  searchUsers(userId: $userId, query: $query, first: $first, after: $after) {
+    __typename
+    ...ErrorFields
+    ... on FoundUserPage {
+      nodes {
+        user {
+          ...UserFields
+        }
+        relationship {
+          status
+          connectionId
+          requestId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<SearchUsersQuery, SearchUsersQueryVariables>;
 export const UpsertUserDocument = new TypedDocumentString(`
     mutation UpsertUser($userId: ID, $displayName: String!) {
   upsertUser(userId: $userId, displayName: $displayName) {
