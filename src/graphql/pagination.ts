@@ -85,7 +85,9 @@ export function pageType<Item, Extra extends object = object>(name: string, node
 /** Arguments every list accepts: page numbers, or Relay-style `first`/`after`. */
 export const pageArgs = builder.args((t) => ({
   page: t.int({ description: 'Page number, 1-based (default 1).' }),
-  perPage: t.int({ description: 'Items per page (at most 50; default 10, 50 for notifications).' }),
+  perPage: t.int({
+    description: 'Items per page (at most 50; default 10, 50 for notifications, 20 for player searches).',
+  }),
   first: t.int({ description: 'Items after the cursor `after` (at most 50); selects cursor pagination.' }),
   after: t.string({ description: 'An `endCursor` or edge `cursor` from a previous page.' }),
 }));

@@ -25,8 +25,14 @@ export interface FoundUser {
 function validQuery(query: string): string {
   const trimmed = query.trim();
   const length = characterLength(trimmed);
-  if (length < MIN_QUERY_LENGTH || length > MAX_QUERY_LENGTH) {
-    throw new ValidationError('query', `{field} must be ${MIN_QUERY_LENGTH} to ${MAX_QUERY_LENGTH} characters`);
+  // Accents do not count: names are compared without them, and a query of accents alone would
+  // be no query at all (it would match every name).
+  const unaccented = characterLength(trimmed.normalize('NFD').replace(/\p{M}/gu, ''));
+  if (length > MAX_QUERY_LENGTH || unaccented < MIN_QUERY_LENGTH) {
+    throw new ValidationError(
+      'query',
+      `{field} must be ${MIN_QUERY_LENGTH} to ${MAX_QUERY_LENGTH} characters (accents not counted)`,
+    );
   }
   if (!isStorableText(trimmed)) {
     throw new ValidationError('query', '{field} must not contain NUL characters or unpaired surrogates');

@@ -386,3 +386,154 @@ export const actor: fc.Arbitrary<Actor> = fc.oneof(
   { arbitrary: fc.constant<Actor>('user'), weight: 3 },
   { arbitrary: fc.constant<Actor>('service'), weight: 2 },
 );
+
+// Player search (beyond the documented API)
+
+/**
+ * Search texts a hostile client sends: around the length limits (2 to 64 characters once
+ * trimmed, counted in code points), blank, NUL, unpaired surrogates, LIKE's wildcards and escape,
+ * regular expression syntax (PostgreSQL's included), SQL, combining marks alone (nothing once
+ * accents are dropped), and characters that unaccent spells out.
+ */
+export const SEARCH_EDGE_TEXTS = [
+  '',
+  'a',
+  ' a ',
+  'é',
+  '😀',
+  'ab',
+  '  ',
+  ' \t\n ',
+  '\u00a0\u3000',
+  'a'.repeat(63),
+  'a'.repeat(64),
+  'a'.repeat(65),
+  ` ${'A'.repeat(64)}\n`,
+  'é'.repeat(64),
+  'é'.repeat(65),
+  '😀'.repeat(32),
+  '😀'.repeat(64),
+  '😀'.repeat(65),
+  'e\u0301'.repeat(32),
+  'e\u0301'.repeat(33),
+  'x'.repeat(1000),
+  '\u0000',
+  '\u0000\u0000',
+  'al\u0000',
+  '\u0000ic',
+  '\ud800ab',
+  'ab\udfff',
+  '\udfff\ud800',
+  '\ud83d\ude00\ud83d',
+  '%',
+  '%%',
+  '_',
+  '__',
+  '%_',
+  '_%_',
+  'a%',
+  '%e',
+  '_e',
+  'a_b',
+  '100%',
+  '100%_',
+  '\\',
+  '\\\\',
+  '\\%',
+  '\\_',
+  'e\\',
+  '.*',
+  '.+',
+  '(^|',
+  '[[:alnum:]]',
+  '[a-z]',
+  '[^a]',
+  '\\d+',
+  '\\y',
+  'a|b',
+  '^a',
+  'e$',
+  '(?i)al',
+  '***:al',
+  '***=al',
+  '{2}',
+  'e{1,}',
+  '(a)\\1',
+  ')(',
+  '].*+?^$|{}()[\\',
+  "' OR '1'='1",
+  "%' or tenant like '%",
+  "'; drop table users; --",
+  '$$; select 1; $$',
+  '\u0301\u0301',
+  '\u0301a',
+  '\u200b\u200b',
+  'ﬁn',
+  'ǅe',
+  '½½',
+  'ẞe',
+  'ΣΟΦ',
+  'straße',
+  'ÆSIR',
+  'Ø',
+  'l%b',
+];
+
+/** Accented spellings of letters (what unaccent drops), for texts typed with accents a name lacks. */
+const ACCENTED: Record<string, string[]> = {
+  a: ['á', 'à', 'ä', 'â', 'å', 'ã'],
+  c: ['ç', 'č'],
+  e: ['é', 'è', 'ë', 'ê'],
+  i: ['í', 'ï', 'î'],
+  n: ['ñ'],
+  o: ['ó', 'ö', 'ô', 'õ'],
+  s: ['š'],
+  u: ['ú', 'ü', 'û'],
+  y: ['ý', 'ÿ'],
+  z: ['ž'],
+};
+
+/**
+ * Part of a name as a player types it: a slice of it, each character upper-cased, lower-cased,
+ * stripped of its accents, given one, or left as it is, with white space around it or not.
+ */
+export function typedPartOf(names: readonly string[]): fc.Arbitrary<string> {
+  return fc
+    .record({
+      name: fc.constantFrom(...names),
+      start: fc.nat(),
+      length: fc.integer({ min: 1, max: 12 }),
+      spellings: fc.array(fc.nat(5), { minLength: 12, maxLength: 12 }),
+      pad: fc.constantFrom('', '', ' ', '\t'),
+    })
+    .map(({ name, start, length, spellings, pad }) => {
+      const chars = [...name];
+      const from = start % chars.length;
+      const typed = chars.slice(from, from + length).map((c, i) => {
+        const bare = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+        const accented = ACCENTED[bare.toLowerCase()];
+        switch (spellings[i]) {
+          case 0:
+            return c.toUpperCase();
+          case 1:
+            return c.toLowerCase();
+          case 2:
+            return bare;
+          case 3:
+            return accented ? accented[(from + i) % accented.length]! : c;
+          default:
+            return c;
+        }
+      });
+      return `${pad}${typed.join('')}${pad}`;
+    });
+}
+
+/** A search text: part of a known name as typed, an edge case, or anything hostile. */
+export function searchText(names: readonly string[]): fc.Arbitrary<string> {
+  return fc.oneof(
+    { arbitrary: typedPartOf(names), weight: 5 },
+    { arbitrary: fc.constantFrom(...SEARCH_EDGE_TEXTS), weight: 3 },
+    { arbitrary: hostileText, weight: 2 },
+  );
+}

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { hasLoneSurrogate, isPlainObject, type Outcome, violation } from './contract.js';
-import { hostileIdValue, hostileText, joinInfoValue, wrongJsonType } from './generators.js';
+import { hostileIdValue, hostileText, joinInfoValue, searchText, wrongJsonType } from './generators.js';
 import {
   INVITE_POLICIES,
   type IntParam,
@@ -29,17 +29,20 @@ import {
   ruleRead,
   ruleRelationships,
   ruleRemove,
+  ruleSearch,
   ruleSend,
   ruleSendInvite,
   ruleUnblock,
   ruleUpdateSettings,
   ruleUpsert,
+  SEARCH_PER_PAGE,
   type Verdict,
 } from './rules.js';
 import {
   type Actor,
   type Caller,
   type InviteVerb,
+  namedUsers,
   recordBlock,
   recordInviteAnswer,
   recordInvitesSent,
@@ -513,6 +516,44 @@ export const FIELDS: FieldSpec[] = [
       { who: 'user', values: { userIds: Array.from({ length: 101 }, () => world.bob.id) } },
     ],
   },
+  // Player search (beyond the documented API)
+  {
+    name: 'searchUsers',
+    operation: 'query',
+    args: { query: 'String!', userId: 'ID', ...pagingArgs },
+    success: 'FoundUserPage',
+    rule: (caller, args) =>
+      ruleSearch(caller, asId(args.userId), args.query as string, graphqlPaging(args, SEARCH_PER_PAGE)),
+    examples: (world) => [
+      { who: 'user', values: { query: 'ALI' } },
+      { who: 'user', values: { query: ' gina ', perPage: 50 } },
+      { who: 'user', values: { query: 'a' } },
+      { who: 'user', values: { query: '  a  ' } },
+      { who: 'user', values: { query: 'x'.repeat(64) } },
+      { who: 'user', values: { query: 'x'.repeat(65) } },
+      { who: 'user', values: { query: '😀'.repeat(64) } },
+      { who: 'user', values: { query: '😀'.repeat(65) } },
+      { who: 'user', values: { query: 'al\u0000' } },
+      { who: 'user', values: { query: '\ud800ab' } },
+      { who: 'user', values: { query: '%_' } },
+      { who: 'user', values: { query: '(^|.*' } },
+      { who: 'user', values: { query: '\u0301\u0301' } },
+      { who: 'user', values: { query: 'erin', first: 1 } },
+      { who: 'user', values: { query: 'erin', first: 1, page: 1 } },
+      { who: 'user', values: { query: 'a', perPage: 0 } },
+      { who: 'user', values: { query: 'al', perPage: 51 } },
+      { who: 'user', values: { query: 'al', userId: world.bob.id } },
+      { who: 'user', values: { query: 'a', userId: world.bob.id, perPage: 0 } },
+      { who: 'user', values: { query: 'al', userId: world.alice.id } },
+      { who: 'service', values: { query: 'al' } },
+      { who: 'service', values: { query: 'ali', userId: world.gina.id } },
+      { who: 'service', values: { query: 'ali', userId: world.frank.id } },
+      { who: 'service', values: { query: 'al', userId: 'ghost' } },
+      { who: 'service', values: { query: 'a', userId: 'ghost' } },
+      { who: 'service', values: { query: 'al', userId: '' } },
+      { who: 'service', values: { query: 'al', userId: 'x'.repeat(129) } },
+    ],
+  },
 ];
 
 /**
@@ -713,6 +754,11 @@ export function argumentValue(type: ArgType, world: World, field: string): fc.Ar
     return fc.oneof({ arbitrary: hostileText, weight: 1 }, { arbitrary: forged, weight: 1 }, wrong, omitted(8));
   }
   if (base === 'JSONObject') return joinInfoValue;
+  if (field === 'query') {
+    // A search: part of a name of the world as typed, the edge cases of its length and form, or hostile text.
+    const names = namedUsers(world).map((user) => user.name);
+    return fc.oneof({ arbitrary: searchText(names), weight: 8 }, wrong, omitted(1));
+  }
   if (field === 'activity') {
     // What a game words: around its 128 characters too (hostileText has 128 and 129 of a kind).
     return fc.oneof(

@@ -1,7 +1,8 @@
 /**
  * Oversized input: a 10 MB body on every REST route (those that read one and the others), with
  * and without a token, and a 10 MB argument on every GraphQL query and mutation field: each
- * refused with the documented 413, changing nothing. See harness.ts.
+ * refused with the documented 413; a search text far over the URL limit in a query string:
+ * refused with the documented 414; changing nothing. See harness.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { fail, TEN_MB } from './contract.js';
@@ -60,6 +61,22 @@ describe('REST: hostile input on every route', () => {
         const before = await snapshot(tenant);
         const reply = await call(request);
         checkRest(request, reply, fail('PAYLOAD_TOO_LARGE'));
+        await expectUnchanged(tenant, before, { request: describeCall(request) });
+      }
+    }
+  }, 60_000);
+});
+
+describe('REST: hostile input on player search', () => {
+  it('refuses a search text of 100 KB or 10 MB in the query string with 414, with a token or none, changing nothing', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    for (const text of [TEN_MB.slice(0, 100_000), TEN_MB, '😀'.repeat(25_000)]) {
+      for (const token of [world.alice.token, world.tenant.serviceToken, null]) {
+        const request: Call = { method: 'GET', path: `/v1/users?query=${encodeURIComponent(text)}`, token };
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        checkRest(request, reply, fail('URI_TOO_LONG'));
         await expectUnchanged(tenant, before, { request: describeCall(request) });
       }
     }

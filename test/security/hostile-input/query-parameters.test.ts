@@ -1,37 +1,49 @@
 /**
  * Hostile query parameters: the REST lists called with generated `page`, `per_page`, `status`,
- * `unread_only`, `presence` and `direction` values and junk in the query string. See harness.ts for what every answer
- * must be and how runs reproduce.
+ * `unread_only`, `presence` and `direction` values and junk in the query string, and the player
+ * search with generated `query` and `user_id`. See harness.ts for what every answer must be and
+ * how runs reproduce.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fail } from './contract.js';
+import { createTenant } from '../../helpers/app.js';
+import { codePoints, fail, violation } from './contract.js';
 import {
   actor,
   booleanValue,
+  hostileIdValue,
   hostileSegment,
   hostileText,
   pageValue,
   pathUser,
   type Segment,
+  searchText,
   segmentOf,
   statusValue,
 } from './generators.js';
 import { params, RUNS, useHostileInput } from './harness.js';
-import { type Call, describeCall } from './rest.js';
+import { type Call, describeCall, expectSearch } from './rest.js';
 import {
   booleanVerdict,
   combine,
   directionVerdict,
   expectedInvites,
+  FUZZY_SEARCH_FROM,
   intParam,
+  MAX_INT,
   pagingVerdict,
   presenceFilterVerdict,
   ruleList,
   ruleMutual,
+  SEARCH_PER_PAGE,
+  searchQueryValid,
+  searchRank,
+  searchRelationship,
+  searchSpelling,
+  spelledByModel,
   statusVerdict,
 } from './rules.js';
-import { type Actor, tokenOf } from './world.js';
+import { type Actor, namedUsers, searchTextOf, seedPlayers, tokenOf } from './world.js';
 
 const { server, createWorld, call, checkRest, snapshot, expectUnchanged } = useHostileInput();
 
@@ -343,4 +355,244 @@ describe('REST: hostile input on invites', () => {
       ),
     );
   }, 60_000);
+});
+
+describe('REST: hostile input on player search', () => {
+  /**
+   * Players named to be found (or not) by hostile texts: accents and case, letters unaccent
+   * spells out, LIKE's wildcards and escape, regular expression syntax, SQL, other scripts,
+   * emoji, and the longest name; with the world's seven, 29 users: one page of 50 holds them all.
+   */
+  const PLAYER_NAMES = [
+    'Émile Zola',
+    'ÉMILIE du Châtelet',
+    'Xx_Emil_xX',
+    'Big Emilio',
+    'Aemilia',
+    'ShadowHunter',
+    '100%_Real',
+    'a_b%c',
+    'axbyc',
+    'Zoë (the 2nd)',
+    '[regex].*+?^$|\\',
+    "O'Brien; DROP TABLE users; --",
+    'Ünïcödé Ñandú',
+    'Großmann-Ærøskøbing',
+    'Łukasz Żółć',
+    'Σοφία Ωμέγα',
+    '中文名字',
+    '😀 Smile',
+    'Renée-Noël',
+    'Ä'.repeat(64),
+    'alice',
+    'Malice Alicia',
+  ];
+
+  /** The start of what a refusal's message must name (the first input found wrong), or null when not settled. */
+  function namedInput(seen: URLSearchParams, forbidden: boolean): string[] | null {
+    const query = seen.get('query');
+    if (query === null || query === '') return ['query'];
+    const page = intParam(seen.get('page'));
+    const perPage = intParam(seen.get('per_page'));
+    if (page.kind === 'ambiguous' || perPage.kind === 'ambiguous') return null;
+    const unreadable = (param: typeof page) =>
+      param.kind === 'invalid' || (param.kind === 'int' && Math.abs(param.value) > MAX_INT);
+    if (unreadable(page)) return ['page'];
+    if (unreadable(perPage)) return ['per_page'];
+    if (forbidden) return null;
+    if (!searchQueryValid(query)) return ['query'];
+    // Deep pages may be refused as too large (see pagingVerdict).
+    if (pagingVerdict(page, perPage, SEARCH_PER_PAGE) !== 'valid') return ['page', 'per_page'];
+    // An id no user can have (the searcher) is the one input left.
+    return ['userId', 'user_id'];
+  }
+
+  it('GET /v1/users: hostile query, user_id, page and per_page; exactly the players the world knows to match', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const { alice, bob, carol, dave, erin, frank, gina } = world;
+    const known = [...namedUsers(world), ...(await seedPlayers(world, PLAYER_NAMES))];
+    const nameOf = new Map(known.map((user) => [user.id, user.name]));
+    // Players of another tenant named alike (`outsider1`…): never found.
+    const elsewhere = await createTenant(server);
+    for (const [i, name] of [...PLAYER_NAMES, alice.displayName, gina.displayName].entries()) {
+      const put = await server.rest('PUT', `/v1/users/outsider${i + 1}`, {
+        token: elsewhere.serviceToken,
+        body: { display_name: name },
+      });
+      expect(put.status).toBe(201);
+    }
+    // The model spells each name as the index does: lower case, without accents.
+    for (const { name } of known) {
+      expect({ name, spelled: await searchTextOf(world, name) }).toEqual({ name, spelled: searchSpelling(name) });
+    }
+    type Input = {
+      who: Actor;
+      query: string | undefined;
+      userId: string | undefined;
+      page: string | undefined;
+      perPage: string | undefined;
+      junk: string | undefined;
+    };
+    const input: fc.Arbitrary<Input> = fc.record({
+      who: actor,
+      query: fc.option(searchText(known.map((user) => user.name)), { nil: undefined, freq: 12 }),
+      // The searcher: mostly none (a service token then searches as no one); alice, those she is
+      // related to, those she blocks or who block her, a player, no one, or an id no one has.
+      userId: fc.option(
+        fc.oneof(
+          {
+            arbitrary: fc.constantFrom(alice.id, alice.id, bob.id, carol.id, dave.id, erin.id, frank.id, gina.id),
+            weight: 4,
+          },
+          { arbitrary: fc.constantFrom('player1', 'ghost', '', ' '), weight: 1 },
+          { arbitrary: hostileIdValue, weight: 1 },
+        ),
+        { nil: undefined, freq: 2 },
+      ),
+      page: fc.option(pageValue, { nil: undefined, freq: 2 }),
+      perPage: fc.option(pageValue, { nil: undefined, freq: 2 }),
+      junk: fc.option(
+        fc.constantFrom('&query', '&query=zz', '&user_id=bob2', '&=&&', '&%zz=%zz', '&query[]=al', '#frag'),
+        {
+          nil: undefined,
+        },
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ who, query, userId, page, perPage, junk }) => {
+        const caller = { world, actor: who };
+        const parameters = new URLSearchParams();
+        if (query !== undefined) parameters.set('query', query);
+        if (userId !== undefined) parameters.set('user_id', userId);
+        if (page !== undefined) parameters.set('page', page);
+        if (perPage !== undefined) parameters.set('per_page', perPage);
+        const path = `/v1/users?${parameters}${junk ?? ''}`;
+        const request: Call = { method: 'GET', path, token: tokenOf(caller) };
+        // What the server reads: the query as the URL parser leaves it.
+        const seen = new URL(`${server.url}${path}`).searchParams;
+        const { outcome, paging, searcher } = await expectSearch(caller, seen);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        const context = { request: describeCall(request), response: reply.text };
+        if (!checkRest(request, reply, outcome)) {
+          const refusal = reply.json as { code: string; message: string };
+          const named = namedInput(seen, outcome.codes.includes('FORBIDDEN'));
+          if (reply.status === 400 && named && !named.some((name) => refusal.message.startsWith(name))) {
+            throw violation('the refusal names the wrong input', { ...context, named });
+          }
+        } else if (paging === 'valid') {
+          const body = reply.json as { users: Record<string, any>[]; pagination: Record<string, number> };
+          expect(Object.keys(body).sort()).toEqual(['pagination', 'users']);
+          // The whole list, in one page: the tenant has fewer than 50 users.
+          const text = await searchTextOf(world, seen.get('query')!.trim());
+          const trimmed = seen.get('query')!.trim();
+          if (spelledByModel(trimmed)) {
+            expect({ query: trimmed, text }).toEqual({ query: trimmed, text: searchSpelling(trimmed) });
+          }
+          const whole = new URLSearchParams({ query: seen.get('query')!, per_page: '50' });
+          if (seen.get('user_id')) whole.set('user_id', seen.get('user_id')!);
+          const wholeRequest: Call = { method: 'GET', path: `/v1/users?${whole}`, token: tokenOf(caller) };
+          const wholeReply = await call(wholeRequest);
+          const all = (wholeReply.json as { users: Record<string, any>[] }).users;
+          const listed = all.map((user) => user.client_user_id as string);
+          const holding = known
+            .filter((user) => searchSpelling(user.name).includes(text))
+            .map((user) => user.id)
+            .sort();
+          const found = {
+            query: trimmed,
+            text,
+            searcher,
+            status: wholeReply.status,
+            // Every user listed once, a user of the tenant, with its own name.
+            users: all.map((user) => [user.client_user_id, user.display_name]),
+            // The names holding the text (all of them, and no other below 4 characters: no typo then).
+            holdingMissed: holding.filter((id) => !listed.includes(id)),
+            others: codePoints(text) < FUZZY_SEARCH_FROM ? listed.filter((id) => !holding.includes(id)) : [],
+            // Best match first: starting with it, a word starting with it, holding it, within a typo.
+            ranks: all.map((user) => searchRank(searchSpelling(user.display_name), text)),
+            // As the searcher stands with each; a user who blocks it reads `none`.
+            relationships: all.map((user) => user.relationship),
+            keys: [...new Set(all.map((user) => Object.keys(user).sort().join(',')))],
+          };
+          expect(found, JSON.stringify(context)).toEqual({
+            query: trimmed,
+            text,
+            searcher,
+            status: 200,
+            users: [...new Set(listed)].map((id) => [id, nameOf.get(id)]),
+            holdingMissed: [],
+            others: [],
+            ranks: [...found.ranks].sort((a, b) => a - b),
+            relationships: all.map((user) => searchRelationship(world, searcher, user.client_user_id)),
+            keys: all.length === 0 ? [] : ['client_user_id,display_name,relationship'],
+          });
+          // The page asked for is that part of the whole list.
+          const pageParam = intParam(seen.get('page'));
+          const perPageParam = intParam(seen.get('per_page'));
+          const size = perPageParam.kind === 'int' ? perPageParam.value : SEARCH_PER_PAGE;
+          const current = pageParam.kind === 'int' ? pageParam.value : 1;
+          expect({ users: body.users, pagination: body.pagination }, JSON.stringify(context)).toEqual({
+            users: all.slice((current - 1) * size, current * size),
+            pagination: {
+              current_page: current,
+              per_page: size,
+              total_items: all.length,
+              total_pages: Math.ceil(all.length / size),
+            },
+          });
+        }
+        await expectUnchanged(tenant, before, context);
+      }),
+      // The searcher's relationships (each status, a block either way), the length limits, a
+      // second page, wildcards, accents, and the order of the checks.
+      params(
+        RUNS + 40,
+        (
+          [
+            ['user', { query: 'ali' }],
+            ['user', { query: 'EMIL' }],
+            ['user', { query: 'emil', perPage: '2', page: '2' }],
+            ['user', { query: 'shadowhuntr' }],
+            ['user', { query: 'a_b' }],
+            ['user', { query: '%_' }],
+            ['user', { query: '100%' }],
+            ['user', { query: '.*+?^' }],
+            ['user', { query: 'ñANDU' }],
+            ['user', { query: 'grossmann-aeroskobing' }],
+            ['user', { query: 'żó' }],
+            ['user', { query: 'ΣΟΦ' }],
+            ['user', { query: ` ${'a'.repeat(64)} ` }],
+            ['user', { query: 'a'.repeat(65) }],
+            ['user', { query: 'a' }],
+            ['user', { query: '  ' }],
+            ['user', { query: '' }],
+            ['user', { query: 'al\u0000' }],
+            ['user', { query: '\u0301\u0301' }],
+            ['user', { query: 'in', userId: alice.id, perPage: '50' }],
+            ['user', { query: 'in', userId: bob.id }],
+            ['user', { query: 'in', userId: bob.id, page: 'abc' }],
+            ['user', { query: 'a', userId: bob.id, page: '0' }],
+            ['user', { query: 'a', page: '0' }],
+            ['user', { query: 'al', page: '0' }],
+            ['user', { query: 'al', perPage: '51' }],
+            ['service', { query: 'a', userId: 'x'.repeat(129) }],
+            ['service', { query: 'in' }],
+            ['service', { query: 'ali', userId: frank.id }],
+            ['service', { query: 'ali', userId: gina.id }],
+            ['service', { query: 'in', userId: bob.id }],
+            ['service', { query: 'in', userId: carol.id }],
+            ['service', { query: 'in', userId: dave.id }],
+            ['service', { query: 'in', userId: erin.id }],
+            ['service', { query: 'in', userId: 'ghost' }],
+            ['service', { query: 'in', userId: 'x'.repeat(129) }],
+            ['service', { query: 'in', userId: '' }],
+          ] as const
+        ).map(([who, values]): [Input] => [
+          { who, userId: undefined, page: undefined, perPage: undefined, junk: undefined, ...values },
+        ]),
+      ),
+    );
+  }, 120_000);
 });

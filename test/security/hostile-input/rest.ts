@@ -19,17 +19,24 @@ import { type ContentType, isJsonContentType, type Segment } from './generators.
 import {
   acting,
   INVITE_POLICIES,
+  type IntParam,
+  intParam,
+  MAX_INT,
   PRESENCE_SHARING,
   PRESENCE_STATUSES,
+  pagingVerdict,
   REQUEST_POLICIES,
   ruleGameNotification,
   ruleInviteAction,
   rulePresence,
   ruleRelationships,
+  ruleSearch,
   ruleSend,
   ruleSendInvite,
   ruleUpdateSettings,
   ruleUpsert,
+  SEARCH_PER_PAGE,
+  type Verdict,
 } from './rules.js';
 import type { Caller, InviteVerb } from './world.js';
 
@@ -72,6 +79,8 @@ export const REST_ROUTES = [
   'POST /v1/connections/:userId/invites/:inviteId/accept',
   'POST /v1/connections/:userId/invites/:inviteId/decline',
   'POST /v1/connections/:userId/invites/:inviteId/cancel',
+  // Player search (beyond the documented API)
+  'GET /v1/users',
 ];
 
 export interface Reply {
@@ -361,4 +370,34 @@ export async function expectInviteAction(
   if (bytes > REST_BODY_LIMIT) return fail('PAYLOAD_TOO_LARGE');
   const refusal = declineBodyRefusal(body === undefined ? undefined : asStored(body));
   return refusal ? fail(refusal) : rule();
+}
+
+/** A page parameter the shim cannot read as a (32-bit) integer: refused before the domain sees anything. */
+function unreadableInt(param: IntParam): boolean {
+  return param.kind === 'invalid' || (param.kind === 'int' && Math.abs(param.value) > MAX_INT);
+}
+
+/**
+ * GET /v1/users (player search), from the query string as the server reads it: the shim reads
+ * `query` (required: absent or empty is refused), `user_id` (empty is none), then `page` and
+ * `per_page` (a form it cannot read as an integer is refused), all before the domain's rules
+ * (see ruleSearch), which check the query's length and form, then the page ranges. The caller may
+ * act as `user_id` only after that: there is no path user for the shim to check first.
+ */
+export async function expectSearch(
+  caller: Caller,
+  seen: URLSearchParams,
+): Promise<{ outcome: Outcome; paging: Verdict; searcher: string | null }> {
+  const query = seen.get('query');
+  const userId = seen.get('user_id') || null;
+  const page = intParam(seen.get('page'));
+  const perPage = intParam(seen.get('per_page'));
+  const paging = pagingVerdict(page, perPage, SEARCH_PER_PAGE);
+  const searcher = caller.actor === 'user' ? (userId ?? caller.world.alice.id) : userId;
+  if (query === null || query === '') return { outcome: fail('VALIDATION_FAILED'), paging, searcher };
+  if (unreadableInt(page) || unreadableInt(perPage)) return { outcome: fail('VALIDATION_FAILED'), paging, searcher };
+  const outcome = await ruleSearch(caller, userId, query, paging);
+  // Leading zeros (`01`, `-0`): whether the shim reads them (before FORBIDDEN) is not documented.
+  const ambiguous = page.kind === 'ambiguous' || perPage.kind === 'ambiguous';
+  return { outcome: ambiguous ? union(outcome, fail('VALIDATION_FAILED')) : outcome, paging, searcher };
 }

@@ -138,7 +138,11 @@ export async function ruleAnswer(caller: Caller, userId: string | null, id: stri
     if (gate.target !== world.alice.id) return fail('NOT_REQUEST_RECEIVER');
     return world.state.requestInPending ? succeed(200) : fail('REQUEST_ALREADY_PROCESSED');
   }
-  if (id === world.requestOut) return fail('NOT_REQUEST_RECEIVER');
+  if (id === world.requestOut) {
+    // dave receives it (a service token may act as him); alice, its sender, cannot answer it.
+    if (gate.target !== world.dave.id) return fail('NOT_REQUEST_RECEIVER');
+    return world.state.requestOutPending ? succeed(200) : fail('REQUEST_ALREADY_PROCESSED');
+  }
   return isCanonicalId(id)
     ? fail('CONNECTION_REQUEST_NOT_FOUND')
     : fail('CONNECTION_REQUEST_NOT_FOUND', 'VALIDATION_FAILED');
@@ -148,9 +152,10 @@ export async function ruleRead(caller: Caller, userId: string | null, id: string
   const gate = await idGate(caller, userId, 'notification', id);
   if ('refused' in gate) return gate.refused;
   const { world } = caller;
-  if (id === world.notification && gate.target === world.alice.id && world.state.notifications.has(id)) {
-    return succeed(200);
-  }
+  const own =
+    (id === world.notification && gate.target === world.alice.id) ||
+    (id === world.notificationOther && gate.target === world.dave.id);
+  if (own && world.state.notifications.has(id)) return succeed(200);
   return isCanonicalId(id) ? fail('NOTIFICATION_NOT_FOUND') : fail('NOTIFICATION_NOT_FOUND', 'VALIDATION_FAILED');
 }
 
@@ -308,7 +313,7 @@ export function presenceFilterVerdict(raw: string | null): Verdict {
  * nothing): unknown ids, the user itself and a user who blocks the user are all `none`.
  */
 export function expectedRelationships(world: World, target: string, ids: readonly string[]) {
-  const { alice, bob, carol, dave, erin, frank, state } = world;
+  const { alice, bob, carol, dave, erin, frank, gina, state } = world;
   type Entry = [string, string, Record<string, unknown>, boolean];
   const entries: Entry[] = [
     [alice.id, carol.id, { status: 'connected', connection_id: Number(world.connection) }, true],
@@ -317,6 +322,11 @@ export function expectedRelationships(world: World, target: string, ids: readonl
     [bob.id, alice.id, { status: 'request_sent', request_id: Number(world.requestIn) }, state.requestInPending],
     [alice.id, dave.id, { status: 'request_sent', request_id: Number(world.requestOut) }, state.requestOutPending],
     [alice.id, frank.id, { status: 'blocked' }, true],
+    // The same, as the other user of each pair reads it (a player search may act as any of them).
+    [carol.id, alice.id, { status: 'connected', connection_id: Number(world.connection) }, true],
+    [erin.id, bob.id, { status: 'connected', connection_id: Number(world.connectionOther) }, true],
+    [dave.id, alice.id, { status: 'request_received', request_id: Number(world.requestOut) }, state.requestOutPending],
+    [gina.id, alice.id, { status: 'blocked' }, true],
   ];
   const holds = (entry: Entry) =>
     entry[3] && (entry[2].connection_id === undefined || state.connections.has(String(entry[2].connection_id)));
@@ -529,4 +539,108 @@ export function expectedInvites(world: World, userId: string, direction: string,
     .filter(([, invite]) => (direction === 'sent' ? invite.sender : invite.receiver) === userId)
     .filter(([, invite]) => status === 'all' || invite.status === status)
     .map(([id, invite]) => ({ id, ...invite }));
+}
+
+// Player search (beyond the documented API)
+
+export const MIN_SEARCH_QUERY_LENGTH = 2;
+export const MAX_SEARCH_QUERY_LENGTH = 64;
+export const SEARCH_PER_PAGE = 20;
+/** From this many characters (of the query as names are spelled for search) names within a typo are found too. */
+export const FUZZY_SEARCH_FROM = 4;
+
+/** Whether a search text is valid: 2 to 64 characters once trimmed, no NUL, no unpaired surrogate. */
+export function searchQueryValid(query: string): boolean {
+  const trimmed = query.trim();
+  const length = codePoints(trimmed);
+  // Accents are not counted towards the least length (a query of accents alone matches nothing).
+  const unaccented = codePoints(trimmed.normalize('NFD').replace(/\p{M}/gu, ''));
+  return unaccented >= MIN_SEARCH_QUERY_LENGTH && length <= MAX_SEARCH_QUERY_LENGTH && storable(trimmed);
+}
+
+/**
+ * Searching players (the arguments as the domain gets them): FORBIDDEN first (a user token naming
+ * another searcher); then the query (see searchQueryValid); then the page arguments; all before
+ * the searcher is read. A service token naming no searcher searches as no one (no user to read).
+ */
+export async function ruleSearch(
+  caller: Caller,
+  userId: string | null,
+  query: string,
+  paging: Verdict,
+): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  if (!searchQueryValid(query)) return fail('VALIDATION_FAILED');
+  if (paging === 'invalid') return fail('VALIDATION_FAILED');
+  const asNoOne = caller.actor === 'service' && userId === null;
+  const found = asNoOne ? succeed(200) : ((await missingUser(caller, who.target)) ?? succeed(200));
+  return paging === 'either' ? union(found, fail('VALIDATION_FAILED')) : found;
+}
+
+/** Letters that unaccent spells out with others (or as another letter), not by dropping a mark. */
+const SPELLED_OUT: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+};
+
+/**
+ * A name as player search spells it, lower case and without accents (`lower(unaccent(…))`), for
+ * the names the tests give players: Latin letters with diacritics and the letters above, digits,
+ * punctuation, and other scripts (no final sigma), which only lose their case and accents.
+ */
+export function searchSpelling(name: string): string {
+  return [...name]
+    .map((c) => SPELLED_OUT[c] ?? c)
+    .join('')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * Whether searchSpelling is known to spell `text` as the database does: printable ASCII, Latin
+ * letters whose accents are marks, and the letters above.
+ */
+export function spelledByModel(text: string): boolean {
+  return [...text].every(
+    (c) => c in SPELLED_OUT || /^[\u0020-\u007e]*$/.test(c.normalize('NFD').replace(/[\u0300-\u036f]/g, '')),
+  );
+}
+
+const isAlphanumeric = (c: string | undefined) => c !== undefined && /^[\p{L}\p{N}]$/u.test(c);
+
+/**
+ * How well a name (as spelled for search) matches a search text (spelled the same way): 0 it
+ * starts with it, 1 a word of it does (after a character that is no letter or digit), 2 it holds
+ * it elsewhere, 3 it does not hold it (found within a typo, for texts of 4 characters or more).
+ */
+export function searchRank(spelled: string, text: string): 0 | 1 | 2 | 3 {
+  if (spelled.startsWith(text)) return 0;
+  const chars = [...spelled];
+  for (let i = 1; i < chars.length; i++) {
+    if (!isAlphanumeric(chars[i - 1]) && chars.slice(i).join('').startsWith(text)) return 1;
+  }
+  return spelled.includes(text) ? 2 : 3;
+}
+
+/**
+ * How a searching user stands with a user found, as the REST answer spells it: what the world
+ * holds (see expectedRelationships: a user who blocks the searcher reads `none`), or null when a
+ * service token searches as no one.
+ */
+export function searchRelationship(world: World, searcher: string | null, found: string) {
+  if (searcher === null) return null;
+  const [known] = expectedRelationships(world, searcher, [found]);
+  const { status, connection_id = null, request_id = null } = known as Record<string, unknown>;
+  return { status, connection_id, request_id };
 }

@@ -168,7 +168,11 @@ export function recordSuccess(world: World, kind: Success, id: string): void {
   if ((kind === 'accept' || kind === 'decline' || kind === 'cancel') && id === world.requestIn) {
     world.state.requestInPending = false;
   }
-  if (kind === 'cancel' && id === world.requestOut) world.state.requestOutPending = false;
+  // dave answering alice's request, or alice withdrawing it. (An accepted one connects the two:
+  // no property both accepts it and reads their relationship.)
+  if ((kind === 'accept' || kind === 'decline' || kind === 'cancel') && id === world.requestOut) {
+    world.state.requestOutPending = false;
+  }
   if (kind === 'remove') {
     world.state.connections.delete(id);
     // The two are no longer connected: their pending invites are withdrawn.
@@ -331,4 +335,46 @@ export async function pairState(world: World, a: string, b: string): Promise<{ c
                and ((r.sender_id = pair.a and r.receiver_id = pair.b)
                  or (r.sender_id = pair.b and r.receiver_id = pair.a))) as pending`.execute(world.server.database.db);
   return result.rows[0]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Player search (beyond the documented API): the names the world knows, and text as the search
+// index spells it.
+// ---------------------------------------------------------------------------------------------
+
+/** A user of the tenant as a search answers it: its id and display name. */
+export interface NamedUser {
+  id: string;
+  name: string;
+}
+
+/** The world's users with their display names. */
+export function namedUsers(world: World): NamedUser[] {
+  const { alice, bob, carol, dave, erin, frank, gina } = world;
+  return [alice, bob, carol, dave, erin, frank, gina].map((user) => ({ id: user.id, name: user.displayName }));
+}
+
+/** Creates users of the tenant named as given (`player1`…), with no one related to them. */
+export async function seedPlayers(world: World, names: readonly string[]): Promise<NamedUser[]> {
+  const players: NamedUser[] = [];
+  for (const [i, name] of names.entries()) {
+    const id = `player${i + 1}`;
+    const put = await world.server.rest('PUT', `/v1/users/${id}`, {
+      token: world.tenant.serviceToken,
+      body: { display_name: name },
+    });
+    if (put.status !== 201 || put.body.display_name !== name) {
+      throw new Error(`world setup: player ${JSON.stringify(name)}: ${put.status} ${JSON.stringify(put.body)}`);
+    }
+    players.push({ id, name });
+  }
+  return players;
+}
+
+/** Text as the search index spells it (`player_search_text`, migration 0012: lower case, no accents). */
+export async function searchTextOf(world: World, text: string): Promise<string> {
+  const result = await sql<{ text: string }>`select player_search_text(${text}::text) as text`.execute(
+    world.server.database.db,
+  );
+  return result.rows[0]!.text;
 }
