@@ -58,8 +58,13 @@ export async function searchPlayers(
   const query = validQuery(args.query);
   const request = parsePageArgs(args, DEFAULT_RESULTS_PER_PAGE, ids);
   const fuzzy = characterLength(query) >= FUZZY_FROM_LENGTH;
-  // A cursor holds a result's position where list cursors hold a creation time (see below).
-  const offset = request.window.after ? request.window.after.createdAt.getTime() + 1 : request.window.offset;
+  // A cursor holds a result's position where list cursors hold a creation time (see below): one
+  // past the results a search answers is no cursor of one (another list's, say).
+  const after = request.window.after?.createdAt.getTime();
+  if (after !== undefined && after >= MAX_RESULTS) {
+    throw new ValidationError('after', 'after is not a cursor returned by this API');
+  }
+  const offset = after === undefined ? request.window.offset : after + 1;
   const window = { ...request.window, offset };
   // The searcher and the matches at once: two connections, one round trip's time.
   const [searcher, { rows, total }] = await Promise.all([

@@ -137,6 +137,23 @@ describe('searching players by name', () => {
       cursor = page.pageInfo.endCursor ?? null;
     }
     expect(seen).toEqual(['Knight 1', 'Knight 2', 'Knight 3', 'Knight 4', 'Knight 5']);
+
+    // Another list's cursor is no search position.
+    await tenant.connect(me, await named(tenant, 'Squire'));
+    const friends = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ activeConnections(first: 1) { ... on ConnectionPage { pageInfo { endCursor } } } }',
+      }),
+    }).then((response) => response.json());
+    const foreign = friends.data.activeConnections.pageInfo.endCursor as string;
+    const refused = await server.graphql(SearchUsers, { text: 'knight', count: 2, cursor: foreign }, me.token);
+    expect(refused.body.data?.searchUsers).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'VALIDATION_FAILED',
+      message: 'after is not a cursor returned by this API',
+    });
   });
 
   it('should answer the best 100 matches at most, names starting with the query first', async () => {
