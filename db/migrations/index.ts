@@ -11,6 +11,9 @@ import * as liveOutbox from './0009_live_outbox.js';
 import * as gameNotifications from './0010_game_notifications.js';
 import * as invites from './0011_invites.js';
 import * as playerSearch from './0012_player_search.js';
+import * as friendCodes from './0013_friend_codes.js';
+import * as connectionNotes from './0014_connection_notes.js';
+import * as recentPlayers from './0015_recent_players.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from
@@ -29,4 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0010_game_notifications': gameNotifications,
   '0011_invites': invites,
   '0012_player_search': playerSearch,
+  '0013_friend_codes': friendCodes,
+  '0014_connection_notes': connectionNotes,
+  '0015_recent_players': recentPlayers,
 };

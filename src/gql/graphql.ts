@@ -55,6 +55,8 @@ export type ErrorCode =
   | 'CONNECTION_REQUEST_NOT_FOUND'
   /** The caller may not act as the user it names: a user token acts only as its own user. */
   | 'FORBIDDEN'
+  /** The friend code names no user of the tenant: mistyped, or replaced by its owner (`rotate`). Each such miss counts against the sender’s friend code budget (`RATE_LIMIT_USER_FRIEND_CODE_MISSES`). */
+  | 'FRIEND_CODE_NOT_FOUND'
   /** The Idempotency-Key was used before for a different request; use a new key for a new request. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** A receiver is not a connection of the sender, blocked it, or does not accept invites (`accept_invites_from`): the sender cannot tell these apart ("User '{id}' does not accept invites from you"). Nothing was sent. */
@@ -246,7 +248,8 @@ export type RestRequestFragment = { id: string, status: ConnectionRequestStatus,
 
 export type RestSendConnectionRequestMutationVariables = Exact<{
   userId: string;
-  receiverId: string;
+  receiverId?: string | null | undefined;
+  friendCode?: string | null | undefined;
   message?: string | null | undefined;
   idempotencyKey?: string | null | undefined;
 }>;
@@ -411,6 +414,33 @@ export type RestConnectionSuggestionsQuery = { connectionSuggestions:
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestFriendCodeQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type RestFriendCodeQuery = { friendCode:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'FriendCode', value: string, createdAt: string }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestRotateFriendCodeMutationVariables = Exact<{
+  userId: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestRotateFriendCodeMutation = { rotateFriendCode:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'RotateFriendCodePayload', message: string, friendCode: { value: string, createdAt: string } }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -961,10 +991,11 @@ fragment RestPagination on Pagination {
   perPage
 }`) as unknown as TypedDocumentString<RestBlockedUsersQuery, RestBlockedUsersQueryVariables>;
 export const RestSendConnectionRequestDocument = new TypedDocumentString(`
-    mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String, $idempotencyKey: String) {
+    mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID, $friendCode: String, $message: String, $idempotencyKey: String) {
   sendConnectionRequest(
     userId: $userId
     receiverId: $receiverId
+    friendCode: $friendCode
     message: $message
     idempotencyKey: $idempotencyKey
   ) {
@@ -1305,6 +1336,45 @@ fragment RestPagination on Pagination {
   totalItems
   perPage
 }`) as unknown as TypedDocumentString<RestConnectionSuggestionsQuery, RestConnectionSuggestionsQueryVariables>;
+export const RestFriendCodeDocument = new TypedDocumentString(`
+    query RestFriendCode($userId: ID!) {
+  friendCode(userId: $userId) {
+    __typename
+    ...RestError
+    ... on FriendCode {
+      value
+      createdAt
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestFriendCodeQuery, RestFriendCodeQueryVariables>;
+export const RestRotateFriendCodeDocument = new TypedDocumentString(`
+    mutation RestRotateFriendCode($userId: ID!, $idempotencyKey: String) {
+  rotateFriendCode(userId: $userId, idempotencyKey: $idempotencyKey) {
+    __typename
+    ...RestError
+    ... on RotateFriendCodePayload {
+      message
+      friendCode {
+        value
+        createdAt
+      }
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestRotateFriendCodeMutation, RestRotateFriendCodeMutationVariables>;
 export const RestSendGameNotificationDocument = new TypedDocumentString(`
     mutation RestSendGameNotification($userIds: [ID!]!, $type: String!, $message: String!, $payload: JSONObject, $expiresInSeconds: Int, $idempotencyKey: String) {
   sendGameNotification(

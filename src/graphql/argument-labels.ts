@@ -10,6 +10,7 @@ const LABELS: Readonly<Record<string, string>> = {
   perPage: 'per_page (perPage)',
   userIds: 'user_ids (userIds)',
   receiverIds: 'receiver_ids (receiverIds)',
+  friendCode: 'friend_code (friendCode)',
   idempotencyKey: 'Idempotency-Key',
   joinInfo: 'join_info (joinInfo)',
   expiresInSeconds: 'expires_in_seconds (expiresInSeconds)',

@@ -3,6 +3,7 @@ import './scalars.js';
 import './errors.js';
 import '../modules/users/users.graphql.js';
 import '../modules/player-search/player-search.graphql.js';
+import '../modules/friend-codes/friend-codes.graphql.js';
 import '../modules/connections/connections.graphql.js';
 import '../modules/connection-requests/connection-requests.graphql.js';
 import '../modules/notifications/notifications.graphql.js';

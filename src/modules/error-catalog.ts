@@ -2,6 +2,7 @@ import { catalogOf, platformErrors } from '../platform/errors.js';
 import { blockErrors } from './blocks/blocks.errors.js';
 import { requestErrors } from './connection-requests/connection-requests.errors.js';
 import { connectionErrors } from './connections/connections.errors.js';
+import { friendCodeErrors } from './friend-codes/friend-codes.errors.js';
 import { gameNotificationErrors } from './game-notifications/game-notifications.errors.js';
 import { inviteErrors } from './invites/invites.errors.js';
 import { notificationErrors } from './notifications/notifications.errors.js';
@@ -17,6 +18,7 @@ export const ERRORS = catalogOf(
   userErrors,
   requestErrors,
   connectionErrors,
+  friendCodeErrors,
   notificationErrors,
   gameNotificationErrors,
   inviteErrors,

@@ -102,6 +102,11 @@ export interface RateLimits {
   /** Connection requests sent by one user (the spam vector), counted within `userWrites` too. */
   userSends: number;
   /**
+   * Friend codes one user may name that belong to no one, per window: guessing codes must not
+   * pay (a code that names someone is given back).
+   */
+  userFriendCodeMisses: number;
+  /**
    * Writes by all users of one tenant together. Only a call within its user's budgets draws on
    * it, and it must be at least `USERS_TO_EXHAUST_TENANT_WRITES` times `userWrites`: it takes that
    * many users writing flat out to use it up, never one user or a handful.
@@ -231,6 +236,7 @@ export function loadConfig(env: Env = process.env): Config {
       windowSeconds: integer('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
       userWrites: integer('RATE_LIMIT_USER_WRITES', 120, 0, 1_000_000),
       userSends: integer('RATE_LIMIT_USER_SENDS', 30, 0, 1_000_000),
+      userFriendCodeMisses: integer('RATE_LIMIT_USER_FRIEND_CODE_MISSES', 5, 0, 1_000),
       tenantWrites: integer('RATE_LIMIT_TENANT_WRITES', 20_000, 0, 100_000_000),
       serviceWrites: integer('RATE_LIMIT_SERVICE_WRITES', 20_000, 0, 100_000_000),
       userSubscribes: integer('RATE_LIMIT_USER_SUBSCRIBES', 60, 0, 1_000_000),

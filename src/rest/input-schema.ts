@@ -75,6 +75,8 @@ export interface StringInput extends Documented {
   required?: boolean;
   /** Also accept a JSON integer (ids of clients whose user ids are numeric), as its decimal string. */
   integerAsString?: boolean;
+  /** Another field that may stand in for this one: exactly one of the two must be given. */
+  alternative?: string;
   minLength?: number;
   maxLength?: number;
 }
@@ -227,10 +229,14 @@ function parseBodyValue(name: string, input: BodyInput, body: Record<string, unk
   const value = body[name];
   switch (input.type) {
     case 'string': {
+      const alternative = input.alternative === undefined ? null : (body[input.alternative] ?? null);
       if (value === undefined || value === null) {
-        if (input.required) throw invalid(`${name} is required`);
+        if (input.required || (input.alternative !== undefined && alternative === null)) {
+          throw invalid(`${name} is required`);
+        }
         return null;
       }
+      if (alternative !== null) throw invalid(`Give ${name} or ${input.alternative}, not both`);
       if (input.integerAsString && typeof value === 'number' && Number.isInteger(value)) return String(value);
       if (typeof value !== 'string') throw invalid(`${name} must be a string`);
       return value;

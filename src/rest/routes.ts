@@ -5,6 +5,7 @@ import {
 } from '../modules/connection-requests/connection-requests.rest.js';
 import { connectionRoutes, connectionSchemas } from '../modules/connections/connections.rest.js';
 import { discoveryRoutes, discoverySchemas } from '../modules/discovery/discovery.rest.js';
+import { friendCodeRoutes, friendCodeSchemas } from '../modules/friend-codes/friend-codes.rest.js';
 import {
   gameNotificationRoutes,
   gameNotificationSchemas,
@@ -33,6 +34,7 @@ export { actsAsPathUser, type Route, TAGS, type Tag } from './route.js';
 export const routes: Route[] = [
   ...userRoutes,
   ...playerSearchRoutes,
+  ...friendCodeRoutes,
   ...connectionRequestRoutes,
   ...connectionRoutes,
   ...notificationRoutes,
@@ -49,6 +51,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   ...SHARED_SCHEMAS,
   ...userSchemas,
   ...playerSearchSchemas,
+  ...friendCodeSchemas,
   ...connectionRequestSchemas,
   ...connectionSchemas,
   ...notificationSchemas,

@@ -59,6 +59,9 @@ type Documents = {
     "\n  mutation TestMutualAcceptRequest($userId: ID, $requestId: ID!) {\n    acceptConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n": typeof types.TestMutualAcceptRequestDocument,
     "\n  query TestRelationships($userId: ID, $userIds: [ID!]!) {\n    relationships(userId: $userId, userIds: $userIds) {\n      __typename\n      ... on Error { code message }\n      ... on RelationshipList { relationships { userId status connectionId requestId } }\n    }\n  }\n": typeof types.TestRelationshipsDocument,
     "\n  query TestSuggestions($userId: ID, $page: Int, $perPage: Int) {\n    connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { code message }\n      ... on ConnectionSuggestionPage {\n        totalCount\n        nodes { mutualCount user { clientUserId displayName mutualConnectionCount } }\n        pagination { currentPage totalPages totalItems perPage }\n      }\n    }\n  }\n": typeof types.TestSuggestionsDocument,
+    "\n  mutation TestSendByCode($me: ID!, $code: String!) {\n    sendConnectionRequest(userId: $me, friendCode: $code) {\n      __typename\n      ... on Error { code message }\n      ... on SendConnectionRequestPayload { request { receiver { clientUserId } } }\n    }\n  }\n": typeof types.TestSendByCodeDocument,
+    "\n  mutation TestRotateCode {\n    rotateFriendCode {\n      __typename\n      ... on Error { code message }\n      ... on RotateFriendCodePayload { message friendCode { value user { clientUserId } } }\n    }\n  }\n": typeof types.TestRotateCodeDocument,
+    "\n  query TestMyCode {\n    friendCode {\n      __typename\n      ... on FriendCode { value createdAt }\n    }\n  }\n": typeof types.TestMyCodeDocument,
     "\n  subscription TestGameNotificationAdded($after: ID) {\n    notificationAdded(after: $after) {\n      id\n      type\n      gameType\n      connectionRequestId\n      otherUser { clientUserId }\n      message\n      payload\n      expiresAt\n      read\n    }\n  }\n": typeof types.TestGameNotificationAddedDocument,
     "\n  subscription TestGameUnreadCounts {\n    connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } }\n  }\n": typeof types.TestGameUnreadCountsDocument,
     "\n  query TestGameLiveCursor {\n    notifications { __typename ... on NotificationPage { liveCursor } }\n  }\n": typeof types.TestGameLiveCursorDocument,
@@ -146,6 +149,9 @@ const documents: Documents = {
     "\n  mutation TestMutualAcceptRequest($userId: ID, $requestId: ID!) {\n    acceptConnectionRequest(userId: $userId, requestId: $requestId) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n": types.TestMutualAcceptRequestDocument,
     "\n  query TestRelationships($userId: ID, $userIds: [ID!]!) {\n    relationships(userId: $userId, userIds: $userIds) {\n      __typename\n      ... on Error { code message }\n      ... on RelationshipList { relationships { userId status connectionId requestId } }\n    }\n  }\n": types.TestRelationshipsDocument,
     "\n  query TestSuggestions($userId: ID, $page: Int, $perPage: Int) {\n    connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { code message }\n      ... on ConnectionSuggestionPage {\n        totalCount\n        nodes { mutualCount user { clientUserId displayName mutualConnectionCount } }\n        pagination { currentPage totalPages totalItems perPage }\n      }\n    }\n  }\n": types.TestSuggestionsDocument,
+    "\n  mutation TestSendByCode($me: ID!, $code: String!) {\n    sendConnectionRequest(userId: $me, friendCode: $code) {\n      __typename\n      ... on Error { code message }\n      ... on SendConnectionRequestPayload { request { receiver { clientUserId } } }\n    }\n  }\n": types.TestSendByCodeDocument,
+    "\n  mutation TestRotateCode {\n    rotateFriendCode {\n      __typename\n      ... on Error { code message }\n      ... on RotateFriendCodePayload { message friendCode { value user { clientUserId } } }\n    }\n  }\n": types.TestRotateCodeDocument,
+    "\n  query TestMyCode {\n    friendCode {\n      __typename\n      ... on FriendCode { value createdAt }\n    }\n  }\n": types.TestMyCodeDocument,
     "\n  subscription TestGameNotificationAdded($after: ID) {\n    notificationAdded(after: $after) {\n      id\n      type\n      gameType\n      connectionRequestId\n      otherUser { clientUserId }\n      message\n      payload\n      expiresAt\n      read\n    }\n  }\n": types.TestGameNotificationAddedDocument,
     "\n  subscription TestGameUnreadCounts {\n    connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } }\n  }\n": types.TestGameUnreadCountsDocument,
     "\n  query TestGameLiveCursor {\n    notifications { __typename ... on NotificationPage { liveCursor } }\n  }\n": types.TestGameLiveCursorDocument,
@@ -365,6 +371,18 @@ export function graphql(source: "\n  query TestRelationships($userId: ID, $userI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TestSuggestions($userId: ID, $page: Int, $perPage: Int) {\n    connectionSuggestions(userId: $userId, page: $page, perPage: $perPage) {\n      __typename\n      ... on Error { code message }\n      ... on ConnectionSuggestionPage {\n        totalCount\n        nodes { mutualCount user { clientUserId displayName mutualConnectionCount } }\n        pagination { currentPage totalPages totalItems perPage }\n      }\n    }\n  }\n"): typeof import('./graphql.js').TestSuggestionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestSendByCode($me: ID!, $code: String!) {\n    sendConnectionRequest(userId: $me, friendCode: $code) {\n      __typename\n      ... on Error { code message }\n      ... on SendConnectionRequestPayload { request { receiver { clientUserId } } }\n    }\n  }\n"): typeof import('./graphql.js').TestSendByCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRotateCode {\n    rotateFriendCode {\n      __typename\n      ... on Error { code message }\n      ... on RotateFriendCodePayload { message friendCode { value user { clientUserId } } }\n    }\n  }\n"): typeof import('./graphql.js').TestRotateCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestMyCode {\n    friendCode {\n      __typename\n      ... on FriendCode { value createdAt }\n    }\n  }\n"): typeof import('./graphql.js').TestMyCodeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -50,6 +50,8 @@ export type ErrorCode =
   | 'CONNECTION_REQUEST_NOT_FOUND'
   /** The caller may not act as the user it names: a user token acts only as its own user. */
   | 'FORBIDDEN'
+  /** The friend code names no user of the tenant: mistyped, or replaced by its owner (`rotate`). Each such miss counts against the sender’s friend code budget (`RATE_LIMIT_USER_FRIEND_CODE_MISSES`). */
+  | 'FRIEND_CODE_NOT_FOUND'
   /** The Idempotency-Key was used before for a different request; use a new key for a new request. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** A receiver is not a connection of the sender, blocked it, or does not accept invites (`accept_invites_from`): the sender cannot tell these apart ("User '{id}' does not accept invites from you"). Nothing was sent. */
@@ -795,6 +797,43 @@ export type TestSuggestionsQuery = { connectionSuggestions:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestSendByCodeMutationVariables = Exact<{
+  me: string;
+  code: string;
+}>;
+
+
+export type TestSendByCodeMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'SendConnectionRequestPayload', request: { receiver: { clientUserId: string } } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestRotateCodeMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestRotateCodeMutation = { rotateFriendCode:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'RotateFriendCodePayload', message: string, friendCode: { value: string, user: { clientUserId: string } } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestMyCodeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestMyCodeQuery = { friendCode:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'FriendCode', value: string, createdAt: string }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
    };
 
 export type TestGameNotificationAddedSubscriptionVariables = Exact<{
@@ -2358,6 +2397,55 @@ export const TestSuggestionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestSuggestionsQuery, TestSuggestionsQueryVariables>;
+export const TestSendByCodeDocument = new TypedDocumentString(`
+    mutation TestSendByCode($me: ID!, $code: String!) {
+  sendConnectionRequest(userId: $me, friendCode: $code) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on SendConnectionRequestPayload {
+      request {
+        receiver {
+          clientUserId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestSendByCodeMutation, TestSendByCodeMutationVariables>;
+export const TestRotateCodeDocument = new TypedDocumentString(`
+    mutation TestRotateCode {
+  rotateFriendCode {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on RotateFriendCodePayload {
+      message
+      friendCode {
+        value
+        user {
+          clientUserId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestRotateCodeMutation, TestRotateCodeMutationVariables>;
+export const TestMyCodeDocument = new TypedDocumentString(`
+    query TestMyCode {
+  friendCode {
+    __typename
+    ... on FriendCode {
+      value
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMyCodeQuery, TestMyCodeQueryVariables>;
 export const TestGameNotificationAddedDocument = new TypedDocumentString(`
     subscription TestGameNotificationAdded($after: ID) {
   notificationAdded(after: $after) {

@@ -73,7 +73,11 @@ builder.mutationField('sendConnectionRequest', (t) =>
     description: 'Sends a connection request; the receiver gets a `NEW_REQUEST` notification.',
     args: {
       ...actingUserArg,
-      receiverId: t.arg.id({ required: true, description: 'The clientUserId to connect with.' }),
+      receiverId: t.arg.id({ description: 'The clientUserId to connect with (or give `friendCode`).' }),
+      friendCode: t.arg.string({
+        description:
+          'The friend code of the user to connect with, as they shared it (`7KQ4-M2XD`; any case, dash optional), instead of `receiverId`. A code that names no one is `FRIEND_CODE_NOT_FOUND` and counts against the sender’s few misses per window.',
+      }),
       message: t.arg.string({ description: 'Optional note to the receiver, at most 500 characters.' }),
       ...idempotencyKeyArg,
     },

@@ -28,8 +28,20 @@ graphql(`
 `);
 
 const SendConnectionRequestOperation = graphql(`
-  mutation RestSendConnectionRequest($userId: ID!, $receiverId: ID!, $message: String, $idempotencyKey: String) {
-    sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message, idempotencyKey: $idempotencyKey) {
+  mutation RestSendConnectionRequest(
+    $userId: ID!
+    $receiverId: ID
+    $friendCode: String
+    $message: String
+    $idempotencyKey: String
+  ) {
+    sendConnectionRequest(
+      userId: $userId
+      receiverId: $receiverId
+      friendCode: $friendCode
+      message: $message
+      idempotencyKey: $idempotencyKey
+    ) {
       __typename
       ...RestError
       ... on SendConnectionRequestPayload { message request { id } }
@@ -141,16 +153,28 @@ export const connectionRequestRoutes: Route[] = [
     body: {
       receiver_id: {
         type: 'string',
-        required: true,
         integerAsString: true,
+        alternative: 'friend_code',
         minLength: 1,
         maxLength: MAX_CLIENT_USER_ID_LENGTH,
-        description: 'The user asked (a JSON integer is taken as its decimal string).',
+        description:
+          'The user asked (a JSON integer is taken as its decimal string). Required unless `friend_code` is given, and not with it.',
+      },
+      friend_code: {
+        type: 'string',
+        maxLength: 64,
+        description:
+          'Instead of `receiver_id`: the friend code the user asked shared (`7KQ4-M2XD`; any case, dash optional). A code that names no one is `404 FRIEND_CODE_NOT_FOUND` and counts against the sender’s few misses per window (`RATE_LIMIT_USER_FRIEND_CODE_MISSES`). Beyond the documented API.',
       },
       message: { type: 'string', maxLength: MAX_REQUEST_MESSAGE_LENGTH, description: 'Shown to the receiver.' },
     },
     operation: SendConnectionRequestOperation,
-    variables: ({ params, body }) => ({ userId: params.userId, receiverId: body.receiver_id, message: body.message }),
+    variables: ({ params, body }) => ({
+      userId: params.userId,
+      receiverId: body.receiver_id,
+      friendCode: body.friend_code,
+      message: body.message,
+    }),
     success: {
       statuses: [201],
       description: 'Sent.',

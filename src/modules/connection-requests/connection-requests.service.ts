@@ -6,6 +6,7 @@ import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platfor
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
 import { connectionErrors } from '../connections/connections.errors.js';
 import { type ConnectionEdge, findConnectionBetween, insertConnection } from '../connections/connections.repository.js';
+import { parseFriendCode, requireUserByFriendCode } from '../friend-codes/friend-codes.service.js';
 import { addNotification } from '../notifications/notifications.service.js';
 import { lockUsers } from '../users/users.repository.js';
 import { characterLength, isStorableText, requireUser } from '../users/users.service.js';
@@ -33,42 +34,64 @@ function normalizeMessage(message: string | null | undefined): string | null {
 }
 
 /**
- * Sends a request from the acting user to `receiverId` and notifies the receiver, in one
+ * Sends a request from the acting user to `receiverId`, or to the user whose friend code is
+ * `friendCode`, and notifies the receiver, in one
  * transaction. Refused when the two are already connected or a request between them (in either
  * direction) is still pending; a concurrent send between the same pair loses with the same
  * conflict, decided by the unique index on pending pairs. Also refused when the sender has
- * too many requests pending or is at the connection limit.
+ * too many requests pending or is at the connection limit. A friend code that names no one
+ * counts against the sender's budget of misses (see `requireUserByFriendCode`).
  */
 export async function sendConnectionRequest(
   deps: Deps,
   viewer: Viewer,
   input: {
     userId?: string | null | undefined;
-    receiverId: string;
+    receiverId?: string | null | undefined;
+    friendCode?: string | null | undefined;
     message?: string | null | undefined;
     idempotencyKey?: string | null | undefined;
   },
 ): Promise<ConnectionRequestRow> {
   const senderId = actingUserId(viewer, input.userId);
+  const { receiverId, friendCode } = input;
+  if (receiverId != null && friendCode != null) {
+    throw new ValidationError('friendCode', 'Give receiverId or friendCode, not both');
+  }
+  if (receiverId == null && friendCode == null) throw new ValidationError('receiverId', '{field} is required');
   const message = normalizeMessage(input.message);
-  if (input.receiverId === senderId) {
+  if (receiverId === senderId) {
     throw new ValidationError(
       'receiverId',
       'Cannot send a connection request to yourself',
       requestErrors.CANNOT_CONNECT_TO_SELF,
     );
   }
+  if (friendCode != null) parseFriendCode('friendCode', friendCode);
   const { events, limits } = deps;
   const guard = {
     action: 'send',
     actingUserId: senderId,
     idempotencyKey: input.idempotencyKey,
     operation: 'sendConnectionRequest',
-    input: { receiverId: input.receiverId, message },
+    input: { receiverId, friendCode, message },
+    prepare: async () => {
+      if (friendCode != null) {
+        codeOwnerId = (await requireUserByFriendCode(deps, viewer, senderId, friendCode)).client_user_id;
+      }
+    },
   } as const;
+  let codeOwnerId: string | undefined;
   return guardedWrite(deps, viewer, guard, async (trx) => {
     const sender = await requireUser(trx, viewer.tenant, senderId);
-    const receiver = await requireUser(trx, viewer.tenant, input.receiverId);
+    const receiver = await requireUser(trx, viewer.tenant, (codeOwnerId ?? receiverId) as string);
+    if (receiver.id === sender.id) {
+      throw new ValidationError(
+        'friendCode',
+        'Cannot send a connection request to yourself',
+        requestErrors.CANNOT_CONNECT_TO_SELF,
+      );
+    }
     const locked = await lockUsers(trx, [sender.id, receiver.id]);
     if (await findConnectionBetween(trx, sender.id, receiver.id))
       throw new ConflictError(connectionErrors.ALREADY_CONNECTED);
@@ -113,6 +136,7 @@ export async function sendConnectionRequest(
 }
 sendConnectionRequest.failures = [
   ...requireUser.failures,
+  ...requireUserByFriendCode.failures,
   requestErrors.CANNOT_CONNECT_TO_SELF,
   connectionErrors.ALREADY_CONNECTED,
   requestErrors.REQUEST_ALREADY_PENDING,

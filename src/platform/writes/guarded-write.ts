@@ -18,6 +18,13 @@ export interface WriteGuard {
   /** Names the operation and its input: a key reused for anything else is refused. */
   operation: string;
   input: Record<string, unknown>;
+  /**
+   * Runs after the replay check and the budgets, before the transaction: a step that counts on
+   * budgets of its own (a friend code's guess), which must not run inside the transaction (the
+   * counters use the pool, all of which an embedded database's transaction holds) nor for a
+   * replay (whose first call already ran it).
+   */
+  prepare?: () => Promise<void>;
 }
 
 /** A concurrent call with the same key committed first; this one's transaction is rolled back. */
@@ -60,6 +67,7 @@ export async function guardedWrite<T>(
   const first = await replay();
   if (first) return first.result;
   await limits.rateLimiter.consume(viewer, guard.actingUserId, guard.action);
+  await guard.prepare?.();
   try {
     return await retryingConflicts(() =>
       inTransaction(db, async (trx) => {

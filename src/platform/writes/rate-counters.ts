@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { type BucketLimit, countHits } from './rate-limits.repository.js';
+import { type BucketLimit, countHits, refundHit } from './rate-limits.repository.js';
 
 /**
  * Where rate budgets are counted, shared by every instance: one call's hits on its own buckets
@@ -14,6 +14,8 @@ export interface RateCounter {
     own: readonly BucketLimit[],
     shared: string | undefined,
   ): Promise<Map<string, number>>;
+  /** Takes back one hit on one of a caller's own buckets in the window (a reservation not used). */
+  refund(tenant: string, window: { index: number; endsAt: number }, bucket: string): Promise<void>;
 }
 
 /** Counts in PostgreSQL, one upsert statement per call (the default without REDIS_URL). */
@@ -22,5 +24,9 @@ export class PostgresRateCounter implements RateCounter {
 
   countHits(tenant: string, window: { index: number }, own: readonly BucketLimit[], shared: string | undefined) {
     return countHits(this.db, tenant, window.index, own, shared);
+  }
+
+  refund(tenant: string, window: { index: number }, bucket: string) {
+    return refundHit(this.db, tenant, window.index, bucket);
   }
 }

@@ -56,6 +56,18 @@ export async function countHits(
   return new Map(rows.map((row) => [row.bucket, Number(row.hits)]));
 }
 
+/** Takes one hit back from a bucket's count in a window (never below zero). */
+export async function refundHit(db: Db, tenant: string, windowIndex: number, bucket: string): Promise<void> {
+  await db
+    .updateTable('rate_limit_windows')
+    .set((eb) => ({ hits: eb('hits', '-', 1) }))
+    .where('tenant', '=', tenant)
+    .where('bucket', '=', bucket)
+    .where('window_index', '=', windowIndex)
+    .where('hits', '>', 0)
+    .execute();
+}
+
 /** Deletes the counters of windows before `windowIndex`. */
 export async function deleteWindowsBefore(db: Db, windowIndex: number): Promise<void> {
   await db.deleteFrom('rate_limit_windows').where('window_index', '<', windowIndex).execute();

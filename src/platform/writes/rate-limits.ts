@@ -31,7 +31,8 @@ interface Draw {
  * user's bucket or a tenant's. (The tenant is a column of its own. Counters an earlier version
  * named otherwise, `write:<id>` and `write:*`, are no longer read and go with their window.)
  */
-const userBucket = (kind: 'write' | 'send' | 'subscribe', clientUserId: string) => `user:${kind}:${clientUserId}`;
+const userBucket = (kind: 'write' | 'send' | 'subscribe' | 'code', clientUserId: string) =>
+  `user:${kind}:${clientUserId}`;
 const TENANT_USERS_WRITES = 'tenant:writes';
 const TENANT_SERVICE_WRITES = 'service:writes';
 
@@ -81,6 +82,41 @@ export class RateLimiter {
     const budgets = draw.shared ? [...draw.own, draw.shared] : draw.own;
     const exceeded = budgets.find((b) => (hits.get(b.bucket) ?? 0) > b.limit);
     if (!exceeded) return;
+    this.#refuse(exceeded, endsAt, now);
+  }
+
+  /**
+   * Reserves one friend code guess from `clientUserId`'s budget of misses before the code is
+   * looked up, refused (429) when the user's misses in this window are used up; the returned
+   * function gives the reservation back, for a code that named someone. Reserving first, not
+   * counting after a miss, holds under concurrency: a burst of guesses in flight at once gets no
+   * more than the budget. A service token (which may read any user's code) has no such budget.
+   */
+  async reserveFriendCodeGuess(
+    viewer: Pick<Viewer, 'tenant' | 'role'>,
+    clientUserId: string,
+  ): Promise<() => Promise<void>> {
+    const limit = this.limits.userFriendCodeMisses;
+    if (viewer.role === 'service' || limit === 0) return async () => {};
+    const budget = {
+      bucket: userBucket('code', clientUserId),
+      limit,
+      whose: 'this user',
+      what: 'friend codes that name no one',
+    };
+    const now = Date.now();
+    const index = windowIndexAt(now, this.limits);
+    const window = { index, endsAt: (index + 1) * this.limits.windowSeconds * 1000 };
+    const hits = await this.counter.countHits(viewer.tenant, window, [budget], undefined);
+    if ((hits.get(budget.bucket) ?? 0) > limit) {
+      // A refused guess is looked up by no one: it does not keep the budget spent.
+      await this.counter.refund(viewer.tenant, window, budget.bucket);
+      this.#refuse(budget, window.endsAt, now);
+    }
+    return () => this.counter.refund(viewer.tenant, window, budget.bucket);
+  }
+
+  #refuse(exceeded: Budget, endsAt: number, now: number): never {
     const retryAfterSeconds = Math.max(1, Math.ceil((endsAt - now) / 1000));
     throw new RateLimitedError(
       `Rate limit exceeded: at most ${exceeded.limit} ${exceeded.what} per ${this.limits.windowSeconds} seconds ` +

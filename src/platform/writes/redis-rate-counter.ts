@@ -30,6 +30,13 @@ end
 return counts
 `;
 
+/** KEYS: one own counter. Takes one hit back when the counter (still) exists, never below zero. */
+const REFUND = `
+local hits = tonumber(redis.call('GET', KEYS[1]) or '0')
+if hits > 0 then return redis.call('DECR', KEYS[1]) end
+return 0
+`;
+
 /** How long a count may take before the call is counted in PostgreSQL instead. */
 const COMMAND_TIMEOUT_MS = 500;
 /** At most one warning per this many ms while Redis is away. */
@@ -37,6 +44,7 @@ const WARN_EVERY_MS = 10_000;
 
 type RedisWithCount = Redis & {
   rateCount(...keysThenArgs: (string | number)[]): Promise<number[]>;
+  rateRefund(keys: 1, key: string): Promise<number>;
 };
 
 /**
@@ -65,6 +73,7 @@ export class RedisRateCounter implements RateCounter {
     });
     redis.on('error', (error: Error) => this.#warn('rate budgets: redis error', error));
     redis.defineCommand('rateCount', { lua: COUNT });
+    redis.defineCommand('rateRefund', { lua: REFUND });
     this.#redis = redis as RedisWithCount;
   }
 
@@ -85,8 +94,7 @@ export class RedisRateCounter implements RateCounter {
   ): Promise<Map<string, number>> {
     if (own.length === 0 && shared === undefined) return new Map();
     const buckets = shared === undefined ? own.map((b) => b.bucket) : [...own.map((b) => b.bucket), shared];
-    // The tenant's length first, so that no tenant and bucket pair spells another's key.
-    const keys = buckets.map((bucket) => `${this.prefix}rate:${window.index}:${tenant.length}:${tenant}:${bucket}`);
+    const keys = buckets.map((bucket) => this.#key(tenant, window.index, bucket));
     const args = [...own.map((b) => b.limit), window.endsAt + 1_000];
     let counts: number[];
     try {
@@ -96,6 +104,21 @@ export class RedisRateCounter implements RateCounter {
       return this.fallback.countHits(tenant, window, own, shared);
     }
     return new Map(counts.map((hits, i) => [buckets[i] as string, Number(hits)]));
+  }
+
+  async refund(tenant: string, window: { index: number; endsAt: number }, bucket: string): Promise<void> {
+    try {
+      await this.#redis.rateRefund(1, this.#key(tenant, window.index, bucket));
+    } catch (error) {
+      // The hit may have been counted in PostgreSQL while Redis was away: take it back there.
+      this.#warn('rate budgets: redis did not answer; refunding in PostgreSQL meanwhile', error as Error);
+      await this.fallback.refund(tenant, window, bucket);
+    }
+  }
+
+  // The tenant's length first, so that no tenant and bucket pair spells another's key.
+  #key(tenant: string, windowIndex: number, bucket: string): string {
+    return `${this.prefix}rate:${windowIndex}:${tenant.length}:${tenant}:${bucket}`;
   }
 
   #warn(message: string, error: Error): void {

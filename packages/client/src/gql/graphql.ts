@@ -55,6 +55,8 @@ export type ErrorCode =
   | 'CONNECTION_REQUEST_NOT_FOUND'
   /** The caller may not act as the user it names: a user token acts only as its own user. */
   | 'FORBIDDEN'
+  /** The friend code names no user of the tenant: mistyped, or replaced by its owner (`rotate`). Each such miss counts against the sender’s friend code budget (`RATE_LIMIT_USER_FRIEND_CODE_MISSES`). */
+  | 'FRIEND_CODE_NOT_FOUND'
   /** The Idempotency-Key was used before for a different request; use a new key for a new request. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** A receiver is not a connection of the sender, blocked it, or does not accept invites (`accept_invites_from`): the sender cannot tell these apart ("User '{id}' does not accept invites from you"). Nothing was sent. */
