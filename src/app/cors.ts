@@ -1,7 +1,7 @@
 import { errorResponse, Response } from '../platform/http/errors.js';
 
 /** Methods the API answers to across /v1, /graphql and the health checks. */
-const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
+const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 
 /**
  * Request headers a browser may send cross-origin. Authorization is named explicitly: a

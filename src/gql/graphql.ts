@@ -35,6 +35,13 @@ export type ConnectionRequestStatusFilter =
   /** Sent, waiting for the receiver. */
   | 'PENDING';
 
+/** The order of a list of connections. */
+export type ConnectionSort =
+  /** Favourites first, each part newest first. */
+  | 'FAVORITES'
+  /** Newest first (the default). */
+  | 'NEWEST';
+
 /** Stable machine-readable reason of an expected failure. */
 export type ErrorCode =
   /** The two users are connected already. */
@@ -348,13 +355,35 @@ export type RestActiveConnectionsQueryVariables = Exact<{
   page?: number | null | undefined;
   perPage?: number | null | undefined;
   presence?: ConnectionPresenceFilter | null | undefined;
+  favorite?: boolean | null | undefined;
+  sort?: ConnectionSort | null | undefined;
 }>;
 
 
 export type RestActiveConnectionsQuery = { activeConnections:
-    | { __typename: 'ConnectionPage', nodes: Array<{ id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'ConnectionPage', nodes: Array<{ id: string, connectedSince: string, nickname: string | null, note: string | null, favorite: boolean, connectedUser: { clientUserId: string, displayName: string, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestConnectionFragment = { id: string, connectedSince: string, nickname: string | null, note: string | null, favorite: boolean, connectedUser: { clientUserId: string, displayName: string, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null } };
+
+export type RestUpdateConnectionMutationVariables = Exact<{
+  userId: string;
+  connectionId: string;
+  nickname?: string | null | undefined;
+  note?: string | null | undefined;
+  favorite?: boolean | null | undefined;
+}>;
+
+
+export type RestUpdateConnectionMutation = { updateConnection:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'Connection', id: string, connectedSince: string, nickname: string | null, note: string | null, favorite: boolean, connectedUser: { clientUserId: string, displayName: string, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null } }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -803,6 +832,38 @@ export const RestRequestFragmentDoc = new TypedDocumentString(`
   respondedAt
 }
     `, {"fragmentName":"RestRequest"}) as unknown as TypedDocumentString<RestRequestFragment, unknown>;
+export const RestPresenceFragmentDoc = new TypedDocumentString(`
+    fragment RestPresence on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
+}
+    `, {"fragmentName":"RestPresence"}) as unknown as TypedDocumentString<RestPresenceFragment, unknown>;
+export const RestConnectionFragmentDoc = new TypedDocumentString(`
+    fragment RestConnection on Connection {
+  id
+  connectedUser {
+    ...RestUser
+    presence {
+      ...RestPresence
+    }
+  }
+  connectedSince
+  nickname
+  note
+  favorite
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestPresence on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
+}`, {"fragmentName":"RestConnection"}) as unknown as TypedDocumentString<RestConnectionFragment, unknown>;
 export const RestNotificationFragmentDoc = new TypedDocumentString(`
     fragment RestNotification on Notification {
   id
@@ -896,14 +957,6 @@ export const RestPaginationFragmentDoc = new TypedDocumentString(`
   perPage
 }
     `, {"fragmentName":"RestPagination"}) as unknown as TypedDocumentString<RestPaginationFragment, unknown>;
-export const RestPresenceFragmentDoc = new TypedDocumentString(`
-    fragment RestPresence on Presence {
-  status
-  activity
-  joinInfo
-  lastSeenAt
-}
-    `, {"fragmentName":"RestPresence"}) as unknown as TypedDocumentString<RestPresenceFragment, unknown>;
 export const RestBlockUserDocument = new TypedDocumentString(`
     mutation RestBlockUser($userId: ID!, $otherUserId: ID!) {
   blockUser(userId: $userId, otherUserId: $otherUserId) {
@@ -1175,25 +1228,20 @@ export const RestCancelConnectionRequestDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<RestCancelConnectionRequestMutation, RestCancelConnectionRequestMutationVariables>;
 export const RestActiveConnectionsDocument = new TypedDocumentString(`
-    query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int, $presence: ConnectionPresenceFilter) {
+    query RestActiveConnections($userId: ID!, $page: Int, $perPage: Int, $presence: ConnectionPresenceFilter, $favorite: Boolean, $sort: ConnectionSort) {
   activeConnections(
     userId: $userId
     page: $page
     perPage: $perPage
     presence: $presence
+    favorite: $favorite
+    sort: $sort
   ) {
     __typename
     ...RestError
     ... on ConnectionPage {
       nodes {
-        id
-        connectedUser {
-          ...RestUser
-          presence {
-            ...RestPresence
-          }
-        }
-        connectedSince
+        ...RestConnection
       }
       pagination {
         ...RestPagination
@@ -1201,7 +1249,20 @@ export const RestActiveConnectionsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment RestUser on User {
+    fragment RestConnection on Connection {
+  id
+  connectedUser {
+    ...RestUser
+    presence {
+      ...RestPresence
+    }
+  }
+  connectedSince
+  nickname
+  note
+  favorite
+}
+fragment RestUser on User {
   clientUserId
   displayName
 }
@@ -1224,6 +1285,52 @@ fragment RestPresence on Presence {
   joinInfo
   lastSeenAt
 }`) as unknown as TypedDocumentString<RestActiveConnectionsQuery, RestActiveConnectionsQueryVariables>;
+export const RestUpdateConnectionDocument = new TypedDocumentString(`
+    mutation RestUpdateConnection($userId: ID!, $connectionId: ID!, $nickname: String, $note: String, $favorite: Boolean) {
+  updateConnection(
+    userId: $userId
+    connectionId: $connectionId
+    nickname: $nickname
+    note: $note
+    favorite: $favorite
+  ) {
+    __typename
+    ...RestError
+    ... on Connection {
+      ...RestConnection
+    }
+  }
+}
+    fragment RestConnection on Connection {
+  id
+  connectedUser {
+    ...RestUser
+    presence {
+      ...RestPresence
+    }
+  }
+  connectedSince
+  nickname
+  note
+  favorite
+}
+fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestPresence on Presence {
+  status
+  activity
+  joinInfo
+  lastSeenAt
+}`) as unknown as TypedDocumentString<RestUpdateConnectionMutation, RestUpdateConnectionMutationVariables>;
 export const RestRemoveConnectionDocument = new TypedDocumentString(`
     mutation RestRemoveConnection($userId: ID!, $connectionId: ID!) {
   removeConnection(userId: $userId, connectionId: $connectionId) {

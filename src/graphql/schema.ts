@@ -5,6 +5,7 @@ import '../modules/users/users.graphql.js';
 import '../modules/player-search/player-search.graphql.js';
 import '../modules/friend-codes/friend-codes.graphql.js';
 import '../modules/connections/connections.graphql.js';
+import '../modules/connection-notes/connection-notes.graphql.js';
 import '../modules/connection-requests/connection-requests.graphql.js';
 import '../modules/notifications/notifications.graphql.js';
 import '../modules/game-notifications/game-notifications.graphql.js';

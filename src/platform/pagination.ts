@@ -11,10 +11,14 @@ export interface PageArgs {
   after?: string | null | undefined;
 }
 
-/** Position of a row in a newest-first list: its creation time and id (the tie-breaker). */
+/**
+ * Position of a row in a newest-first list: its creation time and id (the tie-breaker); in a
+ * list ordered by something before that (favourites first), the row's `rank` in it (0 to 9).
+ */
 export interface Cursor {
   createdAt: Date;
   id: number;
+  rank?: number;
 }
 
 /** Which slice of a list to read: `offset` rows skipped, or the rows strictly after `after`. */
@@ -83,11 +87,12 @@ export function parsePageArgs(args: PageArgs, defaultPerPage: number, ids: Publi
 
 // The row id is encoded as a cursor position, never as an id: a cursor's content names no object.
 function encodeCursor(cursor: Cursor, ids: PublicIds): string {
-  return Buffer.from(`${cursor.createdAt.getTime()}:${ids.encode('cursor', cursor.id)}`).toString('base64url');
+  const rank = cursor.rank === undefined ? '' : `:${cursor.rank}`;
+  return Buffer.from(`${cursor.createdAt.getTime()}:${ids.encode('cursor', cursor.id)}${rank}`).toString('base64url');
 }
 
 function decodeCursor(value: string, ids: PublicIds): Cursor {
-  const match = /^(\d{1,15}):(\d{1,16})$/.exec(Buffer.from(value, 'base64url').toString());
+  const match = /^(\d{1,15}):(\d{1,16})(?::(\d))?$/.exec(Buffer.from(value, 'base64url').toString());
   // Only times PostgreSQL can compare (years 1970 to 9999) can come from a real cursor.
   const createdAt = new Date(Number(match?.[1]));
   // Cursors issued before ids had kinds carry the earlier id form, which still decodes.
@@ -95,7 +100,7 @@ function decodeCursor(value: string, ids: PublicIds): Cursor {
   if (id === null || Number.isNaN(createdAt.getTime()) || createdAt.getUTCFullYear() > 9999) {
     throw new ValidationError('after', 'after is not a cursor returned by this API');
   }
-  return { createdAt, id };
+  return match?.[3] === undefined ? { createdAt, id } : { createdAt, id, rank: Number(match[3]) };
 }
 
 /**

@@ -77,6 +77,8 @@ export interface StringInput extends Documented {
   integerAsString?: boolean;
   /** Another field that may stand in for this one: exactly one of the two must be given. */
   alternative?: string;
+  /** JSON `null` clears the value (read as the empty string); a field left out stays as it is. */
+  nullClears?: boolean;
   minLength?: number;
   maxLength?: number;
 }
@@ -230,6 +232,7 @@ function parseBodyValue(name: string, input: BodyInput, body: Record<string, unk
   switch (input.type) {
     case 'string': {
       const alternative = input.alternative === undefined ? null : (body[input.alternative] ?? null);
+      if (value === null && input.nullClears) return '';
       if (value === undefined || value === null) {
         if (input.required || (input.alternative !== undefined && alternative === null)) {
           throw invalid(`${name} is required`);

@@ -3,7 +3,7 @@
  * that matches some route but not with this method is reported as such (for a 405), apart
  * from one that matches no route at all (a 404).
  */
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteSpec {
   method: Method;

@@ -30,6 +30,13 @@ export type ConnectionRequestStatusFilter =
   /** Sent, waiting for the receiver. */
   | 'PENDING';
 
+/** The order of a list of connections. */
+export type ConnectionSort =
+  /** Favourites first, each part newest first. */
+  | 'FAVORITES'
+  /** Newest first (the default). */
+  | 'NEWEST';
+
 /** Stable machine-readable reason of an expected failure. */
 export type ErrorCode =
   /** The two users are connected already. */
@@ -352,6 +359,36 @@ export type TestBlockEventsSubscription = { connectionEvents:
     | { __typename: 'ConnectionRequestClosedEvent', request: { id: string, status: ConnectionRequestStatus } }
     | { __typename: 'ConnectionsResyncEvent' }
     | { __typename: 'UnreadCountChangedEvent', unreadCount: number }
+   };
+
+export type TestUpdateConnectionLiteralsMutationVariables = Exact<{
+  which: string;
+}>;
+
+
+export type TestUpdateConnectionLiteralsMutation = { starred:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'Connection', nickname: string | null, note: string | null, favorite: boolean, connectedUser: { clientUserId: string } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestMyConnectionsWithNotesQueryVariables = Exact<{
+  as?: string | null | undefined;
+  fav?: boolean | null | undefined;
+  order?: ConnectionSort | null | undefined;
+  n?: number | null | undefined;
+  from?: string | null | undefined;
+}>;
+
+
+export type TestMyConnectionsWithNotesQuery = { activeConnections:
+    | { __typename: 'ConnectionPage', nodes: Array<{ nickname: string | null, note: string | null, favorite: boolean, connectedUser: { clientUserId: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
 export type FeatureCancelRequestMutationVariables = Exact<{
@@ -1589,6 +1626,60 @@ export const TestBlockEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestBlockEventsSubscription, TestBlockEventsSubscriptionVariables>;
+export const TestUpdateConnectionLiteralsDocument = new TypedDocumentString(`
+    mutation TestUpdateConnectionLiterals($which: ID!) {
+  starred: updateConnection(
+    connectionId: $which
+    favorite: true
+    nickname: "  Tanky  "
+  ) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on Connection {
+      nickname
+      note
+      favorite
+      connectedUser {
+        clientUserId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestUpdateConnectionLiteralsMutation, TestUpdateConnectionLiteralsMutationVariables>;
+export const TestMyConnectionsWithNotesDocument = new TypedDocumentString(`
+    query TestMyConnectionsWithNotes($as: ID, $fav: Boolean, $order: ConnectionSort, $n: Int, $from: String) {
+  activeConnections(
+    userId: $as
+    favorite: $fav
+    sort: $order
+    first: $n
+    after: $from
+  ) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on ConnectionPage {
+      nodes {
+        nickname
+        note
+        favorite
+        connectedUser {
+          clientUserId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestMyConnectionsWithNotesQuery, TestMyConnectionsWithNotesQueryVariables>;
 export const FeatureCancelRequestDocument = new TypedDocumentString(`
     mutation FeatureCancelRequest($requestId: ID!) {
   cancelConnectionRequest(requestId: $requestId) {

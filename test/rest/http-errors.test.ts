@@ -187,6 +187,9 @@ describe('Authorization', () => {
         connected_since: expect.any(String),
         // A service token sees every user's presence (offline: no socket open).
         presence: { status: 'offline', activity: null, join_info: null, last_seen_at: null },
+        nickname: null,
+        note: null,
+        favorite: false,
       },
     ]);
   });
@@ -371,7 +374,7 @@ describe('Routing', () => {
 
     const get = await server.rest('GET', '/v1/connections/u/123', { token: tenant.serviceToken });
     expect(get.status).toBe(405);
-    expect(get.headers.get('allow')).toBe('DELETE');
+    expect(get.headers.get('allow')).toBe('PATCH, DELETE');
     expect(get.body).toEqual({
       error: 'Method Not Allowed',
       message: 'GET is not allowed on /v1/connections/u/123',
@@ -386,7 +389,7 @@ describe('Routing', () => {
         ?.split(',')
         .map((m) => m.trim())
         .sort(),
-    ).toEqual(['DELETE', 'POST']);
+    ).toEqual(['DELETE', 'PATCH', 'POST']);
     expect(put.body).toEqual({
       error: 'Method Not Allowed',
       message: 'PUT is not allowed on /v1/connections/u/request',

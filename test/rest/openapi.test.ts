@@ -316,6 +316,10 @@ describe('The document against real responses', () => {
     expect(found.body.users[0]).toMatchObject({ client_user_id: bob.id, relationship: { status: 'connected' } });
     const byBackend = await call('GET', `/v1/users?query=${encodeURIComponent(bob.displayName)}`, tenant.serviceToken);
     expect(byBackend.body.users[0].relationship).toBeNull();
+    // Friend codes, favourites first and favourites alone.
+    const code = await call('GET', `/v1/users/${bob.id}/friend-code`, bob.token);
+    expect(code.body.friend_code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    await call('GET', `/v1/connections/${a}/active?sort=favorites&favorite=false&per_page=5`, alice.token);
     const withInvite = await call('GET', `/v1/connections/${bob.id}/notifications?type=game_invite`, bob.token);
     expect(withInvite.body.notifications[0]).toMatchObject({ invite_id: invites.body.invites[0].id });
     for (const route of routes.filter((r) => r.method === 'GET')) {
@@ -422,7 +426,21 @@ describe('The document against real responses', () => {
     await call('GET', `/v1/users/${alice.id}/blocked`, alice.token);
     await call('DELETE', `/v1/users/${alice.id}/blocked/${eve.id}`, alice.token);
 
+    // A friend code rotated, and a request sent by code.
+    const rotated = await call('POST', `/v1/users/${eve.id}/friend-code/rotate`, eve.token);
+    expect(rotated.body).toMatchObject({ message: 'Friend code replaced' });
+    const byCode = await call('POST', `/v1/connections/${carol.id}/request`, carol.token, {
+      friend_code: rotated.body.friend_code,
+    });
+    expect(byCode.status).toBe(201);
+
     const active = await call('GET', `/v1/connections/${alice.id}/active`, alice.token);
+    const noted = await call('PATCH', `/v1/connections/${alice.id}/${active.body.connections[0].id}`, alice.token, {
+      nickname: 'Bobby',
+      note: 'Plays support',
+      favorite: true,
+    });
+    expect(noted.body).toMatchObject({ nickname: 'Bobby', note: 'Plays support', favorite: true });
     await call('DELETE', `/v1/connections/${alice.id}/${active.body.connections[0].id}`, alice.token);
     for (const route of routes) {
       expect(checked, `${route.method} ${route.path} checked`).toContain(`${route.method} ${route.path} success`);
@@ -479,6 +497,14 @@ describe('The document against real responses', () => {
       });
     }
     await call('GET', '/v1/users', alice.token);
+    await call('GET', `/v1/users/${bob.id}/friend-code`, alice.token);
+    await call('GET', '/v1/users/nobody-here/friend-code', tenant.serviceToken);
+    await call('POST', '/v1/users/nobody-here/friend-code/rotate', tenant.serviceToken);
+    await call('POST', `/v1/connections/${a}/request`, alice.token, { friend_code: 'ZZZZ-ZZZZ' });
+    await call('POST', `/v1/connections/${a}/request`, alice.token, { friend_code: 'nope' });
+    await call('PATCH', `/v1/connections/${a}/123`, alice.token, { favorite: true });
+    await call('PATCH', `/v1/connections/${a}/123`, alice.token, { nickname: 'x'.repeat(33) });
+    await call('GET', `/v1/connections/${a}/active?sort=best`, alice.token);
     await call('GET', '/v1/users?query=a', alice.token);
     await call('GET', `/v1/users?query=ab&user_id=${bob.id}`, alice.token);
     await call('GET', '/v1/users?query=ab&user_id=nobody-here', tenant.serviceToken);

@@ -274,7 +274,7 @@ describe('Production with CORS_ORIGINS, GRAPHQL_INTROSPECTION and GRAPHIQL', () 
       expect(preflight.status).toBe(204);
       expect(corsHeaders(preflight.headers)).toEqual({
         'access-control-allow-origin': 'https://game.example',
-        'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+        'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
         'access-control-allow-headers':
           'authorization, content-type, accept, idempotency-key, x-request-id, x-graphql-yoga-csrf',
         'access-control-max-age': '600',

@@ -223,7 +223,14 @@ export async function answerConnectionRequest(
       other_user_id: request.receiver_id,
       ...answerNotification.accepted,
     });
-    const connection = { connection_id: created.id, other_user_id: request.sender_id, created_at: created.created_at };
+    const connection = {
+      connection_id: created.id,
+      other_user_id: request.sender_id,
+      created_at: created.created_at,
+      nickname: null,
+      note: null,
+      favorite: false,
+    };
     return { request, connection };
   });
 }

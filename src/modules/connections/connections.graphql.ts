@@ -1,10 +1,16 @@
 import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
+import { graphqlEnumValues } from '../../graphql/enums.js';
 import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
 import { pageArgs, pagedList, pageType } from '../../graphql/pagination.js';
 import { actingUserArg, UserRef } from '../users/users.graphql.js';
 import type { ConnectionEdge } from './connections.repository.js';
-import { DEFAULT_CONNECTIONS_PER_PAGE, listConnections, removeConnection } from './connections.service.js';
+import {
+  CONNECTION_SORTS,
+  DEFAULT_CONNECTIONS_PER_PAGE,
+  listConnections,
+  removeConnection,
+} from './connections.service.js';
 
 export const ConnectionRef = builder.objectRef<ConnectionEdge>('Connection').implement({
   description: 'An accepted connection between two users, seen from one of them.',
@@ -31,16 +37,26 @@ const ConnectionPresenceFilter = builder.enumType('ConnectionPresenceFilter', {
   },
 });
 
+const ConnectionSortEnum = builder.enumType('ConnectionSort', {
+  description: 'The order of a list of connections.',
+  values: graphqlEnumValues(CONNECTION_SORTS),
+});
+
 builder.queryField('activeConnections', (t) =>
   t.field({
     type: ConnectionPage,
     description:
-      'The user’s connections, newest first; with `presence: ONLINE` only those not offline, online first (a live view: pages shift as friends come and go).',
+      'The user’s connections, newest first (or favourites first, `sort: FAVORITES`); `favorite` filters by the user’s star; with `presence: ONLINE` only those not offline, online first (a live view: pages shift as friends come and go).',
     extensions: pagedList(DEFAULT_CONNECTIONS_PER_PAGE),
     args: {
       ...actingUserArg,
       ...pageArgs,
       presence: t.arg({ type: ConnectionPresenceFilter, description: 'Filter by presence.' }),
+      favorite: t.arg.boolean({ description: 'Only favourites (true), or only the others (false).' }),
+      sort: t.arg({
+        type: ConnectionSortEnum,
+        description: 'NEWEST (the default) or FAVORITES first; a cursor holds to the order it came from.',
+      }),
     },
     errors: { types: userScopedErrors },
     resolve: async (_root, args, context) => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.js';
 import { inWindow, violatedUniqueConstraint } from '../../platform/db/sql-helpers.js';
 import { ConflictError } from '../../platform/errors.js';
@@ -5,11 +6,27 @@ import type { Window } from '../../platform/pagination.js';
 import { connectionErrors } from './connections.errors.js';
 import type { ConnectionRow } from './connections.table.js';
 
-/** One user's view of a connection: who is on the other side, and since when. */
+/**
+ * One user's view of a connection: who is on the other side, since when, and what this user
+ * keeps about them (a nickname, a note, a star), which only this user ever reads.
+ */
 export interface ConnectionEdge {
   connection_id: number;
   other_user_id: number;
   created_at: Date;
+  nickname: string | null;
+  note: string | null;
+  favorite: boolean;
+}
+
+const EDGE_COLUMNS = ['connection_id', 'other_user_id', 'created_at', 'nickname', 'note', 'favorite'] as const;
+
+/** How a list of connections is filtered and ordered beyond newest first. */
+export interface ConnectionListing {
+  /** Only favourites (true) or only the others (false). */
+  favorite?: boolean | null | undefined;
+  /** Favourites first, each part newest first. */
+  favoritesFirst?: boolean;
 }
 
 export async function findConnectionBetween(db: Db, a: number, b: number): Promise<ConnectionRow | undefined> {
@@ -83,7 +100,7 @@ export async function findConnectionEdge(
 ): Promise<ConnectionEdge | undefined> {
   return db
     .selectFrom('connection_edges')
-    .select(['connection_id', 'other_user_id', 'created_at'])
+    .select(EDGE_COLUMNS)
     .where('user_id', '=', userId)
     .where('connection_id', '=', connectionId)
     .executeTakeFirst();
@@ -101,19 +118,48 @@ export async function deleteConnection(trx: Trx, connectionId: number): Promise<
   return true;
 }
 
-export async function listConnectionEdges(db: Db, userId: number, window: Window): Promise<ConnectionEdge[]> {
-  const query = db
+/**
+ * One window of the user's connections, newest first, or favourites first (see
+ * ConnectionListing). Either order is one index range (`connection_edges_list_idx`,
+ * `connection_edges_favorites_idx`), read from a cursor at the same cost at any depth: a cursor
+ * of the favourites order carries the star of its row as `rank` (1 or 0).
+ */
+export async function listConnectionEdges(
+  db: Db,
+  userId: number,
+  window: Window,
+  listing: ConnectionListing = {},
+): Promise<ConnectionEdge[]> {
+  let query = db.selectFrom('connection_edges').select(EDGE_COLUMNS).where('user_id', '=', userId);
+  if (listing.favorite != null) query = query.where('favorite', '=', listing.favorite);
+  if (!listing.favoritesFirst) return inWindow(query, window, 'created_at', 'connection_id').execute();
+  query = query
+    .orderBy('favorite', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('connection_id', 'desc')
+    .limit(window.limit + 1);
+  if (window.offset > 0) query = query.offset(window.offset);
+  const after = window.after;
+  if (after) {
+    query = query.where(
+      sql<boolean>`(favorite, created_at, connection_id) < (${after.rank === 1}::boolean, ${after.createdAt.toISOString()}::timestamptz, ${after.id}::bigint)`,
+    );
+  }
+  return query.execute();
+}
+
+/** How many of the user's connections are (or are not) favourites. */
+export async function countConnectionEdges(db: Db, userId: number, favorite: boolean): Promise<number> {
+  const row = await db
     .selectFrom('connection_edges')
-    .select(['connection_id', 'other_user_id', 'created_at'])
-    .where('user_id', '=', userId);
-  return inWindow(query, window, 'created_at', 'connection_id').execute();
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('user_id', '=', userId)
+    .where('favorite', '=', favorite)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 /** Every connection of the user (a presence-filtered list sorts and pages them in memory). */
 export async function listAllConnectionEdges(db: Db, userId: number): Promise<ConnectionEdge[]> {
-  return db
-    .selectFrom('connection_edges')
-    .select(['connection_id', 'other_user_id', 'created_at'])
-    .where('user_id', '=', userId)
-    .execute();
+  return db.selectFrom('connection_edges').select(EDGE_COLUMNS).where('user_id', '=', userId).execute();
 }

@@ -1,6 +1,7 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/deps.js';
-import { NotFoundError } from '../../platform/errors.js';
+import { declareEnum, type EnumValue } from '../../platform/enums.js';
+import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platform/pagination.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
 import { withdrawInvitesBetween } from '../invites/invites.service.js';
@@ -12,24 +13,52 @@ import * as connections from './connections.repository.js';
 
 export const DEFAULT_CONNECTIONS_PER_PAGE = 10;
 
+export const CONNECTION_SORTS = declareEnum({
+  newest: 'Newest first (the default).',
+  favorites: 'Favourites first, each part newest first.',
+});
+export type ConnectionSort = EnumValue<typeof CONNECTION_SORTS>;
+
 /**
- * One page of the acting user's connections, newest first; with `presence: 'online'`, only
- * those not offline, online first (see `onlineConnections`).
+ * One page of the acting user's connections, newest first, or favourites first with
+ * `sort: 'favorites'`; `favorite` keeps only favourites (true) or only the others (false). With
+ * `presence: 'online'`, only those not offline, online first (see `onlineConnections`), then
+ * by the same filter and order.
  */
 export async function listConnections(
   { db, ids, presence }: PresenceDeps,
   viewer: Viewer,
-  args: PageArgs & { userId?: string | null | undefined; presence?: 'online' | null | undefined },
+  args: PageArgs & {
+    userId?: string | null | undefined;
+    presence?: 'online' | null | undefined;
+    favorite?: boolean | null | undefined;
+    sort?: ConnectionSort | null | undefined;
+  },
 ): Promise<Page<connections.ConnectionEdge>> {
   const userId = actingUserId(viewer, args.userId);
   const pageRequest = parsePageArgs(args, DEFAULT_CONNECTIONS_PER_PAGE, ids);
+  const favoritesFirst = args.sort === 'favorites';
+  const after = pageRequest.window.after;
+  // A cursor of one order is no position in the other.
+  if (after && args.presence !== 'online' && favoritesFirst !== (after.rank !== undefined)) {
+    throw new ValidationError('after', 'after is a cursor of another order of this list; start again without it');
+  }
   const user = await requireUser(db, viewer.tenant, userId);
+  const listing = { favorite: args.favorite, favoritesFirst };
+  const cursorOf = (row: connections.ConnectionEdge) => ({
+    createdAt: row.created_at,
+    id: row.connection_id,
+    ...(favoritesFirst && { rank: row.favorite ? 1 : 0 }),
+  });
   if (args.presence === 'online') {
-    const online = await onlineConnections(
+    const all = await connections.listAllConnectionEdges(db, user.id);
+    let online = await onlineConnections(
       presence,
       user.tenant,
-      await connections.listAllConnectionEdges(db, user.id),
+      args.favorite == null ? all : all.filter((edge) => edge.favorite === args.favorite),
     );
+    // Stable: within favourites and within the others, the presence order stands.
+    if (favoritesFirst) online = [...online].sort((a, b) => Number(b.favorite) - Number(a.favorite));
     return readPage(
       pageRequest,
       async ({ limit, offset, after }) => {
@@ -42,15 +71,16 @@ export async function listConnections(
         return online.slice(start, start + limit + 1);
       },
       async () => online.length,
-      (row) => ({ createdAt: row.created_at, id: row.connection_id }),
+      cursorOf,
     );
   }
   return readPage(
     pageRequest,
-    (window) => connections.listConnectionEdges(db, user.id, window),
-    // Kept with the connection rows: no count over the whole list.
-    async () => user.connection_count,
-    (row) => ({ createdAt: row.created_at, id: row.connection_id }),
+    (window) => connections.listConnectionEdges(db, user.id, window, listing),
+    // Kept with the connection rows: no count over the whole list (favourites are counted).
+    async () =>
+      args.favorite == null ? user.connection_count : connections.countConnectionEdges(db, user.id, args.favorite),
+    cursorOf,
   );
 }
 listConnections.failures = requireUser.failures;

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Defaulted } from '../../platform/db/database.js';
 
 export interface ConnectionsTable {
@@ -17,6 +17,10 @@ export interface ConnectionEdgesTable {
   connection_id: number;
   other_user_id: number;
   created_at: Date;
+  /** What this side keeps about the other, seen by no one else (src/modules/connection-notes). */
+  nickname: string | null;
+  note: string | null;
+  favorite: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export type ConnectionRow = Selectable<ConnectionsTable>;

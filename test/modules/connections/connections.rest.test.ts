@@ -4,6 +4,8 @@ import { outcome, stateOf } from '../../helpers/results.js';
 
 /** A connection's presence while it has no socket open and was never online. */
 const OFFLINE_PRESENCE = { status: 'offline', activity: null, join_info: null, last_seen_at: null };
+/** What a user keeps about a connection (a nickname, a note, a star): nothing yet. */
+const NO_NOTES = { nickname: null, note: null, favorite: false };
 
 const server = useTestServer();
 
@@ -67,6 +69,7 @@ describe('GET /v1/connections/{user_id}/active', () => {
             connected_user: otherParty(bob),
             connected_since: isoTimestamp,
             presence: OFFLINE_PRESENCE,
+            ...NO_NOTES,
           },
         ],
         pagination: { current_page: 1, total_pages: 1, total_items: 1, per_page: 10 },
@@ -94,7 +97,13 @@ describe('GET /v1/connections/{user_id}/active', () => {
     const [forAlice, forBob] = [(await active(alice)).body, (await active(bob)).body];
 
     expect(forAlice.connections).toEqual([
-      { id: connectionId, connected_user: otherParty(bob), connected_since: isoTimestamp, presence: OFFLINE_PRESENCE },
+      {
+        id: connectionId,
+        connected_user: otherParty(bob),
+        connected_since: isoTimestamp,
+        presence: OFFLINE_PRESENCE,
+        ...NO_NOTES,
+      },
     ]);
     expect(forBob.connections).toEqual([
       {
@@ -102,6 +111,7 @@ describe('GET /v1/connections/{user_id}/active', () => {
         connected_user: otherParty(alice),
         connected_since: forAlice.connections[0]!.connected_since,
         presence: OFFLINE_PRESENCE,
+        ...NO_NOTES,
       },
     ]);
     const sent = await server.rest('GET', `/v1/connections/${alice.id}/sent`, { token: alice.token });
@@ -265,6 +275,7 @@ describe('DELETE /v1/connections/{user_id}/{connection_id}', () => {
         connected_user: otherParty(bob),
         connected_since: isoTimestamp,
         presence: OFFLINE_PRESENCE,
+        ...NO_NOTES,
       },
     ]);
     expect(forAlice.connections[0]!.id).not.toBe(first);
