@@ -5,6 +5,7 @@ import {
   deleteExpiredNotifications,
   deleteReadNotificationsBefore,
 } from '../modules/notifications/notifications.repository.js';
+import { deleteRecentPlayersBefore } from '../modules/recent-players/recent-players.repository.js';
 import { lockUsers } from '../modules/users/users.repository.js';
 import type { Config } from '../platform/config.js';
 import { inTransaction } from '../platform/db/transactions.js';
@@ -28,7 +29,8 @@ export interface Maintenance {
  * `requestExpirySeconds` expire (each in a transaction of its own, as a sender's withdrawal
  * would, and an expiry losing a race with an answer is simply skipped), read notifications
  * older than `notificationRetentionDays` are deleted (and invites that expired as long ago, with
- * the notifications about them), and so are notifications past their expiry
+ * the notifications about them), and so are notifications past their expiry, recent players
+ * met more than `recentPlayersRetentionDays` ago
  * (no longer listed nor counted already), the rate-limit counters of past
  * windows and idempotency keys past their time. Several instances may sweep at once: each
  * change is conditional on the row's state, so none is done twice.
@@ -39,6 +41,7 @@ export function startMaintenance(
     Config,
     | 'requestExpirySeconds'
     | 'notificationRetentionDays'
+    | 'recentPlayersRetentionDays'
     | 'maintenanceIntervalMs'
     | 'rateLimits'
     | 'idempotencyKeyTtlSeconds'
@@ -103,11 +106,19 @@ export function startMaintenance(
     }
   }
 
+  /** Players met longer ago than the retention are no longer recent. */
+  async function forgetOldMatches(): Promise<void> {
+    if (config.recentPlayersRetentionDays === 0) return;
+    const cutoff = new Date(Date.now() - config.recentPlayersRetentionDays * 86_400_000);
+    while ((await deleteRecentPlayersBefore(deps.db, cutoff, BATCH * 10)) === BATCH * 10);
+  }
+
   const sweep = () => {
     running ??= (async () => {
       try {
         const expired = await expire();
         const purged = await purge();
+        await forgetOldMatches();
         // Bookkeeping of the write guards: nothing reads it once its window or time is over.
         await deleteWindowsBefore(deps.db, windowIndexAt(Date.now(), config.rateLimits) - 1);
         await deleteExpiredResults(deps.db, config.idempotencyKeyTtlSeconds);

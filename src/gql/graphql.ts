@@ -74,6 +74,8 @@ export type ErrorCode =
   | 'INVITE_EXPIRED'
   /** No such invite sent or received by this user. */
   | 'INVITE_NOT_FOUND'
+  /** Recording a match with a user token: only the game’s backend knows who played together; nothing was recorded. */
+  | 'MATCH_RECORDING_SERVICE_ONLY'
   /** No such notification of this user. */
   | 'NOTIFICATION_NOT_FOUND'
   /** The sender tried to accept or decline its own invite. */
@@ -204,6 +206,13 @@ export type RequestPolicy =
   | 'FRIENDS_OF_FRIENDS'
   /** No one: every request is refused with REQUESTS_NOT_ACCEPTED. */
   | 'NOBODY';
+
+/** Why a user is suggested. */
+export type SuggestionReason =
+  /** The two share connections (`mutual_count` of them). */
+  | 'MUTUAL_CONNECTIONS'
+  /** The two recently played together and share no connection. */
+  | 'PLAYED_TOGETHER';
 
 export type RestBlockedUserFragment = { blockedAt: string, user: { clientUserId: string, displayName: string } };
 
@@ -439,7 +448,7 @@ export type RestConnectionSuggestionsQueryVariables = Exact<{
 
 
 export type RestConnectionSuggestionsQuery = { connectionSuggestions:
-    | { __typename: 'ConnectionSuggestionPage', nodes: Array<{ mutualCount: number, user: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } }
+    | { __typename: 'ConnectionSuggestionPage', nodes: Array<{ mutualCount: number, reason: SuggestionReason, playedTogetherAt: string | null, user: { clientUserId: string, displayName: string } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } }
     | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
@@ -703,6 +712,36 @@ export type RestSetPresenceMutation = { setPresence:
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'SetPresencePayload', user: { clientUserId: string }, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestRecentPlayersQueryVariables = Exact<{
+  userId: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type RestRecentPlayersQuery = { recentPlayers:
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RecentPlayerPage', nodes: Array<{ context: string | null, playedAt: string, user: { clientUserId: string, displayName: string }, relationship: { status: RelationshipStatus, connectionId: string | null, requestId: string | null } }>, pagination: { currentPage: number, totalPages: number, totalItems: number, perPage: number } | null }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type RestRecordRecentPlayersMutationVariables = Exact<{
+  players: Array<string> | string;
+  context?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RestRecordRecentPlayersMutation = { recordRecentPlayers:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'RecordRecentPlayersPayload', message: string, players: number }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
 
@@ -1419,6 +1458,8 @@ export const RestConnectionSuggestionsDocument = new TypedDocumentString(`
           ...RestUser
         }
         mutualCount
+        reason
+        playedTogetherAt
       }
       pagination {
         ...RestPagination
@@ -1969,6 +2010,69 @@ fragment RestPresence on Presence {
   joinInfo
   lastSeenAt
 }`) as unknown as TypedDocumentString<RestSetPresenceMutation, RestSetPresenceMutationVariables>;
+export const RestRecentPlayersDocument = new TypedDocumentString(`
+    query RestRecentPlayers($userId: ID!, $page: Int, $perPage: Int) {
+  recentPlayers(userId: $userId, page: $page, perPage: $perPage) {
+    __typename
+    ...RestError
+    ... on RecentPlayerPage {
+      nodes {
+        user {
+          ...RestUser
+        }
+        context
+        playedAt
+        relationship {
+          status
+          connectionId
+          requestId
+        }
+      }
+      pagination {
+        ...RestPagination
+      }
+    }
+  }
+}
+    fragment RestUser on User {
+  clientUserId
+  displayName
+}
+fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}
+fragment RestPagination on Pagination {
+  currentPage
+  totalPages
+  totalItems
+  perPage
+}`) as unknown as TypedDocumentString<RestRecentPlayersQuery, RestRecentPlayersQueryVariables>;
+export const RestRecordRecentPlayersDocument = new TypedDocumentString(`
+    mutation RestRecordRecentPlayers($players: [ID!]!, $context: String, $idempotencyKey: String) {
+  recordRecentPlayers(
+    players: $players
+    context: $context
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...RestError
+    ... on RecordRecentPlayersPayload {
+      message
+      players
+    }
+  }
+}
+    fragment RestError on Error {
+  message
+  code
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+}`) as unknown as TypedDocumentString<RestRecordRecentPlayersMutation, RestRecordRecentPlayersMutationVariables>;
 export const RestSettingsDocument = new TypedDocumentString(`
     query RestSettings($userId: ID!) {
   settings(userId: $userId) {

@@ -17,6 +17,7 @@ import '../modules/blocks/blocks.graphql.js';
 import '../modules/discovery/relationships.graphql.js';
 import '../modules/discovery/mutual.graphql.js';
 import '../modules/discovery/suggestions.graphql.js';
+import '../modules/recent-players/recent-players.graphql.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -6,6 +6,7 @@ import { friendCodeErrors } from './friend-codes/friend-codes.errors.js';
 import { gameNotificationErrors } from './game-notifications/game-notifications.errors.js';
 import { inviteErrors } from './invites/invites.errors.js';
 import { notificationErrors } from './notifications/notifications.errors.js';
+import { recentPlayerErrors } from './recent-players/recent-players.errors.js';
 import { userErrors } from './users/users.errors.js';
 
 /**
@@ -23,6 +24,7 @@ export const ERRORS = catalogOf(
   gameNotificationErrors,
   inviteErrors,
   blockErrors,
+  recentPlayerErrors,
 );
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -39,6 +39,8 @@ export interface Config {
   requestExpirySeconds: number;
   /** Read notifications older than this many days are deleted; 0 to keep them. */
   notificationRetentionDays: number;
+  /** Players met in a match are listed as recent players this many days; 0 to keep them (the last 200 still). */
+  recentPlayersRetentionDays: number;
   /** How often this instance runs the expiry and retention sweeps. */
   maintenanceIntervalMs: number;
   /** Limits checked on every GraphQL document before it runs. */
@@ -248,6 +250,7 @@ export function loadConfig(env: Env = process.env): Config {
     declineCooldownSeconds: integer('DECLINE_COOLDOWN_SECONDS', 0, 0, 365 * 86_400),
     requestExpirySeconds: integer('REQUEST_EXPIRY_SECONDS', 0, 0, 3650 * 86_400),
     notificationRetentionDays: integer('NOTIFICATION_RETENTION_DAYS', 90, 0, 36_500),
+    recentPlayersRetentionDays: integer('RECENT_PLAYERS_RETENTION_DAYS', 30, 0, 36_500),
     maintenanceIntervalMs: integer('MAINTENANCE_INTERVAL_MS', 60_000, 100, 86_400_000),
     graphqlLimits: {
       // The schema's own fields nest 5 deep at most; introspection, counted too, nests without

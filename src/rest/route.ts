@@ -84,6 +84,7 @@ export const TAGS = {
   Discovery: 'Relationship status, mutual connections and suggestions (beyond the documented API).',
   Presence: 'Who is online and what they are playing (beyond the documented API).',
   Invites: 'Inviting connections to join a game, and answering (beyond the documented API).',
+  'Recent players': 'Who played together, as the game’s backend reports it (beyond the documented API).',
 } as const;
 export type Tag = keyof typeof TAGS;
 

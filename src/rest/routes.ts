@@ -14,6 +14,7 @@ import { inviteRoutes, inviteSchemas } from '../modules/invites/invites.rest.js'
 import { notificationRoutes, notificationSchemas } from '../modules/notifications/notifications.rest.js';
 import { playerSearchRoutes, playerSearchSchemas } from '../modules/player-search/player-search.rest.js';
 import { presenceRoutes, presenceSchemas } from '../modules/presence/presence.rest.js';
+import { recentPlayerRoutes, recentPlayerSchemas } from '../modules/recent-players/recent-players.rest.js';
 import { settingsRoutes, settingsSchemas } from '../modules/settings/settings.rest.js';
 import { userRoutes, userSchemas } from '../modules/users/users.rest.js';
 import { MAX_CLIENT_USER_ID_LENGTH } from '../modules/users/users.service.js';
@@ -44,6 +45,7 @@ export const routes: Route[] = [
   ...presenceRoutes,
   ...blockRoutes,
   ...discoveryRoutes,
+  ...recentPlayerRoutes,
 ];
 
 /** The response bodies' schemas, published as `components.schemas`: the shared ones, then each module's. */
@@ -61,6 +63,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   ...presenceSchemas,
   ...blockSchemas,
   ...discoverySchemas,
+  ...recentPlayerSchemas,
 };
 
 const userIdParam = (description: string): JsonSchema =>

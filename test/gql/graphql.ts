@@ -69,6 +69,8 @@ export type ErrorCode =
   | 'INVITE_EXPIRED'
   /** No such invite sent or received by this user. */
   | 'INVITE_NOT_FOUND'
+  /** Recording a match with a user token: only the game’s backend knows who played together; nothing was recorded. */
+  | 'MATCH_RECORDING_SERVICE_ONLY'
   /** No such notification of this user. */
   | 'NOTIFICATION_NOT_FOUND'
   /** The sender tried to accept or decline its own invite. */
@@ -1152,6 +1154,34 @@ export type TestFriendPresenceMaybeActivitySubscriptionVariables = Exact<{
 
 
 export type TestFriendPresenceMaybeActivitySubscription = { friendPresenceChanged: { user: { clientUserId: string }, presence: { status: PresenceStatus, activity?: string | null } | null } };
+
+export type TestRecentPlayersQueryVariables = Exact<{
+  n?: number | null | undefined;
+  from?: string | null | undefined;
+}>;
+
+
+export type TestRecentPlayersQuery = { recentPlayers:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RecentPlayerPage', nodes: Array<{ context: string | null, user: { clientUserId: string }, relationship: { status: RelationshipStatus } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type TestRecordMatchMutationVariables = Exact<{
+  a: string;
+  b: string;
+}>;
+
+
+export type TestRecordMatchMutation = { played:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'RecordRecentPlayersPayload', message: string, players: number }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
 
 export type TestSettingsQueryVariables = Exact<{
   userId?: string | null | undefined;
@@ -3002,6 +3032,47 @@ export const TestFriendPresenceMaybeActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestFriendPresenceMaybeActivitySubscription, TestFriendPresenceMaybeActivitySubscriptionVariables>;
+export const TestRecentPlayersDocument = new TypedDocumentString(`
+    query TestRecentPlayers($n: Int, $from: String) {
+  recentPlayers(first: $n, after: $from) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on RecentPlayerPage {
+      nodes {
+        user {
+          clientUserId
+        }
+        context
+        relationship {
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestRecentPlayersQuery, TestRecentPlayersQueryVariables>;
+export const TestRecordMatchDocument = new TypedDocumentString(`
+    mutation TestRecordMatch($a: ID!, $b: ID!) {
+  played: recordRecentPlayers(players: [$a, $b], context: "duel-7") {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on RecordRecentPlayersPayload {
+      message
+      players
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestRecordMatchMutation, TestRecordMatchMutationVariables>;
 export const TestSettingsDocument = new TypedDocumentString(`
     query TestSettings($userId: ID) {
   settings(userId: $userId) {

@@ -316,6 +316,13 @@ describe('The document against real responses', () => {
     expect(found.body.users[0]).toMatchObject({ client_user_id: bob.id, relationship: { status: 'connected' } });
     const byBackend = await call('GET', `/v1/users?query=${encodeURIComponent(bob.displayName)}`, tenant.serviceToken);
     expect(byBackend.body.users[0].relationship).toBeNull();
+    // Who played together, as each lists it.
+    await call('POST', '/v1/recent-players', tenant.serviceToken, {
+      players: [a, bob.id, carol.id],
+      context: 'match-1',
+    });
+    const recent = await call('GET', `/v1/users/${a}/recent-players?per_page=5`, alice.token);
+    expect(recent.body.recent_players).toHaveLength(2);
     // Friend codes, favourites first and favourites alone.
     const code = await call('GET', `/v1/users/${bob.id}/friend-code`, bob.token);
     expect(code.body.friend_code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
@@ -498,6 +505,11 @@ describe('The document against real responses', () => {
     }
     await call('GET', '/v1/users', alice.token);
     await call('GET', `/v1/users/${bob.id}/friend-code`, alice.token);
+    await call('POST', '/v1/recent-players', alice.token, { players: [a, bob.id] });
+    await call('POST', '/v1/recent-players', tenant.serviceToken, { players: [a] });
+    await call('POST', '/v1/recent-players', tenant.serviceToken, { players: [a, 'nobody-here'] });
+    await call('GET', `/v1/users/${bob.id}/recent-players`, alice.token);
+    await call('GET', '/v1/users/nobody-here/recent-players', tenant.serviceToken);
     await call('GET', '/v1/users/nobody-here/friend-code', tenant.serviceToken);
     await call('POST', '/v1/users/nobody-here/friend-code/rotate', tenant.serviceToken);
     await call('POST', `/v1/connections/${a}/request`, alice.token, { friend_code: 'ZZZZ-ZZZZ' });

@@ -1,12 +1,22 @@
 import { graphql } from '../../gql/index.js';
 import { declaredEnumValue } from '../../graphql/enums.js';
 import { enumValues } from '../../platform/enums.js';
-import { array, integer, type JsonSchema, object, ref, string, stringEnum } from '../../rest/json-schema.js';
+import {
+  array,
+  dateTime,
+  integer,
+  type JsonSchema,
+  nullable,
+  object,
+  ref,
+  string,
+  stringEnum,
+} from '../../rest/json-schema.js';
 import { ok, okWith, page, pagination, publicId, user } from '../../rest/responses.js';
 import { pageParams, type Route, route } from '../../rest/route.js';
 import { DEFAULT_MUTUAL_CONNECTIONS_PER_PAGE, listMutualConnections } from './mutual.service.js';
 import { listRelationships, MAX_RELATIONSHIP_IDS, RELATIONSHIP_STATUSES } from './relationships.service.js';
-import { DEFAULT_SUGGESTIONS_PER_PAGE, listConnectionSuggestions } from './suggestions.service.js';
+import { DEFAULT_SUGGESTIONS_PER_PAGE, listConnectionSuggestions, SUGGESTION_REASONS } from './suggestions.service.js';
 
 const RelationshipsOperation = graphql(`
   query RestRelationships($userId: ID!, $userIds: [ID!]!) {
@@ -38,7 +48,7 @@ const ConnectionSuggestionsOperation = graphql(`
       __typename
       ...RestError
       ... on ConnectionSuggestionPage {
-        nodes { user { ...RestUser } mutualCount }
+        nodes { user { ...RestUser } mutualCount reason playedTogetherAt }
         pagination { ...RestPagination }
       }
     }
@@ -115,17 +125,31 @@ export const discoveryRoutes: Route[] = [
     path: '/v1/connections/:userId/suggestions',
     tag: 'Discovery',
     summary: 'Suggest users to connect with',
-    description: 'Friends of friends, by how many connections they share with the user.',
+    description:
+      'Friends of friends and players recently played with, by how many connections they share with the user (a recent match counting as one more), then the most recently met; each with why (`reason`).',
     query: pageParams(DEFAULT_SUGGESTIONS_PER_PAGE),
     operation: ConnectionSuggestionsOperation,
     variables: ({ params, query }) => ({ userId: params.userId, page: query.page, perPage: query.per_page }),
     success: okWith(
-      page('suggestions', object({ user: ref('User'), mutual_count: integer({ minimum: 1 }) })),
+      page(
+        'suggestions',
+        object({
+          user: ref('User'),
+          mutual_count: integer({ minimum: 0 }),
+          reason: stringEnum(enumValues(SUGGESTION_REASONS)),
+          played_together_at: nullable(dateTime()),
+        }),
+      ),
       'A page of suggestions.',
     ),
     respond: (page) =>
       ok({
-        suggestions: page.nodes.map((s) => ({ user: user(s.user), mutual_count: s.mutualCount })),
+        suggestions: page.nodes.map((s) => ({
+          user: user(s.user),
+          mutual_count: s.mutualCount,
+          reason: declaredEnumValue(s.reason),
+          played_together_at: s.playedTogetherAt ?? null,
+        })),
         pagination: pagination(page.pagination),
       }),
     errors: listConnectionSuggestions.failures,

@@ -177,18 +177,24 @@ export interface SuggestionBounds {
   max: number;
 }
 
-/** A suggested user and the number of mutual connections found for it within the bounds. */
-export type SuggestionRow = UserRow & { mutual_count: number };
+/**
+ * A suggested user, the number of mutual connections found for it within the bounds, and when
+ * the two last played together (null when they have not recently).
+ */
+export type SuggestionRow = UserRow & { mutual_count: number; played_at: Date | null };
 
 /**
  * Users `userId` may know, best first, at most `bounds.max`: users connected to one of the
  * user's `bounds.friends` newest connections (among that one's `bounds.friendsOfFriend` newest),
- * ranked by how many of those connections they share with the user, then by id (account age);
- * without the user itself, its connections, users with a pending request to or from it, users
- * with a block either way, and users who accept requests from nobody. A connection with a block
- * with the user or the candidate does not count as shared. At most friends × friendsOfFriend
- * edges are read, plus a lookup of each candidate in rank order until enough have passed the
- * filters: the cost does not grow with the size of anyone's network.
+ * and users it recently played with (at most 200, see recent-players), ranked by how many of
+ * those connections they share with the user, a recent match counting as one more (shared
+ * connections first among equals), then by the latest match, then by id (account age); without the user itself, its connections, users with
+ * a pending request to or from it, users with a block either way, users who accept requests from
+ * nobody, and users who accept them from friends of friends only and share none. A connection
+ * with a block with the user or the candidate does not count as shared. At most
+ * friends × friendsOfFriend edges are read, plus the user's recent players, plus a lookup of each
+ * candidate in rank order until enough have passed the filters: the cost does not grow with the
+ * size of anyone's network.
  */
 function rankedSuggestions(userId: number, bounds: SuggestionBounds) {
   return sql<SuggestionRow>`
@@ -213,25 +219,32 @@ function rankedSuggestions(userId: number, bounds: SuggestionBounds) {
       where x.blocked_id in (select friend_id from friends)
     ),
     candidates as (
-      select fof.user_id, count(*)::int as mutual_count
-      from friends f
-      cross join lateral (
-        select e.other_user_id as user_id from connection_edges e
-        where e.user_id = f.friend_id
-        order by e.created_at desc, e.connection_id desc
-        limit ${bounds.friendsOfFriend}
-      ) fof
-      where fof.user_id <> ${userId}
-        and not exists (
-          select from friend_blocks fb where fb.friend_id = f.friend_id and fb.other_id = fof.user_id
-        )
-      group by fof.user_id
+      select found.user_id, sum(found.mutual)::int as mutual_count, max(found.played_at) as played_at
+      from (
+        select fof.user_id, 1 as mutual, null::timestamptz as played_at
+        from friends f
+        cross join lateral (
+          select e.other_user_id as user_id from connection_edges e
+          where e.user_id = f.friend_id
+          order by e.created_at desc, e.connection_id desc
+          limit ${bounds.friendsOfFriend}
+        ) fof
+        where fof.user_id <> ${userId}
+          and not exists (
+            select from friend_blocks fb where fb.friend_id = f.friend_id and fb.other_id = fof.user_id
+          )
+        union all
+        select rp.other_user_id, 0, rp.played_at from recent_players rp where rp.user_id = ${userId}
+      ) found
+      group by found.user_id
     )
-    select u.*, c.mutual_count
+    select u.*, c.mutual_count, c.played_at
     -- Ranked before the filters, so that a page needs only its candidates looked up.
-    from (select * from candidates order by mutual_count desc, user_id) c
+    from (select *, mutual_count + (played_at is not null)::int as score from candidates
+          order by score desc, mutual_count desc, played_at desc nulls last, user_id) c
     join users u on u.id = c.user_id
-    where u.accept_requests_from <> 'nobody'
+    where (u.accept_requests_from = 'everyone'
+           or (u.accept_requests_from = 'friends_of_friends' and c.mutual_count > 0))
       and not exists (
         select from connection_edges x where x.user_id = ${userId} and x.other_user_id = c.user_id
       )
@@ -246,7 +259,7 @@ function rankedSuggestions(userId: number, bounds: SuggestionBounds) {
           and least(r.sender_id, r.receiver_id) = least(${userId}::bigint, c.user_id)
           and greatest(r.sender_id, r.receiver_id) = greatest(${userId}::bigint, c.user_id)
       )
-    order by c.mutual_count desc, c.user_id
+    order by c.score desc, c.mutual_count desc, c.played_at desc nulls last, c.user_id
     limit ${bounds.max}
   `;
 }
@@ -260,7 +273,7 @@ export async function listSuggestions(
 ): Promise<SuggestionRow[]> {
   const { rows } = await sql<SuggestionRow>`
     select * from (${rankedSuggestions(userId, bounds)}) s
-    order by s.mutual_count desc, s.id
+    order by s.mutual_count + (s.played_at is not null)::int desc, s.mutual_count desc, s.played_at desc nulls last, s.id
     offset ${window.offset} limit ${window.limit + 1}
   `.execute(db);
   return rows;

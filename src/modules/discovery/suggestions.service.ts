@@ -1,11 +1,23 @@
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
 import type { Deps } from '../../platform/deps.js';
+import { declareEnum, type EnumValue } from '../../platform/enums.js';
 import { platformErrors } from '../../platform/errors.js';
 import { type Page, parsePageArgs, readPage } from '../../platform/pagination.js';
 import { requireUser } from '../users/users.service.js';
 import * as graph from './graph.repository.js';
 
 export const DEFAULT_SUGGESTIONS_PER_PAGE = 10;
+
+/** Why a user is suggested: the stronger of the two when both hold. */
+export const SUGGESTION_REASONS = declareEnum({
+  mutual_connections: 'The two share connections (`mutual_count` of them).',
+  played_together: 'The two recently played together and share no connection.',
+});
+export type SuggestionReason = EnumValue<typeof SUGGESTION_REASONS>;
+
+export function suggestionReason(row: Pick<graph.SuggestionRow, 'mutual_count'>): SuggestionReason {
+  return row.mutual_count > 0 ? 'mutual_connections' : 'played_together';
+}
 
 /**
  * How far suggestions look, so that their cost does not depend on anyone's number of
@@ -19,11 +31,12 @@ export const DEFAULT_SUGGESTIONS_PER_PAGE = 10;
 export const SUGGESTION_BOUNDS: graph.SuggestionBounds = { friends: 200, friendsOfFriend: 200, max: 500 };
 
 /**
- * One page of the people the acting user may know: friends of its friends, most mutual
- * connections first, then the longest-registered. Leaves out the user itself, its connections,
+ * One page of the people the acting user may know: friends of its friends and players it
+ * recently played with, most mutual connections first (a recent match counting as one), then
+ * the most recently met, then the longest-registered. Leaves out the user itself, its connections,
  * users it has a pending request with (either way), users with a block either way, and users who
- * accept requests from nobody (those accepting friends of friends qualify: they share a friend
- * with the user by construction). Paged by page number only: the ranking has no stable cursor.
+ * would refuse its request (accepting requests from nobody, or from friends of friends while
+ * sharing none). Paged by page number only: the ranking has no stable cursor.
  */
 export async function listConnectionSuggestions(
   { db, ids, limits }: Deps,

@@ -45,7 +45,12 @@ const pagination = (current_page: number, total_pages: number, total_items: numb
   per_page,
 });
 
-const suggestion = (user: SeededUser, mutual_count: number) => ({ user: party(user), mutual_count });
+const suggestion = (user: SeededUser, mutual_count: number) => ({
+  user: party(user),
+  mutual_count,
+  reason: 'mutual_connections',
+  played_together_at: null,
+});
 
 /** Alice and a friend Bob, who has a connection to each of `others`: they are Alice's friends of friends. */
 async function friendOfFriends(names: string[]) {

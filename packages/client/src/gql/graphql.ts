@@ -67,6 +67,8 @@ export type ErrorCode =
   | 'INVITE_EXPIRED'
   /** No such invite sent or received by this user. */
   | 'INVITE_NOT_FOUND'
+  /** Recording a match with a user token: only the game’s backend knows who played together; nothing was recorded. */
+  | 'MATCH_RECORDING_SERVICE_ONLY'
   /** No such notification of this user. */
   | 'NOTIFICATION_NOT_FOUND'
   /** The sender tried to accept or decline its own invite. */
