@@ -57,14 +57,17 @@ export async function countStatements(options: {
             body: JSON.stringify({ query: options.graphqlQuery, variables: { userId: options.user, perPage } }),
           }),
       ],
-      ...['active', 'sent', 'received'].map(
+      ...['active', 'active?sort=favorites&page=2', 'active?favorite=false', 'sent', 'received'].map(
         (list) =>
           [
             `REST /${list}`,
             (perPage: number) =>
-              fetch(`${base}/v1/connections/${encodeURIComponent(options.user)}/${list}?per_page=${perPage}`, {
-                headers,
-              }),
+              fetch(
+                `${base}/v1/connections/${encodeURIComponent(options.user)}/${list}${list.includes('?') ? '&' : '?'}per_page=${perPage}`,
+                {
+                  headers,
+                },
+              ),
           ] as [string, (perPage: number) => Promise<Response>],
       ),
     ];
