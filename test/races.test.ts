@@ -191,4 +191,33 @@ describe.skipIf(!database)('races on real PostgreSQL', () => {
       expect(notes.body.notifications).toHaveLength(answers[2]!.status === 200 ? 0 : 1);
     }
   });
+
+  it('should record overlapping matches at once, every one, in any order of their rosters', async () => {
+    const tenant = await createTenant(server);
+    const players: SeededUser[] = [];
+    for (let i = 0; i < 24; i++) players.push(await tenant.user('p'));
+    // Twelve matches of twelve, each sharing players with the others, rosters in varied orders.
+    const matches = Array.from({ length: 12 }, (_, m) => {
+      const roster = Array.from({ length: 12 }, (_, i) => players[(m * 2 + i * 5) % 24]!.id);
+      return m % 2 === 0 ? roster : roster.reverse();
+    });
+    const outcomes = await Promise.all(
+      matches.map((roster, m) =>
+        server.rest('POST', '/v1/recent-players', {
+          token: tenant.serviceToken,
+          body: { players: [...new Set(roster)], context: `m${m}` },
+        }),
+      ),
+    );
+    expect(outcomes.map((r) => r.status)).toEqual(matches.map(() => 201));
+    // Everyone met everyone they shared a match with, once each.
+    for (const player of players.slice(0, 4)) {
+      const met = new Set(matches.filter((r) => r.includes(player.id)).flat());
+      met.delete(player.id);
+      const listed = await server.rest('GET', `/v1/users/${player.id}/recent-players?per_page=50`, {
+        token: player.token,
+      });
+      expect(listed.body.pagination.total_items).toBe(met.size);
+    }
+  });
 });

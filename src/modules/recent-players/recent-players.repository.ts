@@ -18,6 +18,8 @@ export async function recordMatch(
     from unnest(${[...values.userIds]}::bigint[]) a(id)
     cross join unnest(${[...values.userIds]}::bigint[]) b(id)
     where a.id <> b.id
+    -- Rows locked in one order by every match: overlapping matches at once wait, never deadlock.
+    order by a.id, b.id
     on conflict (user_id, other_user_id) do update
       set context = excluded.context, played_at = excluded.played_at
       where r.played_at <= excluded.played_at
