@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../../gql/index.js';
 import { createTenant, type SeededUser, useTestServer } from '../../helpers/app.js';
@@ -236,5 +237,34 @@ describe('friend codes', () => {
     const retry = await send();
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(first.body.id);
+  });
+});
+
+describe('the budget of misses counted in Redis', () => {
+  // The machine's Redis, under a prefix of this run's own.
+  const redisServer = useTestServer({
+    env: { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `codes-${randomUUID()}:`, PRESENCE_STORE: 'memory' },
+  });
+
+  it('should hold the same budget, a burst included, and give back the codes that named someone', async () => {
+    const tenant = await createTenant(redisServer);
+    const guesser = await tenant.user('guesser');
+    const friends = await Promise.all(Array.from({ length: 6 }, () => tenant.user('friend')));
+    const codes: string[] = [];
+    for (const friend of friends) {
+      codes.push(
+        (await redisServer.rest('GET', `/v1/users/${friend.id}/friend-code`, { token: friend.token })).body.friend_code,
+      );
+    }
+    const send = (code: string) =>
+      redisServer.rest('POST', `/v1/connections/${guesser.id}/request`, {
+        token: guesser.token,
+        body: { friend_code: code },
+      });
+    // Six hits cost nothing; then four misses fit, and a burst of ten gets one more 404.
+    for (const code of codes) expect((await send(code)).status).toBe(201);
+    for (let i = 0; i < 4; i++) expect((await send(unheldCode(codes, i))).status).toBe(404);
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => send(unheldCode(codes, 20 + i))));
+    expect(burst.map((answer) => answer.status).sort()).toEqual([404, ...Array(9).fill(429)]);
   });
 });
