@@ -221,4 +221,33 @@ describe('nicknames, notes and favourites', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe('sort must be one of newest, favorites');
   });
+
+  it('should filter and order the online list the same way', async () => {
+    const tenant = await createTenant(server);
+    const me = await tenant.user('me');
+    const made = await friends(tenant, me, 4);
+    // made[0] and made[2] online (set by the game server), made[3] busy; made[1] offline.
+    for (const [i, status] of [
+      [0, 'online'],
+      [2, 'online'],
+      [3, 'busy'],
+    ] as const) {
+      const set = await server.rest('PUT', `/v1/users/${made[i]!.user.id}/presence`, {
+        token: tenant.serviceToken,
+        body: { status, expires_in_seconds: 600 },
+      });
+      expect(set.status).toBe(200);
+    }
+    await patch(me, made[3]!.id, { favorite: true });
+    await patch(me, made[1]!.id, { favorite: true });
+    const listed = (query: string) =>
+      active(me, `?presence=online${query}`).then((body) =>
+        body.connections.map((c: { connected_user: { client_user_id: string } }) => c.connected_user.client_user_id),
+      );
+    const who = (...indexes: number[]) => indexes.map((i) => made[i]!.user.id);
+    expect(await listed('')).toEqual(who(2, 0, 3));
+    expect(await listed('&sort=favorites')).toEqual(who(3, 2, 0));
+    expect(await listed('&favorite=true')).toEqual(who(3));
+    expect(await listed('&favorite=false&per_page=1&page=2')).toEqual(who(0));
+  });
 });
