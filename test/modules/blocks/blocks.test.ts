@@ -159,7 +159,15 @@ describe('PUT /v1/users/{user_id}/blocked/{other_id}', () => {
     });
     expect(await active(bob)).toEqual({
       connections: [
-        { id: withCarol, connected_user: party(carol), connected_since: ISO_TIME, presence: OFFLINE_PRESENCE },
+        {
+          id: withCarol,
+          connected_user: party(carol),
+          connected_since: ISO_TIME,
+          presence: OFFLINE_PRESENCE,
+          nickname: null,
+          note: null,
+          favorite: false,
+        },
       ],
       pagination: { current_page: 1, total_pages: 1, total_items: 1, per_page: 10 },
     });
