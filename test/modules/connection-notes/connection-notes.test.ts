@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../../gql/index.js';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../../helpers/app.js';
+import { onTestQuery } from '../../helpers/database.js';
 
 /*
  * Nicknames, notes and favourites: each side of a connection keeps its own, which only it ever
@@ -249,5 +250,29 @@ describe('nicknames, notes and favourites', () => {
     expect(await listed('&sort=favorites')).toEqual(who(3, 2, 0));
     expect(await listed('&favorite=true')).toEqual(who(3));
     expect(await listed('&favorite=false&per_page=1&page=2')).toEqual(who(0));
+  });
+
+  it('should read a page of favourites in as many statements whatever its size and depth', async () => {
+    const tenant = await createTenant(server);
+    const me = await tenant.user('me');
+    const made = await friends(tenant, me, 12);
+    for (const { id } of made.slice(0, 6)) await patch(me, id, { favorite: true });
+    const statementsFor = async (query: string) => {
+      const statements: string[] = [];
+      onTestQuery((sql) => statements.push(sql));
+      try {
+        await active(me, query);
+      } finally {
+        onTestQuery(null);
+      }
+      return statements.length;
+    };
+    const first = await statementsFor('?sort=favorites&per_page=2');
+    expect(await statementsFor('?sort=favorites&per_page=10')).toBe(first);
+    expect(await statementsFor('?sort=favorites&per_page=2&page=5')).toBe(first);
+    // The filtered list counts its own rows: one statement more, at any page.
+    const filtered = await statementsFor('?favorite=true&per_page=2');
+    expect(filtered).toBe(first + 1);
+    expect(await statementsFor('?favorite=true&sort=favorites&per_page=5&page=2')).toBe(filtered);
   });
 });

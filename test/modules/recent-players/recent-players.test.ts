@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../../gql/index.js';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../../helpers/app.js';
+import { onTestQuery } from '../../helpers/database.js';
 
 /*
  * Recently played with: the game's backend reports who played together, and each player sees
@@ -179,6 +180,25 @@ describe('recently played with', () => {
     expect(all).toEqual(expect.arrayContaining([...bigger, ...more].map((p) => p.id)));
     expect(all).toEqual(expect.arrayContaining(roster.slice(60, 90)));
     expect(roster.slice(1).filter((id) => all.includes(id))).toHaveLength(91);
+  });
+
+  it('should record a match in as many statements for 2 players as for 100', async () => {
+    const tenant = await createTenant(server);
+    const players = await Promise.all(Array.from({ length: 100 }, () => tenant.user('p')));
+    const statementsFor = async (roster: string[]) => {
+      const statements: string[] = [];
+      onTestQuery((sql) => statements.push(sql));
+      try {
+        expect((await record(tenant, roster)).status).toBe(201);
+      } finally {
+        onTestQuery(null);
+      }
+      return statements.length;
+    };
+    const two = await statementsFor(players.slice(0, 2).map((p) => p.id));
+    const hundred = await statementsFor(players.map((p) => p.id));
+    expect(hundred).toBe(two);
+    expect(two).toBeLessThanOrEqual(8);
   });
 
   it('should forget matches older than the retention at the next sweep', async () => {
