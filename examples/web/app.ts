@@ -6,7 +6,9 @@
  * (`packages/client/src/live.ts`). The open socket is what makes the player online to its friends.
  * A player invites friends to its lobby; an invite shows live on the friend's page, counting down
  * to its expiry, and accepting it answers the lobby to join. A player finds others by typing part of
- * their name, sees how it stands with each, and adds the ones it is not connected to.
+ * their name, sees how it stands with each, and adds the ones it is not connected to. A player
+ * shares its friend code (or takes a new one) and adds others by theirs; gives friends nicknames,
+ * notes and stars (starred friends first); and adds players it recently played with.
  */
 
 import type {
@@ -17,8 +19,10 @@ import type {
   InviteStatus,
   PresenceFieldsFragment,
   PresenceStatus,
+  RecentPlayersQuery,
   RelationshipStatus,
   SearchUsersQuery,
+  UpdateConnectionMutationVariables,
   UserFieldsFragment,
 } from '../../packages/client/src/gql/graphql.js';
 import { createHttpClient, type HttpClient } from '../../packages/client/src/http.js';
@@ -40,6 +44,9 @@ type Friend = Extract<ActiveConnectionsQuery['activeConnections'], { __typename:
 /** A page of players found by name, and one of them with how the player stands with it. */
 type FoundPage = Extract<SearchUsersQuery['searchUsers'], { __typename: 'FoundUserPage' }>;
 type FoundPlayer = FoundPage['nodes'][number];
+
+/** A player met in a recent match, with how the player stands with it now. */
+type RecentPlayer = Extract<RecentPlayersQuery['recentPlayers'], { __typename: 'RecentPlayerPage' }>['nodes'][number];
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -101,7 +108,7 @@ interface Session {
   /** Per list, the newest read in flight: an older answer arriving late is dropped. */
   reads: Map<string, number>;
   notifications: LiveNotification[];
-  /** The friends list as last read, newest first. */
+  /** The friends list as last read: starred friends first, newest first within each part. */
   friends: Friend[];
   /** Each friend's presence by clientUserId (null: hidden from the player), from reads and live events. */
   presence: Map<string, PresenceFieldsFragment | null>;
@@ -152,6 +159,11 @@ async function signIn(me: DemoUser): Promise<void> {
   };
   session = current;
   $('me').textContent = `${me.displayName} (${me.id})`;
+  $('match-with').replaceChildren(
+    ...demoPlayers
+      .filter((player) => player.id !== me.id)
+      .map((player) => h('option', { value: player.id }, player.displayName)),
+  );
   $('my-lobby').textContent = `Invites take your friends to ${current.joinInfo.lobby}.`;
   $('signin').hidden = true;
   $('session').hidden = false;
@@ -197,8 +209,9 @@ async function signIn(me: DemoUser): Promise<void> {
         case 'ConnectionRequestClosedEvent':
           return void refresh('incoming', 'outgoing');
         case 'BlockChangedEvent':
-          // Blocked (or no longer) from another of the player's sessions: the players found say so.
-          return void refresh('search');
+          // Blocked (or no longer) from another of the player's sessions: the players found say
+          // so, and recent players with a block either way are no longer listed.
+          return void refresh('search', 'recent');
       }
     },
     // Once registered, after each reconnect (events of the gap are not replayed), on a server resync.
@@ -220,6 +233,7 @@ async function signIn(me: DemoUser): Promise<void> {
   await Promise.all([
     refresh('friends', 'incoming', 'outgoing', 'received-invites', 'sent-invites'),
     readMyPresence(current),
+    readMyFriendCode(current),
   ]);
 }
 
@@ -241,6 +255,16 @@ async function signOut(): Promise<void> {
   $<HTMLFormElement>('find').reset();
   renderList('search-results', []);
   $('search-note').textContent = '';
+  $('my-code').textContent = '';
+  $('my-code-note').textContent = '';
+  $<HTMLFormElement>('add-by-code').reset();
+  showCodeResult(null);
+  clearTimeout(codeRetryTimer);
+  codeBlockedUntil = 0;
+  $<HTMLButtonElement>('add-by-code-submit').disabled = false;
+  editing = null;
+  $<HTMLDialogElement>('friend-editor').close();
+  renderList('recent-players', []);
 }
 
 function showStatus(status: LiveStatus): void {
@@ -258,17 +282,29 @@ function setUnread(count: number): void {
 
 /**
  * The lists a read refreshes; `notifications` only the read marks and the count of those shown,
- * `search` the players found for what the search box says.
+ * `search` the players found for what the search box says, `recent` the players recently played with.
  */
-type ListName = 'friends' | 'incoming' | 'outgoing' | 'received-invites' | 'sent-invites' | 'notifications' | 'search';
+type ListName =
+  | 'friends'
+  | 'incoming'
+  | 'outgoing'
+  | 'received-invites'
+  | 'sent-invites'
+  | 'notifications'
+  | 'search'
+  | 'recent';
 
-/** The lists of relationships: whatever changes one of them changes how the player stands with someone found. */
+/** The lists of relationships: whatever changes one of them changes how the player stands with someone found or met. */
 const relationshipLists: ListName[] = ['friends', 'incoming', 'outgoing'];
+/** The lists that show how the player stands with each player in them. */
+const showingRelationships: ListName[] = ['search', 'recent'];
 
 async function refresh(...lists: ListName[]): Promise<void> {
   const current = session;
   if (!current) return;
-  if (lists.some((list) => relationshipLists.includes(list)) && !lists.includes('search')) lists.push('search');
+  if (lists.some((list) => relationshipLists.includes(list))) {
+    for (const list of showingRelationships) if (!lists.includes(list)) lists.push(list);
+  }
   await Promise.all(
     lists.map(async (list) => {
       const read = (current.reads.get(list) ?? 0) + 1;
@@ -284,7 +320,7 @@ async function readList(current: Session, list: ListName): Promise<() => void> {
   const { http } = current;
   if (list === 'friends') {
     const eventsBefore = current.presenceEvents;
-    const page = ok((await http.request(ops.ActiveConnections)).activeConnections);
+    const page = ok((await http.request(ops.ActiveConnections, { sort: 'FAVORITES' })).activeConnections);
     return () => {
       current.friends = page.nodes;
       for (const { connectedUser } of page.nodes) {
@@ -311,27 +347,46 @@ async function readList(current: Session, list: ListName): Promise<() => void> {
   }
   if (list === 'notifications') return readNotificationMarks(current);
   if (list === 'search') return readSearch(current);
+  if (list === 'recent') return readRecentPlayers(current);
   const page = ok((await http.request(ops.SentRequests)).sentConnectionRequests);
   return () => renderList(list, page.nodes.map(outgoingItem));
 }
 
+/**
+ * A friend: its star, the nickname the player gave it (its display name next to it) or its
+ * display name, its presence, the player's note; the buttons name it as the row shows it.
+ */
 function friendItem(connection: Friend, presence: PresenceFieldsFragment | null): HTMLElement {
   const { displayName, clientUserId } = connection.connectedUser;
+  const { nickname, note, favorite } = connection;
+  const name = nickname ?? displayName;
   const lastSeen =
     presence?.status === 'OFFLINE' && presence.lastSeenAt ? ` · last seen ${when(presence.lastSeenAt)}` : '';
+  const star = button(favorite ? '★' : '☆', `Favourite ${name}`, () =>
+    updateFriend(session!, connection, { favorite: !favorite }),
+  );
+  star.classList.add('star');
+  star.setAttribute('aria-pressed', String(favorite));
+  star.title = favorite ? 'Starred: shown first. Click to unstar.' : 'Star: show first';
   return h(
     'li',
-    {},
+    favorite ? { class: 'favorite' } : {},
+    star,
     h(
       'span',
       { class: 'who' },
-      `${displayName} `,
+      ...(nickname
+        ? [h('span', { class: 'nickname' }, nickname), ' ', h('span', { class: 'real-name' }, `(${displayName})`)]
+        : [displayName]),
+      ' ',
       ...presenceBadge(presence),
       ' ',
       h('small', {}, `${clientUserId} · since ${when(connection.connectedSince)}${lastSeen}`),
+      ...(note ? [h('small', { class: 'note' }, note)] : []),
     ),
-    button('Invite', `Invite ${displayName}`, () => inviteFriend(session!, connection.connectedUser)),
-    button('Remove', `Remove ${displayName}`, async () => {
+    button('Edit', `Nickname and note for ${name}`, async () => openFriendEditor(connection)),
+    button('Invite', `Invite ${name}`, () => inviteFriend(session!, connection.connectedUser)),
+    button('Remove', `Remove ${name}`, async () => {
       ok((await session!.http.request(ops.RemoveConnection, { connectionId: connection.id })).removeConnection);
       await refresh('friends');
     }),
@@ -412,17 +467,15 @@ function foundItem(current: Session, { user, relationship }: FoundPlayer): HTMLE
   const who = h('span', { class: 'who' }, `${displayName} `, h('small', {}, clientUserId));
   // The player may find itself: there is nothing to ask of it.
   if (clientUserId === current.me.id) return h('li', {}, who, h('span', { class: 'relationship' }, 'You'));
-  const status = relationship?.status ?? 'NONE';
+  return h('li', {}, who, relationshipAction(current, user, relationship?.status ?? 'NONE'));
+}
+
+/** How the player stands with another, or (nothing between them) an "Add friend" button. */
+function relationshipAction(current: Session, user: UserFieldsFragment, status: RelationshipStatus): HTMLElement {
   if (status === 'NONE') {
-    return h(
-      'li',
-      {},
-      who,
-      button('Add friend', `Add ${displayName} as a friend`, () => sendRequest(current, clientUserId)),
-    );
+    return button('Add friend', `Add ${user.displayName} as a friend`, () => sendRequest(current, user.clientUserId));
   }
-  const label = h('span', { class: 'relationship', 'data-status': status.toLowerCase() }, relationshipLabel[status]);
-  return h('li', {}, who, label);
+  return h('span', { class: 'relationship', 'data-status': status.toLowerCase() }, relationshipLabel[status]);
 }
 
 /**
@@ -441,6 +494,192 @@ async function sendRequest(current: Session, receiverId: string, message = ''): 
   await refresh('outgoing');
 }
 
+// ---- friend codes --------------------------------------------------------------------------------
+
+/** The player's own code, as others type it into "Add by code". */
+async function readMyFriendCode(current: Session): Promise<void> {
+  const code = ok((await current.http.request(ops.FriendCode)).friendCode);
+  if (session === current) $('my-code').textContent = code.value;
+}
+
+/** A new code for the player: the one it shared so far names no one from now on. */
+async function rotateMyFriendCode(current: Session): Promise<void> {
+  const result = await current.http.request(ops.RotateFriendCode, { idempotencyKey: crypto.randomUUID() });
+  const { friendCode } = ok(result.rotateFriendCode);
+  if (session !== current) return;
+  $('my-code').textContent = friendCode.value;
+  $('my-code-note').textContent = 'New code: the one you shared before no longer works.';
+}
+
+/** `7kq4 m2xd` → `7KQ4-M2XD`, as the owner's page shows it (the server reads it in any such form). */
+function formatTypedCode(typed: string): string {
+  const code = typed.replace(/[\s-]/g, '').toUpperCase();
+  return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : typed.trim();
+}
+
+/**
+ * What went wrong with a request by code, in the player's words: the failures a code brings
+ * (a code that names no one, too many of them, something that is no code) and the request's own.
+ */
+function friendCodeProblem(error: ErrorFieldsFragment, typed: string): string {
+  switch (error.code) {
+    case 'FRIEND_CODE_NOT_FOUND':
+      return `No player has the friend code ${formatTypedCode(typed)}. Check it with them: a code stops working once its owner takes a new one.`;
+    case 'RATE_LIMITED':
+      return error.__typename === 'RateLimitedError'
+        ? `Too many tries. Try again in ${error.retryAfterSeconds} s.`
+        : error.message;
+    case 'VALIDATION_FAILED':
+      return error.__typename === 'ValidationError' && error.field === 'friendCode'
+        ? `“${typed.trim()}” is not a friend code: one is 8 letters and digits, as in 7KQ4-M2XD.`
+        : error.message;
+    case 'CANNOT_CONNECT_TO_SELF':
+      return 'That is your own friend code: share it with others for them to add you.';
+    default:
+      return error.message;
+  }
+}
+
+/** Under the "Add by code" box: what was sent, or what went wrong (with its code for developers). */
+function showCodeResult(result: { sentTo: string } | { error: ErrorFieldsFragment; typed: string } | null): void {
+  const sent = $('code-sent');
+  const problem = $('code-error');
+  sent.textContent = result && 'sentTo' in result ? `Request sent to ${result.sentTo}.` : '';
+  if (!result || 'sentTo' in result) {
+    problem.replaceChildren();
+    delete problem.dataset.code;
+    return;
+  }
+  problem.dataset.code = result.error.code;
+  problem.replaceChildren(
+    h('span', {}, friendCodeProblem(result.error, result.typed)),
+    ' ',
+    h('small', {}, result.error.code),
+  );
+}
+
+/**
+ * Until when (`Date.now()`) the "Add by code" button waits out a RATE_LIMITED answer: a try
+ * before then is refused anyway. Its timer enables the button again.
+ */
+let codeBlockedUntil = 0;
+let codeRetryTimer: ReturnType<typeof setTimeout> | undefined;
+
+function blockCodeRequests(seconds: number): void {
+  const submit = $<HTMLButtonElement>('add-by-code-submit');
+  codeBlockedUntil = Date.now() + seconds * 1000;
+  submit.disabled = true;
+  clearTimeout(codeRetryTimer);
+  codeRetryTimer = setTimeout(() => {
+    codeBlockedUntil = 0;
+    submit.disabled = false;
+  }, seconds * 1000);
+}
+
+const codeRequestsBlocked = () => Date.now() < codeBlockedUntil;
+
+/** Sends a request to the player whose code was typed; a typed failure shows under the box. */
+async function sendRequestByCode(current: Session, typed: string): Promise<boolean> {
+  const { sendConnectionRequest: result } = await current.http.request(ops.SendRequestByCode, {
+    friendCode: typed,
+    // One key per click: a retry after a lost answer cannot send twice.
+    idempotencyKey: crypto.randomUUID(),
+  });
+  if (session !== current) return false;
+  if (result.__typename !== 'SendConnectionRequestPayload') {
+    showCodeResult({ error: result, typed });
+    if (result.__typename === 'RateLimitedError') blockCodeRequests(result.retryAfterSeconds);
+    return false;
+  }
+  showCodeResult({ sentTo: result.request.receiver.displayName });
+  await refresh('outgoing');
+  return true;
+}
+
+// ---- nicknames, notes and stars ------------------------------------------------------------------
+
+type FriendChange = Omit<UpdateConnectionMutationVariables, 'userId' | 'connectionId'>;
+
+/** Changes what the player keeps about a friend (for its eyes only), then reads the list again: a star moves it. */
+async function updateFriend(current: Session, friend: Friend, change: FriendChange): Promise<void> {
+  const result = await current.http.request(ops.UpdateConnection, { connectionId: friend.id, ...change });
+  ok(result.updateConnection);
+  $('error').textContent = '';
+  await refresh('friends');
+}
+
+/** The friend the editor is open for. */
+let editing: Friend | null = null;
+
+function openFriendEditor(friend: Friend): void {
+  editing = friend;
+  const { displayName, clientUserId } = friend.connectedUser;
+  $('friend-editor-who').textContent = `${displayName} (${clientUserId})`;
+  $<HTMLInputElement>('nickname').value = friend.nickname ?? '';
+  $<HTMLTextAreaElement>('note').value = friend.note ?? '';
+  $('friend-editor-error').textContent = '';
+  $<HTMLDialogElement>('friend-editor').showModal();
+}
+
+/** Saves the editor's nickname and note (empty clears one); a refusal (too long, a line break) stays in the editor. */
+async function saveFriendEditor(current: Session): Promise<void> {
+  if (!editing) return;
+  const result = await current.http.request(ops.UpdateConnection, {
+    connectionId: editing.id,
+    nickname: $<HTMLInputElement>('nickname').value,
+    note: $<HTMLTextAreaElement>('note').value,
+  });
+  if (session !== current) return;
+  if (result.updateConnection.__typename !== 'Connection') {
+    $('friend-editor-error').textContent = result.updateConnection.message;
+    return;
+  }
+  editing = null;
+  $<HTMLDialogElement>('friend-editor').close();
+  await refresh('friends');
+}
+
+// ---- recently played with ------------------------------------------------------------------------
+
+/** The players met in recent matches: nothing announces a new one, so a game reads them after a match. */
+async function readRecentPlayers(current: Session): Promise<() => void> {
+  const page = ok((await current.http.request(ops.RecentPlayers)).recentPlayers);
+  return () =>
+    renderList(
+      'recent-players',
+      page.nodes.map((recent) => recentItem(current, recent)),
+    );
+}
+
+/** A player met recently: the match and when, and how the two stand ("Add friend" when nothing is between them). */
+function recentItem(current: Session, { user, context, playedAt, relationship }: RecentPlayer): HTMLElement {
+  const match = [context, `played ${when(playedAt)}`].filter(Boolean).join(' · ');
+  return h(
+    'li',
+    {},
+    h('span', { class: 'who' }, `${user.displayName} `, h('small', {}, match)),
+    relationshipAction(current, user, relationship.status),
+  );
+}
+
+/**
+ * What a game server does when a match ends, here for the example's demo players (POST
+ * /demo/match, development only): the player and the one chosen played together.
+ */
+async function playDemoMatch(current: Session, otherId: string): Promise<void> {
+  const response = await fetch('/demo/match', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ players: [current.me.id, otherId], context: `demo-${crypto.randomUUID().slice(0, 6)}` }),
+  });
+  if (!response.ok) {
+    const { error } = (await response.json().catch(() => ({}))) as { error?: string };
+    throw new Error(`cannot record the demo match (${response.status}${error ? `: ${error}` : ''})`);
+  }
+  $('error').textContent = '';
+  await refresh('recent');
+}
+
 // ---- presence ------------------------------------------------------------------------------------
 
 const presenceLabel: Record<PresenceStatus, string> = {
@@ -454,8 +693,10 @@ const presenceLabel: Record<PresenceStatus, string> = {
 /** Online friends first, then busy, then away, then offline (or hidden), as `presence: ONLINE` lists them; newest first within each. */
 const presenceRank: Record<PresenceStatus, number> = { ONLINE: 0, BUSY: 1, AWAY: 2, INVISIBLE: 3, OFFLINE: 3 };
 
+/** Starred friends first, then by presence; the list's order (newest first) within each (the sort is stable). */
 function renderFriends(current: Session): void {
   const rank = (friend: Friend) =>
+    (friend.favorite ? 0 : 10) +
     presenceRank[current.presence.get(friend.connectedUser.clientUserId)?.status ?? 'OFFLINE'];
   const friends = [...current.friends].sort((a, b) => rank(a) - rank(b));
   renderList(
@@ -716,8 +957,12 @@ function renderNotifications(): void {
 
 // ---- wiring --------------------------------------------------------------------------------------
 
+/** The example's demo players (the sign-in list), from /demo/users. */
+let demoPlayers: DemoUser[] = [];
+
 async function main(): Promise<void> {
   const { users } = (await (await fetch('/demo/users')).json()) as { users: DemoUser[] };
+  demoPlayers = users;
   $('player').replaceChildren(
     ...users.map((user) => h('option', { value: user.id }, `${user.displayName} (${user.id})`)),
   );
@@ -787,6 +1032,48 @@ async function main(): Promise<void> {
     event.preventDefault();
     clearTimeout(searchTimer);
     void refresh('search');
+  });
+  $('rotate-code').addEventListener('click', () => {
+    const current = session;
+    if (current) rotateMyFriendCode(current).catch(showError);
+  });
+  $('add-by-code').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const current = session;
+    if (!current) return;
+    const input = $<HTMLInputElement>('friend-code');
+    const submit = $<HTMLButtonElement>('add-by-code-submit');
+    submit.disabled = true;
+    sendRequestByCode(current, input.value)
+      .then((sent) => {
+        if (sent) input.value = '';
+      })
+      .catch(showError)
+      .finally(() => {
+        submit.disabled = codeRequestsBlocked();
+      });
+  });
+  // A new code typed: what went wrong with the last one no longer applies (unless it is to wait).
+  $('friend-code').addEventListener('input', () => {
+    if (!codeRequestsBlocked()) showCodeResult(null);
+  });
+  $('friend-edit').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const current = session;
+    if (current)
+      saveFriendEditor(current).catch((error: unknown) => {
+        $('friend-editor-error').textContent = error instanceof Error ? error.message : String(error);
+      });
+  });
+  $('friend-edit-cancel').addEventListener('click', () => {
+    editing = null;
+    $<HTMLDialogElement>('friend-editor').close();
+  });
+  $('recent-refresh').addEventListener('click', () => void refresh('recent'));
+  $('demo-match').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const current = session;
+    if (current) playDemoMatch(current, $<HTMLSelectElement>('match-with').value).catch(showError);
   });
 }
 

@@ -19,6 +19,11 @@ const SCREENSHOT = 'test-artifacts/web-client.png';
 const PRESENCE_SCREENSHOT = 'test-artifacts/web-client-presence.png';
 const INVITE_SCREENSHOT = 'test-artifacts/web-client-invite.png';
 const SEARCH_SCREENSHOT = 'test-artifacts/web-client-search.png';
+const FRIENDS_SCREENSHOT = 'test-artifacts/web-client-friends.png';
+const RECENT_SCREENSHOT = 'test-artifacts/web-client-recent.png';
+
+/** A friend code as the owner's page shows it: 8 characters without look-alikes (0/O, 1/I/L), `7KQ4-M2XD`. */
+const FRIEND_CODE = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
 
 describe.skipIf(!available)('examples/web in Chromium', () => {
   let example: WebExample;
@@ -84,6 +89,9 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
     const label = await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).getAttribute('aria-label');
     return Number(/(\d+) unread/.exec(label ?? '')?.[1]);
   }
+
+  /** The game's backend: the example runs on the development secret, so it signs its service token with it. */
+  const serviceToken = () => signToken(secretKey(DEVELOPMENT_JWT_SECRET), { sub: 'game-backend', role: 'service' });
 
   /** Two seeded friends, each on its page, the invitee online on the inviter's. */
   async function inviterAndInvitee(): Promise<{ inviter: Page; invitee: Page; friend: Locator }> {
@@ -204,11 +212,9 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
     const unread = Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1]);
     await player.evaluate(() => Object.assign(window, { untouched: true }));
 
-    // The example runs on the development secret: the game's backend signs its service token with it.
-    const service = await signToken(secretKey(DEVELOPMENT_JWT_SECRET), { sub: 'game-backend', role: 'service' });
     const sent = await fetch(`${example.url}/v1/users/user456/notifications`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${service}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${await serviceToken()}`, 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'game.match_found', message: 'Your match is ready', payload: { match: 'm-8841' } }),
     });
     expect(sent.status).toBe(201);
@@ -264,7 +270,7 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  // The invite tests run last: they leave PlayerOne notifications that the tests above do not expect.
+  // The invite tests run after those above: they leave PlayerOne notifications that those do not expect.
   it('should show an invite live to the friend invited, counting down, then its join info to it and its acceptance to the inviter', async () => {
     const { inviter, invitee, friend } = await inviterAndInvitee();
     const [inviterUnread, inviteeUnread] = [await unreadCount(inviter), await unreadCount(invitee)];
@@ -338,6 +344,133 @@ describe.skipIf(!available)('examples/web in Chromium', () => {
     await withdrawn.getByText('Withdrawn', { exact: true }).waitFor();
     expect(await withdrawn.getByRole('button').count()).toBe(0);
     await invitee.getByRole('button', { name: `Notifications, ${inviteeUnread} unread` }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  // The tests below run last: they connect PlayerOne with PlayerFive and PlayerThree, whom the
+  // tests above expect unconnected (and PlayerFive without notifications).
+  it('should add a friend by its friend code, then show the friend under its nickname, starred and first', async () => {
+    const owner = await signedIn('user123'); // PlayerOne: PlayerTwo is its friend (seeded)
+    const code = owner.getByRole('status', { name: 'Your friend code' });
+    await code.getByText(FRIEND_CODE).waitFor();
+    const oldCode = (await code.textContent()) ?? '';
+    // A new code: the one shared before names no one from now on.
+    await owner.getByRole('button', { name: 'New code' }).click();
+    await expect.poll(() => code.textContent()).not.toBe(oldCode);
+    const newCode = (await code.textContent()) ?? '';
+    expect(newCode).toMatch(FRIEND_CODE);
+
+    const adder = await signedIn('user202'); // PlayerFive
+    const problem = adder.getByRole('alert', { name: 'Friend code problem' });
+    const addByCode = async (typed: string) => {
+      await adder.getByLabel('Friend code', { exact: true }).fill(typed);
+      await adder.getByRole('button', { name: 'Add by code' }).click();
+    };
+    await addByCode(oldCode);
+    await problem.getByText(`No player has the friend code ${oldCode}.`).waitFor();
+    await problem.getByText('FRIEND_CODE_NOT_FOUND', { exact: true }).waitFor();
+    await addByCode('PLAYER-1');
+    await problem.getByText('“PLAYER-1” is not a friend code').waitFor();
+    await problem.getByText('VALIDATION_FAILED', { exact: true }).waitFor();
+    // As a player may type it: lower case, without the dash.
+    await addByCode(newCode.replace('-', '').toLowerCase());
+    await adder.getByRole('status', { name: 'Request by code' }).getByText('Request sent to PlayerOne.').waitFor();
+    await problem.waitFor({ state: 'hidden' });
+    expect(await adder.getByLabel('Friend code', { exact: true }).inputValue()).toBe('');
+    await list(adder, 'Outgoing requests').getByText('PlayerOne').waitFor();
+
+    await owner.getByRole('button', { name: 'Accept request from PlayerFive' }).click();
+    const friends = list(owner, 'Friends').getByRole('listitem');
+    const added = friends.filter({ hasText: 'PlayerFive' });
+    await added.waitFor();
+    await list(adder, 'Friends').getByText('PlayerOne').waitFor();
+
+    // PlayerFive goes offline and PlayerTwo comes online: online friends first, so PlayerTwo leads.
+    await adder.context().close();
+    await signedIn('user456');
+    await added.getByText('Offline', { exact: true }).waitFor();
+    await friends.filter({ hasText: 'PlayerTwo' }).getByText('Online', { exact: true }).waitFor();
+    await expect.poll(() => friends.first().textContent()).toContain('PlayerTwo');
+
+    await added.getByRole('button', { name: 'Nickname and note for PlayerFive' }).click();
+    const editor = owner.getByRole('dialog', { name: 'Nickname and note' });
+    await editor.getByLabel('Nickname').fill('Duo partner');
+    await editor.getByLabel('Note').fill('Plays support, evenings');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'hidden' });
+    const nicknamed = friends.filter({ hasText: 'Duo partner' });
+    await nicknamed.getByText('(PlayerFive)', { exact: true }).waitFor();
+    await nicknamed.getByText('Plays support, evenings', { exact: true }).waitFor();
+
+    // Starred: first, though offline.
+    await nicknamed.getByRole('button', { name: 'Favourite Duo partner', pressed: false }).click();
+    await nicknamed.getByRole('button', { name: 'Favourite Duo partner', pressed: true }).waitFor();
+    await expect.poll(() => friends.first().textContent()).toContain('Duo partner');
+    expect(await friends.first().getByText('Offline', { exact: true }).count()).toBe(1);
+    expect(await friends.nth(1).textContent()).toContain('PlayerTwo');
+    await mkdir('test-artifacts', { recursive: true });
+    await owner.screenshot({ path: FRIENDS_SCREENSHOT, fullPage: true });
+    expect(existsSync(FRIENDS_SCREENSHOT)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should say when too many friend codes name no one, and hold the button until the wait is over', async () => {
+    const guesser = await signedIn('user101'); // PlayerFour
+    const problem = guesser.getByRole('alert', { name: 'Friend code problem' });
+    const submit = guesser.getByRole('button', { name: 'Add by code' });
+    // The example's default budget: 5 codes that name no one per 60-second window.
+    for (const guess of ['2222-2222', '2222-2223', '2222-2224', '2222-2225', '2222-2226']) {
+      await guesser.getByLabel('Friend code', { exact: true }).fill(guess);
+      await submit.click();
+      await problem.getByText(`No player has the friend code ${guess}.`).waitFor();
+    }
+    await guesser.getByLabel('Friend code', { exact: true }).fill('2222-2227');
+    await submit.click();
+    await problem.getByText(/^Too many tries\. Try again in \d+ s\.$/).waitFor();
+    await problem.getByText('RATE_LIMITED', { exact: true }).waitFor();
+    expect(await submit.isDisabled()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should list a player met in a match the game’s backend records, add it from there, and follow its answer', async () => {
+    const player = await signedIn('user123'); // PlayerOne
+    const recent = list(player, 'Recently played with');
+    const row = recent.getByRole('listitem').filter({ hasText: 'PlayerThree' });
+
+    // The game's backend, after a match: who played together (a service token only).
+    const match = `match-${Date.now()}`;
+    const recorded = await fetch(`${example.url}/v1/recent-players`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await serviceToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ players: ['user123', 'user789'], context: match }),
+    });
+    expect(recorded.status).toBe(201);
+    // Nothing announces a match live: the page reads the list again when asked.
+    await player.getByRole('button', { name: 'Refresh recently played with' }).click();
+    await row.getByText(match).waitFor();
+    await row.getByRole('button', { name: 'Add PlayerThree as a friend' }).click();
+    await row.getByText('Request sent', { exact: true }).waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
+    await list(player, 'Outgoing requests').getByText('PlayerThree').waitFor();
+
+    // The other player met the player too, and answers the request: the row follows live.
+    const other = await signedIn('user789'); // PlayerThree
+    await list(other, 'Recently played with')
+      .getByRole('listitem')
+      .filter({ hasText: 'PlayerOne' })
+      .getByText('Wants to connect', { exact: true })
+      .waitFor();
+    await other.getByRole('button', { name: 'Accept request from PlayerOne' }).click();
+    await row.getByText('Friend', { exact: true }).waitFor();
+    await list(player, 'Friends').getByText('PlayerThree').waitFor();
+
+    // The example's own stand-in for a game server (development only): a demo match from the page.
+    await player.getByLabel('Demo match with').selectOption('user101');
+    await player.getByRole('button', { name: 'Record match' }).click();
+    await expect.poll(() => recent.getByRole('listitem').first().textContent()).toContain('PlayerFour');
+    await mkdir('test-artifacts', { recursive: true });
+    await player.screenshot({ path: RECENT_SCREENSHOT, fullPage: true });
+    expect(existsSync(RECENT_SCREENSHOT)).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -23,13 +23,21 @@ export const ErrorFields = graphql(`
     code
     message
     ... on RateLimitedError { retryAfterSeconds }
+    ... on ValidationError { field }
   }
 `);
 
+/**
+ * A connection as one side sees it: `nickname`, `note` and `favorite` are that side's own, set
+ * with `UpdateConnection` and never seen by the other user.
+ */
 export const ConnectionFields = graphql(`
   fragment ConnectionFields on Connection {
     id
     connectedSince
+    nickname
+    note
+    favorite
     connectedUser { ...UserFields }
   }
 `);
@@ -101,12 +109,21 @@ export const Profile = graphql(`
 `);
 
 /**
- * Friends, newest first, each with its presence; scroll with `first` and `after:
- * pageInfo.endCursor`. With `presence: ONLINE`, only friends not offline, online first.
+ * Friends, newest first (`sort: FAVORITES`: the ones the player starred first), each with its
+ * presence; scroll with `first` and `after: pageInfo.endCursor` (a cursor keeps the order it came
+ * from). With `presence: ONLINE`, only friends not offline, online first; with `favorite`, only
+ * the starred ones (true) or only the others (false).
  */
 export const ActiveConnections = graphql(`
-  query ActiveConnections($userId: ID, $first: Int = 50, $after: String, $presence: ConnectionPresenceFilter) {
-    activeConnections(userId: $userId, first: $first, after: $after, presence: $presence) {
+  query ActiveConnections(
+    $userId: ID
+    $first: Int = 50
+    $after: String
+    $presence: ConnectionPresenceFilter
+    $sort: ConnectionSort = NEWEST
+    $favorite: Boolean
+  ) {
+    activeConnections(userId: $userId, first: $first, after: $after, presence: $presence, sort: $sort, favorite: $favorite) {
       __typename
       ...ErrorFields
       ... on ConnectionPage {
@@ -218,6 +235,46 @@ export const SearchUsers = graphql(`
   }
 `);
 
+/**
+ * The player's friend code (`value`, as `7KQ4-M2XD`), made the first time it is asked for: what a
+ * player reads out or shares so that others can send it a request with `SendRequestByCode`. Only
+ * the player itself (and the game's backend) can read it.
+ */
+export const FriendCode = graphql(`
+  query FriendCode($userId: ID) {
+    friendCode(userId: $userId) {
+      __typename
+      ...ErrorFields
+      ... on FriendCode { value createdAt }
+    }
+  }
+`);
+
+/**
+ * Players the player recently played with (as the game's backend recorded them with
+ * `RecordRecentPlayers`), most recent first, each once with its latest match (`context`,
+ * `playedAt`) and how the two stand now (`relationship.status`: NONE means "Add friend").
+ * Players with a block either way are left out. Nothing announces a new match live: read it again
+ * when the game knows one ended.
+ */
+export const RecentPlayers = graphql(`
+  query RecentPlayers($userId: ID, $first: Int = 20, $after: String) {
+    recentPlayers(userId: $userId, first: $first, after: $after) {
+      __typename
+      ...ErrorFields
+      ... on RecentPlayerPage {
+        nodes {
+          user { ...UserFields }
+          context
+          playedAt
+          relationship { status connectionId requestId }
+        }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
 // ---- mutations -------------------------------------------------------------------------------
 
 /** Creates the player or renames it (a service token, or the player itself). */
@@ -235,6 +292,23 @@ export const UpsertUser = graphql(`
 export const SendRequest = graphql(`
   mutation SendRequest($userId: ID, $receiverId: ID!, $message: String, $idempotencyKey: String) {
     sendConnectionRequest(userId: $userId, receiverId: $receiverId, message: $message, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on SendConnectionRequestPayload { message request { ...ConnectionRequestFields } }
+    }
+  }
+`);
+
+/**
+ * Sends a request to the player whose friend code this is (any case, dash optional). A code that
+ * names no one answers `FRIEND_CODE_NOT_FOUND` and counts against the sender's few misses per
+ * window (then `RATE_LIMITED`, with `retryAfterSeconds`); one that cannot be a code at all answers
+ * a `ValidationError` on `friendCode` and costs nothing; the player's own code answers
+ * `CANNOT_CONNECT_TO_SELF`.
+ */
+export const SendRequestByCode = graphql(`
+  mutation SendRequestByCode($userId: ID, $friendCode: String!, $message: String, $idempotencyKey: String) {
+    sendConnectionRequest(userId: $userId, friendCode: $friendCode, message: $message, idempotencyKey: $idempotencyKey) {
       __typename
       ...ErrorFields
       ... on SendConnectionRequestPayload { message request { ...ConnectionRequestFields } }
@@ -283,6 +357,47 @@ export const RemoveConnection = graphql(`
       __typename
       ...ErrorFields
       ... on RemoveConnectionPayload { message connectionId }
+    }
+  }
+`);
+
+/**
+ * Sets what the player keeps about a friend, for its own eyes only: a `nickname` (at most 32
+ * characters, one line), a `note` (at most 256) and a star (`favorite`). A variable left out stays
+ * as it is; null or an empty string clears a nickname or note.
+ */
+export const UpdateConnection = graphql(`
+  mutation UpdateConnection($userId: ID, $connectionId: ID!, $nickname: String, $note: String, $favorite: Boolean) {
+    updateConnection(userId: $userId, connectionId: $connectionId, nickname: $nickname, note: $note, favorite: $favorite) {
+      __typename
+      ...ErrorFields
+      ... on Connection { ...ConnectionFields }
+    }
+  }
+`);
+
+/** Gives the player a new friend code; the old one names no one from then on. */
+export const RotateFriendCode = graphql(`
+  mutation RotateFriendCode($userId: ID, $idempotencyKey: String) {
+    rotateFriendCode(userId: $userId, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on RotateFriendCodePayload { message friendCode { value createdAt } }
+    }
+  }
+`);
+
+/**
+ * For the game's backend (a service token only): records that these players (2 to 100
+ * `clientUserId`s) played together, so that each lists the others under `RecentPlayers`. All or
+ * nothing: an unknown player answers `USER_NOT_FOUND` naming it and records no one.
+ */
+export const RecordRecentPlayers = graphql(`
+  mutation RecordRecentPlayers($players: [ID!]!, $context: String, $idempotencyKey: String) {
+    recordRecentPlayers(players: $players, context: $context, idempotencyKey: $idempotencyKey) {
+      __typename
+      ...ErrorFields
+      ... on RecordRecentPlayersPayload { message players }
     }
   }
 `);

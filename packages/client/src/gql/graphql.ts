@@ -35,6 +35,13 @@ export type ConnectionRequestStatusFilter =
   /** Sent, waiting for the receiver. */
   | 'PENDING';
 
+/** The order of a list of connections. */
+export type ConnectionSort =
+  /** Favourites first, each part newest first. */
+  | 'FAVORITES'
+  /** Newest first (the default). */
+  | 'NEWEST';
+
 /** Stable machine-readable reason of an expected failure. */
 export type ErrorCode =
   /** The two users are connected already. */
@@ -187,7 +194,7 @@ type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: E
 
 type ErrorFields_RateLimitedError_Fragment = { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string };
 
-type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', code: ErrorCode, message: string };
+type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', field: string, code: ErrorCode, message: string };
 
 export type ErrorFieldsFragment =
   | ErrorFields_ConflictError_Fragment
@@ -197,7 +204,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_ValidationError_Fragment
 ;
 
-export type ConnectionFieldsFragment = { id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } };
+export type ConnectionFieldsFragment = { id: string, connectedSince: string, nickname: string | null, note: string | null, favorite: boolean, connectedUser: { clientUserId: string, displayName: string } };
 
 export type ConnectionRequestFieldsFragment = { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } };
 
@@ -216,7 +223,7 @@ export type ProfileQuery = { user:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'User', createdAt: string, clientUserId: string, displayName: string, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type ActiveConnectionsQueryVariables = Exact<{
@@ -224,14 +231,16 @@ export type ActiveConnectionsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
   presence?: ConnectionPresenceFilter | null | undefined;
+  sort?: ConnectionSort | null | undefined;
+  favorite?: boolean | null | undefined;
 }>;
 
 
 export type ActiveConnectionsQuery = { activeConnections:
-    | { __typename: 'ConnectionPage', totalCount: number, nodes: Array<{ id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ConnectionPage', totalCount: number, nodes: Array<{ id: string, connectedSince: string, nickname: string | null, note: string | null, favorite: boolean, connectedUser: { clientUserId: string, displayName: string, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type SentRequestsQueryVariables = Exact<{
@@ -246,7 +255,7 @@ export type SentRequestsQuery = { sentConnectionRequests:
     | { __typename: 'ConnectionRequestPage', totalCount: number, nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type ReceivedRequestsQueryVariables = Exact<{
@@ -261,7 +270,7 @@ export type ReceivedRequestsQuery = { receivedConnectionRequests:
     | { __typename: 'ConnectionRequestPage', totalCount: number, nodes: Array<{ id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type NotificationsQueryVariables = Exact<{
@@ -276,7 +285,7 @@ export type NotificationsQuery = { notifications:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'NotificationPage', unreadCount: number, liveCursor: string, totalCount: number, nodes: Array<{ id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null, invite: { id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type RelationshipsQueryVariables = Exact<{
@@ -289,7 +298,7 @@ export type RelationshipsQuery = { relationships:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RelationshipList', relationships: Array<{ userId: string, status: RelationshipStatus, connectionId: string | null, requestId: string | null }> }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type InvitesQueryVariables = Exact<{
@@ -305,7 +314,7 @@ export type InvitesQuery = { invites:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'InvitePage', nodes: Array<{ id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type SearchUsersQueryVariables = Exact<{
@@ -320,7 +329,33 @@ export type SearchUsersQuery = { searchUsers:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'FoundUserPage', nodes: Array<{ user: { clientUserId: string, displayName: string }, relationship: { status: RelationshipStatus, connectionId: string | null, requestId: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
+   };
+
+export type FriendCodeQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type FriendCodeQuery = { friendCode:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'FriendCode', value: string, createdAt: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
+   };
+
+export type RecentPlayersQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RecentPlayersQuery = { recentPlayers:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RecentPlayerPage', nodes: Array<{ context: string | null, playedAt: string, user: { clientUserId: string, displayName: string }, relationship: { status: RelationshipStatus, connectionId: string | null, requestId: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type UpsertUserMutationVariables = Exact<{
@@ -335,7 +370,7 @@ export type UpsertUserMutation = { upsertUser:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
     | { __typename: 'UpsertUserPayload', created: boolean, user: { clientUserId: string, displayName: string } }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type SendRequestMutationVariables = Exact<{
@@ -352,7 +387,24 @@ export type SendRequestMutation = { sendConnectionRequest:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
     | { __typename: 'SendConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
+   };
+
+export type SendRequestByCodeMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  friendCode: string;
+  message?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type SendRequestByCodeMutation = { sendConnectionRequest:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'SendConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type AcceptRequestMutationVariables = Exact<{
@@ -363,12 +415,12 @@ export type AcceptRequestMutationVariables = Exact<{
 
 
 export type AcceptRequestMutation = { acceptConnectionRequest:
-    | { __typename: 'AcceptConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }, connection: { id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } } }
+    | { __typename: 'AcceptConnectionRequestPayload', message: string, request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }, connection: { id: string, connectedSince: string, nickname: string | null, note: string | null, favorite: boolean, connectedUser: { clientUserId: string, displayName: string } } }
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type DeclineRequestMutationVariables = Exact<{
@@ -385,7 +437,7 @@ export type DeclineRequestMutation = { declineConnectionRequest:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type CancelRequestMutationVariables = Exact<{
@@ -401,7 +453,7 @@ export type CancelRequestMutation = { cancelConnectionRequest:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type RemoveConnectionMutationVariables = Exact<{
@@ -416,7 +468,56 @@ export type RemoveConnectionMutation = { removeConnection:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
     | { __typename: 'RemoveConnectionPayload', message: string, connectionId: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
+   };
+
+export type UpdateConnectionMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  connectionId: string;
+  nickname?: string | null | undefined;
+  note?: string | null | undefined;
+  favorite?: boolean | null | undefined;
+}>;
+
+
+export type UpdateConnectionMutation = { updateConnection:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'Connection', id: string, connectedSince: string, nickname: string | null, note: string | null, favorite: boolean, connectedUser: { clientUserId: string, displayName: string } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
+   };
+
+export type RotateFriendCodeMutationVariables = Exact<{
+  userId?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RotateFriendCodeMutation = { rotateFriendCode:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'RotateFriendCodePayload', message: string, friendCode: { value: string, createdAt: string } }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
+   };
+
+export type RecordRecentPlayersMutationVariables = Exact<{
+  players: Array<string> | string;
+  context?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RecordRecentPlayersMutation = { recordRecentPlayers:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'RecordRecentPlayersPayload', message: string, players: number }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type SetPresenceMutationVariables = Exact<{
@@ -434,7 +535,7 @@ export type SetPresenceMutation = { setPresence:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
     | { __typename: 'SetPresencePayload', user: { clientUserId: string, displayName: string }, presence: { status: PresenceStatus, activity: string | null, joinInfo: { [key: string]: unknown } | null, lastSeenAt: string | null } }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type SendInviteMutationVariables = Exact<{
@@ -453,7 +554,7 @@ export type SendInviteMutation = { sendInvite:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
     | { __typename: 'SendInvitePayload', message: string, invites: Array<{ id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } }> }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type AcceptInviteMutationVariables = Exact<{
@@ -469,7 +570,7 @@ export type AcceptInviteMutation = { acceptInvite:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type DeclineInviteMutationVariables = Exact<{
@@ -486,7 +587,7 @@ export type DeclineInviteMutation = { declineInvite:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type CancelInviteMutationVariables = Exact<{
@@ -502,7 +603,7 @@ export type CancelInviteMutation = { cancelInvite:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type MarkNotificationReadMutationVariables = Exact<{
@@ -518,7 +619,7 @@ export type MarkNotificationReadMutation = { markNotificationRead:
     | { __typename: 'MarkNotificationReadPayload', message: string, notification: { id: string, type: NotificationType, gameType: string | null, connectionRequestId: string | null, message: string, payload: { [key: string]: unknown } | null, expiresAt: string | null, timestamp: string, read: boolean, otherUser: { clientUserId: string, displayName: string } | null, invite: { id: string, status: InviteStatus, message: string | null, joinInfo: { [key: string]: unknown }, createdAt: string, expiresAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } | null } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type MarkAllNotificationsReadMutationVariables = Exact<{
@@ -533,7 +634,7 @@ export type MarkAllNotificationsReadMutation = { markAllNotificationsRead:
     | { __typename: 'MarkAllNotificationsReadPayload', message: string, marked: number }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type NotificationAddedSubscriptionVariables = Exact<{
@@ -551,7 +652,7 @@ export type ConnectionEventsSubscriptionVariables = Exact<{
 
 export type ConnectionEventsSubscription = { connectionEvents:
     | { __typename: 'BlockChangedEvent', blocked: boolean, user: { clientUserId: string, displayName: string } }
-    | { __typename: 'ConnectionCreatedEvent', connection: { id: string, connectedSince: string, connectedUser: { clientUserId: string, displayName: string } } }
+    | { __typename: 'ConnectionCreatedEvent', connection: { id: string, connectedSince: string, nickname: string | null, note: string | null, favorite: boolean, connectedUser: { clientUserId: string, displayName: string } } }
     | { __typename: 'ConnectionRemovedEvent', connectionId: string, connectedUser: { clientUserId: string, displayName: string } }
     | { __typename: 'ConnectionRequestClosedEvent', request: { id: string, status: ConnectionRequestStatus, message: string | null, createdAt: string, respondedAt: string | null, sender: { clientUserId: string, displayName: string }, receiver: { clientUserId: string, displayName: string } } }
     | { __typename: 'ConnectionsResyncEvent', reason: string }
@@ -591,6 +692,9 @@ export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }
     `, {"fragmentName":"ErrorFields"}) as unknown as TypedDocumentString<ErrorFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = new TypedDocumentString(`
@@ -603,6 +707,9 @@ export const ConnectionFieldsFragmentDoc = new TypedDocumentString(`
     fragment ConnectionFields on Connection {
   id
   connectedSince
+  nickname
+  note
+  favorite
   connectedUser {
     ...UserFields
   }
@@ -719,6 +826,9 @@ fragment ErrorFields on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }
 fragment PresenceFields on Presence {
   status
@@ -727,12 +837,14 @@ fragment PresenceFields on Presence {
   lastSeenAt
 }`) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
 export const ActiveConnectionsDocument = new TypedDocumentString(`
-    query ActiveConnections($userId: ID, $first: Int = 50, $after: String, $presence: ConnectionPresenceFilter) {
+    query ActiveConnections($userId: ID, $first: Int = 50, $after: String, $presence: ConnectionPresenceFilter, $sort: ConnectionSort = NEWEST, $favorite: Boolean) {
   activeConnections(
     userId: $userId
     first: $first
     after: $after
     presence: $presence
+    sort: $sort
+    favorite: $favorite
   ) {
     __typename
     ...ErrorFields
@@ -764,10 +876,16 @@ fragment ErrorFields on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }
 fragment ConnectionFields on Connection {
   id
   connectedSince
+  nickname
+  note
+  favorite
   connectedUser {
     ...UserFields
   }
@@ -810,6 +928,9 @@ fragment ErrorFields on Error {
   message
   ... on RateLimitedError {
     retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
   }
 }
 fragment ConnectionRequestFields on ConnectionRequest {
@@ -857,6 +978,9 @@ fragment ErrorFields on Error {
   message
   ... on RateLimitedError {
     retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
   }
 }
 fragment ConnectionRequestFields on ConnectionRequest {
@@ -906,6 +1030,9 @@ fragment ErrorFields on Error {
   message
   ... on RateLimitedError {
     retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
   }
 }
 fragment InviteFields on Invite {
@@ -962,6 +1089,9 @@ export const RelationshipsDocument = new TypedDocumentString(`
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }`) as unknown as TypedDocumentString<RelationshipsQuery, RelationshipsQueryVariables>;
 export const InvitesDocument = new TypedDocumentString(`
     query Invites($userId: ID, $direction: InviteDirection = RECEIVED, $status: InviteStatusFilter = ALL, $first: Int = 10, $after: String) {
@@ -995,6 +1125,9 @@ fragment ErrorFields on Error {
   message
   ... on RateLimitedError {
     retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
   }
 }
 fragment InviteFields on Invite {
@@ -1046,7 +1179,72 @@ fragment ErrorFields on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }`) as unknown as TypedDocumentString<SearchUsersQuery, SearchUsersQueryVariables>;
+export const FriendCodeDocument = new TypedDocumentString(`
+    query FriendCode($userId: ID) {
+  friendCode(userId: $userId) {
+    __typename
+    ...ErrorFields
+    ... on FriendCode {
+      value
+      createdAt
+    }
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+}`) as unknown as TypedDocumentString<FriendCodeQuery, FriendCodeQueryVariables>;
+export const RecentPlayersDocument = new TypedDocumentString(`
+    query RecentPlayers($userId: ID, $first: Int = 20, $after: String) {
+  recentPlayers(userId: $userId, first: $first, after: $after) {
+    __typename
+    ...ErrorFields
+    ... on RecentPlayerPage {
+      nodes {
+        user {
+          ...UserFields
+        }
+        context
+        playedAt
+        relationship {
+          status
+          connectionId
+          requestId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+}`) as unknown as TypedDocumentString<RecentPlayersQuery, RecentPlayersQueryVariables>;
 export const UpsertUserDocument = new TypedDocumentString(`
     mutation UpsertUser($userId: ID, $displayName: String!) {
   upsertUser(userId: $userId, displayName: $displayName) {
@@ -1070,6 +1268,9 @@ fragment ErrorFields on Error {
   message
   ... on RateLimitedError {
     retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
   }
 }`) as unknown as TypedDocumentString<UpsertUserMutation, UpsertUserMutationVariables>;
 export const SendRequestDocument = new TypedDocumentString(`
@@ -1101,6 +1302,9 @@ fragment ErrorFields on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }
 fragment ConnectionRequestFields on ConnectionRequest {
   id
@@ -1115,6 +1319,52 @@ fragment ConnectionRequestFields on ConnectionRequest {
     ...UserFields
   }
 }`) as unknown as TypedDocumentString<SendRequestMutation, SendRequestMutationVariables>;
+export const SendRequestByCodeDocument = new TypedDocumentString(`
+    mutation SendRequestByCode($userId: ID, $friendCode: String!, $message: String, $idempotencyKey: String) {
+  sendConnectionRequest(
+    userId: $userId
+    friendCode: $friendCode
+    message: $message
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...ErrorFields
+    ... on SendConnectionRequestPayload {
+      message
+      request {
+        ...ConnectionRequestFields
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+}
+fragment ConnectionRequestFields on ConnectionRequest {
+  id
+  status
+  message
+  createdAt
+  respondedAt
+  sender {
+    ...UserFields
+  }
+  receiver {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<SendRequestByCodeMutation, SendRequestByCodeMutationVariables>;
 export const AcceptRequestDocument = new TypedDocumentString(`
     mutation AcceptRequest($userId: ID, $requestId: ID!, $idempotencyKey: String) {
   acceptConnectionRequest(
@@ -1146,10 +1396,16 @@ fragment ErrorFields on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }
 fragment ConnectionFields on Connection {
   id
   connectedSince
+  nickname
+  note
+  favorite
   connectedUser {
     ...UserFields
   }
@@ -1196,6 +1452,9 @@ fragment ErrorFields on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }
 fragment ConnectionRequestFields on ConnectionRequest {
   id
@@ -1238,6 +1497,9 @@ fragment ErrorFields on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }
 fragment ConnectionRequestFields on ConnectionRequest {
   id
@@ -1270,7 +1532,102 @@ export const RemoveConnectionDocument = new TypedDocumentString(`
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }`) as unknown as TypedDocumentString<RemoveConnectionMutation, RemoveConnectionMutationVariables>;
+export const UpdateConnectionDocument = new TypedDocumentString(`
+    mutation UpdateConnection($userId: ID, $connectionId: ID!, $nickname: String, $note: String, $favorite: Boolean) {
+  updateConnection(
+    userId: $userId
+    connectionId: $connectionId
+    nickname: $nickname
+    note: $note
+    favorite: $favorite
+  ) {
+    __typename
+    ...ErrorFields
+    ... on Connection {
+      ...ConnectionFields
+    }
+  }
+}
+    fragment UserFields on User {
+  clientUserId
+  displayName
+}
+fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+}
+fragment ConnectionFields on Connection {
+  id
+  connectedSince
+  nickname
+  note
+  favorite
+  connectedUser {
+    ...UserFields
+  }
+}`) as unknown as TypedDocumentString<UpdateConnectionMutation, UpdateConnectionMutationVariables>;
+export const RotateFriendCodeDocument = new TypedDocumentString(`
+    mutation RotateFriendCode($userId: ID, $idempotencyKey: String) {
+  rotateFriendCode(userId: $userId, idempotencyKey: $idempotencyKey) {
+    __typename
+    ...ErrorFields
+    ... on RotateFriendCodePayload {
+      message
+      friendCode {
+        value
+        createdAt
+      }
+    }
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+}`) as unknown as TypedDocumentString<RotateFriendCodeMutation, RotateFriendCodeMutationVariables>;
+export const RecordRecentPlayersDocument = new TypedDocumentString(`
+    mutation RecordRecentPlayers($players: [ID!]!, $context: String, $idempotencyKey: String) {
+  recordRecentPlayers(
+    players: $players
+    context: $context
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ...ErrorFields
+    ... on RecordRecentPlayersPayload {
+      message
+      players
+    }
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  code
+  message
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+}`) as unknown as TypedDocumentString<RecordRecentPlayersMutation, RecordRecentPlayersMutationVariables>;
 export const SetPresenceDocument = new TypedDocumentString(`
     mutation SetPresence($userId: ID, $status: PresenceStatus!, $activity: String, $joinInfo: JSONObject, $expiresInSeconds: Int) {
   setPresence(
@@ -1302,6 +1659,9 @@ fragment ErrorFields on Error {
   message
   ... on RateLimitedError {
     retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
   }
 }
 fragment PresenceFields on Presence {
@@ -1340,6 +1700,9 @@ fragment ErrorFields on Error {
   message
   ... on RateLimitedError {
     retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
   }
 }
 fragment InviteFields on Invite {
@@ -1386,6 +1749,9 @@ fragment ErrorFields on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }
 fragment InviteFields on Invite {
   id
@@ -1431,6 +1797,9 @@ fragment ErrorFields on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }
 fragment InviteFields on Invite {
   id
@@ -1475,6 +1844,9 @@ fragment ErrorFields on Error {
   ... on RateLimitedError {
     retryAfterSeconds
   }
+  ... on ValidationError {
+    field
+  }
 }
 fragment InviteFields on Invite {
   id
@@ -1518,6 +1890,9 @@ fragment ErrorFields on Error {
   message
   ... on RateLimitedError {
     retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
   }
 }
 fragment InviteFields on Invite {
@@ -1569,6 +1944,9 @@ export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
   message
   ... on RateLimitedError {
     retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
   }
 }`) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
 export const NotificationAddedDocument = new TypedDocumentString(`
@@ -1654,6 +2032,9 @@ export const ConnectionEventsDocument = new TypedDocumentString(`
 fragment ConnectionFields on Connection {
   id
   connectedSince
+  nickname
+  note
+  favorite
   connectedUser {
     ...UserFields
   }
