@@ -6,7 +6,11 @@ import { type Page, type PageArgs, parsePageArgs, readPage } from '../../platfor
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
 import { connectionErrors } from '../connections/connections.errors.js';
 import { type ConnectionEdge, findConnectionBetween, insertConnection } from '../connections/connections.repository.js';
-import { parseFriendCode, requireUserByFriendCode } from '../friend-codes/friend-codes.service.js';
+import {
+  parseFriendCode,
+  requireFriendCodeHolder,
+  requireUserByFriendCode,
+} from '../friend-codes/friend-codes.service.js';
 import { addNotification } from '../notifications/notifications.service.js';
 import { lockUsers } from '../users/users.repository.js';
 import { characterLength, isStorableText, requireUser } from '../users/users.service.js';
@@ -75,16 +79,18 @@ export async function sendConnectionRequest(
     idempotencyKey: input.idempotencyKey,
     operation: 'sendConnectionRequest',
     input: { receiverId, friendCode, message },
+    // The guess is counted before the transaction (the budget's counters are not in it)...
     prepare: async () => {
-      if (friendCode != null) {
-        codeOwnerId = (await requireUserByFriendCode(deps, viewer, senderId, friendCode)).client_user_id;
-      }
+      if (friendCode != null) await requireUserByFriendCode(deps, viewer, senderId, friendCode);
     },
   } as const;
-  let codeOwnerId: string | undefined;
   return guardedWrite(deps, viewer, guard, async (trx) => {
     const sender = await requireUser(trx, viewer.tenant, senderId);
-    const receiver = await requireUser(trx, viewer.tenant, (codeOwnerId ?? receiverId) as string);
+    // ...and the code read again in it: one rotated meanwhile names no one.
+    const receiver =
+      friendCode != null
+        ? await requireFriendCodeHolder(trx, viewer.tenant, friendCode)
+        : await requireUser(trx, viewer.tenant, receiverId as string);
     if (receiver.id === sender.id) {
       throw new ValidationError(
         'friendCode',

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { actingUserId, type Viewer } from '../../platform/auth/viewer.js';
+import type { Db } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
@@ -102,6 +103,15 @@ export async function rotateFriendCode(
 }
 rotateFriendCode.failures = requireUser.failures;
 
+/** The user holding the code now, or FRIEND_CODE_NOT_FOUND; no budget (see below). */
+export async function requireFriendCodeHolder(db: Db, tenant: string, typed: string): Promise<UserRow> {
+  const code = parseFriendCode('friendCode', typed);
+  const user = await codes.findUserByCode(db, tenant, code);
+  if (!user) throw new NotFoundError(friendCodeErrors.FRIEND_CODE_NOT_FOUND, formatFriendCode(code));
+  return user;
+}
+requireFriendCodeHolder.failures = [friendCodeErrors.FRIEND_CODE_NOT_FOUND] as const;
+
 /**
  * The user a request names by friend code. Each lookup by a user token first reserves a guess
  * from the sender's budget of misses (429 when used up) and gives it back when the code names
@@ -113,11 +123,10 @@ export async function requireUserByFriendCode(
   senderId: string,
   typed: string,
 ): Promise<UserRow> {
-  const code = parseFriendCode('friendCode', typed);
+  parseFriendCode('friendCode', typed);
   const giveBack = await limits.rateLimiter.reserveFriendCodeGuess(viewer, senderId);
-  const user = await codes.findUserByCode(db, viewer.tenant, code);
-  if (!user) throw new NotFoundError(friendCodeErrors.FRIEND_CODE_NOT_FOUND, formatFriendCode(code));
+  const user = await requireFriendCodeHolder(db, viewer.tenant, typed);
   await giveBack();
   return user;
 }
-requireUserByFriendCode.failures = [friendCodeErrors.FRIEND_CODE_NOT_FOUND] as const;
+requireUserByFriendCode.failures = requireFriendCodeHolder.failures;
