@@ -24,12 +24,18 @@
  * nowhere (with the id itself, echoed in messages, masked). Refused calls change nothing in
  * tenant A. The matrix is generated from the tables below: a route or field added to the
  * gateway fails the coverage checks until it has its row.
+ *
+ * What a user keeps to itself (its friend code, the nicknames and notes it gives its
+ * connections) is shown to that user only: no answer of the matrix, to any principal, holds
+ * another user's (see `privateTextsOf`), and the other side of a connection sees none of it
+ * (see "whose a nickname, a note and a friend code are").
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { schema } from '../../src/graphql/schema.js';
+import { FRIEND_CODE_ALPHABET, formatFriendCode } from '../../src/modules/friend-codes/friend-codes.service.js';
 import { loadPublicIds, type PublicIds } from '../../src/platform/public-ids.js';
 import { routes as gatewayRoutes } from '../../src/rest/routes.js';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../helpers/app.js';
@@ -45,8 +51,9 @@ beforeAll(async () => {
 /**
  * What the id a call names is:
  * - `user`: the acting user itself; `receiver`: another user of the tenant (a request's receiver,
- *   the other side of mutual connections, a user to block); `profile`: a user looked up, whose
- *   public profile any user of its tenant may read (the call acts as no one);
+ *   the other side of mutual connections, a user to block); `receiver-code`: the same, named by
+ *   its friend code; `profile`: a user looked up, whose public profile any user of its tenant may
+ *   read (the call acts as no one);
  * - `blocked`: a user the owner blocks (to unblock); `related`: a user connected to the owner
  *   (asked about in a batch relationship status);
  * - `request`: a request the owner received; `sent-request`: a request the owner sent (to
@@ -59,6 +66,7 @@ type Kind =
   /** A user a call is sent to, by the game's backend only (a game notification's recipient). */
   | 'recipient'
   | 'receiver'
+  | 'receiver-code'
   | 'blocked'
   | 'related'
   | 'request'
@@ -83,6 +91,33 @@ interface World {
   c: Tenant;
   /** What must never appear in an answer to tenant B or C. */
   secretsOfA: string[];
+  /** The connection of alice and bob, each side with a nickname and a note of its own; alice stars bob. */
+  connectionWithBob: number;
+  notesOfAlice: ConnectionNotes;
+  notesOfBob: ConnectionNotes;
+  /** Alice's friend code (bob has one too; carol none, so that a refused call must not make one). */
+  friendCodeOfAlice: string;
+}
+
+/** What one side of a connection keeps about the other, private to that side. */
+interface ConnectionNotes {
+  nickname: string;
+  note: string;
+}
+
+/** Sets `as`'s own nickname, note or star for the other side of a connection, failing loudly. */
+async function setNotes(as: SeededUser, connectionId: number, body: Record<string, unknown>): Promise<void> {
+  const reply = await server.rest('PATCH', `/v1/connections/${as.id}/${connectionId}`, { token: as.token, body });
+  if (reply.status !== 200) throw new Error(`notes failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+}
+
+/** `userId`'s friend code, read with the tenant's service token (made on first read). */
+async function friendCodeOf(tenant: Tenant, userId: string): Promise<string> {
+  const reply = await server.rest('GET', `/v1/users/${encodeURIComponent(userId)}/friend-code`, {
+    token: tenant.serviceToken,
+  });
+  if (reply.status !== 200) throw new Error(`friend code failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body.friend_code;
 }
 
 async function createWorld(): Promise<World> {
@@ -101,8 +136,22 @@ async function createWorld(): Promise<World> {
   const secretName = `Alice of A ${randomUUID()}`;
   await server.rest('PUT', `/v1/users/${alice.id}`, { token: a.serviceToken, body: { display_name: secretName } });
   // Tenant A has data of its own: a connection and a request, with their notifications.
-  await a.connect(alice, bob);
+  const connectionWithBob = await a.connect(alice, bob);
   await a.request(carol, alice, 'A secret message from carol');
+  // Each side of the connection names the other and notes something, alice stars bob: private
+  // to each side (nicknames at most 32 characters).
+  const notesOfAlice = { nickname: `Alice's Bob ${randomUUID().slice(0, 8)}`, note: `Alice notes ${randomUUID()}` };
+  const notesOfBob = { nickname: `Bob's Alice ${randomUUID().slice(0, 8)}`, note: `Bob notes ${randomUUID()}` };
+  await setNotes(alice, connectionWithBob, { ...notesOfAlice, favorite: true });
+  await setNotes(bob, connectionWithBob, notesOfBob);
+  const friendCodeOfAlice = await friendCodeOf(a, alice.id);
+  await friendCodeOf(a, bob.id);
+  // The game's backend says alice, bob and carol played a match together.
+  const match = await server.rest('POST', '/v1/recent-players', {
+    token: a.serviceToken,
+    body: { players: [alice.id, bob.id, carol.id], context: 'secret-match-of-a' },
+  });
+  if (match.status !== 201) throw new Error(`recording a match failed: ${match.status} ${JSON.stringify(match.body)}`);
   return {
     a,
     alice,
@@ -113,11 +162,18 @@ async function createWorld(): Promise<World> {
     bAlice,
     bEve,
     c,
-    secretsOfA: [secretName, 'A secret message from carol', carol.id, 'secret-lobby-of-a'],
+    secretsOfA: [secretName, 'A secret message from carol', carol.id, 'secret-lobby-of-a', 'secret-match-of-a'],
+    connectionWithBob,
+    notesOfAlice,
+    notesOfBob,
+    friendCodeOfAlice,
   };
 }
 
-/** Everything tenant A holds (row counts and checksums), to show that a refused call changed nothing. */
+/**
+ * Everything tenant A holds (row counts and checksums of whole rows: a connection edge's
+ * nickname, note and star included), to show that a refused call changed nothing.
+ */
 async function snapshotOf(tenant: string): Promise<string> {
   const table = (name: string, order: string) =>
     sql`(select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by ${sql.raw(order)}), ''))
@@ -126,8 +182,48 @@ async function snapshotOf(tenant: string): Promise<string> {
     select concat_ws(' | ', ${table('users', 't.id')}, ${table('connection_requests', 't.id')},
       ${table('connections', 't.id')}, ${table('connection_edges', 't.user_id, t.connection_id')},
       ${table('notifications', 't.id')}, ${table('blocks', 't.blocker_id, t.blocked_id')},
-      ${table('invites', 't.id')}) as snapshot`.execute(server.database.db);
+      ${table('invites', 't.id')}, ${table('friend_codes', 't.user_id')},
+      ${table('recent_players', 't.user_id, t.other_user_id')}) as snapshot`.execute(server.database.db);
   return result.rows[0]!.snapshot;
+}
+
+/** One user's private text: its friend code, or a nickname or note it gave a connection. */
+interface PrivateText {
+  /** The user whose it is (`client_user_id`). */
+  owner: string;
+  text: string;
+}
+
+/**
+ * Every friend code, nickname and note tenant A holds, with the user whose it is: only that user,
+ * or a service token of tenant A acting as it, may ever be shown it.
+ */
+async function privateTextsOf(tenant: string): Promise<PrivateText[]> {
+  const { rows } = await sql<{ owner: string; text: string; code: boolean }>`
+    select u.client_user_id as owner, f.code as text, true as code
+      from friend_codes f join users u on u.id = f.user_id where f.tenant = ${tenant}
+    union all
+    select u.client_user_id, t.text, false
+      from connection_edges e join users u on u.id = e.user_id
+      cross join lateral (values (e.nickname), (e.note)) t(text)
+      where e.tenant = ${tenant} and t.text is not null`.execute(server.database.db);
+  return rows.map((row) => ({ owner: row.owner, text: row.code ? formatFriendCode(row.text) : row.text }));
+}
+
+/**
+ * The private texts of others than `reader` (a user of tenant A, or none) that an answer shows,
+ * but for what the call itself sent (a friend code, echoed in its refusal).
+ */
+function privateTextsShown(
+  texts: PrivateText[],
+  reader: string | undefined,
+  answer: Answer,
+  sent: string[] = [],
+): PrivateText[] {
+  const body = JSON.stringify(answer.body);
+  return texts.filter(
+    ({ owner, text }) => owner !== reader && !sent.includes(text) && body.includes(JSON.stringify(text).slice(1, -1)),
+  );
 }
 
 async function notificationsOf(user: SeededUser) {
@@ -138,8 +234,8 @@ async function notificationsOf(user: SeededUser) {
 /**
  * A fresh resource of the owner for one cell (a call that succeeds consumes it): a request
  * received by alice, a request alice sent, a connection of alice's, the older of two new
- * notifications of alice's; a new user of tenant A to send a request to, one alice blocks, one
- * alice is connected to; alice herself.
+ * notifications of alice's; a new user of tenant A to send a request to (by id, or by its friend
+ * code), one alice blocks, one alice is connected to; alice herself.
  */
 async function freshResource(world: World, kind: Kind): Promise<string> {
   const { a, alice } = world;
@@ -150,6 +246,8 @@ async function freshResource(world: World, kind: Kind): Promise<string> {
       return alice.id;
     case 'receiver':
       return (await a.user('friend')).id;
+    case 'receiver-code':
+      return friendCodeOf(a, (await a.user('friend')).id);
     case 'blocked': {
       const blocked = await a.user('blocked');
       const reply = await server.rest('PUT', `/v1/users/${alice.id}/blocked/${blocked.id}`, { token: a.serviceToken });
@@ -189,16 +287,23 @@ async function freshResource(world: World, kind: Kind): Promise<string> {
   }
 }
 
+/** Whether the call names a user (by its id, or by its friend code). */
 const isUserKind = (kind: Kind) =>
   kind === 'user' ||
   kind === 'profile' ||
   kind === 'recipient' ||
   kind === 'receiver' ||
+  kind === 'receiver-code' ||
   kind === 'blocked' ||
   kind === 'related';
 
 /** An id of the kind that exists in no tenant. */
 function nonexistent(kind: Kind): string {
+  // A well-formed code that no one holds (of 31^8, the few users of these tenants hold a handful).
+  if (kind === 'receiver-code') {
+    const draw = () => FRIEND_CODE_ALPHABET[randomInt(FRIEND_CODE_ALPHABET.length)];
+    return formatFriendCode(Array.from({ length: 8 }, draw).join(''));
+  }
   if (isUserKind(kind)) return `ghost-${randomUUID()}`;
   // An id of the kind as the server makes them, of a row id far beyond any table's.
   const idKind =
@@ -223,7 +328,10 @@ type Expectation =
   | 'not-receiver'
   /** 403 NOT_REQUEST_SENDER: withdrawing a request someone else sent (same tenant). */
   | 'not-sender'
-  /** 403 SERVICE_TOKEN_REQUIRED: a user token doing what only the game's backend may. */
+  /**
+   * 403 SERVICE_TOKEN_REQUIRED (or the row's own code, `serviceOnlyCode`): a user token doing
+   * what only the game's backend may.
+   */
   | 'service-only'
   /** Exactly the answer for an id of the same kind that exists nowhere. */
   | 'as-nonexistent'
@@ -342,7 +450,8 @@ interface Answer {
 interface Row {
   name: string;
   kind: Kind;
-  call: (token: string, actingAs: string, id: string) => Promise<Answer>;
+  /** The call; `world` for calls that name more than one resource (a match's other player). */
+  call: (token: string, actingAs: string, id: string, world: World) => Promise<Answer>;
   /** Whether an answer is this call's success. */
   succeeded: (answer: Answer) => boolean;
   /** Whether a successful call changes tenant A. */
@@ -360,6 +469,13 @@ interface Row {
   state?: (world: World) => Promise<string>;
   /** What an allowed call must show of tenant A, beyond succeeding (undefined when it does). */
   allowedShows?: (world: World, answer: Answer) => string | undefined;
+  /** The code a user token is refused with, when not SERVICE_TOKEN_REQUIRED. */
+  serviceOnlyCode?: string;
+  /**
+   * The code of the answer for an id that exists nowhere, stated for rows where it matters
+   * (another tenant's friend code is FRIEND_CODE_NOT_FOUND, not its user).
+   */
+  notFoundCode?: string;
 }
 
 async function rest(method: string, path: string, token: string, body?: unknown): Promise<Answer> {
@@ -397,7 +513,25 @@ async function ownersPresence(world: World): Promise<string> {
   return `presence ${reply.status} ${JSON.stringify(presence)}`;
 }
 
-/** Every /v1 route, keyed like the gateway's route table. */
+// Nicknames, notes, stars and friend codes: what an allowed call shows of them.
+
+/** What a call sets on the owner's side of a connection (nicknames are at most 32 characters). */
+const NOTES_SET = { nickname: `Set by a call ${randomUUID().slice(0, 8)}`, note: `Set by a call ${randomUUID()}` };
+
+/** Undefined when a list of the owner's connections shows bob with the owner's nickname, note and star. */
+function showsOwnersNotes(world: World, answer: Answer): string | undefined {
+  const body = answer.body as any;
+  const nodes: any[] = body?.connections ?? body?.data?.activeConnections?.nodes ?? [];
+  const userOf = (c: any) => c.connected_user?.client_user_id ?? c.connectedUser?.clientUserId;
+  const bob = nodes.find((c) => userOf(c) === world.bob.id);
+  return bob?.nickname === world.notesOfAlice.nickname &&
+    bob?.note === world.notesOfAlice.note &&
+    bob?.favorite === true
+    ? undefined
+    : 'bob is not listed with the owner’s nickname, note and star';
+}
+
+/** Every /v1 route, keyed like the gateway's route table (a route may have more than one row). */
 const REST_ROWS: (Row & { route: string })[] = [
   {
     route: 'GET /v1/users/:userId',
@@ -434,6 +568,17 @@ const REST_ROWS: (Row & { route: string })[] = [
     succeeded: (a) => a.status === 201,
     writes: true,
   },
+  // Friend codes (beyond the documented API): another tenant's code names no one.
+  {
+    route: 'POST /v1/connections/:userId/request',
+    name: 'POST /v1/connections/{user_id}/request with friend_code',
+    kind: 'receiver-code',
+    call: (token, as, code) =>
+      rest('POST', `/v1/connections/${enc(as)}/request`, token, { friend_code: code, message: 'hi' }),
+    succeeded: (a) => a.status === 201,
+    writes: true,
+    notFoundCode: 'FRIEND_CODE_NOT_FOUND',
+  },
   {
     route: 'POST /v1/connections/:userId/accept/:requestId',
     name: 'POST /v1/connections/{user_id}/accept/{request_id}',
@@ -456,14 +601,38 @@ const REST_ROWS: (Row & { route: string })[] = [
     kind: 'user' as const,
     call: (token: string, _as: string, id: string) => rest('GET', `/v1/connections/${enc(id)}/${list}`, token),
     succeeded: (a: Answer) => a.status === 200,
+    // The owner's connections carry what the owner keeps about them.
+    ...(list === 'active' && { allowedShows: showsOwnersNotes }),
     writes: false,
   })),
+  // Favourites alone, first (beyond the documented API): the owner's star on bob, not bob's.
+  {
+    route: 'GET /v1/connections/:userId/active',
+    name: 'GET /v1/connections/{user_id}/active?favorite=true&sort=favorites',
+    kind: 'user',
+    call: (token, _as, id) => rest('GET', `/v1/connections/${enc(id)}/active?favorite=true&sort=favorites`, token),
+    succeeded: (a) => a.status === 200,
+    allowedShows: (world, a) =>
+      (a.body as any)?.connections?.length === 1 ? showsOwnersNotes(world, a) : 'not the one favourite',
+    writes: false,
+  },
   {
     route: 'POST /v1/connections/:userId/notifications/:notificationId/read',
     name: 'POST /v1/connections/{user_id}/notifications/{notification_id}/read',
     kind: 'notification',
     call: (token, as, id) => rest('POST', `/v1/connections/${enc(as)}/notifications/${enc(id)}/read`, token),
     succeeded: (a) => a.status === 200,
+    writes: true,
+  },
+  // Nicknames, notes and stars (beyond the documented API)
+  {
+    route: 'PATCH /v1/connections/:userId/:connectionId',
+    name: 'PATCH /v1/connections/{user_id}/{connection_id}',
+    kind: 'connection',
+    call: (token, as, id) =>
+      rest('PATCH', `/v1/connections/${enc(as)}/${enc(id)}`, token, { ...NOTES_SET, favorite: true }),
+    succeeded: (a) =>
+      a.status === 200 && (a.body as any)?.nickname === NOTES_SET.nickname && (a.body as any)?.favorite === true,
     writes: true,
   },
   {
@@ -623,6 +792,52 @@ const REST_ROWS: (Row & { route: string })[] = [
     succeeded: (a) => a.status === 200 && (a.body as any)?.relationships?.[0]?.status !== 'none',
     writes: false,
   },
+  // Friend codes (beyond the documented API): a secret of the user, for itself and its backend.
+  {
+    route: 'GET /v1/users/:userId/friend-code',
+    name: 'GET /v1/users/{user_id}/friend-code',
+    kind: 'user',
+    call: (token, _as, id) => rest('GET', `/v1/users/${enc(id)}/friend-code`, token),
+    succeeded: (a) => a.status === 200 && typeof (a.body as any)?.friend_code === 'string',
+    allowedShows: (world, a) =>
+      (a.body as any).friend_code === world.friendCodeOfAlice ? undefined : 'not the owner’s friend code',
+    // The owner's code was made with the world: reading it changes nothing.
+    writes: false,
+  },
+  {
+    route: 'POST /v1/users/:userId/friend-code/rotate',
+    name: 'POST /v1/users/{user_id}/friend-code/rotate',
+    kind: 'user',
+    call: (token, _as, id) => rest('POST', `/v1/users/${enc(id)}/friend-code/rotate`, token),
+    succeeded: (a) => a.status === 200 && typeof (a.body as any)?.friend_code === 'string',
+    writes: true,
+  },
+  // Recent players (beyond the documented API): the game's backend records a match of the
+  // resource user and bob (who exists in tenant B too).
+  {
+    route: 'POST /v1/recent-players',
+    name: 'POST /v1/recent-players',
+    kind: 'recipient',
+    serviceOnlyCode: 'MATCH_RECORDING_SERVICE_ONLY',
+    call: (token, _as, id, world) =>
+      rest('POST', '/v1/recent-players', token, { players: [id, world.bob.id], context: 'match-1' }),
+    succeeded: (a) => a.status === 201,
+    writes: true,
+  },
+  {
+    route: 'GET /v1/users/:userId/recent-players',
+    name: 'GET /v1/users/{user_id}/recent-players',
+    kind: 'user',
+    call: (token, _as, id) => rest('GET', `/v1/users/${enc(id)}/recent-players`, token),
+    succeeded: (a) => a.status === 200,
+    allowedShows: (world, a) =>
+      (a.body as any)?.recent_players?.some(
+        (p: any) => p.client_user_id === world.bob.id && p.context === 'secret-match-of-a',
+      )
+        ? undefined
+        : 'bob is not among the owner’s recent players',
+    writes: false,
+  },
   // Presence (beyond the documented API)
   {
     route: 'GET /v1/users/:userId/presence',
@@ -728,10 +943,45 @@ const GRAPHQL_ROWS: (Row & { field: string })[] = [
     'ConnectionRequestPage',
     'totalCount nodes { id message }',
   ),
-  field('query', 'activeConnections', 'user', null, 'ConnectionPage', 'totalCount nodes { id }'),
+  {
+    ...field(
+      'query',
+      'activeConnections',
+      'user',
+      null,
+      'ConnectionPage',
+      'totalCount nodes { id nickname note favorite connectedUser { clientUserId } }',
+    ),
+    allowedShows: showsOwnersNotes,
+  },
+  // Favourites alone, first (beyond the documented API): the owner's star on bob, not bob's.
+  {
+    ...field(
+      'query',
+      'activeConnections',
+      'user',
+      null,
+      'ConnectionPage',
+      'totalCount nodes { id nickname note favorite connectedUser { clientUserId } }',
+      ', favorite: true, sort: FAVORITES',
+    ),
+    name: 'query activeConnections(favorite: true, sort: FAVORITES)',
+    allowedShows: (world: World, a: Answer) =>
+      (a.body as any)?.data?.activeConnections?.totalCount === 1 ? showsOwnersNotes(world, a) : 'not the one favourite',
+  },
   field('query', 'notifications', 'user', null, 'NotificationPage', 'totalCount unreadCount nodes { id message }'),
   field('mutation', 'markNotificationRead', 'notification', 'notificationId', 'MarkNotificationReadPayload', 'message'),
   field('mutation', 'removeConnection', 'connection', 'connectionId', 'RemoveConnectionPayload', 'message'),
+  // Nicknames, notes and stars (beyond the documented API)
+  field(
+    'mutation',
+    'updateConnection',
+    'connection',
+    'connectionId',
+    'Connection',
+    'nickname note favorite connectedUser { clientUserId }',
+    `, nickname: "${NOTES_SET.nickname}", note: "${NOTES_SET.note}", favorite: true`,
+  ),
   // Sent to users rather than acting as one: the recipient is the resource.
   {
     field: 'sendGameNotification',
@@ -745,6 +995,65 @@ const GRAPHQL_ROWS: (Row & { field: string })[] = [
       ),
     succeeded: (a) => (a.body as any)?.data?.sendGameNotification?.__typename === 'SendGameNotificationPayload',
     writes: true,
+  },
+  // Recent players (beyond the documented API): recorded by the game's backend only.
+  {
+    field: 'recordRecentPlayers',
+    name: 'mutation recordRecentPlayers',
+    kind: 'recipient',
+    serviceOnlyCode: 'MATCH_RECORDING_SERVICE_ONLY',
+    call: (token, _as, id, world) =>
+      graphql(
+        token,
+        `mutation($players: [ID!]!) { recordRecentPlayers(players: $players, context: "match-1") { ${ERRORS} ... on RecordRecentPlayersPayload { message players } } }`,
+        { players: [id, world.bob.id] },
+      ),
+    succeeded: (a) => (a.body as any)?.data?.recordRecentPlayers?.__typename === 'RecordRecentPlayersPayload',
+    writes: true,
+  },
+  {
+    ...field(
+      'query',
+      'recentPlayers',
+      'user',
+      null,
+      'RecentPlayerPage',
+      'totalCount nodes { user { clientUserId displayName } context playedAt relationship { status } }',
+    ),
+    allowedShows: (world: World, a: Answer) =>
+      (a.body as any)?.data?.recentPlayers?.nodes?.some(
+        (p: any) => p.user.clientUserId === world.bob.id && p.context === 'secret-match-of-a',
+      )
+        ? undefined
+        : 'bob is not among the owner’s recent players',
+  },
+  // Friend codes (beyond the documented API): a secret of the user, for itself and its backend.
+  {
+    ...field('query', 'friendCode', 'user', null, 'FriendCode', 'value createdAt user { clientUserId }'),
+    allowedShows: (world: World, a: Answer) =>
+      (a.body as any)?.data?.friendCode?.value === world.friendCodeOfAlice ? undefined : 'not the owner’s friend code',
+  },
+  field(
+    'mutation',
+    'rotateFriendCode',
+    'user',
+    null,
+    'RotateFriendCodePayload',
+    'message friendCode { value createdAt user { clientUserId } }',
+  ),
+  {
+    field: 'sendConnectionRequest',
+    name: 'mutation sendConnectionRequest(friendCode)',
+    kind: 'receiver-code',
+    call: (token, as, code) =>
+      graphql(
+        token,
+        `mutation($userId: ID, $code: String!) { sendConnectionRequest(userId: $userId, friendCode: $code, message: "hi") { ${ERRORS} ... on SendConnectionRequestPayload { request { id } } } }`,
+        { userId: as, code },
+      ),
+    succeeded: (a) => (a.body as any)?.data?.sendConnectionRequest?.__typename === 'SendConnectionRequestPayload',
+    writes: true,
+    notFoundCode: 'FRIEND_CODE_NOT_FOUND',
   },
   field(
     'query',
@@ -782,7 +1091,14 @@ const GRAPHQL_ROWS: (Row & { field: string })[] = [
     'MutualConnectionPage',
     'total nodes { clientUserId }',
   ),
-  field('query', 'connectionSuggestions', 'user', null, 'ConnectionSuggestionPage', 'totalCount nodes { mutualCount }'),
+  field(
+    'query',
+    'connectionSuggestions',
+    'user',
+    null,
+    'ConnectionSuggestionPage',
+    'totalCount nodes { mutualCount reason playedTogetherAt }',
+  ),
   // Cancel, mark all read, delete a notification (beyond the documented API)
   field(
     'mutation',
@@ -973,14 +1289,36 @@ const SUBSCRIPTION_ROWS: (Row & { field: string })[] = [
 // Comparison of answers.
 // ---------------------------------------------------------------------------------------------
 
-/** The answer as text with the id masked (wherever it is echoed) and timestamps masked. */
+/**
+ * The answer as text with the id masked (wherever it is echoed), timestamps masked, and friend
+ * codes masked (each user's is drawn at random; a leaked one is caught by `privateTextsOf`).
+ */
 function masked(answer: Answer, id: string): string {
   const text = JSON.stringify(answer.body);
   const escaped = JSON.stringify(id).slice(1, -1);
   return `${answer.status} ${text
     .split(escaped)
     .join('<id>')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')}`;
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+    .replace(/\b[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}\b/g, '<friend code>')}`;
+}
+
+/** The error code of a REST or GraphQL answer, if it is an error. */
+function errorCode(row: Row, answer: Answer): string | undefined {
+  const body = answer.body as any;
+  if (row.name.startsWith('query') || row.name.startsWith('mutation')) {
+    return (Object.values(body?.data ?? {})[0] as any)?.code ?? body?.errors?.[0]?.extensions?.code;
+  }
+  return body?.code;
+}
+
+/**
+ * The user of tenant A whose private texts the principal may be shown: the user its token is,
+ * or (a service token of tenant A) the user it acts as; none for another tenant.
+ */
+function readerOf(world: World, token: string, actingAs: string): string | undefined {
+  if (token === world.a.serviceToken) return actingAs;
+  return [world.alice, world.bob, world.mallory, world.carol].find((user) => user.token === token)?.id;
 }
 
 /** Whether the answer is the documented "forbidden" for this face. */
@@ -1013,10 +1351,17 @@ async function checkCell(world: World, row: Row, principal: Principal): Promise<
   await row.prepare?.(world);
   const snapshot = async () => `${await snapshotOf(world.a.name)}${row.state ? ` | ${await row.state(world)}` : ''}`;
   const before = await snapshot();
-  const answer = await row.call(token, actingAs, id);
+  const textsBefore = await privateTextsOf(world.a.name);
+  const answer = await row.call(token, actingAs, id, world);
   const shown = (extra: Record<string, unknown> = {}) =>
     describeCell(row, principal, { actingAs, id, expectation, status: answer.status, answer: answer.body, ...extra });
   if (answer.status >= 500) throw new Error(`5xx: ${shown()}`);
+  // Whatever the call, allowed or not: no user's friend code, nickname or note to anyone else.
+  const texts = [...textsBefore, ...(await privateTextsOf(world.a.name))].filter(
+    (text, i, all) => all.findIndex((t) => t.owner === text.owner && t.text === text.text) === i,
+  );
+  const leakedTexts = privateTextsShown(texts, readerOf(world, token, actingAs), answer, [id]);
+  if (leakedTexts.length > 0) throw new Error(`another user's private text: ${shown({ leaked: leakedTexts })}`);
 
   switch (expectation) {
     case 'allowed': {
@@ -1036,7 +1381,7 @@ async function checkCell(world: World, row: Row, principal: Principal): Promise<
         forbidden: 'FORBIDDEN',
         'not-receiver': 'NOT_REQUEST_RECEIVER',
         'not-sender': 'NOT_REQUEST_SENDER',
-        'service-only': 'SERVICE_TOKEN_REQUIRED',
+        'service-only': row.serviceOnlyCode ?? 'SERVICE_TOKEN_REQUIRED',
       }[expectation];
       if (code !== wanted) throw new Error(`not refused with ${wanted}: ${shown()}`);
       break;
@@ -1045,12 +1390,15 @@ async function checkCell(world: World, row: Row, principal: Principal): Promise<
       // The same call, by the same principal, on an id of the same kind that exists nowhere.
       const ghost = nonexistent(row.kind);
       const ghostActingAs = row.kind === 'user' || row.kind === 'profile' ? ghost : actingAs;
-      const control = await row.call(token, ghostActingAs, ghost);
+      const control = await row.call(token, ghostActingAs, ghost, world);
       const [seen, expected] = [masked(answer, id), masked(control, ghost)];
       if (seen !== expected) {
         throw new Error(
           `distinguishable from a nonexistent id: ${shown({ nonexistent: ghost, control: control.body })}`,
         );
+      }
+      if (row.notFoundCode && errorCode(row, answer) !== row.notFoundCode) {
+        throw new Error(`not refused with ${row.notFoundCode}: ${shown()}`);
       }
       if (row.succeeded(answer)) {
         // Only a call that would also succeed on an id that exists nowhere (creating a user in
@@ -1067,7 +1415,7 @@ async function checkCell(world: World, row: Row, principal: Principal): Promise<
       // Tenant B's alice has no data: she must see exactly what an alice of a tenant of her own sees.
       const d = await createTenant(server);
       const dAlice = await d.user('alice');
-      const control = await row.call(dAlice.token, dAlice.id, dAlice.id);
+      const control = await row.call(dAlice.token, dAlice.id, dAlice.id, world);
       if (masked(answer, id) !== masked(control, dAlice.id)) {
         throw new Error(`not what a user alone in its tenant sees: ${shown({ control: control.body })}`);
       }
@@ -1082,7 +1430,8 @@ async function checkCell(world: World, row: Row, principal: Principal): Promise<
 
 describe('the matrix covers the gateway', () => {
   it('has a row for every REST route', () => {
-    expect(REST_ROWS.map((r) => r.route).sort()).toEqual(gatewayRoutes.map((r) => `${r.method} ${r.path}`).sort());
+    const routes = new Set(REST_ROWS.map((r) => r.route));
+    expect([...routes].sort()).toEqual(gatewayRoutes.map((r) => `${r.method} ${r.path}`).sort());
   });
 
   it('has a row for every GraphQL field that takes an id', () => {
@@ -1091,7 +1440,8 @@ describe('the matrix covers the gateway', () => {
         .filter((f) => f.args.some((arg) => String(arg.type).replace(/[[\]!]/g, '') === 'ID'))
         .map((f) => f.name),
     );
-    expect([...GRAPHQL_ROWS, ...SUBSCRIPTION_ROWS].map((r) => r.field).sort()).toEqual(withIds.sort());
+    const fields = new Set([...GRAPHQL_ROWS, ...SUBSCRIPTION_ROWS].map((r) => r.field));
+    expect([...fields].sort()).toEqual(withIds.sort());
   });
 });
 
@@ -1225,6 +1575,93 @@ describe('who sees a presence', () => {
     expect(await listed()).toEqual({ presence: expected(alice.id, 'invisible').rest, online: false });
     expect((await seenBy(a.serviceToken, alice.id)).rest).toMatchObject({ status: 'invisible' });
     expect((await seenBy(mallory.token, alice.id)).rest).toBeNull();
+  });
+});
+
+/**
+ * Whose a nickname, a note, a star and a friend code are: the matrix shows that no call, by any
+ * principal, answers with another user's. The other side of a connection is no principal of it:
+ * here bob (whom alice named, noted and starred, and who named and noted her) and a service token
+ * acting as bob make every read of the matrix that names a user, as bob (on bob, or on alice), and
+ * are shown bob's own and nothing of alice's, not even her star in the favourite filter.
+ */
+describe('whose a nickname, a note and a friend code are', () => {
+  const reads = [...REST_ROWS, ...GRAPHQL_ROWS, ...SUBSCRIPTION_ROWS].filter(
+    (row) =>
+      !row.writes &&
+      (row.kind === 'user' || row.kind === 'profile' || row.kind === 'receiver' || row.kind === 'related'),
+  );
+
+  it('should show the other side of a connection, and a service token acting as it, only its own', async () => {
+    const world = await createWorld();
+    const { a, alice, bob } = world;
+    const friendCodeOfBob = await friendCodeOf(a, bob.id);
+    const privateTexts = await privateTextsOf(a.name);
+    for (const [who, token] of [
+      ['bob', bob.token],
+      ['a service token acting as bob', a.serviceToken],
+    ] as const) {
+      for (const row of reads) {
+        await row.prepare?.(world);
+        const answer = await row.call(token, bob.id, row.kind === 'user' ? bob.id : alice.id, world);
+        const leaked = privateTextsShown(privateTexts, bob.id, answer);
+        expect({ who, call: row.name, succeeded: row.succeeded(answer), leaked }).toEqual({
+          who,
+          call: row.name,
+          succeeded: true,
+          leaked: [],
+        });
+      }
+
+      // Bob's list carries bob's nickname, note and star for alice, and alice's star on bob
+      // counts for nothing in it.
+      const listed = async (query: string) => {
+        const answer = await rest('GET', `/v1/connections/${bob.id}/active${query}`, token);
+        const connections = (answer.body as { connections: Record<string, any>[] }).connections;
+        return connections.map((c) => ({
+          user: c.connected_user.client_user_id,
+          nickname: c.nickname,
+          note: c.note,
+          favorite: c.favorite,
+        }));
+      };
+      const bobsView = { user: alice.id, ...world.notesOfBob, favorite: false };
+      expect(await listed('')).toEqual([bobsView]);
+      expect(await listed('?favorite=true')).toEqual([]);
+      expect(await listed('?favorite=false&sort=favorites')).toEqual([bobsView]);
+      const viaGraphql = await graphql(
+        token,
+        `query($u: ID) { activeConnections(userId: $u, favorite: true) { ${ERRORS} ... on ConnectionPage { totalCount } }
+          all: activeConnections(userId: $u, sort: FAVORITES) { ... on ConnectionPage { nodes { nickname note favorite } } }
+          friendCode(userId: $u) { ... on FriendCode { value } } }`,
+        { u: bob.id },
+      );
+      expect((viaGraphql.body as any).data).toEqual({
+        activeConnections: { __typename: 'ConnectionPage', totalCount: 0 },
+        all: { nodes: [{ ...world.notesOfBob, favorite: false }] },
+        friendCode: { value: friendCodeOfBob },
+      });
+
+      // Bob's own writes answer with bob's side only.
+      const patched = await rest('PATCH', `/v1/connections/${bob.id}/${world.connectionWithBob}`, token, {
+        favorite: true,
+      });
+      expect(patched.body).toMatchObject({ ...world.notesOfBob, favorite: true });
+      expect(privateTextsShown(privateTexts, bob.id, patched)).toEqual([]);
+      await rest('PATCH', `/v1/connections/${bob.id}/${world.connectionWithBob}`, token, { favorite: false });
+    }
+
+    // Alice's side is as she left it, whatever bob did with his; and the check above does see
+    // her nickname, note and code where they are shown (to her).
+    const alicesList = await rest('GET', `/v1/connections/${alice.id}/active`, alice.token);
+    expect(showsOwnersNotes(world, alicesList)).toBeUndefined();
+    const alicesCode = await rest('GET', `/v1/users/${alice.id}/friend-code`, alice.token);
+    const seenByOthers = [alicesList, alicesCode].flatMap((answer) =>
+      privateTextsShown(privateTexts, bob.id, answer).map((shown) => shown.text),
+    );
+    expect(seenByOthers.sort()).toEqual(
+      [world.notesOfAlice.nickname, world.notesOfAlice.note, world.friendCodeOfAlice].sort(),
+    );
   });
 });
 

@@ -112,9 +112,10 @@ export function schemaOperations(
 
 /**
  * The variables a client would send with `document`: for each variable, the value the fixture
- * gives the argument it is passed to (`fixtureValue(coordinate, argument)`); a variable the
- * fixture has nothing for is left unset. Throws for a required one, naming it, so that a new
- * argument cannot silently drop out of the corpus.
+ * gives the argument it is passed to (`fixtureValue(coordinate, argument)`), or, for a variable
+ * that is an item of a list argument (`players: [$a, $b]`), the fixture list's item at its place;
+ * a variable the fixture has nothing for is left unset. Throws for a required one, naming it, so
+ * that a new argument cannot silently drop out of the corpus.
  */
 export function requestFor(
   document: CorpusDocument,
@@ -132,6 +133,17 @@ export function requestFor(
         if (node.type.kind === Kind.NON_NULL_TYPE && !node.defaultValue) required.add(node.variable.name.value);
       },
       Argument(node) {
+        if (node.value.kind === Kind.LIST) {
+          const parent = typeInfo.getParentType();
+          const field = typeInfo.getFieldDef();
+          if (!parent || !field) return;
+          const list = fixtureValue(`${parent.name}.${field.name}`, node.name.value);
+          if (!Array.isArray(list)) return;
+          node.value.values.forEach((item, i) => {
+            if (item.kind === Kind.VARIABLE && list[i] !== undefined) variables[item.name.value] = list[i];
+          });
+          return;
+        }
         if (node.value.kind !== Kind.VARIABLE) return;
         // A directive's argument (`@include(if: $x)`): its coordinate is `@include`.
         const directive = typeInfo.getDirective();

@@ -10,7 +10,9 @@ export type Player = (typeof PLAYERS)[number];
  * connection (and carol's), carol and dave have a request pending with her (to her, from her),
  * she declined gina's, she blocks erin, frank is a stranger. Her notifications tell of it. Bob is
  * busy in a match, as his game server said (for an hour, so nothing lapses during a run), with
- * what his connections need to join him.
+ * what his connections need to join him. Alice starred bob, named him and noted something; bob
+ * named her too (each side's own). Alice, bob, erin and frank played a match together, as the
+ * game's backend reported it. Frank has a friend code.
  */
 export interface Graph {
   tenant: string;
@@ -27,6 +29,8 @@ export interface Graph {
     inviteToBob: string;
     /** Alice's notifications, oldest first. */
     notifications: string[];
+    /** Frank's friend code (drawn at random: twins hold different codes). */
+    friendCodeOfFrank: string;
   };
 }
 
@@ -47,7 +51,8 @@ async function asService(server: TestServer, token: string, query: string): Prom
 /**
  * Builds the graph in a tenant of its own as a game backend would, with its service token. The
  * root fields of a mutation run one after another, in order, so that two graphs built alike
- * hold the same rows in the same order (only ids and times differ), in three round trips.
+ * hold the same rows in the same order (only ids, times and friend codes differ), in five round
+ * trips.
  */
 export async function buildGraph(server: TestServer): Promise<Graph> {
   const tenant = `diff-${randomUUID()}`;
@@ -98,6 +103,7 @@ export async function buildGraph(server: TestServer): Promise<Graph> {
       toBob: sendInvite(userId: "alice", receiverIds: ["bob"], joinInfo: { lobby: "eu-1c2d" }) {
         __typename ... on SendInvitePayload { invites { id } }
       }
+      match: recordRecentPlayers(players: ["alice", "bob", "erin", "frank"], context: "match-8841") { __typename }
     }`,
   );
   const read = await asService(
@@ -106,19 +112,31 @@ export async function buildGraph(server: TestServer): Promise<Graph> {
     `{
       activeConnections(userId: "alice") { __typename ... on ConnectionPage { nodes { id } } }
       notifications(userId: "alice") { __typename ... on NotificationPage { nodes { id } } }
+      friendCode(userId: "frank") { __typename ... on FriendCode { value } }
+    }`,
+  );
+  const connectionWithBob = String(read.activeConnections.nodes[0].id);
+  await asService(
+    server,
+    tokens.service,
+    `mutation {
+      alice: updateConnection(userId: "alice", connectionId: "${connectionWithBob}", nickname: "Bobby",
+        note: "Plays support — EU evenings", favorite: true) { __typename }
+      bob: updateConnection(userId: "bob", connectionId: "${connectionWithBob}", nickname: "Al") { __typename }
     }`,
   );
   return {
     tenant,
     tokens,
     ids: {
-      connectionWithBob: String(read.activeConnections.nodes[0].id),
+      connectionWithBob,
       requestFromCarol: requestId('carolToAlice'),
       requestToDave: requestId('aliceToDave'),
       requestFromGina: requestId('ginaToAlice'),
       inviteFromBob: String(invited.fromBob.invites[0].id),
       inviteToBob: String(invited.toBob.invites[0].id),
       notifications: (read.notifications.nodes as { id: string }[]).map((n) => String(n.id)).reverse(),
+      friendCodeOfFrank: String(read.friendCode.value),
     },
   };
 }
@@ -130,6 +148,8 @@ export async function buildGraph(server: TestServer): Promise<Graph> {
 export function argumentValue(graph: Graph, coordinate: string, argument: string, actingUser: string): unknown {
   const byCoordinate: Record<string, unknown> = {
     'Mutation.sendConnectionRequest.receiverId': 'frank',
+    // A document that passes receiverId too is refused (one or the other); TestSendByCode sends by code alone.
+    'Mutation.sendConnectionRequest.friendCode': graph.ids.friendCodeOfFrank.toLowerCase(),
     'Mutation.acceptConnectionRequest.requestId': graph.ids.requestFromCarol,
     'Mutation.declineConnectionRequest.requestId': graph.ids.requestFromCarol,
     'Mutation.cancelConnectionRequest.requestId': graph.ids.requestToDave,
@@ -146,6 +166,16 @@ export function argumentValue(graph: Graph, coordinate: string, argument: string
     'Mutation.setPresence.expiresInSeconds': 3600,
     // Only connections not offline: bob, busy.
     'Query.activeConnections.presence': 'ONLINE',
+    // Her favourites (bob), first.
+    'Query.activeConnections.favorite': true,
+    'Query.activeConnections.sort': 'FAVORITES',
+    'Mutation.updateConnection.connectionId': graph.ids.connectionWithBob,
+    'Mutation.updateConnection.nickname': 'Bob the Tank',
+    'Mutation.updateConnection.note': 'Duo partner, plays support',
+    'Mutation.updateConnection.favorite': false,
+    // The backend only: a user token is refused.
+    'Mutation.recordRecentPlayers.players': ['alice', 'carol', 'gina'],
+    'Mutation.recordRecentPlayers.context': 'match-9120',
     'Mutation.upsertUser.displayName': 'Alice the Bold',
     'Mutation.sendConnectionRequest.message': 'gg, add me?',
     'Mutation.sendGameNotification.userIds': ['bob', 'carol'],

@@ -26,6 +26,8 @@ function byPathAndMessage(a: unknown, b: unknown): number {
 }
 
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+/** Friend codes are drawn at random for each user: twins hold different ones. */
+const FRIEND_CODE = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
 /** Public ids are opaque integers far longer than any count or page number. */
 const LONG_NUMBER = /\d{8,}/g;
 
@@ -35,10 +37,10 @@ function isPageCursor(value: string): boolean {
 }
 
 /**
- * Twin graphs (built alike in two tenants) hold the same rows under other ids and times: the
- * outcome with every id named (the graph's own by what they are, new ones by order of first
- * appearance), every time and page cursor replaced by a placeholder. Two outcomes of twins
- * are equal once named alike.
+ * Twin graphs (built alike in two tenants) hold the same rows under other ids, times and friend
+ * codes: the outcome with every id named (the graph's own by what they are, new ones by order of
+ * first appearance), every time, page cursor and friend code replaced by a placeholder. Two
+ * outcomes of twins are equal once named alike.
  */
 export function namedForTwin(outcome: Outcome, graph: Graph): unknown {
   const names = new Map<string, string>([
@@ -60,6 +62,7 @@ export function namedForTwin(outcome: Outcome, graph: Graph): unknown {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 1e7) return nameOf(String(value));
     if (typeof value !== 'string') return value;
     if (DATE_TIME.test(value)) return '<time>';
+    if (FRIEND_CODE.test(value)) return '<friend code>';
     if (isPageCursor(value)) return '<cursor>';
     return value.replace(LONG_NUMBER, nameOf);
   });
