@@ -10,8 +10,10 @@ import { type NotesChange, updateConnectionNotes } from './connection-notes.repo
 export const MAX_NICKNAME_LENGTH = 32;
 export const MAX_NOTE_LENGTH = 256;
 
-// Control characters (line breaks, tabs, escapes) have no place in a name shown on one line.
-const CONTROL = /\p{Cc}/u;
+// A name is shown on one line, as written: no control characters (line breaks, tabs, escapes),
+// no line or paragraph separators, and no bidirectional overrides or isolates, which would
+// reorder what is shown after them ("Bob\u202Enimda" reads "Bobadmin").
+const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]/u;
 
 /**
  * A nickname or note as given: trimmed; empty (or null) clears it; too long, or text that

@@ -42,7 +42,10 @@ export function formatFriendCode(code: string): string {
  * within. Throws a 400 when it cannot be a code at all (that costs no guess).
  */
 export function parseFriendCode(field: string, typed: string): string {
-  const code = typed.replace(/[\s-]/g, '').toUpperCase();
+  const written = typed.replace(/[\s-]/g, '');
+  // Checked before upper-casing, which maps some other letters onto the alphabet ("ſ" → "S",
+  // "ﬀ" → "FF"): only the alphabet's own characters, in either case, make a code.
+  const code = /^[A-Za-z0-9]*$/.test(written) ? written.toUpperCase() : '';
   if (code.length !== CODE_LENGTH || [...code].some((c) => !FRIEND_CODE_ALPHABET.includes(c))) {
     throw new ValidationError(
       field,

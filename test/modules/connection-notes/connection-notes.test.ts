@@ -135,6 +135,8 @@ describe('nicknames, notes and favourites', () => {
       [{ nickname: 'x'.repeat(33) }, 'nickname must be at most 32 characters'],
       [{ note: 'x'.repeat(257) }, 'note must be at most 256 characters'],
       [{ nickname: 'two\nlines' }, 'nickname must not contain control characters such as line breaks'],
+      [{ nickname: 'a\u2028b' }, 'nickname must not contain control characters such as line breaks'],
+      [{ nickname: 'Bob\u202Enimda' }, 'nickname must not contain control characters such as line breaks'],
       [{ nickname: 'nul\u0000' }, 'nickname must not contain NUL characters or unpaired surrogates'],
       [{}, 'Give at least one of nickname, note and favorite'],
       [{ favorite: 'yes' }, 'favorite must be true or false'],

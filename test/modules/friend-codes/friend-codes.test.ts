@@ -129,7 +129,17 @@ describe('friend codes', () => {
       code: 'VALIDATION_FAILED',
     });
     expect((await post({ message: 'hi' })).body.message).toBe('receiver_id is required');
-    for (const malformed of ['7KQ4-M2X', '0OIL-1234', 'ABCD-EFGH-J', '', '🙂🙂🙂🙂🙂🙂🙂🙂']) {
+    // Letters that upper-case onto the alphabet are not its characters: "ſ" is no "S", "ﬀ" no "FF".
+    for (const malformed of [
+      '7KQ4-M2X',
+      '0OIL-1234',
+      'ABCD-EFGH-J',
+      '',
+      '🙂🙂🙂🙂🙂🙂🙂🙂',
+      'ſSSS-SSSS',
+      'ﬀﬀ-ﬀﬀ',
+      '\u212AKKK-2222',
+    ]) {
       const answer = await post({ friend_code: malformed });
       expect(answer.status, malformed).toBe(400);
       expect(answer.body.code).toBe('VALIDATION_FAILED');

@@ -44,6 +44,9 @@ export const TYPENAME_OF_CODE: Record<string, string> = {
   INVITE_NOT_FOUND: 'NotFoundError',
   INVITE_EXPIRED: 'ConflictError',
   INVITE_ALREADY_ANSWERED: 'ConflictError',
+  // Friend codes and recent players
+  FRIEND_CODE_NOT_FOUND: 'NotFoundError',
+  MATCH_RECORDING_SERVICE_ONLY: 'ForbiddenError',
 };
 
 export const REST_BODY_LIMIT = 64 * 1024;

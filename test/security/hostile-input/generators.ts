@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { hasLoneSurrogate } from './contract.js';
+import { FRIEND_CODE_ALPHABET } from './rules.js';
 import type { Actor, World } from './world.js';
 
 const SQL_INJECTION = [
@@ -535,5 +536,64 @@ export function searchText(names: readonly string[]): fc.Arbitrary<string> {
     { arbitrary: typedPartOf(names), weight: 5 },
     { arbitrary: fc.constantFrom(...SEARCH_EDGE_TEXTS), weight: 3 },
     { arbitrary: hostileText, weight: 2 },
+  );
+}
+
+// Friend codes (beyond the documented API)
+
+/**
+ * Friend codes as players type them, and not: the world's users' codes (and `fresh-code`, which
+ * the property replaces with the code of a user made for the run) in any case, with the dash or
+ * none, with white space around and within, and letters whose upper case is one of the code's
+ * (`ſ`, `ﬀ`); codes of no one; and what cannot be a code: a character short or over, the
+ * look-alikes 0, O, 1, I and L, other dashes and separators, NUL, or anything hostile.
+ */
+export function friendCodeValue(world: World): fc.Arbitrary<string> {
+  const codes = Object.values(world.friendCodes);
+  const alphabet = [...FRIEND_CODE_ALPHABET];
+  const typed = fc
+    .record({
+      code: fc.constantFrom(...codes),
+      lower: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+      separator: fc.constantFrom('-', '-', '', ' ', '--', ' - ', '\t'),
+      pad: fc.constantFrom('', '', ' ', '\n', '\u00a0', '\u3000\ufeff'),
+    })
+    .map(({ code, lower, separator, pad }) => {
+      const chars = [...code.replace('-', '')].map((c, i) => (lower[i] ? c.toLowerCase() : c));
+      return `${pad}${chars.slice(0, 4).join('')}${separator}${chars.slice(4).join('')}${pad}`;
+    });
+  const unknown = fc
+    .tuple(fc.array(fc.constantFrom(...alphabet), { minLength: 8, maxLength: 8 }), fc.boolean())
+    .map(([chars, dash]) => `${chars.slice(0, 4).join('')}${dash ? '-' : ''}${chars.slice(4).join('')}`);
+  const malformed = fc
+    .tuple(
+      fc.constantFrom(...codes),
+      fc.constantFrom('short', 'long', '0', 'O', '1', 'I', 'L', '_', '.', '\u2013', '\u200b', '\u0000', '/'),
+    )
+    .map(([code, how]) => {
+      if (how === 'short') return code.slice(0, -1);
+      if (how === 'long') return `${code}2`;
+      if (how.length === 1 && /[0O1IL]/.test(how)) return `${how}${code.slice(1)}`;
+      return code.replace('-', how);
+    });
+  return fc.oneof(
+    { arbitrary: typed, weight: 6 },
+    { arbitrary: fc.constant('fresh-code'), weight: 2 },
+    { arbitrary: unknown, weight: 2 },
+    { arbitrary: malformed, weight: 3 },
+    {
+      arbitrary: fc.constantFrom(
+        '',
+        ' ',
+        '-',
+        '--------',
+        'ſſſſ-ſſſſ',
+        'ﬀﬀ-ﬀﬀ',
+        '\u212a\u212a\u212a\u212a-2222',
+        '7KQ4-M2XD',
+      ),
+      weight: 1,
+    },
+    { arbitrary: hostileText.filter((text) => text.length < 200), weight: 1 },
   );
 }

@@ -6,14 +6,23 @@
  */
 import fc from 'fast-check';
 import { hasLoneSurrogate, isPlainObject, type Outcome, violation } from './contract.js';
-import { hostileIdValue, hostileText, joinInfoValue, searchText, wrongJsonType } from './generators.js';
+import {
+  friendCodeValue,
+  hostileIdValue,
+  hostileText,
+  joinInfoValue,
+  searchText,
+  wrongJsonType,
+} from './generators.js';
 import {
   INVITE_POLICIES,
   type IntParam,
   MAX_INT,
+  notesAfter,
   PRESENCE_SHARING,
   PRESENCE_STATUSES,
   pagingVerdict,
+  RECENT_PLAYERS_PER_PAGE,
   REQUEST_POLICIES,
   ruleActAsUser,
   ruleAnswer,
@@ -27,12 +36,14 @@ import {
   ruleMutual,
   rulePresence,
   ruleRead,
+  ruleRecordRecentPlayers,
   ruleRelationships,
   ruleRemove,
   ruleSearch,
   ruleSend,
   ruleSendInvite,
   ruleUnblock,
+  ruleUpdateConnection,
   ruleUpdateSettings,
   ruleUpsert,
   SEARCH_PER_PAGE,
@@ -46,6 +57,7 @@ import {
   recordBlock,
   recordInviteAnswer,
   recordInvitesSent,
+  recordNotes,
   recordSuccess,
   subjectOf,
   type World,
@@ -70,7 +82,9 @@ export type ArgType =
   | 'JSONObject!'
   | 'InviteDirection'
   | 'InviteStatusFilter'
-  | 'InvitePolicy';
+  | 'InvitePolicy'
+  // Favourites (beyond the documented API)
+  | 'ConnectionSort';
 
 export interface FieldSpec {
   name: string;
@@ -103,6 +117,7 @@ const ENUM_VALUES: Record<string, string[]> = {
   InviteDirection: ['RECEIVED', 'SENT'],
   InviteStatusFilter: STATUS_FILTER,
   InvitePolicy: INVITE_POLICIES.map((policy) => policy.toUpperCase()),
+  ConnectionSort: ['NEWEST', 'FAVORITES'],
 };
 
 const asId = (value: unknown) => (value == null ? null : String(value));
@@ -121,6 +136,23 @@ function graphqlPaging(args: Record<string, unknown>, defaultPerPage: number): V
 }
 
 const pagingArgs = { page: 'Int', perPage: 'Int', first: 'Int', after: 'String' } as const;
+
+/**
+ * Page arguments of alice's list of connections, whose cursors hold to their order: with one of
+ * the world's cursors the page arguments' own rules (no page number with a cursor, `perPage`
+ * and `first` agreeing, 1 to 50), then a cursor of the other order is refused (unless the list
+ * is of those online, a live view in an order of its own). Any other cursor: see graphqlPaging.
+ */
+function activeConnectionsPaging(world: World, args: Record<string, unknown>): Verdict {
+  const { page, perPage, first, after, sort, presence } = args as Record<string, number | string | null | undefined>;
+  const order = after === world.cursors.newest ? 'NEWEST' : after === world.cursors.favorites ? 'FAVORITES' : null;
+  if (order === null) return graphqlPaging(args, 10);
+  if (page != null) return 'invalid';
+  if (perPage != null && first != null && perPage !== first) return 'invalid';
+  const size = (first ?? perPage ?? 10) as number;
+  if (size < 1 || size > 50) return 'invalid';
+  return presence !== 'ONLINE' && (sort ?? 'NEWEST') !== order ? 'invalid' : 'valid';
+}
 
 export const FIELDS: FieldSpec[] = [
   {
@@ -147,10 +179,31 @@ export const FIELDS: FieldSpec[] = [
   {
     name: 'activeConnections',
     operation: 'query',
-    // `presence: ONLINE` filters the list: valid or not as its enum says, and then a list like any other.
-    args: { userId: 'ID', presence: 'ConnectionPresenceFilter', ...pagingArgs },
+    // `presence: ONLINE` and `favorite` filter the list, `sort` orders it: valid or not as their
+    // types say, and then a list like any other, whose cursors hold to their order.
+    args: {
+      userId: 'ID',
+      presence: 'ConnectionPresenceFilter',
+      favorite: 'Boolean',
+      sort: 'ConnectionSort',
+      ...pagingArgs,
+    },
     success: 'ConnectionPage',
-    rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, 10)),
+    rule: (caller, args) => ruleList(caller, asId(args.userId), activeConnectionsPaging(caller.world, args)),
+    examples: (world) => [
+      { who: 'user', values: { first: 1, after: world.cursors.newest } },
+      { who: 'user', values: { first: 1, after: world.cursors.newest, sort: 'FAVORITES' } },
+      { who: 'user', values: { after: world.cursors.favorites, sort: 'FAVORITES' } },
+      { who: 'user', values: { after: world.cursors.favorites } },
+      { who: 'user', values: { after: world.cursors.favorites, sort: 'NEWEST', presence: 'ONLINE' } },
+      { who: 'user', values: { after: world.cursors.newest, page: 1 } },
+      { who: 'user', values: { after: world.cursors.newest, perPage: 2, first: 3 } },
+      { who: 'user', values: { after: world.cursors.newest, perPage: 51 } },
+      { who: 'user', values: { favorite: true, sort: 'FAVORITES', perPage: 50 } },
+      { who: 'user', values: { sort: 'favorites' } },
+      { who: 'service', values: { userId: world.bob.id, after: world.cursors.favorites, favorite: false } },
+      { who: 'service', values: { userId: 'ghost', after: world.cursors.favorites, sort: 'FAVORITES' } },
+    ],
   },
   {
     name: 'notifications',
@@ -169,10 +222,41 @@ export const FIELDS: FieldSpec[] = [
   {
     name: 'sendConnectionRequest',
     operation: 'mutation',
-    args: { userId: 'ID', receiverId: 'ID!', message: 'String' },
+    args: { userId: 'ID', receiverId: 'ID', friendCode: 'String', message: 'String' },
     success: 'SendConnectionRequestPayload',
     rule: (caller, args) =>
-      ruleSend(caller, asId(args.userId), String(args.receiverId), (args.message as string | null | undefined) ?? null),
+      ruleSend(caller, asId(args.userId), {
+        receiverId: asId(args.receiverId),
+        friendCode: (args.friendCode as string | null | undefined) ?? null,
+        message: (args.message as string | null | undefined) ?? null,
+      }),
+    // Requests by friend code: to each of the world's users (typed as players type them), a user
+    // made for the run, codes of no one and no code at all; both an id and a code, neither.
+    examples: (world) => {
+      const code = (user: { id: string }) => world.friendCodes[user.id]!;
+      return [
+        { who: 'user', values: { friendCode: code(world.erin).toLowerCase(), message: ' Good game! ' } },
+        { who: 'user', values: { friendCode: ` ${code(world.bob).replace('-', '')} ` } },
+        { who: 'user', values: { friendCode: code(world.carol).replace('-', ' - ') } },
+        { who: 'user', values: { friendCode: code(world.alice) } },
+        { who: 'user', values: { friendCode: code(world.frank) } },
+        { who: 'user', values: { friendCode: code(world.gina) } },
+        { who: 'user', values: { friendCode: 'fresh-code' } },
+        { who: 'user', values: { friendCode: '2345-6789' } },
+        { who: 'user', values: { friendCode: 'O0I1-L234' } },
+        { who: 'user', values: { friendCode: `${code(world.dave)}2` } },
+        { who: 'user', values: { friendCode: code(world.dave), message: 'x'.repeat(501) } },
+        { who: 'user', values: { receiverId: world.dave.id, friendCode: code(world.dave) } },
+        { who: 'user', values: { message: 'hi' } },
+        { who: 'user', values: { receiverId: null, friendCode: null } },
+        { who: 'user', values: { userId: world.bob.id, friendCode: code(world.dave) } },
+        { who: 'service', values: { userId: world.bob.id, friendCode: code(world.carol) } },
+        { who: 'service', values: { userId: world.bob.id, friendCode: code(world.bob) } },
+        { who: 'service', values: { userId: 'ghost', friendCode: code(world.bob) } },
+        { who: 'service', values: { userId: 'ghost', friendCode: '2222-2222' } },
+        { who: 'service', values: { userId: 'ghost', friendCode: '2222-222' } },
+      ];
+    },
   },
   {
     name: 'acceptConnectionRequest',
@@ -554,6 +638,133 @@ export const FIELDS: FieldSpec[] = [
       { who: 'service', values: { query: 'al', userId: 'x'.repeat(129) } },
     ],
   },
+  // Friend codes (beyond the documented API)
+  {
+    name: 'friendCode',
+    operation: 'query',
+    args: { userId: 'ID' },
+    success: 'FriendCode',
+    rule: (caller, args) => ruleActAsUser(caller, asId(args.userId)),
+    examples: (world) => [
+      { who: 'user', values: {} },
+      { who: 'user', values: { userId: world.bob.id } },
+      { who: 'service', values: { userId: world.bob.id } },
+      { who: 'service', values: { userId: 'fresh' } },
+      { who: 'service', values: { userId: 'ghost' } },
+      { who: 'service', values: { userId: '' } },
+    ],
+  },
+  {
+    name: 'rotateFriendCode',
+    operation: 'mutation',
+    args: { userId: 'ID' },
+    success: 'RotateFriendCodePayload',
+    rule: (caller, args) => ruleActAsUser(caller, asId(args.userId)),
+    examples: (world) => [
+      { who: 'user', values: {} },
+      { who: 'user', values: { userId: world.bob.id } },
+      { who: 'service', values: { userId: world.bob.id } },
+      { who: 'service', values: { userId: 'fresh' } },
+      { who: 'service', values: { userId: 'ghost' } },
+    ],
+  },
+  // Nicknames, notes and favourites (beyond the documented API)
+  {
+    name: 'updateConnection',
+    operation: 'mutation',
+    args: { userId: 'ID', connectionId: 'ID!', nickname: 'String', note: 'String', favorite: 'Boolean' },
+    success: 'Connection',
+    rule: (caller, args) =>
+      ruleUpdateConnection(caller, asId(args.userId), String(args.connectionId), {
+        nickname: args.nickname as string | null | undefined,
+        note: args.note as string | null | undefined,
+        favorite: args.favorite as boolean | null | undefined,
+      }),
+    onSuccess: (world, args, caller) => {
+      const userId = asId(args.userId) ?? subjectOf(caller);
+      const id = String(args.connectionId);
+      recordNotes(world, userId, id, notesAfter(world, userId, id, args));
+    },
+    examples: (world) => {
+      const mine = world.connection;
+      return [
+        { who: 'user', values: { connectionId: mine, nickname: ' Carol the Great ', note: 'Duo\nqueue' } },
+        { who: 'user', values: { connectionId: mine, nickname: 'x'.repeat(32), note: 'é'.repeat(256) } },
+        { who: 'user', values: { connectionId: mine, nickname: 'x'.repeat(33) } },
+        { who: 'user', values: { connectionId: mine, nickname: '😀'.repeat(32) } },
+        { who: 'user', values: { connectionId: mine, note: 'x'.repeat(257) } },
+        { who: 'user', values: { connectionId: mine, nickname: 'a\tb' } },
+        { who: 'user', values: { connectionId: mine, nickname: 'a\u0000b' } },
+        { who: 'user', values: { connectionId: mine, nickname: null, note: '' } },
+        { who: 'user', values: { connectionId: mine } },
+        { who: 'user', values: { connectionId: mine, favorite: null } },
+        { who: 'user', values: { connectionId: mine, favorite: false } },
+        { who: 'user', values: { connectionId: Number(mine), favorite: true } },
+        { who: 'user', values: { connectionId: world.connectionOther, favorite: true } },
+        { who: 'user', values: { connectionId: world.requestIn, favorite: true } },
+        { who: 'user', values: { connectionId: 'abc', nickname: 'x'.repeat(33) } },
+        { who: 'user', values: { connectionId: '9007199254740993', nickname: 'x'.repeat(33) } },
+        { who: 'user', values: { userId: world.bob.id, connectionId: world.connectionOther, favorite: true } },
+        { who: 'service', values: { userId: world.bob.id, connectionId: world.connectionOther, nickname: 'E' } },
+        { who: 'service', values: { userId: world.carol.id, connectionId: mine, note: 'Hers, not alice’s' } },
+        { who: 'service', values: { userId: 'ghost', connectionId: mine, favorite: true } },
+      ];
+    },
+  },
+  // Recent players (beyond the documented API)
+  {
+    name: 'recordRecentPlayers',
+    operation: 'mutation',
+    args: { players: '[ID!]!', context: 'String' },
+    success: 'RecordRecentPlayersPayload',
+    rule: (caller, args) =>
+      ruleRecordRecentPlayers(caller, { players: args.players as string[], context: args.context }),
+    examples: (world) => {
+      const { alice, bob, carol, dave, erin, frank, gina } = world;
+      const roster = Array.from({ length: 100 }, (_, i) => `u${i}`);
+      return [
+        { who: 'service', values: { players: [alice.id, bob.id], context: 'match-1' } },
+        {
+          who: 'service',
+          values: { players: [alice.id, bob.id, carol.id, dave.id, erin.id, frank.id, gina.id], context: ' duo ' },
+        },
+        { who: 'user', values: { players: [alice.id, bob.id] } },
+        { who: 'service', values: { players: [alice.id] } },
+        { who: 'service', values: { players: alice.id } },
+        { who: 'service', values: { players: [] } },
+        { who: 'service', values: { players: [alice.id, alice.id] } },
+        { who: 'service', values: { players: [alice.id, 'ghost'] } },
+        { who: 'service', values: { players: ['', alice.id, alice.id] } },
+        { who: 'service', values: { players: [alice.id, alice.id, ''] } },
+        { who: 'service', values: { players: [alice.id, 'x\u0000'] } },
+        { who: 'service', values: { players: [alice.id, 'x'.repeat(129)] } },
+        { who: 'service', values: { players: roster } },
+        { who: 'service', values: { players: [...roster, 'u100'] } },
+        { who: 'service', values: { players: [alice.id, bob.id], context: '😀'.repeat(128) } },
+        { who: 'service', values: { players: [alice.id, bob.id], context: 'x'.repeat(129) } },
+        { who: 'service', values: { players: [alice.id, bob.id], context: 'a\u0000' } },
+        { who: 'service', values: { players: [alice.id, bob.id], context: '   ' } },
+        { who: 'user', values: { players: [alice.id], context: 'x'.repeat(129) } },
+      ];
+    },
+  },
+  {
+    name: 'recentPlayers',
+    operation: 'query',
+    args: { userId: 'ID', ...pagingArgs },
+    success: 'RecentPlayerPage',
+    rule: (caller, args) => ruleList(caller, asId(args.userId), graphqlPaging(args, RECENT_PLAYERS_PER_PAGE)),
+    examples: (world) => [
+      { who: 'user', values: {} },
+      { who: 'user', values: { perPage: 50, page: 1 } },
+      { who: 'user', values: { first: 1 } },
+      { who: 'user', values: { first: 1, page: 1 } },
+      { who: 'user', values: { perPage: 0 } },
+      { who: 'user', values: { userId: world.bob.id } },
+      { who: 'service', values: { userId: world.gina.id, perPage: 51 } },
+      { who: 'service', values: { userId: 'ghost' } },
+    ],
+  },
 ];
 
 /**
@@ -683,6 +894,7 @@ export const WRONG_DECLARATION: Record<string, string> = {
   InviteDirection: 'String',
   InviteStatusFilter: 'String',
   InvitePolicy: 'String',
+  ConnectionSort: 'String',
   // `[ID!]!` with its first `!` dropped: a single ID is not a list (variables are not coerced).
   '[ID]!': 'ID!',
 };
@@ -742,8 +954,8 @@ export function argumentValue(type: ArgType, world: World, field: string): fc.Ar
       { arbitrary: fc.constantFrom(...known).map((id) => (/^\d+$/.test(id) ? Number(id) : id)), weight: 1 },
       { arbitrary: hostileIdValue, weight: 3 },
       wrong,
-      // An omitted userId acts as the token's subject.
-      omitted(field === 'userId' ? 3 : 1),
+      // An omitted userId acts as the token's subject; an omitted receiverId leaves room for a friend code.
+      omitted(field === 'userId' ? 3 : field === 'receiverId' ? 5 : 1),
     );
   }
   if (field === 'after') {
@@ -751,7 +963,43 @@ export function argumentValue(type: ArgType, world: World, field: string): fc.Ar
     const forged = fc
       .tuple(fc.oneof(fc.nat(), fc.maxSafeNat(), fc.constant(8.64e15 + 1)), fc.oneof(fc.nat(), fc.maxSafeNat()))
       .map(([time, id]) => Buffer.from(`${time}:${id}`).toString('base64url'));
-    return fc.oneof({ arbitrary: hostileText, weight: 1 }, { arbitrary: forged, weight: 1 }, wrong, omitted(8));
+    // And the world's cursors of alice's list of connections, one of each order.
+    const real = fc.constantFrom(world.cursors.newest, world.cursors.favorites);
+    return fc.oneof(
+      { arbitrary: hostileText, weight: 1 },
+      { arbitrary: forged, weight: 1 },
+      { arbitrary: real, weight: 2 },
+      wrong,
+      omitted(8),
+    );
+  }
+  if (field === 'friendCode') {
+    // Mostly none (a receiverId is given instead), else as players type codes, or not.
+    return fc.oneof({ arbitrary: friendCodeValue(world), weight: 8 }, wrong, omitted(8));
+  }
+  if (field === 'nickname' || field === 'note' || field === 'context') {
+    // Around their limits (32, 256 and 128 characters), blank, and what one line cannot show.
+    const limit = { nickname: 32, note: 256, context: 128 }[field];
+    return fc.oneof(
+      { arbitrary: hostileText, weight: 4 },
+      {
+        arbitrary: fc.constantFrom(
+          'Caz',
+          ' Carol ',
+          '',
+          '  ',
+          'a\nb',
+          'a\tb',
+          'x'.repeat(limit),
+          'x'.repeat(limit + 1),
+          '😀'.repeat(limit),
+          '😀'.repeat(limit + 1),
+        ),
+        weight: 3,
+      },
+      wrong,
+      omitted(3),
+    );
   }
   if (base === 'JSONObject') return joinInfoValue;
   if (field === 'query') {

@@ -20,7 +20,7 @@ import {
   WRONG_DECLARATION,
 } from './graphql-fields.js';
 import { params, RUNS, useHostileInput } from './harness.js';
-import { type Actor, expectPresenceUnchanged, presenceRecordOf, tokenOf } from './world.js';
+import { type Actor, expectPresenceUnchanged, freshFriendCode, presenceRecordOf, tokenOf } from './world.js';
 
 const { server, createWorld, postGraphQL, snapshot, expectUnchanged, tally } = useHostileInput();
 
@@ -70,6 +70,8 @@ describe('GraphQL: hostile arguments on every query and mutation field', () => {
           const values = { ...generated };
           for (const [name, value] of Object.entries(values)) {
             if (value === 'fresh') values[name] = (await world.tenant.user('fresh')).id;
+            // The friend code of a user made for this run, who a request can reach.
+            if (value === 'fresh-code') values[name] = await freshFriendCode(world);
           }
           // JSON has no undefined, NaN or -0: what the server receives is the JSON round trip.
           const provided = Object.entries(values).filter(([, value]) => value !== undefined);

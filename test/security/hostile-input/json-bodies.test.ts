@@ -13,6 +13,7 @@ import {
   bodyOf,
   type ContentType,
   contentType,
+  friendCodeValue,
   hostileIdValue,
   hostileSegment,
   hostileText,
@@ -26,10 +27,12 @@ import { params, RUNS, useHostileInput } from './harness.js';
 import {
   type Call,
   describeCall,
+  expectConnectionPatch,
   expectGameNotificationPost,
   expectInvitePost,
   expectPresencePut,
   expectPut,
+  expectRecentPlayersPost,
   expectSend,
   expectSettingsPut,
   expectStatus,
@@ -38,8 +41,10 @@ import {
   DEFAULT_INVITE_EXPIRY_SECONDS,
   expectedRelationships,
   INVITE_POLICIES,
+  notesAfter,
   PRESENCE_SHARING,
   PRESENCE_STATUSES,
+  parseFriendCode,
   presenceAnswered,
   REQUEST_POLICIES,
   ruleActAsUser,
@@ -47,11 +52,17 @@ import {
 import {
   type Actor,
   expectPresenceUnchanged,
+  freshFriendCode,
+  friendCodeOwner,
   invitePolicyOf,
+  matchRows,
+  notesIn,
   policyOf,
   presenceRecordOf,
   recordInvitesSent,
+  recordNotes,
   sharingOf,
+  storedNotes,
   tokenOf,
 } from './world.js';
 
@@ -115,16 +126,23 @@ describe('REST: hostile input on every route', () => {
     );
   }, 60_000);
 
-  it('POST /v1/connections/{user_id}/request: hostile receivers, messages, JSON, types and sizes', async () => {
+  it('POST /v1/connections/{user_id}/request: hostile receivers, friend codes, messages, JSON, types and sizes', async () => {
     const world = await createWorld();
     const tenant = world.tenant.name;
+    const { alice, bob, carol, dave, erin, frank, gina } = world;
     const receiver = fc.oneof(
       {
-        arbitrary: fc.constantFrom('fresh', 'fresh', world.alice.id, world.bob.id, world.carol.id, world.dave.id),
+        arbitrary: fc.constantFrom('fresh', 'fresh', alice.id, bob.id, carol.id, dave.id),
         weight: 5,
       },
       { arbitrary: hostileIdValue, weight: 3 },
       { arbitrary: fc.integer(), weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    // A friend code instead (beyond the documented API): as players type them, or not.
+    const friendCode = fc.oneof(
+      { arbitrary: friendCodeValue(world), weight: 8 },
       { arbitrary: wrongJsonType, weight: 1 },
       { arbitrary: fc.constant(undefined), weight: 1 },
     );
@@ -133,15 +151,36 @@ describe('REST: hostile input on every route', () => {
       { arbitrary: wrongJsonType, weight: 1 },
       { arbitrary: fc.constant(undefined), weight: 1 },
     );
-    const fields = fc.record({ receiver_id: receiver, message }, { requiredKeys: ['receiver_id'] });
+    // Mostly one of `receiver_id` and `friend_code`; sometimes both, or neither.
+    const target = fc.oneof(
+      { arbitrary: fc.record({ receiver_id: receiver }), weight: 5 },
+      { arbitrary: fc.record({ friend_code: friendCode }), weight: 4 },
+      { arbitrary: fc.record({ receiver_id: receiver, friend_code: friendCode }), weight: 1 },
+      { arbitrary: fc.constant({}), weight: 1 },
+    );
+    const fields = fc
+      .tuple(target, fc.record({ message, friendCode: fc.constant(erin.id) }, { requiredKeys: [] }))
+      .map(([to, rest]) => ({ ...to, ...rest }));
+    type Input = [Actor, Segment, string, ContentType];
+    const example = (who: Actor, sender: string, body: Record<string, unknown>): Input => [
+      who,
+      segmentOf(sender),
+      JSON.stringify(body),
+      'application/json',
+    ];
+    const code = (user: { id: string }) => world.friendCodes[user.id]!;
     await fc.assert(
       fc.asyncProperty(actor, pathUser(world), bodyOf(fields), contentType, async (who, user, rawBody, type) => {
         const caller = { world, actor: who };
-        // "fresh" names a user created for this run, so that valid requests can succeed.
+        // "fresh" names a user created for this run, so that valid requests can succeed, and
+        // "fresh-code" its friend code.
         let body = rawBody;
         if (body.includes('"fresh"')) {
           const fresh = await world.tenant.user('fresh');
           body = body.replaceAll('"fresh"', JSON.stringify(fresh.id));
+        }
+        if (body.includes('"fresh-code"')) {
+          body = body.replaceAll('"fresh-code"', JSON.stringify((await freshFriendCode(world)).toLowerCase()));
         }
         const request: Call = {
           method: 'POST',
@@ -158,8 +197,13 @@ describe('REST: hostile input on every route', () => {
           expect(Object.keys(sent).sort()).toEqual(['id', 'message']);
           expect(sent.message).toBe('Connection request sent successfully');
           expect(Number.isSafeInteger(sent.id)).toBe(true);
-          // What was stored is what was sent, trimmed (a blank message is no message).
-          const fields = JSON.parse(body) as { message?: unknown };
+          // What was stored is what was sent, trimmed (a blank message is no message), to the
+          // user named by id or by code.
+          const fields = JSON.parse(asStored(body)) as {
+            message?: unknown;
+            receiver_id?: unknown;
+            friend_code?: unknown;
+          };
           const stored = await server.rest(
             'GET',
             `/v1/connections/${encodeURIComponent(user.value!)}/sent?per_page=1`,
@@ -168,25 +212,49 @@ describe('REST: hostile input on every route', () => {
             },
           );
           const text = typeof fields.message === 'string' ? fields.message.trim() : '';
+          const receiver =
+            typeof fields.friend_code === 'string'
+              ? await friendCodeOwner(world, parseFriendCode(fields.friend_code)!)
+              : String(fields.receiver_id);
           expect(stored.body.requests[0]).toMatchObject({
             id: sent.id,
+            user: { client_user_id: receiver },
             status: 'pending',
-            message: text ? asStored(text) : null,
+            message: text ? text : null,
           });
         } else {
           await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
         }
       }),
-      params(RUNS + 10, [
-        [
-          'user',
-          segmentOf(world.alice.id),
-          JSON.stringify({ receiver_id: world.bob.id, message: TEN_MB }),
-          'application/json',
-        ] as [Actor, Segment, string, ContentType],
+      params(RUNS + 20, [
+        example('user', alice.id, { receiver_id: bob.id, message: TEN_MB }),
+        // By friend code: each of the world's users (typed as players type them), a user made
+        // for the run, codes of no one, and what cannot be a code; both, neither.
+        example('user', alice.id, { friend_code: code(erin).toLowerCase(), message: ' Good game! ' }),
+        example('user', alice.id, { friend_code: ` ${code(bob).replace('-', '')}\n` }),
+        example('user', alice.id, { friend_code: code(carol).replace('-', ' - ') }),
+        example('user', alice.id, { friend_code: code(alice) }),
+        example('user', alice.id, { friend_code: code(frank) }),
+        example('user', alice.id, { friend_code: code(gina) }),
+        example('user', alice.id, { friend_code: 'fresh-code' }),
+        example('user', alice.id, { friend_code: '2345-6789' }),
+        example('user', alice.id, { friend_code: 'O0I1-L234' }),
+        example('user', alice.id, { friend_code: `${code(dave)}2` }),
+        example('user', alice.id, { friend_code: code(dave), message: 'x'.repeat(501) }),
+        example('user', alice.id, { friend_code: 12_345_678 }),
+        example('user', alice.id, { receiver_id: dave.id, friend_code: code(dave) }),
+        example('user', alice.id, { receiver_id: true, friend_code: code(dave) }),
+        example('user', alice.id, { receiver_id: null, friend_code: null }),
+        example('user', alice.id, { message: 'hi' }),
+        example('user', bob.id, { friend_code: code(dave) }),
+        example('service', bob.id, { friend_code: code(carol) }),
+        example('service', bob.id, { friend_code: code(bob) }),
+        example('service', 'ghost', { friend_code: code(bob) }),
+        example('service', 'ghost', { friend_code: '2222-2222' }),
+        example('user', alice.id, { friend_code: TEN_MB }),
       ]),
     );
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('REST: hostile input on the routes beyond the documented API', () => {
@@ -906,6 +974,259 @@ describe('REST: hostile input on invites', () => {
         example('service', carol.id, { receiver_ids: [alice.id], join_info: lobby }),
         example('service', 'ghost', { receiver_ids: [carol.id], join_info: lobby }),
         example('user', alice.id, { receiver_ids: Array.from({ length: 21 }, (_, i) => `u${i}`), join_info: lobby }),
+      ]),
+    );
+  }, 120_000);
+});
+
+describe('REST: hostile input on nicknames, notes and favourites', () => {
+  it('PATCH /v1/connections/{user_id}/{connection_id}: hostile ids, nicknames, notes, stars, JSON types and sizes', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const { alice, bob, carol, erin } = world;
+    /** Around its limit (32 characters for a nickname, 256 for a note), blank, cleared, over one line. */
+    const text = (limit: number) =>
+      fc.oneof(
+        { arbitrary: hostileText, weight: 4 },
+        {
+          arbitrary: fc.constantFrom(
+            'Caz',
+            ' Carol the Great ',
+            '',
+            '  ',
+            'a\nb',
+            'a\tb',
+            'a\u0085b',
+            'x'.repeat(limit),
+            'x'.repeat(limit + 1),
+            '😀'.repeat(limit),
+            '😀'.repeat(limit + 1),
+            ` ${'é'.repeat(limit)} `,
+          ),
+          weight: 3,
+        },
+        { arbitrary: wrongJsonType, weight: 1 },
+        { arbitrary: fc.constant(null), weight: 1 },
+        { arbitrary: fc.constant(undefined), weight: 3 },
+      );
+    const favorite = fc.oneof(
+      { arbitrary: fc.boolean(), weight: 4 },
+      { arbitrary: fc.constantFrom('true', 'false', 1, 0, 'yes'), weight: 1 },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 3 },
+    );
+    const fields = fc.record(
+      {
+        nickname: text(32),
+        note: text(256),
+        favorite,
+        favourite: fc.constant(true),
+        extra: fc.oneof(hostileText, wrongJsonType),
+      },
+      { requiredKeys: [] },
+    );
+    // alice's connection (with carol) mostly; bob's (with erin); ids of other kinds, of no row, hostile.
+    const id = fc.oneof(
+      {
+        arbitrary: fc.constantFrom(world.connection, world.connection, world.connectionOther).map(segmentOf),
+        weight: 5,
+      },
+      { arbitrary: fc.constantFrom(world.requestIn, world.notification, world.inviteIn).map(segmentOf), weight: 1 },
+      { arbitrary: fc.maxSafeNat().map((n) => segmentOf(String(n))), weight: 1 },
+      { arbitrary: hostileSegment, weight: 2 },
+    );
+    const user = fc.oneof(
+      { arbitrary: pathUser(world), weight: 4 },
+      { arbitrary: fc.constantFrom(carol.id, erin.id).map(segmentOf), weight: 1 },
+    );
+    /** The other side of one of the world's connections. */
+    const otherSide = (userId: string, connectionId: string) =>
+      ({ [alice.id]: carol.id, [carol.id]: alice.id, [bob.id]: erin.id, [erin.id]: bob.id })[userId] ??
+      `(no side of ${connectionId})`;
+    type Input = [Actor, Segment, Segment, string, ContentType];
+    const example = (
+      who: Actor,
+      userId: string,
+      connectionId: string,
+      body: Record<string, unknown> | string,
+    ): Input => [
+      who,
+      segmentOf(userId),
+      segmentOf(connectionId),
+      typeof body === 'string' ? body : JSON.stringify(body),
+      'application/json',
+    ];
+    await fc.assert(
+      fc.asyncProperty(actor, user, id, bodyOf(fields), contentType, async (who, user, id, body, type) => {
+        const caller = { world, actor: who };
+        const request: Call = {
+          method: 'PATCH',
+          path: `/v1/connections/${user.raw}/${id.raw}`,
+          token: tokenOf(caller),
+          body,
+          contentType: type,
+        };
+        const expected = await expectConnectionPatch(caller, user, id, body, type);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected)) {
+          // The connection as this side now sees it: what was given, trimmed (null or "" clears
+          // a nickname or note), what was left out as it was; the other side's as it was.
+          const sent = JSON.parse(asStored(body)) as Record<string, unknown>;
+          const given = (value: unknown) => (value === undefined ? undefined : ((value as string | null) ?? ''));
+          const userId = user.value!;
+          const connectionId = id.value!;
+          const notes = notesAfter(world, userId, connectionId, {
+            nickname: given(sent.nickname),
+            note: given(sent.note),
+            favorite: sent.favorite as boolean | null | undefined,
+          });
+          const answer = reply.json as Record<string, any>;
+          expect({
+            keys: Object.keys(answer).sort(),
+            id: answer.id,
+            other: answer.connected_user?.client_user_id,
+            nickname: answer.nickname,
+            note: answer.note,
+            favorite: answer.favorite,
+          }).toEqual({
+            keys: ['connected_since', 'connected_user', 'favorite', 'id', 'nickname', 'note', 'presence'],
+            id: Number(connectionId),
+            other: otherSide(userId, connectionId),
+            ...notes,
+          });
+          recordNotes(world, userId, connectionId, notes);
+          const other = otherSide(userId, connectionId);
+          expect({
+            mine: await storedNotes(world, userId, connectionId),
+            theirs: await storedNotes(world, other, connectionId),
+          }).toEqual({ mine: notes, theirs: notesIn(world, other, connectionId) });
+        } else {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      params(RUNS + 20, [
+        example('user', alice.id, world.connection, { nickname: TEN_MB }),
+        example('user', alice.id, world.connection, {
+          nickname: ' Carol the Great ',
+          note: 'Duo\nqueue',
+          favorite: false,
+        }),
+        example('user', alice.id, world.connection, { nickname: null }),
+        example('user', alice.id, world.connection, { note: '', favorite: true }),
+        example('user', alice.id, world.connection, {}),
+        example('user', alice.id, world.connection, ''),
+        example('user', alice.id, world.connection, { favorite: null }),
+        example('user', alice.id, world.connection, { favorite: 'true' }),
+        example('user', alice.id, world.connection, { nickname: 'x'.repeat(32), note: '😀'.repeat(256) }),
+        example('user', alice.id, world.connection, { nickname: 'x'.repeat(33) }),
+        example('user', alice.id, world.connection, { note: 'x'.repeat(257) }),
+        example('user', alice.id, world.connection, { nickname: 'a\nb' }),
+        example('user', alice.id, world.connection, { nickname: 'a\u0000b' }),
+        example('user', alice.id, world.connection, { nickname: 7 }),
+        example('user', alice.id, world.connectionOther, { favorite: true }),
+        example('user', alice.id, world.requestIn, { favorite: true }),
+        example('user', alice.id, 'abc', { nickname: 'x'.repeat(33) }),
+        example('user', bob.id, world.connectionOther, { favorite: true }),
+        example('service', bob.id, world.connectionOther, { nickname: 'Erin', favorite: true }),
+        example('service', carol.id, world.connection, { note: 'Hers, not alice’s' }),
+        example('service', 'ghost', world.connection, { favorite: true }),
+      ]),
+    );
+  }, 120_000);
+});
+
+describe('REST: hostile input on recent players', () => {
+  it('POST /v1/recent-players: hostile players, contexts, JSON types and sizes; a service token only', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const { alice, bob, carol, dave, erin, frank, gina } = world;
+    const known = [alice.id, bob.id, carol.id, dave.id, erin.id, frank.id, gina.id];
+    const players = fc.oneof(
+      { arbitrary: fc.uniqueArray(fc.constantFrom(...known), { minLength: 2, maxLength: 5 }), weight: 5 },
+      {
+        arbitrary: fc.array(fc.oneof(fc.constantFrom(...known, 'ghost'), hostileIdValue), { maxLength: 5 }),
+        weight: 3,
+      },
+      {
+        arbitrary: fc.constantFrom(100, 101).map((n) => Array.from({ length: n }, (_, i) => `u${i}`)),
+        weight: 1,
+      },
+      {
+        arbitrary: fc.constantFrom(alice.id, [alice.id], [alice.id, 1], [null, alice.id], [[alice.id], bob.id]),
+        weight: 1,
+      },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    );
+    const context = fc.oneof(
+      { arbitrary: hostileText, weight: 4 },
+      {
+        arbitrary: fc.constantFrom('match-8841', '  ', ' duo ', 'x'.repeat(128), 'x'.repeat(129), '😀'.repeat(128)),
+        weight: 3,
+      },
+      { arbitrary: wrongJsonType, weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 3 },
+    );
+    const fields = fc.record(
+      { players, context, user_ids: fc.constant([alice.id, bob.id]), extra: fc.oneof(hostileText, wrongJsonType) },
+      { requiredKeys: ['players'] },
+    );
+    type Input = [Actor, string, ContentType];
+    const example = (who: Actor, body: Record<string, unknown>): Input => [
+      who,
+      JSON.stringify(body),
+      'application/json',
+    ];
+    await fc.assert(
+      fc.asyncProperty(actor, bodyOf(fields), contentType, async (who, body, type) => {
+        const caller = { world, actor: who };
+        const request: Call = {
+          method: 'POST',
+          path: '/v1/recent-players',
+          token: tokenOf(caller),
+          body,
+          contentType: type,
+        };
+        const expected = await expectRecentPlayersPost(caller, body, type);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        if (checkRest(request, reply, expected)) {
+          // Each of the players now lists each other one, with this match's context (trimmed, a
+          // blank one none), played now.
+          const sent = JSON.parse(asStored(body)) as { players: string[]; context?: unknown };
+          const count = sent.players.length;
+          expect(reply.json).toEqual({ message: 'Recent players recorded', players: count });
+          const text = typeof sent.context === 'string' ? sent.context.trim() : '';
+          expect(await matchRows(world, sent.players)).toEqual({
+            pairs: count * (count - 1),
+            contexts: [text || null],
+          });
+        } else {
+          await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
+        }
+      }),
+      params(RUNS + 20, [
+        example('service', { players: [alice.id, bob.id], context: TEN_MB }),
+        example('service', { players: [alice.id, bob.id], context: ' duo ' }),
+        example('service', { players: known, context: '😀'.repeat(128) }),
+        example('user', { players: [alice.id, bob.id] }),
+        example('user', { players: 'x' }),
+        example('user', { players: [alice.id], context: 'x'.repeat(129) }),
+        example('service', { players: [alice.id] }),
+        example('service', { players: [] }),
+        example('service', { players: [alice.id, alice.id] }),
+        example('service', { players: [alice.id, 'ghost'] }),
+        example('service', { players: ['', alice.id, alice.id] }),
+        example('service', { players: [alice.id, alice.id, ''] }),
+        example('service', { players: [alice.id, 'x\ud800'] }),
+        example('service', { players: [alice.id, 1] }),
+        example('service', { players: Array.from({ length: 100 }, (_, i) => `u${i}`) }),
+        example('service', { players: Array.from({ length: 101 }, (_, i) => `u${i}`) }),
+        example('service', { players: [alice.id, bob.id], context: 'x'.repeat(129) }),
+        example('service', { players: [alice.id, bob.id], context: 'a\u0000' }),
+        example('service', { players: [alice.id, bob.id], context: 7 }),
+        example('service', { players: [alice.id, bob.id], context: '   ' }),
       ]),
     );
   }, 120_000);

@@ -54,6 +54,13 @@ describe('REST: hostile input on every route', () => {
       ['POST', `/v1/connections/${world.alice.id}/invites/${world.inviteIn}/accept`, TEN_MB],
       ['POST', `/v1/connections/${world.alice.id}/invites/${world.inviteIn}/decline`, TEN_MB],
       ['POST', `/v1/connections/${world.alice.id}/invites/${world.inviteOut}/cancel`, TEN_MB],
+      // Friend codes, nicknames and favourites, recent players
+      ['POST', `/v1/connections/${world.alice.id}/request`, JSON.stringify({ friend_code: TEN_MB })],
+      ['POST', `/v1/users/${world.alice.id}/friend-code/rotate`, TEN_MB],
+      ['PATCH', `/v1/connections/${world.alice.id}/${world.connection}`, JSON.stringify({ nickname: TEN_MB })],
+      ['PATCH', `/v1/connections/${world.alice.id}/${world.connection}`, JSON.stringify({ note: TEN_MB })],
+      ['POST', '/v1/recent-players', JSON.stringify({ players: [world.alice.id, world.bob.id], context: TEN_MB })],
+      ['POST', '/v1/recent-players', JSON.stringify({ players: [TEN_MB, world.bob.id] })],
     ] as const;
     for (const [method, path, body] of huge) {
       for (const token of [world.alice.token, null]) {

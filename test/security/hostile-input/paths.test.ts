@@ -36,6 +36,8 @@ import {
 import {
   type Actor,
   blockExists,
+  friendCodeOf,
+  friendCodeOwner,
   type InviteVerb,
   recordBlock,
   recordInviteAnswer,
@@ -268,6 +270,10 @@ describe('REST: hostile input on every route', () => {
       `/v1/connections/${world.alice.id}/invites/${world.inviteIn}/decline`,
       `/v1/connections/${world.alice.id}/invites/${world.inviteOut}/cancel`,
       `/v1/users?query=${encodeURIComponent(world.bob.displayName)}`,
+      `/v1/users/${world.alice.id}/friend-code`,
+      `/v1/users/${world.alice.id}/friend-code/rotate`,
+      `/v1/recent-players`,
+      `/v1/users/${world.alice.id}/recent-players`,
     ];
     // The methods each path serves, from the route table.
     const allowed = (path: string) =>
@@ -309,6 +315,7 @@ describe('REST: hostile input on every route', () => {
       fc.constantFrom('notifications', 'read', world.alice.id, world.requestIn, world.connection, '', '.', '..'),
       fc.constantFrom('cancel', 'status', 'settings', 'blocked', 'mutual', 'suggestions', 'presence', world.bob.id),
       fc.constantFrom('invites', world.inviteIn, world.inviteOut),
+      fc.constantFrom('friend-code', 'rotate', 'recent-players', world.connectionOther),
       hostileSegment.map((s) => s.raw),
     );
     const input = fc.record({
@@ -581,6 +588,87 @@ describe('REST: hostile input on invites', () => {
         ).map(([verb, who, user, id, body]): [Input] => [
           { verb, who, user: segmentOf(user), id: segmentOf(id), body },
         ]),
+      ),
+    );
+  }, 60_000);
+});
+
+describe('REST: hostile input on friend codes', () => {
+  it('GET /v1/users/{user_id}/friend-code and POST …/friend-code/rotate: hostile ids, junk bodies, each user its own code', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const { alice, bob, carol } = world;
+    type Input = { rotate: boolean; who: Actor; user: Segment; body: string | undefined };
+    const input: fc.Arbitrary<Input> = fc.record({
+      rotate: fc.boolean(),
+      who: actor,
+      user: fc.oneof(
+        { arbitrary: pathUser(world), weight: 4 },
+        // A user made for the run, who has no code until one is asked for.
+        { arbitrary: fc.constantFrom(carol.id, 'fresh', 'ghost').map(segmentOf), weight: 1 },
+      ),
+      body: junkBody,
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ rotate, who, user: named, body }) => {
+        const caller = { world, actor: who };
+        const user = named.value === 'fresh' ? segmentOf((await world.tenant.user('fresh')).id) : named;
+        const path = `/v1/users/${user.raw}/friend-code${rotate ? '/rotate' : ''}`;
+        // A GET reads no body: none is sent with one.
+        const request: Call = {
+          method: rotate ? 'POST' : 'GET',
+          path,
+          token: tokenOf(caller),
+          body: rotate ? body : undefined,
+        };
+        const expected = await ignoredBody(request.body, [user], () => ruleActAsUser(caller, user.value));
+        const had = user.value === null ? null : await friendCodeOf(world, user.value);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        const context = { request: describeCall(request), response: reply.text };
+        if (checkRest(request, reply, expected)) {
+          // The user's code as users write it: the one it had (made now if it had none), or a new one.
+          const answer = reply.json as Record<string, string>;
+          const code = await friendCodeOf(world, user.value!);
+          const time = Number.isNaN(Date.parse(answer.created_at ?? '')) ? answer.created_at : '<time>';
+          expect({ ...answer, created_at: time }, JSON.stringify(context)).toEqual({
+            ...(rotate && { message: 'Friend code replaced' }),
+            friend_code: code,
+            created_at: '<time>',
+          });
+          expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+          if (rotate) {
+            expect(code).not.toBe(had);
+            // The old code names no one from now on.
+            if (had !== null) expect(await friendCodeOwner(world, had.replace('-', ''))).toBeNull();
+          } else if (had !== null) {
+            expect(code).toBe(had);
+            // Reading a code that exists changes nothing.
+            await expectUnchanged(tenant, before, context);
+          }
+          expect(await friendCodeOwner(world, code!.replace('-', ''))).toBe(user.value);
+        } else {
+          await expectUnchanged(tenant, before, context);
+        }
+      }),
+      params(
+        RUNS + 20,
+        (
+          [
+            [false, 'user', alice.id],
+            [true, 'user', alice.id],
+            [false, 'user', alice.id],
+            [true, 'user', bob.id],
+            [false, 'user', bob.id],
+            [false, 'service', bob.id],
+            [true, 'service', bob.id],
+            [true, 'service', 'fresh'],
+            [false, 'service', 'fresh'],
+            [false, 'service', 'ghost'],
+            [true, 'service', 'ghost'],
+            [true, 'service', 'x'.repeat(129)],
+          ] as const
+        ).map(([rotate, who, user]): [Input] => [{ rotate, who, user: segmentOf(user), body: undefined }]),
       ),
     );
   }, 60_000);

@@ -28,11 +28,13 @@ import {
   combine,
   directionVerdict,
   expectedInvites,
+  expectedRecentPlayers,
   FUZZY_SEARCH_FROM,
   intParam,
   MAX_INT,
   pagingVerdict,
   presenceFilterVerdict,
+  RECENT_PLAYERS_PER_PAGE,
   ruleList,
   ruleMutual,
   SEARCH_PER_PAGE,
@@ -40,17 +42,37 @@ import {
   searchRank,
   searchRelationship,
   searchSpelling,
+  sortVerdict,
   spelledByModel,
   statusVerdict,
 } from './rules.js';
-import { type Actor, namedUsers, searchTextOf, seedPlayers, tokenOf } from './world.js';
+import { type Actor, namedUsers, notesIn, recordNotes, searchTextOf, seedPlayers, tokenOf } from './world.js';
 
 const { server, createWorld, call, checkRest, snapshot, expectUnchanged } = useHostileInput();
 
 describe('REST: hostile input on every route', () => {
-  it('GET sent, received, active and notifications: hostile page, per_page, status, unread_only and presence', async () => {
+  it('GET sent, received, active and notifications: hostile page, per_page, status, unread_only, presence, favorite and sort', async () => {
     const world = await createWorld();
     const tenant = world.tenant.name;
+    const { alice, bob, carol, erin } = world;
+    // Three more of alice's connections, the second starred, so that orders and filters show.
+    const more: { id: string; other: string }[] = [];
+    for (const name of ['xena', 'yuri', 'zoe']) {
+      const other = await world.tenant.user(name);
+      more.push({ id: String(await world.tenant.connect(alice, other)), other: other.id });
+    }
+    const starred = { nickname: 'Y', note: null, favorite: true };
+    const star = await server.rest('PATCH', `/v1/connections/${alice.id}/${more[1]!.id}`, {
+      token: alice.token,
+      body: { nickname: starred.nickname, favorite: starred.favorite },
+    });
+    expect(star.status).toBe(200);
+    recordNotes(world, alice.id, more[1]!.id, starred);
+    /** Each user's connections, newest first. */
+    const connectionsOf: Record<string, { id: string; other: string }[]> = {
+      [alice.id]: [...more].reverse().concat({ id: world.connection, other: carol.id }),
+      [bob.id]: [{ id: world.connectionOther, other: erin.id }],
+    };
     type List = 'sent' | 'received' | 'active' | 'notifications';
     // The filter of connections by presence (`online`, beyond the documented API): read by the
     // active list only, ignored by the others.
@@ -59,82 +81,170 @@ describe('REST: hostile input on every route', () => {
       fc.constantFrom('', 'offline', 'away', 'busy', 'invisible', 'all', 'onlıne', 'online ', 'online\u0000', 'true'),
       hostileText.filter((s) => s.length < 200),
     );
-    const input = fc.record({
-      list: fc.constantFrom<List>('sent', 'received', 'active', 'notifications'),
+    // The order of connections (`newest` or `favorites`, beyond the documented API): the same.
+    const sortValue = fc.oneof(
+      fc.mixedCase(fc.constantFrom('newest', 'favorites')),
+      fc.constantFrom(
+        '',
+        'favourites',
+        'favorite',
+        'oldest',
+        'newest ',
+        'newest\u0000',
+        'favorıtes',
+        'FAVORITES,newest',
+      ),
+      hostileText.filter((s) => s.length < 200),
+    );
+    type Input = {
+      list: List;
+      who: Actor;
+      user: Segment;
+      page: string | undefined;
+      perPage: string | undefined;
+      status: string | undefined;
+      unreadOnly: string | undefined;
+      presence: string | undefined;
+      favorite: string | undefined;
+      sort: string | undefined;
+      junk: string | undefined;
+    };
+    const input: fc.Arbitrary<Input> = fc.record({
+      list: fc.constantFrom<List>('sent', 'received', 'active', 'active', 'notifications'),
       who: actor,
       user: pathUser(world),
       page: fc.option(pageValue, { nil: undefined }),
       perPage: fc.option(pageValue, { nil: undefined }),
       status: fc.option(statusValue, { nil: undefined }),
       unreadOnly: fc.option(booleanValue, { nil: undefined }),
-      presence: fc.option(presenceValue, { nil: undefined }),
+      // Mostly left out, so that the active list is answered as well as refused.
+      presence: fc.option(presenceValue, { nil: undefined, freq: 2 }),
+      favorite: fc.option(booleanValue, { nil: undefined, freq: 2 }),
+      sort: fc.option(sortValue, { nil: undefined, freq: 2 }),
       junk: fc.option(fc.constantFrom('&page', '&=&&', '&%zz=%zz', '&page[]=1', '&per_page=abc', '#frag'), {
         nil: undefined,
       }),
     });
     await fc.assert(
-      fc.asyncProperty(input, async ({ list, who, user, page, perPage, status, unreadOnly, presence, junk }) => {
-        const caller = { world, actor: who };
-        const query = new URLSearchParams();
-        if (page !== undefined) query.set('page', page);
-        if (perPage !== undefined) query.set('per_page', perPage);
-        if (status !== undefined) query.set('status', status);
-        if (unreadOnly !== undefined) query.set('unread_only', unreadOnly);
-        if (presence !== undefined) query.set('presence', presence);
-        const path = `/v1/connections/${user.raw}/${list}?${query}${junk ?? ''}`;
-        const request: Call = { method: 'GET', path, token: tokenOf(caller) };
-        // What the server reads: the query as the URL parser leaves it.
-        const seen = new URL(`${server.url}${path}`).searchParams;
-        const defaultPerPage = list === 'notifications' ? 50 : 10;
-        const pageParam = intParam(seen.get('page'));
-        const perPageParam = intParam(seen.get('per_page'));
-        const verdict = combine(
-          pagingVerdict(pageParam, perPageParam, defaultPerPage),
-          list === 'sent' || list === 'received' ? statusVerdict(seen.get('status')) : 'valid',
-          list === 'notifications' ? booleanVerdict(seen.get('unread_only')) : 'valid',
-          list === 'active' ? presenceFilterVerdict(seen.get('presence')) : 'valid',
-        );
-        const expected =
-          user.value === null
-            ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
-            : await ruleList(caller, user.value, verdict);
-        const before = await snapshot(tenant);
-        const reply = await call(request);
-        if (checkRest(request, reply, expected) && verdict === 'valid') {
-          const body = reply.json as Record<string, any>;
-          const items = {
-            sent: 'requests',
-            received: 'requests',
-            active: 'connections',
-            notifications: 'notifications',
-          }[list];
-          const size = perPageParam.kind === 'int' ? perPageParam.value : defaultPerPage;
-          expect(body.pagination).toMatchObject({
-            current_page: pageParam.kind === 'int' ? pageParam.value : 1,
-            per_page: size,
-          });
-          expect(body[items].length).toBeLessThanOrEqual(size);
-          if (list === 'active') {
-            // Each connection with its presence; no one in this world has ever been online.
-            const filtered = (seen.get('presence') ?? '') !== '';
-            for (const connection of body.connections) {
-              expect(connection.presence).toEqual({
-                status: 'offline',
-                activity: null,
-                join_info: null,
-                last_seen_at: null,
-              });
+      fc.asyncProperty(
+        input,
+        async ({ list, who, user, page, perPage, status, unreadOnly, presence, favorite, sort, junk }) => {
+          const caller = { world, actor: who };
+          const query = new URLSearchParams();
+          if (page !== undefined) query.set('page', page);
+          if (perPage !== undefined) query.set('per_page', perPage);
+          if (status !== undefined) query.set('status', status);
+          if (unreadOnly !== undefined) query.set('unread_only', unreadOnly);
+          if (presence !== undefined) query.set('presence', presence);
+          if (favorite !== undefined) query.set('favorite', favorite);
+          if (sort !== undefined) query.set('sort', sort);
+          const path = `/v1/connections/${user.raw}/${list}?${query}${junk ?? ''}`;
+          const request: Call = { method: 'GET', path, token: tokenOf(caller) };
+          // What the server reads: the query as the URL parser leaves it.
+          const seen = new URL(`${server.url}${path}`).searchParams;
+          const defaultPerPage = list === 'notifications' ? 50 : 10;
+          const pageParam = intParam(seen.get('page'));
+          const perPageParam = intParam(seen.get('per_page'));
+          const verdict = combine(
+            pagingVerdict(pageParam, perPageParam, defaultPerPage),
+            list === 'sent' || list === 'received' ? statusVerdict(seen.get('status')) : 'valid',
+            list === 'notifications' ? booleanVerdict(seen.get('unread_only')) : 'valid',
+            list === 'active' ? presenceFilterVerdict(seen.get('presence')) : 'valid',
+            list === 'active' ? booleanVerdict(seen.get('favorite')) : 'valid',
+            list === 'active' ? sortVerdict(seen.get('sort')) : 'valid',
+          );
+          const expected =
+            user.value === null
+              ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
+              : await ruleList(caller, user.value, verdict);
+          const before = await snapshot(tenant);
+          const reply = await call(request);
+          const context = { request: describeCall(request), response: reply.text };
+          if (checkRest(request, reply, expected) && verdict === 'valid') {
+            const body = reply.json as Record<string, any>;
+            const items = {
+              sent: 'requests',
+              received: 'requests',
+              active: 'connections',
+              notifications: 'notifications',
+            }[list];
+            const size = perPageParam.kind === 'int' ? perPageParam.value : defaultPerPage;
+            const current = pageParam.kind === 'int' ? pageParam.value : 1;
+            expect(body.pagination).toMatchObject({ current_page: current, per_page: size });
+            expect(body[items].length).toBeLessThanOrEqual(size);
+            if (list === 'active') {
+              // Each connection with its presence; no one in this world has ever been online.
+              for (const connection of body.connections) {
+                expect(connection.presence).toEqual({
+                  status: 'offline',
+                  activity: null,
+                  join_info: null,
+                  last_seen_at: null,
+                });
+              }
+              // Exactly the user's connections, newest first or favourites first, only those
+              // starred or not, none when only those online: each with what the user keeps about it.
+              const starredOnly = seen.get('favorite')?.toLowerCase();
+              const filter = starredOnly ? ['true', '1'].includes(starredOnly) : null;
+              const listed = (seen.get('presence') ?? '') === '' ? (connectionsOf[user.value!] ?? []) : [];
+              let all = listed
+                .map(({ id, other }) => ({ id, other, ...notesIn(world, user.value!, id) }))
+                .filter((connection) => filter === null || connection.favorite === filter);
+              if (seen.get('sort')?.toLowerCase() === 'favorites') {
+                all = [...all.filter((c) => c.favorite), ...all.filter((c) => !c.favorite)];
+              }
+              expect(
+                {
+                  connections: body.connections.map((c: Record<string, any>) => ({
+                    id: String(c.id),
+                    other: c.connected_user.client_user_id,
+                    nickname: c.nickname,
+                    note: c.note,
+                    favorite: c.favorite,
+                  })),
+                  total: body.pagination.total_items,
+                },
+                JSON.stringify(context),
+              ).toEqual({ connections: all.slice((current - 1) * size, current * size), total: all.length });
             }
-            if (filtered)
-              expect({ connections: body.connections, total: body.pagination.total_items }).toEqual({
-                connections: [],
-                total: 0,
-              });
           }
-        }
-        await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
-      }),
-      params(RUNS + 20),
+          await expectUnchanged(tenant, before, context);
+        },
+      ),
+      // Each order and filter of alice's list, a second page.
+      params(
+        RUNS + 30,
+        (
+          [
+            { sort: 'favorites' },
+            { sort: 'FAVORITES', perPage: '1', page: '2' },
+            { favorite: 'true' },
+            { favorite: '0', sort: 'Favorites' },
+            { favorite: 'yes' },
+            { sort: 'favourites' },
+            { sort: 'newest', perPage: '2', page: '2' },
+            { presence: 'online', sort: 'favorites', favorite: 'true' },
+            { who: 'service', favorite: 'FALSE', sort: 'favorites', perPage: '2' },
+            { who: 'service', user: segmentOf(bob.id), favorite: '1' },
+            { who: 'service', user: segmentOf(bob.id), sort: 'NEWEST', favorite: 'false' },
+          ] as const
+        ).map((values): [Input] => [
+          {
+            list: 'active',
+            who: 'user',
+            user: segmentOf(alice.id),
+            page: undefined,
+            perPage: undefined,
+            status: undefined,
+            unreadOnly: undefined,
+            presence: undefined,
+            favorite: undefined,
+            sort: undefined,
+            junk: undefined,
+            ...values,
+          },
+        ]),
+      ),
     );
   }, 60_000);
 });
@@ -234,6 +344,105 @@ describe('REST: hostile input on the routes beyond the documented API', () => {
         await expectUnchanged(tenant, before, { request: describeCall(request), response: reply.text });
       }),
       params(RUNS),
+    );
+  }, 60_000);
+});
+
+describe('REST: hostile input on recent players', () => {
+  it('GET /v1/users/{user_id}/recent-players: hostile ids, page and per_page; exactly the players met, blocks left out', async () => {
+    const world = await createWorld();
+    const tenant = world.tenant.name;
+    const { alice, bob, carol, dave, frank, gina } = world;
+    type Input = {
+      who: Actor;
+      user: Segment;
+      page: string | undefined;
+      perPage: string | undefined;
+      junk: string | undefined;
+    };
+    const input: fc.Arbitrary<Input> = fc.record({
+      who: actor,
+      user: fc.oneof(
+        { arbitrary: pathUser(world), weight: 4 },
+        { arbitrary: fc.constantFrom(carol.id, dave.id, frank.id, gina.id, 'ghost').map(segmentOf), weight: 1 },
+      ),
+      page: fc.option(pageValue, { nil: undefined }),
+      perPage: fc.option(pageValue, { nil: undefined }),
+      junk: fc.option(fc.constantFrom('&page', '&=&&', '&%zz=%zz', '&page[]=1', '&first=1', '#frag'), {
+        nil: undefined,
+      }),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ who, user, page, perPage, junk }) => {
+        const caller = { world, actor: who };
+        const query = new URLSearchParams();
+        if (page !== undefined) query.set('page', page);
+        if (perPage !== undefined) query.set('per_page', perPage);
+        const path = `/v1/users/${user.raw}/recent-players?${query}${junk ?? ''}`;
+        const request: Call = { method: 'GET', path, token: tokenOf(caller) };
+        const seen = new URL(`${server.url}${path}`).searchParams;
+        const pageParam = intParam(seen.get('page'));
+        const perPageParam = intParam(seen.get('per_page'));
+        const verdict = pagingVerdict(pageParam, perPageParam, RECENT_PLAYERS_PER_PAGE);
+        const expected =
+          user.value === null
+            ? fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND')
+            : await ruleList(caller, user.value, verdict);
+        const before = await snapshot(tenant);
+        const reply = await call(request);
+        const context = { request: describeCall(request), response: reply.text };
+        if (checkRest(request, reply, expected) && verdict === 'valid') {
+          const body = reply.json as { recent_players: Record<string, any>[]; pagination: Record<string, number> };
+          const size = perPageParam.kind === 'int' ? perPageParam.value : RECENT_PLAYERS_PER_PAGE;
+          const current = pageParam.kind === 'int' ? pageParam.value : 1;
+          // The others of the world's one match, latest first, those with a block either way left
+          // out, each with the match's context and how the user stands with them now.
+          const all = await expectedRecentPlayers(world, user.value!);
+          expect(
+            {
+              keys: Object.keys(body).sort(),
+              players: body.recent_players.map(({ display_name, played_at, ...rest }) => ({
+                ...rest,
+                named: typeof display_name === 'string',
+                played: !Number.isNaN(Date.parse(played_at)),
+              })),
+              pagination: body.pagination,
+            },
+            JSON.stringify(context),
+          ).toEqual({
+            keys: ['pagination', 'recent_players'],
+            players: all
+              .slice((current - 1) * size, current * size)
+              .map((player) => ({ ...player, named: true, played: true })),
+            pagination: {
+              current_page: current,
+              per_page: size,
+              total_items: all.length,
+              total_pages: Math.ceil(all.length / size),
+            },
+          });
+        }
+        await expectUnchanged(tenant, before, context);
+      }),
+      params(
+        RUNS + 10,
+        (
+          [
+            ['user', alice.id, {}],
+            ['user', alice.id, { perPage: '1', page: '2' }],
+            ['user', alice.id, { perPage: '51' }],
+            ['user', bob.id, {}],
+            ['service', bob.id, { perPage: '3' }],
+            ['service', carol.id, {}],
+            ['service', dave.id, {}],
+            ['service', frank.id, {}],
+            ['service', gina.id, { page: '0' }],
+            ['service', 'ghost', {}],
+          ] as const
+        ).map(([who, user, values]): [Input] => [
+          { who, user: segmentOf(user), page: undefined, perPage: undefined, junk: undefined, ...values },
+        ]),
+      ),
     );
   }, 60_000);
 });

@@ -29,10 +29,12 @@ import {
   ruleGameNotification,
   ruleInviteAction,
   rulePresence,
+  ruleRecordRecentPlayers,
   ruleRelationships,
   ruleSearch,
   ruleSend,
   ruleSendInvite,
+  ruleUpdateConnection,
   ruleUpdateSettings,
   ruleUpsert,
   SEARCH_PER_PAGE,
@@ -81,6 +83,12 @@ export const REST_ROUTES = [
   'POST /v1/connections/:userId/invites/:inviteId/cancel',
   // Player search (beyond the documented API)
   'GET /v1/users',
+  // Friend codes, nicknames and favourites, recent players (beyond the documented API)
+  'GET /v1/users/:userId/friend-code',
+  'POST /v1/users/:userId/friend-code/rotate',
+  'PATCH /v1/connections/:userId/:connectionId',
+  'POST /v1/recent-players',
+  'GET /v1/users/:userId/recent-players',
 ];
 
 export interface Reply {
@@ -144,11 +152,21 @@ export async function bodyOutcome(
   return isJsonContentType(type) ? outcome : union(outcome, fail('VALIDATION_FAILED', 'INVALID_JSON'));
 }
 
-/** Size limits, the path and the caller come before the body (413 over 256 KiB comes first of all). */
-export function bodyGate(caller: Caller, user: Segment, body: string): { refused: Outcome } | { target: string } {
+/**
+ * Size limits, the path (the user's segment and any other) and the caller come before the body
+ * (413 over 256 KiB comes first of all).
+ */
+export function bodyGate(
+  caller: Caller,
+  user: Segment,
+  body: string,
+  others: Segment[] = [],
+): { refused: Outcome } | { target: string } {
   const bytes = Buffer.byteLength(body);
   if (bytes > ANY_BODY_LIMIT) return { refused: fail('PAYLOAD_TOO_LARGE') };
-  if (user.value === null) return { refused: fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND') };
+  if ([user, ...others].some((segment) => segment.value === null)) {
+    return { refused: fail('VALIDATION_FAILED', 'ROUTE_NOT_FOUND') };
+  }
   const who = acting(caller, user.value);
   if ('refused' in who) return who;
   if (bytes > REST_BODY_LIMIT) return { refused: fail('PAYLOAD_TOO_LARGE') };
@@ -165,17 +183,28 @@ export async function expectPut(caller: Caller, user: Segment, body: string, typ
   });
 }
 
+/**
+ * POST a request: the body's `receiver_id` or `friend_code`, exactly one of them (null is none;
+ * both given is refused whatever their types), then each of the right JSON type (a JSON integer
+ * is an id's decimal string), and `message` a string; then the domain's rules (see ruleSend).
+ */
 export async function expectSend(caller: Caller, user: Segment, body: string, type: ContentType): Promise<Outcome> {
   const gate = bodyGate(caller, user, body);
   if ('refused' in gate) return gate.refused;
   return bodyOutcome(body, type, async (fields) => {
-    let receiver = fields.receiver_id;
-    // Numeric ids may be sent as JSON numbers (integers only).
+    let receiver = fields.receiver_id ?? null;
+    const code = fields.friend_code ?? null;
+    if ((receiver === null) === (code === null)) return fail('VALIDATION_FAILED');
     if (typeof receiver === 'number' && Number.isInteger(receiver)) receiver = String(receiver);
-    if (typeof receiver !== 'string') return fail('VALIDATION_FAILED');
+    if (receiver !== null && typeof receiver !== 'string') return fail('VALIDATION_FAILED');
+    if (code !== null && typeof code !== 'string') return fail('VALIDATION_FAILED');
     const message = fields.message;
     if (message != null && typeof message !== 'string') return fail('VALIDATION_FAILED');
-    return ruleSend(caller, gate.target, receiver, message ?? null);
+    return ruleSend(caller, gate.target, {
+      receiverId: receiver as string | null,
+      friendCode: code as string | null,
+      message: message ?? null,
+    });
   });
 }
 
@@ -400,4 +429,55 @@ export async function expectSearch(
   // Leading zeros (`01`, `-0`): whether the shim reads them (before FORBIDDEN) is not documented.
   const ambiguous = page.kind === 'ambiguous' || perPage.kind === 'ambiguous';
   return { outcome: ambiguous ? union(outcome, fail('VALIDATION_FAILED')) : outcome, paging, searcher };
+}
+
+/**
+ * PATCH a connection's nickname, note or star: the size limits, the path and the caller, then
+ * the body as the shim reads it: `nickname` and `note` strings (JSON null clears one, as ""
+ * does; left out, it stays), `favorite` a JSON boolean (null or left out: as it is); then the
+ * domain's rules (see ruleUpdateConnection).
+ */
+export async function expectConnectionPatch(
+  caller: Caller,
+  user: Segment,
+  id: Segment,
+  body: string,
+  type: ContentType,
+): Promise<Outcome> {
+  const gate = bodyGate(caller, user, body, [id]);
+  if ('refused' in gate) return gate.refused;
+  return bodyOutcome(body, type, async (fields) => {
+    const text = (value: unknown): { value: string | undefined } | null => {
+      if (value === undefined) return { value: undefined };
+      if (value === null) return { value: '' };
+      return typeof value === 'string' ? { value } : null;
+    };
+    const nickname = text(fields.nickname);
+    const note = text(fields.note);
+    const favorite = fields.favorite ?? null;
+    if (nickname === null || note === null || (favorite !== null && typeof favorite !== 'boolean')) {
+      return fail('VALIDATION_FAILED');
+    }
+    return ruleUpdateConnection(caller, gate.target, id.value as string, {
+      nickname: nickname.value,
+      note: note.value,
+      favorite,
+    });
+  });
+}
+
+/**
+ * POST who played together: no path user, so the size limits, then the body as the shim reads
+ * it (`players` an array of strings, `context` a string), all before the domain's rules (see
+ * ruleRecordRecentPlayers), which refuse a user token first.
+ */
+export async function expectRecentPlayersPost(caller: Caller, body: string, type: ContentType): Promise<Outcome> {
+  if (Buffer.byteLength(body) > REST_BODY_LIMIT) return fail('PAYLOAD_TOO_LARGE');
+  return bodyOutcome(body, type, async (fields) => {
+    const players = fields.players;
+    if (!Array.isArray(players) || !players.every((id) => typeof id === 'string')) return fail('VALIDATION_FAILED');
+    const context = fields.context;
+    if (context != null && typeof context !== 'string') return fail('VALIDATION_FAILED');
+    return ruleRecordRecentPlayers(caller, { players, context });
+  });
 }

@@ -16,9 +16,14 @@ import {
 import {
   blockExists,
   type Caller,
+  friendCodeOwner,
   type InviteVerb,
   invitePolicyOf,
+  isConnectionId,
+  type Notes,
+  notesIn,
   pairState,
+  policyOf,
   subjectOf,
   userExists,
   type World,
@@ -86,24 +91,68 @@ function normalizedMessage(message: string | null): { value: string | null } | {
   return { value: trimmed };
 }
 
+/**
+ * Sending a request, to `receiverId` or to the user whose friend code is `friendCode` (the
+ * arguments as the domain gets them): FORBIDDEN first; then exactly one of the two; the message
+ * (see normalizedMessage) and oneself by id (which of the two comes first is not documented);
+ * a friend code's form; all before any user is read. Then a friend code is looked up
+ * (FRIEND_CODE_NOT_FOUND before the sender is read); the sender and the receiver must exist;
+ * oneself by code; connected, or a request pending either way; a block (the sender's:
+ * USER_BLOCKED; the receiver's: the privacy answer) and the receiver's setting.
+ */
 export async function ruleSend(
   caller: Caller,
   userId: string | null,
-  receiverId: string,
-  message: string | null,
+  input: { receiverId: string | null; friendCode: string | null; message: string | null },
 ): Promise<Outcome> {
   const who = acting(caller, userId);
   if ('refused' in who) return who.refused;
-  const normalized = normalizedMessage(message);
+  const { receiverId, friendCode } = input;
+  if ((receiverId === null) === (friendCode === null)) return fail('VALIDATION_FAILED');
+  const normalized = normalizedMessage(input.message);
   const self = receiverId === who.target ? fail('CANNOT_CONNECT_TO_SELF') : null;
   if ('refused' in normalized) return self ? union(normalized.refused, self) : normalized.refused;
   if (self) return self;
-  const missing = (await missingUser(caller, who.target)) ?? (await missingUser(caller, receiverId));
+  let receiver = receiverId;
+  if (friendCode !== null) {
+    const code = parseFriendCode(friendCode);
+    if (code === null) return fail('VALIDATION_FAILED');
+    receiver = await friendCodeOwner(caller.world, code);
+    if (receiver === null) return fail('FRIEND_CODE_NOT_FOUND');
+  }
+  const missing = (await missingUser(caller, who.target)) ?? (await missingUser(caller, receiver as string));
   if (missing) return missing;
-  const state = await pairState(caller.world, who.target, receiverId);
+  if (receiver === who.target) return fail('CANNOT_CONNECT_TO_SELF');
+  return mayRequest(caller.world, who.target, receiver as string);
+}
+
+/** Whether a sender may ask a receiver, both users of the tenant (the checks after both were read). */
+async function mayRequest(world: World, sender: string, receiver: string): Promise<Outcome> {
+  const state = await pairState(world, sender, receiver);
   if (state.connected) return fail('ALREADY_CONNECTED');
   if (state.pending) return fail('REQUEST_ALREADY_PENDING');
-  return succeed(201);
+  if (await blockExists(world, sender, receiver)) return fail('USER_BLOCKED');
+  if (await blockExists(world, receiver, sender)) return fail('REQUESTS_NOT_ACCEPTED');
+  const policy = await policyOf(world, receiver);
+  if (policy === 'nobody') return fail('REQUESTS_NOT_ACCEPTED');
+  // Friends of friends: whether the two share a connection is not modelled.
+  return policy === 'friends_of_friends' ? union(succeed(201), fail('REQUESTS_NOT_ACCEPTED')) : succeed(201);
+}
+
+// Friend codes (beyond the documented API)
+
+export const FRIEND_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/**
+ * A friend code as typed (any case, dashes and white space anywhere ignored) as the 8
+ * characters it stands for, or null when it cannot be a code. As the server reads it: upper-cased
+ * before it is checked, so that a letter whose upper case is one of the code's counts as that one
+ * (`ſ` as S) and a ligature as its letters (`ﬀ` as FF: `ﬀﬀ-ﬀﬀ` is the code FFFF-FFFF).
+ */
+export function parseFriendCode(typed: string): string | null {
+  const written = typed.replace(/[\s-]/g, '');
+  const code = /^[A-Za-z0-9]*$/.test(written) ? written.toUpperCase() : '';
+  return code.length === 8 && [...code].every((c) => FRIEND_CODE_ALPHABET.includes(c)) ? code : null;
 }
 
 type IdKind = 'request' | 'connection' | 'notification';
@@ -643,4 +692,134 @@ export function searchRelationship(world: World, searcher: string | null, found:
   const [known] = expectedRelationships(world, searcher, [found]);
   const { status, connection_id = null, request_id = null } = known as Record<string, unknown>;
   return { status, connection_id, request_id };
+}
+
+// Nicknames, notes and favourites (beyond the documented API)
+
+export const MAX_NICKNAME_LENGTH = 32;
+export const MAX_NOTE_LENGTH = 256;
+
+/**
+ * A nickname or note as stored: trimmed, null when blank (or null); refused when longer than its
+ * limit, not storable, or (a nickname, shown on one line) holding a control character.
+ */
+export function privateText(field: 'nickname' | 'note', value: string | null): { value: string | null } | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return { value: null };
+  const max = field === 'nickname' ? MAX_NICKNAME_LENGTH : MAX_NOTE_LENGTH;
+  if (codePoints(trimmed) > max || !storable(trimmed)) return null;
+  if (field === 'nickname' && /[\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]/u.test(trimmed)) return null;
+  return { value: trimmed };
+}
+
+/** A change of what a user keeps about a connection: each left out (undefined), cleared (null or "") or given. */
+export interface NotesInput {
+  nickname?: string | null | undefined;
+  note?: string | null | undefined;
+  favorite?: boolean | null | undefined;
+}
+
+/**
+ * Setting a nickname, note or star (the arguments as the domain gets them): FORBIDDEN first;
+ * then an id that names no connection of the database at all is CONNECTION_NOT_FOUND; the
+ * nickname and the note (see privateText), and at least one of the three, all before the user
+ * is read; then the user must exist and be a side of the connection (else CONNECTION_NOT_FOUND).
+ */
+export async function ruleUpdateConnection(
+  caller: Caller,
+  userId: string | null,
+  id: string,
+  input: NotesInput,
+): Promise<Outcome> {
+  const who = acting(caller, userId);
+  if ('refused' in who) return who.refused;
+  const { world } = caller;
+  if (!isConnectionId(world, id)) return fail('CONNECTION_NOT_FOUND');
+  if (input.nickname !== undefined && privateText('nickname', input.nickname) === null)
+    return fail('VALIDATION_FAILED');
+  if (input.note !== undefined && privateText('note', input.note) === null) return fail('VALIDATION_FAILED');
+  if (input.nickname === undefined && input.note === undefined && input.favorite == null) {
+    return fail('VALIDATION_FAILED');
+  }
+  const missing = await missingUser(caller, who.target);
+  if (missing) return missing;
+  return sideOf(world, who.target, id) && world.state.connections.has(id) ? succeed(200) : fail('CONNECTION_NOT_FOUND');
+}
+
+/** Whether a user is a side of one of the world's connections. */
+export function sideOf(world: World, userId: string, id: string): boolean {
+  return (
+    (id === world.connection && [world.alice.id, world.carol.id].includes(userId)) ||
+    (id === world.connectionOther && [world.bob.id, world.erin.id].includes(userId))
+  );
+}
+
+/** What a successful change leaves the user keeping: the model's notes with the change (trimmed) applied. */
+export function notesAfter(world: World, userId: string, id: string, input: NotesInput): Notes {
+  const before = notesIn(world, userId, id);
+  const text = (field: 'nickname' | 'note') => {
+    const value = input[field];
+    return value === undefined ? before[field] : (privateText(field, value)?.value ?? null);
+  };
+  return { nickname: text('nickname'), note: text('note'), favorite: input.favorite ?? before.favorite };
+}
+
+/** Whether a connection list's `sort` is valid: `newest` or `favorites` in any case, or none. */
+export function sortVerdict(raw: string | null): Verdict {
+  if (raw === null || raw === '') return 'valid';
+  return ['newest', 'favorites'].includes(raw.toLowerCase()) ? 'valid' : 'invalid';
+}
+
+// Recent players (beyond the documented API)
+
+export const MIN_MATCH_PLAYERS = 2;
+export const MAX_MATCH_PLAYERS = 100;
+export const MAX_CONTEXT_LENGTH = 128;
+export const RECENT_PLAYERS_PER_PAGE = 20;
+
+/**
+ * Recording who played together (the arguments as the domain gets them): a service token only
+ * (MATCH_RECORDING_SERVICE_ONLY); 2 to 100 players; then each in order: an id no user can have
+ * is USER_NOT_FOUND, one listed before is a validation error; the context (at most 128
+ * characters once trimmed, storable; blank is none); all before any user is read. Then every
+ * player must exist (the first missing one fails the call).
+ */
+export async function ruleRecordRecentPlayers(
+  caller: Caller,
+  input: { players: readonly string[]; context: unknown },
+): Promise<Outcome> {
+  if (caller.actor !== 'service') return fail('MATCH_RECORDING_SERVICE_ONLY');
+  const { players } = input;
+  if (players.length < MIN_MATCH_PLAYERS || players.length > MAX_MATCH_PLAYERS) return fail('VALIDATION_FAILED');
+  const seen = new Set<string>();
+  for (const player of players) {
+    if (!possibleUserId(player)) return fail('USER_NOT_FOUND');
+    if (seen.has(player)) return fail('VALIDATION_FAILED');
+    seen.add(player);
+  }
+  const context = typeof input.context === 'string' ? input.context.trim() : '';
+  if (context && (codePoints(context) > MAX_CONTEXT_LENGTH || !storable(context))) return fail('VALIDATION_FAILED');
+  for (const player of players) {
+    if (!(await userExists(caller.world, player))) return fail('USER_NOT_FOUND');
+  }
+  return succeed(201);
+}
+
+/**
+ * A user's recent players, as the REST list answers them, from the world's one match (nothing
+ * else records one where this is read): the others of the match, most recent first (one match:
+ * the latest made user first), without those with a block either way, each with how the user
+ * stands with them.
+ */
+export async function expectedRecentPlayers(world: World, userId: string) {
+  if (!world.match.includes(userId)) return [];
+  const others = world.match.filter((id) => id !== userId).reverse();
+  const listed = [];
+  for (const id of others) {
+    if ((await blockExists(world, userId, id)) || (await blockExists(world, id, userId))) continue;
+    const [known] = expectedRelationships(world, userId, [id]);
+    const { status, connection_id = null, request_id = null } = known as Record<string, unknown>;
+    listed.push({ client_user_id: id, context: 'match-8841', relationship: { status, connection_id, request_id } });
+  }
+  return listed;
 }

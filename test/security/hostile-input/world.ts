@@ -1,10 +1,11 @@
 /**
  * The world each property plays in: a tenant of its own with users, requests, connections,
- * notifications, blocks and invites, the ids of each, and what the model knows of their state;
- * who calls (alice's token or the tenant's service token); and what the database holds, read
- * directly.
+ * notifications, blocks, invites, friend codes and a match played together, the ids of each,
+ * and what the model knows of their state; who calls (alice's token or the tenant's service
+ * token); and what the database holds, read directly.
  */
 import { sql } from 'kysely';
+import { loadPublicIds, type PublicIds } from '../../../src/platform/public-ids.js';
 import { createTenant, type SeededUser, type Tenant, type TestServer } from '../../helpers/app.js';
 import { possibleUserId, violation } from './contract.js';
 
@@ -42,6 +43,15 @@ export interface World {
   inviteOther: string;
   /** carol -> alice, left unanswered past its expiry. */
   inviteExpired: string;
+  // Friend codes, a match played together, nicknames and cursors (beyond the documented API).
+  /** Each of the seven users' friend code as it was made, `7KQ4-M2XD` (a rotation replaces one). */
+  friendCodes: Record<string, string>;
+  /** Who played the world's one match together (`match-8841`), in the order they were created. */
+  match: string[];
+  /** Cursors of alice's list of connections, one of each order (`first: 1`). */
+  cursors: { newest: string; favorites: string };
+  /** The database's codec of public ids: whether an id can name a row of a kind at all. */
+  ids: PublicIds;
   state: {
     requestInPending: boolean;
     requestOutPending: boolean;
@@ -50,7 +60,30 @@ export interface World {
     notifications: Set<string>;
     /** The invites above by id, as they stand. */
     invites: Map<string, WorldInvite>;
+    /**
+     * What each side keeps about the other of the connections above, by `notesKey` (none kept:
+     * `NO_NOTES`). alice keeps a nickname, a note and a star for carol.
+     */
+    notes: Map<string, Notes>;
   };
+}
+
+/** What one side of a connection keeps about the other (beyond the documented API). */
+export interface Notes {
+  nickname: string | null;
+  note: string | null;
+  favorite: boolean;
+}
+
+export const NO_NOTES: Notes = { nickname: null, note: null, favorite: false };
+/** alice's notes about carol, set when the world is made. */
+export const ALICE_NOTES_ON_CAROL: Notes = { nickname: 'Caz', note: 'Met in ranked, plays support', favorite: true };
+
+export const notesKey = (userId: string, connectionId: string) => `${userId}\u0000${connectionId}`;
+
+/** What a user keeps about the other side of a connection, as the model knows it. */
+export function notesIn(world: World, userId: string, connectionId: string): Notes {
+  return world.state.notes.get(notesKey(userId, connectionId)) ?? NO_NOTES;
 }
 
 /** Where an invite stands, as its sender and receiver read it. */
@@ -120,6 +153,34 @@ export async function createWorld(server: TestServer): Promise<World> {
     body: { accept_invites_from: 'nobody' },
   });
   if (refuse.status !== 200) throw new Error(`world setup: settings failed: ${refuse.status}`);
+  const noted = await server.rest('PATCH', `/v1/connections/${alice.id}/${connection}`, {
+    token: alice.token,
+    body: ALICE_NOTES_ON_CAROL,
+  });
+  if (noted.status !== 200) throw new Error(`world setup: notes failed: ${noted.status}`);
+  const friendCodes: Record<string, string> = {};
+  for (const user of [alice, bob, carol, dave, erin, frank, gina]) {
+    const code = await server.rest('GET', `/v1/users/${user.id}/friend-code`, { token: tenant.serviceToken });
+    if (code.status !== 200) throw new Error(`world setup: friend code failed: ${code.status}`);
+    friendCodes[user.id] = code.body.friend_code;
+  }
+  const match = [alice.id, bob.id, carol.id, frank.id, gina.id];
+  const played = await server.rest('POST', '/v1/recent-players', {
+    token: tenant.serviceToken,
+    body: { players: match, context: 'match-8841' },
+  });
+  if (played.status !== 201) throw new Error(`world setup: recent players failed: ${played.status}`);
+  const cursorOf = async (sort: 'NEWEST' | 'FAVORITES') => {
+    const listed = await server.rest('POST', '/graphql', {
+      token: alice.token,
+      body: {
+        query: `{ activeConnections(first: 1, sort: ${sort}) { ... on ConnectionPage { pageInfo { endCursor } } } }`,
+      },
+    });
+    const cursor = listed.body?.data?.activeConnections?.pageInfo?.endCursor;
+    if (typeof cursor !== 'string') throw new Error(`world setup: cursor failed: ${JSON.stringify(listed.body)}`);
+    return cursor;
+  };
   return {
     tenant,
     server,
@@ -140,12 +201,17 @@ export async function createWorld(server: TestServer): Promise<World> {
     inviteOut,
     inviteOther,
     inviteExpired,
+    friendCodes,
+    match,
+    cursors: { newest: await cursorOf('NEWEST'), favorites: await cursorOf('FAVORITES') },
+    ids: await loadPublicIds(server.database.db),
     state: {
       requestInPending: true,
       requestOutPending: true,
       connections: new Set([connection, connectionOther]),
       notifications: new Set([String(notification.id), String(notificationOther.id)]),
       invites,
+      notes: new Map([[notesKey(alice.id, connection), ALICE_NOTES_ON_CAROL]]),
     },
   };
 }
@@ -174,12 +240,25 @@ export function recordSuccess(world: World, kind: Success, id: string): void {
     world.state.requestOutPending = false;
   }
   if (kind === 'remove') {
-    world.state.connections.delete(id);
+    removeConnectionOf(world, id);
     // The two are no longer connected: their pending invites are withdrawn.
     if (id === world.connection) withdrawInvites(world, world.alice.id, world.carol.id);
     if (id === world.connectionOther) withdrawInvites(world, world.bob.id, world.erin.id);
   }
   if (kind === 'deleteNotification') world.state.notifications.delete(id);
+}
+
+/** A connection ended (removed, or by a block): what either side kept about the other goes with it. */
+function removeConnectionOf(world: World, id: string): void {
+  world.state.connections.delete(id);
+  for (const key of [...world.state.notes.keys()]) {
+    if (key.endsWith(`\u0000${id}`)) world.state.notes.delete(key);
+  }
+}
+
+/** Keeps the model in step after a user changed what it keeps about the other side of a connection. */
+export function recordNotes(world: World, userId: string, connectionId: string, notes: Notes): void {
+  world.state.notes.set(notesKey(userId, connectionId), notes);
 }
 
 /** Pending invites between two users, either way, are withdrawn (a removed connection, a block). */
@@ -211,8 +290,8 @@ export function recordInvitesSent(world: World, sender: string, receivers: reado
 export function recordBlock(world: World, blocker: string, blocked: string): void {
   const pair = (a: SeededUser, b: SeededUser) =>
     (blocker === a.id && blocked === b.id) || (blocker === b.id && blocked === a.id);
-  if (pair(world.alice, world.carol)) world.state.connections.delete(world.connection);
-  if (pair(world.bob, world.erin)) world.state.connections.delete(world.connectionOther);
+  if (pair(world.alice, world.carol)) removeConnectionOf(world, world.connection);
+  if (pair(world.bob, world.erin)) removeConnectionOf(world, world.connectionOther);
   if (pair(world.bob, world.alice)) world.state.requestInPending = false;
   if (pair(world.alice, world.dave)) world.state.requestOutPending = false;
   withdrawInvites(world, blocker, blocked);
@@ -377,4 +456,66 @@ export async function searchTextOf(world: World, text: string): Promise<string> 
     world.server.database.db,
   );
   return result.rows[0]!.text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Friend codes, nicknames and ids (beyond the documented API), as the database holds them.
+// ---------------------------------------------------------------------------------------------
+
+/** The user of the tenant whose friend code is `code` (8 characters, no dash), or null. */
+export async function friendCodeOwner(world: World, code: string): Promise<string | null> {
+  const result = await sql<{ id: string }>`
+    select u.client_user_id as id from friend_codes f join users u on u.id = f.user_id
+     where f.tenant = ${world.tenant.name} and f.code = ${code}`.execute(world.server.database.db);
+  return result.rows[0]?.id ?? null;
+}
+
+/** A user's friend code as users write it (`7KQ4-M2XD`), or null when it has none yet. */
+export async function friendCodeOf(world: World, clientUserId: string): Promise<string | null> {
+  if (!possibleUserId(clientUserId)) return null;
+  const result = await sql<{ code: string }>`
+    select f.code from friend_codes f join users u on u.id = f.user_id
+     where u.tenant = ${world.tenant.name} and u.client_user_id = ${clientUserId}`.execute(world.server.database.db);
+  const code = result.rows[0]?.code;
+  return code === undefined ? null : `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+/** The friend code of a user made for this run (`fresh…`), with no one related to it: a request to it can succeed. */
+export async function freshFriendCode(world: World): Promise<string> {
+  const fresh = await world.tenant.user('fresh');
+  const code = await world.server.rest('GET', `/v1/users/${fresh.id}/friend-code`, {
+    token: world.tenant.serviceToken,
+  });
+  if (code.status !== 200) throw new Error(`fresh friend code failed: ${code.status}`);
+  return code.body.friend_code;
+}
+
+/** What a user keeps about the other side of a connection, as stored (null when it is no side of it). */
+export async function storedNotes(world: World, clientUserId: string, connectionId: string): Promise<Notes | null> {
+  const id = world.ids.decode('connection', Number(connectionId));
+  if (id === null) return null;
+  const result = await sql<Notes>`
+    select e.nickname, e.note, e.favorite from connection_edges e join users u on u.id = e.user_id
+     where u.tenant = ${world.tenant.name} and u.client_user_id = ${clientUserId}
+       and e.connection_id = ${id}`.execute(world.server.database.db);
+  return result.rows[0] ?? null;
+}
+
+/** Whether an id (as a path or an argument gives it) names a connection of this database at all. */
+export function isConnectionId(world: World, id: string): boolean {
+  return /^(0|[1-9]\d{0,15})$/.test(id) && world.ids.decode('connection', Number(id)) !== null;
+}
+
+/** What the database holds of the pairs among `players` (users of the tenant): how many, and their contexts. */
+export async function matchRows(world: World, players: readonly string[]) {
+  const result = await sql<{ pairs: number; contexts: (string | null)[] }>`
+    select count(*)::int as pairs, array_agg(distinct r.context) as contexts
+      from recent_players r
+      join users a on a.id = r.user_id
+      join users b on b.id = r.other_user_id
+     where r.tenant = ${world.tenant.name}
+       and a.client_user_id = any(${[...players]}::text[]) and b.client_user_id = any(${[...players]}::text[])`.execute(
+    world.server.database.db,
+  );
+  return result.rows[0]!;
 }
