@@ -115,7 +115,7 @@ function layerTimes(profile: CpuProfile, from: number, to: number): Map<Layer, n
 }
 
 /** User + system CPU time of a process so far, in µs (Linux /proc). */
-function cpuMicros(pid: number): number {
+export function cpuMicros(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in ticks of 10 ms.
   return (Number(fields[11]) + Number(fields[12])) * 10_000;

@@ -6,6 +6,8 @@ export interface TargetSummary {
   p99Ms: number;
   errors: number;
   rounds: number;
+  /** The server process's CPU time (user + system) per request, µs, when the scenario measures it. */
+  cpuPerRequestUs?: number;
 }
 
 export interface Check {
@@ -63,9 +65,17 @@ export function renderReport(meta: Record<string, unknown>, reports: ScenarioRep
   for (const report of reports) {
     lines.push(`## ${report.scenario}`, '', report.description, '');
     if (report.targets.length > 0) {
-      lines.push('| target | req/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: |');
+      // A CPU column only where the scenario measured the servers' CPU.
+      const cpu = report.targets.some((t) => t.cpuPerRequestUs !== undefined);
+      lines.push(
+        `| target | req/s | p50 ms | p99 ms |${cpu ? ' CPU µs/request |' : ''} errors |`,
+        `| --- | ---: | ---: | ---: |${cpu ? ' ---: |' : ''} ---: |`,
+      );
       for (const t of report.targets) {
-        lines.push(`| ${t.name} | ${t.requestsPerSecond.toFixed(0)} | ${t.p50Ms} | ${t.p99Ms} | ${t.errors} |`);
+        const cpuCell = cpu ? ` ${t.cpuPerRequestUs?.toFixed(0) ?? '–'} |` : '';
+        lines.push(
+          `| ${t.name} | ${t.requestsPerSecond.toFixed(0)} | ${t.p50Ms} | ${t.p99Ms} |${cpuCell} ${t.errors} |`,
+        );
       }
       lines.push('');
     }

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: measures the gateway against the bare baseline (bench/baseline-server.ts)
- * on the dataset of `npm run bench:data`, in alternating rounds so that machine drift cancels
- * out, and writes bench/results/<scenario>.json and bench/results/README.md.
+ * and, in `peers`, against Mercurius and Apollo Server (bench/peers/), on the dataset of
+ * `npm run bench:data`, in alternating rounds so that machine drift cancels out, and writes
+ * bench/results/<scenario>.json and bench/results/README.md.
  *
- *   npm run bench -- [--scenarios read,cost,write,scale,fanout,idle,depth,presence,search] [--dataset bench/results/dataset.json] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
+ *   npm run bench -- [--scenarios read,peers,cost,write,scale,fanout,idle,depth,presence,search] [--dataset bench/results/dataset.json] [--rounds 3] [--duration 10] [--connections 16] [--smoke]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,17 +13,18 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { secretKey, signToken } from '../src/platform/auth/jwt.js';
 import { PublicIds } from '../src/platform/public-ids.js';
-import { runCost } from './cost.js';
+import { cpuMicros, runCost } from './cost.js';
 import { runFanout } from './fanout.js';
 import { runIdle } from './idle.js';
 import type { LoadPlan, LoadResult } from './load.js';
+import { checkSameAnswers } from './peers/same-answers.js';
 import { PRESENCE_SUSTAINED, presenceScenario, runPresence } from './presence.js';
 import { atLeast, atMost, renderReport, type ScenarioReport, type TargetSummary } from './report.js';
 import { runSearch } from './search.js';
 import { countStatements } from './statements.js';
 
 /** Every scenario, in the order a full run measures them; `npm run bench` runs them all. */
-const ALL_SCENARIOS = ['read', 'cost', 'write', 'scale', 'fanout', 'idle', 'depth', 'presence', 'search'];
+const ALL_SCENARIOS = ['read', 'peers', 'cost', 'write', 'scale', 'fanout', 'idle', 'depth', 'presence', 'search'];
 
 const { values: args } = parseArgs({
   options: {
@@ -45,6 +47,9 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0
 const JWT_SECRET = 'benchmark-secret-that-is-long-enough-for-hs256';
 const GATEWAY = 'http://127.0.0.1:4101';
 const BASELINE = 'http://127.0.0.1:4102';
+/** The peers scenario's servers (bench/peers/). */
+const MERCURIUS = 'http://127.0.0.1:4108';
+const APOLLO = 'http://127.0.0.1:4109';
 const TENANT = 'bench-0';
 
 /**
@@ -107,44 +112,62 @@ type Target = Omit<LoadPlan, 'connections' | 'durationSeconds' | 'token' | 'user
   prepare?: () => Promise<void>;
   /** This target's own users, when it reads another database than the others. */
   users?: string[];
+  /** The server process answering it, whose CPU time per request each run measures (/proc). */
+  pid?: number;
 };
 
 /** Warm-up, then `rounds` rounds over all targets in rotating order; medians per target. */
 async function measure(targets: Target[], users: string[], token: string): Promise<Map<string, TargetSummary>> {
   const base = { token, users, connections };
-  const run = async ({ prepare, users: own, ...target }: Target, durationSeconds: number) => {
+  const run = async ({ prepare, users: own, pid, ...target }: Target, durationSeconds: number) => {
     await prepare?.();
-    return load({ ...target, ...base, ...(own && { users: own }), durationSeconds });
+    const cpuBefore = pid === undefined ? 0 : cpuMicros(pid);
+    const result = await load({ ...target, ...base, ...(own && { users: own }), durationSeconds });
+    const cpu = pid === undefined ? undefined : (cpuMicros(pid) - cpuBefore) / Math.max(1, result.requests);
+    return { result, cpu };
   };
   for (const target of targets) await run(target, smoke ? 1 : 3);
   const runs = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
+  const cpuRuns = new Map<string, number[]>(targets.map((t) => [t.name, []]));
   for (let round = 0; round < rounds; round++) {
     const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
     for (const target of order) {
-      const result = await run(target, duration);
+      const { result, cpu } = await run(target, duration);
       runs.get(target.name)?.push(result);
+      if (cpu !== undefined) cpuRuns.get(target.name)?.push(cpu);
       process.stdout.write(
-        `  round ${round + 1} ${target.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ''}\n`,
+        `  round ${round + 1} ${target.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms${cpu === undefined ? '' : `, ${cpu.toFixed(0)} µs CPU/request`}${result.non2xx ? `, ${result.non2xx} non-2xx` : ''}\n`,
       );
     }
   }
   return new Map(
-    [...runs].map(([name, results]) => [
-      name,
-      {
+    [...runs].map(([name, results]) => {
+      const cpu = cpuRuns.get(name) ?? [];
+      return [
         name,
-        requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
-        p50Ms: median(results.map((r) => r.latencyMs.p50)),
-        p99Ms: median(results.map((r) => r.latencyMs.p99)),
-        errors: results.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
-        rounds: results.length,
-      },
-    ]),
+        {
+          name,
+          requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+          p50Ms: median(results.map((r) => r.latencyMs.p50)),
+          p99Ms: median(results.map((r) => r.latencyMs.p99)),
+          errors: results.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
+          rounds: results.length,
+          ...(cpu.length > 0 && { cpuPerRequestUs: median(cpu) }),
+        },
+      ];
+    }),
   );
 }
 
 const ACTIVE_QUERY = `query Active($userId: ID, $perPage: Int) {
   activeConnections(userId: $userId, perPage: $perPage) {
+    __typename
+    ... on ConnectionPage { nodes { id connectedSince connectedUser { clientUserId displayName } } pagination { totalItems } }
+  }
+}`;
+/** The read scenario's document with a page number, for the peers scenario's check of a second page. */
+const ACTIVE_PAGE_QUERY = `query ActivePage($userId: ID, $perPage: Int, $page: Int) {
+  activeConnections(userId: $userId, perPage: $perPage, page: $page) {
     __typename
     ... on ConnectionPage { nodes { id connectedSince connectedUser { clientUserId displayName } } pagination { totalItems } }
   }
@@ -281,6 +304,127 @@ async function scaleScenario(token: string): Promise<ScenarioReport> {
   }
 }
 
+/** The codec the gateway encodes this database's ids with (its key in gateway_settings). */
+async function publicIdsOf(client: pg.Client): Promise<PublicIds> {
+  const { rows } = await client.query<{ value: string }>(
+    "select value from gateway_settings where name = 'public_id_key'",
+  );
+  return new PublicIds(Buffer.from(rows[0]?.value ?? '', 'hex'));
+}
+
+/**
+ * The gateway's GraphQL read against the servers a team would pick instead (issue 19):
+ * Mercurius with graphql-jit and Apollo Server 4 (bench/peers/), each answering the read
+ * scenario's document with the baseline's SQL, DataLoader batching, JWT check and token cache,
+ * started beside the gateway and the baseline. They must first answer several pages exactly as
+ * the gateway does (and the baseline the same page); then alternating rounds at full load, each
+ * server's CPU time per request from /proc.
+ */
+async function peersScenario(options: {
+  client: pg.Client;
+  users: string[];
+  token: string;
+  gateway: ChildProcess;
+  baseline: ChildProcess;
+  env: Record<string, string>;
+}): Promise<ScenarioReport> {
+  const { client, users, token } = options;
+  const env = { ...options.env, NODE_ENV: 'production' };
+  const peers = [
+    start('mercurius', ['bench/peers/mercurius-server.ts'], { ...env, PORT: new URL(MERCURIUS).port }),
+    start('apollo', ['bench/peers/apollo-server.ts'], { ...env, PORT: new URL(APOLLO).port }),
+  ];
+  try {
+    await waitFor(MERCURIUS);
+    await waitFor(APOLLO);
+    const gatewayName = 'gateway GraphQL activeConnections';
+    const mercuriusName = 'Mercurius activeConnections';
+    const apolloName = 'Apollo Server activeConnections';
+    const baselineName = 'baseline /active';
+    // Typical users' first pages, one second page (an offset), the tenant's largest list and a
+    // user that does not exist (the union's NotFoundError).
+    const { rows: largest } = await client.query<{ client_user_id: string }>(
+      'select client_user_id from users where tenant = $1 order by connection_count desc limit 1',
+      [TENANT],
+    );
+    const query = ACTIVE_QUERY;
+    const pages = [
+      ...users.slice(0, 5).map((userId) => ({ query, userId, perPage: 20 })),
+      ...users.slice(0, 1).map((userId) => ({ query: ACTIVE_PAGE_QUERY, userId, perPage: 5, page: 2 })),
+      ...largest.map((row) => ({ query, userId: row.client_user_id, perPage: 20 })),
+      { query, userId: 'no-such-player', perPage: 20 },
+    ];
+    const compared = await checkSameAnswers({
+      graphql: [
+        { name: 'the gateway', baseUrl: GATEWAY },
+        { name: 'Mercurius', baseUrl: MERCURIUS },
+        { name: 'Apollo Server', baseUrl: APOLLO },
+      ],
+      baseline: { name: 'the baseline', baseUrl: BASELINE },
+      token,
+      ids: await publicIdsOf(client),
+      pages,
+    });
+    process.stdout.write(
+      `peers: ${compared} pages answered alike by the gateway, Mercurius, Apollo Server and the baseline; ${users.length} users, pages of 20\n`,
+    );
+    const graphql = (name: string, baseUrl: string, pid: number | undefined): Target => ({
+      name,
+      baseUrl,
+      kind: 'graphql',
+      query: ACTIVE_QUERY,
+      variables: { perPage: 20 },
+      ...(pid !== undefined && { pid }),
+    });
+    const [mercurius, apollo] = peers.map((peer) => peer.pid);
+    const summary = await measure(
+      [
+        graphql(gatewayName, GATEWAY, options.gateway.pid),
+        {
+          name: baselineName,
+          baseUrl: BASELINE,
+          kind: 'rest',
+          restPath: 'active?per_page=20',
+          ...(options.baseline.pid !== undefined && { pid: options.baseline.pid }),
+        },
+        graphql(mercuriusName, MERCURIUS, mercurius),
+        graphql(apolloName, APOLLO, apollo),
+      ],
+      users,
+      token,
+    );
+    const get = (name: string) => summary.get(name) as TargetSummary;
+    const throughput = (a: string, b: string) => get(a).requestsPerSecond / get(b).requestsPerSecond;
+    const cpu = (a: string, b: string) =>
+      (get(a).cpuPerRequestUs ?? Number.NaN) / (get(b).cpuPerRequestUs ?? Number.NaN);
+    const shown = (what: string, value: number) => ({ what, value, target: 'none', met: true });
+    return {
+      scenario: 'peers',
+      description: `Peers: GraphQL \`activeConnections\` (pages of 20 with user names, the read scenario's document and users) on the gateway against Mercurius ${packageVersion('mercurius')} (Fastify ${packageVersion('fastify')}, graphql-jit on) and Apollo Server ${packageVersion('@apollo/server')} (standalone, graphql-js), minimal servers in bench/peers/ with the baseline's SQL statements, DataLoader batching, JWT check and token cache and a pool of 10, and against the baseline's REST /active. Before measuring, ${compared} pages (typical users, a second page, the largest list, an unknown user) were answered with identical data by all four. Alternating rounds at full load; CPU is each server process's user + system time per request (/proc), the gateway's background work included`,
+      targets: [...summary.values()],
+      checks: [
+        atLeast('gateway GraphQL throughput / Mercurius', throughput(gatewayName, mercuriusName), 1),
+        atLeast('gateway GraphQL throughput / baseline', throughput(gatewayName, baselineName), 0.8),
+        shown('gateway GraphQL throughput / Apollo Server', throughput(gatewayName, apolloName)),
+        shown('Mercurius throughput / baseline', throughput(mercuriusName, baselineName)),
+        shown('Apollo Server throughput / baseline', throughput(apolloName, baselineName)),
+        shown('gateway GraphQL CPU per request / Mercurius', cpu(gatewayName, mercuriusName)),
+        shown('gateway GraphQL CPU per request / Apollo Server', cpu(gatewayName, apolloName)),
+        shown('gateway GraphQL CPU per request / baseline', cpu(gatewayName, baselineName)),
+        shown('Mercurius CPU per request / baseline', cpu(mercuriusName, baselineName)),
+        shown('Apollo Server CPU per request / baseline', cpu(apolloName, baselineName)),
+      ],
+    };
+  } finally {
+    for (const peer of peers) peer.kill('SIGTERM');
+  }
+}
+
+/** The installed version of a package, as the report names what was measured. */
+function packageVersion(name: string): string {
+  return JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version;
+}
+
 /**
  * The scale scenario reads two datasets of its own: when one is missing, say so before a long
  * run starts rather than fail in the middle of it.
@@ -408,6 +552,10 @@ async function main() {
           })),
         ],
       });
+    }
+
+    if (scenarios.includes('peers')) {
+      reports.push(await peersScenario({ client, users, token, gateway, baseline, env: baselineEnv }));
     }
 
     if (scenarios.includes('cost')) {
@@ -605,10 +753,7 @@ async function main() {
         role: 'service',
         expiresIn: '2h',
       });
-      const { rows: keyRows } = await client.query<{ value: string }>(
-        "select value from gateway_settings where name = 'public_id_key'",
-      );
-      const ids = new PublicIds(Buffer.from(keyRows[0]?.value ?? '', 'hex'));
+      const ids = await publicIdsOf(client);
       const depth = Math.min(50_000, hub.connections - 40);
       // pg hands bigint columns over as strings.
       const { rows: deepRows } = await client.query<{ created_at: Date; connection_id: string }>(
@@ -720,7 +865,19 @@ async function main() {
 /** Re-renders results/README.md from the committed JSON results (after editing CHANGES.md). */
 function renderOnly() {
   const presence = ['presence', presenceScenario(PRESENCE_SUSTAINED)];
-  const scenarios = ['read', 'cost', 'depth', 'write', 'scale', 'fanout', 'fanout-250', 'idle', ...presence, 'search'];
+  const scenarios = [
+    'read',
+    'peers',
+    'cost',
+    'depth',
+    'write',
+    'scale',
+    'fanout',
+    'fanout-250',
+    'idle',
+    ...presence,
+    'search',
+  ];
   const reports = scenarios.flatMap((scenario) => {
     try {
       return [
