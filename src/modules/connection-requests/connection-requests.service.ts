@@ -78,7 +78,9 @@ export async function sendConnectionRequest(
     actingUserId: senderId,
     idempotencyKey: input.idempotencyKey,
     operation: 'sendConnectionRequest',
-    input: { receiverId, friendCode, message },
+    // The fingerprint a key is checked against: by id as it always was (keys stored before codes
+    // existed still replay, and a face that sends `friendCode: null` is the same call).
+    input: friendCode != null ? { friendCode, message } : { receiverId, message },
     // The guess is counted before the transaction (the budget's counters are not in it)...
     prepare: async () => {
       if (friendCode != null) await requireUserByFriendCode(deps, viewer, senderId, friendCode);
