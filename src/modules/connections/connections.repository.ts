@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Db, Trx } from '../../platform/db/database.js';
 import { inWindow, violatedUniqueConstraint } from '../../platform/db/sql-helpers.js';
 import { ConflictError } from '../../platform/errors.js';
@@ -118,6 +119,29 @@ export async function deleteConnection(trx: Trx, connectionId: number): Promise<
   return true;
 }
 
+// The documented list (newest first, no filter) is the read path's hottest statement: compiled
+// once (see compiledOnce), by offset and from a cursor.
+const newestEdges = compiledOnce((db, v: { userId: number; limit: number; offset: number }) =>
+  db
+    .selectFrom('connection_edges')
+    .select(EDGE_COLUMNS)
+    .where('user_id', '=', v.userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('connection_id', 'desc')
+    .limit(v.limit)
+    .offset(v.offset),
+);
+const newestEdgesAfter = compiledOnce((db, v: { userId: number; limit: number; afterAt: string; afterId: number }) =>
+  db
+    .selectFrom('connection_edges')
+    .select(EDGE_COLUMNS)
+    .where('user_id', '=', v.userId)
+    .where(sql<boolean>`(created_at, connection_id) < (${v.afterAt}::timestamptz, ${v.afterId}::bigint)`)
+    .orderBy('created_at', 'desc')
+    .orderBy('connection_id', 'desc')
+    .limit(v.limit),
+);
+
 /**
  * One window of the user's connections, newest first, or favourites first (see
  * ConnectionListing). Either order is one index range (`connection_edges_list_idx`,
@@ -130,6 +154,12 @@ export async function listConnectionEdges(
   window: Window,
   listing: ConnectionListing = {},
 ): Promise<ConnectionEdge[]> {
+  const plain = listing.favorite == null && !listing.favoritesFirst;
+  if (plain && window.after) {
+    const { createdAt, id } = window.after;
+    return newestEdgesAfter(db, { userId, limit: window.limit + 1, afterAt: createdAt.toISOString(), afterId: id });
+  }
+  if (plain) return newestEdges(db, { userId, limit: window.limit + 1, offset: window.offset });
   let query = db.selectFrom('connection_edges').select(EDGE_COLUMNS).where('user_id', '=', userId);
   if (listing.favorite != null) query = query.where('favorite', '=', listing.favorite);
   if (!listing.favoritesFirst) return inWindow(query, window, 'created_at', 'connection_id').execute();

@@ -1,21 +1,29 @@
 import { sql } from 'kysely';
+import { compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Db, Trx } from '../../platform/db/database.js';
 import type { InvitePolicy } from '../invites/invites.table.js';
 import type { RequestPolicy } from '../settings/settings.table.js';
 import type { UserRow } from './users.table.js';
 
-export async function findUserByClientId(db: Db, tenant: string, clientUserId: string): Promise<UserRow | undefined> {
-  return db
+// Every request looks its user up, and every page its users' names: compiled once (see compiledOnce).
+const userByClientId = compiledOnce((db, v: { tenant: string; clientUserId: string }) =>
+  db.selectFrom('users').selectAll().where('tenant', '=', v.tenant).where('client_user_id', '=', v.clientUserId),
+);
+const usersByIds = compiledOnce((db, v: { tenant: string; ids: readonly number[] }) =>
+  db
     .selectFrom('users')
     .selectAll()
-    .where('tenant', '=', tenant)
-    .where('client_user_id', '=', clientUserId)
-    .executeTakeFirst();
+    .where('tenant', '=', v.tenant)
+    .where('id', '=', sql<number>`any(${v.ids}::bigint[])`),
+);
+
+export async function findUserByClientId(db: Db, tenant: string, clientUserId: string): Promise<UserRow | undefined> {
+  return (await userByClientId(db, { tenant, clientUserId }))[0];
 }
 
 export async function findUsersByIds(db: Db, tenant: string, ids: readonly number[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('users').selectAll().where('tenant', '=', tenant).where('id', 'in', ids).execute();
+  return usersByIds(db, { tenant, ids: [...ids] });
 }
 
 /** The users of the tenant with these `client_user_id`s, by them (unknown ones are left out). */
