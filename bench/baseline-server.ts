@@ -7,8 +7,8 @@
  *   BENCH_DATABASE_URL=postgres://… PORT=4102 JWT_SECRET=… tsx bench/baseline-server.ts
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { jwtVerify } from 'jose';
 import pg from 'pg';
+import { bareReads, type UserRow, verifiedTenants } from './bare-reads.js';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench';
 const port = Number(process.env.PORT ?? 4102);
@@ -17,56 +17,15 @@ const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.en
 pg.types.setTypeParser(20, Number);
 pool.on('error', () => {});
 
-interface UserRow {
-  id: number;
-  client_user_id: string;
-  display_name: string;
-  connection_count: number;
-}
-
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
   res.end(json);
 }
 
-// Verified tokens are remembered, as the gateway does, so both pay the same for auth.
-const verified = new Map<string, { tenant: string; exp: number }>();
-
-async function tenantOf(req: IncomingMessage): Promise<string | null> {
-  const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
-  if (!match?.[1]) return null;
-  const known = verified.get(match[1]);
-  if (known && known.exp > Date.now()) return known.tenant;
-  try {
-    const { payload } = await jwtVerify(match[1], key, { algorithms: ['HS256'] });
-    const tenant = typeof payload.tenant === 'string' ? payload.tenant : 'default';
-    if (verified.size > 10_000) verified.clear();
-    verified.set(match[1], { tenant, exp: (payload.exp ?? 0) * 1000 });
-    return tenant;
-  } catch {
-    return null;
-  }
-}
-
-async function findUser(tenant: string, clientUserId: string): Promise<UserRow | undefined> {
-  const { rows } = await pool.query<UserRow>('select * from "users" where "tenant" = $1 and "client_user_id" = $2', [
-    tenant,
-    clientUserId,
-  ]);
-  return rows[0];
-}
-
-async function usersByIds(tenant: string, ids: number[]): Promise<Map<number, UserRow>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const placeholders = unique.map((_, i) => `$${i + 2}`).join(', ');
-  const { rows } = await pool.query<UserRow>(
-    `select * from "users" where "tenant" = $1 and "id" in (${placeholders})`,
-    [tenant, ...unique],
-  );
-  return new Map(rows.map((row) => [row.id, row]));
-}
+const tenantFor = verifiedTenants(key);
+const tenantOf = (req: IncomingMessage) => tenantFor(req.headers.authorization);
+const { findUser, usersByIds, newestEdges } = bareReads(pool);
 
 function pageParams(url: URL) {
   const page = Number(url.searchParams.get('page') ?? 1);
@@ -84,12 +43,8 @@ const userJson = (u: UserRow | undefined) => ({ client_user_id: u?.client_user_i
 
 async function active(tenant: string, user: UserRow, url: URL) {
   const { page, perPage, offset } = pageParams(url);
-  const limit = `limit $2${offset > 0 ? ' offset $3' : ''}`;
   // The total is kept on the user row (users.connection_count), as the gateway reads it.
-  const { rows } = await pool.query<{ connection_id: number; other_user_id: number; created_at: Date }>(
-    `select "connection_id", "other_user_id", "created_at" from "connection_edges" where "user_id" = $1 order by "created_at" desc, "connection_id" desc ${limit}`,
-    offset > 0 ? [user.id, perPage + 1, offset] : [user.id, perPage + 1],
-  );
+  const rows = await newestEdges(user.id, perPage, offset);
   const items = rows.slice(0, perPage);
   const users = await usersByIds(
     tenant,

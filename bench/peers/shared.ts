@@ -6,9 +6,9 @@
  */
 import DataLoader from 'dataloader';
 import { GraphQLScalarType } from 'graphql';
-import { jwtVerify } from 'jose';
 import pg from 'pg';
 import { PublicIds } from '../../src/platform/public-ids.js';
+import { bareReads, type EdgeRow, type UserRow, verifiedTenants } from '../bare-reads.js';
 
 /**
  * The part of the gateway's schema (schema/schema.graphql) the read scenario's document selects,
@@ -48,19 +48,6 @@ export const PEER_SCHEMA = /* GraphQL */ `
     activeConnections(userId: ID, page: Int, perPage: Int): QueryActiveConnectionsResult!
   }
 `;
-
-interface UserRow {
-  id: number;
-  client_user_id: string;
-  display_name: string;
-  connection_count: number;
-}
-
-interface EdgeRow {
-  connection_id: number;
-  other_user_id: number;
-  created_at: Date;
-}
 
 interface ConnectionPageResult {
   __typename: 'ConnectionPage';
@@ -131,52 +118,11 @@ export async function openPeerStore(env: NodeJS.ProcessEnv = process.env): Promi
   );
   const ids = new PublicIds(Buffer.from(keyRows[0]?.value ?? '', 'hex'));
 
-  // Verified tokens are remembered, as the gateway and the baseline do.
-  const verified = new Map<string, { tenant: string; exp: number }>();
-
-  async function tenantOf(authorization: string | undefined): Promise<string | null> {
-    const match = /^Bearer (\S+)$/.exec(authorization ?? '');
-    if (!match?.[1]) return null;
-    const known = verified.get(match[1]);
-    if (known && known.exp > Date.now()) return known.tenant;
-    try {
-      const { payload } = await jwtVerify(match[1], key, { algorithms: ['HS256'] });
-      const tenant = typeof payload.tenant === 'string' ? payload.tenant : 'default';
-      if (verified.size > 10_000) verified.clear();
-      verified.set(match[1], { tenant, exp: (payload.exp ?? 0) * 1000 });
-      return tenant;
-    } catch {
-      return null;
-    }
-  }
-
-  async function findUser(tenant: string, clientUserId: string): Promise<UserRow | undefined> {
-    const { rows } = await pool.query<UserRow>('select * from "users" where "tenant" = $1 and "client_user_id" = $2', [
-      tenant,
-      clientUserId,
-    ]);
-    return rows[0];
-  }
-
-  async function usersByIds(tenant: string, ids: readonly number[]): Promise<Map<number, UserRow>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const placeholders = unique.map((_, i) => `$${i + 2}`).join(', ');
-    const { rows } = await pool.query<UserRow>(
-      `select * from "users" where "tenant" = $1 and "id" in (${placeholders})`,
-      [tenant, ...unique],
-    );
-    return new Map(rows.map((row) => [row.id, row]));
-  }
+  const tenantOf = verifiedTenants(key);
+  const { findUser, usersByIds, newestEdges } = bareReads(pool);
 
   async function activePage(user: UserRow, page: number, perPage: number): Promise<EdgeRow[]> {
-    const offset = (page - 1) * perPage;
-    const limit = `limit $2${offset > 0 ? ' offset $3' : ''}`;
-    const { rows } = await pool.query<EdgeRow>(
-      `select "connection_id", "other_user_id", "created_at" from "connection_edges" where "user_id" = $1 order by "created_at" desc, "connection_id" desc ${limit}`,
-      offset > 0 ? [user.id, perPage + 1, offset] : [user.id, perPage + 1],
-    );
-    return rows.slice(0, perPage);
+    return (await newestEdges(user.id, perPage, (page - 1) * perPage)).slice(0, perPage);
   }
 
   return {

@@ -4,7 +4,7 @@ import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { guardedWrite } from '../../platform/writes/guarded-write.js';
 import { connectionErrors } from '../connections/connections.errors.js';
 import type { ConnectionEdge } from '../connections/connections.repository.js';
-import { characterLength, isStorableText, requireUser } from '../users/users.service.js';
+import { optionalText, requireUser } from '../users/users.service.js';
 import { type NotesChange, updateConnectionNotes } from './connection-notes.repository.js';
 
 export const MAX_NICKNAME_LENGTH = 32;
@@ -15,21 +15,13 @@ export const MAX_NOTE_LENGTH = 256;
 // reorder what is shown after them ("Bob\u202Enimda" reads "Bobadmin").
 const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]/u;
 
-/**
- * A nickname or note as given: trimmed; empty (or null) clears it; too long, or text that
- * PostgreSQL cannot store as given, is refused naming the field.
- */
+/** A nickname or note as given (see optionalText); a nickname also on one line. */
 function privateText(field: 'nickname' | 'note', value: string | null, max: number): string | null {
-  const trimmed = value?.trim();
-  if (!trimmed) return null;
-  if (characterLength(trimmed) > max) throw new ValidationError(field, `{field} must be at most ${max} characters`);
-  if (!isStorableText(trimmed)) {
-    throw new ValidationError(field, '{field} must not contain NUL characters or unpaired surrogates');
-  }
-  if (field === 'nickname' && CONTROL.test(trimmed)) {
+  const text = optionalText(field, value, max);
+  if (text !== null && field === 'nickname' && CONTROL.test(text)) {
     throw new ValidationError(field, '{field} must not contain control characters such as line breaks');
   }
-  return trimmed;
+  return text;
 }
 
 /**

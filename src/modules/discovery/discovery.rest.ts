@@ -55,6 +55,24 @@ const ConnectionSuggestionsOperation = graphql(`
   }
 `);
 
+/**
+ * How one user stands with another as lists of users carry it (player search, recent players):
+ * every field present, null when it does not apply.
+ */
+export const relationshipStateSchema: JsonSchema = object({
+  status: stringEnum(enumValues(RELATIONSHIP_STATUSES)),
+  connection_id: nullable(publicId('The connection, when `connected`.')),
+  request_id: nullable(publicId('The pending request, when `request_sent` or `request_received`.')),
+});
+
+export function relationshipStateBody(r: { status: string; connectionId?: string | null; requestId?: string | null }) {
+  return {
+    status: declaredEnumValue(r.status),
+    connection_id: r.connectionId == null ? null : Number(r.connectionId),
+    request_id: r.requestId == null ? null : Number(r.requestId),
+  };
+}
+
 export const discoverySchemas: Record<string, JsonSchema> = {
   Relationship: object(
     {

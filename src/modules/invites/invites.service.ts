@@ -13,7 +13,7 @@ import type { JoinInfo } from '../presence/presence.rules.js';
 import { validJoinInfo } from '../presence/presence.service.js';
 import { userErrors } from '../users/users.errors.js';
 import { findUsersByClientIds, lockUsers } from '../users/users.repository.js';
-import { characterLength, isPossibleClientUserId, isStorableText, requireUser } from '../users/users.service.js';
+import { isPossibleClientUserId, optionalText, requireUser } from '../users/users.service.js';
 import type { UserRow } from '../users/users.table.js';
 import { inviteErrors } from './invites.errors.js';
 import * as invites from './invites.repository.js';
@@ -41,15 +41,7 @@ function validReceivers(receiverIds: readonly string[], senderId: string): strin
 }
 
 function validMessage(message: string | null | undefined): string | null {
-  const trimmed = message?.trim();
-  if (!trimmed) return null;
-  if (characterLength(trimmed) > MAX_INVITE_MESSAGE_LENGTH) {
-    throw new ValidationError('message', `{field} must be at most ${MAX_INVITE_MESSAGE_LENGTH} characters`);
-  }
-  if (!isStorableText(trimmed)) {
-    throw new ValidationError('message', '{field} must not contain NUL characters or unpaired surrogates');
-  }
-  return trimmed;
+  return optionalText('message', message, MAX_INVITE_MESSAGE_LENGTH);
 }
 
 function validExpiry(seconds: number | null | undefined): number {

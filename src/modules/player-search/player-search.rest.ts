@@ -1,10 +1,8 @@
 import { graphql } from '../../gql/index.js';
-import { declaredEnumValue } from '../../graphql/enums.js';
-import { enumValues } from '../../platform/enums.js';
-import { type JsonSchema, nullable, object, ref, stringEnum } from '../../rest/json-schema.js';
-import { ok, okWith, page, pagination, publicId, user } from '../../rest/responses.js';
+import { type JsonSchema, nullable, object, ref } from '../../rest/json-schema.js';
+import { ok, okWith, page, pagination, user } from '../../rest/responses.js';
 import { pageParams, type Route, route } from '../../rest/route.js';
-import { RELATIONSHIP_STATUSES } from '../discovery/relationships.service.js';
+import { relationshipStateBody, relationshipStateSchema } from '../discovery/discovery.rest.js';
 import {
   DEFAULT_RESULTS_PER_PAGE,
   MAX_QUERY_LENGTH,
@@ -33,13 +31,7 @@ export const playerSearchSchemas: Record<string, JsonSchema> = {
   FoundUser: object({
     client_user_id: { type: 'string' },
     display_name: { type: 'string' },
-    relationship: nullable(
-      object({
-        status: stringEnum(enumValues(RELATIONSHIP_STATUSES)),
-        connection_id: nullable(publicId('The connection, when `connected`.')),
-        request_id: nullable(publicId('The pending request, when `request_sent` or `request_received`.')),
-      }),
-    ),
+    relationship: nullable(relationshipStateSchema),
   }),
 };
 
@@ -75,11 +67,7 @@ export const playerSearchRoutes: Route[] = [
       ok({
         users: found.nodes.map((node) => ({
           ...user(node.user),
-          relationship: node.relationship && {
-            status: declaredEnumValue(node.relationship.status),
-            connection_id: node.relationship.connectionId === null ? null : Number(node.relationship.connectionId),
-            request_id: node.relationship.requestId === null ? null : Number(node.relationship.requestId),
-          },
+          relationship: node.relationship && relationshipStateBody(node.relationship),
         })),
         pagination: pagination(found.pagination),
       }),

@@ -1,10 +1,8 @@
 import { graphql } from '../../gql/index.js';
-import { declaredEnumValue } from '../../graphql/enums.js';
-import { enumValues } from '../../platform/enums.js';
-import { dateTime, type JsonSchema, nullable, object, ref, string, stringEnum } from '../../rest/json-schema.js';
-import { ok, okWith, page, pagination, publicId, user } from '../../rest/responses.js';
+import { dateTime, type JsonSchema, nullable, object, ref, string } from '../../rest/json-schema.js';
+import { ok, okWith, page, pagination, user } from '../../rest/responses.js';
 import { pageParams, type Route, route } from '../../rest/route.js';
-import { RELATIONSHIP_STATUSES } from '../discovery/relationships.service.js';
+import { relationshipStateBody, relationshipStateSchema } from '../discovery/discovery.rest.js';
 import { MAX_CLIENT_USER_ID_LENGTH } from '../users/users.service.js';
 import {
   DEFAULT_RECENT_PLAYERS_PER_PAGE,
@@ -50,11 +48,7 @@ export const recentPlayerSchemas: Record<string, JsonSchema> = {
     display_name: string(),
     context: nullable(string({ maxLength: MAX_CONTEXT_LENGTH })),
     played_at: dateTime(),
-    relationship: object({
-      status: stringEnum(enumValues(RELATIONSHIP_STATUSES)),
-      connection_id: nullable(publicId('The connection, when `connected`.')),
-      request_id: nullable(publicId('The pending request, when `request_sent` or `request_received`.')),
-    }),
+    relationship: relationshipStateSchema,
   }),
 };
 
@@ -107,11 +101,7 @@ export const recentPlayerRoutes: Route[] = [
           ...user(node.user),
           context: node.context ?? null,
           played_at: node.playedAt,
-          relationship: {
-            status: declaredEnumValue(node.relationship.status),
-            connection_id: node.relationship.connectionId === null ? null : Number(node.relationship.connectionId),
-            request_id: node.relationship.requestId === null ? null : Number(node.relationship.requestId),
-          },
+          relationship: relationshipStateBody(node.relationship),
         })),
         pagination: pagination(found.pagination),
       }),

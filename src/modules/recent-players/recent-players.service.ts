@@ -6,7 +6,7 @@ import { guardedWrite } from '../../platform/writes/guarded-write.js';
 import { type RelationshipState, relationshipsWith } from '../discovery/relationships.service.js';
 import { userErrors } from '../users/users.errors.js';
 import { findUsersByClientIds, findUsersByIds } from '../users/users.repository.js';
-import { characterLength, isPossibleClientUserId, isStorableText, requireUser } from '../users/users.service.js';
+import { isPossibleClientUserId, optionalText, requireUser } from '../users/users.service.js';
 import type { UserRow } from '../users/users.table.js';
 import { recentPlayerErrors } from './recent-players.errors.js';
 import * as recent from './recent-players.repository.js';
@@ -39,18 +39,6 @@ function validPlayers(players: readonly string[]): string[] {
   return players as string[];
 }
 
-function validContext(context: string | null | undefined): string | null {
-  const trimmed = context?.trim();
-  if (!trimmed) return null;
-  if (characterLength(trimmed) > MAX_CONTEXT_LENGTH) {
-    throw new ValidationError('context', `{field} must be at most ${MAX_CONTEXT_LENGTH} characters`);
-  }
-  if (!isStorableText(trimmed)) {
-    throw new ValidationError('context', '{field} must not contain NUL characters or unpaired surrogates');
-  }
-  return trimmed;
-}
-
 /**
  * Records, for the game's backend, that `players` played together (a match, a lobby, a raid):
  * each then lists the others among its recent players, with `context` and this time, keeping
@@ -69,7 +57,7 @@ export async function recordRecentPlayers(
 ): Promise<{ players: number }> {
   if (viewer.role !== 'service') throw new ForbiddenError(recentPlayerErrors.MATCH_RECORDING_SERVICE_ONLY);
   const players = validPlayers(input.players);
-  const context = validContext(input.context);
+  const context = optionalText('context', input.context, MAX_CONTEXT_LENGTH);
   const guard = {
     action: 'write',
     // The backend's own budget: it acts as no one user.

@@ -42,6 +42,21 @@ export function isStorableJson(value: unknown): boolean {
   return true;
 }
 
+/**
+ * Optional free text as given (a message, a note, a match's context): trimmed; nothing or only
+ * white space is null; longer than `max` characters, or not storable as given, is refused naming
+ * `field`.
+ */
+export function optionalText(field: string, value: string | null | undefined, max: number): string | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  if (characterLength(trimmed) > max) throw new ValidationError(field, `{field} must be at most ${max} characters`);
+  if (!isStorableText(trimmed)) {
+    throw new ValidationError(field, '{field} must not contain NUL characters or unpaired surrogates');
+  }
+  return trimmed;
+}
+
 export function isPossibleClientUserId(value: string): boolean {
   return value.length > 0 && characterLength(value) <= MAX_CLIENT_USER_ID_LENGTH && isStorableText(value);
 }
