@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createJsonPostPath } from '../graphql/json-post.js';
 import { createGateway, type Gateway } from '../graphql/yoga.js';
 import type { PresenceEngine } from '../modules/presence/presence.engine.js';
 import { secretKey, TokenVerifier } from '../platform/auth/jwt.js';
@@ -146,6 +147,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     metrics,
   });
   const rest = createRestHandler(gateway, tokens, logger);
+  // Single JSON POSTs, nearly every GraphQL request, skip Yoga's request parsing (graphql/json-post.ts).
+  const jsonPost = createJsonPostPath(gateway);
   // The API reference page for /v1/openapi.json, from swagger-ui-dist's files.
   const docs = createDocsHandler();
   // Expiry of unanswered requests and retention of read notifications.
@@ -160,7 +163,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       { path: DOCS_PATH, prefix: true, handle: docs },
       { path: '/healthz', handle: health },
       { path: '/readyz', handle: () => readiness(database.db, stopping) },
-      { path: '/graphql', handle: (request) => gateway.fetch(request) },
+      { path: '/graphql', handle: (request) => jsonPost(request) ?? gateway.fetch(request) },
       ...(metrics ? [{ path: '/metrics', method: 'GET', handle: () => scrape(metrics) }] : []),
     ],
     logger,

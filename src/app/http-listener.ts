@@ -72,6 +72,15 @@ export function dropConnection(request: Request): void {
   responses.get(request)?.destroy();
 }
 
+/**
+ * The body of a request that came through this listener, as it read it (see `readBody`), without
+ * consuming the Request's own body stream: undefined for a GET, an empty body, or a request made
+ * in-process.
+ */
+export function requestBodyOf(request: Request): Buffer | undefined {
+  return (responses.get(request)?.req as (IncomingMessage & { body?: Buffer }) | undefined)?.body;
+}
+
 export interface RequestListenerOptions {
   /** Longest request target (path and query) served; longer ones are answered 414. */
   maxUrlLength: number;

@@ -1,0 +1,133 @@
+import type { ExecutionResult } from 'graphql';
+import type { GraphQLParams } from 'graphql-yoga';
+import { requestBodyOf } from '../app/http-listener.js';
+import type { Gateway } from './yoga.js';
+
+/*
+ * GraphQL over HTTP as nearly every client sends it: one operation, POSTed as a JSON object,
+ * answered as JSON. For that request Yoga's generic machinery (its HTTP adapter's plugin hooks,
+ * the request-parser selection, the body read again through the Fetch API, a chain of promise
+ * helpers per step) is a measurable share of the request's CPU (bench/CHANGES.md). This path
+ * reads the body the HTTP listener already holds and hands the parameters straight to Yoga's
+ * own `getResultForParams` (every `onParams` hook, the whole envelop pipeline: limits, read
+ * cost, masking, metrics, logs; every `onExecutionResult` hook) and then to Yoga's own
+ * `onResultProcess` hooks (content negotiation, status codes, production redaction, request
+ * ids in errors): the answer is Yoga's, byte for byte.
+ *
+ * Everything else goes to Yoga as before, decided before anything runs: GET, batches, forms,
+ * any other content type, a client asking for a stream (SSE, multipart), a body that is not a
+ * JSON object of the four GraphQL parameters. Those are rare, and Yoga answers their errors.
+ */
+
+/** The parameters a GraphQL-over-HTTP body may carry; any other key is Yoga's to refuse. */
+const PARAMETERS = new Set(['query', 'operationName', 'variables', 'extensions']);
+
+const isObjectOrAbsent = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
+
+/** The body's GraphQL parameters when it is exactly what Yoga would accept, else undefined. */
+function paramsOf(body: Buffer): GraphQLParams | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const params = parsed as Record<string, unknown>;
+  for (const key in params) if (!PARAMETERS.has(key) && params[key] != null) return undefined;
+  const { query, operationName, variables, extensions } = params;
+  if (typeof query !== 'string' || query === '') return undefined;
+  if (operationName != null && typeof operationName !== 'string') return undefined;
+  if (!isObjectOrAbsent(variables) || !isObjectOrAbsent(extensions)) return undefined;
+  return params as GraphQLParams;
+}
+
+/** `application/json`, with at most a UTF-8 charset: what Yoga's JSON parser takes, narrowed. */
+const JSON_CONTENT_TYPE = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
+/** Accept values naming a streaming answer, which Yoga builds as a stream. */
+const STREAMING_ACCEPT = /event-stream|multipart/i;
+
+type ResultProcessor = (
+  result: unknown,
+  fetchAPI: Gateway['fetchAPI'],
+  mediaType: string,
+) => Response | Promise<Response>;
+interface ResultProcessHookPayload {
+  request: Request;
+  acceptableMediaTypes: string[];
+  result: unknown;
+  setResult(result: unknown): void;
+  resultProcessor: ResultProcessor | undefined;
+  setResultProcessor(processor: ResultProcessor, mediaType: string): void;
+  serverContext: object;
+}
+type ResultProcessHook = (payload: ResultProcessHookPayload) => unknown;
+
+/**
+ * Yoga keeps its `onResultProcess` hooks (its own content negotiation first, then ours) in a
+ * field its typings call private. Read once at startup; a Yoga without it fails here, loudly,
+ * rather than answering differently.
+ */
+function resultProcessHooks(gateway: Gateway): readonly ResultProcessHook[] {
+  const hooks = (gateway as unknown as { onResultProcessHooks?: unknown }).onResultProcessHooks;
+  if (!Array.isArray(hooks) || hooks.length === 0) {
+    throw new Error('graphql-yoga no longer exposes onResultProcessHooks: the JSON POST path needs updating');
+  }
+  return hooks as ResultProcessHook[];
+}
+
+/**
+ * The handler for single JSON POSTs, or undefined for a request Yoga should serve. Built once
+ * per gateway.
+ */
+export function createJsonPostPath(gateway: Gateway) {
+  const hooks = resultProcessHooks(gateway);
+
+  /** Yoga's `processResult`: every hook may replace the result and pick the processor. */
+  async function respond(request: Request, result: unknown, serverContext: object): Promise<Response> {
+    let processor: ResultProcessor | undefined;
+    let mediaType = '*/*';
+    const acceptableMediaTypes: string[] = [];
+    for (const hook of hooks) {
+      const pending = hook({
+        request,
+        acceptableMediaTypes,
+        result,
+        setResult: (replaced) => {
+          result = replaced;
+        },
+        resultProcessor: processor,
+        setResultProcessor: (chosen, chosenMediaType) => {
+          processor = chosen;
+          mediaType = chosenMediaType;
+        },
+        serverContext,
+      });
+      if (pending instanceof Promise) await pending;
+    }
+    if (!processor) {
+      return new gateway.fetchAPI.Response(null, {
+        status: 406,
+        statusText: 'Not Acceptable',
+        headers: { accept: acceptableMediaTypes.join('; charset=utf-8, ') },
+      });
+    }
+    return processor(result, gateway.fetchAPI, mediaType);
+  }
+
+  return function serve(request: Request): Promise<Response> | undefined {
+    if (request.method !== 'POST') return undefined;
+    if (!JSON_CONTENT_TYPE.test(request.headers.get('content-type') ?? '')) return undefined;
+    if (STREAMING_ACCEPT.test(request.headers.get('accept') ?? '')) return undefined;
+    const body = requestBodyOf(request);
+    const params = body && paramsOf(body);
+    if (!params) return undefined;
+    // Yoga assigns `request` and `params` into the server context it is handed: a fresh one.
+    const serverContext = {};
+    return (async () => {
+      const result = (await gateway.getResultForParams({ params, request }, serverContext)) as ExecutionResult;
+      return respond(request, result, serverContext);
+    })();
+  };
+}
