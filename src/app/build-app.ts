@@ -143,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       userCost: config.rateLimits.userReadCost,
     }),
     introspection: config.introspection,
+    compileAfter: config.graphqlCompileAfter,
     production: config.env === 'production',
     metrics,
   });

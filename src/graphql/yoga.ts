@@ -20,6 +20,7 @@ import { createLoaders } from './loaders.js';
 import { schema } from './schema.js';
 import { useSharedEventResults } from './shared-event-results.js';
 import { useSubscriptionLifetime } from './subscription-lifetime.js';
+import { useCompiledOperations } from './use-compiled-operations.js';
 import { useCsrfPrevention } from './use-csrf.js';
 import { useGraphQLLimits, useNoIntrospection } from './use-limits.js';
 import { useObservability } from './use-observability.js';
@@ -39,6 +40,8 @@ export interface GatewayOptions extends Deps, Pick<Context, 'hub' | 'presence' |
   readBudget: ReadBudget;
   /** Whether `__schema` and `__type` may be queried. */
   introspection: boolean;
+  /** The use of a (document, operation) at which it is compiled; 0: never (graphql/use-compiled-operations.ts). */
+  compileAfter: number;
   /** Production hides what helps map the schema ("Did you mean ...?" hints) and parser details. */
   production: boolean;
   /** Where operation timings, subscriptions and error codes are counted; none when disabled. */
@@ -119,6 +122,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // No "Did you mean ...?" and no `extensions.originalError` in production's answers.
       ...(options.production ? [useProductionErrors()] : []),
       ...(options.introspection ? [] : [useNoIntrospection()]),
+      useCompiledOperations({ compileAfter: options.compileAfter }),
       useSharedEventResults(),
       useSubscriptionLifetime(),
       usePresenceSessions(options.presence),

@@ -48,6 +48,8 @@ export interface Config {
   heavyReads: HeavyReadSettings;
   /** Schema introspection (off in production unless enabled). */
   introspection: boolean;
+  /** A query or mutation is compiled (graphql-jit) at this use of its document; 0: never. */
+  graphqlCompileAfter: number;
   /** Origins browsers may call from; '*' for any, empty for same-origin only. */
   corsOrigins: string[];
   /** Most open WebSockets on this instance, and subscriptions on one of them. */
@@ -271,6 +273,7 @@ export function loadConfig(env: Env = process.env): Config {
       perInstance: integer('HEAVY_READS_PER_INSTANCE', Math.max(1, Math.floor(databasePoolMax / 2)), 1, 1000),
     },
     introspection: boolean('GRAPHQL_INTROSPECTION', !production),
+    graphqlCompileAfter: integer('GRAPHQL_COMPILE_AFTER', 2, 0, 1_000_000),
     corsOrigins: (env.CORS_ORIGINS ?? (production ? '' : '*'))
       .split(',')
       .map((origin) => origin.trim())

@@ -67,6 +67,10 @@ export function useTestServer(
       RATE_LIMIT_SERVICE_WRITES: '0',
       RATE_LIMIT_USER_SUBSCRIBES: '0',
       RATE_LIMIT_USER_READ_COST: '0',
+      // Production compiles a query or mutation at its second use (graphql-jit); here every one
+      // runs compiled from its first, so the whole suite holds the compiled path to what
+      // graphql-js answers (the differential test compares the two directly).
+      GRAPHQL_COMPILE_AFTER: '1',
       ...options.env,
     });
     const app = await buildApp({ config, logger: options.logger ?? createLogger('silent'), database });

@@ -1,0 +1,127 @@
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  GraphQLError,
+  getOperationAST,
+  getVariableValues,
+  type OperationDefinitionNode,
+  type Source,
+} from 'graphql';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { Plugin } from 'graphql-yoga';
+
+/*
+ * Queries and mutations that clients repeat run as code compiled for them by graphql-jit, as
+ * Mercurius runs every operation: the selection's walk, its argument reads and its leaf
+ * serialisation are planned once instead of on every request (bench/CHANGES.md).
+ *
+ * What graphql-jit got wrong here before (graphql-jit issue 183 and our own findings) decides the
+ * shape of this plugin:
+ * - Subscriptions are never compiled: graphql-jit hands their resolvers the variables instead of
+ *   their arguments. graphql-js runs every subscription.
+ * - A compiled operation belongs to one document *and* one operation name: a document with
+ *   several operations runs the one `operationName` asks for, never the first one compiled.
+ * - Variables are checked by graphql-js first; a request whose variables do not hold runs on
+ *   graphql-js, which answers with its own, documented messages.
+ * - An operation graphql-jit cannot compile runs on graphql-js, every time.
+ * - graphql-jit's errors carry their `locations` but not the nodes or source positions that
+ *   graphql-js (and Yoga, which rebuilds every error it answers) derive them from: they are
+ *   rebuilt as graphql-js errors here, locations included, and an error of its own (a null in a
+ *   non-null field) gets a plain Error as its cause, as in graphql-js, so masking treats it alike.
+ *
+ * Only what repeats is compiled: a (document, operation) is compiled at its `compileAfter`th use
+ * (2 by default). Compiling costs more than one execution, so a client sending a new document on
+ * every request (an explorer, or someone trying to make the server work) only ever gets graphql-js.
+ * Compiled code lives as long as its document in Yoga's parse cache (an LRU), so it is bounded
+ * as that cache is.
+ */
+
+interface Entry {
+  uses: number;
+  /** The compiled operation; null once compiling failed (never tried again). */
+  compiled?: CompiledQuery | null;
+}
+
+export interface CompiledOperationsOptions {
+  /** The use at which an operation is compiled; 0 turns compiling off. */
+  compileAfter: number;
+}
+
+function variablesHold(
+  operation: OperationDefinitionNode,
+  args: { schema: Parameters<typeof getVariableValues>[0]; variableValues?: unknown },
+): boolean {
+  const definitions = operation.variableDefinitions ?? [];
+  if (definitions.length === 0) return true;
+  const inputs = (args.variableValues ?? {}) as Record<string, unknown>;
+  return getVariableValues(args.schema, definitions, inputs, { maxErrors: 1 }).errors === undefined;
+}
+
+/** The offset in `body` of a 1-based line and column, as graphql-js counts lines. */
+function offsetOf(body: string, line: number, column: number): number {
+  const lineBreaks = /\r\n|[\n\r]/g;
+  let lineStart = 0;
+  for (let current = 1; current < line; current++) {
+    const found = lineBreaks.exec(body);
+    if (!found) break;
+    lineStart = found.index + found[0].length;
+  }
+  return lineStart + column - 1;
+}
+
+/** graphql-jit's error as graphql-js would have made it. */
+function asGraphQLJsError(error: GraphQLError, source: Source | undefined): GraphQLError {
+  const positions = source && error.locations?.map(({ line, column }) => offsetOf(source.body, line, column));
+  return new GraphQLError(error.message, {
+    ...(positions && positions.length > 0 && { source, positions }),
+    path: error.path,
+    originalError: error.originalError ?? new Error(error.message),
+    extensions: error.extensions,
+  });
+}
+
+function withGraphQLJsErrors(result: ExecutionResult, source: Source | undefined): ExecutionResult {
+  if (!result.errors?.length) return result;
+  return { ...result, errors: result.errors.map((error) => asGraphQLJsError(error, source)) };
+}
+
+export function useCompiledOperations(options: CompiledOperationsOptions): Plugin {
+  const { compileAfter } = options;
+  // Per parsed document (Yoga's parse cache hands the same object for the same text), per name.
+  const entries = new WeakMap<DocumentNode, Map<string | undefined, Entry>>();
+  if (compileAfter <= 0) return {};
+  return {
+    onExecute({ args, setExecuteFn }) {
+      const operationName = args.operationName ?? undefined;
+      const operation = getOperationAST(args.document, operationName);
+      if (!operation || operation.operation === 'subscription') return;
+      let byName = entries.get(args.document);
+      if (!byName) {
+        byName = new Map();
+        entries.set(args.document, byName);
+      }
+      let entry = byName.get(operationName);
+      if (!entry) {
+        entry = { uses: 0 };
+        byName.set(operationName, entry);
+      }
+      if (entry.compiled === undefined) {
+        entry.uses += 1;
+        if (entry.uses < compileAfter) return;
+        const compiled = compileQuery(args.schema, args.document, operationName);
+        entry.compiled = isCompiledQuery(compiled) ? compiled : null;
+      }
+      const { compiled } = entry;
+      if (!compiled || !variablesHold(operation, args)) return;
+      const source = args.document.loc?.source;
+      setExecuteFn(async (executionArgs) => {
+        const result = await compiled.query(
+          executionArgs.rootValue,
+          executionArgs.contextValue,
+          executionArgs.variableValues,
+        );
+        return withGraphQLJsErrors(result, source);
+      });
+    },
+  };
+}
