@@ -2,10 +2,16 @@ import {
   type DocumentNode,
   type ExecutionResult,
   GraphQLError,
+  type GraphQLSchema,
+  getNamedType,
   getOperationAST,
   getVariableValues,
+  isScalarType,
   type OperationDefinitionNode,
   type Source,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
@@ -23,7 +29,9 @@ import type { Plugin } from 'graphql-yoga';
  *   several operations runs the one `operationName` asks for, never the first one compiled.
  * - Variables are checked by graphql-js first; a request whose variables do not hold runs on
  *   graphql-js, which answers with its own, documented messages.
- * - An operation graphql-jit cannot compile runs on graphql-js, every time.
+ * - An operation graphql-jit cannot compile runs on graphql-js, every time, and so does one that
+ *   writes a literal of a scalar that reads variables inside its literals (`JSONObject`:
+ *   `joinInfo: {lobby: $lobby}`): graphql-jit parses such literals without the variables.
  * - graphql-jit's errors carry their `locations` but not the nodes or source positions that
  *   graphql-js (and Yoga, which rebuilds every error it answers) derive them from: they are
  *   rebuilt as graphql-js errors here, locations included, and an error of its own (a null in a
@@ -85,6 +93,34 @@ function withGraphQLJsErrors(result: ExecutionResult, source: Source | undefined
   return { ...result, errors: result.errors.map((error) => asGraphQLJsError(error, source)) };
 }
 
+/**
+ * Whether graphql-jit compiles `document` as graphql-js would run it: no literal of a scalar whose
+ * `parseLiteral` takes the variables (graphql-jit hands it none).
+ */
+function compilable(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let holds = true;
+  const literal = () => {
+    const type = typeInfo.getInputType();
+    const named = type && getNamedType(type);
+    if (named && isScalarType(named) && named.parseLiteral.length > 1) holds = false;
+  };
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      ObjectValue: literal,
+      ListValue: literal,
+      StringValue: literal,
+      IntValue: literal,
+      FloatValue: literal,
+      BooleanValue: literal,
+      NullValue: literal,
+      EnumValue: literal,
+    }),
+  );
+  return holds;
+}
+
 export function useCompiledOperations(options: CompiledOperationsOptions): Plugin {
   const { compileAfter } = options;
   // Per parsed document (Yoga's parse cache hands the same object for the same text), per name.
@@ -108,8 +144,10 @@ export function useCompiledOperations(options: CompiledOperationsOptions): Plugi
       if (entry.compiled === undefined) {
         entry.uses += 1;
         if (entry.uses < compileAfter) return;
-        const compiled = compileQuery(args.schema, args.document, operationName);
-        entry.compiled = isCompiledQuery(compiled) ? compiled : null;
+        const compiled = compilable(args.schema, args.document)
+          ? compileQuery(args.schema, args.document, operationName)
+          : undefined;
+        entry.compiled = compiled && isCompiledQuery(compiled) ? compiled : null;
       }
       const { compiled } = entry;
       if (!compiled || !variablesHold(operation, args)) return;
