@@ -5,9 +5,7 @@ import {
   type GraphQLSchema,
   getNamedType,
   getOperationAST,
-  getVariableValues,
   isScalarType,
-  type OperationDefinitionNode,
   type Source,
   TypeInfo,
   visit,
@@ -15,6 +13,7 @@ import {
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { coercedVariables } from './coerced-variables.js';
 
 /*
  * Queries and mutations that clients repeat run as code compiled for them by graphql-jit, as
@@ -53,16 +52,6 @@ interface Entry {
 export interface CompiledOperationsOptions {
   /** The use at which an operation is compiled; 0 turns compiling off. */
   compileAfter: number;
-}
-
-function variablesHold(
-  operation: OperationDefinitionNode,
-  args: { schema: Parameters<typeof getVariableValues>[0]; variableValues?: unknown },
-): boolean {
-  const definitions = operation.variableDefinitions ?? [];
-  if (definitions.length === 0) return true;
-  const inputs = (args.variableValues ?? {}) as Record<string, unknown>;
-  return getVariableValues(args.schema, definitions, inputs, { maxErrors: 1 }).errors === undefined;
 }
 
 /** The offset in `body` of a 1-based line and column, as graphql-js counts lines. */
@@ -150,7 +139,7 @@ export function useCompiledOperations(options: CompiledOperationsOptions): Plugi
         entry.compiled = compiled && isCompiledQuery(compiled) ? compiled : null;
       }
       const { compiled } = entry;
-      if (!compiled || !variablesHold(operation, args)) return;
+      if (!compiled || coercedVariables(args, operation).errors) return;
       const source = args.document.loc?.source;
       setExecuteFn(async (executionArgs) => {
         const result = await compiled.query(

@@ -3,7 +3,6 @@ import {
   type FragmentDefinitionNode,
   GraphQLError,
   getOperationAST,
-  getVariableValues,
   Kind,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -11,6 +10,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Viewer } from '../platform/auth/viewer.js';
 import { RateLimitedError } from '../platform/errors.js';
 import type { ReadBudget } from '../platform/reads/read-budget.js';
+import { coercedVariables } from './coerced-variables.js';
 import { operationCost } from './operation-cost.js';
 import { LIMIT_CODES } from './use-limits.js';
 
@@ -57,11 +57,7 @@ function costOf(
   args: { schema: Parameters<typeof operationCost>[0]; document: DocumentNode; variableValues?: unknown },
   operation: OperationDefinitionNode,
 ): number | null {
-  const variables = getVariableValues(
-    args.schema,
-    operation.variableDefinitions ?? [],
-    (args.variableValues ?? {}) as Record<string, unknown>,
-  );
+  const variables = coercedVariables(args, operation);
   if (variables.errors) return null;
   return operationCost(args.schema, operation, fragments(args.document), variables.coerced);
 }

@@ -83,7 +83,9 @@ describe('operations compiled for speed', () => {
     for (let round = 0; round < 2; round++) {
       const { body } = await post(alice.token, { query: document, variables: { other: carol.id } });
       expect(body).toEqual({
-        data: { activeConnections: { nodes: [{ connectedUser: { clientUserId: bob.id, mutualConnectionCount: null } }] } },
+        data: {
+          activeConnections: { nodes: [{ connectedUser: { clientUserId: bob.id, mutualConnectionCount: null } }] },
+        },
         errors: [
           {
             message: `Not authorized to act as user '${carol.id}'`,
