@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import { createJsonPostPath } from '../graphql/json-post.js';
 import { createGateway, type Gateway } from '../graphql/yoga.js';
 import type { PresenceEngine } from '../modules/presence/presence.engine.js';
 import { secretKey, TokenVerifier } from '../platform/auth/jwt.js';
@@ -24,6 +23,7 @@ import { createRestHandler } from '../rest/handler.js';
 import { attachWebSockets } from '../ws/server.js';
 import { CorsPolicy } from './cors.js';
 import { dispatch } from './dispatch.js';
+import { createGraphQLPost } from './graphql-post.js';
 import { answerClientErrors, httpServerOptions } from './http-limits.js';
 import { createRequestListener } from './http-listener.js';
 import { shippedOperationNames } from './known-operations.js';
@@ -148,8 +148,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     metrics,
   });
   const rest = createRestHandler(gateway, tokens, logger);
-  // Single JSON POSTs, nearly every GraphQL request, skip Yoga's request parsing (graphql/json-post.ts).
-  const jsonPost = createJsonPostPath(gateway);
   // The API reference page for /v1/openapi.json, from swagger-ui-dist's files.
   const docs = createDocsHandler();
   // Expiry of unanswered requests and retention of read notifications.
@@ -164,7 +162,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       { path: DOCS_PATH, prefix: true, handle: docs },
       { path: '/healthz', handle: health },
       { path: '/readyz', handle: () => readiness(database.db, stopping) },
-      { path: '/graphql', handle: (request) => jsonPost(request) ?? gateway.fetch(request) },
+      { path: '/graphql', handle: (request) => gateway.fetch(request) },
       ...(metrics ? [{ path: '/metrics', method: 'GET', handle: () => scrape(metrics) }] : []),
     ],
     logger,
@@ -179,7 +177,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     { logger, metrics },
   );
 
-  const server = createServer(httpServerOptions(config), createRequestListener(fetch, config));
+  // POST /graphql as nearly every client sends it, served without Fetch objects (app/graphql-post.ts).
+  const graphqlPost = createGraphQLPost({ gateway, cors, logger, metrics });
+  const server = createServer(
+    httpServerOptions(config),
+    createRequestListener(fetch, { maxUrlLength: config.maxUrlLength, serveDirectly: graphqlPost }),
+  );
   answerClientErrors(server, config);
   const sockets = attachWebSockets(server, gateway, tokens, {
     keepAliveMs: config.wsKeepAliveMs,

@@ -29,21 +29,30 @@ export function dispatch(mounts: readonly Mount[], logger: Logger) {
       if (mount && (mount.method === undefined || mount.method === request.method)) return await mount.handle(request);
       return errorResponse('ROUTE_NOT_FOUND', `No route for ${request.method} ${pathname}`);
     } catch (error) {
-      // A client that hung up mid-request aborts it; there is no one left to answer.
-      if (request.signal.aborted) {
-        logger.debug('client went away', { ...requestFields(request), path: pathname });
-        return errorResponse('INTERNAL_SERVER_ERROR', 'Request aborted.');
-      }
-      if (isDatabaseUnavailable(error)) {
-        logger.warn('database unavailable', { ...requestFields(request), path: pathname, error: String(error) });
-        return databaseUnavailable();
-      }
-      logger.error('unhandled error', {
-        ...requestFields(request),
-        path: pathname,
-        error: error instanceof Error ? error.stack : String(error),
-      });
-      return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
+      return failureResponse(error, request, pathname, logger);
     }
   };
+}
+
+/**
+ * The answer to a request whose handler threw, in the documented envelope: a database outage as
+ * 503 with Retry-After, anything else as 500 (logged, never shown). For every path, whichever
+ * way it was served (dispatch above, or app/graphql-post.ts straight from node:http).
+ */
+export function failureResponse(error: unknown, request: Request, pathname: string, logger: Logger): Response {
+  // A client that hung up mid-request aborts it; there is no one left to answer.
+  if (request.signal?.aborted) {
+    logger.debug('client went away', { ...requestFields(request), path: pathname });
+    return errorResponse('INTERNAL_SERVER_ERROR', 'Request aborted.');
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn('database unavailable', { ...requestFields(request), path: pathname, error: String(error) });
+    return databaseUnavailable();
+  }
+  logger.error('unhandled error', {
+    ...requestFields(request),
+    path: pathname,
+    error: error instanceof Error ? error.stack : String(error),
+  });
+  return errorResponse('INTERNAL_SERVER_ERROR', 'Unexpected error.');
 }

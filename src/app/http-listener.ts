@@ -72,18 +72,14 @@ export function dropConnection(request: Request): void {
   responses.get(request)?.destroy();
 }
 
-/**
- * The body of a request that came through this listener, as it read it (see `readBody`), without
- * consuming the Request's own body stream: undefined for a GET, an empty body, or a request made
- * in-process.
- */
-export function requestBodyOf(request: Request): Buffer | undefined {
-  return (responses.get(request)?.req as (IncomingMessage & { body?: Buffer }) | undefined)?.body;
-}
-
 export interface RequestListenerOptions {
   /** Longest request target (path and query) served; longer ones are answered 414. */
   maxUrlLength: number;
+  /**
+   * Serves a request from node:http directly once its body is read (app/graphql-post.ts): true
+   * when it took the request, false to hand it to the fetch-style handler.
+   */
+  serveDirectly?: (request: IncomingMessage, response: ServerResponse, body: Buffer | undefined) => boolean;
 }
 
 /**
@@ -115,6 +111,7 @@ export function createRequestListener(
     readBody(request, MAX_REQUEST_BODY_BYTES).then(
       (body) => {
         if (body === null) return sendTooLarge(response);
+        if (options.serveDirectly?.(request, response, body.length > 0 ? body : undefined)) return;
         // The adapter builds the Request from `body` when one is set (as body parsers do).
         if (body.length > 0) (request as IncomingMessage & { body?: Buffer }).body = body;
         return adapter(request, response);

@@ -1,6 +1,6 @@
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/observability/metrics.js';
-import { beginRequest } from '../platform/observability/request-context.js';
+import { beginRequest, type RequestInfo } from '../platform/observability/request-context.js';
 
 /** Probes and scrapes, every few seconds: logged at debug so they do not drown the requests. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
@@ -24,9 +24,9 @@ async function restErrorCode(response: Response): Promise<string | undefined> {
  */
 export function observeRequests(
   handle: (request: Request) => Promise<Response>,
-  options: { logger: Logger; metrics: Metrics | undefined },
+  options: ObserveOptions,
 ): (request: Request) => Promise<Response> {
-  const { logger, metrics } = options;
+  const { metrics } = options;
   return async (request) => {
     const info = beginRequest(request);
     const started = performance.now();
@@ -34,26 +34,43 @@ export function observeRequests(
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
     response.headers.set('x-request-id', info.id);
     const { pathname } = new URL(request.url);
-    // What the routers noted (app/dispatch.ts, then the REST handler); nothing took it: unmatched.
-    const route = info.route ?? 'unmatched';
     const status = response.status;
-    metrics?.httpDuration.observe({ method: request.method, route, status: String(status) }, durationMs / 1000);
-    if (metrics && status >= 400 && route !== '/graphql') {
+    if (metrics && status >= 400 && (info.route ?? 'unmatched') !== '/graphql') {
       const code = await restErrorCode(response);
       if (code) metrics.errors.inc({ source: 'rest', code });
     }
-    const line = {
-      requestId: info.id,
-      method: request.method,
-      route,
-      status,
-      durationMs,
-      ...(info.operationName !== undefined && { operationName: info.operationName }),
-      ...(info.operationType !== undefined && { operationType: info.operationType }),
-      ...(info.tenant !== undefined && { tenant: info.tenant, user: info.user }),
-    };
-    if (QUIET_PATHS.has(pathname)) logger.debug('request', line);
-    else logger.info('request', line);
+    recordRequest(options, { method: request.method, pathname, status, durationMs, info });
     return response;
   };
+}
+
+export interface ObserveOptions {
+  logger: Logger;
+  metrics: Metrics | undefined;
+}
+
+/**
+ * A finished request's one log line and its duration metric: for every request, whichever way
+ * it was served (observeRequests above, or app/graphql-post.ts straight from node:http).
+ */
+export function recordRequest(
+  options: ObserveOptions,
+  request: { method: string; pathname: string; status: number; durationMs: number; info: RequestInfo },
+): void {
+  const { method, pathname, status, durationMs, info } = request;
+  // What the routers noted (app/dispatch.ts, then the REST handler); nothing took it: unmatched.
+  const route = info.route ?? 'unmatched';
+  options.metrics?.httpDuration.observe({ method, route, status: String(status) }, durationMs / 1000);
+  const line = {
+    requestId: info.id,
+    method,
+    route,
+    status,
+    durationMs,
+    ...(info.operationName !== undefined && { operationName: info.operationName }),
+    ...(info.operationType !== undefined && { operationType: info.operationType }),
+    ...(info.tenant !== undefined && { tenant: info.tenant, user: info.user }),
+  };
+  if (QUIET_PATHS.has(pathname)) options.logger.debug('request', line);
+  else options.logger.info('request', line);
 }

@@ -1,18 +1,18 @@
 import type { ExecutionResult } from 'graphql';
 import type { GraphQLParams } from 'graphql-yoga';
-import { requestBodyOf } from '../app/http-listener.js';
 import type { Gateway } from './yoga.js';
 
 /*
  * GraphQL over HTTP as nearly every client sends it: one operation, POSTed as a JSON object,
  * answered as JSON. For that request Yoga's generic machinery (its HTTP adapter's plugin hooks,
  * the request-parser selection, the body read again through the Fetch API, a chain of promise
- * helpers per step) is a measurable share of the request's CPU (bench/CHANGES.md). This path
- * reads the body the HTTP listener already holds and hands the parameters straight to Yoga's
- * own `getResultForParams` (every `onParams` hook, the whole envelop pipeline: limits, read
- * cost, masking, metrics, logs; every `onExecutionResult` hook) and then to Yoga's own
- * `onResultProcess` hooks (content negotiation, status codes, production redaction, request
- * ids in errors): the answer is Yoga's, byte for byte.
+ * helpers per step) and the Fetch objects themselves (a Request, Headers and a Response per
+ * call) are a measurable share of the request's CPU (bench/CHANGES.md). app/graphql-post.ts
+ * takes such a request straight from node:http with the body the listener read, and this module
+ * hands its parameters to Yoga's own `getResultForParams` (every `onParams` hook, the whole
+ * envelop pipeline: limits, read cost, masking, metrics, logs; every `onExecutionResult` hook)
+ * and then to Yoga's own `onResultProcess` hooks (content negotiation, status codes, production
+ * redaction, request ids in errors): the answer is Yoga's, byte for byte.
  *
  * Everything else goes to Yoga as before, decided before anything runs: GET, batches, forms,
  * any other content type, a client asking for a stream (SSE, multipart), a body that is not a
@@ -77,15 +77,49 @@ function resultProcessHooks(gateway: Gateway): readonly ResultProcessHook[] {
   return hooks as ResultProcessHook[];
 }
 
+/** What a result processor answered: the status, headers and body of the HTTP response. */
+export class ProcessedResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  constructor(
+    readonly body: string | null,
+    init: { status?: number; headers?: Record<string, string> } = {},
+  ) {
+    this.status = init.status ?? 200;
+    this.headers = new Headers(init.headers);
+  }
+}
+
 /**
- * The handler for single JSON POSTs, or undefined for a request Yoga should serve. Built once
- * per gateway.
+ * The Fetch API the result processors are handed: their Response is only recorded, and written
+ * to the socket by the caller (app/graphql-post.ts), with no body stream or Response object.
  */
-export function createJsonPostPath(gateway: Gateway) {
+const recordingFetchAPI = { Response: ProcessedResponse } as unknown as Gateway['fetchAPI'];
+
+/** The parts of a request that decide whether it takes this path. */
+export interface JsonPostHead {
+  method: string | undefined;
+  contentType: string | undefined;
+  accept: string | undefined;
+}
+
+/** The GraphQL parameters of a single JSON POST this path serves, or undefined for Yoga's path. */
+export function jsonPostParams(head: JsonPostHead, body: Buffer | undefined): GraphQLParams | undefined {
+  if (head.method !== 'POST' || body === undefined) return undefined;
+  if (!JSON_CONTENT_TYPE.test(head.contentType ?? '')) return undefined;
+  if (STREAMING_ACCEPT.test(head.accept ?? '')) return undefined;
+  return paramsOf(body);
+}
+
+/**
+ * Runs one request's parameters through Yoga's `getResultForParams` and `onResultProcess` hooks.
+ * Built once per gateway.
+ */
+export function createOperationRunner(gateway: Gateway) {
   const hooks = resultProcessHooks(gateway);
 
   /** Yoga's `processResult`: every hook may replace the result and pick the processor. */
-  async function respond(request: Request, result: unknown, serverContext: object): Promise<Response> {
+  async function respond(request: Request, result: unknown, serverContext: object): Promise<ProcessedResponse> {
     let processor: ResultProcessor | undefined;
     let mediaType = '*/*';
     const acceptableMediaTypes: string[] = [];
@@ -107,27 +141,18 @@ export function createJsonPostPath(gateway: Gateway) {
       if (pending instanceof Promise) await pending;
     }
     if (!processor) {
-      return new gateway.fetchAPI.Response(null, {
+      return new ProcessedResponse(null, {
         status: 406,
-        statusText: 'Not Acceptable',
         headers: { accept: acceptableMediaTypes.join('; charset=utf-8, ') },
       });
     }
-    return processor(result, gateway.fetchAPI, mediaType);
+    return (await processor(result, recordingFetchAPI, mediaType)) as unknown as ProcessedResponse;
   }
 
-  return function serve(request: Request): Promise<Response> | undefined {
-    if (request.method !== 'POST') return undefined;
-    if (!JSON_CONTENT_TYPE.test(request.headers.get('content-type') ?? '')) return undefined;
-    if (STREAMING_ACCEPT.test(request.headers.get('accept') ?? '')) return undefined;
-    const body = requestBodyOf(request);
-    const params = body && paramsOf(body);
-    if (!params) return undefined;
+  return async function run(request: Request, params: GraphQLParams): Promise<ProcessedResponse> {
     // Yoga assigns `request` and `params` into the server context it is handed: a fresh one.
     const serverContext = {};
-    return (async () => {
-      const result = (await gateway.getResultForParams({ params, request }, serverContext)) as ExecutionResult;
-      return respond(request, result, serverContext);
-    })();
+    const result = (await gateway.getResultForParams({ params, request }, serverContext)) as ExecutionResult;
+    return respond(request, result, serverContext);
   };
 }

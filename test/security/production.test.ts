@@ -238,9 +238,17 @@ describe('Production defaults', () => {
 describe('Production with CORS_ORIGINS, GRAPHQL_INTROSPECTION and GRAPHIQL', () => {
   it('should allow the listed origins on every path, and only them', async () => {
     const alice = await someone(configured);
+    // A JSON POST to /graphql is how a game's page calls it: served straight from node:http.
     const call = (path: string, origin: string) =>
-      fetch(`${configured.url}${path}`, { headers: { origin, authorization: `Bearer ${alice.token}` } });
+      path === 'POST /graphql'
+        ? fetch(`${configured.url}/graphql`, {
+            method: 'POST',
+            headers: { origin, authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ __typename }' }),
+          })
+        : fetch(`${configured.url}${path}`, { headers: { origin, authorization: `Bearer ${alice.token}` } });
     for (const path of [
+      'POST /graphql',
       `/graphql?query=${encodeURIComponent('{ __typename }')}`,
       `/v1/users/${alice.id}`,
       '/healthz',
