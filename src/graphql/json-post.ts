@@ -15,8 +15,9 @@ import type { Gateway } from './yoga.js';
  * redaction, request ids in errors): the answer is Yoga's, byte for byte.
  *
  * Everything else goes to Yoga as before, decided before anything runs: GET, batches, forms,
- * any other content type, a client asking for a stream (SSE, multipart), a body that is not a
- * JSON object of the four GraphQL parameters. Those are rare, and Yoga answers their errors.
+ * any other content type, a client asking for a stream (SSE, multipart), a subscription, a body
+ * that is not a JSON object of the four GraphQL parameters. Those are rare, and Yoga answers
+ * their errors.
  */
 
 /** The parameters a GraphQL-over-HTTP body may carry; any other key is Yoga's to refuse. */
@@ -108,7 +109,12 @@ export function jsonPostParams(head: JsonPostHead, body: Buffer | undefined): Gr
   if (head.method !== 'POST' || body === undefined) return undefined;
   if (!JSON_CONTENT_TYPE.test(head.contentType ?? '')) return undefined;
   if (STREAMING_ACCEPT.test(head.accept ?? '')) return undefined;
-  return paramsOf(body);
+  const params = paramsOf(body);
+  // A subscription may be answered with a stream even to `Accept: */*` (Yoga's SSE processor):
+  // Yoga's path serves it. Every subscription's document holds the keyword; a document that
+  // merely mentions the word goes that way too, answered the same.
+  if (params?.query?.includes('subscription')) return undefined;
+  return params;
 }
 
 /**

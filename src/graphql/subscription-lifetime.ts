@@ -1,5 +1,5 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
-import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin, processRegularResult } from 'graphql-yoga';
 import type { Viewer } from '../platform/auth/viewer.js';
 
 /** The message of the error that ends a subscription whose token expired. */
@@ -101,6 +101,12 @@ function guardedStream(source: AsyncIterable<Result>, expiresAt: number | undefi
  * UNAUTHENTICATED, as an HTTP request with that token would be refused. The WebSocket adapter
  * closes the whole socket at expiry instead (4401), so its streams say so with
  * `closesAtTokenExpiry` in their context.
+ *
+ * And a stream nobody will read is ended at once: a subscription sent over HTTP without asking
+ * for a stream (a JSON POST or a GET whose Accept has no `text/event-stream`) is answered 406 by
+ * Yoga's plain JSON processor, which never reads or closes it; left running it would hold its
+ * listener, its subscriber's place and, for a user, an online presence, for as long as the
+ * instance runs.
  */
 export function useSubscriptionLifetime(): Plugin<{ viewer?: Viewer | null; closesAtTokenExpiry?: boolean }> {
   return {
@@ -112,6 +118,13 @@ export function useSubscriptionLifetime(): Plugin<{ viewer?: Viewer | null; clos
           if (isAsyncIterable<Result>(result)) setResult(guardedStream(result, expiresAt));
         },
       };
+    },
+    onResultProcess({ result, resultProcessor }) {
+      if (!isAsyncIterable<Result>(result)) return;
+      if (resultProcessor !== undefined && resultProcessor !== processRegularResult) return;
+      result[Symbol.asyncIterator]()
+        .return?.()
+        .catch(() => {});
     },
   };
 }
