@@ -34,6 +34,7 @@ import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { secretKey, signToken } from '../src/platform/auth/jwt.js';
+import { NO_RATE_LIMITS } from './processes.js';
 import { atMost, type Check, type ScenarioReport, type TargetSummary } from './report.js';
 import type { Collected, OpenResult } from './sockets/fleet.js';
 import {
@@ -170,20 +171,6 @@ export const PRESENCE_SUBSCRIPTION = `subscription Friends($userId: ID) {
 
 /** Ports of their own, beside bench/run.ts's (4101–4106) and the other socket scenarios' (4111, 4112). */
 const PORTS = { postgres: [4121, 4122], redis: [4123, 4124], bare: [4125, 4126] } as const;
-
-/**
- * The driver changes presence as fast as it is told: rate budgets would measure the limiter.
- * (setPresence draws on the user's write budget; the fleet opens thousands of subscriptions in
- * seconds.)
- */
-const NO_RATE_LIMITS = {
-  RATE_LIMIT_USER_WRITES: '0',
-  RATE_LIMIT_USER_SENDS: '0',
-  RATE_LIMIT_TENANT_WRITES: '0',
-  RATE_LIMIT_SERVICE_WRITES: '0',
-  RATE_LIMIT_USER_SUBSCRIBES: '0',
-  RATE_LIMIT_USER_READ_COST: '0',
-};
 
 /** Each user changes at most once per this long: longer than the gateway's coalescing window (1 s). */
 const MIN_SECONDS_BETWEEN_CHANGES = 1.5;
@@ -331,6 +318,8 @@ async function startSetups(options: PresenceOptions, redisPrefix: string): Promi
     LOG_LEVEL: 'warn',
     DATABASE_POOL_MAX: '10',
     PRESENCE_GRACE_SECONDS: '0',
+    // The driver changes presence as fast as it is told: rate budgets would measure the limiter
+    // (setPresence draws on the user's write budget; the fleet opens thousands of subscriptions).
     ...NO_RATE_LIMITS,
   };
   const gateway = (store: 'postgres' | 'redis', port: number, i: number) =>

@@ -19,6 +19,7 @@ import { runIdle } from './idle.js';
 import type { LoadPlan, LoadResult } from './load.js';
 import { checkSameAnswers } from './peers/same-answers.js';
 import { PRESENCE_SUSTAINED, presenceScenario, runPresence } from './presence.js';
+import { load, NO_RATE_LIMITS, waitFor } from './processes.js';
 import { atLeast, atMost, renderReport, type ScenarioReport, type TargetSummary } from './report.js';
 import { runSearch } from './search.js';
 import { countStatements } from './statements.js';
@@ -52,20 +53,6 @@ const MERCURIUS = 'http://127.0.0.1:4108';
 const APOLLO = 'http://127.0.0.1:4109';
 const TENANT = 'bench-0';
 
-/**
- * The load generator is one client hammering as fast as the server answers: the per-user and
- * per-tenant rate budgets would measure the limiter, not the capacity. (Counting them costs one
- * upsert per write; the baseline has no such statement.)
- */
-const NO_RATE_LIMITS = {
-  RATE_LIMIT_USER_WRITES: '0',
-  RATE_LIMIT_USER_SENDS: '0',
-  RATE_LIMIT_TENANT_WRITES: '0',
-  RATE_LIMIT_SERVICE_WRITES: '0',
-  RATE_LIMIT_USER_SUBSCRIBES: '0',
-  RATE_LIMIT_USER_READ_COST: '0',
-};
-
 function start(name: string, script: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', ...script], {
     env: { ...process.env, ...env },
@@ -75,29 +62,6 @@ function start(name: string, script: string[], env: Record<string, string>): Chi
     if (code !== 0 && code !== null) process.stderr.write(`${name} exited with ${code}\n`);
   });
   return child;
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function load(plan: LoadPlan): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', JSON.stringify(plan)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`load exited ${code}`))));
-  });
 }
 
 const median = (values: number[]) => {

@@ -19,6 +19,7 @@ import pg from 'pg';
 import { secretKey, signToken } from '../src/platform/auth/jwt.js';
 import { cpuMicros } from './cost.js';
 import type { LoadPlan, LoadResult } from './load.js';
+import { load, NO_RATE_LIMITS, waitFor } from './processes.js';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -54,37 +55,9 @@ function startGateway(script: string, port: number): ChildProcess {
       JWT_SECRET,
       LOG_LEVEL: 'warn',
       DATABASE_POOL_MAX: '10',
-      RATE_LIMIT_USER_WRITES: '0',
-      RATE_LIMIT_USER_SENDS: '0',
-      RATE_LIMIT_TENANT_WRITES: '0',
-      RATE_LIMIT_SERVICE_WRITES: '0',
-      RATE_LIMIT_USER_SUBSCRIBES: '0',
-      RATE_LIMIT_USER_READ_COST: '0',
+      ...NO_RATE_LIMITS,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((done) => setTimeout(done, 100));
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function load(plan: LoadPlan): Promise<LoadResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', JSON.stringify(plan)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => (code === 0 ? done(JSON.parse(output)) : fail(new Error(`load exited ${code}`))));
   });
 }
 

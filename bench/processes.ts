@@ -1,0 +1,45 @@
+/**
+ * What the scenarios that start servers share: the environment that switches the rate budgets
+ * off, waiting for a server to answer, and one load run in a process of its own (bench/load.ts).
+ */
+import { spawn } from 'node:child_process';
+import type { LoadPlan, LoadResult } from './load.js';
+
+/**
+ * The load generator is one client hammering as fast as the server answers: the per-user and
+ * per-tenant rate budgets would measure the limiter, not the capacity. (Counting them costs one
+ * upsert per write; the baseline has no such statement.)
+ */
+export const NO_RATE_LIMITS = {
+  RATE_LIMIT_USER_WRITES: '0',
+  RATE_LIMIT_USER_SENDS: '0',
+  RATE_LIMIT_TENANT_WRITES: '0',
+  RATE_LIMIT_SERVICE_WRITES: '0',
+  RATE_LIMIT_USER_SUBSCRIBES: '0',
+  RATE_LIMIT_USER_READ_COST: '0',
+};
+
+/** Resolves once `url` answers at all; throws after about 20 s. */
+export async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** One load run (bench/load.ts) in a process of its own, so it shares no event loop with a server. */
+export function load(plan: LoadPlan): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', JSON.stringify(plan)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`load exited ${code}`))));
+  });
+}
