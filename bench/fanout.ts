@@ -11,13 +11,16 @@
  *
  *   tsx bench/fanout.ts [--subscribers 10000] [--rate 1000] [--duration 10] [--rounds 3]
  *     [--warmup 3] [--drain 30] [--fleets 1] [--batch 200] [--cpu-prof DIR]
+ *     [--compare CHECKOUT]
  *
  * prints the ScenarioReport as JSON on stdout (progress on stderr). Each round also records the
  * CPU time per notification of every process involved (server, producer, fleet, PostgreSQL,
  * and the rest of the machine: the kernel and anything else running), which tells a slow
  * gateway from a saturated machine. `--cpu-prof DIR` writes a CPU profile of each server's
  * measured rounds (profiling slows the server: use it to diagnose, not for the figures).
- * Wrap runs in `flock /tmp/bench.lock` on a shared machine.
+ * `--compare CHECKOUT` runs another checkout's gateway (e.g. `git worktree add /tmp/before HEAD~1`
+ * with `node_modules` linked in) in place of the Redis-events one, and prints the CPU per
+ * notification of this build over that one's. Wrap runs in `flock /tmp/bench.lock` on a shared machine.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -63,6 +66,11 @@ export interface FanoutOptions {
   databaseUrl: string;
   /** Write a CPU profile of each server's measured rounds (producing and draining) here. */
   cpuProfDir?: string | undefined;
+  /**
+   * Another checkout's gateway in the Redis-events gateway's place (startServers): a change to
+   * the live path measured against the build before it, in the same run.
+   */
+  compareCheckout?: string | undefined;
   log: (line: string) => void;
 }
 
@@ -239,13 +247,15 @@ export async function runFanout(overrides: Partial<FanoutOptions> = {}): Promise
   const options = { ...DEFAULTS, ...overrides };
   const { log } = options;
   const population = await loadPopulation(options.databaseUrl, options.subscribers);
-  const { gateway, baseline, redisGateway } = await startServers({
+  const { gateway, baseline, redisGateway, compareGateway } = await startServers({
     databaseUrl: options.databaseUrl,
     sockets: options.subscribers,
-    withRedisGateway: true,
+    withRedisGateway: !options.compareCheckout,
+    compareCheckout: options.compareCheckout,
   });
   if (options.cpuProfDir) mkdirSync(options.cpuProfDir, { recursive: true });
-  const workers = [gateway.worker, baseline.worker, ...(redisGateway ? [redisGateway.worker] : [])];
+  const second = redisGateway ?? compareGateway;
+  const workers = [gateway.worker, baseline.worker, ...(second ? [second.worker] : [])];
   try {
     const producer = await startWorker('producer', 'bench/sockets/producer.ts', {
       env: { BENCH_DATABASE_URL: options.databaseUrl, DATABASE_POOL_MAX: '10' },
@@ -253,8 +263,8 @@ export async function runFanout(overrides: Partial<FanoutOptions> = {}): Promise
     workers.push(producer);
     const fleet = await Fleet.start(options.fleets, options.subscribers);
     workers.push(...fleet.workers);
-    // The gateway with each event transport, and the bare ws server (NOTIFY).
-    const targets = [gateway, ...(redisGateway ? [redisGateway] : []), baseline];
+    // The gateway with each event transport (or the other build), and the bare ws server (NOTIFY).
+    const targets = [gateway, ...(second ? [second] : []), baseline];
     log(
       `fanout: ${options.subscribers} subscribers in ${options.fleets} fleet process(es), ${options.rate} notifications/s`,
     );
@@ -286,6 +296,13 @@ export async function runFanout(overrides: Partial<FanoutOptions> = {}): Promise
         rounds.push(r);
         log(`  round ${round + 1} ${target.name}: ${describe(r)} (connect ${r.connectSeconds} s)`);
       }
+    }
+    if (compareGateway) {
+      const cpu = (name: string) =>
+        median(rounds.filter((r) => r.target === name).map((r) => r.cpuMsPerNotification.server));
+      log(
+        `  server CPU per notification, this build / ${compareGateway.name}: ${round2(cpu(gateway.name) / cpu(compareGateway.name))}`,
+      );
     }
     return report(options, rounds, gateway.name, baseline.name, redisGateway?.name);
   } finally {
@@ -407,6 +424,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       fleets: { type: 'string' },
       batch: { type: 'string' },
       'cpu-prof': { type: 'string' },
+      compare: { type: 'string' },
     },
   });
   const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
@@ -420,6 +438,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     fleets: number(values.fleets, DEFAULTS.fleets),
     batch: number(values.batch, DEFAULTS.batch),
     cpuProfDir: values['cpu-prof'],
+    compareCheckout: values.compare,
   }).then(
     (result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`),
     (error: unknown) => {

@@ -10,6 +10,7 @@
  * pages stay with the allocator), so the heap tells whether the sockets' memory was released.
  *
  *   tsx bench/idle.ts [--subscribers 10000] [--rounds 1] [--fleets 1] [--batch 200] [--heap-snapshot DIR]
+ *     [--compare CHECKOUT]   (another checkout's gateway in the same rounds: the build before a change)
  *
  * prints the ScenarioReport as JSON on stdout (progress on stderr). Wrap runs in
  * `flock /tmp/bench.lock` on a shared machine.
@@ -43,6 +44,8 @@ export interface IdleOptions {
   databaseUrl: string;
   /** After the rounds, write a heap snapshot of each server with N subscribers into this directory. */
   heapSnapshotDir?: string | undefined;
+  /** Another checkout's gateway measured in the same rounds (startServers), e.g. the build before a change. */
+  compareCheckout?: string | undefined;
   log: (line: string) => void;
 }
 
@@ -125,13 +128,17 @@ export async function runIdle(overrides: Partial<IdleOptions> = {}): Promise<Idl
   const { log } = options;
   if (options.heapSnapshotDir) mkdirSync(options.heapSnapshotDir, { recursive: true });
   const { subscribers } = await loadPopulation(options.databaseUrl, options.subscribers);
-  const { gateway, baseline } = await startServers({ databaseUrl: options.databaseUrl, sockets: options.subscribers });
-  const workers = [gateway.worker, baseline.worker];
+  const { gateway, baseline, compareGateway } = await startServers({
+    databaseUrl: options.databaseUrl,
+    sockets: options.subscribers,
+    compareCheckout: options.compareCheckout,
+  });
+  const workers = [gateway.worker, baseline.worker, ...(compareGateway ? [compareGateway.worker] : [])];
   try {
     const fleet = await Fleet.start(options.fleets, options.subscribers);
     workers.push(...fleet.workers);
     log(`idle: ${options.subscribers} idle subscribers, one notificationAdded subscription each`);
-    const targets = [gateway, baseline];
+    const targets = [gateway, ...(compareGateway ? [compareGateway] : []), baseline];
     const rounds: IdleRound[] = [];
     for (let round = 0; round < options.rounds; round++) {
       const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
@@ -177,7 +184,7 @@ function report(options: IdleOptions, rounds: IdleRound[], gatewayName: string, 
   const heapRetained = med(gatewayName, 'heapRetainedShare');
   const rssRetained = med(gatewayName, 'rssRetainedShare');
   const checks: Check[] = [
-    { what: 'gateway RSS per idle subscriber (KB)', value: rss, target: '<= 20', met: rss <= 20 },
+    { what: 'gateway RSS per idle subscriber (KB)', value: rss, target: '<= 16', met: rss <= 16 },
     { what: 'gateway RSS per subscriber / bare ws', value: rssRatio, target: '<= 2', met: rssRatio <= 2 },
     { what: 'gateway heap per idle subscriber (KB)', value: heap, target: 'none (part of RSS)', met: true },
     { what: 'gateway heap per subscriber / bare ws', value: heapRatio, target: '<= 2', met: heapRatio <= 2 },
@@ -218,6 +225,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       fleets: { type: 'string' },
       batch: { type: 'string' },
       'heap-snapshot': { type: 'string' },
+      compare: { type: 'string' },
     },
   });
   const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
@@ -228,6 +236,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     fleets: number(values.fleets, DEFAULTS.fleets),
     batch: number(values.batch, DEFAULTS.batch),
     heapSnapshotDir: values['heap-snapshot'],
+    compareCheckout: values.compare,
   }).then(
     (result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`),
     (error: unknown) => {

@@ -4,6 +4,7 @@
  * subscriber processes, each a worker process (bench/sockets/ipc.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { secretKey, signToken } from '../../src/platform/auth/jwt.js';
 import type { Collected, OpenResult, Subscriber } from './fleet.js';
@@ -109,9 +110,16 @@ export interface ServerOptions {
   sockets: number;
   /** Also a second gateway, with LIVE_TRANSPORT=redis (bench/fanout.ts). */
   withRedisGateway?: boolean;
+  /**
+   * Also the gateway of another checkout (a directory, e.g. a `git worktree` of the commit
+   * before a change, with `node_modules` linked in), configured as the first: a change to the
+   * live path measured in the same run, rounds alternating.
+   */
+  compareCheckout?: string | undefined;
 }
 
 export const REDIS_GATEWAY_PORT = 4113;
+const COMPARE_GATEWAY_PORT = 4114;
 
 /**
  * The gateway, started as for bench/run.ts (production, pool of 10, warn logs) through
@@ -119,7 +127,7 @@ export const REDIS_GATEWAY_PORT = 4113;
  */
 export async function startServers(
   options: ServerOptions,
-): Promise<{ gateway: Target; baseline: Target; redisGateway?: Target }> {
+): Promise<{ gateway: Target; baseline: Target; redisGateway?: Target; compareGateway?: Target }> {
   const fileDescriptors = options.sockets + 1_000;
   const gatewayEnv = {
     DATABASE_URL: options.databaseUrl,
@@ -138,7 +146,8 @@ export async function startServers(
     redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
     prefix: `bench-live:${process.pid}:`,
   };
-  const [gateway, baseline, redisGateway] = await Promise.all([
+  const { compareCheckout } = options;
+  const [gateway, baseline, redisGateway, compareGateway] = await Promise.all([
     startWorker('gateway', 'bench/sockets/gateway-with-gc.ts', {
       env: { ...gatewayEnv, PORT: String(GATEWAY_PORT) },
       nodeArgs: ['--expose-gc'],
@@ -169,6 +178,13 @@ export async function startServers(
           fileDescriptors,
         })
       : undefined,
+    compareCheckout
+      ? startWorker('gateway (other build)', resolve(compareCheckout, 'bench/sockets/gateway-with-gc.ts'), {
+          env: { ...gatewayEnv, PORT: String(COMPARE_GATEWAY_PORT) },
+          nodeArgs: ['--expose-gc'],
+          fileDescriptors,
+        })
+      : undefined,
   ]);
   return {
     gateway: { name: 'gateway (graphql-ws)', url: `ws://127.0.0.1:${GATEWAY_PORT}/graphql`, worker: gateway },
@@ -179,6 +195,13 @@ export async function startServers(
         url: `ws://127.0.0.1:${REDIS_GATEWAY_PORT}/graphql`,
         worker: redisGateway,
         redisLive,
+      },
+    }),
+    ...(compareGateway && {
+      compareGateway: {
+        name: `gateway (graphql-ws), build at ${compareCheckout}`,
+        url: `ws://127.0.0.1:${COMPARE_GATEWAY_PORT}/graphql`,
+        worker: compareGateway,
       },
     }),
   };

@@ -1,5 +1,4 @@
 import { GraphQLError } from 'graphql';
-import { Repeater } from 'graphql-yoga';
 import type { GraphQLRefusalCode } from '../../graphql/refusals.js';
 import type { Db } from '../../platform/db/database.js';
 import type { EventHub } from '../../platform/events/hub.js';
@@ -10,6 +9,7 @@ import { countNotifications, listNotificationsAfterSeq } from '../notifications/
 import type { NotificationRow } from '../notifications/notifications.table.js';
 import { readNotificationSeq } from '../users/users.repository.js';
 import type { UserRow } from '../users/users.table.js';
+import { LiveStream } from './live-stream.js';
 import { StallWatch } from './stall-watch.js';
 
 type Push<T> = (value: T) => Promise<unknown>;
@@ -75,7 +75,7 @@ export async function deliver<T>(push: Push<T>, stop: Stop, value: T, liveness: 
  * consumer that takes nothing for `liveness.stallMs`: it resumes with `after`.
  */
 export function notificationStream(db: Db, hub: EventHub, user: UserRow, afterSeq: number | null, liveness: Liveness) {
-  return new Repeater<NotificationRow>(async (push, stop) => {
+  return new LiveStream<NotificationRow>(async (push, stop) => {
     let lastSeq = afterSeq ?? 0;
     let ready = false;
     let done = false;
@@ -155,7 +155,7 @@ export type ConnectionEvent =
  * instance's event feed, a `resync` event asks the client to re-read its connections.
  */
 export function connectionEventStream(db: Db, hub: EventHub, user: UserRow, liveness: Liveness) {
-  return new Repeater<ConnectionEvent>(async (push, stop) => {
+  return new LiveStream<ConnectionEvent>(async (push, stop) => {
     let done = false;
     let queue: Promise<void> = Promise.resolve();
     let pending = 0;

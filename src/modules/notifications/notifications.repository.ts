@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
+import { compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Database, Db, Trx } from '../../platform/db/database.js';
 import { inWindow } from '../../platform/db/sql-helpers.js';
 import type { Window } from '../../platform/pagination.js';
@@ -65,19 +66,9 @@ export async function insertNotificationForEach(
   return rows;
 }
 
-/**
- * The user's notifications after `seq`, oldest first: what a live subscriber has not seen yet.
- * Each comes with its other user (if it has one), read in the same statement: a delivery shows
- * that user's name, and one statement per delivery instead of two matters when thousands of
- * sockets listen.
- */
-export async function listNotificationsAfterSeq(
-  db: Db,
-  userId: number,
-  seq: number,
-  limit: number,
-): Promise<NotificationRow[]> {
-  const rows = await db
+// Run once per delivered notification, per subscriber: compiled once (see compiledOnce).
+const notificationsAfterSeq = compiledOnce((db, v: { userId: number; seq: number; limit: number }) =>
+  db
     .selectFrom('notifications as n')
     .leftJoin('users as o', 'o.id', 'n.other_user_id')
     .selectAll('n')
@@ -94,12 +85,26 @@ export async function listNotificationsAfterSeq(
       'o.accept_invites_from as o_accept_invites_from',
       'o.last_seen_at as o_last_seen_at',
     ])
-    .where('n.user_id', '=', userId)
-    .where('n.seq', '>', seq)
+    .where('n.user_id', '=', v.userId)
+    .where('n.seq', '>', v.seq)
     .where((eb) => eb.or([eb('n.expires_at', 'is', null), eb('n.expires_at', '>', sql<Date>`now()`)]))
     .orderBy('n.seq')
-    .limit(limit)
-    .execute();
+    .limit(v.limit),
+);
+
+/**
+ * The user's notifications after `seq`, oldest first: what a live subscriber has not seen yet.
+ * Each comes with its other user (if it has one), read in the same statement: a delivery shows
+ * that user's name, and one statement per delivery instead of two matters when thousands of
+ * sockets listen.
+ */
+export async function listNotificationsAfterSeq(
+  db: Db,
+  userId: number,
+  seq: number,
+  limit: number,
+): Promise<NotificationRow[]> {
+  const rows = await notificationsAfterSeq(db, { userId, seq, limit });
   return rows.map(
     ({
       o_tenant,

@@ -1,6 +1,6 @@
-import { Repeater } from 'graphql-yoga';
 import type { Db } from '../../platform/db/database.js';
 import type { EventHub } from '../../platform/events/hub.js';
+import { LiveStream } from '../live/live-stream.js';
 import { deliver, type Liveness } from '../live/streams.js';
 import { findUsersByIds } from '../users/users.repository.js';
 import type { UserRow } from '../users/users.table.js';
@@ -22,7 +22,7 @@ export function friendPresenceStream(
   liveness: Liveness,
 ) {
   const { db, hub, presence } = deps;
-  return new Repeater<Readonly<FriendPresence>>(async (push, stop) => {
+  return new LiveStream<Readonly<FriendPresence>>(async (push, stop) => {
     const pending = new Map<number, Readonly<FriendPresence>>();
     /** Connections last reported as not offline: a resync must tell which went offline meanwhile. */
     const shownLive = new Set<number>();
