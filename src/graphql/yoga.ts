@@ -18,7 +18,7 @@ import { type Context, unauthenticated } from './context.js';
 import { logGraphQLFailure } from './failures.js';
 import { createLoaders } from './loaders.js';
 import { schema } from './schema.js';
-import { useSharedEventResults } from './shared-event-results.js';
+import { useSubscriptionEvents } from './subscription-events.js';
 import { useSubscriptionLifetime } from './subscription-lifetime.js';
 import { useCompiledOperations } from './use-compiled-operations.js';
 import { useCsrfPrevention } from './use-csrf.js';
@@ -123,7 +123,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(options.production ? [useProductionErrors()] : []),
       ...(options.introspection ? [] : [useNoIntrospection()]),
       useCompiledOperations({ compileAfter: options.compileAfter }),
-      useSharedEventResults(),
+      useSubscriptionEvents(),
       useSubscriptionLifetime(),
       usePresenceSessions(options.presence),
       useObservability({ metrics: options.metrics, logger: options.logger }),

@@ -2,7 +2,7 @@ import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
 import { graphqlEnumValues } from '../../graphql/enums.js';
 import { mutationErrors } from '../../graphql/errors.js';
-import { SAME_FOR_EVERY_VIEWER } from '../../graphql/shared-event-results.js';
+import { SAME_FOR_EVERY_VIEWER } from '../../graphql/subscription-events.js';
 import { livenessOf, orGraphQLError } from '../live/live.graphql.js';
 import { openConnectionFeed } from '../live/live.service.js';
 import { actingUserArg, UserRef } from '../users/users.graphql.js';

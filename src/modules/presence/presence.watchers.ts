@@ -20,7 +20,7 @@ export const COALESCE_MS = 1_000;
 export interface Watcher {
   /**
    * A change of a watched user. Every watcher of the change gets the same object, which none
-   * may modify: each subscriber's results of it are computed once (shared-event-results.ts).
+   * may modify: each subscriber's results of it are computed once (subscription-events.ts).
    */
   onPresence(event: Readonly<FriendPresence>): void;
   /** Changes may have been missed: re-read every watched user. */

@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.js';
 import { requireViewer } from '../../graphql/context.js';
 import { mutationErrors, userScopedErrors } from '../../graphql/errors.js';
-import { SAME_FOR_EVERY_VIEWER } from '../../graphql/shared-event-results.js';
+import { SAME_FOR_EVERY_VIEWER } from '../../graphql/subscription-events.js';
 import { lookUpUser, upsertUser } from './users.service.js';
 import type { UserRow } from './users.table.js';
 

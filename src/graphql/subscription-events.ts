@@ -169,17 +169,22 @@ function mapEvents(
 }
 
 /**
- * Runs the selection of a subscription event once per instance for all its subscribers that
- * asked the same thing, instead of once per subscriber: a friend coming online is one event
- * for fifty watchers, and fifty executions of the same selection over the same payload gave
- * fifty equal results. It applies only where equality is certain: the subscription field
- * shares its payloads (SAME_FOR_EVERY_VIEWER) and the document selects nothing that depends on
- * who asks; results are keyed by the payload object itself, the document, the operation and
- * the variables, and go when the payload does. Everything else runs as before, and every
- * subscriber's own plugins (masking, lifetime, metrics) still see each result, which none of
- * them modifies in place.
+ * Every subscription's events, executed by graphql-js: its source stream from the field's
+ * `subscribe` (`createSourceEventStream`), each event's result from the selection, in one plain
+ * iterator per subscription. Yoga's own subscribe (graphql-tools' executor) wraps each stream in
+ * two more iterators, one to map and one to flatten results for `@defer`/`@stream`, which this
+ * schema does not serve, and keeps both for as long as the subscriber stays connected.
+ *
+ * And the selection of an event runs once per instance for all its subscribers that asked the
+ * same thing, instead of once per subscriber: a friend coming online is one event for fifty
+ * watchers, and fifty executions of the same selection over the same payload gave fifty equal
+ * results. It applies only where equality is certain: the subscription field shares its
+ * payloads (SAME_FOR_EVERY_VIEWER) and the document selects nothing that depends on who asks;
+ * results are keyed by the payload object itself, the document, the operation and the
+ * variables, and go when the payload does. Every subscriber's own plugins (masking, lifetime,
+ * metrics) still see each result, which none of them modifies in place.
  */
-export function useSharedEventResults(): Plugin {
+export function useSubscriptionEvents(): Plugin {
   const plans = new WeakMap<DocumentNode, Map<string, SharingPlan | null>>();
   const results = new WeakMap<object, Map<string, MaybePromise<ExecutionResult>>>();
   let nextPlanId = 0;
@@ -196,13 +201,11 @@ export function useSharedEventResults(): Plugin {
     return plan;
   };
 
-  const sharedSubscribe = (
-    args: ExecutionArgs,
-    plan: SharingPlan,
-  ): MaybePromise<ExecutionResult | AsyncIterable<ExecutionResult>> => {
+  /** Each event's result computed once for every subscriber with the same key. */
+  const sharedResults = (args: ExecutionArgs, plan: SharingPlan) => {
     const values = plan.variables.map((name) => args.variableValues?.[name] ?? null);
     const key = `${plan.id}\u0000${JSON.stringify(values)}`;
-    const resultOf = (payload: unknown): MaybePromise<ExecutionResult> => {
+    return (payload: unknown): MaybePromise<ExecutionResult> => {
       if (typeof payload !== 'object' || payload === null) return execute({ ...args, rootValue: payload });
       let byKey = results.get(payload);
       if (!byKey) {
@@ -216,6 +219,11 @@ export function useSharedEventResults(): Plugin {
       }
       return result;
     };
+  };
+
+  const subscribe = (args: ExecutionArgs): MaybePromise<ExecutionResult | AsyncIterable<ExecutionResult>> => {
+    const plan = planOf(args);
+    const resultOf = plan ? sharedResults(args, plan) : (payload: unknown) => execute({ ...args, rootValue: payload });
     const mapped = (source: AsyncIterable<unknown> | ExecutionResult) =>
       isAsyncIterable<unknown>(source) ? mapEvents(source, resultOf, args) : source;
     const source = createSourceEventStream(args);
@@ -223,9 +231,8 @@ export function useSharedEventResults(): Plugin {
   };
 
   return {
-    onSubscribe({ args, setSubscribeFn }) {
-      const plan = planOf(args);
-      if (plan) setSubscribeFn(((subscribeArgs: ExecutionArgs) => sharedSubscribe(subscribeArgs, plan)) as never);
+    onSubscribe({ setSubscribeFn }) {
+      setSubscribeFn(subscribe as never);
     },
   };
 }
