@@ -17,6 +17,7 @@ import {
   visit,
 } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { type OperationCompiler, runCompiled } from './use-compiled-operations.js';
 
 /**
  * The mark of a field whose value is the same whoever asks for it, given its parent: it reads
@@ -129,6 +130,9 @@ function sharingPlan(
 
 type MaybePromise<T> = T | Promise<T>;
 
+/** An event's result: the operation's selection executed over the event. */
+type EventResult = (payload: unknown) => MaybePromise<ExecutionResult>;
+
 /**
  * The source stream's events mapped to their results, each result computed by `resultOf`.
  * A plain iterator, for the reason given in subscription-lifetime.ts; a failure of the source
@@ -169,9 +173,11 @@ function mapEvents(
 }
 
 /**
- * Every subscription's events, executed by graphql-js: its source stream from the field's
- * `subscribe` (`createSourceEventStream`), each event's result from the selection, in one plain
- * iterator per subscription. Yoga's own subscribe (graphql-tools' executor) wraps each stream in
+ * Every subscription's events: its source stream from the field's `subscribe`, started by
+ * graphql-js (`createSourceEventStream`), each event's result from the selection, in one plain
+ * iterator per subscription. The selection runs as code compiled by graphql-jit once the
+ * (document, operation) repeats, as queries do (use-compiled-operations.ts): a thousand
+ * subscribers of one document share it. Yoga's own subscribe (graphql-tools' executor) wraps each stream in
  * two more iterators, one to map and one to flatten results for `@defer`/`@stream`, which this
  * schema does not serve, and keeps both for as long as the subscriber stays connected.
  *
@@ -184,7 +190,7 @@ function mapEvents(
  * variables, and go when the payload does. Every subscriber's own plugins (masking, lifetime,
  * metrics) still see each result, which none of them modifies in place.
  */
-export function useSubscriptionEvents(): Plugin {
+export function useSubscriptionEvents(compiler: OperationCompiler): Plugin {
   const plans = new WeakMap<DocumentNode, Map<string, SharingPlan | null>>();
   const results = new WeakMap<object, Map<string, MaybePromise<ExecutionResult>>>();
   let nextPlanId = 0;
@@ -202,11 +208,11 @@ export function useSubscriptionEvents(): Plugin {
   };
 
   /** Each event's result computed once for every subscriber with the same key. */
-  const sharedResults = (args: ExecutionArgs, plan: SharingPlan) => {
+  const sharedResults = (args: ExecutionArgs, plan: SharingPlan, resultOf: EventResult): EventResult => {
     const values = plan.variables.map((name) => args.variableValues?.[name] ?? null);
     const key = `${plan.id}\u0000${JSON.stringify(values)}`;
-    return (payload: unknown): MaybePromise<ExecutionResult> => {
-      if (typeof payload !== 'object' || payload === null) return execute({ ...args, rootValue: payload });
+    return (payload) => {
+      if (typeof payload !== 'object' || payload === null) return resultOf(payload);
       let byKey = results.get(payload);
       if (!byKey) {
         byKey = new Map();
@@ -214,7 +220,7 @@ export function useSubscriptionEvents(): Plugin {
       }
       let result = byKey.get(key);
       if (result === undefined) {
-        result = execute({ ...args, rootValue: payload });
+        result = resultOf(payload);
         byKey.set(key, result);
       }
       return result;
@@ -223,9 +229,13 @@ export function useSubscriptionEvents(): Plugin {
 
   const subscribe = (args: ExecutionArgs): MaybePromise<ExecutionResult | AsyncIterable<ExecutionResult>> => {
     const plan = planOf(args);
-    const resultOf = plan ? sharedResults(args, plan) : (payload: unknown) => execute({ ...args, rootValue: payload });
+    const compiled = compiler.compiled(args);
+    const resultOf: EventResult = compiled
+      ? (payload) => runCompiled(compiled, args, payload)
+      : (payload) => execute({ ...args, rootValue: payload });
+    const resultOfShared = plan ? sharedResults(args, plan, resultOf) : resultOf;
     const mapped = (source: AsyncIterable<unknown> | ExecutionResult) =>
-      isAsyncIterable<unknown>(source) ? mapEvents(source, resultOf, args) : source;
+      isAsyncIterable<unknown>(source) ? mapEvents(source, resultOfShared, args) : source;
     const source = createSourceEventStream(args);
     return source instanceof Promise ? source.then(mapped) : mapped(source);
   };

@@ -1,5 +1,6 @@
 import {
   type DocumentNode,
+  type ExecutionArgs,
   type ExecutionResult,
   GraphQLError,
   type GraphQLSchema,
@@ -22,8 +23,10 @@ import { coercedVariables } from './coerced-variables.js';
  *
  * What graphql-jit got wrong here before (graphql-jit issue 183 and our own findings) decides the
  * shape of this plugin:
- * - Subscriptions are never compiled: graphql-jit hands their resolvers the variables instead of
- *   their arguments. graphql-js runs every subscription.
+ * - A subscription's `subscribe` is never run by graphql-jit: it hands those resolvers the
+ *   variables instead of their arguments. graphql-js starts every subscription; only the
+ *   execution of each of its events, a query over the event (as graphql-jit's own subscribe runs
+ *   it), may be compiled (subscription-events.ts).
  * - A compiled operation belongs to one document *and* one operation name: a document with
  *   several operations runs the one `operationName` asks for, never the first one compiled.
  * - Variables are checked by graphql-js first; a request whose variables do not hold runs on
@@ -47,11 +50,6 @@ interface Entry {
   uses: number;
   /** The compiled operation; null once compiling failed (never tried again). */
   compiled?: CompiledQuery | null;
-}
-
-export interface CompiledOperationsOptions {
-  /** The use at which an operation is compiled; 0 turns compiling off. */
-  compileAfter: number;
 }
 
 /** The offset in `body` of a 1-based line and column, as graphql-js counts lines. */
@@ -110,45 +108,70 @@ function compilable(schema: GraphQLSchema, document: DocumentNode): boolean {
   return holds;
 }
 
-export function useCompiledOperations(options: CompiledOperationsOptions): Plugin {
-  const { compileAfter } = options;
+/**
+ * Compiled operations per (document, operation name), shared by the plugin below (queries and
+ * mutations) and the subscription events (subscription-events.ts).
+ */
+export class OperationCompiler {
   // Per parsed document (Yoga's parse cache hands the same object for the same text), per name.
-  const entries = new WeakMap<DocumentNode, Map<string | undefined, Entry>>();
-  if (compileAfter <= 0) return {};
+  readonly #entries = new WeakMap<DocumentNode, Map<string | undefined, Entry>>();
+
+  constructor(private readonly compileAfter: number) {}
+
+  /**
+   * The operation of `args` compiled, if it has reached its `compileAfter`th use (this call
+   * counted) and compiles, and its variables hold (else graphql-js runs it and says why not).
+   */
+  compiled(args: ExecutionArgs): CompiledQuery | null {
+    if (this.compileAfter <= 0) return null;
+    const operationName = args.operationName ?? undefined;
+    const operation = getOperationAST(args.document, operationName);
+    if (!operation) return null;
+    let byName = this.#entries.get(args.document);
+    if (!byName) {
+      byName = new Map();
+      this.#entries.set(args.document, byName);
+    }
+    let entry = byName.get(operationName);
+    if (!entry) {
+      entry = { uses: 0 };
+      byName.set(operationName, entry);
+    }
+    if (entry.compiled === undefined) {
+      entry.uses += 1;
+      if (entry.uses < this.compileAfter) return null;
+      const compiled = compilable(args.schema, args.document)
+        ? compileQuery(args.schema, args.document, operationName)
+        : undefined;
+      entry.compiled = compiled && isCompiledQuery(compiled) ? compiled : null;
+    }
+    const { compiled } = entry;
+    if (!compiled || coercedVariables(args, operation).errors) return null;
+    return compiled;
+  }
+}
+
+/**
+ * Runs `compiled` over `rootValue` (a subscription's event, or the operation's root) with the
+ * context and variables of `args`; its errors as graphql-js makes them.
+ */
+export async function runCompiled(
+  compiled: CompiledQuery,
+  args: Pick<ExecutionArgs, 'document' | 'contextValue' | 'variableValues'>,
+  rootValue: unknown,
+): Promise<ExecutionResult> {
+  const result = await compiled.query(rootValue, args.contextValue, args.variableValues);
+  return withGraphQLJsErrors(result, args.document.loc?.source);
+}
+
+export function useCompiledOperations(compiler: OperationCompiler): Plugin {
   return {
     onExecute({ args, setExecuteFn }) {
-      const operationName = args.operationName ?? undefined;
-      const operation = getOperationAST(args.document, operationName);
+      const operation = getOperationAST(args.document, args.operationName);
       if (!operation || operation.operation === 'subscription') return;
-      let byName = entries.get(args.document);
-      if (!byName) {
-        byName = new Map();
-        entries.set(args.document, byName);
-      }
-      let entry = byName.get(operationName);
-      if (!entry) {
-        entry = { uses: 0 };
-        byName.set(operationName, entry);
-      }
-      if (entry.compiled === undefined) {
-        entry.uses += 1;
-        if (entry.uses < compileAfter) return;
-        const compiled = compilable(args.schema, args.document)
-          ? compileQuery(args.schema, args.document, operationName)
-          : undefined;
-        entry.compiled = compiled && isCompiledQuery(compiled) ? compiled : null;
-      }
-      const { compiled } = entry;
-      if (!compiled || coercedVariables(args, operation).errors) return;
-      const source = args.document.loc?.source;
-      setExecuteFn(async (executionArgs) => {
-        const result = await compiled.query(
-          executionArgs.rootValue,
-          executionArgs.contextValue,
-          executionArgs.variableValues,
-        );
-        return withGraphQLJsErrors(result, source);
-      });
+      const compiled = compiler.compiled(args);
+      if (!compiled) return;
+      setExecuteFn((executionArgs) => runCompiled(compiled, executionArgs, executionArgs.rootValue));
     },
   };
 }

@@ -20,7 +20,7 @@ import { createLoaders } from './loaders.js';
 import { schema } from './schema.js';
 import { useSubscriptionEvents } from './subscription-events.js';
 import { useSubscriptionLifetime } from './subscription-lifetime.js';
-import { useCompiledOperations } from './use-compiled-operations.js';
+import { OperationCompiler, useCompiledOperations } from './use-compiled-operations.js';
 import { useCsrfPrevention } from './use-csrf.js';
 import { useGraphQLLimits, useNoIntrospection } from './use-limits.js';
 import { useObservability } from './use-observability.js';
@@ -74,6 +74,7 @@ async function authenticatedViewer(request: Request, tokens: TokenVerifier): Pro
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
+  const compiler = new OperationCompiler(options.compileAfter);
   return createYoga<GatewayServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -122,8 +123,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       // No "Did you mean ...?" and no `extensions.originalError` in production's answers.
       ...(options.production ? [useProductionErrors()] : []),
       ...(options.introspection ? [] : [useNoIntrospection()]),
-      useCompiledOperations({ compileAfter: options.compileAfter }),
-      useSubscriptionEvents(),
+      useCompiledOperations(compiler),
+      useSubscriptionEvents(compiler),
       useSubscriptionLifetime(),
       usePresenceSessions(options.presence),
       useObservability({ metrics: options.metrics, logger: options.logger }),

@@ -48,7 +48,7 @@ export interface Config {
   heavyReads: HeavyReadSettings;
   /** Schema introspection (off in production unless enabled). */
   introspection: boolean;
-  /** A query or mutation is compiled (graphql-jit) at this use of its document; 0: never. */
+  /** A query or mutation, or a subscription's event selection, is compiled (graphql-jit) at this use of its document; 0: never. */
   graphqlCompileAfter: number;
   /** Origins browsers may call from; '*' for any, empty for same-origin only. */
   corsOrigins: string[];

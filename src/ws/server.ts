@@ -107,6 +107,9 @@ export function attachWebSockets(server: Server, gateway: Gateway, tokens: Token
       connectionInitWaitTimeout: options.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
         const { socket } = ctx.extra;
+        // graphql-ws keeps the upgrade request (its headers, its stream state) in every socket's
+        // context for as long as the socket is open; nothing reads it after the upgrade.
+        (ctx.extra as { request: IncomingMessage | undefined }).request = undefined;
         try {
           const authorization = authorizationOf(ctx.connectionParams);
           const viewer = await viewerFromAuthorization(authorization, tokens);
