@@ -283,9 +283,13 @@ export class PresenceEngine {
         const { record, sessionsAlive } = await this.store.read(user);
         const computed = compute({ record, sessionsAlive, now: Date.now() });
         const change: PresenceChange | null = computed.changed && { ...user, view: computed.changed.view };
-        if (!(await this.store.commit(user, record?.version ?? null, computed.record, change))) return null;
+        // The time last seen is written before the record goes: a reader who finds the user
+        // offline reads it from the user's row, and must not find the one before (or none).
+        // Written for a change that then loses to a concurrent one, it is still a time the
+        // user was seen, and an online user's view shows the present instead.
         if (computed.wentOffline)
           await writeLastSeen(this.db, [user.userId], new Date(computed.wentOffline.lastSeenAt));
+        if (!(await this.store.commit(user, record?.version ?? null, computed.record, change))) return null;
         return computed;
       });
       if (!outcome) continue;
