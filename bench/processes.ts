@@ -1,9 +1,31 @@
 /**
- * What the scenarios that start servers share: the environment that switches the rate budgets
- * off, waiting for a server to answer, and one load run in a process of its own (bench/load.ts).
+ * What the scenarios that start servers share: the gateway as production runs it, the
+ * environment that switches the rate budgets off, waiting for a server to answer, and one load
+ * run in a process of its own (bench/load.ts).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import type { LoadPlan, LoadResult } from './load.js';
+
+/**
+ * The gateway's entry point as production starts it (`npm run build && npm run start:prod`):
+ * JavaScript compiled by tsc. Not `src/main.ts` through tsx: tsx's esbuild keeps function names
+ * by wrapping every named closure in `__name(...)`, which redefines the closure's `name` and so
+ * gives it a property array of its own. Closures made per request and per subscriber thus cost
+ * CPU, and about 4 KB per idle subscriber (17 closures of 256 bytes each, heap snapshot in
+ * bench/CHANGES.md), that production does not spend.
+ */
+export const GATEWAY_MAIN = 'dist/src/main.js';
+
+const built = new Set<string>();
+
+/** Compiles the gateway of `checkout` (this one by default) into its `dist/`, once per benchmark process. */
+export function buildGateway(checkout = '.'): void {
+  const root = resolve(checkout);
+  if (built.has(root)) return;
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 2, 'inherit'] });
+  built.add(root);
+}
 
 /**
  * The load generator is one client hammering as fast as the server answers: the per-user and

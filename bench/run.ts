@@ -19,7 +19,7 @@ import { runIdle } from './idle.js';
 import type { LoadPlan, LoadResult } from './load.js';
 import { checkSameAnswers } from './peers/same-answers.js';
 import { PRESENCE_SUSTAINED, presenceScenario, runPresence } from './presence.js';
-import { load, NO_RATE_LIMITS, waitFor } from './processes.js';
+import { buildGateway, GATEWAY_MAIN, load, NO_RATE_LIMITS, waitFor } from './processes.js';
 import { atLeast, atMost, renderReport, type ScenarioReport, type TargetSummary } from './report.js';
 import { runSearch } from './search.js';
 import { countStatements } from './statements.js';
@@ -208,7 +208,7 @@ async function scaleScenario(token: string): Promise<ScenarioReport> {
       const { rows } = await db.query<{ n: number }>('select count(*)::int as n from users');
       await db.end();
       const port = String(4103 + i);
-      const server = start(`gateway (${side})`, ['src/main.ts'], {
+      const server = start(`gateway (${side})`, [GATEWAY_MAIN], {
         DATABASE_URL: url,
         PORT: port,
         HOST: '127.0.0.1',
@@ -414,6 +414,7 @@ async function main() {
   const unknown = scenarios.filter((s) => !ALL_SCENARIOS.includes(s));
   if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${ALL_SCENARIOS.join(', ')}`);
   if (scenarios.includes('scale')) await checkScaleDatasets();
+  buildGateway();
   const dataset = JSON.parse(readFileSync(args.dataset ?? 'bench/results/dataset.json', 'utf8'));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -435,7 +436,7 @@ async function main() {
     ...NO_RATE_LIMITS,
   };
   const baselineEnv = { BENCH_DATABASE_URL: databaseUrl, JWT_SECRET, DATABASE_POOL_MAX: '10' };
-  const gateway = start('gateway', ['src/main.ts'], { ...gatewayEnv, PORT: '4101' });
+  const gateway = start('gateway', [GATEWAY_MAIN], { ...gatewayEnv, PORT: '4101' });
   const baseline = start('baseline', ['bench/baseline-server.ts'], { ...baselineEnv, PORT: '4102' });
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -536,14 +537,14 @@ async function main() {
           targets: [
             {
               name: 'GraphQL activeConnections',
-              script: 'src/main.ts',
+              script: GATEWAY_MAIN,
               env: gatewayEnv,
               port: 4105,
               plan: { ...plan, kind: 'graphql', query: ACTIVE_QUERY, variables: { perPage: 20 } },
             },
             {
               name: 'REST /active',
-              script: 'src/main.ts',
+              script: GATEWAY_MAIN,
               env: gatewayEnv,
               port: 4105,
               plan: { ...plan, kind: 'rest', restPath: 'active?per_page=20' },
@@ -574,8 +575,8 @@ async function main() {
       // draws on the backend's budget, set too high to run out, so what shows is their counting.
       const counted = { ...gatewayEnv, RATE_LIMIT_SERVICE_WRITES: '100000000' };
       const budgeted = [
-        start('gateway (budgets in PostgreSQL)', ['src/main.ts'], { ...counted, PORT: '4103' }),
-        start('gateway (budgets in Redis)', ['src/main.ts'], {
+        start('gateway (budgets in PostgreSQL)', [GATEWAY_MAIN], { ...counted, PORT: '4103' }),
+        start('gateway (budgets in Redis)', [GATEWAY_MAIN], {
           ...counted,
           PORT: '4104',
           REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -585,7 +586,7 @@ async function main() {
         }),
         // Budgets off again, live events through Redis: an outbox row in each writing
         // transaction and a PUBLISH after it, instead of NOTIFY.
-        start('gateway (events through Redis)', ['src/main.ts'], {
+        start('gateway (events through Redis)', [GATEWAY_MAIN], {
           ...gatewayEnv,
           PORT: '4107',
           LIVE_TRANSPORT: 'redis',

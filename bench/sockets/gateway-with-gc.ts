@@ -1,15 +1,19 @@
 /**
- * The gateway as src/main.ts starts it (same configuration from the environment, same
- * buildApp), run as a benchmark worker: it also answers, over IPC, how many users have a live
+ * The gateway as `npm run start:prod` starts it (same configuration from the environment, same
+ * buildApp, compiled by tsc), run as a benchmark worker: it also answers, over IPC, how many users have a live
  * subscription (the app's EventHub) and how many sockets are open (so a run knows when all
  * subscribers are in, or all gone), and its memory after a full GC (start it with
  * `node --expose-gc`). Nothing else differs from a production start.
  */
-import { buildApp } from '../../src/app/build-app.js';
-import { loadConfig } from '../../src/platform/config.js';
-import { createLogger } from '../../src/platform/logger.js';
 import { serve } from './ipc.js';
 import { cpuProbe, gcPauseProbe, memoryProbes, profileProbes } from './probes.js';
+
+// The app as production runs it, compiled by tsc into dist/ (built by the harness: see
+// GATEWAY_MAIN in bench/processes.ts), not src/ through tsx.
+const dist = (path: string) => new URL(`../../dist/src/${path}`, import.meta.url).href;
+const { buildApp } = (await import(dist('app/build-app.js'))) as typeof import('../../src/app/build-app.js');
+const { loadConfig } = (await import(dist('platform/config.js'))) as typeof import('../../src/platform/config.js');
+const { createLogger } = (await import(dist('platform/logger.js'))) as typeof import('../../src/platform/logger.js');
 
 const config = loadConfig();
 if (!config.databaseUrl) throw new Error('the socket benchmarks need DATABASE_URL (a PostgreSQL server)');

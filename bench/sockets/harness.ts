@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { secretKey, signToken } from '../../src/platform/auth/jwt.js';
+import { buildGateway } from '../processes.js';
 import type { Collected, OpenResult, Subscriber } from './fleet.js';
 import { startWorker, type Worker } from './ipc.js';
 import type { MemorySample } from './probes.js';
@@ -122,8 +123,8 @@ export const REDIS_GATEWAY_PORT = 4113;
 const COMPARE_GATEWAY_PORT = 4114;
 
 /**
- * The gateway, started as for bench/run.ts (production, pool of 10, warn logs) through
- * gateway-with-gc.ts, and the bare ws server with the same pool, both with `--expose-gc`.
+ * The gateway, started as for bench/run.ts (production, compiled by tsc, pool of 10, warn logs)
+ * through gateway-with-gc.ts, and the bare ws server with the same pool, both with `--expose-gc`.
  */
 export async function startServers(
   options: ServerOptions,
@@ -147,6 +148,8 @@ export async function startServers(
     prefix: `bench-live:${process.pid}:`,
   };
   const { compareCheckout } = options;
+  buildGateway();
+  if (compareCheckout) buildGateway(compareCheckout);
   const [gateway, baseline, redisGateway, compareGateway] = await Promise.all([
     startWorker('gateway', 'bench/sockets/gateway-with-gc.ts', {
       env: { ...gatewayEnv, PORT: String(GATEWAY_PORT) },
