@@ -3,6 +3,7 @@
  * with the server under test. Reads its plan as JSON from argv[2], prints the result as JSON.
  */
 import autocannon from 'autocannon';
+import { secretKey, signToken } from '../src/platform/auth/jwt.js';
 
 export interface LoadPlan {
   baseUrl: string;
@@ -19,6 +20,13 @@ export interface LoadPlan {
   variables?: Record<string, unknown>;
   users: string[];
   token: string;
+  /**
+   * `write-cycle` only: each request carries its path user's own token (a player acting as
+   * itself, as game clients do, drawing on its own and its tenant's rate budgets) instead of
+   * `token`. `users[i]` is of tenant `tenants[i % tenants.length]`; the connections' shares then
+   * stay within one tenant, so `connections` must be a multiple of the tenants.
+   */
+  asUsers?: { jwtSecret: string; tenants: string[] };
   connections: number;
   durationSeconds: number;
   /** Requests per second over all connections; omitted: as fast as possible. */
@@ -36,8 +44,23 @@ export interface LoadResult {
 const plan = JSON.parse(process.argv[2] ?? '{}') as LoadPlan;
 let next = 0;
 
+/** Each user's own token, signed before the load starts (`asUsers`). */
+const userTokens = new Map<string, string>();
+if (plan.asUsers) {
+  const { jwtSecret, tenants } = plan.asUsers;
+  if (plan.connections % tenants.length !== 0) throw new Error('connections must be a multiple of the tenants');
+  const key = secretKey(jwtSecret);
+  for (const [i, user] of plan.users.entries()) {
+    const tenant = tenants[i % tenants.length] as string;
+    userTokens.set(user, await signToken(key, { sub: user, tenant, role: 'user', expiresIn: '2h' }));
+  }
+}
+
 // A fresh object per request: autocannon writes the request's content-length into it.
-const headers = () => ({ authorization: `Bearer ${plan.token}`, 'content-type': 'application/json' });
+const headers = (asUser?: string) => ({
+  authorization: `Bearer ${(asUser && userTokens.get(asUser)) ?? plan.token}`,
+  'content-type': 'application/json',
+});
 
 function readRequests(): autocannon.Request[] {
   return [
@@ -91,7 +114,7 @@ function writeCycleRequests(): autocannon.Request[] {
         return {
           ...request,
           path: path(context.sender, 'request'),
-          headers: headers(),
+          headers: headers(context.sender),
           body: JSON.stringify({ receiver_id: context.receiver }),
         };
       },
@@ -104,7 +127,7 @@ function writeCycleRequests(): autocannon.Request[] {
       setupRequest: (request: autocannon.Request, context: CycleContext) => ({
         ...request,
         path: path(context.receiver as string, 'accept', context.requestId as string),
-        headers: headers(),
+        headers: headers(context.receiver),
       }),
     },
     {
@@ -112,7 +135,7 @@ function writeCycleRequests(): autocannon.Request[] {
       setupRequest: (request: autocannon.Request, context: CycleContext) => ({
         ...request,
         path: `${path(context.sender as string, 'active')}?per_page=1`,
-        headers: headers(),
+        headers: headers(context.sender),
       }),
       onResponse: (_status: number, body: string, context: CycleContext) => {
         context.connectionId = String(JSON.parse(body).connections?.[0]?.id);
@@ -123,7 +146,7 @@ function writeCycleRequests(): autocannon.Request[] {
       setupRequest: (request: autocannon.Request, context: CycleContext) => ({
         ...request,
         path: path(context.sender as string, context.connectionId as string),
-        headers: headers(),
+        headers: headers(context.sender),
       }),
     },
   ];
