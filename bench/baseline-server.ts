@@ -1,14 +1,19 @@
 /**
  * The bare limit: node:http + pg, no GraphQL, no framework, answering the benchmarked REST
- * paths (the three lists; send, accept and remove) with the same SQL statements the gateway issues and the same JWT check, so that the
- * gateway can be reported as a ratio to it. Not a product: no validation beyond what the
- * benchmark needs.
+ * paths (the three lists; send, accept and remove) with the same SQL statements the gateway
+ * issues, the same JWT check and the same answer (public ids, each connection's presence,
+ * nickname, note and favourite: the peers scenario compares the bodies), so that the gateway can
+ * be reported as a ratio to it. Its writes run the gateway's transactions statement for
+ * statement (the checks a send makes, the invites a removal withdraws) but count no rate budget.
+ * Not a product: no validation beyond what the benchmark needs.
  *
  *   BENCH_DATABASE_URL=postgres://… PORT=4102 JWT_SECRET=… tsx bench/baseline-server.ts
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pg from 'pg';
-import { bareReads, type UserRow, verifiedTenants } from './bare-reads.js';
+import { connectionsView, offlineView, ownView, type PresenceView } from '../src/modules/presence/presence.rules.js';
+import { PublicIds } from '../src/platform/public-ids.js';
+import { type BareViewer, bareReads, type UserRow, verifiedViewers } from './bare-reads.js';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench';
 const port = Number(process.env.PORT ?? 4102);
@@ -23,8 +28,16 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(json);
 }
 
-const tenantFor = verifiedTenants(key);
-const tenantOf = (req: IncomingMessage) => tenantFor(req.headers.authorization);
+const viewerFor = verifiedViewers(key);
+const viewerOf = (req: IncomingMessage) => viewerFor(req.headers.authorization);
+// Ids are answered and read as the gateway's public ids, with the key the gateway stored.
+const ids = new PublicIds(
+  Buffer.from(
+    (await pool.query<{ value: string }>("select value from gateway_settings where name = 'public_id_key'")).rows[0]
+      ?.value ?? '',
+    'hex',
+  ),
+);
 const { findUser, usersByIds, newestEdges } = bareReads(pool);
 
 function pageParams(url: URL) {
@@ -41,20 +54,64 @@ const pagination = (page: number, perPage: number, total: number) => ({
 });
 const userJson = (u: UserRow | undefined) => ({ client_user_id: u?.client_user_id, display_name: u?.display_name });
 
-async function active(tenant: string, user: UserRow, url: URL) {
+/** The presence of the page's users as the gateway answers it (presence.service.ts `presenceAsSeenBy`). */
+async function presences(viewer: BareViewer, users: Map<number, UserRow>): Promise<Map<number, PresenceView | null>> {
+  const userIds = [...users.keys()];
+  const records = new Map<number, never>();
+  if (userIds.length > 0) {
+    const placeholders = userIds.map((_, i) => `$${i + 2}`).join(', ');
+    const { rows } = await pool.query<{ user_id: number; record: never }>(
+      `select "user_id", "record" from "presences" where "tenant" = $1 and "user_id" in (${placeholders})`,
+      [viewer.tenant, ...userIds],
+    );
+    for (const row of rows) records.set(row.user_id, row.record);
+  }
+  const now = Date.now();
+  const views = new Map<number, PresenceView | null>();
+  for (const [id, user] of users) {
+    const record = records.get(id) ?? null;
+    const lastSeenAt = user.last_seen_at?.getTime() ?? null;
+    // A service token sees all of it; a user sees what its connections share.
+    const view =
+      viewer.role === 'service' || viewer.subject === user.client_user_id
+        ? ownView(record, lastSeenAt, now)
+        : user.share_presence === 'connections'
+          ? (connectionsView(record, now) ?? offlineView(lastSeenAt))
+          : null;
+    views.set(id, view);
+  }
+  return views;
+}
+
+const presenceJson = (view: PresenceView | null | undefined) =>
+  view
+    ? {
+        status: view.status,
+        activity: view.activity,
+        join_info: view.joinInfo,
+        last_seen_at: view.lastSeenAt === null ? null : new Date(view.lastSeenAt).toISOString(),
+      }
+    : null;
+
+async function active(viewer: BareViewer, user: UserRow, url: URL) {
   const { page, perPage, offset } = pageParams(url);
   // The total is kept on the user row (users.connection_count), as the gateway reads it.
   const rows = await newestEdges(user.id, perPage, offset);
   const items = rows.slice(0, perPage);
   const users = await usersByIds(
-    tenant,
+    viewer.tenant,
     items.map((r) => r.other_user_id),
   );
+  const presence = await presences(viewer, users);
   return {
     connections: items.map((r) => ({
-      id: r.connection_id,
+      id: ids.encode('connection', r.connection_id),
       connected_user: userJson(users.get(r.other_user_id)),
       connected_since: r.created_at.toISOString(),
+      presence: presenceJson(presence.get(r.other_user_id)),
+      nickname: r.nickname,
+      note: r.note,
+      favorite: r.favorite,
     })),
     pagination: pagination(page, perPage, user.connection_count),
   };
@@ -80,7 +137,7 @@ async function requests(tenant: string, user: UserRow, url: URL, side: 'sender_i
   );
   return {
     requests: items.map((r) => ({
-      id: r.id,
+      id: ids.encode('request', r.id),
       user: userJson(users.get(r[other])),
       status: r.status,
       message: r.message,
@@ -126,9 +183,23 @@ async function userIn(client: pg.PoolClient, tenant: string, clientUserId: strin
   return rows[0];
 }
 
-async function lockUsers(client: pg.PoolClient, a: number, b: number): Promise<void> {
-  await client.query('select "id" from "users" where "id" in ($1, $2) order by "id" for no key update', [a, b]);
+interface LockedUser {
+  id: number;
+  connection_count: number;
+  accept_requests_from: string;
+  accept_invites_from: string;
 }
+
+async function lockUsers(client: pg.PoolClient, a: number, b: number): Promise<LockedUser[]> {
+  const { rows } = await client.query<LockedUser>(
+    'select "id", "connection_count", "accept_requests_from", "accept_invites_from" from "users" where "id" in ($1, $2) order by "id" for no key update',
+    [a, b],
+  );
+  return rows;
+}
+
+/** As many pending requests as the gateway lets a user have waiting (MAX_PENDING_OUTGOING_REQUESTS). */
+const MAX_PENDING_OUTGOING = 200;
 
 async function notify(client: pg.PoolClient, event: Record<string, unknown>): Promise<void> {
   await client.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(event)]);
@@ -155,7 +226,7 @@ function sendRequest(tenant: string, senderId: string, body: { receiver_id?: str
   return transaction(async (client) => {
     const sender = await userIn(client, tenant, senderId);
     const receiver = await userIn(client, tenant, String(body.receiver_id));
-    await lockUsers(client, sender.id, receiver.id);
+    const locked = await lockUsers(client, sender.id, receiver.id);
     const low = Math.min(sender.id, receiver.id);
     const high = Math.max(sender.id, receiver.id);
     const connected = await client.query(
@@ -168,6 +239,17 @@ function sendRequest(tenant: string, senderId: string, body: { receiver_id?: str
       ['pending', sender.id, receiver.id, receiver.id, sender.id],
     );
     if (pending.rows.length > 0) throw new Refusal(409);
+    const blocks = await client.query(
+      'select * from "blocks" where (("blocker_id" = $1 and "blocked_id" = $2) or ("blocker_id" = $3 and "blocked_id" = $4))',
+      [sender.id, receiver.id, receiver.id, sender.id],
+    );
+    if (blocks.rows.length > 0) throw new Refusal(403);
+    if (locked.find((u) => u.id === receiver.id)?.accept_requests_from !== 'everyone') throw new Refusal(403);
+    const waiting = await client.query<{ count: string }>(
+      'select count(*) as "count" from (select "id" from "connection_requests" where "sender_id" = $1 and "status" = $2 limit $3) as "pending"',
+      [sender.id, 'pending', MAX_PENDING_OUTGOING],
+    );
+    if (Number(waiting.rows[0]?.count) >= MAX_PENDING_OUTGOING) throw new Refusal(409);
     const { rows } = await client.query<{ id: number }>(
       'insert into "connection_requests" ("tenant", "sender_id", "receiver_id", "message") values ($1, $2, $3, $4) returning *',
       [tenant, sender.id, receiver.id, body.message ?? null],
@@ -180,7 +262,7 @@ function sendRequest(tenant: string, senderId: string, body: { receiver_id?: str
       type: 'new_request',
       message: body.message ?? `${sender.display_name} wants to connect with you.`,
     });
-    return { message: 'Connection request sent successfully', id: request.id };
+    return { message: 'Connection request sent successfully', id: ids.encode('request', request.id) };
   });
 }
 
@@ -262,6 +344,16 @@ function removeConnection(tenant: string, userId: string, connectionId: number) 
       pair.user_high_id,
     ]);
     await notify(client, { kind: 'connection_removed', tenant, connectionId, userIds: [user.id, other] });
+    // Pending invites between them, either way, are withdrawn (invites.service.ts `withdrawInvitesBetween`).
+    for (const [sender, receiver] of [
+      [user.id, other],
+      [other, user.id],
+    ]) {
+      await client.query(
+        `update "invites" set "status" = $1, "responded_at" = date_trunc('milliseconds', now()) where "sender_id" = $2 and "receiver_id" in ($3) and ("invites"."status" = $4 and "invites"."expires_at" > now()) returning "id"`,
+        ['cancelled', sender, receiver, 'pending'],
+      );
+    }
     return { message: 'Connection removed successfully' };
   });
 }
@@ -275,16 +367,17 @@ async function readJson(req: IncomingMessage): Promise<Record<string, string>> {
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', 'http://baseline');
-    const tenant = await tenantOf(req);
-    if (!tenant) return send(res, 401, { error: 'Unauthorized' });
+    const viewer = await viewerOf(req);
+    if (!viewer) return send(res, 401, { error: 'Unauthorized' });
+    const { tenant } = viewer;
     const [, v1, connections, user, action, id] = url.pathname.split('/').map(decodeURIComponent);
     if (v1 !== 'v1' || connections !== 'connections' || !user) return send(res, 404, { error: 'Resource not found' });
     if (req.method === 'POST' && action === 'request')
       return send(res, 201, await sendRequest(tenant, user, await readJson(req)));
     if (req.method === 'POST' && action === 'accept')
-      return send(res, 200, await acceptRequest(tenant, user, Number(id)));
+      return send(res, 200, await acceptRequest(tenant, user, ids.decode('request', Number(id)) ?? 0));
     if (req.method === 'DELETE' && action && !id)
-      return send(res, 200, await removeConnection(tenant, user, Number(action)));
+      return send(res, 200, await removeConnection(tenant, user, ids.decode('connection', Number(action)) ?? 0));
     if (req.method !== 'GET' || (action !== 'active' && action !== 'sent' && action !== 'received') || id) {
       return send(res, 404, { error: 'Resource not found' });
     }
@@ -292,7 +385,7 @@ const server = createServer(async (req, res) => {
     if (!found) return send(res, 404, { error: 'Resource not found' });
     const body =
       action === 'active'
-        ? await active(tenant, found, url)
+        ? await active(viewer, found, url)
         : await requests(tenant, found, url, action === 'sent' ? 'sender_id' : 'receiver_id');
     send(res, 200, body);
   } catch (error) {

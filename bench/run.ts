@@ -332,7 +332,6 @@ async function peersScenario(options: {
       ],
       baseline: { name: 'the baseline', baseUrl: BASELINE },
       token,
-      ids: await publicIdsOf(client),
       pages,
     });
     process.stdout.write(
