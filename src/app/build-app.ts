@@ -69,6 +69,7 @@ function openDatabase(config: Config, onQuery: AppOptions['onQuery']): Promise<D
     databaseUrl: config.databaseUrl,
     pgliteDir: config.pgliteDir,
     poolMax: config.databasePoolMax,
+    preparedStatements: config.databasePreparedStatements,
     onQuery,
   });
 }

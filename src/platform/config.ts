@@ -12,6 +12,8 @@ export interface Config {
   databaseUrl: string | undefined;
   pgliteDir: string;
   databasePoolMax: number;
+  /** Hot statements go to PostgreSQL as named (prepared) ones (platform/db/prepared-statements.ts). */
+  databasePreparedStatements: boolean;
   jwtSecret: string;
   /** True when no JWT_SECRET was given and the development secret is in use. */
   jwtSecretIsDevelopmentDefault: boolean;
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     pgliteDir: env.PGLITE_DIR || './data',
     databasePoolMax,
+    databasePreparedStatements: boolean('DATABASE_PREPARED_STATEMENTS', true),
     jwtSecret,
     jwtSecretIsDevelopmentDefault,
     tokens: {

@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery } from 'kysely';
 import type { Db } from './database.js';
+import { prepareOnServer } from './prepared-statements.js';
 
 /** Stands in for a value while a statement is compiled: no value a caller passes looks like it. */
 const placeholder = (name: string) => `\u0000compiled-once:${name}`;
@@ -13,10 +14,12 @@ const placeholder = (name: string) => `\u0000compiled-once:${name}`;
  * the order Kysely gives them in does not matter. A value must reach the statement as one
  * parameter (an array as one `any($1)` parameter, not `in (...)`, whose shape would depend on
  * its length). Both dialects compile PostgreSQL's SQL, so one compilation serves every database
- * and transaction.
+ * and transaction. With `prepared`, the PostgreSQL server also parses and plans it only once
+ * per connection (prepared-statements.ts).
  */
 export function compiledOnce<Values extends Record<string, unknown>, Row>(
   build: (db: Db, values: Values) => Compilable<Row>,
+  options: { prepared?: boolean } = {},
 ): (db: Db, values: Values) => Promise<Row[]> {
   let compiled: { query: CompiledQuery<Row>; slots: (keyof Values | { constant: unknown })[] } | null = null;
   return async (db, values) => {
@@ -31,6 +34,7 @@ export function compiledOnce<Values extends Record<string, unknown>, Row>(
         throw new Error(`compiledOnce: every value must be one parameter of the statement (${query.sql})`);
       }
       compiled = { query, slots };
+      if (options.prepared) prepareOnServer(query.sql);
     }
     const { query, slots } = compiled;
     const parameters = slots.map((slot) => (typeof slot === 'object' ? slot.constant : values[slot]));

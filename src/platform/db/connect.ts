@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Database } from './database.js';
 import { lockDirectory } from './directory-lock.js';
 import { SerializedPGliteDialect } from './pglite-dialect.js';
+import { PreparingClient } from './prepared-statements.js';
 
 export interface DatabaseOptions {
   /** `postgres://…` selects a PostgreSQL server; absent selects embedded PGlite. */
@@ -15,6 +16,8 @@ export interface DatabaseOptions {
   pgliteDir?: string | undefined;
   /** Largest number of pooled connections to the PostgreSQL server. */
   poolMax?: number | undefined;
+  /** Registered statements go to the PostgreSQL server as named ones (prepared-statements.ts); on unless false. */
+  preparedStatements?: boolean | undefined;
   /**
    * Called with the SQL of every statement Kysely executes, once it has completed or failed (tests
    * count statements with it); a throw fails the statement.
@@ -83,6 +86,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
 
   if (options.databaseUrl) {
     const pool = new pg.Pool({
+      ...(options.preparedStatements !== false && { Client: PreparingClient }),
       connectionString: options.databaseUrl,
       max: options.poolMax ?? 10,
       // While the server is away a request fails within seconds (503) instead of queueing forever.

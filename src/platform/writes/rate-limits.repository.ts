@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { compiledOnce } from '../db/compiled-once.js';
 import type { Db } from '../db/database.js';
 
 /** A counter one call draws on, and the most hits it may have in a window. */
@@ -6,6 +7,46 @@ export interface BucketLimit {
   bucket: string;
   limit: number;
 }
+
+/** The values of one count: the caller's buckets (`bucket<i>`, `limit<i>`) and the shared one. */
+type CountValues = Record<string, string | number>;
+
+/**
+ * The count statement of one shape (how many own buckets, whether a shared one), built and
+ * compiled once and prepared on the server: it runs before every write, and PostgreSQL would
+ * otherwise parse and plan its upserts on every call.
+ */
+function countStatement(ownCount: number, withShared: boolean) {
+  return compiledOnce((db, v: CountValues) => ({ compile: () => countSql(ownCount, withShared, v).compile(db) }), {
+    prepared: true,
+  });
+}
+
+function countSql(ownCount: number, withShared: boolean, v: CountValues): RawBuilder<{ bucket: string; hits: number }> {
+  const upsert = (values: RawBuilder<unknown>) => sql<{ bucket: string; hits: number }>`
+        insert into rate_limit_windows as w (tenant, bucket, window_index, hits)
+        ${values}
+        on conflict (tenant, bucket, window_index) do update set hits = w.hits + 1
+        returning w.bucket, w.hits`;
+  const own = Array.from({ length: ownCount }, (_, i) => ({ bucket: v[`bucket${i}`], limit: v[`limit${i}`] }));
+  const ownValues = sql`values ${sql.join(own.map((b) => sql`(${v.tenant}, ${b.bucket}, ${v.windowIndex}, 1)`))}`;
+  if (!withShared) return upsert(ownValues);
+  if (ownCount === 0) return upsert(sql`values (${v.tenant}, ${v.shared}, ${v.windowIndex}, 1)`);
+  const overLimit = sql.join(
+    own.map((b) => sql`(own.bucket = ${b.bucket} and own.hits > cast(${b.limit} as integer))`),
+    sql` or `,
+  );
+  return sql<{ bucket: string; hits: number }>`
+        with own as (${upsert(ownValues)}),
+        shared as (${upsert(sql`
+          select cast(${v.tenant} as text), cast(${v.shared} as text), cast(${v.windowIndex} as bigint), 1
+          where not exists (select from own where ${overLimit})`)})
+        select bucket, hits from own
+        union all
+        select bucket, hits from shared`;
+}
+
+const countStatements = new Map<string, ReturnType<typeof countStatement>>();
 
 /**
  * Counts one call in a single statement: one hit on each of `own` (the caller's buckets, in the
@@ -26,33 +67,20 @@ export async function countHits(
   shared: string | undefined,
 ): Promise<Map<string, number>> {
   if (own.length === 0 && shared === undefined) return new Map();
-  const upsert = (values: RawBuilder<unknown>) => sql<{ bucket: string; hits: number }>`
-    insert into rate_limit_windows as w (tenant, bucket, window_index, hits)
-    ${values}
-    on conflict (tenant, bucket, window_index) do update set hits = w.hits + 1
-    returning w.bucket, w.hits`;
-  const ownValues = sql`values ${sql.join(own.map((b) => sql`(${tenant}, ${b.bucket}, ${windowIndex}, 1)`))}`;
-
-  let statement: ReturnType<typeof upsert>;
-  if (shared === undefined) {
-    statement = upsert(ownValues);
-  } else if (own.length === 0) {
-    statement = upsert(sql`values (${tenant}, ${shared}, ${windowIndex}, 1)`);
-  } else {
-    const overLimit = sql.join(
-      own.map((b) => sql`(own.bucket = ${b.bucket} and own.hits > cast(${b.limit} as integer))`),
-      sql` or `,
-    );
-    statement = sql<{ bucket: string; hits: number }>`
-      with own as (${upsert(ownValues)}),
-      shared as (${upsert(sql`
-        select cast(${tenant} as text), cast(${shared} as text), cast(${windowIndex} as bigint), 1
-        where not exists (select from own where ${overLimit})`)})
-      select bucket, hits from own
-      union all
-      select bucket, hits from shared`;
+  const shape = `${own.length}:${shared !== undefined}`;
+  let statement = countStatements.get(shape);
+  if (!statement) {
+    statement = countStatement(own.length, shared !== undefined);
+    countStatements.set(shape, statement);
   }
-  const { rows } = await statement.execute(db);
+  const values: CountValues = { tenant, windowIndex };
+  own.forEach((b, i) => {
+    values[`bucket${i}`] = b.bucket;
+    // A limit only a shared count compares against.
+    if (shared !== undefined) values[`limit${i}`] = b.limit;
+  });
+  if (shared !== undefined) values.shared = shared;
+  const rows = (await statement(db, values)) as { bucket: string; hits: number }[];
   return new Map(rows.map((row) => [row.bucket, Number(row.hits)]));
 }
 
