@@ -14,6 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadPlan, LoadResult } from './load.js';
+import { nodeArgsFor } from './processes.js';
 import type { ScenarioReport, Table } from './report.js';
 
 /** One profiled run: which server, with which environment, under which load. */
@@ -139,7 +140,7 @@ interface CostRun {
 
 async function profileOne(target: CostTarget, options: CostOptions): Promise<CostRun> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cost-'));
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', target.script], {
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...nodeArgsFor(target.script)], {
     env: { ...process.env, ...target.env, PORT: String(target.port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

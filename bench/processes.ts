@@ -32,6 +32,14 @@ export function buildGateway(checkout = '.'): void {
  * per-tenant rate budgets would measure the limiter, not the capacity. (Counting them costs one
  * upsert per write; the baseline has no such statement.)
  */
+/**
+ * How node runs a server's script: the gateway's build (`.js`) as production runs it, plain
+ * `node` (as `npm run start:prod`); the benchmark's own TypeScript servers through tsx.
+ */
+export function nodeArgsFor(script: string): string[] {
+  return script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+}
+
 export const NO_RATE_LIMITS = {
   RATE_LIMIT_USER_WRITES: '0',
   RATE_LIMIT_USER_SENDS: '0',

@@ -19,7 +19,7 @@ import { runIdle } from './idle.js';
 import type { LoadPlan, LoadResult } from './load.js';
 import { checkSameAnswers } from './peers/same-answers.js';
 import { PRESENCE_SUSTAINED, presenceScenario, runPresence } from './presence.js';
-import { buildGateway, GATEWAY_MAIN, load, NO_RATE_LIMITS, waitFor } from './processes.js';
+import { buildGateway, GATEWAY_MAIN, load, NO_RATE_LIMITS, nodeArgsFor, waitFor } from './processes.js';
 import { atLeast, atMost, renderReport, type ScenarioReport, type TargetSummary } from './report.js';
 import { runSearch } from './search.js';
 import { countStatements } from './statements.js';
@@ -54,7 +54,8 @@ const APOLLO = 'http://127.0.0.1:4109';
 const TENANT = 'bench-0';
 
 function start(name: string, script: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...script], {
+  const [main, ...rest] = script as [string, ...string[]];
+  const child = spawn(process.execPath, [...nodeArgsFor(main), ...rest], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
