@@ -59,10 +59,9 @@ async function presences(viewer: BareViewer, users: Map<number, UserRow>): Promi
   const userIds = [...users.keys()];
   const records = new Map<number, never>();
   if (userIds.length > 0) {
-    const placeholders = userIds.map((_, i) => `$${i + 2}`).join(', ');
     const { rows } = await pool.query<{ user_id: number; record: never }>(
-      `select "user_id", "record" from "presences" where "tenant" = $1 and "user_id" in (${placeholders})`,
-      [viewer.tenant, ...userIds],
+      'select "user_id", "record" from "presences" where "tenant" = $1 and "user_id" = any($2::bigint[])',
+      [viewer.tenant, userIds],
     );
     for (const row of rows) records.set(row.user_id, row.record);
   }
@@ -192,8 +191,8 @@ interface LockedUser {
 
 async function lockUsers(client: pg.PoolClient, a: number, b: number): Promise<LockedUser[]> {
   const { rows } = await client.query<LockedUser>(
-    'select "id", "connection_count", "accept_requests_from", "accept_invites_from" from "users" where "id" in ($1, $2) order by "id" for no key update',
-    [a, b],
+    'select "id", "connection_count", "accept_requests_from", "accept_invites_from" from "users" where "id" = any($1::bigint[]) order by "id" for no key update',
+    [[a, b]],
   );
   return rows;
 }
@@ -300,11 +299,10 @@ function acceptRequest(tenant: string, receiverId: string, requestId: number) {
         ...[tenant, connection.id, connection.created_at, request.sender_id, request.receiver_id],
       ],
     );
-    await client.query('update "users" set "connection_count" = "connection_count" + $1 where "id" in ($2, $3)', [
-      1,
-      request.receiver_id,
-      request.sender_id,
-    ]);
+    await client.query(
+      'update "users" set "connection_count" = connection_count + $1::integer where "id" = any($2::bigint[])',
+      [1, [request.receiver_id, request.sender_id]],
+    );
     await notify(client, {
       kind: 'connection_created',
       tenant,
@@ -338,11 +336,10 @@ function removeConnection(tenant: string, userId: string, connectionId: number) 
     );
     const pair = deleted.rows[0];
     if (!pair) throw new Refusal(404);
-    await client.query('update "users" set "connection_count" = "connection_count" + $1 where "id" in ($2, $3)', [
-      -1,
-      pair.user_low_id,
-      pair.user_high_id,
-    ]);
+    await client.query(
+      'update "users" set "connection_count" = connection_count + $1::integer where "id" = any($2::bigint[])',
+      [-1, [pair.user_low_id, pair.user_high_id]],
+    );
     await notify(client, { kind: 'connection_removed', tenant, connectionId, userIds: [user.id, other] });
     // Pending invites between them, either way, are withdrawn (invites.service.ts `withdrawInvitesBetween`).
     for (const [sender, receiver] of [
@@ -350,8 +347,8 @@ function removeConnection(tenant: string, userId: string, connectionId: number) 
       [other, user.id],
     ]) {
       await client.query(
-        `update "invites" set "status" = $1, "responded_at" = date_trunc('milliseconds', now()) where "sender_id" = $2 and "receiver_id" in ($3) and ("invites"."status" = $4 and "invites"."expires_at" > now()) returning "id"`,
-        ['cancelled', sender, receiver, 'pending'],
+        `update "invites" set "status" = $1, "responded_at" = date_trunc('milliseconds', now()) where "sender_id" = $2 and "receiver_id" = any($3::bigint[]) and ("invites"."status" = $4 and "invites"."expires_at" > now()) returning "id"`,
+        ['cancelled', sender, [receiver], 'pending'],
       );
     }
     return { message: 'Connection removed successfully' };

@@ -1,20 +1,25 @@
+import { compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Db, Trx } from '../../platform/db/database.js';
 import { inWindow } from '../../platform/db/sql-helpers.js';
 import type { Window } from '../../platform/pagination.js';
 import type { BlockRow } from './blocks.table.js';
 
-/** The blocks between two users, in either direction (zero, one or two rows). */
-export async function findBlocksBetween(db: Db, userA: number, userB: number): Promise<BlockRow[]> {
-  return db
+// Every send looks for a block between its users: compiled once (see compiledOnce).
+const blocksBetween = compiledOnce((db, v: { userA: number; userB: number }) =>
+  db
     .selectFrom('blocks')
     .selectAll()
     .where((eb) =>
       eb.or([
-        eb.and([eb('blocker_id', '=', userA), eb('blocked_id', '=', userB)]),
-        eb.and([eb('blocker_id', '=', userB), eb('blocked_id', '=', userA)]),
+        eb.and([eb('blocker_id', '=', v.userA), eb('blocked_id', '=', v.userB)]),
+        eb.and([eb('blocker_id', '=', v.userB), eb('blocked_id', '=', v.userA)]),
       ]),
-    )
-    .execute();
+    ),
+);
+
+/** The blocks between two users, in either direction (zero, one or two rows). */
+export async function findBlocksBetween(db: Db, userA: number, userB: number): Promise<BlockRow[]> {
+  return blocksBetween(db, { userA, userB });
 }
 
 /** Records that `blockerId` blocks `blockedId`; `created` is false when the block existed already. */

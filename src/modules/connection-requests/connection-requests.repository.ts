@@ -1,3 +1,4 @@
+import { compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Db, Trx } from '../../platform/db/database.js';
 import { inWindow, violatedUniqueConstraint } from '../../platform/db/sql-helpers.js';
 import { ConflictError } from '../../platform/errors.js';
@@ -5,21 +6,61 @@ import type { Window } from '../../platform/pagination.js';
 import { requestErrors } from './connection-requests.errors.js';
 import type { ConnectionRequestRow, RequestStatus } from './connection-requests.table.js';
 
+// The statements of sending and answering, run on every such write: compiled once (see compiledOnce).
+const insertOneRequest = compiledOnce(
+  (db, v: { tenant: string; senderId: number; receiverId: number; message: string | null }) =>
+    db
+      .insertInto('connection_requests')
+      .values({ tenant: v.tenant, sender_id: v.senderId, receiver_id: v.receiverId, message: v.message })
+      .returningAll(),
+);
+const requestById = compiledOnce((db, v: { tenant: string; id: number }) =>
+  db.selectFrom('connection_requests').selectAll().where('tenant', '=', v.tenant).where('id', '=', v.id),
+);
+const pendingBetween = compiledOnce((db, v: { a: number; b: number }) =>
+  db
+    .selectFrom('connection_requests')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('sender_id', '=', v.a), eb('receiver_id', '=', v.b)]),
+        eb.and([eb('sender_id', '=', v.b), eb('receiver_id', '=', v.a)]),
+      ]),
+    ),
+);
+const answerPending = compiledOnce((db, v: { id: number; status: Exclude<RequestStatus, 'pending'> }) =>
+  db
+    .updateTable('connection_requests')
+    .set((eb) => ({
+      status: v.status,
+      responded_at: eb.fn<Date>('date_trunc', [eb.val('milliseconds'), eb.fn('now')]),
+    }))
+    .where('id', '=', v.id)
+    .where('status', '=', 'pending')
+    .returningAll(),
+);
+const pendingSentUpTo = compiledOnce((db, v: { senderId: number; atMost: number }) =>
+  db
+    .selectFrom((qb) =>
+      qb
+        .selectFrom('connection_requests')
+        .select('id')
+        .where('sender_id', '=', v.senderId)
+        .where('status', '=', 'pending')
+        .limit(v.atMost)
+        .as('pending'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('count')),
+);
+
 export async function insertConnectionRequest(
   trx: Trx,
   values: { tenant: string; senderId: number; receiverId: number; message: string | null },
 ): Promise<ConnectionRequestRow> {
   try {
-    return await trx
-      .insertInto('connection_requests')
-      .values({
-        tenant: values.tenant,
-        sender_id: values.senderId,
-        receiver_id: values.receiverId,
-        message: values.message,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const [request] = await insertOneRequest(trx, values);
+    return request as ConnectionRequestRow;
   } catch (error) {
     if (violatedUniqueConstraint(error) === 'connection_requests_one_pending_per_pair') {
       throw new ConflictError(requestErrors.REQUEST_ALREADY_PENDING);
@@ -33,12 +74,7 @@ export async function findConnectionRequest(
   tenant: string,
   id: number,
 ): Promise<ConnectionRequestRow | undefined> {
-  return db
-    .selectFrom('connection_requests')
-    .selectAll()
-    .where('tenant', '=', tenant)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return (await requestById(db, { tenant, id }))[0];
 }
 
 /** The pending request between two users, whichever of them sent it. */
@@ -47,17 +83,7 @@ export async function findPendingRequestBetween(
   a: number,
   b: number,
 ): Promise<ConnectionRequestRow | undefined> {
-  return db
-    .selectFrom('connection_requests')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('sender_id', '=', a), eb('receiver_id', '=', b)]),
-        eb.and([eb('sender_id', '=', b), eb('receiver_id', '=', a)]),
-      ]),
-    )
-    .executeTakeFirst();
+  return (await pendingBetween(db, { a, b }))[0];
 }
 
 /**
@@ -70,13 +96,7 @@ export async function answerConnectionRequest(
   id: number,
   status: Exclude<RequestStatus, 'pending'>,
 ): Promise<ConnectionRequestRow | undefined> {
-  return trx
-    .updateTable('connection_requests')
-    .set((eb) => ({ status, responded_at: eb.fn<Date>('date_trunc', [eb.val('milliseconds'), eb.fn('now')]) }))
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .returningAll()
-    .executeTakeFirst();
+  return (await answerPending(trx, { id, status }))[0];
 }
 
 type Side = 'sender_id' | 'receiver_id';
@@ -110,19 +130,8 @@ export async function countConnectionRequests(
 
 /** How many pending requests the user has sent, counting no further than `atMost`. */
 export async function countPendingSent(trx: Trx, senderId: number, atMost: number): Promise<number> {
-  const row = await trx
-    .selectFrom((qb) =>
-      qb
-        .selectFrom('connection_requests')
-        .select('id')
-        .where('sender_id', '=', senderId)
-        .where('status', '=', 'pending')
-        .limit(atMost)
-        .as('pending'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  const [row] = await pendingSentUpTo(trx, { senderId, atMost });
+  return Number(row?.count ?? 0);
 }
 
 /** When the receiver last declined a request from this sender, if ever. */

@@ -30,13 +30,44 @@ export interface ConnectionListing {
   favoritesFirst?: boolean;
 }
 
+// The statements of sending, accepting and removing, run on every such write: compiled once (see compiledOnce).
+const connectionOfPair = compiledOnce((db, v: { low: number; high: number }) =>
+  db.selectFrom('connections').selectAll().where('user_low_id', '=', v.low).where('user_high_id', '=', v.high),
+);
+const insertOneConnection = compiledOnce((db, v: { tenant: string; low: number; high: number; requestId: number }) =>
+  db
+    .insertInto('connections')
+    .values({ tenant: v.tenant, user_low_id: v.low, user_high_id: v.high, request_id: v.requestId })
+    .returningAll(),
+);
+const insertEdgePair = compiledOnce(
+  (db, v: { tenant: string; connectionId: number; createdAt: Date; userA: number; userB: number }) => {
+    const edge = { tenant: v.tenant, connection_id: v.connectionId, created_at: v.createdAt };
+    return db.insertInto('connection_edges').values([
+      { ...edge, user_id: v.userA, other_user_id: v.userB },
+      { ...edge, user_id: v.userB, other_user_id: v.userA },
+    ]);
+  },
+);
+const addToConnectionCounts = compiledOnce((db, v: { userIds: readonly number[]; delta: number }) =>
+  db
+    .updateTable('users')
+    .set({ connection_count: sql<number>`connection_count + ${v.delta}::integer` })
+    .where('id', '=', sql<number>`any(${v.userIds}::bigint[])`),
+);
+const edgeOf = compiledOnce((db, v: { userId: number; connectionId: number }) =>
+  db
+    .selectFrom('connection_edges')
+    .select(EDGE_COLUMNS)
+    .where('user_id', '=', v.userId)
+    .where('connection_id', '=', v.connectionId),
+);
+const deleteOneConnection = compiledOnce((db, v: { connectionId: number }) =>
+  db.deleteFrom('connections').where('id', '=', v.connectionId).returning(['user_low_id', 'user_high_id']),
+);
+
 export async function findConnectionBetween(db: Db, a: number, b: number): Promise<ConnectionRow | undefined> {
-  return db
-    .selectFrom('connections')
-    .selectAll()
-    .where('user_low_id', '=', Math.min(a, b))
-    .where('user_high_id', '=', Math.max(a, b))
-    .executeTakeFirst();
+  return (await connectionOfPair(db, { low: Math.min(a, b), high: Math.max(a, b) }))[0];
 }
 
 /** Which of `otherIds` are connections of `userId`. */
@@ -58,39 +89,30 @@ export async function insertConnection(
 ): Promise<ConnectionRow> {
   let connection: ConnectionRow;
   try {
-    connection = await trx
-      .insertInto('connections')
-      .values({
-        tenant: values.tenant,
-        user_low_id: Math.min(values.userA, values.userB),
-        user_high_id: Math.max(values.userA, values.userB),
-        request_id: values.requestId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    [connection] = (await insertOneConnection(trx, {
+      tenant: values.tenant,
+      low: Math.min(values.userA, values.userB),
+      high: Math.max(values.userA, values.userB),
+      requestId: values.requestId,
+    })) as [ConnectionRow];
   } catch (error) {
     if (violatedUniqueConstraint(error) === 'connections_one_per_pair')
       throw new ConflictError(connectionErrors.ALREADY_CONNECTED);
     throw error;
   }
-  const edge = { tenant: values.tenant, connection_id: connection.id, created_at: connection.created_at };
-  await trx
-    .insertInto('connection_edges')
-    .values([
-      { ...edge, user_id: values.userA, other_user_id: values.userB },
-      { ...edge, user_id: values.userB, other_user_id: values.userA },
-    ])
-    .execute();
+  await insertEdgePair(trx, {
+    tenant: values.tenant,
+    connectionId: connection.id,
+    createdAt: connection.created_at,
+    userA: values.userA,
+    userB: values.userB,
+  });
   await adjustConnectionCounts(trx, [values.userA, values.userB], 1);
   return connection;
 }
 
 async function adjustConnectionCounts(trx: Trx, userIds: number[], delta: 1 | -1): Promise<void> {
-  await trx
-    .updateTable('users')
-    .set((eb) => ({ connection_count: eb('connection_count', '+', delta) }))
-    .where('id', 'in', userIds)
-    .execute();
+  await addToConnectionCounts(trx, { userIds, delta });
 }
 
 /** The connection as `userId` sees it, if that user is one of its two sides. */
@@ -99,21 +121,12 @@ export async function findConnectionEdge(
   userId: number,
   connectionId: number,
 ): Promise<ConnectionEdge | undefined> {
-  return db
-    .selectFrom('connection_edges')
-    .select(EDGE_COLUMNS)
-    .where('user_id', '=', userId)
-    .where('connection_id', '=', connectionId)
-    .executeTakeFirst();
+  return (await edgeOf(db, { userId, connectionId }))[0];
 }
 
 /** Deletes the connection (its edges go with it); false when it was already gone. */
 export async function deleteConnection(trx: Trx, connectionId: number): Promise<boolean> {
-  const deleted = await trx
-    .deleteFrom('connections')
-    .where('id', '=', connectionId)
-    .returning(['user_low_id', 'user_high_id'])
-    .executeTakeFirst();
+  const [deleted] = await deleteOneConnection(trx, { connectionId });
   if (!deleted) return false;
   await adjustConnectionCounts(trx, [deleted.user_low_id, deleted.user_high_id], -1);
   return true;

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
+import { compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Database, Db, Trx } from '../../platform/db/database.js';
 import { inWindow } from '../../platform/db/sql-helpers.js';
 import type { Window } from '../../platform/pagination.js';
@@ -110,6 +111,17 @@ export async function closeInvite(
     .executeTakeFirst();
 }
 
+// Every removed connection withdraws the invites between its users: compiled once (see compiledOnce).
+const pendingCancelled = compiledOnce((db, v: { senderId: number; receiverIds: readonly number[] }) =>
+  db
+    .updateTable('invites')
+    .set({ status: 'cancelled', responded_at: now })
+    .where('sender_id', '=', v.senderId)
+    .where('receiver_id', '=', sql<number>`any(${v.receiverIds}::bigint[])`)
+    .where((eb) => inStatus(eb, 'pending'))
+    .returning('id'),
+);
+
 /**
  * Withdraws the pending invites `senderId` sent to any of `receiverIds` (expired ones stay as
  * they are); answers the ids withdrawn.
@@ -120,14 +132,7 @@ export async function cancelPendingInvites(
   receiverIds: readonly number[],
 ): Promise<number[]> {
   if (receiverIds.length === 0) return [];
-  const rows = await trx
-    .updateTable('invites')
-    .set({ status: 'cancelled', responded_at: now })
-    .where('sender_id', '=', senderId)
-    .where('receiver_id', 'in', receiverIds)
-    .where((eb) => inStatus(eb, 'pending'))
-    .returning('id')
-    .execute();
+  const rows = await pendingCancelled(trx, { senderId, receiverIds });
   return rows.map((row) => row.id);
 }
 

@@ -1,9 +1,9 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
 import { compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Database, Db, Trx } from '../../platform/db/database.js';
 import { inWindow } from '../../platform/db/sql-helpers.js';
 import type { Window } from '../../platform/pagination.js';
-import type { NewNotification, NotificationRow } from './notifications.table.js';
+import type { NewNotification, NotificationRow, NotificationsTable } from './notifications.table.js';
 
 /**
  * Inserts a notification as its recipient's next `seq`. Taking the seq locks the recipient's
@@ -13,18 +13,36 @@ export async function insertNotification(
   trx: Trx,
   notification: Omit<NewNotification, 'seq'>,
 ): Promise<NotificationRow> {
-  const { notification_seq: seq } = await trx
+  const [bumped] = await nextSeq(trx, { userId: notification.user_id });
+  if (!bumped) throw new Error(`No user ${notification.user_id} to notify`);
+  const [row] = await insertOne(trx, {
+    tenant: notification.tenant,
+    user_id: notification.user_id,
+    type: notification.type,
+    connection_request_id: notification.connection_request_id ?? null,
+    other_user_id: notification.other_user_id ?? null,
+    invite_id: notification.invite_id ?? null,
+    message: notification.message,
+    payload: notification.payload ?? null,
+    expires_at: notification.expires_at ?? null,
+    read_at: notification.read_at ?? null,
+    seq: bumped.notification_seq,
+  });
+  return row as NotificationRow;
+}
+
+// Every request, answer and invite notifies someone: compiled once (see compiledOnce).
+const nextSeq = compiledOnce((db, v: { userId: number }) =>
+  db
     .updateTable('users')
     .set((eb) => ({ notification_seq: eb('notification_seq', '+', 1) }))
-    .where('id', '=', notification.user_id)
-    .returning('notification_seq')
-    .executeTakeFirstOrThrow();
-  return trx
-    .insertInto('notifications')
-    .values({ ...notification, seq })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
+    .where('id', '=', v.userId)
+    .returning('notification_seq'),
+);
+// Every column named, absent ones as null (none has a default but created_at), so the statement's shape never varies.
+const insertOne = compiledOnce((db, v: Insertable<NotificationsTable>) =>
+  db.insertInto('notifications').values(v).returningAll(),
+);
 
 /** Not expired: an expired notification is neither listed, counted nor delivered. */
 function current(eb: ExpressionBuilder<Database, 'notifications'>) {

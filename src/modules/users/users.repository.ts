@@ -66,6 +66,16 @@ export async function upsertUser(
   return { user, created };
 }
 
+// Every write locks its users first: compiled once (see compiledOnce).
+const lockedUsers = compiledOnce((db, v: { ids: readonly number[] }) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'connection_count', 'accept_requests_from', 'accept_invites_from'])
+    .where('id', '=', sql<number>`any(${v.ids}::bigint[])`)
+    .orderBy('id')
+    .forNoKeyUpdate(),
+);
+
 /**
  * Locks the given users' rows until the transaction ends, always in id order so that two
  * transactions locking the same pair cannot deadlock. Every change to a pair of users takes
@@ -78,13 +88,7 @@ export async function lockUsers(
 ): Promise<
   Map<number, { connectionCount: number; acceptRequestsFrom: RequestPolicy; acceptInvitesFrom: InvitePolicy }>
 > {
-  const rows = await trx
-    .selectFrom('users')
-    .select(['id', 'connection_count', 'accept_requests_from', 'accept_invites_from'])
-    .where('id', 'in', ids)
-    .orderBy('id')
-    .forNoKeyUpdate()
-    .execute();
+  const rows = await lockedUsers(trx, { ids });
   // Read under the lock: counts and settings cannot change until this transaction ends.
   return new Map(
     rows.map((row) => [

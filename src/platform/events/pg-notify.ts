@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { compiledOnce } from '../db/compiled-once.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import type { Trx } from '../db/database.js';
 import { requireInTransaction } from '../db/transactions.js';
@@ -29,6 +30,11 @@ function parseEvent(payload: string | undefined, logger: Logger): DomainEvent | 
   }
 }
 
+// Every write publishes: compiled once (see compiledOnce).
+const notifyOne = compiledOnce((db, v: { payload: string }) => ({
+  compile: () => sql`select pg_notify(${EVENTS_CHANNEL}, ${v.payload})`.compile(db),
+}));
+
 /**
  * Publishes with `NOTIFY` inside the writing transaction, so PostgreSQL delivers an event
  * exactly when its change commits, and never for a rollback. Each instance listens on one
@@ -39,7 +45,7 @@ export const notifyPublisher: EventPublisher = {
   async publish(trx: Trx, ...events: DomainEvent[]): Promise<void> {
     requireInTransaction(trx);
     if (events.length === 1) {
-      await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(events[0])})`.execute(trx);
+      await notifyOne(trx, { payload: JSON.stringify(events[0]) });
     } else if (events.length > 1) {
       const payloads = events.map((event) => JSON.stringify(event));
       await sql`select pg_notify(${EVENTS_CHANNEL}, payload) from unnest(${payloads}::text[]) with ordinality as e(payload, n) order by n`.execute(

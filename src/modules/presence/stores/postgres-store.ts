@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { compiledOnce } from '../../../platform/db/compiled-once.js';
 import type { Db } from '../../../platform/db/database.js';
 import { inTransaction } from '../../../platform/db/transactions.js';
 import type { DomainEvent, EventPublisher } from '../../../platform/events/events.js';
@@ -8,6 +9,15 @@ import type { DeadInstance, PresenceChange, PresenceListener, PresenceStore, Use
 
 /** Hears every event on the instance's event feed (EventHub.subscribeAll). */
 export type SubscribeAll = (listener: EventSink) => () => void;
+
+// Every list of connections reads their presence: compiled once (see compiledOnce).
+const recordsOf = compiledOnce((db, v: { tenant: string; userIds: readonly number[] }) =>
+  db
+    .selectFrom('presences')
+    .select(['user_id', 'record'])
+    .where('tenant', '=', v.tenant)
+    .where('user_id', '=', sql<number>`any(${v.userIds}::bigint[])`),
+);
 
 /**
  * Presence shared by instances through PostgreSQL alone: a row per live user, a lease per
@@ -90,12 +100,7 @@ export class PostgresPresenceStore implements PresenceStore {
 
   async readMany(tenant: string, userIds: readonly number[]): Promise<Map<number, PresenceRecord>> {
     if (userIds.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('presences')
-      .select(['user_id', 'record'])
-      .where('tenant', '=', tenant)
-      .where('user_id', 'in', [...userIds])
-      .execute();
+    const rows = await recordsOf(this.db, { tenant, userIds: [...userIds] });
     return new Map(rows.map((row) => [row.user_id, row.record as PresenceRecord]));
   }
 
