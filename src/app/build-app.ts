@@ -32,6 +32,7 @@ import { type Maintenance, startMaintenance } from './maintenance.js';
 import { observeRequests } from './observe-http.js';
 import { createPresence } from './presence.js';
 import { health, readiness, scrape } from './probes.js';
+import { createRestDirect } from './rest-direct.js';
 import { webSocketPolicies } from './websockets.js';
 
 export interface AppOptions {
@@ -178,11 +179,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     { logger, metrics },
   );
 
-  // POST /graphql as nearly every client sends it, served without Fetch objects (app/graphql-post.ts).
+  // POST /graphql as nearly every client sends it, and the /v1 REST paths, served without Fetch
+  // objects (app/graphql-post.ts, app/rest-direct.ts).
   const graphqlPost = createGraphQLPost({ gateway, cors, logger, metrics });
+  const restDirect = createRestDirect({ rest, cors, logger, metrics });
   const server = createServer(
     httpServerOptions(config),
-    createRequestListener(fetch, { maxUrlLength: config.maxUrlLength, serveDirectly: graphqlPost }),
+    createRequestListener(fetch, {
+      maxUrlLength: config.maxUrlLength,
+      serveDirectly: (request, response, body) =>
+        graphqlPost(request, response, body) || restDirect(request, response, body),
+    }),
   );
   answerClientErrors(server, config);
   const sockets = attachWebSockets(server, gateway, tokens, {

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createOperationRunner, jsonPostParams, type ProcessedResponse } from '../graphql/json-post.js';
 import type { Gateway } from '../graphql/yoga.js';
 import type { Logger } from '../platform/logger.js';
@@ -6,6 +6,7 @@ import type { Metrics } from '../platform/observability/metrics.js';
 import { beginRequest, noteRoute } from '../platform/observability/request-context.js';
 import type { CorsPolicy } from './cors.js';
 import { failureResponse } from './dispatch.js';
+import { RequestView, writeAnswer } from './node-request.js';
 import { recordRequest } from './observe-http.js';
 
 /*
@@ -21,69 +22,11 @@ import { recordRequest } from './observe-http.js';
 
 const PATH = '/graphql';
 
-/** A request's headers read as the Fetch API reads them (repeated fields joined with ", "). */
-class HeadersView {
-  constructor(private readonly headers: IncomingHttpHeaders) {}
-
-  get(name: string): string | null {
-    const value = this.headers[name.toLowerCase()];
-    if (value === undefined) return null;
-    return Array.isArray(value) ? value.join(', ') : value;
-  }
-
-  has(name: string): boolean {
-    return this.headers[name.toLowerCase()] !== undefined;
-  }
-
-  forEach(callback: (value: string, name: string) => void): void {
-    for (const name of Object.keys(this.headers)) {
-      const value = this.get(name);
-      if (value !== null) callback(value, name);
-    }
-  }
-}
-
-/**
- * What the GraphQL pipeline reads of the Request it is handed (method, url, headers, a signal),
- * over node's own request. The pipeline keys its per-request records on this object, as on a
- * Request.
- */
-class RequestView {
-  readonly method = 'POST';
-  readonly headers: HeadersView;
-
-  constructor(private readonly incoming: IncomingMessage) {
-    this.headers = new HeadersView(incoming.headers);
-  }
-
-  get url(): string {
-    return `http://${this.incoming.headers.host ?? 'localhost'}${this.incoming.url ?? PATH}`;
-  }
-
-  /** Aborted when the client has hung up by the time it is asked for (the failure answer asks). */
-  get signal(): AbortSignal {
-    const controller = new AbortController();
-    if (this.incoming.socket?.destroyed) controller.abort();
-    return controller.signal;
-  }
-}
-
 export interface GraphQLPostOptions {
   gateway: Gateway;
   cors: CorsPolicy;
   logger: Logger;
   metrics: Metrics | undefined;
-}
-
-/** Writes a processed answer, headers as the Fetch path writes them. */
-function write(response: ServerResponse, status: number, headers: Headers, body: string | null): void {
-  const head: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    head[name] = value;
-  });
-  if (body !== null) head['content-length'] = String(Buffer.byteLength(body));
-  response.writeHead(status, head);
-  response.end(body ?? undefined);
 }
 
 /**
@@ -94,7 +37,7 @@ export function createGraphQLPost(options: GraphQLPostOptions) {
   const run = createOperationRunner(options.gateway);
 
   async function serve(incoming: IncomingMessage, response: ServerResponse, params: Parameters<typeof run>[1]) {
-    const request = new RequestView(incoming) as unknown as Request;
+    const request = new RequestView(incoming, undefined).asRequest();
     const info = beginRequest(request);
     noteRoute(request, PATH);
     const started = performance.now();
@@ -109,7 +52,7 @@ export function createGraphQLPost(options: GraphQLPostOptions) {
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
     const body =
       typeof answer.body === 'string' || answer.body === null ? answer.body : await (answer as Response).text();
-    write(response, answer.status, answer.headers, body);
+    writeAnswer(response, answer.status, answer.headers, body);
     recordRequest(options, { method: 'POST', pathname: PATH, status: answer.status, durationMs, info });
   }
 

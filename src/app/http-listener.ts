@@ -76,8 +76,9 @@ export interface RequestListenerOptions {
   /** Longest request target (path and query) served; longer ones are answered 414. */
   maxUrlLength: number;
   /**
-   * Serves a request from node:http directly once its body is read (app/graphql-post.ts): true
-   * when it took the request, false to hand it to the fetch-style handler.
+   * Serves a request from node:http directly once its body is read (none for GET and HEAD;
+   * app/graphql-post.ts, app/rest-direct.ts): true when it took the request, false to hand it to
+   * the fetch-style handler.
    */
   serveDirectly?: (request: IncomingMessage, response: ServerResponse, body: Buffer | undefined) => boolean;
 }
@@ -105,7 +106,10 @@ export function createRequestListener(
     // is no bearer token: the request proves no one (a 401 on every path).
     const authorizations = headerValues(request.rawHeaders, 'authorization');
     if (authorizations.length > 1) request.headers.authorization = authorizations.join(', ');
-    if (request.method === 'GET' || request.method === 'HEAD') return void adapter(request, response);
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      if (options.serveDirectly?.(request, response, undefined)) return;
+      return void adapter(request, response);
+    }
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_REQUEST_BODY_BYTES) return void sendTooLarge(response);
     readBody(request, MAX_REQUEST_BODY_BYTES).then(

@@ -5,15 +5,28 @@ import { beginRequest, type RequestInfo } from '../platform/observability/reques
 /** Probes and scrapes, every few seconds: logged at debug so they do not drown the requests. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
-/** The REST error `code` of an error response (`{error, message, code}`), read from a copy. */
-async function restErrorCode(response: Response): Promise<string | undefined> {
-  if (!response.headers.get('content-type')?.includes('application/json')) return undefined;
+/** The REST error `code` of an error answer's body (`{error, message, code}`), if it has one. */
+function restErrorCode(contentType: string | null, body: string | null): string | undefined {
+  if (body === null || !contentType?.includes('application/json')) return undefined;
   try {
-    const body = (await response.clone().json()) as { code?: unknown };
-    return typeof body.code === 'string' ? body.code : undefined;
+    const parsed = JSON.parse(body) as { code?: unknown };
+    return typeof parsed.code === 'string' ? parsed.code : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Counts a REST error answer by its code (`errors{source="rest"}`): for every path but /graphql,
+ * whichever way it was served (observeRequests below, or app/rest-direct.ts).
+ */
+export function countRestError(
+  metrics: Metrics | undefined,
+  answer: { status: number; contentType: string | null; body: string | null },
+): void {
+  if (!metrics || answer.status < 400) return;
+  const code = restErrorCode(answer.contentType, answer.body);
+  if (code) metrics.errors.inc({ source: 'rest', code });
 }
 
 /**
@@ -36,8 +49,9 @@ export function observeRequests(
     const { pathname } = new URL(request.url);
     const status = response.status;
     if (metrics && status >= 400 && (info.route ?? 'unmatched') !== '/graphql') {
-      const code = await restErrorCode(response);
-      if (code) metrics.errors.inc({ source: 'rest', code });
+      const contentType = response.headers.get('content-type');
+      const body = contentType?.includes('application/json') ? await response.clone().text() : null;
+      countRestError(metrics, { status, contentType, body });
     }
     recordRequest(options, { method: request.method, pathname, status, durationMs, info });
     return response;
