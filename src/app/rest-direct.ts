@@ -48,7 +48,9 @@ export function createRestDirect(options: RestDirectOptions) {
     options.cors.decorate(request, answer);
     answer.headers.set('x-request-id', info.id);
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
-    const text = answer.body === null ? null : await answer.text();
+    // The body as the string it was made from (the REST answers are JSON strings); asking for
+    // `body` instead would build a stream around it.
+    const text = await answer.text();
     const { status } = answer;
     countRestError(options.metrics, { status, contentType: answer.headers.get('content-type'), body: text });
     writeAnswer(response, status, answer.headers, text);
