@@ -89,6 +89,10 @@ export class ProcessedResponse {
     this.status = init.status ?? 200;
     this.headers = new Headers(init.headers);
   }
+
+  async text(): Promise<string> {
+    return this.body ?? '';
+  }
 }
 
 /**
