@@ -17,6 +17,7 @@ import {
   visit,
 } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { streamExpiry, subscriptionResults } from './subscription-lifetime.js';
 import { type OperationCompiler, runCompiled } from './use-compiled-operations.js';
 
 /**
@@ -133,49 +134,22 @@ type MaybePromise<T> = T | Promise<T>;
 /** An event's result: the operation's selection executed over the event. */
 type EventResult = (payload: unknown) => MaybePromise<ExecutionResult>;
 
-/**
- * The source stream's events mapped to their results, each result computed by `resultOf`.
- * A plain iterator, for the reason given in subscription-lifetime.ts; a failure of the source
- * is a GraphQL error located at the operation, as graphql-js's own `subscribe` makes it.
- */
-function mapEvents(
-  source: AsyncIterable<unknown>,
-  resultOf: (payload: unknown) => MaybePromise<ExecutionResult>,
-  args: ExecutionArgs,
-): AsyncIterableIterator<ExecutionResult> {
-  const iterator = source[Symbol.asyncIterator]();
-  const operation = getOperationAST(args.document, args.operationName);
-  const located = (error: unknown): never => {
-    if (error instanceof GraphQLError) throw error;
-    throw new GraphQLError(error instanceof Error ? error.message : String(error), {
-      nodes: operation ?? null,
+/** A failure of the source as a GraphQL error located at the operation, as graphql-js's own `subscribe` makes it. */
+function sourceErrorOf(args: ExecutionArgs): (error: unknown) => GraphQLError {
+  return (error) => {
+    if (error instanceof GraphQLError) return error;
+    return new GraphQLError(error instanceof Error ? error.message : String(error), {
+      nodes: getOperationAST(args.document, args.operationName) ?? null,
       originalError: error instanceof Error ? error : null,
     });
-  };
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    next: () =>
-      iterator.next().then(async (step): Promise<IteratorResult<ExecutionResult>> => {
-        if (step.done) return step;
-        return { done: false, value: await resultOf(step.value) };
-      }, located),
-    return: async () => {
-      await iterator.return?.();
-      return { done: true, value: undefined };
-    },
-    throw: async (error: unknown) => {
-      await iterator.return?.();
-      throw error;
-    },
   };
 }
 
 /**
  * Every subscription's events: its source stream from the field's `subscribe`, started by
  * graphql-js (`createSourceEventStream`), each event's result from the selection, in one plain
- * iterator per subscription. The selection runs as code compiled by graphql-jit once the
+ * iterator per subscription that also holds the stream to its lifetime's rules
+ * (subscription-lifetime.ts `subscriptionResults`). The selection runs as code compiled by graphql-jit once the
  * (document, operation) repeats, as queries do (use-compiled-operations.ts): a thousand
  * subscribers of one document share it. Yoga's own subscribe (graphql-tools' executor) wraps each stream in
  * two more iterators, one to map and one to flatten results for `@defer`/`@stream`, which this
@@ -234,8 +208,12 @@ export function useSubscriptionEvents(compiler: OperationCompiler): Plugin {
       ? (payload) => runCompiled(compiled, args, payload)
       : (payload) => execute({ ...args, rootValue: payload });
     const resultOfShared = plan ? sharedResults(args, plan, resultOf) : resultOf;
+    const options = {
+      expiresAt: streamExpiry(args.contextValue as Parameters<typeof streamExpiry>[0]),
+      sourceError: sourceErrorOf(args),
+    };
     const mapped = (source: AsyncIterable<unknown> | ExecutionResult) =>
-      isAsyncIterable<unknown>(source) ? mapEvents(source, resultOfShared, args) : source;
+      isAsyncIterable<unknown>(source) ? subscriptionResults(source, resultOfShared, options) : source;
     const source = createSourceEventStream(args);
     return source instanceof Promise ? source.then(mapped) : mapped(source);
   };

@@ -21,16 +21,43 @@ function tokenExpired(): GraphQLError {
   });
 }
 
+type MaybePromise<T> = T | Promise<T>;
+
+const DONE: IteratorResult<Result> = Object.freeze({ done: true, value: undefined });
+
+/** When a subscription with this context must end for its token: never where the transport ends it. */
+export function streamExpiry(context: { viewer?: Viewer | null; closesAtTokenExpiry?: boolean }): number | undefined {
+  return context.closesAtTokenExpiry ? undefined : (context.viewer?.expiresAt ?? undefined);
+}
+
+export interface SubscriptionResultsOptions {
+  /** The token's expiry (ms since the epoch), at which the stream ends with UNAUTHENTICATED. */
+  expiresAt: number | undefined;
+  /** The GraphQL error a failure of the source is answered with. */
+  sourceError: (error: unknown) => GraphQLError;
+}
+
 /**
- * The stream `source` as its client sees it: a failure of the stream becomes its last result
- * (`{ errors }`) and ends it, instead of an exception that a transport may answer by closing
- * everything (graphql-ws closes the whole socket on an unexpected one, SSE breaks the response);
- * at `expiresAt` the stream ends the same way with UNAUTHENTICATED. Written as a plain iterator,
- * not an async generator: a generator's `return()` waits for the pending `next()`, so a client
- * leaving a quiet stream would hold its subscription until the next event.
+ * A subscription as its client sees it: each event of `source` as its result (`resultOf`); a
+ * failure of the source or of a result becomes the stream's last result (`{ errors }`) and ends
+ * it, instead of an exception that a transport may answer by closing everything (graphql-ws
+ * closes the whole socket on an unexpected one, SSE breaks the response); at `expiresAt` the
+ * stream ends the same way with UNAUTHENTICATED.
+ *
+ * One plain iterator per subscription, between the source and the transport: each layer
+ * around a stream costs every subscriber its closures for as long as it stays connected, and
+ * every event a promise or more (bench/CHANGES.md). Where no expiry is set (WebSocket, whose
+ * adapter closes the whole socket at expiry), an event costs no closure at all. Not an async
+ * generator: a generator's `return()` waits for the pending `next()`, so a client leaving a
+ * quiet stream would hold its subscription until the next event.
  */
-function guardedStream(source: AsyncIterable<Result>, expiresAt: number | undefined): AsyncIterableIterator<Result> {
+export function subscriptionResults(
+  source: AsyncIterable<unknown>,
+  resultOf: (payload: unknown) => MaybePromise<Result>,
+  options: SubscriptionResultsOptions,
+): AsyncIterableIterator<Result> {
   const iterator = source[Symbol.asyncIterator]();
+  const { expiresAt, sourceError } = options;
   let finished = false;
   let expired = false;
   // Ends the next() waiting when the token expires, if one is.
@@ -60,65 +87,70 @@ function guardedStream(source: AsyncIterable<Result>, expiresAt: number | undefi
     return { done: false, value: { errors: [error] } };
   };
 
+  // Made once per stream, not per event.
+  const asValue = (value: Result): IteratorResult<Result> => ({ done: false, value });
+  const resultFailed = (error: unknown) => last(asGraphQLError(error));
+  const sourceFailed = (error: unknown) => last(sourceError(error));
+  const stepped = (step: IteratorResult<unknown>): MaybePromise<IteratorResult<Result>> => {
+    if (step.done) {
+      finished = true;
+      clearTimeout(timer);
+      return DONE;
+    }
+    let result: MaybePromise<Result>;
+    try {
+      result = resultOf(step.value);
+    } catch (error) {
+      return resultFailed(error);
+    }
+    return result instanceof Promise ? result.then(asValue, resultFailed) : asValue(result);
+  };
+
   return {
     [Symbol.asyncIterator]() {
       return this;
     },
     next() {
-      if (finished) return Promise.resolve({ done: true, value: undefined });
+      if (finished) return Promise.resolve(DONE);
       if (expired) return last(tokenExpired());
+      const step = iterator.next().then(stepped, sourceFailed);
+      if (expiresAt === undefined) return step;
       // Not a Promise.race with the expiry: each race would leave a reaction on a promise that
       // lives as long as the stream, one per event.
       return new Promise<IteratorResult<Result>>((resolve) => {
         onExpiry = () => resolve(last(tokenExpired()));
-        iterator.next().then(
-          (outcome) => {
-            onExpiry = undefined;
-            if (outcome.done) {
-              finished = true;
-              clearTimeout(timer);
-            }
-            resolve(outcome);
-          },
-          (error: unknown) => {
-            onExpiry = undefined;
-            resolve(last(asGraphQLError(error)));
-          },
-        );
+        step.then((outcome) => {
+          onExpiry = undefined;
+          resolve(outcome);
+        });
       });
     },
     async return() {
       if (!finished) await finish();
-      return { done: true, value: undefined };
+      return DONE;
     },
   };
 }
 
-/**
- * Holds every subscription, on every transport, to the same two rules: a stream that fails
+/*
+ * Every subscription, on every transport, is held to the same two rules: a stream that fails
  * ends with the failure as its last result (masked like any error, and only that subscription
  * ends), and a stream outlives its token on no transport: at the token's expiry it ends with
  * UNAUTHENTICATED, as an HTTP request with that token would be refused. The WebSocket adapter
  * closes the whole socket at expiry instead (4401), so its streams say so with
- * `closesAtTokenExpiry` in their context.
- *
- * And a stream nobody will read is ended at once: a subscription sent over HTTP without asking
+ * `closesAtTokenExpiry` in their context. `subscriptionResults` keeps both, in the one iterator
+ * that every subscription's events run through (subscription-events.ts).
+ */
+
+/**
+ * A stream nobody will read is ended at once: a subscription sent over HTTP without asking
  * for a stream (a JSON POST or a GET whose Accept has no `text/event-stream`) is answered 406 by
  * Yoga's plain JSON processor, which never reads or closes it; left running it would hold its
  * listener, its subscriber's place and, for a user, an online presence, for as long as the
  * instance runs.
  */
-export function useSubscriptionLifetime(): Plugin<{ viewer?: Viewer | null; closesAtTokenExpiry?: boolean }> {
+export function useSubscriptionLifetime(): Plugin {
   return {
-    onSubscribe({ args }) {
-      const { viewer, closesAtTokenExpiry } = args.contextValue;
-      const expiresAt = closesAtTokenExpiry ? undefined : (viewer?.expiresAt ?? undefined);
-      return {
-        onSubscribeResult({ result, setResult }) {
-          if (isAsyncIterable<Result>(result)) setResult(guardedStream(result, expiresAt));
-        },
-      };
-    },
     onResultProcess({ result, resultProcessor }) {
       if (!isAsyncIterable<Result>(result)) return;
       if (resultProcessor !== undefined && resultProcessor !== processRegularResult) return;

@@ -8,6 +8,7 @@ import { bearerTokenOf, MISSING_TOKEN_MESSAGE, viewerFromAuthorization } from '.
 import type { TokenVerifier } from '../platform/auth/jwt.js';
 import type { Viewer } from '../platform/auth/viewer.js';
 import { errorResponse } from '../platform/http/errors.js';
+import { keepSocketsAlive } from './heartbeat.js';
 import type { UpgradeRefusal, WebSocketPolicy } from './policy.js';
 
 type VerifyCallback = (result: boolean, code?: number, message?: string, headers?: Record<string, string>) => void;
@@ -165,16 +166,27 @@ export function attachWebSockets(server: Server, gateway: Gateway, tokens: Token
         for (const policy of policies) policy.closed?.(viewers.get(ctx.extra.socket), code);
       },
       execute: (args) => (args.rootValue as RootValue).execute(args) as never,
-      subscribe: (args) => (args.rootValue as RootValue).subscribe(args) as never,
+      subscribe: async (args) => {
+        const stream = await (args.rootValue as RootValue).subscribe(args);
+        // graphql-ws keeps these arguments for as long as the subscription runs; the pipeline's
+        // functions (and what they hold) are needed only to start it.
+        (args as { rootValue: unknown }).rootValue = undefined;
+        return stream as never;
+      },
     },
     wss,
-    options.keepAliveMs,
+    // Pings are heartbeat.ts's: one timer for every socket instead of graphql-ws's per socket.
+    0,
   );
+  const heartbeat = keepSocketsAlive(wss, options.keepAliveMs);
 
   return {
     wss,
     /** Closes every socket with 1001 (going away) and stops accepting new ones. */
-    close: () => disposable.dispose(),
+    close: () => {
+      heartbeat.stop();
+      return disposable.dispose();
+    },
     /** Drops the sockets still open (after the close handshake had its chance). */
     terminate: () => {
       for (const socket of wss.clients) socket.terminate();

@@ -11,8 +11,8 @@ import { sseSubscribe } from '../helpers/sse.js';
 const server = useTestServer();
 
 /** A raw graphql-transport-ws socket, acknowledged, for tests that need to misbehave. */
-async function openSocket(baseUrl: string, token: string) {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+async function openSocket(baseUrl: string, token: string, options: WebSocket.ClientOptions = {}) {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', options);
   const messages: { type: string; payload?: unknown }[] = [];
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
   socket.on('message', (data) => messages.push(JSON.parse(String(data))));
@@ -64,6 +64,41 @@ async function withBacklog(
 }
 
 describe('socket liveness', () => {
+  it('should ping every socket each WS_KEEPALIVE_MS and drop one whose client stopped answering', async () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      JWT_SECRET: TEST_JWT_SECRET,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      WS_KEEPALIVE_MS: '1000',
+      SHUTDOWN_GRACE_MS: '500',
+    });
+    const app = await buildApp({ config, logger: createLogger('silent'), database: server.database });
+    const url = await app.start();
+    try {
+      const tenant = await createTenant(server);
+      const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+      const answering = await openSocket(url, alice.token);
+      // A client gone without a close (a dead network path) answers no ping.
+      const silent = await openSocket(url, bob.token, { autoPong: false });
+      let pings = 0;
+      answering.socket.on('ping', () => {
+        pings += 1;
+      });
+      const started = Date.now();
+
+      expect(await silent.closed).toBe(1006);
+      // Pinged within one interval of connecting, dropped when its next ping came due.
+      expect(Date.now() - started).toBeLessThan(2_500);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      expect(pings).toBeGreaterThanOrEqual(2);
+      expect(answering.socket.readyState).toBe(WebSocket.OPEN);
+      answering.socket.close();
+    } finally {
+      await app.stop();
+    }
+  });
+
   it('should close a socket with 4401 when its token expires', async () => {
     const token = await server.token('anyone', { expiresIn: '2s' });
     const { closed } = await openSocket(server.url, token);
