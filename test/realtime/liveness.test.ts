@@ -33,6 +33,25 @@ async function openSocket(baseUrl: string, token: string, options: WebSocket.Cli
 
 const BACKLOG = 20_000;
 
+/** Runs `test` against an app of its own, on the shared database, with `env` set. */
+async function withApp(env: Record<string, string>, test: (app: App, url: string) => Promise<void>): Promise<void> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: TEST_JWT_SECRET,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SHUTDOWN_GRACE_MS: '500',
+    ...env,
+  });
+  const app = await buildApp({ config, logger: createLogger('silent'), database: server.database });
+  const url = await app.start();
+  try {
+    await test(app, url);
+  } finally {
+    await app.stop();
+  }
+}
+
 /**
  * Runs `test` against an app of its own that drops a client after 300 ms without reading, with
  * alice's first notification and a backlog of BACKLOG more after it.
@@ -40,17 +59,7 @@ const BACKLOG = 20_000;
 async function withBacklog(
   test: (setup: { app: App; url: string; alice: SeededUser; first: { id: number } }) => Promise<void>,
 ): Promise<void> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    JWT_SECRET: TEST_JWT_SECRET,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SUBSCRIPTION_STALL_MS: '300',
-    SHUTDOWN_GRACE_MS: '500',
-  });
-  const app = await buildApp({ config, logger: createLogger('silent'), database: server.database });
-  const url = await app.start();
-  try {
+  await withApp({ SUBSCRIPTION_STALL_MS: '300' }, async (app, url) => {
     const tenant = await createTenant(server);
     const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
     await tenant.request(bob, alice);
@@ -58,24 +67,12 @@ async function withBacklog(
       .notifications[0];
     await insertNotificationBacklog(server.database, tenant.name, alice.id, BACKLOG);
     await test({ app, url, alice, first });
-  } finally {
-    await app.stop();
-  }
+  });
 }
 
 describe('socket liveness', () => {
   it('should ping every socket each WS_KEEPALIVE_MS and drop one whose client stopped answering', async () => {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      JWT_SECRET: TEST_JWT_SECRET,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      WS_KEEPALIVE_MS: '1000',
-      SHUTDOWN_GRACE_MS: '500',
-    });
-    const app = await buildApp({ config, logger: createLogger('silent'), database: server.database });
-    const url = await app.start();
-    try {
+    await withApp({ WS_KEEPALIVE_MS: '1000' }, async (_app, url) => {
       const tenant = await createTenant(server);
       const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
       const answering = await openSocket(url, alice.token);
@@ -94,9 +91,7 @@ describe('socket liveness', () => {
       expect(pings).toBeGreaterThanOrEqual(2);
       expect(answering.socket.readyState).toBe(WebSocket.OPEN);
       answering.socket.close();
-    } finally {
-      await app.stop();
-    }
+    });
   });
 
   it('should close a socket with 4401 when its token expires', async () => {
