@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { compiledOnce } from '../../platform/db/compiled-once.js';
+import { anyId, compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Db, Trx } from '../../platform/db/database.js';
 import { inWindow, violatedUniqueConstraint } from '../../platform/db/sql-helpers.js';
 import { ConflictError } from '../../platform/errors.js';
@@ -53,7 +53,7 @@ const addToConnectionCounts = compiledOnce((db, v: { userIds: readonly number[];
   db
     .updateTable('users')
     .set({ connection_count: sql<number>`connection_count + ${v.delta}::integer` })
-    .where('id', '=', sql<number>`any(${v.userIds}::bigint[])`),
+    .where('id', '=', anyId(v.userIds)),
 );
 const edgeOf = compiledOnce((db, v: { userId: number; connectionId: number }) =>
   db

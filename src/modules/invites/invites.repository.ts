@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import { compiledOnce } from '../../platform/db/compiled-once.js';
+import { anyId, compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Database, Db, Trx } from '../../platform/db/database.js';
 import { inWindow } from '../../platform/db/sql-helpers.js';
 import type { Window } from '../../platform/pagination.js';
@@ -117,7 +117,7 @@ const pendingCancelled = compiledOnce((db, v: { senderId: number; receiverIds: r
     .updateTable('invites')
     .set({ status: 'cancelled', responded_at: now })
     .where('sender_id', '=', v.senderId)
-    .where('receiver_id', '=', sql<number>`any(${v.receiverIds}::bigint[])`)
+    .where('receiver_id', '=', anyId(v.receiverIds))
     .where((eb) => inStatus(eb, 'pending'))
     .returning('id'),
 );

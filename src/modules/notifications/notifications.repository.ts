@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
-import { compiledOnce } from '../../platform/db/compiled-once.js';
+import { anyId, compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Database, Db, Trx } from '../../platform/db/database.js';
 import { inWindow } from '../../platform/db/sql-helpers.js';
 import type { Window } from '../../platform/pagination.js';
@@ -65,7 +65,7 @@ export async function insertNotificationForEach(
     .selectFrom('users')
     .select('id')
     .where('tenant', '=', tenant)
-    .where('id', '=', sql<number>`any(${[...userIds]}::bigint[])`)
+    .where('id', '=', anyId([...userIds]))
     .orderBy('id')
     .forUpdate()
     .execute();

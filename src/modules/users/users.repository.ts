@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { compiledOnce } from '../../platform/db/compiled-once.js';
+import { anyId, compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Db, Trx } from '../../platform/db/database.js';
 import type { InvitePolicy } from '../invites/invites.table.js';
 import type { RequestPolicy } from '../settings/settings.table.js';
@@ -10,11 +10,7 @@ const userByClientId = compiledOnce((db, v: { tenant: string; clientUserId: stri
   db.selectFrom('users').selectAll().where('tenant', '=', v.tenant).where('client_user_id', '=', v.clientUserId),
 );
 const usersByIds = compiledOnce((db, v: { tenant: string; ids: readonly number[] }) =>
-  db
-    .selectFrom('users')
-    .selectAll()
-    .where('tenant', '=', v.tenant)
-    .where('id', '=', sql<number>`any(${v.ids}::bigint[])`),
+  db.selectFrom('users').selectAll().where('tenant', '=', v.tenant).where('id', '=', anyId(v.ids)),
 );
 
 export async function findUserByClientId(db: Db, tenant: string, clientUserId: string): Promise<UserRow | undefined> {
@@ -71,7 +67,7 @@ const lockedUsers = compiledOnce((db, v: { ids: readonly number[] }) =>
   db
     .selectFrom('users')
     .select(['id', 'connection_count', 'accept_requests_from', 'accept_invites_from'])
-    .where('id', '=', sql<number>`any(${v.ids}::bigint[])`)
+    .where('id', '=', anyId(v.ids))
     .orderBy('id')
     .forNoKeyUpdate(),
 );

@@ -1,6 +1,12 @@
-import type { Compilable, CompiledQuery } from 'kysely';
+import { type Compilable, type CompiledQuery, sql } from 'kysely';
 import type { Db } from './database.js';
 import { prepareOnServer } from './prepared-statements.js';
+
+/**
+ * `= any(ids)`: a list of ids as one `bigint[]` parameter, the shape `compiledOnce` needs (an
+ * `in (...)` list would change the statement with its length). Use as `.where('id', '=', anyId(ids))`.
+ */
+export const anyId = (ids: readonly number[]) => sql<number>`any(${ids}::bigint[])`;
 
 /** Stands in for a value while a statement is compiled: no value a caller passes looks like it. */
 const placeholder = (name: string) => `\u0000compiled-once:${name}`;

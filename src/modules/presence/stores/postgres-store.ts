@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { compiledOnce } from '../../../platform/db/compiled-once.js';
+import { anyId, compiledOnce } from '../../../platform/db/compiled-once.js';
 import type { Db } from '../../../platform/db/database.js';
 import { inTransaction } from '../../../platform/db/transactions.js';
 import type { DomainEvent, EventPublisher } from '../../../platform/events/events.js';
@@ -16,7 +16,7 @@ const recordsOf = compiledOnce((db, v: { tenant: string; userIds: readonly numbe
     .selectFrom('presences')
     .select(['user_id', 'record'])
     .where('tenant', '=', v.tenant)
-    .where('user_id', '=', sql<number>`any(${v.userIds}::bigint[])`),
+    .where('user_id', '=', anyId(v.userIds)),
 );
 
 /**
