@@ -17,7 +17,7 @@ import {
   visit,
 } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { streamExpiry, subscriptionResults } from './subscription-lifetime.js';
+import { type SubscriptionWatch, streamExpiry, subscriptionResults } from './subscription-lifetime.js';
 import { type OperationCompiler, runCompiled } from './use-compiled-operations.js';
 
 /**
@@ -145,15 +145,27 @@ function sourceErrorOf(args: ExecutionArgs): (error: unknown) => GraphQLError {
   };
 }
 
+export interface SubscriptionResultRules {
+  /**
+   * Every result a subscriber receives, its events' and its failures' alike, as every other
+   * answer of the gateway is made (production's redaction, masking): envelop's hooks for them
+   * never see a subscription (see the plugin).
+   */
+  finish: (result: ExecutionResult) => ExecutionResult;
+  /** Told of each stream's start, results and end: the metrics, when they are on. */
+  watch: SubscriptionWatch | undefined;
+}
+
 /**
  * Every subscription's events: its source stream from the field's `subscribe`, started by
  * graphql-js (`createSourceEventStream`), each event's result from the selection, in one plain
  * iterator per subscription that also holds the stream to its lifetime's rules
- * (subscription-lifetime.ts `subscriptionResults`). The selection runs as code compiled by graphql-jit once the
- * (document, operation) repeats, as queries do (use-compiled-operations.ts): a thousand
- * subscribers of one document share it. Yoga's own subscribe (graphql-tools' executor) wraps each stream in
- * two more iterators, one to map and one to flatten results for `@defer`/`@stream`, which this
- * schema does not serve, and keeps both for as long as the subscriber stays connected.
+ * (subscription-lifetime.ts `subscriptionResults`) and finishes every result (`rules`). The
+ * selection runs as code compiled by graphql-jit once the (document, operation) repeats, as
+ * queries do (use-compiled-operations.ts): a thousand subscribers of one document share it.
+ * Yoga's own subscribe (graphql-tools' executor) wraps each stream in two more iterators, one
+ * to map and one to flatten results for `@defer`/`@stream`, which this schema does not serve,
+ * and keeps both for as long as the subscriber stays connected.
  *
  * And the selection of an event runs once per instance for all its subscribers that asked the
  * same thing, instead of once per subscriber: a friend coming online is one event for fifty
@@ -161,10 +173,10 @@ function sourceErrorOf(args: ExecutionArgs): (error: unknown) => GraphQLError {
  * results. It applies only where equality is certain: the subscription field shares its
  * payloads (SAME_FOR_EVERY_VIEWER) and the document selects nothing that depends on who asks;
  * results are keyed by the payload object itself, the document, the operation and the
- * variables, and go when the payload does. Every subscriber's own plugins (masking, lifetime,
- * metrics) still see each result, which none of them modifies in place.
+ * variables, and go when the payload does. Each subscriber's copy is still finished (redaction,
+ * masking) and counted on its own; no step modifies a result in place.
  */
-export function useSubscriptionEvents(compiler: OperationCompiler): Plugin {
+export function useSubscriptionEvents(compiler: OperationCompiler, rules: SubscriptionResultRules): Plugin {
   const plans = new WeakMap<DocumentNode, Map<string, SharingPlan | null>>();
   const results = new WeakMap<object, Map<string, MaybePromise<ExecutionResult>>>();
   let nextPlanId = 0;
@@ -211,16 +223,21 @@ export function useSubscriptionEvents(compiler: OperationCompiler): Plugin {
     const options = {
       expiresAt: streamExpiry(args.contextValue as Parameters<typeof streamExpiry>[0]),
       sourceError: sourceErrorOf(args),
+      ...rules,
     };
     const mapped = (source: AsyncIterable<unknown> | ExecutionResult) =>
-      isAsyncIterable<unknown>(source) ? subscriptionResults(source, resultOfShared, options) : source;
+      isAsyncIterable<unknown>(source) ? subscriptionResults(source, resultOfShared, options) : rules.finish(source);
     const source = createSourceEventStream(args);
     return source instanceof Promise ? source.then(mapped) : mapped(source);
   };
 
   return {
-    onSubscribe({ setSubscribeFn }) {
-      setSubscribeFn(subscribe as never);
+    // Setting the result stops envelop's onSubscribe hooks here, before Yoga's masking (added
+    // after every plugin of ours): what masking and the other plugins' stream hooks would do in
+    // an iterator each around every stream, `rules` does in this one. Hence this plugin is the
+    // gateway's last; the hooks of those before it still run and see the stream.
+    onSubscribe({ args, setResultAndStopExecution }) {
+      setResultAndStopExecution(subscribe(args) as never);
     },
   };
 }

@@ -30,24 +30,37 @@ export function streamExpiry(context: { viewer?: Viewer | null; closesAtTokenExp
   return context.closesAtTokenExpiry ? undefined : (context.viewer?.expiresAt ?? undefined);
 }
 
+/** Told of each subscription's start, of each result it delivers and of its end (the metrics). */
+export interface SubscriptionWatch {
+  started(): void;
+  delivered(): void;
+  ended(): void;
+}
+
 export interface SubscriptionResultsOptions {
   /** The token's expiry (ms since the epoch), at which the stream ends with UNAUTHENTICATED. */
   expiresAt: number | undefined;
   /** The GraphQL error a failure of the source is answered with. */
   sourceError: (error: unknown) => GraphQLError;
+  /** Each result as its subscriber receives it (redacted and masked like every other answer). */
+  finish: (result: Result) => Result;
+  watch: SubscriptionWatch | undefined;
 }
 
 /**
- * A subscription as its client sees it: each event of `source` as its result (`resultOf`); a
- * failure of the source or of a result becomes the stream's last result (`{ errors }`) and ends
- * it, instead of an exception that a transport may answer by closing everything (graphql-ws
- * closes the whole socket on an unexpected one, SSE breaks the response); at `expiresAt` the
- * stream ends the same way with UNAUTHENTICATED.
+ * A subscription as its client sees it: each event of `source` as its result (`resultOf`),
+ * finished (`finish`: redacted and masked); a failure of the source or of a result becomes the
+ * stream's last result (`{ errors }`) and ends it, instead of an exception that a transport may
+ * answer by closing everything (graphql-ws closes the whole socket on an unexpected one, SSE
+ * breaks the response); at `expiresAt` the stream ends the same way with UNAUTHENTICATED.
+ * `watch` is told of the start, each result and the end, once.
  *
- * One plain iterator per subscription, between the source and the transport: each layer
- * around a stream costs every subscriber its closures for as long as it stays connected, and
- * every event a promise or more (bench/CHANGES.md). Where no expiry is set (WebSocket, whose
- * adapter closes the whole socket at expiry), an event costs no closure at all. Not an async
+ * One plain iterator per subscription, between the source and the transport, doing what
+ * envelop's hooks would do in three more iterators (a map for masking and metrics, one to see
+ * the end, one to mask what a stream throws): each layer around a stream costs every
+ * subscriber its closures for as long as it stays connected, and every event a promise or more
+ * (bench/CHANGES.md). Where no expiry is set (WebSocket, whose adapter closes the whole socket
+ * at expiry), an event costs no closure at all. Not an async
  * generator: a generator's `return()` waits for the pending `next()`, so a client leaving a
  * quiet stream would hold its subscription until the next event.
  */
@@ -57,8 +70,9 @@ export function subscriptionResults(
   options: SubscriptionResultsOptions,
 ): AsyncIterableIterator<Result> {
   const iterator = source[Symbol.asyncIterator]();
-  const { expiresAt, sourceError } = options;
-  let finished = false;
+  const { expiresAt, sourceError, finish, watch } = options;
+  watch?.started();
+  let ended = false;
   let expired = false;
   // Ends the next() waiting when the token expires, if one is.
   let onExpiry: (() => void) | undefined;
@@ -77,24 +91,34 @@ export function subscriptionResults(
     };
     check();
   }
-  const finish = async (): Promise<void> => {
-    finished = true;
+  /** Marks the stream ended, once: whether this call did. */
+  const markEnded = (): boolean => {
+    if (ended) return false;
+    ended = true;
     clearTimeout(timer);
-    await iterator.return?.();
+    watch?.ended();
+    return true;
+  };
+  const delivered = (result: Result): IteratorResult<Result> => {
+    watch?.delivered();
+    return { done: false, value: finish(result) };
   };
   const last = async (error: GraphQLError): Promise<IteratorResult<Result>> => {
-    await finish().catch(() => {});
-    return { done: false, value: { errors: [error] } };
+    markEnded();
+    try {
+      await iterator.return?.();
+    } catch {
+      // The source is being left: how it fails to close changes nothing for the client.
+    }
+    return delivered({ errors: [error] });
   };
 
   // Made once per stream, not per event.
-  const asValue = (value: Result): IteratorResult<Result> => ({ done: false, value });
   const resultFailed = (error: unknown) => last(asGraphQLError(error));
   const sourceFailed = (error: unknown) => last(sourceError(error));
   const stepped = (step: IteratorResult<unknown>): MaybePromise<IteratorResult<Result>> => {
     if (step.done) {
-      finished = true;
-      clearTimeout(timer);
+      markEnded();
       return DONE;
     }
     let result: MaybePromise<Result>;
@@ -103,7 +127,7 @@ export function subscriptionResults(
     } catch (error) {
       return resultFailed(error);
     }
-    return result instanceof Promise ? result.then(asValue, resultFailed) : asValue(result);
+    return result instanceof Promise ? result.then(delivered, resultFailed) : delivered(result);
   };
 
   return {
@@ -111,7 +135,7 @@ export function subscriptionResults(
       return this;
     },
     next() {
-      if (finished) return Promise.resolve(DONE);
+      if (ended) return Promise.resolve(DONE);
       if (expired) return last(tokenExpired());
       const step = iterator.next().then(stepped, sourceFailed);
       if (expiresAt === undefined) return step;
@@ -126,7 +150,7 @@ export function subscriptionResults(
       });
     },
     async return() {
-      if (!finished) await finish();
+      if (markEnded()) await iterator.return?.();
       return DONE;
     },
   };

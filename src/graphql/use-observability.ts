@@ -5,6 +5,7 @@ import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/observability/metrics.js';
 import { requestFields, requestInfo } from '../platform/observability/request-context.js';
 import { logGraphQLFailure } from './failures.js';
+import type { SubscriptionWatch } from './subscription-lifetime.js';
 
 /** The same error with `requestId` added to a copy of its extensions (never shared objects). */
 function withRequestId(error: GraphQLError, requestId: string): GraphQLError {
@@ -19,10 +20,23 @@ function withRequestId(error: GraphQLError, requestId: string): GraphQLError {
 }
 
 /**
+ * Subscriptions running and the messages they send, counted by the stream itself (one for all
+ * streams: subscription-events.ts), which tells it of each start, result and end once.
+ */
+export function subscriptionMetrics(metrics: Metrics | undefined): SubscriptionWatch | undefined {
+  if (!metrics) return undefined;
+  return {
+    started: () => metrics.activeSubscriptions.inc(),
+    delivered: () => metrics.messagesDelivered.inc(),
+    ended: () => metrics.activeSubscriptions.dec(),
+  };
+}
+
+/**
  * The gateway's envelop plugin for observability. For every operation (HTTP, the REST shim,
  * WebSocket and SSE): notes the operation and the verified viewer on the request being served
- * (for its log line), times queries and mutations, counts subscriptions and the messages they
- * send. Logs the failures behind errors with the request id. For GraphQL over HTTP: adds the
+ * (for its log line), times queries and mutations (subscriptions are counted by
+ * `subscriptionMetrics`). Logs the failures behind errors with the request id. For GraphQL over HTTP: adds the
  * request id to every error (`extensions.requestId`) and counts errors by `extensions.code`.
  */
 export function useObservability(options: { metrics: Metrics | undefined; logger: Logger }): Plugin {
@@ -60,28 +74,13 @@ export function useObservability(options: { metrics: Metrics | undefined; logger
       };
     },
     onSubscribe({ args }) {
-      const operation = getOperationAST(args.document, args.operationName);
+      // A subscription over HTTP (SSE) has a request and its log line; one over WebSocket not.
       const info = requestInfo(args.contextValue.request);
+      const operation = info && getOperationAST(args.document, args.operationName);
       if (info && operation) {
         info.operationType = operation.operation;
         if (operation.name) info.operationName = operation.name.value;
       }
-      if (!metrics) return;
-      return {
-        onSubscribeResult({ result }) {
-          if (!isAsyncIterable(result)) return;
-          metrics.activeSubscriptions.inc();
-          let ended = false;
-          return {
-            onNext: () => metrics.messagesDelivered.inc(),
-            onEnd: () => {
-              if (ended) return;
-              ended = true;
-              metrics.activeSubscriptions.dec();
-            },
-          };
-        },
-      };
     },
     onResultProcess({ request: httpRequest, result, setResult }) {
       const request = requestInfo(httpRequest);

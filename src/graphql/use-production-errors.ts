@@ -38,7 +38,8 @@ function redacted(error: GraphQLError): GraphQLError {
   });
 }
 
-function redactedResult(result: ExecutionResult): ExecutionResult {
+/** The result as production answers it (every transport; subscriptions' through subscription-events.ts). */
+export function redactedResult(result: ExecutionResult): ExecutionResult {
   if (!result.errors?.length) return result;
   return { ...result, errors: result.errors.map((error) => (error instanceof GraphQLError ? redacted(error) : error)) };
 }
@@ -50,10 +51,12 @@ function redactedResult(result: ExecutionResult): ExecutionResult {
  * `blockFieldSuggestion` only masks the field form in validation errors: not enum values, not
  * the inline-fragment hint, not the errors of variables (graphql-armor issue #759).
  *
- * Three places, so that no path is missed: validation (every transport, the REST shim too),
- * execution and subscription results (graphql-ws gets its results from these, never from Yoga's
- * HTTP result processing), and Yoga's HTTP results (POST, GET, SSE, batches), where the errors
- * of Yoga's own request parsing (a malformed JSON body) appear and nowhere else.
+ * Four places, so that no path is missed: validation (every transport, the REST shim too),
+ * execution results (graphql-ws gets its results from these, never from Yoga's HTTP result
+ * processing), subscription results (`redactedResult`, which the gateway's subscriptions finish
+ * their results with: subscription-events.ts), and Yoga's HTTP results (POST, GET, SSE,
+ * batches), where the errors of Yoga's own request parsing (a malformed JSON body) appear and
+ * nowhere else.
  */
 export function useProductionErrors(): Plugin {
   const redactOne = ({ result, setResult }: { result: ExecutionResult; setResult: (r: ExecutionResult) => void }) => {
@@ -68,9 +71,6 @@ export function useProductionErrors(): Plugin {
     },
     onExecute() {
       return { onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, redactOne) };
-    },
-    onSubscribe() {
-      return { onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, redactOne) };
     },
     onResultProcess({ result, setResult }) {
       if (isAsyncIterable(result)) return;

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { dropConnection } from '../app/http-listener.js';
 import { authenticate, UnauthenticatedError } from '../platform/auth/authenticate.js';
@@ -15,7 +15,7 @@ import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/observability/metrics.js';
 import type { ReadBudget } from '../platform/reads/read-budget.js';
 import { type Context, unauthenticated } from './context.js';
-import { logGraphQLFailure } from './failures.js';
+import { logGraphQLFailure, UNEXPECTED_ERROR_MESSAGE } from './failures.js';
 import { createLoaders } from './loaders.js';
 import { schema } from './schema.js';
 import { useSubscriptionEvents } from './subscription-events.js';
@@ -23,9 +23,9 @@ import { useSubscriptionLifetime } from './subscription-lifetime.js';
 import { OperationCompiler, useCompiledOperations } from './use-compiled-operations.js';
 import { useCsrfPrevention } from './use-csrf.js';
 import { useGraphQLLimits, useNoIntrospection } from './use-limits.js';
-import { useObservability } from './use-observability.js';
+import { subscriptionMetrics, useObservability } from './use-observability.js';
 import { usePresenceSessions } from './use-presence-sessions.js';
-import { useProductionErrors } from './use-production-errors.js';
+import { redactedResult, useProductionErrors } from './use-production-errors.js';
 import { useReadCost } from './use-read-cost.js';
 import { useMalformedParamsAsBadRequest } from './use-request-parse-errors.js';
 
@@ -75,6 +75,32 @@ async function authenticatedViewer(request: Request, tokens: TokenVerifier): Pro
 
 export function createGateway(options: GatewayOptions): Gateway {
   const compiler = new OperationCompiler(options.compileAfter);
+  // Unexpected errors reach clients as "Unexpected error." only; the cause goes to the log.
+  // A database that is away is not unexpected: the client is told to retry (503).
+  const maskedError = (error: unknown, message: string): GraphQLError => {
+    // Failures during execution were logged with their request id already (useObservability).
+    logGraphQLFailure(options.logger, error);
+    if (isDatabaseUnavailable(error)) {
+      return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+        extensions: {
+          code: 'SERVICE_UNAVAILABLE',
+          // Socket and SSE clients cannot read the HTTP Retry-After.
+          retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+          http: { status: 503, headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } },
+        },
+      });
+    }
+    // Never the cause (`originalError`, with its stack) in a response, whatever NODE_ENV says.
+    // Yoga's maskError answers a GraphQLError (the error itself, or one it makes); typed as Error.
+    return maskError(error, message, false) as GraphQLError;
+  };
+  // What Yoga's masking and production's redaction do to every other result, done to a
+  // subscription's by its own stream (subscription-events.ts).
+  const finishSubscriptionResult = (result: ExecutionResult): ExecutionResult => {
+    const redacted = options.production ? redactedResult(result) : result;
+    if (!redacted.errors?.length) return redacted;
+    return { ...redacted, errors: redacted.errors.map((error) => maskedError(error, UNEXPECTED_ERROR_MESSAGE)) };
+  };
   return createYoga<GatewayServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -92,28 +118,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxRequestBodySize: false,
     // An array of operations in one POST, each held to the limits, at most this many.
     batching: { limit: options.graphqlLimits.maxBatch },
-    // Unexpected errors reach clients as "Unexpected error." only; the cause goes to the log.
-    // A database that is away is not unexpected: the client is told to retry (503).
-    maskedErrors: {
-      // Never put the cause (`originalError`, with its stack) in a response, whatever NODE_ENV
-      // says; it goes to the log.
-      isDev: false,
-      maskError(error, message, isDev) {
-        // Failures during execution were logged with their request id already (useObservability).
-        logGraphQLFailure(options.logger, error);
-        if (isDatabaseUnavailable(error)) {
-          return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
-            extensions: {
-              code: 'SERVICE_UNAVAILABLE',
-              // Socket and SSE clients cannot read the HTTP Retry-After.
-              retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
-              http: { status: 503, headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } },
-            },
-          });
-        }
-        return maskError(error, message, isDev);
-      },
-    },
+    maskedErrors: { isDev: false, maskError: maskedError },
     logging: false,
     plugins: [
       useCsrfPrevention(),
@@ -124,10 +129,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(options.production ? [useProductionErrors()] : []),
       ...(options.introspection ? [] : [useNoIntrospection()]),
       useCompiledOperations(compiler),
-      useSubscriptionEvents(compiler),
       useSubscriptionLifetime(),
       usePresenceSessions(options.presence),
       useObservability({ metrics: options.metrics, logger: options.logger }),
+      // Last: it ends the subscription hooks (subscription-events.ts).
+      useSubscriptionEvents(compiler, {
+        finish: finishSubscriptionResult,
+        watch: subscriptionMetrics(options.metrics),
+      }),
     ],
     context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
       const viewer = verifiedViewer ?? (await authenticatedViewer(request, options.tokens));
