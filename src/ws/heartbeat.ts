@@ -30,7 +30,7 @@ export function keepSocketsAlive(wss: WebSocketServer, intervalMs: number): { st
     slices[joining]?.add(socket);
     joining = (joining + 1) % SLICES;
     socket.on('pong', answered);
-    socket.once('close', left);
+    socket.on('close', left);
   });
 
   const timer = setInterval(() => {

@@ -28,7 +28,9 @@ export interface WebSocketPolicy {
   /**
    * `connection_init` proved the socket's viewer (with `token`, the bearer token it sent).
    * Returns a close frame to refuse the socket; a policy that holds something for the socket
-   * gives it back on the socket's `close`, however it closes.
+   * gives it back on the socket's `close`, however it closes. A socket emits `close` once: a
+   * plain `on('close')` listener, not `once`, whose wrapper is two more objects per socket for
+   * as long as it is open.
    */
   authenticated?(socket: WebSocket, viewer: Viewer, token: string): { code: number; reason: string } | undefined;
   /** A subscription is about to start on a socket already running `running` of them: an error refuses it. */

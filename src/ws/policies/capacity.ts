@@ -25,6 +25,9 @@ export interface CapacityLimits {
  */
 export function capacityPolicy(limits: CapacityLimits, logger: Logger): WebSocketPolicy {
   const unauthenticated = new Set<WebSocket>();
+  function forget(this: WebSocket) {
+    unauthenticated.delete(this);
+  }
   const retryAfter = { 'Retry-After': String(FULL_RETRY_AFTER_SECONDS) };
   return {
     checkUpgrade(_request, openSockets) {
@@ -65,7 +68,7 @@ export function capacityPolicy(limits: CapacityLimits, logger: Logger): WebSocke
         };
       }
       unauthenticated.add(socket);
-      socket.once('close', () => unauthenticated.delete(socket));
+      socket.on('close', forget);
       return undefined;
     },
     authenticated(socket) {

@@ -118,7 +118,7 @@ export function ownerCapsPolicy(limits: SocketCapLimits, logger: Logger): WebSoc
         });
         return { code: TOO_MANY_SOCKETS_CLOSE_CODE, reason: admission.reason };
       }
-      socket.once('close', admission.release);
+      socket.on('close', admission.release);
       return undefined;
     },
   };

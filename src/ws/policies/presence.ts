@@ -13,7 +13,7 @@ export interface PresenceSessions {
 export function presencePolicy(presence: PresenceSessions): WebSocketPolicy {
   return {
     authenticated(socket, viewer) {
-      socket.once('close', presence.connect(viewer));
+      socket.on('close', presence.connect(viewer));
       return undefined;
     },
   };
