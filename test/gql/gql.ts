@@ -21,6 +21,7 @@ type Documents = {
     "\n  query TestDataLoaderSentRequests($userId: ID, $perPage: Int) {\n    sentConnectionRequests(userId: $userId, perPage: $perPage) {\n      __typename\n      ... on ConnectionRequestPage {\n        nodes { id sender { displayName } receiver { clientUserId displayName } }\n      }\n    }\n  }\n": typeof types.TestDataLoaderSentRequestsDocument,
     "\n  query TestDataLoaderReceivedRequests($userId: ID, $perPage: Int) {\n    receivedConnectionRequests(userId: $userId, perPage: $perPage) {\n      __typename\n      ... on ConnectionRequestPage {\n        nodes { id sender { clientUserId displayName } receiver { displayName } }\n      }\n    }\n  }\n": typeof types.TestDataLoaderReceivedRequestsDocument,
     "\n  query TestDataLoaderNotifications($userId: ID, $perPage: Int) {\n    notifications(userId: $userId, perPage: $perPage) {\n      __typename\n      ... on NotificationPage { unreadCount nodes { id otherUser { clientUserId displayName } } }\n    }\n  }\n": typeof types.TestDataLoaderNotificationsDocument,
+    "\n  query TestLiveCursor {\n    notifications { __typename ... on NotificationPage { liveCursor } }\n  }\n": typeof types.TestLiveCursorDocument,
     "\n  mutation IdempotentSend($receiverId: ID!, $idempotencyKey: String) {\n    sendConnectionRequest(receiverId: $receiverId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { request { id status } }\n    }\n  }\n": typeof types.IdempotentSendDocument,
     "\n  mutation RateLimitedSend($receiverId: ID!) {\n    sendConnectionRequest(receiverId: $receiverId) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": typeof types.RateLimitedSendDocument,
     "\n  subscription RateLimitedConnectionEvents {\n    connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } }\n  }\n": typeof types.RateLimitedConnectionEventsDocument,
@@ -115,6 +116,7 @@ const documents: Documents = {
     "\n  query TestDataLoaderSentRequests($userId: ID, $perPage: Int) {\n    sentConnectionRequests(userId: $userId, perPage: $perPage) {\n      __typename\n      ... on ConnectionRequestPage {\n        nodes { id sender { displayName } receiver { clientUserId displayName } }\n      }\n    }\n  }\n": types.TestDataLoaderSentRequestsDocument,
     "\n  query TestDataLoaderReceivedRequests($userId: ID, $perPage: Int) {\n    receivedConnectionRequests(userId: $userId, perPage: $perPage) {\n      __typename\n      ... on ConnectionRequestPage {\n        nodes { id sender { clientUserId displayName } receiver { displayName } }\n      }\n    }\n  }\n": types.TestDataLoaderReceivedRequestsDocument,
     "\n  query TestDataLoaderNotifications($userId: ID, $perPage: Int) {\n    notifications(userId: $userId, perPage: $perPage) {\n      __typename\n      ... on NotificationPage { unreadCount nodes { id otherUser { clientUserId displayName } } }\n    }\n  }\n": types.TestDataLoaderNotificationsDocument,
+    "\n  query TestLiveCursor {\n    notifications { __typename ... on NotificationPage { liveCursor } }\n  }\n": types.TestLiveCursorDocument,
     "\n  mutation IdempotentSend($receiverId: ID!, $idempotencyKey: String) {\n    sendConnectionRequest(receiverId: $receiverId, idempotencyKey: $idempotencyKey) {\n      __typename\n      ... on Error { message code }\n      ... on SendConnectionRequestPayload { request { id status } }\n    }\n  }\n": types.IdempotentSendDocument,
     "\n  mutation RateLimitedSend($receiverId: ID!) {\n    sendConnectionRequest(receiverId: $receiverId) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": types.RateLimitedSendDocument,
     "\n  subscription RateLimitedConnectionEvents {\n    connectionEvents { __typename ... on UnreadCountChangedEvent { unreadCount } }\n  }\n": types.RateLimitedConnectionEventsDocument,
@@ -227,6 +229,10 @@ export function graphql(source: "\n  query TestDataLoaderReceivedRequests($userI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TestDataLoaderNotifications($userId: ID, $perPage: Int) {\n    notifications(userId: $userId, perPage: $perPage) {\n      __typename\n      ... on NotificationPage { unreadCount nodes { id otherUser { clientUserId displayName } } }\n    }\n  }\n"): typeof import('./graphql.js').TestDataLoaderNotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestLiveCursor {\n    notifications { __typename ... on NotificationPage { liveCursor } }\n  }\n"): typeof import('./graphql.js').TestLiveCursorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -264,6 +264,16 @@ export type TestDataLoaderNotificationsQuery = { notifications:
     | { __typename: 'ValidationError' }
    };
 
+export type TestLiveCursorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestLiveCursorQuery = { notifications:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'NotificationPage', liveCursor: string }
+    | { __typename: 'ValidationError' }
+   };
+
 export type IdempotentSendMutationVariables = Exact<{
   receiverId: string;
   idempotencyKey?: string | null | undefined;
@@ -1512,6 +1522,16 @@ export const TestDataLoaderNotificationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestDataLoaderNotificationsQuery, TestDataLoaderNotificationsQueryVariables>;
+export const TestLiveCursorDocument = new TypedDocumentString(`
+    query TestLiveCursor {
+  notifications {
+    __typename
+    ... on NotificationPage {
+      liveCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestLiveCursorQuery, TestLiveCursorQueryVariables>;
 export const IdempotentSendDocument = new TypedDocumentString(`
     mutation IdempotentSend($receiverId: ID!, $idempotencyKey: String) {
   sendConnectionRequest(receiverId: $receiverId, idempotencyKey: $idempotencyKey) {

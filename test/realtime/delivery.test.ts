@@ -11,6 +11,7 @@ import { graphql } from '../gql/index.js';
 import { createTenant, type SeededUser, TEST_JWT_SECRET, useTestServer } from '../helpers/app.js';
 import { realPostgresDatabase } from '../helpers/database.js';
 import { type LiveClient, liveClient } from '../helpers/live.js';
+import { liveCursorOf } from '../helpers/live-cursor.documents.js';
 
 /*
  * Delivery guarantees that need a real PostgreSQL server: several instances on one database,
@@ -93,7 +94,11 @@ describe.skipIf(!database)('delivery on real PostgreSQL', () => {
     const receivers = [await tenant.user('r'), await tenant.user('r'), await tenant.user('r')];
     const senders: SeededUser[] = [];
     for (let i = 0; i < 12; i++) senders.push(await tenant.user('s'));
-    const feeds = receivers.map((r) => connect(server.url, r.token).subscribe(NotificationAdded, {}));
+    const feeds = await Promise.all(
+      receivers.map(async (r) =>
+        connect(server.url, r.token).subscribe(NotificationAdded, { after: await liveCursorOf(server, r.token) }),
+      ),
+    );
     await registered();
 
     const killer = new pg.Client({ connectionString: database!.url });

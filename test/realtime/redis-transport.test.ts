@@ -10,6 +10,7 @@ import { graphql } from '../gql/index.js';
 import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
 import { realPostgresDatabase } from '../helpers/database.js';
 import { type LiveClient, liveClient } from '../helpers/live.js';
+import { liveCursorOf } from '../helpers/live-cursor.documents.js';
 import { privateRedis } from '../helpers/redis.js';
 import { pausableProxy } from '../helpers/tcp-proxy.js';
 
@@ -62,6 +63,12 @@ function connect(server: TestServer, token: string) {
 }
 const registered = () => new Promise((resolve) => setTimeout(resolve, 200));
 
+/** `user`'s notifications from now on, without a gap however long the subscription takes to start. */
+async function notificationsFromNow(server: TestServer, user: SeededUser) {
+  const after = await liveCursorOf(server, user.token);
+  return connect(server, user.token).subscribe(NotificationAdded, { after });
+}
+
 /** Sends a request from `from` to `to` through `server`; answers its id. */
 async function send(server: TestServer, from: SeededUser, to: SeededUser, message: string): Promise<string> {
   const answer = await server.rest('POST', `/v1/connections/${from.id}/request`, {
@@ -104,7 +111,7 @@ describe('live events through Redis, one instance', () => {
   it('should publish the events of one transaction together: a notification sent to many users reaches each once', async () => {
     const tenant = await createTenant(server);
     const players = await usersOf(tenant, 'player', 3);
-    const feeds = players.map((player) => connect(server, player.token).subscribe(NotificationAdded, {}));
+    const feeds = await Promise.all(players.map((player) => notificationsFromNow(server, player)));
     await registered();
     const sent = await server.rest('POST', '/v1/notifications', {
       token: tenant.serviceToken,
@@ -185,9 +192,7 @@ describe.skipIf(!database)('live events through Redis, three instances on one Po
     const receivers = await usersOf(tenant, 'receiver', 3);
     const senders = await usersOf(tenant, 'sender', 6);
     // Receiver i listens on instance i.
-    const feeds = receivers.map((receiver, i) =>
-      connect(instances[i]!, receiver.token).subscribe(NotificationAdded, {}),
-    );
+    const feeds = await Promise.all(receivers.map((receiver, i) => notificationsFromNow(instances[i]!, receiver)));
     await registered();
 
     // Sender j writes through instance j % 3, to every receiver.
@@ -341,7 +346,7 @@ describe.skipIf(!database)('live events through Redis while Redis restarts', { t
     const receivers = await usersOf(tenant, 'receiver', 2);
     const senders = await usersOf(tenant, 'sender', 24);
     // Receiver i listens on instance i; each round writes through both instances.
-    const feeds = receivers.map((receiver, i) => connect(servers[i]!, receiver.token).subscribe(NotificationAdded, {}));
+    const feeds = await Promise.all(receivers.map((receiver, i) => notificationsFromNow(servers[i]!, receiver)));
     await registered();
 
     const expected: string[][] = receivers.map(() => []);
