@@ -31,6 +31,7 @@ import {
   sleep,
   startServers,
   type Target,
+  untilQuiet,
 } from './sockets/harness.js';
 import type { MemorySample } from './sockets/probes.js';
 
@@ -79,6 +80,16 @@ const DEFAULTS: IdleOptions = {
 
 /** Lets timers of closed sockets (close handshakes, keep-alives) run out before measuring. */
 const SETTLE_MS = 2_000;
+
+/**
+ * After sockets closed: their timers run out, and what closing them set off is over (every
+ * socket is a presence session: thousands of users going offline, each a write and a fan-out),
+ * so that the memory measured next is what the server keeps, not work still in flight.
+ */
+async function settled(target: Target): Promise<void> {
+  await sleep(SETTLE_MS);
+  await untilQuiet(target);
+}
 const KB = 1024;
 const MB = 1024 * 1024;
 
@@ -90,13 +101,13 @@ async function oneRound(
 ): Promise<IdleRound> {
   await fleet.open(target, subscribers.slice(0, options.warmupSubscribers), options.batch);
   await fleet.close(target);
-  await sleep(SETTLE_MS);
+  await settled(target);
   const atZero = await measureMemory(target);
   const opened = await fleet.open(target, subscribers, options.batch);
   await sleep(SETTLE_MS);
   const atN = await measureMemory(target);
   await fleet.close(target);
-  await sleep(SETTLE_MS);
+  await settled(target);
   const afterDisconnect = await measureMemory(target);
   const n = subscribers.length;
   const ack = [...opened.ackMs].sort((a, b) => a - b);

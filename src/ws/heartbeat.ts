@@ -1,20 +1,27 @@
 import { WebSocket, type WebSocketServer } from 'ws';
 
-/** The slices the sockets are pinged in over one interval, one slice a tick: no burst of every ping at once. */
-const SLICES = 12;
+/**
+ * How often a slice of the sockets is pinged. Each ping is a socket write (tens of microseconds
+ * here): a slice must stay small enough that pinging it does not hold up deliveries. Twelve
+ * slices of a 12 s interval pinged 833 of 10,000 sockets at once every second, stalls that
+ * took fan-out's p99 from 8 to 80–210 ms (bench/CHANGES.md); a tenth of a second makes it 83.
+ */
+const TICK_MS = 100;
 
 /**
  * Keeps the sockets of `wss` alive through idle proxies, and drops those whose client is gone
  * without a close: each socket is pinged once every `intervalMs`, and one that has not answered
  * (a pong) by its next ping is terminated.
  *
- * One timer for every socket, ticking `SLICES` times an interval and pinging one slice of the
- * sockets each time; the listeners are the same functions for every socket. graphql-ws's own
- * keep-alive kept an interval timer per socket, and made a timer and a `once('pong')` listener
- * for every ping: with ten thousand sockets, hundreds of each a second (bench/CHANGES.md).
+ * One timer for every socket, ticking every `TICK_MS` and pinging one slice of the sockets each
+ * time, so that pings spread over the interval; the listeners are the same functions for every
+ * socket. graphql-ws's own keep-alive kept an interval timer per socket, and made a timer and a
+ * `once('pong')` listener for every ping: with ten thousand sockets, hundreds of each a second
+ * (bench/CHANGES.md).
  */
 export function keepSocketsAlive(wss: WebSocketServer, intervalMs: number): { stop(): void } {
-  const slices = Array.from({ length: SLICES }, () => new Set<WebSocket>());
+  const count = Math.max(1, Math.round(intervalMs / TICK_MS));
+  const slices = Array.from({ length: count }, () => new Set<WebSocket>());
   const unanswered = new WeakSet<WebSocket>();
   let joining = 0;
   let pinging = 0;
@@ -28,14 +35,14 @@ export function keepSocketsAlive(wss: WebSocketServer, intervalMs: number): { st
 
   wss.on('connection', (socket) => {
     slices[joining]?.add(socket);
-    joining = (joining + 1) % SLICES;
+    joining = (joining + 1) % count;
     socket.on('pong', answered);
     socket.on('close', left);
   });
 
   const timer = setInterval(() => {
     const slice = slices[pinging] as Set<WebSocket>;
-    pinging = (pinging + 1) % SLICES;
+    pinging = (pinging + 1) % count;
     for (const socket of slice) {
       if (socket.readyState !== WebSocket.OPEN) continue;
       if (unanswered.has(socket)) {
@@ -45,7 +52,7 @@ export function keepSocketsAlive(wss: WebSocketServer, intervalMs: number): { st
       unanswered.add(socket);
       socket.ping();
     }
-  }, intervalMs / SLICES);
+  }, intervalMs / count);
   timer.unref();
 
   return { stop: () => clearInterval(timer) };
