@@ -60,9 +60,9 @@ export interface SubscriptionResultsOptions {
  * the end, one to mask what a stream throws): each layer around a stream costs every
  * subscriber its closures for as long as it stays connected, and every event a promise or more
  * (bench/CHANGES.md). Where no expiry is set (WebSocket, whose adapter closes the whole socket
- * at expiry), an event costs no closure at all. Not an async
- * generator: a generator's `return()` waits for the pending `next()`, so a client leaving a
- * quiet stream would hold its subscription until the next event.
+ * at expiry), an event costs no closure at all. Not an async generator: a generator's
+ * `return()` waits for the pending `next()`, so a client leaving a quiet stream would hold its
+ * subscription until the next event.
  */
 export function subscriptionResults(
   source: AsyncIterable<unknown>,

@@ -36,8 +36,9 @@ export function subscriptionMetrics(metrics: Metrics | undefined): SubscriptionW
  * The gateway's envelop plugin for observability. For every operation (HTTP, the REST shim,
  * WebSocket and SSE): notes the operation and the verified viewer on the request being served
  * (for its log line), times queries and mutations (subscriptions are counted by
- * `subscriptionMetrics`). Logs the failures behind errors with the request id. For GraphQL over HTTP: adds the
- * request id to every error (`extensions.requestId`) and counts errors by `extensions.code`.
+ * `subscriptionMetrics`). Logs the failures behind errors with the request id. For GraphQL
+ * over HTTP: adds the request id to every error (`extensions.requestId`) and counts errors by
+ * `extensions.code`.
  */
 export function useObservability(options: { metrics: Metrics | undefined; logger: Logger }): Plugin {
   const { metrics } = options;

@@ -226,7 +226,6 @@ export class PresenceEngine {
     }
   }
 
-  /** `sockets` of the user's sockets here closed; the last one starts its grace. */
   /** A committed change: to this instance's watchers of its user, if any, with the user's row. */
   #deliver(change: PresenceChange): void {
     if (!this.watchers.watches(change.tenant, change.userId)) return;
@@ -242,6 +241,7 @@ export class PresenceEngine {
     this.#deliveries.set(key, delivered);
   }
 
+  /** `sockets` of the user's sockets here closed; the last one starts its grace. */
   async #closed(user: UserKey, sockets: number): Promise<void> {
     const left = await this.#countSockets(user, -sockets);
     if (left > 0) return;
