@@ -944,7 +944,9 @@ export type TestNotificationsOfTypesQuery = { notifications:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
-export type TestInviteNotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+export type TestInviteNotificationAddedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
 export type TestInviteNotificationAddedSubscription = { notificationAdded: { id: string, type: NotificationType, message: string, expiresAt: string | null, read: boolean, otherUser: { clientUserId: string } | null, invite: { id: string, status: InviteStatus, joinInfo: { [key: string]: unknown }, expiresAt: string, sender: { clientUserId: string }, receiver: { clientUserId: string } } | null } };
@@ -2671,8 +2673,8 @@ export const TestNotificationsOfTypesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TestNotificationsOfTypesQuery, TestNotificationsOfTypesQueryVariables>;
 export const TestInviteNotificationAddedDocument = new TypedDocumentString(`
-    subscription TestInviteNotificationAdded {
-  notificationAdded {
+    subscription TestInviteNotificationAdded($after: ID) {
+  notificationAdded(after: $after) {
     id
     type
     otherUser {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { graphql } from '../../gql/index.js';
 import { createTenant, type SeededUser, type Tenant, useTestServer } from '../../helpers/app.js';
 import { type LiveClient, liveClient } from '../../helpers/live.js';
+import { liveCursorOf } from '../../helpers/live-cursor.documents.js';
 
 /*
  * Invites: a player asks its connections to join it in the game; each receiver sees the invite
@@ -18,8 +19,8 @@ afterEach(async () => {
 const registered = () => new Promise((resolve) => setTimeout(resolve, 150));
 
 const NotificationAdded = graphql(`
-  subscription TestInviteNotificationAdded {
-    notificationAdded {
+  subscription TestInviteNotificationAdded($after: ID) {
+    notificationAdded(after: $after) {
       id
       type
       otherUser { clientUserId }
@@ -111,8 +112,9 @@ describe('an invite', () => {
     const bobClient = liveClient(server.url, bob.token);
     const aliceClient = liveClient(server.url, alice.token);
     clients.push(bobClient, aliceClient);
-    const bobFeed = bobClient.subscribe(NotificationAdded, {});
-    const aliceFeed = aliceClient.subscribe(NotificationAdded, {});
+    // At their live cursors: two sockets opening at once can take longer than `registered`.
+    const bobFeed = bobClient.subscribe(NotificationAdded, { after: await liveCursorOf(server, bob.token) });
+    const aliceFeed = aliceClient.subscribe(NotificationAdded, { after: await liveCursorOf(server, alice.token) });
     await registered();
 
     const sent = await invite(alice, [bob.id], { message: 'Ranked? ' });

@@ -54,8 +54,14 @@ describe('Subscription.notificationAdded', () => {
   it('should deliver new_request, request_accepted and request_declined live, as the query shows them', async () => {
     const tenant = await createTenant(server);
     const [alice, bob, carol] = [await tenant.user('alice'), await tenant.user('bob'), await tenant.user('carol')];
-    const aliceFeed = connect(alice.token).subscribe(NotificationAdded, {});
-    const bobFeed = connect(bob.token).subscribe(NotificationAdded, {});
+    // Two sockets opening at once can take longer than `registered` on a busy machine: each
+    // subscribes at its live cursor, so that nothing committed after it is missed.
+    const aliceFeed = connect(alice.token).subscribe(NotificationAdded, {
+      after: (await notificationPage(alice.token)).liveCursor,
+    });
+    const bobFeed = connect(bob.token).subscribe(NotificationAdded, {
+      after: (await notificationPage(bob.token)).liveCursor,
+    });
     await registered();
 
     const toBob = await tenant.request(alice, bob, 'GG, add me?');
