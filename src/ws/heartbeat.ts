@@ -7,20 +7,26 @@ import { WebSocket, type WebSocketServer } from 'ws';
  * took fan-out's p99 from 8 to 80–210 ms (bench/CHANGES.md); a tenth of a second makes it 83.
  */
 const TICK_MS = 100;
+/**
+ * At most this many slices (the default interval's): a closing socket is looked for in each, and
+ * a long interval (WS_KEEPALIVE_MS up to ten minutes) would otherwise make thousands. A slice
+ * then waits longer than a tick, and holds as many sockets as at the default.
+ */
+const MAX_SLICES = 120;
 
 /**
  * Keeps the sockets of `wss` alive through idle proxies, and drops those whose client is gone
  * without a close: each socket is pinged once every `intervalMs`, and one that has not answered
  * (a pong) by its next ping is terminated.
  *
- * One timer for every socket, ticking every `TICK_MS` and pinging one slice of the sockets each
- * time, so that pings spread over the interval; the listeners are the same functions for every
+ * One timer for every socket, ticking every `TICK_MS` (or every interval / `MAX_SLICES`) and
+ * pinging one slice of the sockets each time, so that pings spread over the interval; the listeners are the same functions for every
  * socket. graphql-ws's own keep-alive kept an interval timer per socket, and made a timer and a
  * `once('pong')` listener for every ping: with ten thousand sockets, hundreds of each a second
  * (bench/CHANGES.md).
  */
 export function keepSocketsAlive(wss: WebSocketServer, intervalMs: number): { stop(): void } {
-  const count = Math.max(1, Math.round(intervalMs / TICK_MS));
+  const count = Math.min(MAX_SLICES, Math.max(1, Math.round(intervalMs / TICK_MS)));
   const slices = Array.from({ length: count }, () => new Set<WebSocket>());
   const unanswered = new WeakSet<WebSocket>();
   let joining = 0;
