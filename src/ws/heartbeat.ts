@@ -20,10 +20,10 @@ const MAX_SLICES = 120;
  * (a pong) by its next ping is terminated.
  *
  * One timer for every socket, ticking every `TICK_MS` (or every interval / `MAX_SLICES`) and
- * pinging one slice of the sockets each time, so that pings spread over the interval; the listeners are the same functions for every
- * socket. graphql-ws's own keep-alive kept an interval timer per socket, and made a timer and a
- * `once('pong')` listener for every ping: with ten thousand sockets, hundreds of each a second
- * (bench/CHANGES.md).
+ * pinging one slice of the sockets each time, so that pings spread over the interval; the
+ * listeners are the same functions for every socket. graphql-ws's own keep-alive kept an
+ * interval timer per socket, and made a timer and a `once('pong')` listener for every ping:
+ * with ten thousand sockets, hundreds of each a second (bench/CHANGES.md).
  */
 export function keepSocketsAlive(wss: WebSocketServer, intervalMs: number): { stop(): void } {
   const count = Math.min(MAX_SLICES, Math.max(1, Math.round(intervalMs / TICK_MS)));
