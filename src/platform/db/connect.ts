@@ -8,6 +8,7 @@ import type { Database } from './database.js';
 import { lockDirectory } from './directory-lock.js';
 import { SerializedPGliteDialect } from './pglite-dialect.js';
 import { PreparingClient } from './prepared-statements.js';
+import { parseTimestamptz, TIMESTAMPTZ_OID } from './timestamps.js';
 
 export interface DatabaseOptions {
   /** `postgres://…` selects a PostgreSQL server; absent selects embedded PGlite. */
@@ -93,9 +94,13 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
       connectionTimeoutMillis: 5_000,
       keepAlive: true,
       // Ids and counts are bigint columns; they stay far below 2^53, so numbers are exact.
+      // Timestamps are read without pg's regular expressions (timestamps.ts).
       types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === INT8_OID) return Number;
+          if (format !== 'binary' && oid === TIMESTAMPTZ_OID) return parseTimestamptz;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
       },
     });
     // A client losing its server connection (a restart, pg_terminate_backend) must not crash
