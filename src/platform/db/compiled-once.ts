@@ -8,6 +8,23 @@ import { prepareOnServer } from './prepared-statements.js';
  */
 export const anyId = (ids: readonly number[]) => sql<number>`any(${ids}::bigint[])`;
 
+/** Runs a compiled statement on a pooled connection and answers its rows. */
+export type PoolRunner = (sql: string, parameters: readonly unknown[]) => Promise<unknown[]>;
+
+/**
+ * The pool runner of each PostgreSQL database's root Kysely (connect.ts registers it). A
+ * statement compiled once needs nothing of Kysely's executor but a connection: run on the pool
+ * straight, it makes none of the executor's per-statement objects (its connection provider,
+ * its promise chain, its result object), which were a measurable share of a read's CPU and
+ * garbage (bench/CHANGES.md). A transaction is another object and is not registered, so its
+ * statements run on its own connection, through Kysely; so do PGlite's.
+ */
+const poolRunners = new WeakMap<Db, PoolRunner>();
+
+export function registerPoolRunner(db: Db, runner: PoolRunner): void {
+  poolRunners.set(db, runner);
+}
+
 /** Stands in for a value while a statement is compiled: no value a caller passes looks like it. */
 const placeholder = (name: string) => `\u0000compiled-once:${name}`;
 
@@ -44,6 +61,8 @@ export function compiledOnce<Values extends Record<string, unknown>, Row>(
     }
     const { query, slots } = compiled;
     const parameters = slots.map((slot) => (typeof slot === 'object' ? slot.constant : values[slot]));
+    const onPool = poolRunners.get(db);
+    if (onPool) return (await onPool(query.sql, parameters)) as Row[];
     const result = await db.executeQuery<Row>({ ...query, parameters });
     return result.rows;
   };

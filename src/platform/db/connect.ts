@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { registerPoolRunner } from './compiled-once.js';
 import type { Database } from './database.js';
 import { lockDirectory } from './directory-lock.js';
 import { SerializedPGliteDialect } from './pglite-dialect.js';
@@ -76,14 +77,13 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     observers.add(observer);
     return () => void observers.delete(observer);
   };
+  const executed = (sql: string, durationMs: number, failed: boolean) => {
+    if (observers.size > 0) observe({ sql, durationMs, failed });
+    options.onQuery?.(sql);
+  };
   // Kysely times each statement from the moment it holds a connection, so time spent queued for
   // one is not counted.
-  const log = (event: LogEvent) => {
-    if (observers.size > 0) {
-      observe({ sql: event.query.sql, durationMs: event.queryDurationMillis, failed: event.level === 'error' });
-    }
-    options.onQuery?.(event.query.sql);
-  };
+  const log = (event: LogEvent) => executed(event.query.sql, event.queryDurationMillis, event.level === 'error');
 
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -111,8 +111,25 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
       client.on('error', () => {});
     });
     const url = new URL(options.databaseUrl);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+    // Statements compiled once run on the pool past Kysely's executor (compiled-once.ts), timed
+    // and reported as Kysely's are: from holding a connection to the result.
+    registerPoolRunner(db, async (statement, parameters) => {
+      const client = await pool.connect();
+      const started = performance.now();
+      let failed = false;
+      try {
+        return (await client.query(statement, parameters as unknown[])).rows;
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        client.release();
+        executed(statement, performance.now() - started, failed);
+      }
+    });
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log }),
+      db,
       kind: 'postgres',
       location: `postgres://${url.host}${url.pathname}`,
       url: options.databaseUrl,
