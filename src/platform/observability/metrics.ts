@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle, QueryObserver } from '../db/connect.js';
+import { LabelledHistogram } from './histogram.js';
 
 /**
  * Process metrics (CPU, memory, event-loop lag, GC) are one set per process: they are
@@ -44,7 +45,7 @@ export class Metrics {
    */
   constructor(private readonly knownOperations: ReadonlySet<string>) {}
 
-  readonly httpDuration = new Histogram({
+  readonly httpDuration = new LabelledHistogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP requests until the response headers, by method, route pattern and status',
     labelNames: ['method', 'route', 'status'] as const,
@@ -52,7 +53,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly graphqlDuration = new Histogram({
+  readonly graphqlDuration = new LabelledHistogram({
     name: 'graphql_operation_duration_seconds',
     help: 'Execution of GraphQL queries and mutations (REST calls run as named operations too)',
     labelNames: ['operation_name', 'operation_type'] as const,
@@ -110,7 +111,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly queryDuration = new Histogram({
+  readonly queryDuration = new LabelledHistogram({
     name: 'db_query_duration_seconds',
     help: 'SQL statements, from sending each to its result: waiting for a pooled connection (PostgreSQL) or for the single session (PGlite) is not counted',
     labelNames: ['driver', 'statement', 'outcome'] as const,
