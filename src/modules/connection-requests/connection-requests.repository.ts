@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { compiledOnce } from '../../platform/db/compiled-once.js';
 import type { Db, Trx } from '../../platform/db/database.js';
-import { inWindow, violatedUniqueConstraint } from '../../platform/db/sql-helpers.js';
+import { violatedUniqueConstraint } from '../../platform/db/sql-helpers.js';
 import { ConflictError } from '../../platform/errors.js';
 import type { Window } from '../../platform/pagination.js';
 import { requestErrors } from './connection-requests.errors.js';
@@ -101,6 +102,30 @@ export async function answerConnectionRequest(
 
 type Side = 'sender_id' | 'receiver_id';
 
+/**
+ * The sent and received lists, run on every read of them (newest first, by offset or from a
+ * cursor, with or without a status): compiled once per shape (see compiledOnce), built the first
+ * time each shape is asked for. A column name is part of the statement, so each side is a shape.
+ */
+const listStatements = new Map<string, ReturnType<typeof compileList>>();
+
+function compileList(side: Side, filtered: boolean, fromCursor: boolean) {
+  return compiledOnce(
+    (
+      db,
+      v: { userId: number; status?: RequestStatus; limit: number; offset?: number; afterAt?: string; afterId?: number },
+    ) => {
+      let query = db.selectFrom('connection_requests').selectAll().where(side, '=', v.userId);
+      if (filtered) query = query.where('status', '=', v.status as RequestStatus);
+      if (fromCursor) {
+        query = query.where(sql<boolean>`(created_at, id) < (${v.afterAt}::timestamptz, ${v.afterId}::bigint)`);
+      }
+      query = query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(v.limit);
+      return fromCursor ? query : query.offset(v.offset as number);
+    },
+  );
+}
+
 export async function listConnectionRequests(
   db: Db,
   side: Side,
@@ -108,9 +133,29 @@ export async function listConnectionRequests(
   status: RequestStatus | null,
   window: Window,
 ): Promise<ConnectionRequestRow[]> {
-  let query = db.selectFrom('connection_requests').selectAll().where(side, '=', userId);
-  if (status) query = query.where('status', '=', status);
-  return inWindow(query, window, 'created_at', 'id').execute();
+  const shape = `${side}:${status !== null}:${window.after !== null}`;
+  let statement = listStatements.get(shape);
+  if (!statement) {
+    statement = compileList(side, status !== null, window.after !== null);
+    listStatements.set(shape, statement);
+  }
+  // Each shape is handed exactly the values its statement takes.
+  const filter = status === null ? {} : { status };
+  const { after } = window;
+  const page = after ? { afterAt: after.createdAt.toISOString(), afterId: after.id } : { offset: window.offset };
+  return statement(db, { userId, limit: window.limit + 1, ...filter, ...page });
+}
+
+const countStatements = new Map<string, ReturnType<typeof compileCount>>();
+
+function compileCount(side: Side, filtered: boolean) {
+  return compiledOnce((db, v: { userId: number; status?: RequestStatus }) => {
+    const query = db
+      .selectFrom('connection_requests')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where(side, '=', v.userId);
+    return filtered ? query.where('status', '=', v.status as RequestStatus) : query;
+  });
 }
 
 export async function countConnectionRequests(
@@ -119,13 +164,14 @@ export async function countConnectionRequests(
   userId: number,
   status: RequestStatus | null,
 ): Promise<number> {
-  let query = db
-    .selectFrom('connection_requests')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where(side, '=', userId);
-  if (status) query = query.where('status', '=', status);
-  const { count } = await query.executeTakeFirstOrThrow();
-  return Number(count);
+  const shape = `${side}:${status !== null}`;
+  let statement = countStatements.get(shape);
+  if (!statement) {
+    statement = compileCount(side, status !== null);
+    countStatements.set(shape, statement);
+  }
+  const [row] = await statement(db, status === null ? { userId } : { userId, status });
+  return Number(row?.count ?? 0);
 }
 
 /** How many pending requests the user has sent, counting no further than `atMost`. */
