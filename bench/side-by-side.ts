@@ -8,7 +8,7 @@
  *
  *   git worktree add /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/node_modules
  *   BENCH_DATABASE_URL=postgres://… npx tsx bench/side-by-side.ts /tmp/before/src/main.ts src/main.ts \
- *     [--kind graphql|rest] [--rate 300] [--duration 15] [--rounds 3]
+ *     [--kind graphql|rest] [--rest-path sent?per_page=20] [--rate 300] [--duration 15] [--rounds 3]
  *
  * Prints each round's CPU per request, rate, p50 and p99 for both, and the ratio second / first.
  */
@@ -28,6 +28,8 @@ const { values: args, positionals } = parseArgs({
     rate: { type: 'string', default: '300' },
     duration: { type: 'string', default: '15' },
     rounds: { type: 'string', default: '3' },
+    // With --kind rest: the path under /v1/connections/:userId/ (active, sent or received).
+    'rest-path': { type: 'string', default: 'active?per_page=20' },
   },
 });
 if (positionals.length !== 2) throw new Error('usage: side-by-side.ts <first main.ts> <second main.ts> [options]');
@@ -86,7 +88,7 @@ async function main() {
     const plan = (port: number, durationSeconds: number, rate?: number): LoadPlan => ({
       baseUrl: `http://127.0.0.1:${port}`,
       kind,
-      restPath: 'active?per_page=20',
+      restPath: args['rest-path'],
       query: QUERY,
       variables: { perPage: 20 },
       users,
