@@ -12,9 +12,27 @@ export interface RouteSpec {
 
 interface CompiledRoute<R extends RouteSpec> {
   route: R;
-  segments: string[];
+  /** Each segment: a literal to equal, or `{ param }` to capture. */
+  segments: (string | { param: string })[];
   /** Literal segments count more, so `/x/sent` wins over `/x/:id` for the same method. */
   specificity: number;
+}
+
+/** The route's parameters if `parts` is its path, else null (no object made for a miss). */
+function paramsIfMatched(
+  segments: CompiledRoute<RouteSpec>['segments'],
+  parts: string[],
+): Record<string, string> | null {
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (typeof segment === 'string' && segment !== parts[i]) return null;
+  }
+  const params: Record<string, string> = {};
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (typeof segment === 'object') params[segment.param] = parts[i] as string;
+  }
+  return params;
 }
 
 export type RouteMatch<R> =
@@ -25,8 +43,11 @@ export type RouteMatch<R> =
 
 export function createRouter<R extends RouteSpec>(routes: readonly R[]) {
   const compiled: CompiledRoute<R>[] = routes.map((route) => {
-    const segments = route.path.split('/').filter(Boolean);
-    return { route, segments, specificity: segments.filter((s) => !s.startsWith(':')).length };
+    const segments = route.path
+      .split('/')
+      .filter(Boolean)
+      .map((segment) => (segment.startsWith(':') ? { param: segment.slice(1) } : segment));
+    return { route, segments, specificity: segments.filter((s) => typeof s === 'string').length };
   });
 
   return function match(method: string, pathname: string): RouteMatch<R> {
@@ -39,16 +60,8 @@ export function createRouter<R extends RouteSpec>(routes: readonly R[]) {
     const candidates: { route: R; params: Record<string, string>; specificity: number }[] = [];
     for (const { route, segments, specificity } of compiled) {
       if (segments.length !== parts.length) continue;
-      const params: Record<string, string> = {};
-      const matches = segments.every((segment, i) => {
-        const part = parts[i] as string;
-        if (segment.startsWith(':')) {
-          params[segment.slice(1)] = part;
-          return true;
-        }
-        return segment === part;
-      });
-      if (matches) candidates.push({ route, params, specificity });
+      const params = paramsIfMatched(segments, parts);
+      if (params) candidates.push({ route, params, specificity });
     }
     if (candidates.length === 0) return { kind: 'not-found' };
     const forMethod = candidates
