@@ -78,16 +78,56 @@ function resultProcessHooks(gateway: Gateway): readonly ResultProcessHook[] {
   return hooks as ResultProcessHook[];
 }
 
+/**
+ * The headers of a processed answer, as the Fetch API keeps them (names lower-cased, values
+ * trimmed) for what reads and sets them on the way out (CORS, the request id, the writing):
+ * a Fetch `Headers` object per answer cost more than the rest of the answer's making.
+ */
+class AnswerHeaders {
+  readonly #values = new Map<string, string>();
+
+  constructor(init: Record<string, string> | Headers | undefined) {
+    if (init instanceof Headers) init.forEach((value, name) => this.set(name, value));
+    else if (init) for (const name of Object.keys(init)) this.set(name, init[name] as string);
+  }
+
+  get(name: string): string | null {
+    return this.#values.get(name.toLowerCase()) ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.#values.has(name.toLowerCase());
+  }
+
+  set(name: string, value: string): void {
+    this.#values.set(name.toLowerCase(), String(value).trim());
+  }
+
+  append(name: string, value: string): void {
+    const existing = this.get(name);
+    this.set(name, existing === null ? value : `${existing}, ${value}`);
+  }
+
+  delete(name: string): void {
+    this.#values.delete(name.toLowerCase());
+  }
+
+  forEach(callback: (value: string, name: string) => void): void {
+    for (const [name, value] of this.#values) callback(value, name);
+  }
+}
+
 /** What a result processor answered: the status, headers and body of the HTTP response. */
 export class ProcessedResponse {
   readonly status: number;
   readonly headers: Headers;
   constructor(
     readonly body: string | null,
-    init: { status?: number; headers?: Record<string, string> } = {},
+    init: { status?: number; headers?: Record<string, string> | Headers } = {},
   ) {
     this.status = init.status ?? 200;
-    this.headers = new Headers(init.headers);
+    // Read only through the methods above (app/serve-direct.ts, app/cors.ts, writeAnswer).
+    this.headers = new AnswerHeaders(init.headers) as unknown as Headers;
   }
 
   async text(): Promise<string> {
