@@ -1,10 +1,12 @@
 /**
  * Two builds of the gateway measured at the same moment: both started on the same database, both
- * under the same fixed rate of the read scenario's GraphQL document (or REST `/active`) at once,
+ * under the same fixed rate of the read scenario's GraphQL document (or a REST list) at once,
  * and each one's CPU per request read from /proc. On this shared 2-core machine rounds measured
  * one after the other move ±10 % with whatever else runs; measured side by side, two copies of one
  * build differ by 0.98 ± 0.03. This is how a change too small for `npm run bench` to resolve is
- * measured before it is kept (bench/CHANGES.md).
+ * measured before it is kept (bench/CHANGES.md). Either server may also be a build's
+ * `dist/src/main.js` (as production runs it) or a peer (`bench/peers/mercurius-server.ts`: the
+ * gateway's CPU per request against Mercurius's at the same moment).
  *
  *   git worktree add /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/node_modules
  *   BENCH_DATABASE_URL=postgres://… npx tsx bench/side-by-side.ts /tmp/before/src/main.ts src/main.ts \
@@ -51,6 +53,8 @@ function startGateway(script: string, port: number): ChildProcess {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
+      // The peers (bench/peers/) read this one.
+      BENCH_DATABASE_URL: databaseUrl,
       HOST: '127.0.0.1',
       PORT: String(port),
       NODE_ENV: 'production',
