@@ -87,8 +87,13 @@ class AnswerHeaders {
   readonly #values = new Map<string, string>();
 
   constructor(init: Record<string, string> | Headers | undefined) {
-    if (init instanceof Headers) init.forEach((value, name) => this.set(name, value));
-    else if (init) for (const name of Object.keys(init)) this.set(name, init[name] as string);
+    if (init instanceof Headers) {
+      init.forEach((value, name) => {
+        this.set(name, value);
+      });
+    } else if (init) {
+      for (const name of Object.keys(init)) this.set(name, init[name] as string);
+    }
   }
 
   get(name: string): string | null {
