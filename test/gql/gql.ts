@@ -89,6 +89,8 @@ type Documents = {
     "\n  mutation TestSetPresence($userId: ID, $state: PresenceStatus!, $doing: String, $join: JSONObject, $ttl: Int) {\n    setPresence(userId: $userId, status: $state, activity: $doing, joinInfo: $join, expiresInSeconds: $ttl) {\n      __typename\n      ... on SetPresencePayload { presence { status activity joinInfo lastSeenAt } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.TestSetPresenceDocument,
     "\n  subscription TestFriendPresenceWithMutuals {\n    friendPresenceChanged {\n      user { clientUserId mutualConnectionCount }\n      presence { status }\n    }\n  }\n": typeof types.TestFriendPresenceWithMutualsDocument,
     "\n  subscription TestFriendPresenceMaybeActivity($me: ID, $withActivity: Boolean!) {\n    friendPresenceChanged(userId: $me) {\n      user { clientUserId }\n      presence { status activity @include(if: $withActivity) }\n    }\n  }\n": typeof types.TestFriendPresenceMaybeActivityDocument,
+    "\n  subscription TestFriendPresenceProfile {\n    friendPresenceChanged {\n      user { clientUserId displayName createdAt }\n      presence { status }\n    }\n  }\n": typeof types.TestFriendPresenceProfileDocument,
+    "\n  query TestUserProfile($userId: ID!) {\n    user(userId: $userId) {\n      ... on User { clientUserId displayName createdAt }\n    }\n  }\n": typeof types.TestUserProfileDocument,
     "\n  query TestRecentPlayers($n: Int, $from: String) {\n    recentPlayers(first: $n, after: $from) {\n      __typename\n      ... on Error { code message }\n      ... on RecentPlayerPage {\n        nodes { user { clientUserId } context relationship { status } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.TestRecentPlayersDocument,
     "\n  mutation TestRecordMatch($a: ID!, $b: ID!) {\n    played: recordRecentPlayers(players: [$a, $b], context: \"duel-7\") {\n      __typename\n      ... on Error { code message }\n      ... on RecordRecentPlayersPayload { message players }\n    }\n  }\n": typeof types.TestRecordMatchDocument,
     "\n  query TestSettings($userId: ID) {\n    settings(userId: $userId) {\n      __typename\n      ... on Error { code message }\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": typeof types.TestSettingsDocument,
@@ -184,6 +186,8 @@ const documents: Documents = {
     "\n  mutation TestSetPresence($userId: ID, $state: PresenceStatus!, $doing: String, $join: JSONObject, $ttl: Int) {\n    setPresence(userId: $userId, status: $state, activity: $doing, joinInfo: $join, expiresInSeconds: $ttl) {\n      __typename\n      ... on SetPresencePayload { presence { status activity joinInfo lastSeenAt } }\n      ... on Error { code message }\n    }\n  }\n": types.TestSetPresenceDocument,
     "\n  subscription TestFriendPresenceWithMutuals {\n    friendPresenceChanged {\n      user { clientUserId mutualConnectionCount }\n      presence { status }\n    }\n  }\n": types.TestFriendPresenceWithMutualsDocument,
     "\n  subscription TestFriendPresenceMaybeActivity($me: ID, $withActivity: Boolean!) {\n    friendPresenceChanged(userId: $me) {\n      user { clientUserId }\n      presence { status activity @include(if: $withActivity) }\n    }\n  }\n": types.TestFriendPresenceMaybeActivityDocument,
+    "\n  subscription TestFriendPresenceProfile {\n    friendPresenceChanged {\n      user { clientUserId displayName createdAt }\n      presence { status }\n    }\n  }\n": types.TestFriendPresenceProfileDocument,
+    "\n  query TestUserProfile($userId: ID!) {\n    user(userId: $userId) {\n      ... on User { clientUserId displayName createdAt }\n    }\n  }\n": types.TestUserProfileDocument,
     "\n  query TestRecentPlayers($n: Int, $from: String) {\n    recentPlayers(first: $n, after: $from) {\n      __typename\n      ... on Error { code message }\n      ... on RecentPlayerPage {\n        nodes { user { clientUserId } context relationship { status } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.TestRecentPlayersDocument,
     "\n  mutation TestRecordMatch($a: ID!, $b: ID!) {\n    played: recordRecentPlayers(players: [$a, $b], context: \"duel-7\") {\n      __typename\n      ... on Error { code message }\n      ... on RecordRecentPlayersPayload { message players }\n    }\n  }\n": types.TestRecordMatchDocument,
     "\n  query TestSettings($userId: ID) {\n    settings(userId: $userId) {\n      __typename\n      ... on Error { code message }\n      ... on Settings { acceptRequestsFrom }\n    }\n  }\n": types.TestSettingsDocument,
@@ -501,6 +505,14 @@ export function graphql(source: "\n  subscription TestFriendPresenceWithMutuals 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TestFriendPresenceMaybeActivity($me: ID, $withActivity: Boolean!) {\n    friendPresenceChanged(userId: $me) {\n      user { clientUserId }\n      presence { status activity @include(if: $withActivity) }\n    }\n  }\n"): typeof import('./graphql.js').TestFriendPresenceMaybeActivityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestFriendPresenceProfile {\n    friendPresenceChanged {\n      user { clientUserId displayName createdAt }\n      presence { status }\n    }\n  }\n"): typeof import('./graphql.js').TestFriendPresenceProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestUserProfile($userId: ID!) {\n    user(userId: $userId) {\n      ... on User { clientUserId displayName createdAt }\n    }\n  }\n"): typeof import('./graphql.js').TestUserProfileDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

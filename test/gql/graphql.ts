@@ -1167,6 +1167,21 @@ export type TestFriendPresenceMaybeActivitySubscriptionVariables = Exact<{
 
 export type TestFriendPresenceMaybeActivitySubscription = { friendPresenceChanged: { user: { clientUserId: string }, presence: { status: PresenceStatus, activity?: string | null } | null } };
 
+export type TestFriendPresenceProfileSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestFriendPresenceProfileSubscription = { friendPresenceChanged: { user: { clientUserId: string, displayName: string, createdAt: string }, presence: { status: PresenceStatus } | null } };
+
+export type TestUserProfileQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type TestUserProfileQuery = { user:
+    | { clientUserId: string, displayName: string, createdAt: string }
+    | Record<PropertyKey, never>
+   };
+
 export type TestRecentPlayersQueryVariables = Exact<{
   n?: number | null | undefined;
   from?: string | null | undefined;
@@ -3054,6 +3069,31 @@ export const TestFriendPresenceMaybeActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestFriendPresenceMaybeActivitySubscription, TestFriendPresenceMaybeActivitySubscriptionVariables>;
+export const TestFriendPresenceProfileDocument = new TypedDocumentString(`
+    subscription TestFriendPresenceProfile {
+  friendPresenceChanged {
+    user {
+      clientUserId
+      displayName
+      createdAt
+    }
+    presence {
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestFriendPresenceProfileSubscription, TestFriendPresenceProfileSubscriptionVariables>;
+export const TestUserProfileDocument = new TypedDocumentString(`
+    query TestUserProfile($userId: ID!) {
+  user(userId: $userId) {
+    ... on User {
+      clientUserId
+      displayName
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestUserProfileQuery, TestUserProfileQueryVariables>;
 export const TestRecentPlayersDocument = new TypedDocumentString(`
     query TestRecentPlayers($n: Int, $from: String) {
   recentPlayers(first: $n, after: $from) {

@@ -3,9 +3,9 @@ import DataLoader from 'dataloader';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Logger } from '../../platform/logger.js';
-import { findUsersByIds } from '../users/users.repository.js';
+import { findUserByClientId, findUsersByIds } from '../users/users.repository.js';
 import type { UserRow } from '../users/users.table.js';
-import { findPresenceUser, type PresenceUser, writeLastSeen } from './presence.repository.js';
+import { writeLastSeen } from './presence.repository.js';
 import {
   choose,
   freshRecord,
@@ -15,7 +15,14 @@ import {
   type PresenceRecord,
   settle,
 } from './presence.rules.js';
-import { keyOf, type PresenceChange, type PresenceStore, type UserKey } from './presence.store.js';
+import {
+  carriedRow,
+  carryRow,
+  keyOf,
+  type PresenceChange,
+  type PresenceStore,
+  type UserKey,
+} from './presence.store.js';
 import { PresenceTurns } from './presence.turns.js';
 import { PresenceWatchers } from './presence.watchers.js';
 
@@ -154,11 +161,11 @@ export class PresenceEngine {
     let released = false;
     const opened = this.#track(
       (async () => {
-        const row = await this.#turns.run(() => findPresenceUser(this.db, viewer.tenant, viewer.subject));
+        const row = await this.#turns.run(() => findUserByClientId(this.db, viewer.tenant, viewer.subject));
         if (!row || released) return null;
         const user = { tenant: row.tenant, userId: row.id };
         await this.#countSockets(user, 1);
-        await this.#update(user, (inputs) => settle(inputs.record ?? this.#fresh(row, inputs.now), inputs));
+        await this.#update(user, (inputs) => settle(inputs.record ?? this.#fresh(row, inputs.now), inputs), row);
         return user;
       })().catch((error: unknown) => {
         this.logger.warn('could not open a presence session', { error: (error as Error).message });
@@ -176,23 +183,28 @@ export class PresenceEngine {
   }
 
   /** What `setPresence` asked for the user. */
-  async choose(user: PresenceUser, choice: PresenceChoice): Promise<PresenceRecord | null> {
-    const outcome = await this.#update({ tenant: user.tenant, userId: user.id }, (inputs) =>
-      choose(
-        inputs,
-        choice,
-        { shared: user.share_presence === 'connections', lastSeenAt: user.last_seen_at?.getTime() ?? null },
-        this.settings.graceMs,
-      ),
+  async choose(user: UserRow, choice: PresenceChoice): Promise<PresenceRecord | null> {
+    const outcome = await this.#update(
+      { tenant: user.tenant, userId: user.id },
+      (inputs) =>
+        choose(
+          inputs,
+          choice,
+          { shared: user.share_presence === 'connections', lastSeenAt: user.last_seen_at?.getTime() ?? null },
+          this.settings.graceMs,
+        ),
+      user,
     );
     return outcome?.record ?? null;
   }
 
   /** The user changed `share_presence`: its connections see it, or null, from now on. */
-  async sharingChanged(user: PresenceUser): Promise<void> {
+  async sharingChanged(user: UserRow): Promise<void> {
     const shared = user.share_presence === 'connections';
-    await this.#update({ tenant: user.tenant, userId: user.id }, (inputs) =>
-      settle(inputs.record && { ...inputs.record, shared }, inputs),
+    await this.#update(
+      { tenant: user.tenant, userId: user.id },
+      (inputs) => settle(inputs.record && { ...inputs.record, shared }, inputs),
+      user,
     );
   }
 
@@ -226,12 +238,18 @@ export class PresenceEngine {
     }
   }
 
-  /** A committed change: to this instance's watchers of its user, if any, with the user's row. */
+  /**
+   * A committed change: to this instance's watchers of its user, if any, with the user's row
+   * (the one the change carries, else read here once for them all).
+   */
   #deliver(change: PresenceChange): void {
     if (!this.watchers.watches(change.tenant, change.userId)) return;
     const key = keyOf(change);
+    const { row, ...watched } = change;
     const delivered = (this.#deliveries.get(key) ?? Promise.resolve())
-      .then(async () => this.watchers.deliver({ ...change, user: await this.#users.load(change) }))
+      .then(async () =>
+        this.watchers.deliver({ ...watched, user: row ? carriedRow(row) : await this.#users.load(change) }),
+      )
       .catch((error: unknown) =>
         this.logger.warn('presence: a change could not be delivered', { error: String(error) }),
       )
@@ -254,18 +272,23 @@ export class PresenceEngine {
     );
   }
 
-  #fresh(row: PresenceUser, now: number): PresenceRecord {
+  #fresh(row: UserRow, now: number): PresenceRecord {
     return freshRecord(row.share_presence === 'connections', row.last_seen_at?.getTime() ?? now);
   }
 
   /**
    * Reads the user's presence, computes the change, commits it unless another came first (then
    * again, from what that one left), and follows up: last seen written when the user went
-   * offline, a wake-up at the record's next lapse.
+   * offline, a wake-up at the record's next lapse. `row`, the user's row if the caller has just
+   * read it, rides with the change so that no instance reads it again to deliver it.
    */
-  async #update(user: UserKey, compute: (inputs: PresenceInputs) => PresenceOutcome): Promise<PresenceOutcome | null> {
+  async #update(
+    user: UserKey,
+    compute: (inputs: PresenceInputs) => PresenceOutcome,
+    row?: UserRow,
+  ): Promise<PresenceOutcome | null> {
     try {
-      return await this.#tryUpdate(user, compute);
+      return await this.#tryUpdate(user, compute, row);
     } catch (error) {
       // The store failed (a busy pool, an outage): look at the user again soon, so no lapse is
       // lost; a caller waiting for the answer gets the error.
@@ -277,12 +300,15 @@ export class PresenceEngine {
   async #tryUpdate(
     user: UserKey,
     compute: (inputs: PresenceInputs) => PresenceOutcome,
+    row: UserRow | undefined,
   ): Promise<PresenceOutcome | null> {
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
       const outcome = await this.#turns.run(async () => {
         const { record, sessionsAlive } = await this.store.read(user);
         const computed = compute({ record, sessionsAlive, now: Date.now() });
-        const change: PresenceChange | null = computed.changed && { ...user, view: computed.changed.view };
+        // Going offline writes the row's last_seen_at: then the row read before is not the row.
+        const carried = row && !computed.wentOffline ? { row: carryRow(row) } : null;
+        const change: PresenceChange | null = computed.changed && { ...user, view: computed.changed.view, ...carried };
         // The time last seen is written before the record goes: a reader who finds the user
         // offline reads it from the user's row, and must not find the one before (or none).
         // Written for a change that then loses to a concurrent one, it is still a time the

@@ -1,26 +1,4 @@
 import type { Db } from '../../platform/db/database.js';
-import type { PresenceSharing } from './presence.rules.js';
-
-/** What presence needs of a user's row: who it is, whom it shares with, when it was last seen. */
-export interface PresenceUser {
-  id: number;
-  tenant: string;
-  share_presence: PresenceSharing;
-  last_seen_at: Date | null;
-}
-
-export async function findPresenceUser(
-  db: Db,
-  tenant: string,
-  clientUserId: string,
-): Promise<PresenceUser | undefined> {
-  return db
-    .selectFrom('users')
-    .select(['id', 'tenant', 'share_presence', 'last_seen_at'])
-    .where('tenant', '=', tenant)
-    .where('client_user_id', '=', clientUserId)
-    .executeTakeFirst();
-}
 
 /**
  * Records when users were last seen online: when they go offline, and now and then while

@@ -1,3 +1,4 @@
+import type { UserRow } from '../users/users.table.js';
 import type { PresenceRecord, PresenceView } from './presence.rules.js';
 
 /** A user as the presence layer knows it: internal row id, within its tenant. */
@@ -12,6 +13,36 @@ export const keyOf = (user: UserKey): string => `${user.tenant}\u0000${user.user
 /** A change of what a user's connections see (null: the user hides its presence from them). */
 export interface PresenceChange extends UserKey {
   view: PresenceView | null;
+  /**
+   * The user's row as the instance that made the change had just read it, when it had (a
+   * `setPresence`, a socket opening, a setting): every instance delivering the change would
+   * otherwise read it again. It is the row, not an answer: each watcher's fields are resolved
+   * from it as from a row read from the database. Absent: instances read it.
+   */
+  row?: CarriedRow;
+}
+
+/**
+ * A user's row as a change carries it through a store's JSON: the names of its `Date` columns
+ * travel with it, so that the row is whole again whatever columns `users` gains.
+ */
+export interface CarriedRow {
+  values: Record<string, unknown>;
+  dates: string[];
+}
+
+export function carryRow(row: UserRow): CarriedRow {
+  return {
+    values: row as unknown as Record<string, unknown>,
+    dates: Object.keys(row).filter((name) => (row as unknown as Record<string, unknown>)[name] instanceof Date),
+  };
+}
+
+/** The row a change carried (JSON or not: the memory store hands the object itself). */
+export function carriedRow(carried: CarriedRow): UserRow {
+  const values = { ...carried.values };
+  for (const name of carried.dates) values[name] = new Date(values[name] as string | Date);
+  return values as unknown as UserRow;
 }
 
 /** Hears every committed change, on every instance, in the order of each user's changes. */

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../db/connect.js';
 import type { Trx } from '../db/database.js';
 import { requireInTransaction } from '../db/transactions.js';
 import type { Logger } from '../logger.js';
-import type { DomainEvent, EventPublisher } from './events.js';
+import type { DomainEvent, EventPublisher, InStatementEvent } from './events.js';
 import type { EventSink, EventTransport } from './transport.js';
 
 /** The one channel all instances of one database publish on and listen to. */
@@ -41,7 +41,7 @@ const notifyOne = compiledOnce((db, v: { payload: string }) => ({
  * dedicated connection; if it drops, the instance reconnects with backoff and reports a gap,
  * so subscribers re-read what they may have missed.
  */
-export const notifyPublisher: EventPublisher = {
+export const notifyPublisher: EventPublisher & { inStatement(event: DomainEvent): InStatementEvent } = {
   async publish(trx: Trx, ...events: DomainEvent[]): Promise<void> {
     requireInTransaction(trx);
     if (events.length === 1) {
@@ -53,11 +53,16 @@ export const notifyPublisher: EventPublisher = {
       );
     }
   },
+  inStatement: (event) => ({ channel: EVENTS_CHANNEL, payload: JSON.stringify(event), published() {} }),
 };
 
 abstract class NotifyTransport implements EventTransport {
   publish(trx: Trx, ...events: DomainEvent[]): Promise<void> {
     return notifyPublisher.publish(trx, ...events);
+  }
+
+  inStatement(event: DomainEvent): InStatementEvent {
+    return notifyPublisher.inStatement(event);
   }
 
   abstract start(sink: EventSink): Promise<void>;

@@ -20,6 +20,21 @@ export function observeTransport(transport: EventTransport, metrics: Metrics): E
       await transport.publish(trx, ...events.map((event) => ({ ...event, at }) as Stamped));
       metrics.eventsPublished.inc(events.length);
     },
+    ...(transport.inStatement && {
+      inStatement(event) {
+        const inner = (transport.inStatement as NonNullable<EventTransport['inStatement']>)({
+          ...event,
+          at: Date.now(),
+        } as Stamped);
+        return {
+          ...inner,
+          published() {
+            inner.published();
+            metrics.eventsPublished.inc();
+          },
+        };
+      },
+    }),
     start(sink: EventSink) {
       return transport.start({
         onEvent(event: Stamped) {

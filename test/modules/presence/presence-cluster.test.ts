@@ -6,7 +6,15 @@ import { createTenant, TEST_JWT_SECRET, type TestServer, useTestServer } from '.
 import { realPostgresDatabase } from '../../helpers/database.js';
 import { collect, listeningUrl, startServer } from '../../helpers/process.js';
 import { privateRedis } from '../../helpers/redis.js';
-import { eventually, FAST_PRESENCE, FriendPresence, liveClients, statusSeenBy } from './presence-helpers.js';
+import {
+  eventually,
+  FAST_PRESENCE,
+  FriendPresence,
+  FriendPresenceProfile,
+  liveClients,
+  statusSeenBy,
+  UserProfile,
+} from './presence-helpers.js';
 
 /*
  * Several instances of the gateway, as a deployment runs them: a user connected to one is online
@@ -59,10 +67,41 @@ function onlineAcross(a: TestServer, b: TestServer) {
   };
 }
 
+/**
+ * A change made where the user's row was just read (a socket opening, `setPresence`) carries
+ * the row to the other instances instead of each reading it: the friend must see what a read
+ * of the user shows, its dates included, whichever way the change travelled.
+ */
+function profileAcross(a: TestServer, b: TestServer) {
+  const connectToA = liveClients(() => a.url);
+  const connectToB = liveClients(() => b.url);
+  return async () => {
+    const tenant = await createTenant(a);
+    const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+    await tenant.connect(alice, bob);
+    const read = await b.graphql(UserProfile, { userId: alice.id }, bob.token);
+    const profile = read.body.data?.user;
+    expect(profile).toMatchObject({ clientUserId: alice.id, createdAt: expect.any(String) });
+
+    const feed = connectToB(bob.token).subscribe(FriendPresenceProfile, {});
+    await feed.settle(200);
+    connectToA(alice.token).subscribe(FriendPresence, {});
+    const [online] = await feed.take(1);
+    expect(online?.friendPresenceChanged).toEqual({ user: profile, presence: { status: 'ONLINE' } });
+
+    await a.rest('PUT', `/v1/users/${alice.id}/presence`, { token: alice.token, body: { status: 'busy' } });
+    const [, busy] = await feed.take(2);
+    expect(busy?.friendPresenceChanged).toEqual({ user: profile, presence: { status: 'BUSY' } });
+  };
+}
+
+const ACROSS = 'should show a user connected to one instance online to a friend connected to another, live';
+const PROFILE = "should show the friend's row as a read of it does, from the change that carried it";
+
 describe.skipIf(!database)('presence across instances sharing PostgreSQL alone', () => {
   const [a, b] = twoInstances({ ...FAST_PRESENCE, PRESENCE_STORE: 'postgres' });
-  it('should show a user connected to one instance online to a friend connected to another, live', () =>
-    onlineAcross(a, b)());
+  it(ACROSS, () => onlineAcross(a, b)());
+  it(PROFILE, () => profileAcross(a, b)());
 });
 
 describe.skipIf(!database)('presence across instances sharing Redis', () => {
@@ -72,8 +111,22 @@ describe.skipIf(!database)('presence across instances sharing Redis', () => {
     REDIS_URL: 'redis://127.0.0.1:6379',
     REDIS_KEY_PREFIX: `test:${randomUUID()}:`,
   });
-  it('should show a user connected to one instance online to a friend connected to another, live', () =>
-    onlineAcross(a, b)());
+  it(ACROSS, () => onlineAcross(a, b)());
+  it(PROFILE, () => profileAcross(a, b)());
+});
+
+// Live events through Redis: a change's event goes to the outbox in a transaction with it
+// instead of riding on the change's own statement (NOTIFY).
+describe.skipIf(!database)('presence kept in PostgreSQL, live events through Redis', () => {
+  const [a, b] = twoInstances({
+    ...FAST_PRESENCE,
+    PRESENCE_STORE: 'postgres',
+    LIVE_TRANSPORT: 'redis',
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: `test:${randomUUID()}:`,
+  });
+  it(ACROSS, () => onlineAcross(a, b)());
+  it(PROFILE, () => profileAcross(a, b)());
 });
 
 /** An instance as a real process, which the test can kill. */

@@ -6,9 +6,11 @@ import { type LiveClient, liveClient } from '../../helpers/live.js';
 export {
   FriendPresence,
   FriendPresenceMaybeActivity,
+  FriendPresenceProfile,
   FriendPresenceWithMutuals,
   SetPresence,
   UserPresence,
+  UserProfile,
 } from './presence.documents.js';
 
 /** Presence settings fast enough for tests: a user goes offline a second after its last socket. */

@@ -49,3 +49,21 @@ export const FriendPresenceMaybeActivity = graphql(`
     }
   }
 `);
+
+/** A friend's row as a change delivers it: what a read of the user shows, dates included. */
+export const FriendPresenceProfile = graphql(`
+  subscription TestFriendPresenceProfile {
+    friendPresenceChanged {
+      user { clientUserId displayName createdAt }
+      presence { status }
+    }
+  }
+`);
+
+export const UserProfile = graphql(`
+  query TestUserProfile($userId: ID!) {
+    user(userId: $userId) {
+      ... on User { clientUserId displayName createdAt }
+    }
+  }
+`);

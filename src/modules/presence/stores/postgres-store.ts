@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { anyId, compiledOnce } from '../../../platform/db/compiled-once.js';
 import type { Db } from '../../../platform/db/database.js';
 import { inTransaction } from '../../../platform/db/transactions.js';
@@ -19,10 +19,87 @@ const recordsOf = compiledOnce((db, v: { tenant: string; userIds: readonly numbe
     .where('user_id', '=', anyId(v.userIds)),
 );
 
+// Every change reads first: compiled once and prepared.
+const recordAndSessions = compiledOnce(
+  (db, v: { userId: number; tenant: string; now: number }) => ({
+    compile: () =>
+      sql<{ record: unknown; alive: boolean }>`
+        select p.record,
+          exists (
+            select 1 from presence_sessions s join presence_instances i on i.id = s.instance_id
+            where s.user_id = ${v.userId} and i.lease_until > ${v.now}
+          ) as alive
+        from (select 1) as one left join presences p on p.user_id = ${v.userId} and p.tenant = ${v.tenant}
+      `.compile(db),
+  }),
+  { prepared: true },
+);
+
+/** How a commit changes the user's record: asserts there is none, inserts, updates or deletes it. */
+type RecordChange = 'absent' | 'insert' | 'update' | 'delete';
+type RecordValues = Record<string, unknown> & { userId: number };
+
+/**
+ * Each change of a record as one statement that answers a row only if it applied (the version
+ * was still the one expected), alone or calling `pg_notify` on that row: the event goes out in
+ * the same statement, so exactly when the change commits. Compiled once and prepared: every
+ * presence change runs one.
+ */
+const recordChangeSql: Record<RecordChange, (v: RecordValues) => RawBuilder<unknown>> = {
+  absent: (v) =>
+    sql`select ${v.userId}::bigint as user_id where not exists (select 1 from presences where user_id = ${v.userId})`,
+  insert: (v) =>
+    sql`insert into presences (user_id, tenant, version, record, check_at) values (${v.userId}, ${v.tenant}, ${v.version}, ${v.record}, ${v.checkAt}) on conflict (user_id) do nothing returning user_id`,
+  update: (v) =>
+    sql`update presences set version = ${v.version}, record = ${v.record}, check_at = ${v.checkAt} where user_id = ${v.userId} and version = ${v.expected} returning user_id`,
+  delete: (v) => sql`delete from presences where user_id = ${v.userId} and version = ${v.expected} returning user_id`,
+};
+
+const recordChanges = Object.fromEntries(
+  Object.entries(recordChangeSql).map(([kind, change]) => [
+    kind,
+    {
+      alone: compiledOnce(
+        (db, v: RecordValues) => ({
+          compile: () => sql`with applied as (${change(v)}) select 1 from applied`.compile(db),
+        }),
+        { prepared: true },
+      ),
+      notifying: compiledOnce(
+        (db, v: RecordValues) => ({
+          compile: () =>
+            sql`with applied as (${change(v)}) select pg_notify(${v.channel}, ${v.payload}) from applied`.compile(db),
+        }),
+        { prepared: true },
+      ),
+    },
+  ]),
+) as Record<RecordChange, Record<'alone' | 'notifying', (db: Db, v: RecordValues) => Promise<unknown[]>>>;
+
+/** The values a record change's statement takes, exactly those (compiledOnce checks it). */
+function valuesOf(
+  kind: RecordChange,
+  user: UserKey,
+  expected: number | null,
+  record: PresenceRecord | null,
+): RecordValues {
+  const written = record && { version: record.version, record: JSON.stringify(record), checkAt: record.checkAt };
+  switch (kind) {
+    case 'absent':
+      return { userId: user.userId };
+    case 'insert':
+      return { userId: user.userId, tenant: user.tenant, ...written };
+    case 'update':
+      return { userId: user.userId, expected, ...written };
+    case 'delete':
+      return { userId: user.userId, expected };
+  }
+}
+
 /**
  * Presence shared by instances through PostgreSQL alone: a row per live user, a lease per
  * instance, a row per instance and user holding sockets. A change commits with its NOTIFY in
- * one transaction (notifications' own event feed carries it to every instance), so no instance
+ * one statement (notifications' own event feed carries it to every instance), so no instance
  * hears of a change that did not commit, and the version check makes concurrent changes of one
  * user take turns.
  */
@@ -85,17 +162,8 @@ export class PostgresPresenceStore implements PresenceStore {
   }
 
   async read(user: UserKey) {
-    const now = Date.now();
-    const row = await sql<{ version: number | null; record: PresenceRecord | null; alive: boolean }>`
-      select p.version, p.record,
-        exists (
-          select 1 from presence_sessions s join presence_instances i on i.id = s.instance_id
-          where s.user_id = ${user.userId} and i.lease_until > ${now}
-        ) as alive
-      from (select 1) as one left join presences p on p.user_id = ${user.userId} and p.tenant = ${user.tenant}
-    `.execute(this.db);
-    const found = row.rows[0];
-    return { record: found?.record ?? null, sessionsAlive: found?.alive ?? false };
+    const [found] = await recordAndSessions(this.db, { userId: user.userId, tenant: user.tenant, now: Date.now() });
+    return { record: (found?.record as PresenceRecord | null) ?? null, sessionsAlive: found?.alive ?? false };
   }
 
   async readMany(tenant: string, userIds: readonly number[]): Promise<Map<number, PresenceRecord>> {
@@ -110,51 +178,32 @@ export class PostgresPresenceStore implements PresenceStore {
     record: PresenceRecord | null,
     change: PresenceChange | null,
   ): Promise<boolean> {
-    return inTransaction(this.db, async (trx) => {
-      let applied: boolean;
-      if (expectedVersion === null && record === null) {
-        applied = !(await trx
-          .selectFrom('presences')
-          .select('user_id')
-          .where('user_id', '=', user.userId)
-          .executeTakeFirst());
-      } else if (expectedVersion === null && record) {
-        const inserted = await trx
-          .insertInto('presences')
-          .values({
-            user_id: user.userId,
-            tenant: user.tenant,
-            version: record.version,
-            record: JSON.stringify(record),
-            check_at: record.checkAt,
+    const kind: RecordChange = expectedVersion === null ? (record ? 'insert' : 'absent') : record ? 'update' : 'delete';
+    const values = valuesOf(kind, user, expectedVersion, record);
+    const event = change && {
+      kind: 'presence_changed' as const,
+      tenant: change.tenant,
+      userId: change.userId,
+      view: change.view,
+      ...(change.row && { row: change.row }),
+    };
+    // One statement when the event can ride on it (NOTIFY) or there is none: an autocommitted
+    // statement is its own transaction, and its NOTIFY goes out exactly when it commits.
+    const inStatement = event && this.events.inStatement?.(event);
+    if (!event || inStatement) {
+      const rows = inStatement
+        ? await recordChanges[kind].notifying(this.db, {
+            ...values,
+            channel: inStatement.channel,
+            payload: inStatement.payload,
           })
-          .onConflict((oc) => oc.column('user_id').doNothing())
-          .executeTakeFirst();
-        applied = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
-      } else if (record) {
-        const updated = await trx
-          .updateTable('presences')
-          .set({ version: record.version, record: JSON.stringify(record), check_at: record.checkAt })
-          .where('user_id', '=', user.userId)
-          .where('version', '=', expectedVersion as number)
-          .executeTakeFirst();
-        applied = Number(updated.numUpdatedRows) === 1;
-      } else {
-        const deleted = await trx
-          .deleteFrom('presences')
-          .where('user_id', '=', user.userId)
-          .where('version', '=', expectedVersion as number)
-          .executeTakeFirst();
-        applied = Number(deleted.numDeletedRows) === 1;
-      }
-      if (applied && change) {
-        await this.events.publish(trx, {
-          kind: 'presence_changed',
-          tenant: change.tenant,
-          userId: change.userId,
-          view: change.view,
-        });
-      }
+        : await recordChanges[kind].alone(this.db, values);
+      if (rows.length === 1) inStatement?.published();
+      return rows.length === 1;
+    }
+    return inTransaction(this.db, async (trx) => {
+      const applied = (await recordChanges[kind].alone(trx, values)).length === 1;
+      if (applied) await this.events.publish(trx, event);
       return applied;
     });
   }
