@@ -1,12 +1,12 @@
 import {
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLArgument,
   type GraphQLCompositeType,
   type GraphQLField,
   GraphQLIncludeDirective,
   type GraphQLSchema,
   GraphQLSkipDirective,
-  getArgumentValues,
   getDirectiveValues,
   getNamedType,
   getNullableType,
@@ -19,6 +19,7 @@ import {
   type SelectionNode,
   type SelectionSetNode,
   typeFromAST,
+  valueFromAST,
 } from 'graphql';
 
 /**
@@ -64,16 +65,35 @@ function included(walk: Walk, node: SelectionNode): boolean {
   return include?.if !== false;
 }
 
+/**
+ * The value of one argument of a field as the executor takes it (given, from a variable, or
+ * its default), read alone: a price reads only the arguments that size a list, so that the
+ * variables it depends on are only those (see `operationCost`'s cache).
+ */
+function argumentValue(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode, name: string): unknown {
+  const definition: GraphQLArgument | undefined = field.args.find((argument) => argument.name === name);
+  if (!definition) return undefined;
+  const given = node.arguments?.find((argument) => argument.name.value === name);
+  if (!given) return definition.defaultValue;
+  if (given.value.kind === Kind.VARIABLE) {
+    const variable = given.value.name.value;
+    return Object.hasOwn(walk.variables, variable) ? walk.variables[variable] : definition.defaultValue;
+  }
+  return valueFromAST(given.value, definition.type, walk.variables);
+}
+
 /** The size a paged or id-list field gives the lists below it, or undefined when it gives none. */
-function sizeGiven(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+function sizeGiven(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): number | undefined {
   const cost = costOf(field);
   if (cost.sizeArgument !== undefined) {
-    const list = args[cost.sizeArgument];
+    const list = argumentValue(walk, field, node, cost.sizeArgument);
     const length = Array.isArray(list) ? list.length : 0;
     return Math.min(length, cost.maxSize ?? length);
   }
   if (cost.defaultPageSize === undefined) return undefined;
-  const asked = [args.first, args.perPage].find((value): value is number => typeof value === 'number');
+  const asked = [argumentValue(walk, field, node, 'first'), argumentValue(walk, field, node, 'perPage')].find(
+    (value): value is number => typeof value === 'number',
+  );
   return Math.min(MAX_PAGE_SIZE, Math.max(0, asked ?? cost.defaultPageSize));
 }
 
@@ -111,10 +131,9 @@ function fieldCost(walk: Walk, parent: GraphQLCompositeType, node: FieldNode, li
 }
 
 function priced(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode, listSize: number): number {
-  const args = getArgumentValues(field, node, walk.variables);
   const named = getNamedType(field.type);
   const base = costOf(field).base ?? (isLeafType(named) ? 0 : 1);
-  const size = sizeGiven(field, args) ?? listSize;
+  const size = sizeGiven(walk, field, node) ?? listSize;
   const children =
     node.selectionSet && isCompositeType(named) ? selectionCost(walk, named, node.selectionSet, size) : 0;
   // A list field resolves its selection once per item: as many as the enclosing page holds.
@@ -123,12 +142,102 @@ function priced(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNo
 }
 
 /**
+ * The costs of one operation already priced, by the values of the variables its pricing read
+ * (page sizes, the lengths of id lists, `@skip`/`@include` conditions: never a user id), so that
+ * the clients sending one document again and again with their own ids price it once. A pricing
+ * that reads a variable not among `names` widens them and forgets the costs keyed without it.
+ */
+interface PricedOperation {
+  names: string[];
+  costs: Map<string, number>;
+}
+
+/** Costs kept per operation, and the longest key kept (a long id list is priced each time). */
+const MAX_COSTS_PER_OPERATION = 64;
+const MAX_KEY_LENGTH = 256;
+
+const pricedOperations = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, PricedOperation>>();
+
+/** The key of these variables' values: absent and null apart; undefined when they are not JSON. */
+function keyOf(names: readonly string[], variables: Record<string, unknown>): string | undefined {
+  try {
+    return JSON.stringify(names.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : [])));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `variables`, noting the name of each declared variable read through it. */
+function noting(variables: Record<string, unknown>, declared: ReadonlySet<string>, read: Set<string>) {
+  const note = (name: string | symbol) => {
+    if (typeof name === 'string' && declared.has(name)) read.add(name);
+  };
+  return new Proxy(variables, {
+    get(target, name) {
+      note(name);
+      return Reflect.get(target, name);
+    },
+    has(target, name) {
+      note(name);
+      return Reflect.has(target, name);
+    },
+    getOwnPropertyDescriptor(target, name) {
+      note(name);
+      return Reflect.getOwnPropertyDescriptor(target, name);
+    },
+  });
+}
+
+/**
  * What running `operation` costs, in the units fields declare (`FieldCost`), with the request's
  * variables: a page size counts however the client gives it (a literal, a variable of any name,
  * a default), skipped fields cost nothing, aliases each cost their own. Variables must be valid
  * for the operation (the executor's own coercion): call it once execution may begin.
+ *
+ * Pricing is a function of the document and of the variables it reads, so a price is kept for
+ * those variables' values: a request that gives them the same values reads the same ones the
+ * same way, and costs the same (a test compares every kept price with a fresh one).
  */
 export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+): number {
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  let bySchema = pricedOperations.get(schema);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    pricedOperations.set(schema, bySchema);
+  }
+  let known = bySchema.get(operation);
+  const kept = known && keyOf(known.names, variables);
+  const found = kept === undefined ? undefined : known?.costs.get(kept);
+  if (found !== undefined) return found;
+
+  const declared = new Set(operation.variableDefinitions?.map((definition) => definition.variable.name.value));
+  const read = new Set<string>();
+  const cost = selectionCost(
+    { schema, fragments, variables: noting(variables, declared, read) },
+    root,
+    operation.selectionSet,
+    1,
+  );
+  if (!known || [...read].some((name) => !known?.names.includes(name))) {
+    known = { names: [...new Set([...(known?.names ?? []), ...read])].sort(), costs: new Map() };
+    bySchema.set(operation, known);
+  }
+  const key = keyOf(known.names, variables);
+  if (key !== undefined && key.length <= MAX_KEY_LENGTH) {
+    if (known.costs.size >= MAX_COSTS_PER_OPERATION) known.costs.clear();
+    known.costs.set(key, cost);
+  }
+  return cost;
+}
+
+/** `operationCost` without the kept prices: what a kept price must equal (tests). */
+export function freshOperationCost(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,

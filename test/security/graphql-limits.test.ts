@@ -17,7 +17,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import * as clientDocuments from '../../packages/client/src/gql/graphql.js';
 import * as restDocuments from '../../src/gql/graphql.js';
-import { operationCost } from '../../src/graphql/operation-cost.js';
+import { freshOperationCost, operationCost } from '../../src/graphql/operation-cost.js';
 import { loadConfig } from '../../src/platform/config.js';
 import * as testDocuments from '../gql/graphql.js';
 import { createTenant, type SeededUser, type TestServer, useTestServer } from '../helpers/app.js';
@@ -173,12 +173,21 @@ async function heldOpen(
 
 /** The value a variable takes at its costliest: pages of 50, lists of 100, any valid scalar else. */
 function largestValue(schema: GraphQLSchema, definition: VariableDefinitionNode): unknown {
+  return valueOfSize(schema, definition, { length: 100, int: 50, flag: true });
+}
+
+/** A valid value of a variable's type: lists of `length`, `int` for an Int, `flag` for a Boolean. */
+function valueOfSize(
+  schema: GraphQLSchema,
+  definition: VariableDefinitionNode,
+  size: { length: number; int: number; flag: boolean },
+): unknown {
   const type = getNullableType(typeFromAST(schema, definition.type as NamedTypeNode));
-  if (isListType(type)) return Array.from({ length: 100 }, (_, i) => `u${i}`);
+  if (isListType(type)) return Array.from({ length: size.length }, (_, i) => `u${i}`);
   const named = getNamedType(type);
   if (isEnumType(named)) return named.getValues()[0]?.name;
-  if (named?.name === 'Int') return 50;
-  if (named?.name === 'Boolean') return true;
+  if (named?.name === 'Int') return size.int;
+  if (named?.name === 'Boolean') return size.flag;
   // A game's JSON object (join info): its size weighs nothing on the cost, any object will do.
   if (named?.name === 'JSONObject') return { lobby: 'x' };
   return 'x';
@@ -296,6 +305,101 @@ describe('GraphQL document limits', () => {
     } finally {
       await live.close();
     }
+  });
+});
+
+describe('Prices kept for a document sent again', () => {
+  const PRICED = `query Priced($n: Int, $twice: Boolean!) {
+    a: connectionSuggestions(perPage: $n) { ... on ConnectionSuggestionPage { nodes { mutualCount } } }
+    b: connectionSuggestions(perPage: $n) @include(if: $twice) { ... on ConnectionSuggestionPage { nodes { mutualCount } } }
+  }`;
+  /** The same two lists with literal page sizes: what the document above must cost. */
+  const literal = (n: number) => `{
+    a: connectionSuggestions(perPage: ${n}) { ... on ConnectionSuggestionPage { nodes { mutualCount } } }
+    b: connectionSuggestions(perPage: ${n}) { ... on ConnectionSuggestionPage { nodes { mutualCount } } }
+  }`;
+
+  it('should price each request by its own variables, however often one document comes and in whatever order', async () => {
+    const alice = await someone();
+    const refusalOf = async (body: unknown) => {
+      const { status, body: answer } = await post(limited, body, alice.token);
+      const costErrors = (answer.errors ?? []).filter(
+        (error: { extensions?: { code?: string } }) => error.extensions?.code === 'MAX_COST_EXCEEDED',
+      );
+      return costErrors.length === 0 ? { status, refused: null } : { status, refused: costErrors[0].message };
+    };
+    // The limited server allows 200: one list of suggestions fits in it, two cross it, by as
+    // much as their page size says.
+    const [at5, at40, at50] = await Promise.all([5, 40, 50].map((n) => refusalOf({ query: literal(n) })));
+    for (const at of [at5, at40, at50]) expect(at?.refused).toMatch(/exceeded, found \d+\.$/);
+    expect(new Set([at5?.refused, at40?.refused, at50?.refused]).size).toBe(3);
+
+    const steps: [Record<string, unknown>, string | null | undefined][] = [
+      [{ n: 40, twice: false }, null],
+      [{ n: 40, twice: true }, at40?.refused],
+      [{ n: 40, twice: false }, null],
+      [{ n: 5, twice: false }, null],
+      [{ n: 40, twice: true }, at40?.refused],
+      [{ n: 50, twice: true }, at50?.refused],
+      [{ twice: false }, null],
+      [{ n: 5, twice: true }, at5?.refused],
+      [{ n: 50, twice: false }, null],
+      [{ n: 50, twice: true }, at50?.refused],
+      [{ n: 5, twice: true }, at5?.refused],
+    ];
+    for (const [variables, refused] of steps) {
+      const answer = await refusalOf({ query: PRICED, variables });
+      expect({ variables, refused: answer.refused }).toEqual({ variables, refused });
+      expect({ variables, status: answer.status }).toEqual({ variables, status: refused ? 400 : 200 });
+    }
+  });
+
+  it('should keep only prices that pricing the request afresh gives, for every operation of the suite', async () => {
+    const enveloped = server.app.gateway.getEnveloped({});
+    const schema: GraphQLSchema = enveloped.schema;
+    const documents = [
+      ...Object.entries(restDocuments),
+      ...Object.entries(clientDocuments),
+      ...Object.entries(testDocuments),
+    ].filter(([name]) => name.endsWith('Document'));
+    const sizes = [
+      { length: 100, int: 50, flag: true },
+      { length: 1, int: 1, flag: false },
+      { length: 7, int: 13, flag: true },
+      { length: 0, int: 0, flag: false },
+    ];
+    let compared = 0;
+    // Twice over: the first round keeps prices, the second finds them.
+    for (const round of [1, 2]) {
+      for (const [name, document] of documents) {
+        const parsed: DocumentNode = enveloped.parse(String(document));
+        const operation = getOperationAST(parsed);
+        if (!operation || (operation.variableDefinitions ?? []).length === 0) continue;
+        const fragments: Record<string, FragmentDefinitionNode> = {};
+        for (const definition of parsed.definitions) {
+          if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+        }
+        for (const [index, size] of sizes.entries()) {
+          // Mixed sizes as well: each variable its own.
+          const pick = (i: number) => sizes[(index + i) % sizes.length] ?? size;
+          for (const assign of [() => size, pick]) {
+            const given = Object.fromEntries(
+              (operation.variableDefinitions ?? []).map((definition: VariableDefinitionNode, i: number) => [
+                definition.variable.name.value,
+                valueOfSize(schema, definition, assign(i)),
+              ]),
+            );
+            const variables = getVariableValues(schema, operation.variableDefinitions ?? [], given);
+            if (variables.errors) continue;
+            const kept = operationCost(schema, operation, fragments, variables.coerced);
+            const fresh = freshOperationCost(schema, operation, fragments, variables.coerced);
+            expect({ name, round, given, kept }).toEqual({ name, round, given, kept: fresh });
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
 
