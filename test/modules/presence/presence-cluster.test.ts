@@ -12,6 +12,7 @@ import {
   FriendPresence,
   FriendPresenceProfile,
   liveClients,
+  presenceEnv,
   statusSeenBy,
   UserProfile,
 } from './presence-helpers.js';
@@ -98,36 +99,24 @@ function profileAcross(a: TestServer, b: TestServer) {
 const ACROSS = 'should show a user connected to one instance online to a friend connected to another, live';
 const PROFILE = "should show the friend's row as a read of it does, from the change that carried it";
 
-describe.skipIf(!database)('presence across instances sharing PostgreSQL alone', () => {
-  const [a, b] = twoInstances({ ...FAST_PRESENCE, PRESENCE_STORE: 'postgres' });
-  it(ACROSS, () => onlineAcross(a, b)());
-  it(PROFILE, () => profileAcross(a, b)());
-});
+const setups: [string, Record<string, string>][] = [
+  ['across instances sharing PostgreSQL alone', presenceEnv('postgres')],
+  ['across instances sharing Redis', presenceEnv('redis')],
+  // Live events through Redis: a change's event goes to the outbox in a transaction with it
+  // instead of riding on the change's own statement (NOTIFY).
+  [
+    'kept in PostgreSQL, live events through Redis',
+    { ...presenceEnv('redis'), PRESENCE_STORE: 'postgres', LIVE_TRANSPORT: 'redis' },
+  ],
+];
 
-describe.skipIf(!database)('presence across instances sharing Redis', () => {
-  const [a, b] = twoInstances({
-    ...FAST_PRESENCE,
-    PRESENCE_STORE: 'redis',
-    REDIS_URL: 'redis://127.0.0.1:6379',
-    REDIS_KEY_PREFIX: `test:${randomUUID()}:`,
+for (const [setup, env] of setups) {
+  describe.skipIf(!database)(`presence ${setup}`, () => {
+    const [a, b] = twoInstances(env);
+    it(ACROSS, () => onlineAcross(a, b)());
+    it(PROFILE, () => profileAcross(a, b)());
   });
-  it(ACROSS, () => onlineAcross(a, b)());
-  it(PROFILE, () => profileAcross(a, b)());
-});
-
-// Live events through Redis: a change's event goes to the outbox in a transaction with it
-// instead of riding on the change's own statement (NOTIFY).
-describe.skipIf(!database)('presence kept in PostgreSQL, live events through Redis', () => {
-  const [a, b] = twoInstances({
-    ...FAST_PRESENCE,
-    PRESENCE_STORE: 'postgres',
-    LIVE_TRANSPORT: 'redis',
-    REDIS_URL: 'redis://127.0.0.1:6379',
-    REDIS_KEY_PREFIX: `test:${randomUUID()}:`,
-  });
-  it(ACROSS, () => onlineAcross(a, b)());
-  it(PROFILE, () => profileAcross(a, b)());
-});
+}
 
 /** An instance as a real process, which the test can kill. */
 async function processInstance(env: Record<string, string>) {
