@@ -1,6 +1,7 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin, processRegularResult } from 'graphql-yoga';
 import type { Viewer } from '../platform/auth/viewer.js';
+import { type DirectDelivery, deliversDirectly, type Sink } from '../platform/direct-delivery.js';
 
 /** The message of the error that ends a subscription whose token expired. */
 export const TOKEN_EXPIRED_MESSAGE = 'Unauthorized: token has expired';
@@ -60,7 +61,9 @@ export interface SubscriptionResultsOptions {
  * the end, one to mask what a stream throws): each layer around a stream costs every
  * subscriber its closures for as long as it stays connected, and every event a promise or more
  * (bench/CHANGES.md). Where no expiry is set (WebSocket, whose adapter closes the whole socket
- * at expiry), an event costs no closure at all. Not an async generator: a generator's
+ * at expiry), an event costs no closure at all. The WebSocket adapter takes results as they
+ * come (`deliverTo`, when the source offers it: platform/direct-delivery.ts), with the same
+ * rules: a failure of a result is the last one sent. Not an async generator: a generator's
  * `return()` waits for the pending `next()`, so a client leaving a quiet stream would hold its
  * subscription until the next event.
  */
@@ -68,7 +71,7 @@ export function subscriptionResults(
   source: AsyncIterable<unknown>,
   resultOf: (payload: unknown) => MaybePromise<Result>,
   options: SubscriptionResultsOptions,
-): AsyncIterableIterator<Result> {
+): AsyncIterableIterator<Result> & DirectDelivery<Result> {
   const iterator = source[Symbol.asyncIterator]();
   const { expiresAt, sourceError, finish, watch } = options;
   watch?.started();
@@ -130,9 +133,36 @@ export function subscriptionResults(
     return result instanceof Promise ? result.then(delivered, resultFailed) : delivered(result);
   };
 
+  /**
+   * The direct path's results, as `next()` would give them: a failure becomes the last result,
+   * then the source ends (its pending `next()` then settles done).
+   */
+  const directly = (sink: Sink<Result>): Sink<unknown> => {
+    const fail = (error: unknown) => {
+      if (!markEnded()) return undefined;
+      const taken = sink(delivered({ errors: [asGraphQLError(error)] }).value);
+      iterator.return?.().catch(() => {});
+      return taken;
+    };
+    const send = (result: Result) => (ended ? undefined : sink(delivered(result).value));
+    return (payload) => {
+      if (ended) return undefined;
+      let result: MaybePromise<Result>;
+      try {
+        result = resultOf(payload);
+      } catch (error) {
+        return fail(error);
+      }
+      return result instanceof Promise ? result.then(send, fail) : send(result);
+    };
+  };
+
   return {
     [Symbol.asyncIterator]() {
       return this;
+    },
+    deliverTo(sink) {
+      return deliversDirectly<unknown>(iterator) && iterator.deliverTo(directly(sink));
     },
     next() {
       if (ended) return Promise.resolve(DONE);

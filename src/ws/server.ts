@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -7,6 +7,7 @@ import type { Gateway } from '../graphql/yoga.js';
 import { bearerTokenOf, MISSING_TOKEN_MESSAGE, viewerFromAuthorization } from '../platform/auth/authenticate.js';
 import type { TokenVerifier } from '../platform/auth/jwt.js';
 import type { Viewer } from '../platform/auth/viewer.js';
+import { deliversDirectly, type Sink } from '../platform/direct-delivery.js';
 import { errorResponse } from '../platform/http/errors.js';
 import { keepSocketsAlive } from './heartbeat.js';
 import type { UpgradeRefusal, WebSocketPolicy } from './policy.js';
@@ -45,6 +46,52 @@ function firstOf<T>(policies: readonly WebSocketPolicy[], ask: (policy: WebSocke
 interface RootValue {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
+  /** The socket and the operation's id, for the results a subscription writes out itself. */
+  socket: WebSocket;
+  id: string;
+}
+
+/**
+ * Unsent bytes of a socket above which a result written out waits for its write: the stream
+ * waits with it, and drops a client that reads nothing for its stall time (streams.ts), as it
+ * did when graphql-ws waited for every write.
+ */
+const BACKLOG_BYTES = 64 * 1024;
+
+/**
+ * The last result written out and its payload as JSON: a change reaching fifty watchers here is
+ * one result (subscription-events.ts shares it) written fifty times in a row, hence serialised
+ * once. Results are never modified once made. As graphql-ws writes them: errors, if any, last.
+ */
+let lastResult: ExecutionResult | undefined;
+let lastPayload = '';
+function payloadOf(result: ExecutionResult): string {
+  if (result !== lastResult) {
+    const { errors, ...rest } = result;
+    lastPayload = JSON.stringify(errors ? { ...rest, errors } : result);
+    lastResult = result;
+  }
+  return lastPayload;
+}
+
+/**
+ * A subscription's results written to its socket as they come, each a `next` message of
+ * graphql-transport-ws, instead of through graphql-ws's loop per subscription (a promise per
+ * layer and per result, a serialisation per socket, a promise and a write callback per
+ * message): bench/CHANGES.md. graphql-ws still runs the protocol: the subscription's start,
+ * its errors, its end and `complete` either way.
+ */
+function socketSink(socket: WebSocket, id: string): Sink<ExecutionResult> {
+  const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return (result) => {
+    if (socket.readyState !== WebSocket.OPEN) return undefined;
+    const message = `${prefix}${payloadOf(result)}}`;
+    if (socket.bufferedAmount < BACKLOG_BYTES) {
+      socket.send(message);
+      return undefined;
+    }
+    return new Promise<void>((taken) => socket.send(message, () => taken()));
+  };
 }
 
 export interface WebSocketOptions {
@@ -152,7 +199,7 @@ export function attachWebSockets(server: Server, gateway: Gateway, tokens: Token
           if (refusal) return [refusal];
           ids.add(id);
         }
-        const rootValue: RootValue = { execute: enveloped.execute, subscribe: enveloped.subscribe };
+        const rootValue: RootValue = { execute: enveloped.execute, subscribe: enveloped.subscribe, socket, id };
         return {
           schema: enveloped.schema,
           operationName: params.operationName ?? null,
@@ -167,10 +214,12 @@ export function attachWebSockets(server: Server, gateway: Gateway, tokens: Token
       },
       execute: (args) => (args.rootValue as RootValue).execute(args) as never,
       subscribe: async (args) => {
-        const stream = await (args.rootValue as RootValue).subscribe(args);
+        const { subscribe, socket, id } = args.rootValue as RootValue;
+        const stream = await subscribe(args);
         // graphql-ws keeps these arguments for as long as the subscription runs; the pipeline's
         // functions (and what they hold) are needed only to start it.
         (args as { rootValue: unknown }).rootValue = undefined;
+        if (deliversDirectly<ExecutionResult>(stream)) stream.deliverTo(socketSink(socket, id));
         return stream as never;
       },
     },

@@ -110,3 +110,31 @@ export function closeCodeFor(
     socket.on('error', () => {});
   });
 }
+
+/** A message of graphql-transport-ws as a raw socket receives it. */
+export interface RawMessage {
+  id?: string;
+  type: string;
+  payload?: unknown;
+}
+
+/** A raw graphql-transport-ws socket, acknowledged, for tests that need to misbehave or to see every message. */
+export async function rawSocket(baseUrl: string, token: string, options: WebSocket.ClientOptions = {}) {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', options);
+  const messages: RawMessage[] = [];
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+  await new Promise<void>((resolve, reject) => {
+    socket.on('error', reject);
+    socket.on('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+    );
+    socket.on('message', function acked() {
+      if (messages.some((m) => m.type === 'connection_ack')) {
+        socket.off('message', acked);
+        resolve();
+      }
+    });
+  });
+  return { socket, messages, closed };
+}

@@ -6,30 +6,10 @@ import { loadConfig } from '../../src/platform/config.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { createTenant, type SeededUser, TEST_JWT_SECRET, useTestServer } from '../helpers/app.js';
 import { insertNotificationBacklog } from '../helpers/backlog.js';
+import { rawSocket } from '../helpers/live.js';
 import { sseSubscribe } from '../helpers/sse.js';
 
 const server = useTestServer();
-
-/** A raw graphql-transport-ws socket, acknowledged, for tests that need to misbehave. */
-async function openSocket(baseUrl: string, token: string, options: WebSocket.ClientOptions = {}) {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', options);
-  const messages: { type: string; payload?: unknown }[] = [];
-  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-  socket.on('message', (data) => messages.push(JSON.parse(String(data))));
-  await new Promise<void>((resolve, reject) => {
-    socket.on('error', reject);
-    socket.on('open', () =>
-      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
-    );
-    socket.on('message', function acked() {
-      if (messages.some((m) => m.type === 'connection_ack')) {
-        socket.off('message', acked);
-        resolve();
-      }
-    });
-  });
-  return { socket, messages, closed };
-}
 
 const BACKLOG = 20_000;
 
@@ -75,9 +55,9 @@ describe('socket liveness', () => {
     await withApp({ WS_KEEPALIVE_MS: '1000' }, async (_app, url) => {
       const tenant = await createTenant(server);
       const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
-      const answering = await openSocket(url, alice.token);
+      const answering = await rawSocket(url, alice.token);
       // A client gone without a close (a dead network path) answers no ping.
-      const silent = await openSocket(url, bob.token, { autoPong: false });
+      const silent = await rawSocket(url, bob.token, { autoPong: false });
       let pings = 0;
       answering.socket.on('ping', () => {
         pings += 1;
@@ -96,14 +76,14 @@ describe('socket liveness', () => {
 
   it('should close a socket with 4401 when its token expires', async () => {
     const token = await server.token('anyone', { expiresIn: '2s' });
-    const { closed } = await openSocket(server.url, token);
+    const { closed } = await rawSocket(server.url, token);
 
     expect(await closed).toBe(4401);
   });
 
   it('should drop a client that stops reading instead of holding its backlog', async () => {
     await withBacklog(async ({ app, url, alice, first }) => {
-      const { socket, messages, closed } = await openSocket(url, alice.token);
+      const { socket, messages, closed } = await rawSocket(url, alice.token);
       socket.send(
         JSON.stringify({
           id: '1',

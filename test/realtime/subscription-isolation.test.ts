@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createTenant, useTestServer } from '../helpers/app.js';
 import { realPostgresDatabase } from '../helpers/database.js';
-import { closeCodeFor, type LiveClient, liveClient } from '../helpers/live.js';
+import { closeCodeFor, type LiveClient, liveClient, type RawMessage, rawSocket } from '../helpers/live.js';
 import { sseSubscribe } from '../helpers/sse.js';
 
 // A database of this file's own: one test breaks a table for a moment, which must not reach
@@ -126,6 +126,53 @@ describe('one socket, many subscriptions', () => {
     expect(closes).toEqual([]);
   });
 });
+
+describe('one socket, a subscription completed by its client', () => {
+  it('should send nothing more for it, keep the others, and take its id again', async () => {
+    const tenant = await createTenant(server);
+    const [alice, bob] = [await tenant.user('alice'), await tenant.user('bob')];
+    const [carol, dave] = [await tenant.user('carol'), await tenant.user('dave')];
+    const { socket, messages } = await rawSocket(server.url, alice.token);
+    try {
+      const query = 'subscription { connectionEvents { ... on UnreadCountChangedEvent { unreadCount } } }';
+      const subscribe = (id: string) => socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query } }));
+      const counts = (id: string, from = messages) =>
+        from
+          .filter((m: RawMessage) => m.id === id)
+          .map((m) => (m.type === 'next' ? (m.payload as UnreadPayload).data.connectionEvents.unreadCount : m.type));
+      const until = async (what: () => boolean) => {
+        for (const deadline = Date.now() + 10_000; !what(); await new Promise((r) => setTimeout(r, 20)))
+          if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(messages)}`);
+      };
+
+      subscribe('a');
+      subscribe('b');
+      await until(() => counts('a').length === 1 && counts('b').length === 1);
+      await tenant.request(bob, alice);
+      await until(() => counts('a').includes(1) && counts('b').includes(1));
+
+      socket.send(JSON.stringify({ id: 'a', type: 'complete' }));
+      const afterComplete = messages.length;
+      await tenant.request(carol, alice);
+      await until(() => counts('b').includes(2));
+      // Its id is free again: a new subscription under it starts afresh.
+      subscribe('a');
+      await until(() => counts('a', messages.slice(afterComplete)).length === 1);
+      await tenant.request(dave, alice);
+      await until(() => counts('a').includes(3) && counts('b').includes(3));
+
+      expect(counts('b')).toEqual([0, 1, 2, 3]);
+      // Nothing for `a` between its complete and its new start (the count of 2 went to `b` only).
+      expect(counts('a')).toEqual([0, 1, 2, 3]);
+      expect(counts('a', messages.slice(afterComplete))).toEqual([2, 3]);
+      expect(messages.filter((m) => m.type === 'error' || m.type === 'complete')).toEqual([]);
+    } finally {
+      socket.close();
+    }
+  });
+});
+
+type UnreadPayload = { data: { connectionEvents: { unreadCount: number } } };
 
 describe('connection_init', () => {
   it('should take the token under authorization in any letter case, as HTTP headers are', async () => {

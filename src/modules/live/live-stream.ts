@@ -1,3 +1,5 @@
+import type { DirectDelivery, Sink } from '../../platform/direct-delivery.js';
+
 /** Ends a stream: with `error`, the consumer receives it after the values pushed before. */
 export interface Stop extends PromiseLike<void> {
   (error?: unknown): void;
@@ -22,6 +24,11 @@ interface Pushed<T> {
 }
 
 const DONE: IteratorResult<never> = Object.freeze({ done: true, value: undefined });
+/**
+ * What a push returns when its value was taken at once (a sink wrote it out): a producer that
+ * sees it has nothing to wait for.
+ */
+export const TAKEN: Promise<void> = Promise.resolve();
 
 /**
  * A live stream: what `Repeater` (graphql-yoga's) gave the live streams, and only that (a lazy
@@ -30,8 +37,10 @@ const DONE: IteratorResult<never> = Object.freeze({ done: true, value: undefined
  * prototype on every push (`Object.create(promise)`, a slow path of V8 that took about 40 µs of
  * CPU per delivered notification, bench/CHANGES.md) and held a record, a queue of settled
  * promises and several closures per stream, for as long as each subscriber stays connected.
+ * A consumer that writes values out itself takes them as they are pushed (`deliverTo`, the
+ * WebSocket path), without a promise per value.
  */
-export class LiveStream<T> implements AsyncIterableIterator<T> {
+export class LiveStream<T> implements AsyncIterableIterator<T>, DirectDelivery<T> {
   #executor: Executor<T> | undefined;
   #state = INITIAL;
   /** Values pushed and not yet taken, oldest first (created by the first such value). */
@@ -45,6 +54,12 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   #stopped: Promise<void> | undefined;
   #onStopped: (() => void) | undefined;
   #execution: Promise<void> | undefined;
+  /** Where values go as they are pushed, when the consumer takes them so (`deliverTo`). */
+  #sink: Sink<T> | undefined;
+  /** The sink's last value not yet taken: the next waits for it, and so does the end. */
+  #sinking: Promise<void> | undefined;
+  /** The consumer left (`return()`): values still waiting for the sink are dropped. */
+  #left = false;
 
   constructor(executor: Executor<T>) {
     this.#executor = executor;
@@ -73,7 +88,14 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
     return this.#pulling;
   }
 
+  deliverTo(sink: Sink<T>): boolean {
+    if (this.#state !== INITIAL || this.#sink) return false;
+    this.#sink = sink;
+    return true;
+  }
+
   async return(): Promise<IteratorResult<T>> {
+    this.#left = true;
     const started = this.#state !== INITIAL;
     this.#stop();
     this.#state = FINISHED;
@@ -109,7 +131,8 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   }
 
   #push(value: T): Promise<void> {
-    if (this.#state >= STOPPED) return Promise.resolve();
+    if (this.#state >= STOPPED) return TAKEN;
+    if (this.#sink) return this.#toSink(this.#sink, value);
     return new Promise<void>((taken) => {
       const puller = this.#puller;
       if (puller) {
@@ -122,6 +145,18 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
         this.#queue.push({ value, taken });
       }
     });
+  }
+
+  /** A value to the sink, after the one it has not taken yet if any; resolves once taken. */
+  #toSink(sink: Sink<T>, value: T): Promise<void> {
+    const waiting = this.#sinking;
+    const taken = waiting ? waiting.then(() => (this.#left ? undefined : sink(value))) : sink(value);
+    if (!taken) return TAKEN;
+    const settled: Promise<void> = taken.then(() => {
+      if (this.#sinking === settled) this.#sinking = undefined;
+    });
+    this.#sinking = settled;
+    return settled;
   }
 
   #stop(error?: unknown): void {
@@ -147,7 +182,9 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
     this.#state = FINISHED;
     const error = this.#error;
     this.#error = undefined;
-    return error ? Promise.reject(error.value) : Promise.resolve(DONE);
+    const end = () => (error ? Promise.reject(error.value) : Promise.resolve(DONE));
+    // Whatever a sink still has to take goes out before the end.
+    return this.#sinking ? this.#sinking.then(end) : end();
   }
 
   #whenStopped(): Promise<void> {

@@ -9,7 +9,7 @@ import { countNotifications, listNotificationsAfterSeq } from '../notifications/
 import type { NotificationRow } from '../notifications/notifications.table.js';
 import { readNotificationSeq } from '../users/users.repository.js';
 import type { UserRow } from '../users/users.table.js';
-import { LiveStream } from './live-stream.js';
+import { LiveStream, TAKEN } from './live-stream.js';
 import { StallWatch } from './stall-watch.js';
 
 type Push<T> = (value: T) => Promise<unknown>;
@@ -50,20 +50,27 @@ const stalls = new StallWatch();
 /**
  * Hands `value` to the stream's consumer, waiting at most `liveness.stallMs` for it to be
  * taken. Resolves false (after dropping the client) when it was not. (A push resolves once the
- * consumer asks for the next value, or the stream stops, which dropping the client does.)
+ * consumer asks for the next value, or the stream stops, which dropping the client does.) A
+ * value taken at once (written out by a sink) is true at once: no wait, nothing to watch.
  */
-export async function deliver<T>(push: Push<T>, stop: Stop, value: T, liveness: Liveness): Promise<boolean> {
+export function deliver<T>(push: Push<T>, stop: Stop, value: T, liveness: Liveness): true | Promise<boolean> {
+  const pushed = push(value);
+  if (pushed === TAKEN) return true;
   let stalled = false;
   const taken = stalls.watch(liveness.stallMs, () => {
     stalled = true;
     dropSlowConsumer(stop, liveness);
   });
-  try {
-    await push(value);
-  } finally {
-    taken();
-  }
-  return !stalled;
+  return pushed.then(
+    () => {
+      taken();
+      return !stalled;
+    },
+    (error: unknown) => {
+      taken();
+      throw error;
+    },
+  );
 }
 
 /**

@@ -36,7 +36,11 @@ export function friendPresenceStream(
     let pumping = false;
     let done = false;
 
-    const pump = async () => {
+    /**
+     * Hands the pending changes to the client in turn; synchronous while each is taken at once
+     * (written to its socket), else it resumes when the client took the last.
+     */
+    const pump = (): void => {
       if (pumping || !ready || done) return;
       pumping = true;
       try {
@@ -47,18 +51,30 @@ export function friendPresenceStream(
           lastSent.set(userId, event.view);
           if (event.view && event.view.status !== 'offline') shownLive.add(userId);
           else shownLive.delete(userId);
-          if (!(await deliver(push, stop, event, liveness))) done = true;
+          const delivered = deliver(push, stop, event, liveness);
+          if (delivered === true) continue;
+          delivered.then(
+            (taken) => {
+              pumping = false;
+              if (taken) pump();
+              else done = true;
+            },
+            (error: unknown) => stop(error),
+          );
+          return;
         }
-      } finally {
-        pumping = false;
+      } catch (error) {
+        // This stream's failure, not the caller's (the watchers' loop over every stream).
+        stop(error);
       }
+      pumping = false;
     };
     /** A live change: the object every watcher of it shares, passed on as it is. */
     const queue = (event: Readonly<FriendPresence>) => {
       if (!watched.has(event.userId)) return;
       pending.delete(event.userId);
       pending.set(event.userId, event);
-      pump().catch((error: unknown) => stop(error));
+      pump();
     };
     /** The current presence of these connections; a live change already queued is newer and wins. */
     const read = async (userIds: number[], reportOffline: boolean) => {
@@ -75,7 +91,7 @@ export function friendPresenceStream(
         if (pending.has(userId) || !watched.has(userId)) continue;
         pending.set(userId, { userId, view, user: rows.get(userId) ?? null });
       }
-      pump().catch((error: unknown) => stop(error));
+      pump();
     };
     const resync = () => {
       read([...watched], true).catch((error: unknown) => stop(error));
@@ -109,7 +125,7 @@ export function friendPresenceStream(
       }
       await read([...watched], false);
       ready = true;
-      await pump();
+      pump();
       await stop;
     } finally {
       done = true;
