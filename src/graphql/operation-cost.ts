@@ -204,8 +204,6 @@ export function operationCost(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
 ): number {
-  const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
   let bySchema = pricedOperations.get(schema);
   if (!bySchema) {
     bySchema = new WeakMap();
@@ -218,12 +216,7 @@ export function operationCost(
 
   const declared = new Set(operation.variableDefinitions?.map((definition) => definition.variable.name.value));
   const read = new Set<string>();
-  const cost = selectionCost(
-    { schema, fragments, variables: noting(variables, declared, read) },
-    root,
-    operation.selectionSet,
-    1,
-  );
+  const cost = freshOperationCost(schema, operation, fragments, noting(variables, declared, read));
   if (!known || [...read].some((name) => !known?.names.includes(name))) {
     known = { names: [...new Set([...(known?.names ?? []), ...read])].sort(), costs: new Map() };
     bySchema.set(operation, known);

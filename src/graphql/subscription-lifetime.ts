@@ -135,7 +135,9 @@ export function subscriptionResults(
 
   /**
    * The direct path's results, as `next()` would give them: a failure becomes the last result,
-   * then the source ends (its pending `next()` then settles done).
+   * then the source ends (its pending `next()` then settles done). Not `last()`: that delivers
+   * once the source has ended, and a transport sends `complete` as soon as it has, so the
+   * failure goes to the sink first.
    */
   const directly = (sink: Sink<Result>): Sink<unknown> => {
     const fail = (error: unknown) => {
