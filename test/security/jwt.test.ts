@@ -13,6 +13,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { signToken } from '../../src/platform/auth/jwt.js';
 import { createTenant, type SeededUser, TEST_JWT_SECRET, type Tenant, useTestServer } from '../helpers/app.js';
 
 const server = useTestServer();
@@ -809,6 +810,33 @@ describe('token lifetime (JWT_MAX_LIFETIME_SECONDS, JWT_SERVICE_MAX_LIFETIME_SEC
     ]) {
       expect(await tryEverywhere(token, server.url, alice.id)).toEqual(accepted);
     }
+  });
+  it('should accept what `npm run token` signs when a second turns while it signs', async () => {
+    // Each clock read 0.6 s after the one before, from the last millisecond of a second: the
+    // token's iat and exp come from two reads, and a day counted from the later one would be a
+    // day and a second after the earlier.
+    const RealDate = Date;
+    const start = Math.floor(RealDate.now() / 1000) * 1000 + 999;
+    let reads = 0;
+    const read = () => start + 600 * reads++;
+    class TurningDate extends RealDate {
+      constructor(...args: [] | [number]) {
+        if (args.length === 0) super(read());
+        else super(...args);
+      }
+      static override now() {
+        return read();
+      }
+    }
+    globalThis.Date = TurningDate as DateConstructor;
+    let signing: Promise<string>;
+    try {
+      signing = signToken(SECRET, { sub: alice.id, tenant: tenant.name });
+    } finally {
+      globalThis.Date = RealDate;
+    }
+    expect(reads).toBeGreaterThanOrEqual(2);
+    expect(await tryEverywhere(await signing, server.url, alice.id)).toEqual(accepted);
   });
 });
 

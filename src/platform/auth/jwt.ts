@@ -120,8 +120,10 @@ export async function signToken(key: Uint8Array, claims: TokenClaims): Promise<s
   const jwt = new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
-    .setIssuedAt()
-    .setExpirationTime(claims.expiresIn ?? `${DEFAULT_TOKEN_LIFETIME}s`);
+    // exp before iat: jose reads the clock for each, and an iat read a second before exp would
+    // make the lifetime a second longer than asked, over the verifier's limit.
+    .setExpirationTime(claims.expiresIn ?? `${DEFAULT_TOKEN_LIFETIME}s`)
+    .setIssuedAt();
   if (claims.audience) jwt.setAudience(claims.audience);
   if (claims.issuer) jwt.setIssuer(claims.issuer);
   return jwt.sign(key);
