@@ -1,3 +1,5 @@
+// First: V8 settings that must hold before anything is allocated (platform/runtime/heap-tuning.ts).
+import './platform/runtime/heap-tuning.js';
 import { buildApp } from './app/build-app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { DirectoryInUseError } from './platform/db/directory-lock.js';
