@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import type { GraphQLParams } from 'graphql-yoga';
-import type { Gateway } from './yoga.js';
+import { type Gateway, preparedQueriesOf } from './yoga.js';
 
 /*
  * GraphQL over HTTP as nearly every client sends it: one operation, POSTed as a JSON object,
@@ -9,7 +9,8 @@ import type { Gateway } from './yoga.js';
  * helpers per step) and the Fetch objects themselves (a Request, Headers and a Response per
  * call) are a measurable share of the request's CPU (bench/CHANGES.md). app/graphql-post.ts
  * takes such a request straight from node:http with the body the listener read, and this module
- * hands its parameters to Yoga's own `getResultForParams` (every `onParams` hook, the whole
+ * runs it as a prepared query when it is one (prepared-queries.ts), else hands its parameters to
+ * Yoga's own `getResultForParams` (every `onParams` hook, the whole
  * envelop pipeline: limits, read cost, masking, metrics, logs; every `onExecutionResult` hook)
  * and then to Yoga's own `onResultProcess` hooks (content negotiation, status codes, production
  * redaction, request ids in errors): the answer is Yoga's, byte for byte.
@@ -204,10 +205,14 @@ export function createOperationRunner(gateway: Gateway) {
     return (await processor(result, recordingFetchAPI, mediaType)) as unknown as ProcessedResponse;
   }
 
+  const prepared = preparedQueriesOf(gateway);
+
   return async function run(request: Request, params: GraphQLParams): Promise<ProcessedResponse> {
     // Yoga assigns `request` and `params` into the server context it is handed: a fresh one.
     const serverContext = {};
-    const result = (await gateway.getResultForParams({ params, request }, serverContext)) as ExecutionResult;
+    const result =
+      (await prepared?.run(request, params)) ??
+      ((await gateway.getResultForParams({ params, request }, serverContext)) as ExecutionResult);
     return respond(request, result, serverContext);
   };
 }

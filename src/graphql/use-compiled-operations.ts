@@ -149,6 +149,11 @@ export class OperationCompiler {
     if (!compiled || coercedVariables(args, operation).errors) return null;
     return compiled;
   }
+
+  /** Whether the operation `operationName` of `document` has been compiled (no use counted). */
+  has(document: DocumentNode, operationName: string | null | undefined): boolean {
+    return !!this.#entries.get(document)?.get(operationName ?? undefined)?.compiled;
+  }
 }
 
 /**

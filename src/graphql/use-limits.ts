@@ -1,5 +1,5 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { type ASTVisitor, GraphQLError, type ValidationContext } from 'graphql';
+import { type ASTVisitor, type ExecutionResult, GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import type { GraphQLLimits } from '../platform/config.js';
 import type { GraphQLRefusalCode } from './refusals.js';
@@ -86,19 +86,28 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
     blockFieldSuggestion: { enabled: false },
   });
   const { plugins } = armor.protect();
-  const codes = new Set<unknown>(Object.values(LIMIT_CODES));
   return {
     onPluginInit({ addPlugin }) {
       for (const plugin of plugins) addPlugin(plugin);
     },
-    // Yoga marks every parse error (the token limit is one) as a spec error, which it answers
-    // with 200 to `Accept: application/json`; the status of the whole result says 400 instead.
     onExecutionResult({ result, setResult }) {
       if (Array.isArray(result) || !result || !('errors' in result)) return;
-      if (!result.errors?.some((error) => codes.has(error.extensions?.code))) return;
-      setResult({ ...result, extensions: { ...result.extensions, http: { status: 400 } } });
+      const answered = withLimitStatus(result as ExecutionResult);
+      if (answered !== result) setResult(answered);
     },
   };
+}
+
+const LIMIT_CODE_SET = new Set<unknown>(Object.values(LIMIT_CODES));
+
+/**
+ * A result refused for a limit, answered 400. Yoga marks every parse error (the token limit is
+ * one) as a spec error, which it answers with 200 to `Accept: application/json`; the status of
+ * the whole result says 400 instead.
+ */
+export function withLimitStatus(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((error) => LIMIT_CODE_SET.has(error.extensions?.code))) return result;
+  return { ...result, extensions: { ...result.extensions, http: { status: 400 } } };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Viewer } from '../platform/auth/viewer.js';
 import type { Logger } from '../platform/logger.js';
@@ -32,6 +32,44 @@ export function subscriptionMetrics(metrics: Metrics | undefined): SubscriptionW
   };
 }
 
+/** Notes the verified viewer on the request being served, for its log line. */
+export function noteViewer(request: Request | undefined, viewer: Viewer | null | undefined): void {
+  const info = requestInfo(request);
+  if (viewer && info) {
+    info.tenant = viewer.tenant;
+    info.user = viewer.subject;
+  }
+}
+
+/**
+ * Starts observing a query's or mutation's execution: notes the operation on the request being
+ * served and times it. The function it answers is handed the result: it stops the timer and logs
+ * the failures behind its errors, with the request id, before they are masked.
+ */
+export function observeExecution(
+  options: { metrics: Metrics | undefined; logger: Logger },
+  args: Pick<ExecutionArgs, 'document' | 'operationName'> & { contextValue: { request?: Request } },
+): (result: ExecutionResult | AsyncIterable<unknown>) => void {
+  const { metrics } = options;
+  const operation = getOperationAST(args.document, args.operationName);
+  const { request } = args.contextValue;
+  const info = requestInfo(request);
+  if (info && operation) {
+    info.operationType = operation.operation;
+    if (operation.name) info.operationName = operation.name.value;
+  }
+  const stop = metrics?.graphqlDuration.startTimer({
+    operation_name: metrics.operationLabel(operation?.name?.value ?? args.operationName),
+    operation_type: operation?.operation ?? 'unknown',
+  });
+  return (result) => {
+    stop?.();
+    // Seen here before they are masked, so the log line can name the request.
+    if (isAsyncIterable(result)) return;
+    for (const error of result.errors ?? []) logGraphQLFailure(options.logger, error, requestFields(request));
+  };
+}
+
 /**
  * The gateway's envelop plugin for observability. For every operation (HTTP, the REST shim,
  * WebSocket and SSE): notes the operation and the verified viewer on the request being served
@@ -44,35 +82,11 @@ export function useObservability(options: { metrics: Metrics | undefined; logger
   const { metrics } = options;
   return {
     onContextBuilding() {
-      return ({ context }) => {
-        const viewer = (context as { viewer?: Viewer | null }).viewer;
-        const request = requestInfo(context.request);
-        if (viewer && request) {
-          request.tenant = viewer.tenant;
-          request.user = viewer.subject;
-        }
-      };
+      return ({ context }) => noteViewer(context.request, (context as { viewer?: Viewer | null }).viewer);
     },
     onExecute({ args }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      const { request } = args.contextValue;
-      const info = requestInfo(request);
-      if (info && operation) {
-        info.operationType = operation.operation;
-        if (operation.name) info.operationName = operation.name.value;
-      }
-      const stop = metrics?.graphqlDuration.startTimer({
-        operation_name: metrics.operationLabel(operation?.name?.value ?? args.operationName),
-        operation_type: operation?.operation ?? 'unknown',
-      });
-      return {
-        onExecuteDone: ({ result }) => {
-          stop?.();
-          // Seen here before Yoga masks them, so the log line can name the request.
-          if (isAsyncIterable(result)) return;
-          for (const error of result.errors ?? []) logGraphQLFailure(options.logger, error, requestFields(request));
-        },
-      };
+      const done = observeExecution(options, args);
+      return { onExecuteDone: ({ result }) => done(result) };
     },
     onSubscribe({ args }) {
       // A subscription over HTTP (SSE) has a request and its log line; one over WebSocket not.

@@ -1,5 +1,6 @@
 import {
   type DocumentNode,
+  type ExecutionResult,
   type FragmentDefinitionNode,
   GraphQLError,
   getOperationAST,
@@ -62,6 +63,15 @@ function costOf(
   return operationCost(args.schema, operation, fragments(args.document), variables.coerced);
 }
 
+/** What the read cost needs of an execution: its operation's parts and the request's viewer. */
+interface CostedExecution {
+  schema: Parameters<typeof operationCost>[0];
+  document: DocumentNode;
+  operationName?: string | null | undefined;
+  variableValues?: unknown;
+  contextValue: { request?: Request; viewer?: Viewer | null };
+}
+
 /**
  * Holds every operation to what it will really cost, once its variables are known (a page
  * size counts however it is given: a literal, a variable of any name, a default): an operation
@@ -70,40 +80,60 @@ function costOf(
  * budget (429 RATE_LIMITED past it, with `retryAfterSeconds`). Subscriptions are held to the cost
  * limit per event and draw on the subscribe budget instead; service tokens (a game's backend)
  * have no read budget.
+ *
+ * One rule for both ways a query runs: the envelop plugin below and prepared queries
+ * (prepared-queries.ts).
  */
-export function useReadCost(options: { maxCost: number; budget: ReadBudget }): Plugin<{
-  request?: Request;
-  viewer?: Viewer | null;
-}> {
-  const spentByRequest = new WeakMap<Request, number>();
+export class ReadCost {
+  readonly #spentByRequest = new WeakMap<Request, number>();
+
+  constructor(private readonly options: { maxCost: number; budget: ReadBudget }) {}
+
+  /**
+   * Prices a query or mutation and charges a user's query to the budget: the result that
+   * refuses it instead of running it, or undefined when it may run (and was charged).
+   */
+  admit(args: CostedExecution): ExecutionResult | undefined {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) return undefined;
+    const cost = costOf(args, operation);
+    if (cost === null) return undefined;
+    const { request, viewer } = args.contextValue;
+    const { maxCost, budget } = this.options;
+    const spent = (request ? (this.#spentByRequest.get(request) ?? 0) : 0) + cost;
+    if (spent > maxCost) return { errors: [tooCostly(cost, spent, maxCost)] };
+    if (request) this.#spentByRequest.set(request, spent);
+    if (operation.operation !== 'query' || !viewer || viewer.role !== 'user') return undefined;
+    try {
+      budget.charge(viewer.tenant, viewer.subject, cost);
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      return { errors: [rateLimited(error)] };
+    }
+    return undefined;
+  }
+
+  /** A subscription's refusal for costing more per event than `maxCost`, or undefined. */
+  subscriptionRefusal(args: Omit<CostedExecution, 'contextValue'>): ExecutionResult | undefined {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) return undefined;
+    const cost = costOf(args, operation);
+    if (cost !== null && cost > this.options.maxCost) {
+      return { errors: [tooCostly(cost, cost, this.options.maxCost)] };
+    }
+    return undefined;
+  }
+}
+
+export function useReadCost(readCost: ReadCost): Plugin<{ request?: Request; viewer?: Viewer | null }> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      if (!operation) return;
-      const cost = costOf(args, operation);
-      if (cost === null) return;
-      const { request, viewer } = args.contextValue;
-      const spent = (request ? (spentByRequest.get(request) ?? 0) : 0) + cost;
-      if (spent > options.maxCost) {
-        setResultAndStopExecution({ errors: [tooCostly(cost, spent, options.maxCost)] });
-        return;
-      }
-      if (request) spentByRequest.set(request, spent);
-      if (operation.operation !== 'query' || !viewer || viewer.role !== 'user') return;
-      try {
-        options.budget.charge(viewer.tenant, viewer.subject, cost);
-      } catch (error) {
-        if (!(error instanceof RateLimitedError)) throw error;
-        setResultAndStopExecution({ errors: [rateLimited(error)] });
-      }
+      const refusal = readCost.admit(args);
+      if (refusal) setResultAndStopExecution(refusal);
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      if (!operation) return;
-      const cost = costOf(args, operation);
-      if (cost !== null && cost > options.maxCost) {
-        setResultAndStopExecution({ errors: [tooCostly(cost, cost, options.maxCost)] });
-      }
+      const refusal = readCost.subscriptionRefusal(args);
+      if (refusal) setResultAndStopExecution(refusal);
     },
   };
 }

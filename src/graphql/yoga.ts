@@ -17,6 +17,7 @@ import type { ReadBudget } from '../platform/reads/read-budget.js';
 import { type Context, unauthenticated } from './context.js';
 import { logGraphQLFailure, UNEXPECTED_ERROR_MESSAGE } from './failures.js';
 import { createLoaders } from './loaders.js';
+import { PreparedQueries, usePreparedQueries } from './prepared-queries.js';
 import { schema } from './schema.js';
 import { useSubscriptionEvents } from './subscription-events.js';
 import { useSubscriptionLifetime } from './subscription-lifetime.js';
@@ -26,7 +27,7 @@ import { useGraphQLLimits, useNoIntrospection } from './use-limits.js';
 import { subscriptionMetrics, useObservability } from './use-observability.js';
 import { usePresenceSessions } from './use-presence-sessions.js';
 import { redactedResult, useProductionErrors } from './use-production-errors.js';
-import { useReadCost } from './use-read-cost.js';
+import { ReadCost, useReadCost } from './use-read-cost.js';
 import { useMalformedParamsAsBadRequest } from './use-request-parse-errors.js';
 
 /** What the gateway is built with: what every request's context shares, and its own settings. */
@@ -62,6 +63,13 @@ export interface GatewayServerContext {
 
 export type Gateway = YogaServerInstance<GatewayServerContext, Context>;
 
+const preparedOf = new WeakMap<Gateway, PreparedQueries>();
+
+/** The gateway's prepared queries (prepared-queries.ts), run by its JSON POST path (json-post.ts). */
+export function preparedQueriesOf(gateway: Gateway): PreparedQueries | undefined {
+  return preparedOf.get(gateway);
+}
+
 /** The GraphQL engine: schema, authentication and per-request context. Both faces go through it. */
 /** The request's viewer; credentials that do not hold are GraphQL's 401 UNAUTHENTICATED. */
 async function authenticatedViewer(request: Request, tokens: TokenVerifier): Promise<Viewer | null> {
@@ -95,13 +103,44 @@ export function createGateway(options: GatewayOptions): Gateway {
     return maskError(error, message, false) as GraphQLError;
   };
   // What Yoga's masking and production's redaction do to every other result, done to a
-  // subscription's by its own stream (subscription-events.ts).
-  const finishSubscriptionResult = (result: ExecutionResult): ExecutionResult => {
+  // subscription's by its own stream (subscription-events.ts) and to a prepared query's
+  // (prepared-queries.ts).
+  const finishResult = (result: ExecutionResult): ExecutionResult => {
     const redacted = options.production ? redactedResult(result) : result;
     if (!redacted.errors?.length) return redacted;
     return { ...redacted, errors: redacted.errors.map((error) => maskedError(error, UNEXPECTED_ERROR_MESSAGE)) };
   };
-  return createYoga<GatewayServerContext, Context>({
+  const contextFor = async ({
+    request,
+    verifiedViewer,
+    disconnectSlowConsumer,
+  }: GatewayServerContext & { request: Request }): Promise<Context> => {
+    const viewer = verifiedViewer ?? (await authenticatedViewer(request, options.tokens));
+    return {
+      db: options.db,
+      ids: options.ids,
+      events: options.events,
+      limits: options.limits,
+      hub: options.hub,
+      presence: options.presence,
+      subscriptionStallMs: options.subscriptionStallMs,
+      // Over WebSocket the adapter closes the socket; over HTTP (SSE) the connection is cut.
+      disconnectSlowConsumer: disconnectSlowConsumer ?? (() => dropConnection(request)),
+      viewer,
+      loaders: createLoaders(options.db, viewer, options.presence),
+    };
+  };
+  const readCost = new ReadCost({ maxCost: options.graphqlLimits.maxCost, budget: options.readBudget });
+  const observability = { metrics: options.metrics, logger: options.logger };
+  const prepared = new PreparedQueries({
+    schema,
+    compiler,
+    readCost,
+    contextFor,
+    observability,
+    finish: finishResult,
+  });
+  const gateway = createYoga<GatewayServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql && {
@@ -124,35 +163,23 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCsrfPrevention(),
       useMalformedParamsAsBadRequest(),
       useGraphQLLimits(options.graphqlLimits),
-      useReadCost({ maxCost: options.graphqlLimits.maxCost, budget: options.readBudget }),
+      useReadCost(readCost),
       // No "Did you mean ...?" and no `extensions.originalError` in production's answers.
       ...(options.production ? [useProductionErrors()] : []),
       ...(options.introspection ? [] : [useNoIntrospection()]),
       useCompiledOperations(compiler),
+      usePreparedQueries(prepared),
       useSubscriptionLifetime(),
       usePresenceSessions(options.presence),
-      useObservability({ metrics: options.metrics, logger: options.logger }),
+      useObservability(observability),
       // Last: it ends the subscription hooks (subscription-events.ts).
       useSubscriptionEvents(compiler, {
-        finish: finishSubscriptionResult,
+        finish: finishResult,
         watch: subscriptionMetrics(options.metrics),
       }),
     ],
-    context: async ({ request, verifiedViewer, disconnectSlowConsumer }) => {
-      const viewer = verifiedViewer ?? (await authenticatedViewer(request, options.tokens));
-      return {
-        db: options.db,
-        ids: options.ids,
-        events: options.events,
-        limits: options.limits,
-        hub: options.hub,
-        presence: options.presence,
-        subscriptionStallMs: options.subscriptionStallMs,
-        // Over WebSocket the adapter closes the socket; over HTTP (SSE) the connection is cut.
-        disconnectSlowConsumer: disconnectSlowConsumer ?? (() => dropConnection(request)),
-        viewer,
-        loaders: createLoaders(options.db, viewer, options.presence),
-      };
-    },
+    context: contextFor,
   });
+  preparedOf.set(gateway, prepared);
+  return gateway;
 }
