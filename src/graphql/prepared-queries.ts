@@ -6,6 +6,7 @@ import {
   getOperationAST,
 } from 'graphql';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import type { Viewer } from '../platform/auth/viewer.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/observability/metrics.js';
 import type { Context } from './context.js';
@@ -42,7 +43,7 @@ export interface PreparedQueryParts {
   compiler: OperationCompiler;
   readCost: ReadCost;
   /** The gateway's per-request context, from what Yoga's context starts with. */
-  contextFor(initial: { request: Request; params: GraphQLParams }): Promise<Context>;
+  contextFor(initial: { request: Request; params: GraphQLParams; verifiedViewer?: Viewer }): Promise<Context>;
   /** Where timings and failures go (use-observability.ts). */
   observability: { metrics: Metrics | undefined; logger: Logger };
   /** Production's redaction and the gateway's masking of a result's errors. */
@@ -76,12 +77,25 @@ export class PreparedQueries {
   async run(request: Request, params: GraphQLParams): Promise<ExecutionResult | undefined> {
     const document = this.#documents.get(params.query as string);
     if (!document) return undefined;
+    return this.runValidated(document, request, params);
+  }
+
+  /**
+   * Runs `document`, which the caller has had validated by the gateway (the REST shim's route
+   * operations), as a prepared query once its operation is compiled; undefined as `run`.
+   */
+  async runValidated(
+    document: DocumentNode,
+    request: Request,
+    params: GraphQLParams,
+    initial: { verifiedViewer?: Viewer } = {},
+  ): Promise<ExecutionResult | undefined> {
     const operation = getOperationAST(document, params.operationName);
-    if (operation?.operation !== 'query') return undefined;
+    if (operation?.operation !== 'query' || !this.parts.compiler.has(document, params.operationName)) return undefined;
     const { parts } = this;
     let contextValue: Context & { request: Request; params: GraphQLParams };
     try {
-      contextValue = { request, params, ...(await parts.contextFor({ request, params })) };
+      contextValue = { request, params, ...(await parts.contextFor({ ...initial, request, params })) };
     } catch {
       // A token that does not verify: Yoga's path answers it (401).
       return undefined;

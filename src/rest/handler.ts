@@ -1,5 +1,5 @@
 import type { DocumentNode } from 'graphql';
-import type { Gateway } from '../graphql/yoga.js';
+import { type Gateway, preparedQueriesOf } from '../graphql/yoga.js';
 import { authenticate, MISSING_TOKEN_MESSAGE, UnauthenticatedError } from '../platform/auth/authenticate.js';
 import type { TokenVerifier } from '../platform/auth/jwt.js';
 import { actingUserId, type Viewer } from '../platform/auth/viewer.js';
@@ -68,6 +68,7 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
 
   // Each route's operation, parsed and validated once by the gateway's own pipeline.
   const documents = new Map<Route, DocumentNode>();
+  const prepared = preparedQueriesOf(gateway);
 
   /**
    * Runs the route's operation through the gateway's envelop pipeline (context, execution,
@@ -83,13 +84,11 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
     const query = route.operation.toString();
     // As over HTTP, an absent parameter is an absent variable (JSON would drop an undefined).
     const variableValues = Object.fromEntries(Object.entries(variables).filter(([, value]) => value !== undefined));
-    const enveloped = gateway.getEnveloped({
-      request,
-      params: { query, variables: variableValues },
-      verifiedViewer: viewer,
-    });
+    const params = { query, variables: variableValues };
+    const envelopedFor = () => gateway.getEnveloped({ request, params, verifiedViewer: viewer });
     let document = documents.get(route);
     if (!document) {
+      const enveloped = envelopedFor();
       const parsed: DocumentNode = enveloped.parse(query);
       const errors: readonly { message: string }[] = enveloped.validate(enveloped.schema, parsed);
       if (errors.length > 0) {
@@ -98,12 +97,19 @@ export function createRestHandler(gateway: Gateway, tokens: TokenVerifier, logge
       documents.set(route, parsed);
       document = parsed;
     }
-    const result = (await enveloped.execute({
-      schema: enveloped.schema,
-      document,
-      variableValues,
-      contextValue: await enveloped.contextFactory(),
-    })) as GraphQLResponseBody;
+    // A read whose operation is compiled runs prepared, past envelop's hooks (prepared-queries.ts).
+    let result = (await prepared?.runValidated(document, request, params, { verifiedViewer: viewer })) as
+      | GraphQLResponseBody
+      | undefined;
+    if (!result) {
+      const enveloped = envelopedFor();
+      result = (await enveloped.execute({
+        schema: enveloped.schema,
+        document,
+        variableValues,
+        contextValue: await enveloped.contextFactory(),
+      })) as GraphQLResponseBody;
+    }
     const [firstError] = result.errors ?? [];
     if (firstError) {
       if (firstError.extensions?.code === 'UNAUTHENTICATED') return unauthorized(firstError.message);

@@ -167,4 +167,24 @@ describe('prepared queries and the read budget', () => {
       retryAfterSeconds: expect.any(Number),
     });
   });
+
+  it('should charge every REST read to the same budget once its operation runs prepared', async () => {
+    const tenant = await createTenant(budgeted);
+    const alice = await tenant.user('alice');
+    const statuses: number[] = [];
+    let refused: Awaited<ReturnType<TestServer['rest']>> | undefined;
+    for (let run = 0; run < 60 && !refused; run++) {
+      const answer = await budgeted.rest('GET', `/v1/connections/${alice.id}/active?per_page=10`, {
+        token: alice.token,
+      });
+      statuses.push(answer.status);
+      if (answer.status !== 200) refused = answer;
+    }
+
+    expect(statuses.length).toBeGreaterThan(2);
+    expect(statuses.slice(0, -1).every((status) => status === 200)).toBe(true);
+    expect(refused?.status).toBe(429);
+    expect(refused?.body).toEqual({ error: 'Too Many Requests', message: expect.any(String), code: 'RATE_LIMITED' });
+    expect(refused?.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
 });
