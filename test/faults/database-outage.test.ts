@@ -13,7 +13,9 @@ import { type PrivatePostgres, privatePostgresAvailable, startPrivatePostgres } 
  * (never a 500, never a hang), readiness says not-ready while liveness stays up, the pool
  * recovers by itself, and every write the API acknowledged is in the database afterwards.
  */
-const port = 55_400 + Number(process.env.VITEST_POOL_ID ?? 0);
+// Below Linux's ephemeral range (32768–60999): a port in it can be held, at the moment the server
+// binds, by any outgoing connection on this machine (a CI run once failed so, on 55402).
+const port = 25_400 + Number(process.env.VITEST_POOL_ID ?? 0);
 if (process.env.CI && !privatePostgresAvailable()) throw new Error('PostgreSQL 15 binaries are required under CI');
 const postgres: PrivatePostgres | null = privatePostgresAvailable() ? await startPrivatePostgres(port) : null;
 let database: DatabaseHandle | undefined;
