@@ -70,7 +70,6 @@ export function preparedQueriesOf(gateway: Gateway): PreparedQueries | undefined
   return preparedOf.get(gateway);
 }
 
-/** The GraphQL engine: schema, authentication and per-request context. Both faces go through it. */
 /** The request's viewer; credentials that do not hold are GraphQL's 401 UNAUTHENTICATED. */
 async function authenticatedViewer(request: Request, tokens: TokenVerifier): Promise<Viewer | null> {
   try {
@@ -81,6 +80,10 @@ async function authenticatedViewer(request: Request, tokens: TokenVerifier): Pro
   }
 }
 
+/**
+ * The GraphQL engine: schema, authentication and per-request context. Both faces go through it;
+ * its prepared queries (`preparedQueriesOf`) are run by the JSON POST path and the REST shim.
+ */
 export function createGateway(options: GatewayOptions): Gateway {
   const compiler = new OperationCompiler(options.compileAfter);
   // Unexpected errors reach clients as "Unexpected error." only; the cause goes to the log.
