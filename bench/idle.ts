@@ -5,7 +5,8 @@
  * state, a verified viewer and one registered subscription), in alternating rounds: a short
  * warm-up connection of a few hundred subscribers, then, each after a full GC (the servers run
  * with --expose-gc), the server's memory with no subscriber, with N idle subscribers (each with
- * one `notificationAdded` subscription), and again after they all disconnected. Per subscriber
+ * one `notificationAdded` subscription) once what their opening set off is over, and again
+ * after they all disconnected and that is over too. Per subscriber
  * = (at N − at 0) / N, for RSS and for the V8 heap. RSS rarely shrinks back fully (freed
  * pages stay with the allocator), so the heap tells whether the sockets' memory was released.
  *
@@ -82,9 +83,11 @@ const DEFAULTS: IdleOptions = {
 const SETTLE_MS = 2_000;
 
 /**
- * After sockets closed: their timers run out, and what closing them set off is over (every
- * socket is a presence session: thousands of users going offline, each a write and a fan-out),
- * so that the memory measured next is what the server keeps, not work still in flight.
+ * After sockets opened or closed: their timers run out, and what opening or closing them set
+ * off is over (every socket is a presence session: thousands of users coming online or going
+ * offline, each a few statements and a fan-out, which PostgreSQL finishes some seconds after the
+ * last socket), so that the memory measured next is what the server keeps, not work still in
+ * flight.
  */
 async function settled(target: Target): Promise<void> {
   await sleep(SETTLE_MS);
@@ -104,7 +107,7 @@ async function oneRound(
   await settled(target);
   const atZero = await measureMemory(target);
   const opened = await fleet.open(target, subscribers, options.batch);
-  await sleep(SETTLE_MS);
+  await settled(target);
   const atN = await measureMemory(target);
   await fleet.close(target);
   await settled(target);
@@ -163,6 +166,7 @@ export async function runIdle(overrides: Partial<IdleOptions> = {}): Promise<Idl
     if (options.heapSnapshotDir) {
       for (const target of targets) {
         await fleet.open(target, subscribers, options.batch);
+        await settled(target);
         const file = resolve(
           options.heapSnapshotDir,
           `${target.name.replace(/\W+/g, '-')}-${subscribers.length}.heapsnapshot`,

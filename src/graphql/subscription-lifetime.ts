@@ -60,132 +60,165 @@ export interface SubscriptionResultsOptions {
  * envelop's hooks would do in three more iterators (a map for masking and metrics, one to see
  * the end, one to mask what a stream throws): each layer around a stream costs every
  * subscriber its closures for as long as it stays connected, and every event a promise or more
- * (bench/CHANGES.md). Where no expiry is set (WebSocket, whose adapter closes the whole socket
- * at expiry), an event costs no closure at all. The WebSocket adapter takes results as they
- * come (`deliverTo`, when the source offers it: platform/direct-delivery.ts), with the same
- * rules: a failure of a result is the last one sent. Not an async generator: a generator's
- * `return()` waits for the pending `next()`, so a client leaving a quiet stream would hold its
- * subscription until the next event.
+ * (bench/CHANGES.md). Hence a class: its steps are methods, shared by every subscription,
+ * where closures made per stream were some fifteen objects per idle subscriber. Where no
+ * expiry is set (WebSocket, whose adapter closes the whole socket at expiry), an event costs
+ * no closure at all. The WebSocket adapter takes results as they come (`deliverTo`, when the
+ * source offers it: platform/direct-delivery.ts), with the same rules: a failure of a result is
+ * the last one sent. Not an async generator: a generator's `return()` waits for the pending
+ * `next()`, so a client leaving a quiet stream would hold its subscription until the next event.
  */
 export function subscriptionResults(
   source: AsyncIterable<unknown>,
   resultOf: (payload: unknown) => MaybePromise<Result>,
   options: SubscriptionResultsOptions,
 ): AsyncIterableIterator<Result> & DirectDelivery<Result> {
-  const iterator = source[Symbol.asyncIterator]();
-  const { expiresAt, sourceError, finish, watch } = options;
-  watch?.started();
-  let ended = false;
-  let expired = false;
-  // Ends the next() waiting when the token expires, if one is.
-  let onExpiry: (() => void) | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  if (expiresAt !== undefined) {
-    const check = () => {
-      const left = expiresAt - Date.now();
-      if (left <= 0) {
-        expired = true;
-        onExpiry?.();
-        return;
-      }
-      // Timers cannot wait longer than about 24.8 days at once.
-      timer = setTimeout(check, Math.min(left, 2 ** 31 - 1));
-      timer.unref();
-    };
-    check();
+  return new SubscriptionResults(source[Symbol.asyncIterator](), resultOf, options);
+}
+
+class SubscriptionResults implements AsyncIterableIterator<Result>, DirectDelivery<Result> {
+  readonly #iterator: AsyncIterator<unknown>;
+  readonly #resultOf: (payload: unknown) => MaybePromise<Result>;
+  readonly #options: SubscriptionResultsOptions;
+  #ended = false;
+  #expired = false;
+  /** Ends the next() waiting when the token expires, if one is. */
+  #onExpiry: (() => void) | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  /** Where the direct path's results go (`deliverTo`). */
+  #sink: Sink<Result> | undefined;
+
+  constructor(
+    iterator: AsyncIterator<unknown>,
+    resultOf: (payload: unknown) => MaybePromise<Result>,
+    options: SubscriptionResultsOptions,
+  ) {
+    this.#iterator = iterator;
+    this.#resultOf = resultOf;
+    this.#options = options;
+    options.watch?.started();
+    if (options.expiresAt !== undefined) SubscriptionResults.#checkExpiry(this);
   }
+
+  static #checkExpiry(self: SubscriptionResults): void {
+    const left = (self.#options.expiresAt as number) - Date.now();
+    if (left <= 0) {
+      self.#expired = true;
+      self.#onExpiry?.();
+      return;
+    }
+    // Timers cannot wait longer than about 24.8 days at once.
+    self.#timer = setTimeout(SubscriptionResults.#checkExpiry, Math.min(left, 2 ** 31 - 1), self);
+    self.#timer.unref();
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  deliverTo(sink: Sink<Result>): boolean {
+    const iterator = this.#iterator;
+    if (!deliversDirectly<unknown>(iterator)) return false;
+    this.#sink = sink;
+    return iterator.deliverTo((payload) => this.#deliver(payload));
+  }
+
+  next(): Promise<IteratorResult<Result>> {
+    if (this.#ended) return Promise.resolve(DONE);
+    if (this.#expired) return this.#last(tokenExpired());
+    const step = this.#pull();
+    if (this.#options.expiresAt === undefined) return step;
+    // Not a Promise.race with the expiry: each race would leave a reaction on a promise that
+    // lives as long as the stream, one per event.
+    return new Promise<IteratorResult<Result>>((resolve) => {
+      this.#onExpiry = () => resolve(this.#last(tokenExpired()));
+      step.then((outcome) => {
+        this.#onExpiry = undefined;
+        resolve(outcome);
+      });
+    });
+  }
+
+  async return(): Promise<IteratorResult<Result>> {
+    if (this.#markEnded()) await this.#iterator.return?.();
+    return DONE;
+  }
+
   /** Marks the stream ended, once: whether this call did. */
-  const markEnded = (): boolean => {
-    if (ended) return false;
-    ended = true;
-    clearTimeout(timer);
-    watch?.ended();
+  #markEnded(): boolean {
+    if (this.#ended) return false;
+    this.#ended = true;
+    clearTimeout(this.#timer);
+    this.#options.watch?.ended();
     return true;
-  };
-  const delivered = (result: Result): IteratorResult<Result> => {
-    watch?.delivered();
-    return { done: false, value: finish(result) };
-  };
-  const last = async (error: GraphQLError): Promise<IteratorResult<Result>> => {
-    markEnded();
+  }
+
+  #delivered(result: Result): IteratorResult<Result> {
+    this.#options.watch?.delivered();
+    return { done: false, value: this.#options.finish(result) };
+  }
+
+  async #last(error: GraphQLError): Promise<IteratorResult<Result>> {
+    this.#markEnded();
     try {
-      await iterator.return?.();
+      await this.#iterator.return?.();
     } catch {
       // The source is being left: how it fails to close changes nothing for the client.
     }
-    return delivered({ errors: [error] });
-  };
+    return this.#delivered({ errors: [error] });
+  }
 
-  // Made once per stream, not per event.
-  const resultFailed = (error: unknown) => last(asGraphQLError(error));
-  const sourceFailed = (error: unknown) => last(sourceError(error));
-  const stepped = (step: IteratorResult<unknown>): MaybePromise<IteratorResult<Result>> => {
+  async #pull(): Promise<IteratorResult<Result>> {
+    let step: IteratorResult<unknown>;
+    try {
+      step = await this.#iterator.next();
+    } catch (error) {
+      return this.#last(this.#options.sourceError(error));
+    }
     if (step.done) {
-      markEnded();
+      this.#markEnded();
       return DONE;
     }
-    let result: MaybePromise<Result>;
     try {
-      result = resultOf(step.value);
+      const result = this.#resultOf(step.value);
+      return this.#delivered(result instanceof Promise ? await result : result);
     } catch (error) {
-      return resultFailed(error);
+      return this.#last(asGraphQLError(error));
     }
-    return result instanceof Promise ? result.then(delivered, resultFailed) : delivered(result);
-  };
+  }
 
   /**
    * The direct path's results, as `next()` would give them: a failure becomes the last result,
-   * then the source ends (its pending `next()` then settles done). Not `last()`: that delivers
+   * then the source ends (its pending `next()` then settles done). Not `#last()`: that delivers
    * once the source has ended, and a transport sends `complete` as soon as it has, so the
    * failure goes to the sink first.
    */
-  const directly = (sink: Sink<Result>): Sink<unknown> => {
-    const fail = (error: unknown) => {
-      if (!markEnded()) return undefined;
-      const taken = sink(delivered({ errors: [asGraphQLError(error)] }).value);
-      iterator.return?.().catch(() => {});
-      return taken;
-    };
-    const send = (result: Result) => (ended ? undefined : sink(delivered(result).value));
-    return (payload) => {
-      if (ended) return undefined;
-      let result: MaybePromise<Result>;
-      try {
-        result = resultOf(payload);
-      } catch (error) {
-        return fail(error);
-      }
-      return result instanceof Promise ? result.then(send, fail) : send(result);
-    };
-  };
+  #deliver(payload: unknown): undefined | Promise<void> {
+    if (this.#ended) return undefined;
+    let result: MaybePromise<Result>;
+    try {
+      result = this.#resultOf(payload);
+    } catch (error) {
+      return this.#fail(error);
+    }
+    return result instanceof Promise
+      ? result.then(
+          (value) => this.#send(value),
+          (error: unknown) => this.#fail(error),
+        )
+      : this.#send(result);
+  }
 
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    deliverTo(sink) {
-      return deliversDirectly<unknown>(iterator) && iterator.deliverTo(directly(sink));
-    },
-    next() {
-      if (ended) return Promise.resolve(DONE);
-      if (expired) return last(tokenExpired());
-      const step = iterator.next().then(stepped, sourceFailed);
-      if (expiresAt === undefined) return step;
-      // Not a Promise.race with the expiry: each race would leave a reaction on a promise that
-      // lives as long as the stream, one per event.
-      return new Promise<IteratorResult<Result>>((resolve) => {
-        onExpiry = () => resolve(last(tokenExpired()));
-        step.then((outcome) => {
-          onExpiry = undefined;
-          resolve(outcome);
-        });
-      });
-    },
-    async return() {
-      if (markEnded()) await iterator.return?.();
-      return DONE;
-    },
-  };
+  #send(result: Result): undefined | Promise<void> {
+    return this.#ended ? undefined : (this.#sink as Sink<Result>)(this.#delivered(result).value);
+  }
+
+  #fail(error: unknown): undefined | Promise<void> {
+    if (!this.#markEnded()) return undefined;
+    const taken = (this.#sink as Sink<Result>)(this.#delivered({ errors: [asGraphQLError(error)] }).value);
+    this.#iterator.return?.().catch(() => {});
+    return taken;
+  }
 }
 
 /*

@@ -10,6 +10,7 @@ import type { Viewer } from '../platform/auth/viewer.js';
 import { deliversDirectly, type Sink } from '../platform/direct-delivery.js';
 import { errorResponse } from '../platform/http/errors.js';
 import { keepSocketsAlive } from './heartbeat.js';
+import { closeUninitialised } from './init-deadline.js';
 import type { UpgradeRefusal, WebSocketPolicy } from './policy.js';
 
 type VerifyCallback = (result: boolean, code?: number, message?: string, headers?: Record<string, string>) => void;
@@ -97,7 +98,7 @@ function socketSink(socket: WebSocket, id: string): Sink<ExecutionResult> {
 export interface WebSocketOptions {
   /** Interval of pings; a socket that does not answer one before the next is dropped. */
   keepAliveMs: number;
-  /** How long a socket may take to send `connection_init`; graphql-ws closes it with 4408 after. */
+  /** How long a socket may take to send `connection_init`; it is closed with 4408 after (init-deadline.ts). */
   connectionInitTimeoutMs: number;
   /** Who may open a socket, how many, for how long, how fast: called in this order (policy.ts). */
   policies: readonly WebSocketPolicy[];
@@ -150,16 +151,23 @@ export function attachWebSockets(server: Server, gateway: Gateway, tokens: Token
     return true;
   };
 
+  // Sockets that do not send `connection_init` in time are closed by init-deadline.ts (4408),
+  // with one timer for them all: graphql-ws's own is off (0).
+  const initDeadline = closeUninitialised(wss, options.connectionInitTimeoutMs);
   const disposable = useServer(
     {
-      connectionInitWaitTimeout: options.connectionInitTimeoutMs,
+      connectionInitWaitTimeout: 0,
       onConnect: async (ctx) => {
         const { socket } = ctx.extra;
+        initDeadline.initialised(socket);
         // graphql-ws keeps the upgrade request (its headers, its stream state) in every socket's
         // context for as long as the socket is open; nothing reads it after the upgrade.
         (ctx.extra as { request: IncomingMessage | undefined }).request = undefined;
         try {
           const authorization = authorizationOf(ctx.connectionParams);
+          // graphql-ws keeps the `connection_init` payload for as long as the socket is open;
+          // nothing reads it after this (the token is kept by the verifier's cache alone).
+          (ctx as { connectionParams: unknown }).connectionParams = undefined;
           const viewer = await viewerFromAuthorization(authorization, tokens);
           if (!viewer || authorization === null) throw new GraphQLError(MISSING_TOKEN_MESSAGE);
           return accept(socket, viewer, bearerTokenOf(authorization) ?? authorization);
@@ -188,6 +196,11 @@ export function attachWebSockets(server: Server, gateway: Gateway, tokens: Token
         }
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
+        // graphql-ws and the context keep `params` for the subscription's life: each socket's
+        // copy of the text gives way to the one of the document that every subscriber of it
+        // shares (the parser's cache), when they are the same text.
+        const shared = document.loc?.source.body;
+        if (shared !== undefined && shared === params.query) (params as { query: string }).query = shared;
         const operation = getOperationAST(document, params.operationName);
         for (const policy of policies)
           policy.operation?.(viewers.get(socket), operation?.name?.value, operation?.operation);
@@ -234,6 +247,7 @@ export function attachWebSockets(server: Server, gateway: Gateway, tokens: Token
     /** Closes every socket with 1001 (going away) and stops accepting new ones. */
     close: () => {
       heartbeat.stop();
+      initDeadline.stop();
       return disposable.dispose();
     },
     /** Drops the sockets still open (after the close handshake had its chance). */

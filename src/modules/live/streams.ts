@@ -82,6 +82,9 @@ export function deliver<T>(push: Push<T>, stop: Stop, value: T, liveness: Livene
  * consumer that takes nothing for `liveness.stallMs`: it resumes with `after`.
  */
 export function notificationStream(db: Db, hub: EventHub, user: UserRow, afterSeq: number | null, liveness: Liveness) {
+  // Only the user's key: the whole row (its dates and strings) would be held for as long as
+  // the subscriber stays connected.
+  const { id: userId, tenant } = user;
   return new LiveStream<NotificationRow>(async (push, stop) => {
     let lastSeq = afterSeq ?? 0;
     let ready = false;
@@ -93,7 +96,7 @@ export function notificationStream(db: Db, hub: EventHub, user: UserRow, afterSe
       do {
         again = false;
         for (;;) {
-          const rows = await listNotificationsAfterSeq(db, user.id, lastSeq, BATCH);
+          const rows = await listNotificationsAfterSeq(db, userId, lastSeq, BATCH);
           for (const row of rows) {
             if (done) return;
             if (!(await deliver(push, stop, row, liveness))) {
@@ -125,7 +128,7 @@ export function notificationStream(db: Db, hub: EventHub, user: UserRow, afterSe
     };
 
     // Listen first, then fix the starting point: whatever commits in between is after it.
-    const unsubscribe = hub.subscribe(user.tenant, user.id, {
+    const unsubscribe = hub.subscribe(tenant, userId, {
       onEvent: (event) => {
         if (event.kind === 'notification') wake();
       },
@@ -133,7 +136,7 @@ export function notificationStream(db: Db, hub: EventHub, user: UserRow, afterSe
     });
     try {
       if (afterSeq === null) {
-        lastSeq = await readNotificationSeq(db, user.id);
+        lastSeq = await readNotificationSeq(db, userId);
       }
       ready = true;
       wake();
@@ -162,6 +165,9 @@ export type ConnectionEvent =
  * instance's event feed, a `resync` event asks the client to re-read its connections.
  */
 export function connectionEventStream(db: Db, hub: EventHub, user: UserRow, liveness: Liveness) {
+  // Only the user's key: the whole row (its dates and strings) would be held for as long as
+  // the subscriber stays connected.
+  const { id: userId, tenant } = user;
   return new LiveStream<ConnectionEvent>(async (push, stop) => {
     let done = false;
     let queue: Promise<void> = Promise.resolve();
@@ -190,13 +196,13 @@ export function connectionEventStream(db: Db, hub: EventHub, user: UserRow, live
         });
     };
     const refreshUnread = async () => {
-      const unreadCount = await countNotifications(db, user.id, { unreadOnly: true });
+      const unreadCount = await countNotifications(db, userId, { unreadOnly: true });
       if (unreadCount === lastUnread) return;
       lastUnread = unreadCount;
       await send({ type: 'unread', unreadCount });
     };
 
-    const unsubscribe = hub.subscribe(user.tenant, user.id, {
+    const unsubscribe = hub.subscribe(tenant, userId, {
       onEvent: (event) =>
         enqueue(async () => {
           switch (event.kind) {
@@ -205,17 +211,17 @@ export function connectionEventStream(db: Db, hub: EventHub, user: UserRow, live
               return refreshUnread();
             case 'connection_created': {
               // Gone again already? Then the removal event follows; nothing to show.
-              const connection = await findConnectionEdge(db, user.id, event.connectionId);
+              const connection = await findConnectionEdge(db, userId, event.connectionId);
               if (connection) await send({ type: 'created', connection });
               return;
             }
             case 'connection_removed': {
-              const otherUserId = event.userIds.find((id) => id !== user.id) ?? user.id;
+              const otherUserId = event.userIds.find((id) => id !== userId) ?? userId;
               await send({ type: 'removed', connectionId: event.connectionId, otherUserId });
               return;
             }
             case 'request_closed': {
-              const request = await findConnectionRequest(db, user.tenant, event.requestId);
+              const request = await findConnectionRequest(db, tenant, event.requestId);
               if (request) await send({ type: 'request_closed', request });
               return;
             }

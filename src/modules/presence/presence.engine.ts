@@ -46,6 +46,12 @@ const MAX_TRIES = 8;
 const RETRY_MS = 1_000;
 /** Records looked at per sweep. */
 const SWEEP_BATCH = 500;
+/**
+ * Lapses further off than this are left to the sweeps (every second at most, on every instance)
+ * instead of a wake-up here: the safety net's re-check of every live record (RECHECK_MS) would
+ * otherwise be a timer, its closure and an entry per user online, for as long as each stays.
+ */
+const WAKE_UP_HORIZON_MS = 60_000;
 
 interface LocalUser {
   user: UserKey;
@@ -70,7 +76,7 @@ export class PresenceEngine {
    * is stated again if the store lost it), and the chain their socket counts are written in.
    */
   readonly #local = new Map<string, LocalUser>();
-  /** One wake-up per user, at its record's next lapse (sweeps catch whatever these miss). */
+  /** One wake-up per user, at its record's next lapse if it is near (sweeps catch the others, and whatever these miss). */
   readonly #wakeUps = new Map<string, NodeJS.Timeout>();
   readonly #inFlight = new Set<Promise<unknown>>();
   /** Each user's changes reach watchers in the order they committed, each with the user's row. */
@@ -333,7 +339,7 @@ export class PresenceEngine {
     const key = keyOf(user);
     clearTimeout(this.#wakeUps.get(key));
     this.#wakeUps.delete(key);
-    if (at === null || this.#stopped) return;
+    if (at === null || this.#stopped || at - Date.now() > WAKE_UP_HORIZON_MS) return;
     const timer = setTimeout(
       () => {
         this.#wakeUps.delete(key);

@@ -21,6 +21,9 @@ export function friendPresenceStream(
   user: UserRow,
   liveness: Liveness,
 ) {
+  // Only the user's key: the whole row (its dates and strings) would be held for as long as
+  // the subscriber stays connected.
+  const { id: ownId, tenant } = user;
   const { db, hub, presence } = deps;
   return new LiveStream<Readonly<FriendPresence>>(async (push, stop) => {
     const pending = new Map<number, Readonly<FriendPresence>>();
@@ -78,7 +81,7 @@ export function friendPresenceStream(
     };
     /** The current presence of these connections; a live change already queued is newer and wins. */
     const read = async (userIds: number[], reportOffline: boolean) => {
-      const records = await presence.records(user.tenant, userIds);
+      const records = await presence.records(tenant, userIds);
       const now = Date.now();
       const found = new Map<number, PresenceView | null>();
       for (const userId of userIds) {
@@ -86,7 +89,7 @@ export function friendPresenceStream(
         if ((view && view.status !== 'offline') || (reportOffline && shownLive.has(userId))) found.set(userId, view);
       }
       // Their rows in one read, not one per event.
-      const rows = new Map((await findUsersByIds(db, user.tenant, [...found.keys()])).map((row) => [row.id, row]));
+      const rows = new Map((await findUsersByIds(db, tenant, [...found.keys()])).map((row) => [row.id, row]));
       for (const [userId, view] of found) {
         if (pending.has(userId) || !watched.has(userId)) continue;
         pending.set(userId, { userId, view, user: rows.get(userId) ?? null });
@@ -97,11 +100,11 @@ export function friendPresenceStream(
       read([...watched], true).catch((error: unknown) => stop(error));
     };
 
-    const watch = presence.watchers.watch(user.tenant, [], { onPresence: queue, onResync: resync });
-    const unsubscribe = hub.subscribe(user.tenant, user.id, {
+    const watch = presence.watchers.watch(tenant, [], { onPresence: queue, onResync: resync });
+    const unsubscribe = hub.subscribe(tenant, ownId, {
       onEvent: (event) => {
         if (event.kind !== 'connection_created' && event.kind !== 'connection_removed') return;
-        const other = event.userIds.find((id) => id !== user.id);
+        const other = event.userIds.find((id) => id !== ownId);
         if (other === undefined) return;
         if (event.kind === 'connection_created') {
           watched.add(other);
@@ -119,7 +122,7 @@ export function friendPresenceStream(
     });
     try {
       // Watch first, then read: a change committed in between is queued and wins over the read.
-      for (const userId of await listConnectedUserIds(db, user.id)) {
+      for (const userId of await listConnectedUserIds(db, ownId)) {
         watched.add(userId);
         watch.add(userId);
       }

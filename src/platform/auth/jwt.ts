@@ -161,7 +161,9 @@ export class TokenVerifier {
       const oldest = this.#verified.keys().next().value;
       if (oldest !== undefined) this.#verified.delete(oldest);
     }
-    this.#verified.set(token, { viewer, expiresAt: viewer.expiresAt });
+    // A copy of its own: `token` is most often a slice of the Authorization header (or of a
+    // socket's `connection_init`), which a slice keeps whole in memory for as long as it lives.
+    this.#verified.set(Buffer.from(token).toString(), { viewer, expiresAt: viewer.expiresAt });
     return viewer;
   }
 }
