@@ -579,21 +579,22 @@ function blockCodeRequests(seconds: number): void {
 const codeRequestsBlocked = () => Date.now() < codeBlockedUntil;
 
 /** Sends a request to the player whose code was typed; a typed failure shows under the box. */
-async function sendRequestByCode(current: Session, typed: string): Promise<boolean> {
+async function sendRequestByCode(current: Session, typed: string): Promise<void> {
   const { sendConnectionRequest: result } = await current.http.request(ops.SendRequestByCode, {
     friendCode: typed,
     // One key per click: a retry after a lost answer cannot send twice.
     idempotencyKey: crypto.randomUUID(),
   });
-  if (session !== current) return false;
+  if (session !== current) return;
   if (result.__typename !== 'SendConnectionRequestPayload') {
     showCodeResult({ error: result, typed });
     if (result.__typename === 'RateLimitedError') blockCodeRequests(result.retryAfterSeconds);
-    return false;
+    return;
   }
+  // The box empties as the confirmation shows, not once the list below has caught up.
   showCodeResult({ sentTo: result.request.receiver.displayName });
+  $<HTMLInputElement>('friend-code').value = '';
   await refresh('outgoing');
-  return true;
 }
 
 // ---- nicknames, notes and stars ------------------------------------------------------------------
@@ -1041,13 +1042,9 @@ async function main(): Promise<void> {
     event.preventDefault();
     const current = session;
     if (!current) return;
-    const input = $<HTMLInputElement>('friend-code');
     const submit = $<HTMLButtonElement>('add-by-code-submit');
     submit.disabled = true;
-    sendRequestByCode(current, input.value)
-      .then((sent) => {
-        if (sent) input.value = '';
-      })
+    sendRequestByCode(current, $<HTMLInputElement>('friend-code').value)
       .catch(showError)
       .finally(() => {
         submit.disabled = codeRequestsBlocked();
