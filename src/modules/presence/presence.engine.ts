@@ -52,6 +52,8 @@ const SWEEP_BATCH = 500;
  * otherwise be a timer, its closure and an entry per user online, for as long as each stays.
  */
 const WAKE_UP_HORIZON_MS = 60_000;
+/** Users whose `last_seen_at` one statement brings up to date while they are online. */
+const LAST_SEEN_SLICE = 1_000;
 
 interface LocalUser {
   user: UserKey;
@@ -407,14 +409,21 @@ export class PresenceEngine {
   async #writeLastSeenOfLocalUsers(): Promise<void> {
     const byTenant = new Map<string, number[]>();
     for (const { user } of this.#local.values()) {
-      byTenant.set(user.tenant, [...(byTenant.get(user.tenant) ?? []), user.userId]);
+      const userIds = byTenant.get(user.tenant);
+      if (userIds) userIds.push(user.userId);
+      else byTenant.set(user.tenant, [user.userId]);
     }
-    const now = Date.now();
+    const now = new Date();
+    // In slices: an instance may hold tens of thousands of a tenant's users, and each slice's
+    // update locks its users' rows (which every write to them waits for) only for a moment.
     for (const [tenant, userIds] of byTenant) {
-      const records = await this.store.readMany(tenant, userIds);
-      // An invisible user's last sighting stands still.
-      const visible = userIds.filter((id) => records.get(id)?.status !== 'invisible');
-      await writeLastSeen(this.db, visible, new Date(now));
+      for (let from = 0; from < userIds.length; from += LAST_SEEN_SLICE) {
+        const slice = userIds.slice(from, from + LAST_SEEN_SLICE);
+        const records = await this.store.readMany(tenant, slice);
+        // An invisible user's last sighting stands still.
+        const visible = slice.filter((id) => records.get(id)?.status !== 'invisible');
+        await writeLastSeen(this.db, visible, now);
+      }
     }
   }
 

@@ -1,3 +1,4 @@
+import { anyId } from '../../platform/db/compiled-once.js';
 import type { Db } from '../../platform/db/database.js';
 
 /**
@@ -9,7 +10,8 @@ export async function writeLastSeen(db: Db, userIds: readonly number[], at: Date
   await db
     .updateTable('users')
     .set({ last_seen_at: at })
-    .where('id', 'in', userIds)
+    // One parameter however many users (an `in` list takes one each, 65,535 at most).
+    .where('id', '=', anyId(userIds))
     .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<', at)]))
     .execute();
 }
