@@ -5,9 +5,9 @@ import { createTenant, useTestServer } from '../../helpers/app.js';
 
 /*
  * While users are online, each instance brings their `users.last_seen_at` up to date now and
- * then, all of its users of a tenant at once (presence.engine.ts). An instance may hold more of
- * them than one SQL statement takes parameters (65,535): the write must still land, and never
- * move a time backwards.
+ * then, its users of a tenant a slice at a time (presence.engine.ts). The write takes its users
+ * as one parameter, so no number of them reaches the 65,535 parameters a statement may have (an
+ * `in` list took one each): it lands however many it names, and never moves a time backwards.
  */
 
 const server = useTestServer();
